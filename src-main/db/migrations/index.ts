@@ -1,0 +1,12 @@
+/** Numbered, forward-only migrations. Add a file, append it here, and give it its own test. */
+import type Database from 'better-sqlite3';
+import { m0001Initial } from './0001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** Runs inside the migration transaction: no await, no transaction of its own. */
+  up(db: Database.Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m0001Initial];

@@ -1,0 +1,118 @@
+/**
+ * Opens the app database: WAL, foreign keys, busy timeout, and forward-only migrations on
+ * `user_version`. All pending migrations run in one transaction after a backup copy of an
+ * existing file; a database written by a newer version is refused and left untouched.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../errors/app-error';
+import type { Logger } from '../log/logger';
+import { silentLogger } from '../log/logger';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export type DB = Database.Database;
+
+export interface OpenOptions {
+  logger?: Logger;
+  migrations?: readonly Migration[];
+  /** Where backups go; default beside the file in `backups/`. */
+  backupDir?: string;
+  /** Clock for backup names, injectable in tests. */
+  now?: () => Date;
+}
+
+export interface OpenResult {
+  db: DB;
+  /** Version before and after migrating. */
+  from: number;
+  to: number;
+  backupFile: string | null;
+}
+
+/** The newest schema version this code knows. */
+export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
+  return migrations.reduce((max, m) => Math.max(max, m.version), 0);
+}
+
+/** Reads `user_version` without changing a byte of the file (read-only, no WAL switch). */
+export function peekVersion(file: string): number | null {
+  if (!fs.existsSync(file)) return null;
+  const probe = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return probe.pragma('user_version', { simple: true }) as number;
+  } finally {
+    probe.close();
+  }
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): OpenResult {
+  const log = options.logger ?? silentLogger;
+  const migrations = [...(options.migrations ?? MIGRATIONS)].sort((a, b) => a.version - b.version);
+  checkMigrationList(migrations);
+  const latest = latestVersion(migrations);
+
+  // Refuse a database from the future before opening it for writing: opening read-write would
+  // switch it to WAL and so change its header.
+  const existing = peekVersion(file);
+  if (existing !== null && existing > latest) {
+    throw new AppError(
+      'UNAVAILABLE',
+      `The database ${path.basename(file)} was written by a newer version of Admin Desk (schema ${existing}; this version knows up to ${latest}). Update Admin Desk, or move the file away to start fresh. The file was not changed.`,
+    );
+  }
+
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  let backupFile: string | null = null;
+  const pending = migrations.filter((m) => m.version > (existing ?? 0));
+  if (existing !== null && existing > 0 && pending.length > 0) {
+    backupFile = backupBeforeMigrating(file, existing, options);
+    log.info('backed up database before migrating', { from: existing, backupFile });
+  }
+
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    const from = db.pragma('user_version', { simple: true }) as number;
+    if (pending.length > 0) {
+      // One transaction for all of them: a failure leaves the file at its old version.
+      db.transaction(() => {
+        for (const m of pending) {
+          m.up(db);
+          db.pragma(`user_version = ${m.version}`);
+        }
+      }).immediate();
+      log.info('migrated database', { from, to: latest, applied: pending.map((m) => m.name) });
+    }
+    return { db, from, to: latest, backupFile };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function backupBeforeMigrating(file: string, version: number, options: OpenOptions): string {
+  const dir = options.backupDir ?? path.join(path.dirname(file), 'backups');
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
+  const target = path.join(dir, `${path.basename(file, '.sqlite')}-v${version}-${stamp}.sqlite`);
+  // VACUUM INTO writes a consistent copy including whatever sits in the WAL.
+  const source = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    source.prepare('VACUUM INTO ?').run(target);
+  } finally {
+    source.close();
+  }
+  return target;
+}
+
+function checkMigrationList(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) {
+      throw new Error(`Migrations must be numbered 1..n without gaps; found ${m.version} at position ${i + 1}`);
+    }
+  });
+}

@@ -1,0 +1,16 @@
+/** Builds the handler for every channel from the backend's services, one domain per file. */
+import type { Handlers } from './dispatch';
+import type { Services } from '../backend/services';
+import { appHandlers } from './app-handlers';
+import { instanceHandlers } from './instance-handlers';
+import { jobHandlers } from './job-handlers';
+import { settingsHandlers } from './settings-handlers';
+
+export function createHandlers(services: Services): Handlers {
+  return {
+    ...appHandlers(services),
+    ...settingsHandlers(services),
+    ...instanceHandlers(services),
+    ...jobHandlers(services),
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * The contract between the renderer and main: every channel (`domain:verb`) with its zod input
+ * schema and result type, and the events main pushes. Main registers handlers only by iterating
+ * `channels`, and validates every input with its schema before a handler runs.
+ *
+ * A new channel is a change here plus its handler in `src-main/ipc/`; the type checker finds the
+ * handler that is missing.
+ *
+ * This file is shared by main, preload and renderer: it imports zod and nothing else.
+ */
+import { z } from 'zod';
+
+/** The closed set of error codes a call can fail with. */
+export const ERROR_CODES = [
+  /** The input did not match the channel's schema, or the channel does not exist. */
+  'VALIDATION',
+  /** The thing asked for does not exist. */
+  'NOT_FOUND',
+  /** The request conflicts with the current state (a duplicate name, a stale edit). */
+  'CONFLICT',
+  /** A needed local facility is missing: no OS keychain, a database from a newer version. */
+  'UNAVAILABLE',
+  /** SmartSimple answered with an error; the message is the server's own text. */
+  'REMOTE',
+  /** The SmartSimple hourly call limit is reached; the message says until when. */
+  'RATE_LIMITED',
+  /** The work was cancelled. */
+  'CANCELLED',
+  /** The caller is not allowed to do this (a policy refused it). */
+  'FORBIDDEN',
+  /** A bug or an unexpected failure; details are in the log. */
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** Optional structured detail, e.g. the fields that failed validation. */
+  details?: unknown;
+}
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/** Tables that main announces in `data:changed`; queries declare which ones they read. */
+export const TABLES = ['settings', 'instances', 'jobs'] as const;
+export type Table = (typeof TABLES)[number];
+
+/** The largest input a channel accepts unless it says otherwise (JSON bytes). */
+export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024;
+
+export interface ChannelDef<I extends z.ZodType, R> {
+  input: I;
+  /** Phantom: the result type. */
+  result?: R;
+  /** Tables this channel reads; queries of it refresh when main says they changed. */
+  reads?: readonly Table[];
+  /** Tables this channel writes; main announces them after a successful call. */
+  writes?: readonly Table[];
+  /** Input size limit in bytes of JSON, when the default does not fit. */
+  maxInputBytes?: number;
+}
+
+function channel<R>() {
+  return <I extends z.ZodType>(def: Omit<ChannelDef<I, R>, 'result'>): ChannelDef<I, R> => def;
+}
+
+// ---------- shared shapes ----------
+
+const id = z.string().min(1).max(64);
+const name = z.string().trim().min(1, 'must not be empty').max(120, 'at most 120 characters');
+const noInput = z.object({}).strict().optional();
+
+export const themeSchema = z.enum(['light', 'dark', 'auto']);
+export const settingsSchema = z
+  .object({
+    theme: themeSchema,
+    /** The instance the screens show; null until one exists. */
+    activeInstanceId: z.string().max(64).nullable(),
+    /** Records per List call when syncing (SmartConnect allows up to 10,000). */
+    syncPageSize: z.number().int().min(10).max(10_000),
+  })
+  .strict();
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const hostSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(300)
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password;
+    } catch {
+      return false;
+    }
+  }, 'must be a URL such as https://acme.smartsimple.com');
+
+export const instanceInputSchema = z
+  .object({
+    name,
+    host: hostSchema,
+    alias: z.string().trim().min(1).max(80).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, dash or underscore'),
+    rootCompanyId: z.string().trim().regex(/^\d{1,12}$/, 'digits only'),
+    apiVersion: z.union([z.literal(1), z.literal(2)]),
+  })
+  .strict();
+export type InstanceInput = z.infer<typeof instanceInputSchema>;
+
+export interface Instance extends InstanceInput {
+  id: string;
+  /** True for the built-in sandbox instance. */
+  isSandbox: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** 'electron' in the desktop app, 'harness' in the browser harness. */
+  shell: 'electron' | 'harness';
+  dataDir: string;
+  schemaVersion: number;
+  platform: string;
+}
+
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export interface JobInfo {
+  id: string;
+  kind: string;
+  title: string;
+  state: JobState;
+  /** Units done and total; total null while unknown. */
+  done: number;
+  total: number | null;
+  message: string | null;
+  error: ApiError | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+// ---------- channels ----------
+
+export const channels = {
+  /** What the app is and where it keeps its data. */
+  'app:info': channel<AppInfo>()({ input: noInput }),
+
+  /** All settings. */
+  'settings:get': channel<Settings>()({ input: noInput, reads: ['settings'] }),
+  /** Change some settings; returns all of them. */
+  'settings:update': channel<Settings>()({
+    input: settingsSchema.partial().strict(),
+    writes: ['settings'],
+  }),
+
+  /** The SmartSimple instances, sandbox first, then by name. */
+  'instances:list': channel<Instance[]>()({ input: noInput, reads: ['instances'] }),
+  'instances:create': channel<Instance>()({ input: instanceInputSchema, writes: ['instances'] }),
+  'instances:rename': channel<Instance>()({
+    input: z.object({ id, name }).strict(),
+    writes: ['instances'],
+  }),
+  'instances:remove': channel<{ removed: true }>()({
+    input: z.object({ id }).strict(),
+    writes: ['instances', 'settings'],
+  }),
+
+  /** Long-running work: list and cancel. */
+  'jobs:list': channel<JobInfo[]>()({ input: noInput, reads: ['jobs'] }),
+  'jobs:cancel': channel<JobInfo>()({ input: z.object({ id }).strict(), writes: ['jobs'] }),
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type InputOf<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ParsedInputOf<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type ResultOf<C extends ChannelName> = NonNullable<Channels[C]['result']>;
+
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(channels, value);
+}
+
+// ---------- events main pushes ----------
+
+export interface Events {
+  /** A job started, progressed or finished. */
+  'job:progress': JobInfo;
+  /** Tables changed; queries that read them refresh. */
+  'data:changed': { tables: Table[] };
+}
+export type EventName = keyof Events;
+export const EVENT_NAMES: readonly EventName[] = ['job:progress', 'data:changed'];
+
+export { IPC_EVENT } from './contract-names';

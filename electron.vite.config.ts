@@ -30,6 +30,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'src-renderer'),
+    // Relative asset paths: the app loads from file:// in Electron.
+    base: './',
     plugins: [
       react(),
       {

@@ -60,9 +60,6 @@ export function createFakeElectron(options: { singleInstanceLock?: boolean } = {
       this.loaded = url;
       return Promise.resolve();
     }
-    once(event: string, listener: Listener) {
-      return super.once(event, listener);
-    }
     show() {}
     focus() {}
     restore() {}

@@ -3,7 +3,7 @@
  * it with the channel's schema, runs the handler, and turns the outcome into a result envelope.
  * After a successful write it announces the tables the channel writes.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   DEFAULT_MAX_INPUT_BYTES,
   channels,

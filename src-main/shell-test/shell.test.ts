@@ -10,12 +10,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES } from '../../src-preload/contract';
 import { CONTENT_SECURITY_POLICY } from '../security';
 import { createFakeElectron, type FakeWebContents } from './fake-electron';
+import type * as ShellModule from '../index';
 
 const fake = createFakeElectron();
 vi.mock('electron', () => fake.module);
 
 const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-shell-'));
-let shell: typeof import('../index');
+let shell: typeof ShellModule;
 
 beforeAll(async () => {
   process.env.ADMIN_DESK_USER_DATA = userData;

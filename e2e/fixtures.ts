@@ -1,0 +1,58 @@
+/**
+ * Each test gets its own data folder and its own harness (the real backend), and a page that is
+ * open on the app once it says it is ready. Tests wait on app state, never on sleeps.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startHarness, type Harness } from './harness/server';
+import { REPO_ROOT } from './harness/paths';
+
+export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'e2e/artifacts');
+
+interface Fixtures {
+  dataDir: string;
+  harness: Harness;
+  app: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-e2e-'));
+    await use(dir);
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+  harness: async ({ dataDir }, use) => {
+    const harness = await startHarness({ dataDir });
+    await use(harness);
+    await harness.close();
+  },
+  app: async ({ page, harness }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    await page.goto(harness.url);
+    await waitForApp(page);
+    await use(page);
+    // A CSP violation or an uncaught error fails the test that caused it.
+    expect(errors, 'errors in the browser console').toEqual([]);
+  },
+});
+
+export async function waitForApp(page: Page): Promise<void> {
+  await expect(page.locator('body')).toHaveAttribute('data-app-ready', 'true');
+}
+
+/** Saves a screenshot as a kept artifact (e2e/artifacts/<name>.png). */
+export async function snapshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+export { expect };

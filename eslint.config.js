@@ -1,0 +1,87 @@
+// Per-folder import rules keep each process honest: the renderer imports nothing from Node,
+// Electron, SQLite, keytar or openai; the preload imports only electron and types; the backend
+// imports no electron (only the shell, src-main/index.ts and menu.ts, may).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const NODE_ONLY = ['better-sqlite3', 'keytar', 'openai', 'ws', 'electron'];
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'events', 'stream'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**', '.data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='only']", message: 'No .only in committed tests.' }],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_ONLY.map((name) => ({ name, message: 'The renderer reaches main only through window.api.' })),
+          patterns: [
+            { group: nodeBuiltins, message: 'The renderer has no Node.' },
+            { group: ['**/src-main/**', '../src-main/*', '../../src-main/*'], message: 'The renderer may not import main-process code.' },
+            { group: ['electron/*', 'better-sqlite3/*', 'keytar/*', 'openai/*'], message: 'The renderer reaches main only through window.api.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-preload/**/*.ts'],
+    ignores: ['src-preload/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_ONLY.filter((n) => n !== 'electron').map((name) => ({ name, message: 'The preload imports only electron and types.' })),
+          patterns: [
+            { group: nodeBuiltins, message: 'The preload imports only electron and types.' },
+            { group: ['**/src-main/**', '**/src-renderer/**'], message: 'The preload imports only electron and types.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The preload bundle itself: only electron, and type-only imports of the contract.
+    files: ['src-preload/index.ts', 'src-preload/api.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zod', message: 'The preload bundle stays tiny: types only.' },
+            { name: './contract', allowTypeImports: true, message: 'Import only types from the contract here.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/index.ts', 'src-main/menu.ts', 'src-main/shell-test/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The backend runs under plain Node: only the shell (src-main/index.ts) imports electron.' }],
+          patterns: [{ group: ['electron/*'], message: 'The backend runs under plain Node.' }, { group: ['**/src-renderer/**'], message: 'Main does not import renderer code.' }],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,41 @@
+/** The per-folder import rules catch what they are for (ESLint run on snippets at real paths). */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint();
+
+async function restrictedImportErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId?.endsWith('no-restricted-imports'))
+    .map((m) => m.message);
+}
+
+describe('import boundaries', () => {
+  it.each([
+    ["import fs from 'node:fs';"],
+    ["import { ipcRenderer } from 'electron';"],
+    ["import Database from 'better-sqlite3';"],
+    ["import keytar from 'keytar';"],
+    ["import OpenAI from 'openai';"],
+    ["import { openDatabase } from '../../src-main/db/open';"],
+  ])('the renderer refuses %s', async (line) => {
+    expect(await restrictedImportErrors('src-renderer/screens/x/probe.tsx', `${line}\nexport {};\n`)).not.toEqual([]);
+  });
+
+  it('the renderer may import the contract', async () => {
+    expect(await restrictedImportErrors('src-renderer/probe.ts', "import { channels } from '../src-preload/contract';\nexport const c = channels;\n")).toEqual([]);
+  });
+
+  it('the backend refuses electron; the shell may use it', async () => {
+    const code = "import { app } from 'electron';\nexport const a = app;\n";
+    expect(await restrictedImportErrors('src-main/backend/probe.ts', code)).not.toEqual([]);
+    expect(await restrictedImportErrors('src-main/index.ts', code)).toEqual([]);
+  });
+
+  it('the preload imports only electron and types', async () => {
+    expect(await restrictedImportErrors('src-preload/index.ts', "import fs from 'node:fs';\nexport const f = fs;\n")).not.toEqual([]);
+    expect(await restrictedImportErrors('src-preload/api.ts', "import { channels } from './contract';\nexport const c = channels;\n")).not.toEqual([]);
+    expect(await restrictedImportErrors('src-preload/api.ts', "import type { Result } from './contract';\nexport type R = Result<1>;\n")).toEqual([]);
+  });
+});

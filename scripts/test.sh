@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `npm test`: lint, typecheck, then unit, shell and e2e tests, with a throwaway Secret Service so
+# the keychain tests use a real one. Ends with one "N passed, N failed" line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+
+echo "== lint"; npx eslint .
+echo "== typecheck"; npx tsc -p tsconfig.json --noEmit
+node scripts/ensure-native.mjs node
+
+run_tests() {
+  local status=0
+  echo "== unit and shell tests (vitest)"
+  npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=$?
+  echo "== end-to-end tests (playwright, Chromium against the browser harness)"
+  npx playwright test || status=$?
+  node scripts/summarize-tests.mjs || status=$?
+  return $status
+}
+
+if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+  export -f run_tests
+  dbus-run-session -- bash -c 'echo -n admin-desk-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; run_tests'
+else
+  run_tests
+fi

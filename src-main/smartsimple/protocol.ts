@@ -199,3 +199,137 @@ export function parseWireDate(value: string | null | undefined): number | undefi
 export const ACCESS_TYPES = { user: '1', api: '5', none: '0' } as const;
 /** Admin type codes (sf_User Type). */
 export const USER_TYPES = { user: '10', localAdmin: '30', globalAdmin: '40' } as const;
+
+/**
+ * Fields written under one name and read under another (full-replace updates copy the current
+ * value from the read name). Profile roles: read `sf_User Role`, written `sf_Role ID List`.
+ */
+export const WRITE_FIELD_READ_NAMES: Readonly<Record<string, string>> = {
+  'sf_Role ID List': 'sf_User Role',
+};
+export const ROLE_LIST_READ_FIELD = 'sf_User Role';
+export const ROLE_LIST_WRITE_FIELD = 'sf_Role ID List';
+
+/**
+ * Decision: the List criteria field that selects records by their own id, per record type (the
+ * record id every List record carries as `recordid`).
+ */
+export const ID_CRITERIA_FIELDS: Readonly<Record<RecordType, string>> = {
+  user: 'sf_User ID',
+  company: 'sf_Company ID',
+  levelone: 'sf_Level One ID',
+  leveltwo: 'sf_Level Two ID',
+  levelthree: 'sf_Level Three ID',
+  transactions: 'sf_Transaction ID',
+  report: 'recordid',
+  sysvar: 'sf_ID',
+  role: 'recordid',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Decisions made with the sandbox (src-main/smartsimple/sandbox/README.md has the full list).
+// ---------------------------------------------------------------------------------------------
+
+/** Ours: Associations-Update refuses a contact that already holds the role on the record. */
+export const DUPLICATE_ASSOCIATION_TEXT = 'Duplicate association: the contact already holds this role on the record';
+
+/** Per-record statuses. Update and Associations-Update say the first; Delete says the second. */
+export const UPDATE_STATUS_OK = 'updated successfully';
+export const DELETE_STATUS_OK = 'deleted successfully';
+
+/**
+ * Profile roles are read as `sf_User Role` and written as `sf_Role ID List` (the same
+ * comma-wrapped id list). Decision: read functions (Get/List) list the read name, Update functions
+ * list the write name, so a read-modify-write copies the one value across.
+ */
+export const ROLE_LIST_FIELDS = { read: 'sf_User Role', write: 'sf_Role ID List' } as const;
+
+/**
+ * Decision: `sf_Status` of a user carries the status name (the instance-defined list is these in
+ * the sandbox). A person counts as active when access type is User or API, status Active and the
+ * access expiry (if any) is in the future.
+ */
+export const USER_STATUSES = ['Active', 'Inactive', 'Pending'] as const;
+export const COMPANY_STATUSES = ['Active', 'Inactive'] as const;
+
+/**
+ * Field lists the sandbox gives its functions, i.e. what an administrator is asked to configure.
+ * Stamps (`sf_Last Updated`, ...) and other read-only fields may sit in an Update list: they must
+ * then be resent with their current value (a stale stamp refuses the write), and be empty on
+ * create (`sf_User ID`/`sf_Company ID` may also be "0").
+ */
+const USER_BASE_FIELDS = ['sf_User ID', 'sf_First Name', 'sf_Last Name', 'sf_Email', 'sf_Title', 'sf_Phone', 'sf_Company ID', 'sf_Company', 'sf_Is External'] as const;
+const USER_ACCESS_FIELDS = ['sf_Access Type', 'sf_User Type', 'sf_Status', 'sf_Access Expiry'] as const;
+const USER_STAMP_FIELDS = ['sf_Last Updated', 'sf_Updated By', 'sf_Created Date', 'sf_Created By'] as const;
+const USER_CUSTOM_FIELDS = ['cf_Department', 'cf_Employee Number', 'cf_Manager ID'] as const;
+const USER_READ_FIELDS = [...USER_BASE_FIELDS, ROLE_LIST_FIELDS.read, ...USER_ACCESS_FIELDS, 'sf_Last Login', ...USER_STAMP_FIELDS, ...USER_CUSTOM_FIELDS];
+const COMPANY_FIELDS = [
+  'sf_Company ID', 'sf_Name', 'sf_Parent Company ID', 'sf_Parent Company', 'sf_Is External', 'sf_Status', 'sf_Category List',
+  'sf_Phone', 'sf_Web Site', 'sf_Last Updated', 'sf_Last Updated By', 'sf_Created Date', 'sf_Created By',
+];
+export const RECOMMENDED_FIELDS: Partial<Record<KnownFunctionName, readonly string[]>> = {
+  'users.list': USER_READ_FIELDS,
+  'users.get': USER_READ_FIELDS,
+  'users.ids': ['sf_User ID', 'sf_Last Updated'],
+  'users.update': [...USER_BASE_FIELDS, ROLE_LIST_FIELDS.write, ...USER_ACCESS_FIELDS, ...USER_STAMP_FIELDS, ...USER_CUSTOM_FIELDS],
+  'companies.list': COMPANY_FIELDS,
+  'companies.get': COMPANY_FIELDS,
+  'companies.ids': ['sf_Company ID', 'sf_Last Updated'],
+  'companies.update': COMPANY_FIELDS,
+  'programs.list': ['sf_Level One ID', 'sf_Name', 'sf_Status', 'sf_Type', 'sf_Owner ID', 'sf_Last Updated'],
+  'transactions.update': ['sf_Object ID', 'sf_Type', 'sf_Subject', 'sf_Description', 'sf_Source'],
+};
+
+/**
+ * Decision: Report-Query accepts the same `criteria`, `sortby` and paging `othersettings` as List
+ * (a million log rows cannot come in one call) and answers with the same List counters. Report
+ * functions keep an empty field list; their columns are fixed here. Each row also carries
+ * `recordid` (the event, session or association id), and the default order is `recordid`
+ * ascending, which for the logs is also time order. Dates are `YYYY-MM-DD HH:MM:SS` UTC.
+ */
+export const ACCESS_ACTIONS = ['activated', 'deactivated', 'role_added', 'role_removed', 'password_reset'] as const;
+export type AccessAction = (typeof ACCESS_ACTIONS)[number];
+export const REPORT_COLUMNS = {
+  /** `detail`: the changed role ids (`,14078,`) for role events, a short text otherwise. */
+  'reports.access_modification': ['eventid', 'userid', 'action', 'detail', 'changed_by', 'timestamp'],
+  'reports.login_sessions': ['sessionid', 'userid', 'session_start', 'session_end', 'ip', 'user_agent'],
+  'reports.program_assignments': ['associationid', 'objectid', 'program_name', 'contactid', 'roleid', 'rolename'],
+} as const satisfies Partial<Record<KnownFunctionName, readonly string[]>>;
+
+/**
+ * Decision: the roles catalogue (`roles.meta`, Get Meta on `/API/<v>/role/`) answers
+ * `{"records": [RoleCatalogueRecord...], "message": {}}`, ordered by role id.
+ */
+export interface RoleCatalogueRecord {
+  'sf_Role ID': string;
+  'sf_Role Name': string;
+  'sf_Description': string;
+  /** "1" when the role may only be used as a UTA role (never on a profile). */
+  'sf_UTA Roles Only': string;
+}
+
+/**
+ * Decision: Get Meta on users answers `{"contacts": {"fields": [MetaField...]}, "message": {}}`;
+ * a custom field can then be named `cf_<name>` or `cf_<id>` in field lists and criteria.
+ */
+export interface MetaField {
+  id: string;
+  name: string;
+  type: string;
+}
+
+/**
+ * Decision: Associations-List takes `objectid` and answers `records` of
+ * `{recordid, associationid, objectid, contactid, roleid, rolename}` (association id ascending)
+ * with the List counters; `othersettings` paging works as in List. Associations-Update answers one
+ * `{recordid: <association id>, recordindex (1-based over all contacts entries), objectid, status}`
+ * per contacts entry; `delete: "1"` with an `associationid` removes that association.
+ */
+export interface AssociationRecord {
+  recordid: string;
+  associationid: string;
+  objectid: string;
+  contactid: string;
+  roleid: string;
+  rolename: string;
+}

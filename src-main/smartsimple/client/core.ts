@@ -1,0 +1,306 @@
+/**
+ * The call engine every client method goes through: function lookup, the budget wait before each
+ * call, counting and logging each call, retries with backoff for transient read failures, and the
+ * wait after the server's own hourly-limit refusal.
+ *
+ * Policy (see README.md):
+ * - Reads (get, list, meta, report, associations-list) are retried on network, timeout, server
+ *   and malformed failures, with exponential backoff and full jitter.
+ * - Writes are retried only when the request certainly never left (connection refused, DNS);
+ *   every other failure of a write comes back to the write path, which turns it into
+ *   'unknown-outcome' instead of resending (writes.ts).
+ * - Credentials, invalid token and bad request are never retried.
+ * - Hourly limit: never retried blindly; the budget is marked full and the call waits.
+ */
+import type { Action, FunctionRegistry, FunctionSpec } from '../protocol';
+import { ROLLING_WINDOW_MS } from '../protocol';
+import type { Logger } from '../../log/logger';
+import { SecretRegistry } from '../../log/logger';
+import type { CallBudget } from './budget';
+import { SmartConnectError, SmartConnectUsageError, TRANSIENT_KINDS, cancelledError, classifyServerError } from './errors';
+import type { SmartConnectErrorKind } from './errors';
+import type { ConnectionSettings, Credentials, FormValue, Reply } from './transport';
+import { checkBaseUrl, encodeForm, endpointUrl, exchange } from './transport';
+
+export interface RetryOptions {
+  /** Total attempts of a read, the first included (default 4). */
+  attempts: number;
+  /** First backoff ceiling in ms (default 500); doubles per retry. */
+  baseMs: number;
+  /** Backoff ceiling (default 15 s). */
+  maxMs: number;
+  /** Jitter source in [0, 1) (default Math.random). */
+  random?: () => number;
+}
+
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export interface WaitEvent {
+  fn: string;
+  /** When the call may go (ms since epoch, on the client's clock). */
+  until: number;
+  /** 'budget': our own count is at the limit; 'server-limit': the server refused with its limit text. */
+  reason: 'budget' | 'server-limit';
+}
+
+export interface SmartConnectClientOptions {
+  connection: ConnectionSettings;
+  credentials: Credentials;
+  functions: FunctionRegistry;
+  budget: CallBudget;
+  logger: Logger;
+  fetch?: typeof fetch;
+  /** Per attempt, covering the whole exchange (default 30 s). */
+  timeoutMs?: number;
+  retry?: Partial<RetryOptions>;
+  /** Cancellable sleep (default setTimeout); tests inject one that advances a fake clock. */
+  sleep?: Sleep;
+  /** Should be the budget's clock (default Date.now). */
+  clock?: () => number;
+  /** Told before every wait for the budget, so the UI can show it. */
+  onWait?: (event: WaitEvent) => void;
+  /** Records per write call (default 100). */
+  batchSize?: number;
+  /** Ids per List call when reading records back by id (default 100). */
+  idsPerCall?: number;
+  /** The password and tokens are added to it, so the app's loggers scrub them too. */
+  secrets?: SecretRegistry;
+  /** How long a server-side limit refusal blocks the budget (default: one rolling window). */
+  limitRefusalWaitMs?: number;
+  /** Give up with 'hourly-limit' after this many refusals in a row for one call (default 3). */
+  maxLimitRefusals?: number;
+}
+
+export interface FunctionStats {
+  calls: number;
+  retries: number;
+  waits: number;
+  errors: number;
+  records: number;
+}
+
+export interface ClientStats extends FunctionStats {
+  waitedMs: number;
+  byFunction: Record<string, FunctionStats>;
+}
+
+export interface SendRequest {
+  fn: string;
+  spec: FunctionSpec;
+  params: Record<string, FormValue>;
+  signal?: AbortSignal | undefined;
+  /** A write is never resent once it may have reached the server. */
+  write: boolean;
+  /** Records sent (writes), for the log. */
+  records?: number;
+  /** For reads: a problem with the reply's shape, which makes it 'malformed' (retried). */
+  validate?: (body: Record<string, unknown>) => string | undefined;
+}
+
+export interface Core {
+  readonly batchSize: number;
+  readonly idsPerCall: number;
+  readonly logger: Logger;
+  spec(fn: string, actions: readonly Action[]): FunctionSpec;
+  send(request: SendRequest): Promise<Reply>;
+  throwIfCancelled(signal: AbortSignal | undefined, fn?: string): void;
+  stats(): ClientStats;
+  scrub(text: string): string;
+}
+
+export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(cancelledError());
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(cancelledError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Full jitter: a random delay in [0, min(maxMs, baseMs * 2^retry)). */
+export function backoffDelay(retry: number, options: RetryOptions): number {
+  const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** retry);
+  return Math.floor((options.random ?? Math.random)() * ceiling);
+}
+
+const emptyStats = (): FunctionStats => ({ calls: 0, retries: 0, waits: 0, errors: 0, records: 0 });
+
+export function createCore(options: SmartConnectClientOptions): Core {
+  const base = checkBaseUrl(options.connection.baseUrl);
+  const { connection, credentials, functions, budget } = options;
+  const logger = options.logger;
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const retry: RetryOptions = { attempts: 4, baseMs: 500, maxMs: 15_000, ...options.retry };
+  const sleep = options.sleep ?? defaultSleep;
+  const clock = options.clock ?? Date.now;
+  const limitRefusalWaitMs = options.limitRefusalWaitMs ?? ROLLING_WINDOW_MS;
+  const maxLimitRefusals = options.maxLimitRefusals ?? 3;
+  const batchSize = options.batchSize ?? 100;
+  const idsPerCall = options.idsPerCall ?? 100;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new SmartConnectUsageError('batchSize must be a positive integer');
+  if (!Number.isInteger(idsPerCall) || idsPerCall < 1) throw new SmartConnectUsageError('idsPerCall must be a positive integer');
+
+  // Defence in depth: whatever reaches a log line or an error text is scrubbed of these.
+  const secrets = options.secrets ?? new SecretRegistry();
+  secrets.add(credentials.password);
+  for (const spec of Object.values(functions)) secrets.add(spec.token);
+  const scrub = (text: string) => secrets.scrub(text);
+
+  const totals = { ...emptyStats(), waitedMs: 0 };
+  const byFunction = new Map<string, FunctionStats>();
+  const count = (fn: string, key: keyof FunctionStats, n = 1) => {
+    totals[key] += n;
+    let s = byFunction.get(fn);
+    if (!s) byFunction.set(fn, (s = emptyStats()));
+    s[key] += n;
+  };
+
+  const throwIfCancelled = (signal: AbortSignal | undefined, fn?: string) => {
+    if (signal?.aborted) throw cancelledError(fn);
+  };
+
+  const pause = async (fn: string, ms: number, signal: AbortSignal | undefined) => {
+    try {
+      await sleep(Math.max(0, ms), signal);
+    } catch (e) {
+      if (signal?.aborted || (e instanceof SmartConnectError && e.kind === 'cancelled')) throw cancelledError(fn);
+      throw e;
+    }
+    throwIfCancelled(signal, fn);
+  };
+
+  /** Waits until the budget has a slot. No await between the last check and the caller's record(). */
+  const waitForSlot = async (fn: string, signal: AbortSignal | undefined, reason: WaitEvent['reason']) => {
+    for (;;) {
+      throwIfCancelled(signal, fn);
+      const now = clock();
+      if (budget.remaining(now) > 0) return;
+      const until = budget.nextSlotAt(now);
+      // A budget that never opens (reserve >= limit) must not spin.
+      const ms = Math.max(until - now, 1000);
+      count(fn, 'waits');
+      totals.waitedMs += ms;
+      logger.info('waiting for the hourly call budget', { fn, reason, until: new Date(now + ms).toISOString(), waitMs: ms, used: budget.used(now), limit: budget.limit });
+      options.onWait?.({ fn, until: now + ms, reason });
+      await pause(fn, ms, signal);
+      reason = 'budget';
+    }
+  };
+
+  const spec = (fn: string, actions: readonly Action[]): FunctionSpec => {
+    const found = Object.prototype.hasOwnProperty.call(functions, fn) ? functions[fn] : undefined;
+    if (!found) throw new SmartConnectUsageError(`Unknown SmartConnect function "${fn}": it is not in the connection's function registry`);
+    if (!actions.includes(found.action)) {
+      throw new SmartConnectUsageError(`Function "${fn}" is a ${found.action} function; this call needs ${actions.join(' or ')}`);
+    }
+    return found;
+  };
+
+  const send = async (req: SendRequest): Promise<Reply> => {
+    const { fn, spec: fnSpec, signal, write } = req;
+    const url = endpointUrl(base, connection.apiVersion, fnSpec.type);
+    const body = encodeForm(connection, credentials, fnSpec.token, req.params);
+    let attempt = 0;
+    let refusals = 0;
+    let waitReason: WaitEvent['reason'] = 'budget';
+    for (;;) {
+      await waitForSlot(fn, signal, waitReason);
+      waitReason = 'budget';
+      budget.record(clock());
+      count(fn, 'calls');
+      attempt++;
+      const started = performance.now();
+      const logCall = (outcome: string, fields: Record<string, unknown>) => {
+        const line = { fn, type: fnSpec.type, action: fnSpec.action, attempt, durationMs: Math.round(performance.now() - started), outcome, ...fields };
+        if (outcome === 'ok') logger.debug('smartconnect call', line);
+        else logger.warn('smartconnect call failed', line);
+      };
+
+      let failure: SmartConnectError;
+      try {
+        // A write on the wire is not aborted by the caller: its outcome must be known. The
+        // caller's signal still stops the wait before it and the batches after it.
+        const reply = await exchange({ url, body, fn, timeoutMs, signal: write ? undefined : signal, fetch: doFetch, scrub });
+        const kind = classifyReply(reply);
+        if (kind === 'hourly-limit') {
+          count(fn, 'errors');
+          logCall(kind, { httpStatus: reply.httpStatus, serverMessage: reply.errorText });
+          refusals++;
+          if (refusals > maxLimitRefusals) throw replyError(fn, reply, kind);
+          budget.markFull(clock() + limitRefusalWaitMs);
+          waitReason = 'server-limit';
+          continue;
+        }
+        if (write) {
+          const records = req.records ?? 0;
+          logCall(kind ?? 'ok', { httpStatus: reply.httpStatus, records, serverMessage: reply.errorText });
+          if (kind) count(fn, 'errors');
+          else count(fn, 'records', records);
+          return reply;
+        }
+        const problem = kind ? undefined : req.validate?.(reply.body);
+        if (!kind && !problem) {
+          const records = Array.isArray(reply.body.records) ? reply.body.records.length : 0;
+          count(fn, 'records', records);
+          logCall('ok', { httpStatus: reply.httpStatus, records });
+          return reply;
+        }
+        failure = kind
+          ? replyError(fn, reply, kind)
+          : new SmartConnectError({ kind: 'malformed', fn, httpStatus: reply.httpStatus, message: `${fn}: malformed reply: ${problem}` });
+      } catch (e) {
+        if (!(e instanceof SmartConnectError)) throw e;
+        failure = e;
+      }
+      count(fn, 'errors');
+      logCall(failure.kind, { httpStatus: failure.httpStatus, serverMessage: failure.serverMessage });
+      if (failure.kind === 'cancelled') throw failure;
+      const retryable = TRANSIENT_KINDS.has(failure.kind) && (!write || failure.maybeSent === false);
+      if (!retryable || attempt >= retry.attempts) throw failure;
+      count(fn, 'retries');
+      const delay = backoffDelay(attempt - 1, retry);
+      logger.info('retrying smartconnect call', { fn, attempt, delayMs: delay, after: failure.kind });
+      await pause(fn, delay, signal);
+    }
+  };
+
+  return {
+    batchSize,
+    idsPerCall,
+    logger,
+    spec,
+    send,
+    throwIfCancelled,
+    scrub,
+    stats: () => ({
+      ...totals,
+      byFunction: Object.fromEntries([...byFunction].map(([k, v]) => [k, { ...v }])),
+    }),
+  };
+}
+
+/** The error kind of a reply, or undefined when it is not an error. */
+export function classifyReply(reply: Reply): SmartConnectErrorKind | undefined {
+  if (reply.errorText) return classifyServerError(reply.errorText, reply.httpStatus);
+  if (reply.httpStatus >= 400) return classifyServerError(undefined, reply.httpStatus);
+  return undefined;
+}
+
+export function replyError(fn: string, reply: Reply, kind: SmartConnectErrorKind): SmartConnectError {
+  const text = reply.errorText;
+  return new SmartConnectError({
+    kind,
+    fn,
+    httpStatus: reply.httpStatus,
+    serverMessage: text,
+    message: `${fn}: ${text ?? `HTTP ${reply.httpStatus}`}`,
+    retryable: TRANSIENT_KINDS.has(kind),
+  });
+}

@@ -37,6 +37,8 @@ export const m0001Initial: Migration = {
         finished_at TEXT
       ) STRICT;
       CREATE INDEX jobs_started ON jobs(started_at DESC);
+      -- Start-up looks for jobs a previous process left unfinished; keep that lookup off a full scan.
+      CREATE INDEX jobs_unfinished ON jobs(state) WHERE state IN ('queued', 'running');
     `);
   },
 };

@@ -15,7 +15,7 @@ describe('backend', () => {
     const dir = tempDir();
     const backend = await createBackend({ dataDir: dir, shell: 'harness' });
     const res = await backend.invoke('app:info', undefined);
-    expect(res).toMatchObject({ ok: true, data: { shell: 'harness', dataDir: dir, schemaVersion: 1 } });
+    expect(res).toMatchObject({ ok: true, data: { shell: 'harness', dataDir: dir, schemaVersion: 2 } });
     expect(fs.existsSync(path.join(dir, DATABASE_FILE))).toBe(true);
     await backend.close();
   });

@@ -1,6 +1,7 @@
 /** Numbered, forward-only migrations. Add a file, append it here, and give it its own test. */
 import type Database from 'better-sqlite3';
 import { m0001Initial } from './0001-initial';
+import { m0002Connections } from './0002-connections';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001Initial];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Connections];

@@ -1,0 +1,69 @@
+/**
+ * The renderer's error type for a failed call: the server's code and message kept intact, so a
+ * notification can show the server's own words and the UI can branch on the code.
+ */
+import type { ApiError, ErrorCode } from '../../src-preload/contract';
+
+export class ApiCallError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  readonly channel: string;
+
+  constructor(error: ApiError, channel: string) {
+    super(error.message);
+    this.name = 'ApiCallError';
+    this.code = error.code;
+    this.details = error.details;
+    this.channel = channel;
+  }
+}
+
+/** Anything thrown becomes an ApiCallError, so every error path has a code to branch on. */
+export function toApiCallError(err: unknown, channel = 'renderer'): ApiCallError {
+  if (err instanceof ApiCallError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new ApiCallError({ code: 'INTERNAL', message }, channel);
+}
+
+/** A short title per code, for notifications and inline alerts. */
+export const ERROR_TITLES: Record<ErrorCode, string> = {
+  VALIDATION: 'Some input is not valid',
+  NOT_FOUND: 'Not found',
+  CONFLICT: 'Conflicts with what exists',
+  UNAVAILABLE: 'A local facility is unavailable',
+  REMOTE: 'SmartSimple returned an error',
+  RATE_LIMITED: 'SmartSimple call limit reached',
+  CANCELLED: 'Cancelled',
+  FORBIDDEN: 'Not allowed',
+  INTERNAL: 'Something went wrong',
+};
+
+/** What the administrator can do next, per code: the server's message says what happened. */
+export const ERROR_NEXT_STEPS: Record<ErrorCode, string> = {
+  VALIDATION: 'Correct the highlighted fields and try again.',
+  NOT_FOUND: 'It may have been removed elsewhere; the list refreshes on its own. Pick another item.',
+  CONFLICT: 'Choose a different value, or reload the item and try again.',
+  UNAVAILABLE: 'Check that the OS keychain is unlocked and that Admin Desk is up to date, then try again.',
+  REMOTE: 'Check the instance settings on the Connect screen, or try again later.',
+  RATE_LIMITED: 'Wait until the hourly limit resets, then try again.',
+  CANCELLED: 'Start it again when you are ready.',
+  FORBIDDEN: 'Review and approve it in a plan first.',
+  INTERNAL: 'Try again. If it keeps failing, the app log has the details.',
+};
+
+/**
+ * Field errors from a VALIDATION error's details (`[{path, message}]`, as main sends them), keyed
+ * by the dotted path, so a form can show the server's verdict next to the field.
+ */
+export function fieldErrorsOf(error: ApiCallError): Record<string, string> {
+  if (error.code !== 'VALIDATION' || !Array.isArray(error.details)) return {};
+  const out: Record<string, string> = {};
+  for (const issue of error.details as unknown[]) {
+    if (!issue || typeof issue !== 'object') continue;
+    const { path, message } = issue as { path?: unknown; message?: unknown };
+    if (!Array.isArray(path) || typeof message !== 'string' || path.length === 0) continue;
+    const key = path.map(String).join('.');
+    out[key] ??= message;
+  }
+  return out;
+}

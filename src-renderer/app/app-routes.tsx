@@ -1,0 +1,69 @@
+/**
+ * The routes, each screen inside its own error boundary: a crash in one screen leaves the shell
+ * and the other screens usable, and navigating away clears it.
+ */
+import { Anchor, EmptyState } from '@mantine/core';
+import { IconMapOff } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { ErrorBoundary } from 'react-error-boundary';
+import { Route, Switch, useLocation } from 'wouter';
+import { ErrorFallback } from '../components/error-fallback';
+import { AuditScreen } from '../screens/audit/audit-screen';
+import { ConnectScreen } from '../screens/connect/connect-screen';
+import { HomeScreen } from '../screens/home/home-screen';
+import { OnboardingScreen } from '../screens/onboarding/onboarding-screen';
+import { PeopleScreen } from '../screens/people/people-screen';
+import { PlansScreen } from '../screens/plans/plans-screen';
+import { ReviewsScreen } from '../screens/reviews/reviews-screen';
+import { RolesScreen } from '../screens/roles/roles-screen';
+import { SettingsScreen } from '../screens/settings/settings-screen';
+import { ALL_NAV_ITEMS } from './nav-items';
+
+const SCREEN_COMPONENTS: Record<string, ComponentType> = {
+  '/': HomeScreen,
+  '/connect': ConnectScreen,
+  '/people': PeopleScreen,
+  '/roles': RolesScreen,
+  '/onboarding': OnboardingScreen,
+  '/plans': PlansScreen,
+  '/audit': AuditScreen,
+  '/reviews': ReviewsScreen,
+  '/settings': SettingsScreen,
+};
+
+export function AppRoutes() {
+  const [location] = useLocation();
+  return (
+    <Switch>
+      {ALL_NAV_ITEMS.map((item) => {
+        const Screen = SCREEN_COMPONENTS[item.path] ?? NotFound;
+        return (
+          <Route key={item.path} path={item.path}>
+            <ErrorBoundary
+              resetKeys={[location]}
+              fallbackRender={(props) => <ErrorFallback {...props} what={`The ${item.label} screen`} />}
+            >
+              <Screen />
+            </ErrorBoundary>
+          </Route>
+        );
+      })}
+      <Route component={NotFound} />
+    </Switch>
+  );
+}
+
+function NotFound() {
+  return (
+    <EmptyState
+      mt="xl"
+      icon={<IconMapOff size={28} />}
+      title="No screen at this address"
+      description={
+        <>
+          The link may be out of date. <Anchor href="#/">Go to Home</Anchor>.
+        </>
+      }
+    />
+  );
+}

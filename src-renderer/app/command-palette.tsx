@@ -1,0 +1,129 @@
+/**
+ * The jump palette (Ctrl/Cmd+K): type to filter screens and commands, arrows to move, Enter to
+ * run. A Modal with a listbox, because Mantine's Spotlight is a separate package we do not ship.
+ */
+import { Badge, Group, Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import classes from './command-palette.module.css';
+
+export interface PaletteCommand {
+  id: string;
+  label: string;
+  description?: string;
+  icon?: ReactNode;
+  /** Shown on the right, e.g. the shortcut. */
+  hint?: string;
+  run: () => void;
+}
+
+interface CommandPaletteProps {
+  opened: boolean;
+  onClose: () => void;
+  commands: PaletteCommand[];
+}
+
+function matches(command: PaletteCommand, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (!q) return true;
+  return `${command.label} ${command.description ?? ''}`.toLowerCase().includes(q);
+}
+
+export function CommandPalette({ opened, onClose, commands }: CommandPaletteProps) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Jump to" size="lg" yOffset="12vh" data-testid="command-palette">
+      {/* Mounted only while open, so every opening starts with an empty query. */}
+      {opened && <PaletteBody commands={commands} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function PaletteBody({ commands, onClose }: { commands: PaletteCommand[]; onClose: () => void }) {
+  const [query, setQuery] = useState('');
+  const [activeIndex, setActiveIndex] = useState(0);
+  const listId = useId();
+  const visible = useMemo(() => commands.filter((c) => matches(c, query)), [commands, query]);
+  const active = Math.min(activeIndex, Math.max(visible.length - 1, 0));
+
+  const run = (command: PaletteCommand | undefined) => {
+    if (!command) return;
+    onClose();
+    command.run();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActiveIndex((active + step + visible.length) % Math.max(visible.length, 1));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      run(visible[active]);
+    }
+  };
+
+  const optionId = (index: number) => `${listId}-option-${index}`;
+  return (
+    <Stack gap="xs">
+      <TextInput
+        data-autofocus
+        aria-label="Search screens and commands"
+        placeholder="Type a screen or command…"
+        leftSection={<IconSearch size={16} />}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.currentTarget.value);
+          setActiveIndex(0);
+        }}
+        onKeyDown={onKeyDown}
+        role="combobox"
+        aria-expanded
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={visible.length ? optionId(active) : undefined}
+      />
+      <div role="listbox" id={listId} aria-label="Screens and commands" className={classes.list}>
+        {visible.length === 0 && (
+          <Text c="dimmed" size="sm" p="sm">
+            Nothing matches “{query}”.
+          </Text>
+        )}
+        {visible.map((command, index) => (
+          <UnstyledButton
+            key={command.id}
+            id={optionId(index)}
+            role="option"
+            aria-selected={index === active}
+            // The input keeps focus; options are reached with the arrows, not Tab.
+            tabIndex={-1}
+            className={classes.option}
+            data-active={index === active || undefined}
+            onMouseEnter={() => setActiveIndex(index)}
+            onClick={() => run(command)}
+          >
+            <Group justify="space-between" wrap="nowrap">
+              <Group gap="sm" wrap="nowrap">
+                {command.icon}
+                <div>
+                  <Text size="sm" fw={500}>
+                    {command.label}
+                  </Text>
+                  {command.description && (
+                    <Text size="xs" c="dimmed">
+                      {command.description}
+                    </Text>
+                  )}
+                </div>
+              </Group>
+              {command.hint && (
+                <Badge variant="default" size="sm">
+                  {command.hint}
+                </Badge>
+              )}
+            </Group>
+          </UnstyledButton>
+        ))}
+      </div>
+    </Stack>
+  );
+}

@@ -184,7 +184,7 @@ export function createCore(options: SmartConnectClientOptions): Core {
       if (budget.remaining(now) > 0) return;
       const until = budget.nextSlotAt(now);
       // A budget that never opens (reserve >= limit) must not spin.
-      const ms = Math.max(until - now, 1000);
+      const ms = until > now ? until - now : 1000;
       count(fn, 'waits');
       totals.waitedMs += ms;
       logger.info('waiting for the hourly call budget', { fn, reason, until: new Date(now + ms).toISOString(), waitMs: ms, used: budget.used(now), limit: budget.limit });
@@ -219,7 +219,7 @@ export function createCore(options: SmartConnectClientOptions): Core {
       const started = performance.now();
       const logCall = (outcome: string, fields: Record<string, unknown>) => {
         const line = { fn, type: fnSpec.type, action: fnSpec.action, attempt, durationMs: Math.round(performance.now() - started), outcome, ...fields };
-        if (outcome === 'ok') logger.debug('smartconnect call', line);
+        if (outcome === 'ok') logger.info('smartconnect call', line);
         else logger.warn('smartconnect call failed', line);
       };
 

@@ -99,18 +99,22 @@ export async function reconcileUpdates(reader: ReconcileReader, readFn: string, 
 
 export async function reconcileCreates(reader: ReconcileReader, listFn: string, naturalKey: string, items: IndexedInput[], options: CallOptions & { keysPerCall?: number } = {}): Promise<ReconcileEntry[]> {
   const norm = (v: unknown) => (v === null || v === undefined ? '' : String(v)).trim().toLowerCase();
-  const keys = [...new Set(items.map(({ item }) => norm(item[naturalKey])).filter((k) => k !== ''))];
+  // Normalized key -> the value as the caller wrote it (what the criteria send).
+  const keys = new Map<string, string>();
+  for (const { item } of items) {
+    const k = norm(item[naturalKey]);
+    if (k !== '' && !keys.has(k)) keys.set(k, String(item[naturalKey]).trim());
+  }
   const matches = new Map<string, string[]>();
   const perCall = options.keysPerCall ?? 100;
-  for (let i = 0; i < keys.length; i += perCall) {
-    const chunk = keys.slice(i, i + perCall);
-    const originals = items.map(({ item }) => String(item[naturalKey] ?? '').trim()).filter((v) => chunk.includes(v.toLowerCase()));
-    const records = await reader.listAll(listFn, { criteria: idCriteria(naturalKey, [...new Set(originals)]), signal: options.signal });
+  const all = [...keys];
+  for (let i = 0; i < all.length; i += perCall) {
+    const chunk = all.slice(i, i + perCall);
+    const wanted = new Set(chunk.map(([k]) => k));
+    const records = await reader.listAll(listFn, { criteria: idCriteria(naturalKey, chunk.map(([, v]) => v)), signal: options.signal });
     for (const r of records) {
       const k = norm(r[naturalKey]);
-      if (!chunk.includes(k)) continue;
-      const id = String(r.recordid ?? '');
-      matches.set(k, [...(matches.get(k) ?? []), id]);
+      if (wanted.has(k)) matches.set(k, [...(matches.get(k) ?? []), String(r.recordid ?? '')]);
     }
   }
   return items.map(({ index, item }): ReconcileEntry => {

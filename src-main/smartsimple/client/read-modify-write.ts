@@ -13,7 +13,7 @@ import type { Core } from './core';
 import type { WriteResult } from './errors';
 import { SmartConnectError, SmartConnectUsageError } from './errors';
 import type { CallOptions } from './reads';
-import { collect, pages } from './reads';
+import { pages } from './reads';
 import type { WriteOptions } from './writes';
 import { checkFields, writeBatches } from './writes';
 
@@ -98,8 +98,18 @@ export function createReadModifyWrite(core: Core) {
     for (let i = 0; i < unique.length; i += core.idsPerCall) {
       const chunk = unique.slice(i, i + core.idsPerCall);
       const wanted = new Set(chunk);
-      const records = await collect(pages(core, readFn, spec, { criteria: idCriteria(field, chunk), pageSize: Math.max(chunk.length, 1), signal: options.signal }));
-      for (const r of records) {
+      // One page: more matches than ids means the criteria did not select by id (a field the
+      // server ignores), and paging on would read the whole table.
+      const first = await pages(core, readFn, spec, { criteria: idCriteria(field, chunk), pageSize: chunk.length, signal: options.signal }).next();
+      const page = first.done ? undefined : first.value;
+      if (page && page.allcount > chunk.length) {
+        throw new SmartConnectError({
+          kind: 'bad-request',
+          fn: readFn,
+          message: `${readFn}: criteria on ${field} matched ${page.allcount} records for ${chunk.length} ids; check ID_CRITERIA_FIELDS`,
+        });
+      }
+      for (const r of page?.records ?? []) {
         const id = r.recordid ?? r[field];
         if (typeof id === 'string' && wanted.has(id)) found.set(id, r);
       }

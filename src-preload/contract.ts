@@ -42,7 +42,7 @@ export interface ApiError {
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
 /** Tables that main announces in `data:changed`; queries declare which ones they read. */
-export const TABLES = ['settings', 'instances', 'jobs'] as const;
+export const TABLES = ['settings', 'instances', 'connections', 'jobs'] as const;
 export type Table = (typeof TABLES)[number];
 
 /** The largest input a channel accepts unless it says otherwise (JSON bytes). */
@@ -140,6 +140,92 @@ export interface JobInfo {
   finishedAt: string | null;
 }
 
+/** One SmartConnect function as the Connect screen sends it; the token only when it changes. */
+export const functionInputSchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(80)
+      .regex(/^[a-z][a-z0-9_.-]*$/, 'lowercase letters, digits, dot, dash or underscore'),
+    type: z.string().trim().min(1).max(40),
+    action: z.string().trim().min(1).max(40),
+    /** Omitted: keep the stored token. */
+    token: z.string().trim().min(8, 'at least 8 characters').max(200).optional(),
+    fields: z.array(z.string().trim().min(1).max(300)).max(200).default([]),
+    reportid: z.string().trim().max(40).optional(),
+  })
+  .strict();
+export type FunctionInput = z.input<typeof functionInputSchema>;
+
+export const connectionInputSchema = z
+  .object({
+    /** Omitted: a new instance. */
+    instanceId: id.optional(),
+    instance: instanceInputSchema,
+    /** The login of a SmartSimple user whose access type is API Access. */
+    username: z.string().trim().min(1).max(200),
+    /** Omitted: keep the stored password. */
+    password: z.string().min(1).max(500).optional(),
+    /** The complete function registry: functions not listed are removed. */
+    functions: z.array(functionInputSchema).max(100),
+  })
+  .strict();
+export type ConnectionInput = z.input<typeof connectionInputSchema>;
+
+export interface FunctionSummary {
+  name: string;
+  type: string;
+  action: string;
+  fields: string[];
+  reportid: string | null;
+  /** The renderer learns only whether a token is stored, never the token. */
+  tokenSet: boolean;
+}
+
+export interface FunctionTestResult {
+  name: string;
+  action: string;
+  /** ok: the function answered; accepted: token and login accepted (a write function, not run); failed; missing-token. */
+  status: 'ok' | 'accepted' | 'failed' | 'missing-token';
+  /** What we did and what came back, for the administrator. */
+  message: string;
+  /** The server's own text when it refused. */
+  serverMessage: string | null;
+  ms: number;
+}
+
+export interface ConnectionTest {
+  testedAt: string;
+  ok: boolean;
+  /** API calls the test used. */
+  calls: number;
+  results: FunctionTestResult[];
+}
+
+export interface CallBudgetInfo {
+  limit: number;
+  used: number;
+  remaining: number;
+  /** When the next call is allowed (ISO), null when one is allowed now. */
+  nextSlotAt: string | null;
+}
+
+export interface ConnectionDetails {
+  instance: Instance;
+  username: string;
+  passwordSet: boolean;
+  functions: FunctionSummary[];
+  lastTest: ConnectionTest | null;
+  budget: CallBudgetInfo;
+}
+
+export interface VaultStatus {
+  available: boolean;
+  reason: string | null;
+}
+
 // ---------- channels ----------
 
 export const channels = {
@@ -163,8 +249,23 @@ export const channels = {
   }),
   'instances:remove': channel<{ removed: true }>()({
     input: z.object({ id }).strict(),
-    writes: ['instances', 'settings'],
+    writes: ['instances', 'connections', 'settings'],
   }),
+
+  /** Is the OS keychain there? Without it no secret can be stored. */
+  'vault:status': channel<VaultStatus>()({ input: noInput }),
+  /** An instance's connection: API user, function registry, which secrets are set, last test. */
+  'connections:get': channel<ConnectionDetails>()({ input: z.object({ instanceId: id }).strict(), reads: ['connections', 'instances'] }),
+  /** Creates or edits an instance with its connection; secrets go to the keychain. */
+  'connections:save': channel<ConnectionDetails>()({
+    input: connectionInputSchema,
+    writes: ['instances', 'connections', 'settings'],
+    maxInputBytes: 512 * 1024,
+  }),
+  /** Calls each function once (write functions are only checked for token and login). */
+  'connections:test': channel<ConnectionTest>()({ input: z.object({ instanceId: id }).strict(), writes: ['connections'] }),
+  /** Starts the built-in sandbox instance (1,000 people), connects to it and tests the connection. */
+  'sandbox:explore': channel<ConnectionDetails>()({ input: noInput, writes: ['instances', 'connections', 'settings'] }),
 
   /** Long-running work: list and cancel. */
   'jobs:list': channel<JobInfo[]>()({ input: noInput, reads: ['jobs'] }),

@@ -6,6 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EventName, Events, Result, Table } from '../../src-preload/contract';
 import { openDatabase } from '../db/open';
+import { createConnections } from '../connect/connections';
+import { createSandboxRuntime } from '../connect/sandbox-runtime';
+import { createVault, type KeychainBackend } from '../vault/vault';
 import { createDispatcher, type CallContext } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { createJobRunner } from '../jobs/runner';
@@ -21,13 +24,19 @@ export interface BackendOptions {
   logSinks?: LogSink[];
   /** Also print log lines to the console (default true outside tests). */
   consoleLog?: boolean;
+  /** The keychain; default keytar (tests of the no-keychain path pass a failing one). */
+  keychain?: KeychainBackend | (() => Promise<KeychainBackend>);
+  /** Keychain service name; tests use their own so they never touch real entries. */
+  keychainService?: string;
+  /** Size and seed of the built-in sandbox instance. */
+  sandbox?: { people?: number; seed?: number };
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void;
 
 export interface Backend {
   /** Validates and runs one call; never throws. */
-  invoke(channel: unknown, input: unknown, ctx?: CallContext): Promise<Result<unknown>>;
+  invoke(channel: unknown, input?: unknown, ctx?: CallContext): Promise<Result<unknown>>;
   /** Listens to every event; returns an unsubscribe function. */
   onEvent(listener: EventListener): () => void;
   readonly services: Services;
@@ -65,6 +74,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
   });
 
+  const vault = createVault({
+    secrets,
+    logger: logger.child('vault'),
+    ...(options.keychain ? { keychain: options.keychain } : {}),
+    ...(options.keychainService ? { service: options.keychainService } : {}),
+  });
+  const sandbox = createSandboxRuntime(options.sandbox);
+  const connections = createConnections({ db, vault, logger: logger.child('connect'), secrets, sandbox });
+
   const services: Services = {
     db,
     dataDir,
@@ -74,6 +92,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     logger,
     secrets,
     jobs,
+    vault,
+    sandbox,
+    connections,
     emit,
     changed,
   };
@@ -92,6 +113,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       if (closed) return;
       closed = true;
       await jobs.shutdown();
+      await sandbox.close();
       listeners.clear();
       db.close();
     },

@@ -2,6 +2,7 @@
 import type { Handlers } from './dispatch';
 import type { Services } from '../backend/services';
 import { appHandlers } from './app-handlers';
+import { connectionHandlers } from './connection-handlers';
 import { instanceHandlers } from './instance-handlers';
 import { jobHandlers } from './job-handlers';
 import { settingsHandlers } from './settings-handlers';
@@ -12,5 +13,6 @@ export function createHandlers(services: Services): Handlers {
     ...settingsHandlers(services),
     ...instanceHandlers(services),
     ...jobHandlers(services),
+    ...connectionHandlers(services),
   };
 }

@@ -1,4 +1,4 @@
-import { createInstance, listInstances, removeInstance, renameInstance } from '../db/queries/instances';
+import { createInstance, listInstances, renameInstance } from '../db/queries/instances';
 import { getSettings, updateSettings } from '../db/queries/settings';
 import type { Services } from '../backend/services';
 import type { Handlers } from './dispatch';
@@ -14,14 +14,9 @@ export function instanceHandlers(
       return created;
     },
     'instances:rename': ({ id, name }) => renameInstance(s.db, id, name),
-    'instances:remove': ({ id }) => {
-      s.db.transaction(() => {
-        removeInstance(s.db, id);
-        if (getSettings(s.db).activeInstanceId === id) {
-          const next = listInstances(s.db)[0];
-          updateSettings(s.db, { activeInstanceId: next?.id ?? null });
-        }
-      })();
+    'instances:remove': async ({ id }) => {
+      // Its secrets go too.
+      await s.connections.remove(id);
       return { removed: true as const };
     },
   };

@@ -68,6 +68,16 @@ export function renameInstance(db: DB, id: string, name: string): Instance {
   return getInstance(db, id);
 }
 
+/** Edits the connection settings of an instance (not its sandbox flag). */
+export function updateInstance(db: DB, id: string, input: InstanceInput): Instance {
+  getInstance(db, id);
+  assertNameFree(db, input.name, id);
+  db.prepare(
+    'UPDATE instances SET name = ?, host = ?, alias = ?, root_company_id = ?, api_version = ?, updated_at = ? WHERE id = ?',
+  ).run(input.name, input.host, input.alias, input.rootCompanyId, input.apiVersion, new Date().toISOString(), id);
+  return getInstance(db, id);
+}
+
 export function removeInstance(db: DB, id: string): void {
   const info = db.prepare('DELETE FROM instances WHERE id = ?').run(id);
   if (info.changes === 0) throw notFound('The instance');

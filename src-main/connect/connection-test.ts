@@ -1,0 +1,101 @@
+/**
+ * The connection test: every function of the registry called once, cheaply, and shown working or
+ * failing with the server's own message. Reads run for real (one record); write functions are
+ * only probed with an empty recordset, which the server refuses after checking the token and the
+ * login and before touching any record, so a test never changes the instance.
+ */
+import type { ConnectionTest, FunctionTestResult } from '../../src-preload/contract';
+import type { StoredFunction } from '../db/queries/connections';
+import { isSmartConnectError, type SmartConnectClient } from '../smartsimple/client';
+
+const WRITE_ACTIONS = new Set(['update', 'delete', 'associations-update']);
+
+export async function runConnectionTest(options: {
+  client: SmartConnectClient;
+  functions: readonly StoredFunction[];
+  tokens: ReadonlySet<string>;
+  rootCompanyId: string;
+  signal?: AbortSignal | undefined;
+}): Promise<ConnectionTest> {
+  const { client, signal } = options;
+  const callsBefore = client.stats().calls;
+  // Lists first: their first record gives the Get and Associations tests an id to use.
+  const order = (f: StoredFunction) => (f.action === 'list' ? 0 : f.action === 'get' || f.action === 'associations-list' ? 2 : 1);
+  const functions = [...options.functions].sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
+  const sampleIds = new Map<string, string>([['company', options.rootCompanyId]]);
+  const results: FunctionTestResult[] = [];
+
+  for (const f of functions) {
+    const started = Date.now();
+    const done = (status: FunctionTestResult['status'], message: string, serverMessage: string | null = null) =>
+      results.push({ name: f.name, action: f.action, status, message, serverMessage, ms: Date.now() - started });
+    if (!options.tokens.has(f.name)) {
+      done('missing-token', 'No token is stored for this function. Paste it on the Connect screen.');
+      continue;
+    }
+    try {
+      switch (f.action) {
+        case 'list':
+        case 'report-query': {
+          const pages = f.action === 'list' ? client.list(f.name, { pageSize: 1, signal }) : client.reportQuery(f.name, { pageSize: 1, signal });
+          const first = (await pages.next()).value;
+          await pages.return(undefined);
+          const id = first?.records[0]?.recordid;
+          if (f.action === 'list' && id && !sampleIds.has(f.type)) sampleIds.set(f.type, id);
+          done('ok', `Answered: ${(first?.allcount ?? 0).toLocaleString('en')} ${f.action === 'list' ? 'records' : 'rows'}.`);
+          break;
+        }
+        case 'get': {
+          const id = sampleIds.get(f.type);
+          if (!id) {
+            await client.probe(f.name, { signal });
+            done('accepted', 'Token and login accepted (no record id to read; add a List function of the same type).');
+          } else {
+            await client.get(f.name, id, { signal });
+            done('ok', `Read record ${id}.`);
+          }
+          break;
+        }
+        case 'getmeta': {
+          const meta = await client.getMeta(f.name, { signal });
+          done('ok', `Answered with ${describeMeta(meta)}.`);
+          break;
+        }
+        case 'associations-list': {
+          const id = sampleIds.get(f.type);
+          if (!id) {
+            await client.probe(f.name, { signal });
+            done('accepted', 'Token and login accepted (no record to list associations of).');
+          } else {
+            const rows = await client.associationsList(f.name, id, { signal });
+            done('ok', `Answered: ${rows.length} association(s) on record ${id}.`);
+          }
+          break;
+        }
+        default: {
+          if (!WRITE_ACTIONS.has(f.action)) throw new Error(`unexpected action ${f.action}`);
+          await client.probe(f.name, { signal });
+          done('accepted', 'Token and login accepted. Not run: it writes.');
+        }
+      }
+    } catch (err) {
+      if (isSmartConnectError(err, 'cancelled')) throw err;
+      if (isSmartConnectError(err)) done('failed', err.message, err.serverMessage ?? null);
+      else done('failed', err instanceof Error ? err.message : String(err));
+    }
+  }
+  // Results in registry order for display.
+  results.sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    testedAt: new Date().toISOString(),
+    ok: results.every((r) => r.status === 'ok' || r.status === 'accepted'),
+    calls: client.stats().calls - callsBefore,
+    results,
+  };
+}
+
+function describeMeta(meta: Record<string, unknown>): string {
+  if (Array.isArray(meta.records)) return `${meta.records.length} entries`;
+  const keys = Object.keys(meta).filter((k) => k !== 'message');
+  return keys.length ? `sections ${keys.join(', ')}` : 'an empty catalogue';
+}

@@ -1,0 +1,240 @@
+/**
+ * Connections to SmartSimple instances: saving one (non-secrets in SQLite, secrets in the
+ * keychain), building a client for one, testing one function by function, and the one-click
+ * sandbox. The renderer only ever learns whether a secret is set.
+ */
+import {
+  connectionInputSchema,
+  type ConnectionDetails,
+  type ConnectionInput,
+  type ConnectionTest,
+  type FunctionTestResult,
+  type Instance,
+} from '../../src-preload/contract';
+import {
+  getConnectionTest,
+  getUsername,
+  listFunctions,
+  replaceFunctions,
+  saveConnectionTest,
+  setUsername,
+  type StoredFunction,
+} from '../db/queries/connections';
+import { createInstance, getInstance, listInstances, removeInstance, updateInstance } from '../db/queries/instances';
+import { getSettings, updateSettings } from '../db/queries/settings';
+import type { DB } from '../db/open';
+import { AppError } from '../errors/app-error';
+import type { Logger, SecretRegistry } from '../log/logger';
+import { createSmartConnectClient, isSmartConnectError, type CallBudget, type SmartConnectClient, type WaitEvent } from '../smartsimple/client';
+import { ACTIONS, RECORD_TYPES, functionSpecSchema, type FunctionRegistry } from '../smartsimple/protocol';
+import type { Vault } from '../vault/vault';
+import type { SandboxRuntime } from './sandbox-runtime';
+import { createSqliteBudget } from './sqlite-budget';
+import { runConnectionTest } from './connection-test';
+
+export interface ClientOptions {
+  onWait?: (event: WaitEvent) => void;
+  /** Tests shorten the client's patience. */
+  timeoutMs?: number;
+}
+
+export interface Connections {
+  details(instanceId: string): Promise<ConnectionDetails>;
+  save(input: ConnectionInput): Promise<ConnectionDetails>;
+  remove(instanceId: string): Promise<void>;
+  clientFor(instanceId: string, options?: ClientOptions): Promise<SmartConnectClient>;
+  budgetFor(instanceId: string): CallBudget;
+  test(instanceId: string, signal?: AbortSignal): Promise<ConnectionTest>;
+  exploreSandbox(): Promise<ConnectionDetails>;
+}
+
+export const SANDBOX_INSTANCE_NAME = 'Sandbox (built-in)';
+/** The sandbox's host is resolved at run time; this is what the settings show. */
+export const SANDBOX_HOST_PLACEHOLDER = 'http://127.0.0.1';
+
+export function createConnections(deps: {
+  db: DB;
+  vault: Vault;
+  logger: Logger;
+  secrets: SecretRegistry;
+  sandbox: SandboxRuntime;
+}): Connections {
+  const { db, vault, logger } = deps;
+  const budgets = new Map<string, CallBudget>();
+
+  const budgetFor = (instanceId: string): CallBudget => {
+    let b = budgets.get(instanceId);
+    if (!b) budgets.set(instanceId, (b = createSqliteBudget(db, instanceId)));
+    return b;
+  };
+
+  const details = async (instanceId: string): Promise<ConnectionDetails> => {
+    const instance = getInstance(db, instanceId);
+    const vaultStatus = await vault.status();
+    const secrets = vaultStatus.available ? await vault.instanceStatus(instanceId) : { password: false, tokens: [] };
+    const budget = budgetFor(instanceId);
+    const now = Date.now();
+    const next = budget.nextSlotAt(now);
+    return {
+      instance,
+      username: getUsername(db, instanceId),
+      passwordSet: secrets.password,
+      functions: listFunctions(db, instanceId).map((f) => ({ ...f, tokenSet: secrets.tokens.includes(f.name) })),
+      lastTest: getConnectionTest(db, instanceId),
+      budget: { limit: budget.limit, used: budget.used(now), remaining: budget.remaining(now), nextSlotAt: next > now ? new Date(next).toISOString() : null },
+    };
+  };
+
+  const validateFunctions = (input: ConnectionInput): StoredFunction[] => {
+    const seen = new Set<string>();
+    return input.functions.map((f) => {
+      if (seen.has(f.name)) throw new AppError('VALIDATION', `The function ${f.name} is listed twice.`);
+      seen.add(f.name);
+      if (!(RECORD_TYPES as readonly string[]).includes(f.type)) {
+        throw new AppError('VALIDATION', `${f.name}: unknown record type "${f.type}" (one of ${RECORD_TYPES.join(', ')}).`);
+      }
+      if (!(ACTIONS as readonly string[]).includes(f.action)) {
+        throw new AppError('VALIDATION', `${f.name}: unknown action "${f.action}" (one of ${ACTIONS.join(', ')}).`);
+      }
+      return { name: f.name, type: f.type, action: f.action, fields: f.fields ?? [], reportid: f.reportid ?? null };
+    });
+  };
+
+  const save = async (raw: ConnectionInput): Promise<ConnectionDetails> => {
+    const input = connectionInputSchema.parse(raw);
+    const functions = validateFunctions(input);
+    // Secrets first need a keychain: refuse before anything is written.
+    const vs = await vault.status();
+    const hasSecrets = !!input.password || input.functions.some((f) => f.token);
+    if (hasSecrets && !vs.available) throw new AppError('UNAVAILABLE', vs.reason ?? 'No OS keychain is available.');
+
+    const isNew = !input.instanceId;
+    const instance: Instance = db.transaction(() => {
+      const inst = input.instanceId
+        ? updateInstance(db, input.instanceId, input.instance)
+        : createInstance(db, input.instance);
+      setUsername(db, inst.id, input.username);
+      replaceFunctions(db, inst.id, functions);
+      if (!getSettings(db).activeInstanceId) updateSettings(db, { activeInstanceId: inst.id });
+      return inst;
+    })();
+    try {
+      if (input.password) await vault.set({ kind: 'password', instanceId: instance.id }, input.password);
+      for (const f of input.functions) {
+        if (f.token) await vault.set({ kind: 'token', instanceId: instance.id, functionName: f.name }, f.token);
+      }
+      // Tokens of functions no longer in the registry go too.
+      const stored = await vault.instanceStatus(instance.id);
+      for (const name of stored.tokens) {
+        if (!functions.some((f) => f.name === name)) await vault.delete({ kind: 'token', instanceId: instance.id, functionName: name });
+      }
+    } catch (err) {
+      if (isNew) {
+        removeInstance(db, instance.id);
+        await vault.deleteInstance(instance.id).catch(() => 0);
+      }
+      throw err;
+    }
+    logger.info('connection saved', { instanceId: instance.id, functions: functions.length, isNew });
+    return details(instance.id);
+  };
+
+  const clientFor = async (instanceId: string, options: ClientOptions = {}): Promise<SmartConnectClient> => {
+    const instance = getInstance(db, instanceId);
+    const password = await vault.get({ kind: 'password', instanceId });
+    if (!password) throw new AppError('VALIDATION', `No API password is stored for ${instance.name}. Add it on the Connect screen.`);
+    const registry: FunctionRegistry = {};
+    for (const f of listFunctions(db, instanceId)) {
+      const token = await vault.get({ kind: 'token', instanceId, functionName: f.name });
+      if (!token) continue;
+      registry[f.name] = functionSpecSchema.parse({ type: f.type, action: f.action, token, fields: f.fields, ...(f.reportid ? { reportid: f.reportid } : {}) });
+    }
+    const baseUrl = instance.isSandbox ? (await deps.sandbox.ensure()).url : instance.host;
+    return createSmartConnectClient({
+      connection: { baseUrl, alias: instance.alias, rootCompanyId: instance.rootCompanyId, apiVersion: instance.apiVersion },
+      credentials: { username: getUsername(db, instanceId), password },
+      functions: registry,
+      budget: budgetFor(instanceId),
+      logger: logger.child(`smartconnect:${instance.alias}`),
+      secrets: deps.secrets,
+      ...(options.onWait ? { onWait: options.onWait } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    });
+  };
+
+  const test = async (instanceId: string, signal?: AbortSignal): Promise<ConnectionTest> => {
+    const instance = getInstance(db, instanceId);
+    const fns = listFunctions(db, instanceId);
+    const stored = await vault.instanceStatus(instanceId);
+    let result: ConnectionTest;
+    try {
+      const client = await clientFor(instanceId);
+      result = await runConnectionTest({ client, functions: fns, tokens: new Set(stored.tokens), rootCompanyId: instance.rootCompanyId, signal });
+    } catch (err) {
+      if (!(err instanceof AppError) && !isSmartConnectError(err)) throw err;
+      const failed: FunctionTestResult[] = fns.map((f) => ({
+        name: f.name,
+        action: f.action,
+        status: 'failed',
+        message: err.message,
+        serverMessage: null,
+        ms: 0,
+      }));
+      result = { testedAt: new Date().toISOString(), ok: false, calls: 0, results: failed };
+    }
+    saveConnectionTest(db, instanceId, result);
+    return result;
+  };
+
+  return {
+    details,
+    save,
+    clientFor,
+    budgetFor,
+    test,
+    async remove(instanceId) {
+      getInstance(db, instanceId);
+      const vs = await vault.status();
+      if (vs.available) await vault.deleteInstance(instanceId);
+      db.transaction(() => {
+        removeInstance(db, instanceId);
+        if (getSettings(db).activeInstanceId === instanceId) {
+          updateSettings(db, { activeInstanceId: listInstances(db)[0]?.id ?? null });
+        }
+      })();
+      budgets.delete(instanceId);
+    },
+    async exploreSandbox() {
+      const info = await deps.sandbox.ensure();
+      const existing = listInstances(db).find((i) => i.isSandbox);
+      const functions = Object.entries(info.functions).map(([name, f]) => ({
+        name,
+        type: f.type,
+        action: f.action,
+        token: f.token,
+        fields: f.fields,
+        ...(f.reportid ? { reportid: f.reportid } : {}),
+      }));
+      let instanceId = existing?.id;
+      if (!instanceId) {
+        const vs = await vault.status();
+        if (!vs.available) throw new AppError('UNAVAILABLE', vs.reason ?? 'No OS keychain is available.');
+        instanceId = createInstance(
+          db,
+          { name: SANDBOX_INSTANCE_NAME, host: SANDBOX_HOST_PLACEHOLDER, alias: info.alias, rootCompanyId: info.rootCompanyId, apiVersion: info.apiVersion },
+          { isSandbox: true },
+        ).id;
+      }
+      await save({
+        instanceId,
+        instance: { name: existing?.name ?? SANDBOX_INSTANCE_NAME, host: SANDBOX_HOST_PLACEHOLDER, alias: info.alias, rootCompanyId: info.rootCompanyId, apiVersion: info.apiVersion },
+        username: info.apiUser.username,
+        password: info.apiUser.password,
+        functions,
+      });
+      updateSettings(db, { activeInstanceId: instanceId });
+      await test(instanceId);
+      return details(instanceId);
+    },
+  };
+}

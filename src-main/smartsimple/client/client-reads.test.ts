@@ -105,6 +105,18 @@ describe('List paging', () => {
   });
 });
 
+describe('probe', () => {
+  it('checks token and login without touching a record', async () => {
+    const { client } = makeClient(stub);
+    await expect(client.probe('users.update')).resolves.toBeDefined();
+    expect(stub.requests[0]?.params.jsonrset).toBe('[]');
+    expect(await client.probe('users.get')).toEqual({ serverMessage: 'Recordset does not exist' });
+    expect(stub.applied).toEqual([]);
+    const bad = makeClient({ ...stub, apiUser: { ...stub.apiUser, password: 'wrong-one' } });
+    expect(await caught(() => bad.client.probe('users.update'))).toMatchObject({ kind: 'credentials' });
+  });
+});
+
 describe('cancellation', () => {
   it('stops a listing between pages', async () => {
     const { client } = makeClient(stub);

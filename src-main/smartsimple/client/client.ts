@@ -34,6 +34,8 @@ export interface SmartConnectClient {
   getMeta(fn: string, options?: CallOptions): Promise<Record<string, unknown>>;
   associationsList(fn: string, objectid: string, options?: CallOptions): Promise<WireRecord[]>;
   associationsUpdate(fn: string, items: AssociationItem[], options?: WriteOptions): Promise<WriteResult[]>;
+  /** One call that checks the function's token and the login without reading or writing a record. */
+  probe(fn: string, options?: CallOptions): Promise<{ serverMessage: string | undefined }>;
   /** Pages of a Report-Query function (reportid from the registry). */
   reportQuery(fn: string, options?: ListOptions): AsyncGenerator<ListPage, void, undefined>;
   reportQueryAll(fn: string, options?: ListOptions): Promise<WireRecord[]>;

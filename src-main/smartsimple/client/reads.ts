@@ -5,7 +5,7 @@
  * `recordto >= allcount` or a page is empty, and flags a result set that moved between pages.
  */
 import type { Criterion, FunctionSpec, ListMessage, OtherSettings, SortBy, WireRecord } from '../protocol';
-import { DEFAULT_PAGE_SIZE, MAX_RECORDS_PER_CALL } from '../protocol';
+import { ACTIONS, DEFAULT_PAGE_SIZE, MAX_RECORDS_PER_CALL } from '../protocol';
 import type { Core } from './core';
 import { SmartConnectError, SmartConnectUsageError } from './errors';
 
@@ -204,6 +204,25 @@ export function createReads(core: Core) {
       const spec = core.spec(fn, ['associations-list']);
       const reply = await core.send({ fn, spec, signal: options.signal, write: false, validate: recordsProblem, params: { objectid } });
       return reply.body.records as WireRecord[];
+    },
+
+    /**
+     * Checks a function's token and the login with one call that cannot change anything: the
+     * function's parameters are left out (a write gets an empty `jsonrset`), so the server refuses
+     * the request as empty after it has checked token and login. Resolves with the server's text
+     * when the token and login were accepted ('bad-request'/'not-found' or a success), throws the
+     * SmartConnectError otherwise (invalid token, credentials, network...).
+     */
+    async probe(fn: string, options: CallOptions = {}): Promise<{ serverMessage: string | undefined }> {
+      const spec = core.spec(fn, ACTIONS);
+      const params = ['update', 'delete', 'associations-update'].includes(spec.action) ? { jsonrset: [] } : {};
+      try {
+        const reply = await core.send({ fn, spec, signal: options.signal, write: false, params });
+        return { serverMessage: reply.errorText };
+      } catch (e) {
+        if (e instanceof SmartConnectError && (e.kind === 'bad-request' || e.kind === 'not-found')) return { serverMessage: e.serverMessage };
+        throw e;
+      }
     },
 
     /** Pages of a Report-Query function (its `reportid` comes from the registry). */

@@ -2,7 +2,7 @@
  * The jump palette (Ctrl/Cmd+K): type to filter screens and commands, arrows to move, Enter to
  * run. A Modal with a listbox, because Mantine's Spotlight is a separate package we do not ship.
  */
-import { Badge, Group, Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Group, Kbd, Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import classes from './command-palette.module.css';
@@ -31,7 +31,16 @@ function matches(command: PaletteCommand, query: string): boolean {
 
 export function CommandPalette({ opened, onClose, commands }: CommandPaletteProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Jump to" size="lg" yOffset="12vh" data-testid="command-palette">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Jump to"
+      size="lg"
+      yOffset="12vh"
+      // No animation: the input must have focus before the next keystroke, or typing is lost.
+      transitionProps={{ duration: 0 }}
+      data-testid="command-palette"
+    >
       {/* Mounted only while open, so every opening starts with an empty query. */}
       {opened && <PaletteBody commands={commands} onClose={onClose} />}
     </Modal>
@@ -116,9 +125,7 @@ function PaletteBody({ commands, onClose }: { commands: PaletteCommand[]; onClos
                 </div>
               </Group>
               {command.hint && (
-                <Badge variant="default" size="sm">
-                  {command.hint}
-                </Badge>
+                <Kbd size="xs">{command.hint}</Kbd>
               )}
             </Group>
           </UnstyledButton>

@@ -3,6 +3,7 @@
  * each with its own bar and a Cancel button. Finished jobs stay listed briefly for context.
  */
 import { ActionIcon, Badge, Button, Divider, Group, Popover, Progress, RingProgress, Stack, Text, Tooltip } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { IconActivity } from '@tabler/icons-react';
 import type { JobInfo, JobState } from '../../../src-preload/contract';
 import { useApiMutation, useJobs } from '../../api';
@@ -27,12 +28,23 @@ export function JobsIndicator() {
   const known = running.map(percentOf).filter((p): p is number => p !== null);
   const overall = known.length ? Math.round(known.reduce((a, b) => a + b, 0) / known.length) : 0;
   const label = running.length ? `Running jobs: ${running.length}` : 'No jobs running';
+  // Controlled, so Escape closes it from the trigger too (Mantine only listens inside the dropdown).
+  const [opened, { toggle, close }] = useDisclosure(false);
 
   return (
-    <Popover width={360} position="bottom-end" shadow="md" withArrow>
+    <Popover opened={opened} onDismiss={close} width={360} position="bottom-end" shadow="md" withArrow>
       <Popover.Target>
-        <Tooltip label={label}>
-          <ActionIcon aria-label={label} data-testid="jobs-indicator" data-running={running.length}>
+        <Tooltip label={label} disabled={opened}>
+          <ActionIcon
+            aria-label={label}
+            aria-expanded={opened}
+            data-testid="jobs-indicator"
+            data-running={running.length}
+            onClick={toggle}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') close();
+            }}
+          >
             {running.length ? (
               <RingProgress
                 size={30}
@@ -51,7 +63,7 @@ export function JobsIndicator() {
           </ActionIcon>
         </Tooltip>
       </Popover.Target>
-      <Popover.Dropdown data-testid="jobs-popover">
+      <Popover.Dropdown data-testid="jobs-popover" onKeyDown={(e) => e.key === 'Escape' && close()}>
         <Stack gap="sm">
           <Text fw={600} size="sm">
             Jobs

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ApiCallError, fieldErrorsOf, toApiCallError } from './api-call-error';
+
+describe('ApiCallError', () => {
+  it('keeps the server code and message', () => {
+    const err = new ApiCallError({ code: 'CONFLICT', message: 'An instance named "A" already exists.' }, 'instances:create');
+    expect(err).toBeInstanceOf(Error);
+    expect([err.code, err.message, err.channel]).toEqual(['CONFLICT', 'An instance named "A" already exists.', 'instances:create']);
+  });
+
+  it('turns anything thrown into an INTERNAL error with its text', () => {
+    expect(toApiCallError(new TypeError('x is undefined')).code).toBe('INTERNAL');
+    expect(toApiCallError('boom').message).toBe('boom');
+  });
+
+  it('maps VALIDATION details to field errors, first message per field', () => {
+    const err = new ApiCallError(
+      {
+        code: 'VALIDATION',
+        message: 'Invalid input',
+        details: [
+          { path: ['host'], message: 'must be a URL' },
+          { path: ['host'], message: 'second' },
+          { path: [], message: 'form-level' },
+          'junk',
+        ],
+      },
+      'instances:create',
+    );
+    expect(fieldErrorsOf(err)).toEqual({ host: 'must be a URL' });
+    expect(fieldErrorsOf(new ApiCallError({ code: 'CONFLICT', message: 'x' }, 'c'))).toEqual({});
+  });
+});

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { m0001Initial } from './0001-initial';
 import { m0002Connections } from './0002-connections';
+import { m0003Mirror } from './0003-mirror';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Connections];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Connections, m0003Mirror];

@@ -41,7 +41,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
 /** What the administrator can do next, per code: the server's message says what happened. */
 export const ERROR_NEXT_STEPS: Record<ErrorCode, string> = {
   VALIDATION: 'Correct the highlighted fields and try again.',
-  NOT_FOUND: 'It may have been removed elsewhere; the list refreshes on its own. Pick another item.',
+  NOT_FOUND: 'It may have been removed or finished meanwhile; the lists refresh on their own.',
   CONFLICT: 'Choose a different value, or reload the item and try again.',
   UNAVAILABLE: 'Check that the OS keychain is unlocked and that Admin Desk is up to date, then try again.',
   REMOTE: 'Check the instance settings on the Connect screen, or try again later.',

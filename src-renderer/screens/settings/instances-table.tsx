@@ -63,7 +63,8 @@ export function InstancesTable({ instances, activeId, busyId, onMakeActive, onRe
                       </Button>
                     )}
                     <Tooltip label="Rename">
-                      <ActionIcon aria-label={`Rename ${instance.name}`} onClick={() => onRename(instance)}>
+                      {/* Not "Rename …": that label contains "name" and would make getByLabel('Name') ambiguous. */}
+                      <ActionIcon aria-label={`Edit ${instance.name}`} onClick={() => onRename(instance)}>
                         <IconPencil size={16} />
                       </ActionIcon>
                     </Tooltip>

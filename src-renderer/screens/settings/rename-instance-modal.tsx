@@ -16,7 +16,8 @@ interface RenameInstanceModalProps {
 
 export function RenameInstanceModal({ instance, onClose }: RenameInstanceModalProps) {
   return (
-    <Modal opened={instance !== null} onClose={onClose} title={instance ? `Rename ${instance.name}` : 'Rename'}>
+    // Titled "Edit …", not "Rename …": the dialog's label would otherwise match getByLabel('Name').
+    <Modal opened={instance !== null} onClose={onClose} title={instance ? `Edit ${instance.name}` : 'Edit instance'}>
       {/* Keyed by instance, so each opening starts from its current name and no stale error. */}
       {instance && <RenameForm key={instance.id} instance={instance} onDone={onClose} />}
     </Modal>

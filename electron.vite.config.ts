@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
-import { CONTENT_SECURITY_POLICY } from './src-main/security';
+import { CONTENT_SECURITY_POLICY_META } from './src-main/security';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const external = ['better-sqlite3', 'keytar', 'electron'];
@@ -36,7 +36,7 @@ export default defineConfig({
       react(),
       {
         name: 'admin-desk-csp',
-        transformIndexHtml: (html: string) => html.replace('%CONTENT_SECURITY_POLICY%', CONTENT_SECURITY_POLICY),
+        transformIndexHtml: (html: string) => html.replace('%CONTENT_SECURITY_POLICY%', CONTENT_SECURITY_POLICY_META),
       },
     ],
     build: {

@@ -242,7 +242,7 @@ export const channels = {
 
   /** The SmartSimple instances, sandbox first, then by name. */
   'instances:list': channel<Instance[]>()({ input: noInput, reads: ['instances'] }),
-  'instances:create': channel<Instance>()({ input: instanceInputSchema, writes: ['instances'] }),
+  'instances:create': channel<Instance>()({ input: instanceInputSchema, writes: ['instances', 'settings'] }),
   'instances:rename': channel<Instance>()({
     input: z.object({ id, name }).strict(),
     writes: ['instances'],

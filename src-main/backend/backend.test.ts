@@ -74,7 +74,7 @@ describe('backend', () => {
     });
     await backend.invoke('instances:create', instance);
     await backend.invoke('instances:list');
-    expect(events).toEqual([{ tables: ['instances'] }]);
+    expect(events).toEqual([{ tables: ['instances', 'settings'] }]);
     await backend.close();
   });
 

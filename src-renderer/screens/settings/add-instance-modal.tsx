@@ -5,9 +5,8 @@
  */
 import { Alert, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
 import { instanceInputSchema, type InstanceInput } from '../../../src-preload/contract';
-import { apiQueryKey, ERROR_NEXT_STEPS, fieldErrorsOf, notifySuccess, useApiMutation } from '../../api';
+import { ERROR_NEXT_STEPS, fieldErrorsOf, notifySuccess, useApiMutation } from '../../api';
 import { capitalize, zodFormResolver } from '../../lib/form-resolver';
 
 const EMPTY: InstanceInput = { name: '', host: '', alias: '', rootCompanyId: '', apiVersion: 2 };
@@ -34,7 +33,6 @@ function AddInstanceForm({ onDone }: { onDone: () => void }) {
   });
   // Silent: errors are shown in the dialog, where the administrator can fix them.
   const create = useApiMutation('instances:create', { meta: { silent: true } });
-  const queryClient = useQueryClient();
 
   const submit = form.onSubmit((values) => {
     create.mutate(instanceInputSchema.parse(values), {
@@ -44,9 +42,6 @@ function AddInstanceForm({ onDone }: { onDone: () => void }) {
         form.setErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, capitalize(v)])));
       },
       onSuccess: (created) => {
-        // Main makes the first instance active, but the contract declares only `instances` as
-        // written, so no `data:changed` names `settings`: refresh it here until the contract does.
-        void queryClient.invalidateQueries({ queryKey: apiQueryKey('settings:get') });
         notifySuccess(`${created.name} was added. Enter its secrets on the Connect screen.`, 'Instance added');
         onDone();
       },

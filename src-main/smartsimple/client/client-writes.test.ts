@@ -83,6 +83,15 @@ describe('batched writes', () => {
     const assoc = await client.associationsUpdate('programs.associations.update', [{ objectid: '3001', contacts: [{ contactid: '1003', rolename: 'Reviewer' }] }]);
     expect(assoc[0]?.ok).toBe(true);
     expect(JSON.parse(stub.requests[2]?.params.jsonrset ?? '')).toEqual([{ objectid: '3001', contacts: [{ contactid: '1003', rolename: 'Reviewer' }] }]);
+    // Results are per contacts entry: an item with two contacts goes as two items.
+    const two = await client.associationsUpdate('programs.associations.update', [
+      { objectid: '3002', contacts: [{ contactid: '1004', roleid: '7' }, { contactid: '1005', roleid: '7' }] },
+    ]);
+    expect(two.map((r) => [r.index, r.ok])).toEqual([
+      [0, true],
+      [1, true],
+    ]);
+    expect(JSON.parse(stub.requests[3]?.params.jsonrset ?? '')).toHaveLength(2);
   });
 });
 

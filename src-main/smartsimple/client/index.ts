@@ -7,7 +7,7 @@ export { budgetState, createMemoryBudget, firstInWindow } from './budget';
 export type { IndexedInput, PartialWrite, SmartConnectErrorKind, WriteOperation, WriteResult, ErrorRule } from './errors';
 export { ERROR_CLASSIFICATION, SmartConnectError, SmartConnectUsageError, TRANSIENT_KINDS, classifyServerError, isSmartConnectError } from './errors';
 export type { CallOptions, ListOptions, ListPage } from './reads';
-export type { AssociationItem, WriteOptions } from './writes';
+export type { AssociationContact, AssociationItem, WriteOptions } from './writes';
 export type { FieldValues, RecordChange } from './read-modify-write';
 export { idCriteria, withRoles } from './read-modify-write';
 export type { ReconcileEntry, ReconcileOptions, ReconcileReport, ReconcileState, ReconcileReader } from './reconcile';

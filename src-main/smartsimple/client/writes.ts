@@ -30,8 +30,31 @@ export interface WriteOptions extends CallOptions {
   onBatch?: (results: WriteResult[]) => void;
 }
 
-/** One Associations-Update item: `{objectid, contacts: [{contactid, rolename|roleid, associationid?}]}`. */
-export type AssociationItem = { objectid: string } & Record<string, unknown>;
+/** One Associations-Update entry of a contact on a Level 1 record (`delete: "1"` with `associationid` removes it). */
+export interface AssociationContact {
+  contactid?: string;
+  companyid?: string;
+  rolename?: string;
+  roleid?: string;
+  associationid?: string;
+  delete?: '1';
+  [key: string]: unknown;
+}
+
+/** An Associations-Update item as the wire has it: `{objectid, contacts: [...]}`. */
+export interface AssociationItem {
+  objectid: string;
+  contacts: AssociationContact[];
+  [key: string]: unknown;
+}
+
+/**
+ * The server answers one entry per contacts entry, numbered over the whole call, so each item is
+ * split into one item per contact: result i is then the i-th contacts entry of the input, in order.
+ */
+export function splitAssociationItems(items: AssociationItem[]): AssociationItem[] {
+  return items.flatMap((item) => (item.contacts ?? []).map((contact) => ({ ...item, contacts: [contact] })));
+}
 
 /** An error of a write, re-made with where the write stood. */
 function withPartial(e: SmartConnectError, partial: PartialWrite, kind: SmartConnectErrorKind = e.kind): SmartConnectError {
@@ -183,13 +206,17 @@ export function createWrites(core: Core) {
       return writeBatches(core, fn, spec, 'delete', indexed(ids.map((recordid) => ({ recordid }))), options);
     },
 
-    /** Adds or changes UTA role associations, batched. */
+    /**
+     * Adds, changes or removes UTA role associations, batched. One result per contacts entry, in
+     * input order (an item with one contact each: result index = item index).
+     */
     async associationsUpdate(fn: string, items: AssociationItem[], options: WriteOptions = {}): Promise<WriteResult[]> {
       const spec = core.spec(fn, ['associations-update']);
       items.forEach((item, i) => {
         if (!item.objectid) throw new SmartConnectUsageError(`${fn}: item ${i} has no objectid`);
+        if (!Array.isArray(item.contacts) || item.contacts.length === 0) throw new SmartConnectUsageError(`${fn}: item ${i} has no contacts`);
       });
-      return writeBatches(core, fn, spec, 'associations-update', indexed(items), options);
+      return writeBatches(core, fn, spec, 'associations-update', indexed(splitAssociationItems(items)), options);
     },
   };
 }

@@ -6,34 +6,10 @@
  */
 import { z } from 'zod';
 
-/** Record types, each with its endpoint `/API/<version>/<type>/`. */
-export const RECORD_TYPES = [
-  'user',
-  'company',
-  'levelone',
-  'leveltwo',
-  'levelthree',
-  'transactions',
-  'report',
-  'sysvar',
-  // Decision: the roles catalogue is read through a Get Meta function on its own endpoint
-  // `/API/<v>/role/`; the vendor documents "Roles has Get Meta" but not its path.
-  'role',
-] as const;
-export type RecordType = (typeof RECORD_TYPES)[number];
-
-/** Action types of a SmartConnect function (one per function). */
-export const ACTIONS = [
-  'get',
-  'list',
-  'update',
-  'delete',
-  'getmeta',
-  'associations-list',
-  'associations-update',
-  'report-query',
-] as const;
-export type Action = (typeof ACTIONS)[number];
+// Record types, actions and the known functions live in the contract, so the renderer can offer
+// them too; re-exported here under their old names.
+import { ACTIONS, RECORD_TYPES, type KnownFunctionName, type RecordType } from '../../src-preload/contract';
+export { ACTIONS, KNOWN_FUNCTIONS, RECORD_TYPES, type Action, type KnownFunctionName, type RecordType } from '../../src-preload/contract';
 
 export const API_VERSIONS = [1, 2] as const;
 export type ApiVersion = (typeof API_VERSIONS)[number];
@@ -64,32 +40,6 @@ export const functionNameSchema = z
   .regex(/^[a-z][a-z0-9_.-]*$/, 'lowercase letters, digits, dot, dash or underscore');
 export const functionRegistrySchema = z.record(functionNameSchema, functionSpecSchema);
 export type FunctionRegistry = z.infer<typeof functionRegistrySchema>;
-
-/**
- * The functions Admin Desk uses, by name. An instance may define more; these are the ones the
- * sync, plans and connection test look for. The sandbox creates all of them.
- */
-export const KNOWN_FUNCTIONS = {
-  'users.list': { type: 'user', action: 'list' },
-  'users.ids': { type: 'user', action: 'list' },
-  'users.get': { type: 'user', action: 'get' },
-  'users.update': { type: 'user', action: 'update' },
-  'users.delete': { type: 'user', action: 'delete' },
-  'users.meta': { type: 'user', action: 'getmeta' },
-  'companies.list': { type: 'company', action: 'list' },
-  'companies.ids': { type: 'company', action: 'list' },
-  'companies.get': { type: 'company', action: 'get' },
-  'companies.update': { type: 'company', action: 'update' },
-  'programs.list': { type: 'levelone', action: 'list' },
-  'programs.associations.list': { type: 'levelone', action: 'associations-list' },
-  'programs.associations.update': { type: 'levelone', action: 'associations-update' },
-  'roles.meta': { type: 'role', action: 'getmeta' },
-  'transactions.update': { type: 'transactions', action: 'update' },
-  'reports.access_modification': { type: 'report', action: 'report-query' },
-  'reports.login_sessions': { type: 'report', action: 'report-query' },
-  'reports.program_assignments': { type: 'report', action: 'report-query' },
-} as const satisfies Record<string, { type: RecordType; action: Action }>;
-export type KnownFunctionName = keyof typeof KNOWN_FUNCTIONS;
 
 /** Exact error texts the vendor documents, and ours (marked) where the real text is unknown. */
 export const ERROR_TEXTS = {
@@ -333,3 +283,20 @@ export interface AssociationRecord {
   roleid: string;
   rolename: string;
 }
+
+/**
+ * Fields the server maintains itself (stamps, and names derived from an id). An Update function
+ * may list them (they must then carry their current value), but after a write they change on
+ * their own, so reading back a write never compares them.
+ */
+export const SERVER_MAINTAINED_FIELDS: readonly string[] = [
+  'sf_Last Updated',
+  'sf_Updated By',
+  'sf_Last Updated By',
+  'sf_Modified Date',
+  'sf_Created Date',
+  'sf_Created By',
+  'sf_Last Login',
+  'sf_Company',
+  'sf_Parent Company',
+];

@@ -89,6 +89,8 @@ export interface SmartConnectErrorInit {
 export interface IndexedInput {
   index: number;
   item: Record<string, unknown>;
+  /** The fields the caller meant to change (read-modify-write knows them); reconcile checks these. */
+  changed?: string[];
 }
 
 /** Per-record result of update/create/delete/associations-update. */

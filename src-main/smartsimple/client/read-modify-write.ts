@@ -131,7 +131,7 @@ export function createReadModifyWrite(core: Core) {
       options,
     );
     const notFound: WriteResult[] = [];
-    const byId = new Map<string, { index: number; item: WireRecord }>();
+    const byId = new Map<string, { index: number; item: WireRecord; changed: string[] }>();
     changes.forEach((change, index) => {
       const cur = current.get(change.recordid);
       if (!cur) {
@@ -142,9 +142,16 @@ export function createReadModifyWrite(core: Core) {
       const base = byId.get(change.recordid);
       const merged = base ? { ...cur, ...base.item } : cur;
       const set = typeof change.set === 'function' ? change.set(merged) : change.set;
-      const item = { recordid: change.recordid, ...overlay(spec.fields, merged, set, updateFn) };
+      const item: WireRecord = { recordid: change.recordid, ...overlay(spec.fields, merged, set, updateFn) };
       checkFields(updateFn, spec, item, index);
-      byId.set(change.recordid, { index, item });
+      const changed = new Set(base?.changed ?? []);
+      for (const field of spec.fields) {
+        const readName = WRITE_FIELD_READ_NAMES[field];
+        if (has(set, field) || (readName && has(set, readName))) {
+          if (item[field] !== (merged[field] ?? (readName ? merged[readName] : undefined))) changed.add(field);
+        }
+      }
+      byId.set(change.recordid, { index, item, changed: [...changed] });
     });
     const results = await writeBatches(core, updateFn, spec, 'update', [...byId.values()], options);
     // Superseded changes to the same record share the result of the write that carried them.

@@ -12,7 +12,7 @@
  * - associations-update: 'unverifiable' here; the caller compares associationsList itself.
  */
 import type { WireRecord } from '../protocol';
-import { ROLE_LIST_READ_FIELD, ROLE_LIST_WRITE_FIELD, WRITE_FIELD_READ_NAMES, parseRoleList } from '../protocol';
+import { ROLE_LIST_READ_FIELD, ROLE_LIST_WRITE_FIELD, SERVER_MAINTAINED_FIELDS, WRITE_FIELD_READ_NAMES, parseRoleList } from '../protocol';
 import type { IndexedInput, PartialWrite } from './errors';
 import { SmartConnectError, SmartConnectUsageError } from './errors';
 import type { CallOptions, ListOptions } from './reads';
@@ -54,6 +54,11 @@ export interface ReconcileOptions extends CallOptions {
   naturalKey?: string;
   /** How many key values per List call (default 100). */
   keysPerCall?: number;
+  /**
+   * Updates: the fields to compare when the write did not record what it changed (a plain
+   * `update`); default every sent field except SERVER_MAINTAINED_FIELDS.
+   */
+  compareFields?: string[];
 }
 
 const ROLE_FIELDS = new Set([ROLE_LIST_READ_FIELD, ROLE_LIST_WRITE_FIELD]);
@@ -72,11 +77,17 @@ export function sameValue(field: string, intended: unknown, actual: unknown): bo
   return /^\d{4}-\d{2}-\d{2}$/.test(a) && b.startsWith(a + ' ');
 }
 
-/** Fields of `intended` that the read-back `actual` does not show (unreadable fields skipped). */
-export function differingFields(intended: Record<string, unknown>, actual: WireRecord): string[] {
+/**
+ * Fields of `intended` that the read-back `actual` does not show. Only `fields` are compared when
+ * given (what the caller changed); otherwise every sent field but those the server maintains.
+ * Fields the read does not return are skipped.
+ */
+export function differingFields(intended: Record<string, unknown>, actual: WireRecord, fields?: readonly string[]): string[] {
   const out: string[] = [];
+  const only = fields ? new Set(fields) : undefined;
   for (const [field, value] of Object.entries(intended)) {
     if (field === 'recordid') continue;
+    if (only ? !only.has(field) : SERVER_MAINTAINED_FIELDS.includes(field)) continue;
     const readName = WRITE_FIELD_READ_NAMES[field];
     const key = Object.prototype.hasOwnProperty.call(actual, field) ? field : readName && Object.prototype.hasOwnProperty.call(actual, readName) ? readName : undefined;
     if (key === undefined) continue;
@@ -85,14 +96,14 @@ export function differingFields(intended: Record<string, unknown>, actual: WireR
   return out;
 }
 
-export async function reconcileUpdates(reader: ReconcileReader, readFn: string, items: IndexedInput[], options: CallOptions = {}): Promise<ReconcileEntry[]> {
+export async function reconcileUpdates(reader: ReconcileReader, readFn: string, items: IndexedInput[], options: CallOptions & { compareFields?: string[] } = {}): Promise<ReconcileEntry[]> {
   const ids = items.map(({ item }) => String(item.recordid ?? ''));
   const current = await reader.readCurrent(readFn, ids, options);
-  return items.map(({ index, item }): ReconcileEntry => {
+  return items.map(({ index, item, changed }): ReconcileEntry => {
     const recordid = String(item.recordid ?? '');
     const actual = current.get(recordid);
     if (!actual) return { index, state: 'missing', recordid, item };
-    const differing = differingFields(item, actual);
+    const differing = differingFields(item, actual, changed ?? options.compareFields);
     return { index, state: differing.length === 0 ? 'applied' : 'not-applied', recordid, differing, item };
   });
 }

@@ -62,7 +62,7 @@ export function buildAccessHistory(ctx: GenContext, people: readonly Person[], r
     const hasAccess = person.accessType === ACCESS_TYPES.user && person.status === 'Active';
     if (hasAccess && person.created >= logStart) {
       const actor = person.isExternal ? person : pickAdmin(person);
-      const time = person.created + rng.int(5, 90) * 60_000;
+      const time = person.created + rng.int(5 * 60, 90 * 60) * 1000;
       if (time < now) events.push({ user: person, action: 'activated', actor, time, detail: 'sf_Access Type: 0 -> 1' });
     }
     if (person.status === 'Inactive' && rng.chance(0.6)) {

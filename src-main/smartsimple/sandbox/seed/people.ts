@@ -180,8 +180,8 @@ export class PeopleBuilder {
     const rng = this.rng;
     const now = this.ctx.now;
     // Staff records are made in office hours (13:00-21:00 UTC is a North American working day).
-    const officeHour = (): number => rng.int(13 * 60, 21 * 60) * 60_000;
-    const staffCreated = (minDays: number): number => now - rng.int(minDays, 10 * 365) * DAY_MS + officeHour();
+    const officeHour = (): number => rng.int(13 * 3600, 21 * 3600) * 1000;
+    const staffCreated = (minDays: number): number => Math.floor(now / DAY_MS - rng.int(minDays, 10 * 365)) * DAY_MS + officeHour();
     const heads: Person[] = [];
     this.orgs.departments.forEach((dept, i) => {
       const head = this.staffMember(dept.company, dept.spec, dept.spec.head, staffCreated(3 * 365), heads[0] ?? null);

@@ -97,7 +97,7 @@ describe('error styles classify identically', () => {
     expect(classifyServerError('User account is locked', 200)).toBe('credentials');
     expect(classifyServerError(undefined, 502)).toBe('server');
     expect(classifyServerError(ERROR_TEXTS.otherSettings, 400)).toBe('bad-request');
-    expect(classifyServerError(ERROR_TEXTS.list, 200)).toBe('server');
+    expect(classifyServerError(ERROR_TEXTS.list, 200)).toBe('bad-request');
     expect(classifyServerError(ERROR_TEXTS.httpsRequired, 200)).toBe('https-required');
   });
 

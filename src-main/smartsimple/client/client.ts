@@ -32,7 +32,7 @@ export interface SmartConnectClient {
   create(fn: string, records: WireRecord[], options?: WriteOptions): Promise<WriteResult[]>;
   delete(fn: string, ids: string[], options?: WriteOptions): Promise<WriteResult[]>;
   getMeta(fn: string, options?: CallOptions): Promise<Record<string, unknown>>;
-  associationsList(fn: string, objectid: string, options?: CallOptions): Promise<WireRecord[]>;
+  associationsList(fn: string, objectid: string, options?: Omit<ListOptions, 'criteria' | 'sortby'>): Promise<WireRecord[]>;
   associationsUpdate(fn: string, items: AssociationItem[], options?: WriteOptions): Promise<WriteResult[]>;
   /** One call that checks the function's token and the login without reading or writing a record. */
   probe(fn: string, options?: CallOptions): Promise<{ serverMessage: string | undefined }>;

@@ -65,7 +65,7 @@ export interface SmartConnectClientOptions {
   idsPerCall?: number;
   /** The password and tokens are added to it, so the app's loggers scrub them too. */
   secrets?: SecretRegistry;
-  /** How long a server-side limit refusal blocks the budget (default: one rolling window). */
+  /** How long a server-side limit refusal without Retry-After blocks the budget (default: one rolling window). */
   limitRefusalWaitMs?: number;
   /** Give up with 'hourly-limit' after this many refusals in a row for one call (default 3). */
   maxLimitRefusals?: number;
@@ -234,7 +234,9 @@ export function createCore(options: SmartConnectClientOptions): Core {
           logCall(kind, { httpStatus: reply.httpStatus, serverMessage: reply.errorText });
           refusals++;
           if (refusals > maxLimitRefusals) throw replyError(fn, reply, kind);
-          budget.markFull(clock() + limitRefusalWaitMs);
+          // The server's Retry-After when it sends one, else a whole window (the other calls'
+          // times are unknown).
+          budget.markFull(clock() + (reply.retryAfterMs !== undefined ? Math.max(reply.retryAfterMs, 1000) : limitRefusalWaitMs));
           waitReason = 'server-limit';
           continue;
         }

@@ -48,8 +48,9 @@ export const ERROR_CLASSIFICATION: readonly ErrorRule[] = [
   { match: ERROR_TEXTS.emptyRequest, kind: 'bad-request', note: 'client bug: parameters missing' },
   { match: ERROR_TEXTS.otherSettings, kind: 'bad-request', note: 'client bug: othersettings' },
   { match: ERROR_TEXTS.record, kind: 'bad-request', note: 'the data of a record was refused' },
-  // The vendor warns that big List queries can fail: transient, worth a retry for a read.
-  { match: ERROR_TEXTS.list, kind: 'server', note: 'query failed on the server side' },
+  // A criteria/sort the server cannot run (a field not in the list, a bad value): the same query
+  // fails the same way again, so no retry. A List failing for its size should be asked in smaller pages.
+  { match: ERROR_TEXTS.list, kind: 'bad-request', note: 'the query was refused' },
   { match: ERROR_TEXTS.server, kind: 'server', note: 'server fault' },
 ];
 
@@ -104,6 +105,11 @@ export interface WriteResult {
   status: string;
   /** Set when `ok` is false. */
   errorKind?: SmartConnectErrorKind | undefined;
+  /**
+   * The server refused the whole batch because of another record (all-or-nothing batches): the
+   * input index of that record. This one was not applied and may be resent as it is.
+   */
+  blockedBy?: number | undefined;
 }
 
 export type WriteOperation = 'update' | 'create' | 'delete' | 'associations-update';

@@ -199,11 +199,10 @@ export function createReads(core: Core) {
       return meta;
     },
 
-    /** The associations (UTA roles) on one record. */
-    async associationsList(fn: string, objectid: string, options: CallOptions = {}): Promise<WireRecord[]> {
+    /** The associations (UTA roles) on one record, paged like List. */
+    async associationsList(fn: string, objectid: string, options: Omit<ListOptions, 'criteria' | 'sortby'> = {}): Promise<WireRecord[]> {
       const spec = core.spec(fn, ['associations-list']);
-      const reply = await core.send({ fn, spec, signal: options.signal, write: false, validate: recordsProblem, params: { objectid } });
-      return reply.body.records as WireRecord[];
+      return collect(pages(core, fn, spec, options, { objectid }));
     },
 
     /**

@@ -236,7 +236,10 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
       case 'getmeta':
         return { user: { fields: [{ id: '9001', name: 'Department' }] }, message: {} };
       case 'associations-list':
-        return { records: [{ associationid: '1', objectid: params.objectid ?? '', contactid: '1001', rolename: 'Reviewer' }], message: {} };
+        return {
+          records: [{ recordid: '1', associationid: '1', objectid: params.objectid ?? '', contactid: '1001', rolename: 'Reviewer' }],
+          message: { recordfrom: 1, recordto: 1, recordcount: 1, allcount: 1 },
+        };
       case 'associations-update': {
         const rset = JSON.parse(params.jsonrset ?? '[]') as Array<Record<string, unknown>>;
         rset.forEach((r) => applied.push({ fn, recordid: String(r.objectid), record: r }));

@@ -78,6 +78,16 @@ export interface Reply {
   httpStatus: number;
   body: Record<string, unknown>;
   errorText: string | undefined;
+  /** A `Retry-After` header, in ms (the sandbox sends one with its 4xx limit refusals). */
+  retryAfterMs?: number | undefined;
+}
+
+/** `Retry-After`: delta seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** Network error codes raised before a single byte of the request left: safe to resend anything. */
@@ -122,6 +132,7 @@ export async function exchange(options: ExchangeOptions): Promise<Reply> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   let httpStatus = 0;
+  let retryAfter: string | null = null;
   let text: string;
   try {
     const res = await options.fetch(options.url, {
@@ -133,6 +144,7 @@ export async function exchange(options: ExchangeOptions): Promise<Reply> {
       redirect: 'manual',
     });
     httpStatus = res.status;
+    retryAfter = res.headers.get('retry-after');
     text = await res.text();
     if (httpStatus >= 300 && httpStatus < 400) {
       throw new SmartConnectError({
@@ -178,5 +190,10 @@ export async function exchange(options: ExchangeOptions): Promise<Reply> {
       maybeSent: true,
     });
   }
-  return { httpStatus, body: body as Record<string, unknown>, errorText: errorText === undefined ? undefined : options.scrub(errorText) };
+  return {
+    httpStatus,
+    body: body as Record<string, unknown>,
+    errorText: errorText === undefined ? undefined : options.scrub(errorText),
+    retryAfterMs: parseRetryAfter(retryAfter),
+  };
 }

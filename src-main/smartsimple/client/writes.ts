@@ -106,6 +106,21 @@ export function perRecordResults(reply: Reply, batch: IndexedInput[]): WriteResu
   });
 }
 
+/**
+ * A batch refused as a whole. When the server names the culprit (`message.recordindex`), that
+ * record carries the error and the others are marked `blockedBy` it; otherwise all carry it.
+ */
+export function refusedBatch(reply: Reply, batch: IndexedInput[]): WriteResult[] {
+  const text = reply.errorText ?? 'refused';
+  const kind = classifyServerError(text, reply.httpStatus);
+  const culpritPos = Number((reply.body.message as Record<string, unknown> | undefined)?.recordindex) - 1;
+  const culprit = Number.isInteger(culpritPos) && culpritPos >= 0 && culpritPos < batch.length ? batch[culpritPos] : undefined;
+  return batch.map(({ index }): WriteResult => {
+    if (!culprit || culprit.index === index) return { index, ok: false, status: text, errorKind: kind };
+    return { index, ok: false, status: `not applied: record ${culprit.index} of the batch was refused (${text})`, errorKind: kind, blockedBy: culprit.index };
+  });
+}
+
 function chunk<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -137,8 +152,8 @@ export async function writeBatches(core: Core, fn: string, spec: FunctionSpec, o
     if (entries && entries.length > 0) {
       results = perRecordResults(reply, batch);
     } else if (kind === 'not-found' || (kind && reply.errorText?.toLowerCase().includes(ERROR_TEXTS.record.toLowerCase()))) {
-      // The call was understood and the data refused: every record of the batch failed.
-      results = perRecordResults(reply, batch);
+      // The call was understood and the data refused: nothing of the batch was applied.
+      results = refusedBatch(reply, batch);
     } else if (kind && kind !== 'server') {
       throw withPartial(replyError(fn, reply, kind), partial([], [...batch, ...later()]));
     } else if (kind === 'server' || !entries) {

@@ -3,7 +3,7 @@
  * status code is only a fallback when there is no text). The text -> kind mapping is the one
  * table `ERROR_CLASSIFICATION` below: change it there when a real instance says otherwise.
  */
-import { ERROR_TEXTS } from '../protocol';
+import { DUPLICATE_ASSOCIATION_TEXT, ERROR_TEXTS } from '../protocol';
 
 export type SmartConnectErrorKind =
   | 'invalid-token'
@@ -48,6 +48,7 @@ export const ERROR_CLASSIFICATION: readonly ErrorRule[] = [
   { match: ERROR_TEXTS.emptyRequest, kind: 'bad-request', note: 'client bug: parameters missing' },
   { match: ERROR_TEXTS.otherSettings, kind: 'bad-request', note: 'client bug: othersettings' },
   { match: ERROR_TEXTS.record, kind: 'bad-request', note: 'the data of a record was refused' },
+  { match: DUPLICATE_ASSOCIATION_TEXT, kind: 'bad-request', note: 'the contact already holds that role there' },
   // A criteria/sort the server cannot run (a field not in the list, a bad value): the same query
   // fails the same way again, so no retry. A List failing for its size should be asked in smaller pages.
   { match: ERROR_TEXTS.list, kind: 'bad-request', note: 'the query was refused' },

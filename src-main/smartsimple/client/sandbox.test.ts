@@ -207,6 +207,31 @@ describe('writes against the sandbox', () => {
     expect(ids.map((id) => back.get(id)?.['sf_Title'])).toEqual(ids.map(() => `After ${kind}`));
   });
 
+  it('associations: one result per contacts entry; a duplicate in an all-or-nothing batch names its culprit', async () => {
+    const { sb, client } = await setup();
+    const roles = (await client.getMeta('roles.meta')).records as RoleCatalogueRecord[];
+    const uta = roles.find((r) => r['sf_UTA Roles Only'] === '1');
+    const program = (await client.listAll('programs.list', { pageSize: 1 }))[0];
+    const [a, b] = await someUserIds(client, 2);
+    const objectid = String(program?.recordid);
+    const roleid = uta!['sf_Role ID'];
+    const before = await client.associationsList('programs.associations.list', objectid);
+    const refused = await client.associationsUpdate('programs.associations.update', [{ objectid, contacts: [{ contactid: a!, roleid }, { contactid: a!, roleid }] }]);
+    expect(refused.map((r) => [r.index, r.ok, r.blockedBy])).toEqual([
+      [0, false, 1],
+      [1, false, undefined],
+    ]);
+    const added = await client.associationsUpdate('programs.associations.update', [
+      { objectid, contacts: [{ contactid: a!, roleid }] },
+      { objectid, contacts: [{ contactid: b!, roleid }] },
+    ]);
+    expect(added.every((r) => r.ok)).toBe(true);
+    expect(calls(sb, 'programs.associations.update')).toHaveLength(2);
+    const after = await client.associationsList('programs.associations.list', objectid);
+    expect(after.length).toBe(before.length + 2);
+    expect(after.filter((x) => x.roleid === roleid).map((x) => x.contactid)).toEqual(expect.arrayContaining([a, b]));
+  });
+
   it('a create whose reply was lost is found by its natural key', async () => {
     const { sb, client } = await setup();
     const [id] = await someUserIds(client, 1);

@@ -106,6 +106,13 @@ export function perRecordResults(reply: Reply, batch: IndexedInput[]): WriteResu
   });
 }
 
+/** A whole-call error that is about the records (so: nothing applied, the call itself was fine). */
+function refusesRecords(reply: Reply, kind: SmartConnectErrorKind): boolean {
+  if (kind !== 'bad-request' && kind !== 'not-found') return false;
+  const message = reply.body.message as Record<string, unknown> | undefined;
+  return kind === 'not-found' || message?.recordindex !== undefined || !!reply.errorText?.toLowerCase().includes(ERROR_TEXTS.record.toLowerCase());
+}
+
 /**
  * A batch refused as a whole. When the server names the culprit (`message.recordindex`), that
  * record carries the error and the others are marked `blockedBy` it; otherwise all carry it.
@@ -151,7 +158,7 @@ export async function writeBatches(core: Core, fn: string, spec: FunctionSpec, o
     let results: WriteResult[];
     if (entries && entries.length > 0) {
       results = perRecordResults(reply, batch);
-    } else if (kind === 'not-found' || (kind && reply.errorText?.toLowerCase().includes(ERROR_TEXTS.record.toLowerCase()))) {
+    } else if (kind && refusesRecords(reply, kind)) {
       // The call was understood and the data refused: nothing of the batch was applied.
       results = refusedBatch(reply, batch);
     } else if (kind && kind !== 'server') {

@@ -224,6 +224,7 @@ export function createCore(options: SmartConnectClientOptions): Core {
       };
 
       let failure: SmartConnectError;
+      let givenUp: SmartConnectError | undefined;
       try {
         // A write on the wire is not aborted by the caller: its outcome must be known. The
         // caller's signal still stops the wait before it and the batches after it.
@@ -233,7 +234,9 @@ export function createCore(options: SmartConnectClientOptions): Core {
           count(fn, 'errors');
           logCall(kind, { httpStatus: reply.httpStatus, serverMessage: reply.errorText });
           refusals++;
-          if (refusals > maxLimitRefusals) throw replyError(fn, reply, kind);
+          // A refusal is not a failed attempt: it does not use up the retries.
+          attempt--;
+          if (refusals > maxLimitRefusals) throw (givenUp = replyError(fn, reply, kind));
           // The server's Retry-After when it sends one, else a whole window (the other calls'
           // times are unknown).
           budget.markFull(clock() + (reply.retryAfterMs !== undefined ? Math.max(reply.retryAfterMs, 1000) : limitRefusalWaitMs));
@@ -258,7 +261,7 @@ export function createCore(options: SmartConnectClientOptions): Core {
           ? replyError(fn, reply, kind)
           : new SmartConnectError({ kind: 'malformed', fn, httpStatus: reply.httpStatus, message: `${fn}: malformed reply: ${problem}` });
       } catch (e) {
-        if (!(e instanceof SmartConnectError)) throw e;
+        if (!(e instanceof SmartConnectError) || e === givenUp) throw e;
         failure = e;
       }
       count(fn, 'errors');

@@ -1,0 +1,144 @@
+/**
+ * Connect and test against the sandbox over real HTTP with the real keychain, then look for the
+ * password and every token in the SQLite files, the logs and every reply the renderer got.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ConnectionDetails, ConnectionTest, Result } from '../../src-preload/contract';
+import { createBackend, type Backend } from '../backend/backend';
+import { SecretRegistry, silentLogger } from '../log/logger';
+import { useTempDirs } from '../test-support/temp-dir';
+import { createVault, type KeychainBackend } from '../vault/vault';
+
+const tempDir = useTempDirs();
+const service = `Admin Desk test ${crypto.randomUUID()}`;
+const available = (await createVault({ secrets: new SecretRegistry(), logger: silentLogger, service }).status()).available;
+const required = process.env.ADMIN_DESK_REQUIRE_KEYCHAIN === '1';
+
+const open: Backend[] = [];
+afterEach(async () => {
+  for (const b of open.splice(0)) {
+    for (const i of b.services.db.prepare('SELECT id FROM instances').pluck().all() as string[]) {
+      await b.services.vault.deleteInstance(i).catch(() => 0);
+    }
+    await b.close();
+  }
+});
+
+async function backendIn(dir: string, extra: Parameters<typeof createBackend>[0] extends infer O ? Partial<O> : never = {}) {
+  const b = await createBackend({ dataDir: dir, keychainService: service, sandbox: { people: 120, seed: 3 }, consoleLog: false, logLevel: 'debug', ...extra });
+  open.push(b);
+  return b;
+}
+
+/** Calls like the renderer does, and keeps every reply as the renderer would see it. */
+function recorder(b: Backend) {
+  const replies: string[] = [];
+  const call = async <T>(channel: string, input?: unknown): Promise<Result<T>> => {
+    const res = (await b.invoke(channel, input)) as Result<T>;
+    replies.push(JSON.stringify(res));
+    return res;
+  };
+  return { replies, call };
+}
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+describe.skipIf(!available && !required)('connections with the real keychain and the sandbox', () => {
+  it('explores the sandbox: every function green, and no secret anywhere but the keychain', async () => {
+    const dir = tempDir();
+    const b = await backendIn(dir);
+    const { replies, call } = recorder(b);
+
+    const explored = await call<ConnectionDetails>('sandbox:explore');
+    expect(explored.ok).toBe(true);
+    if (!explored.ok) return;
+    const test = explored.data.lastTest!;
+    expect(test.results.length).toBeGreaterThanOrEqual(15);
+    expect(test.results.filter((r) => r.status !== 'ok' && r.status !== 'accepted')).toEqual([]);
+    expect(test.ok).toBe(true);
+    expect(test.calls).toBeGreaterThanOrEqual(test.results.length);
+    expect(explored.data.passwordSet).toBe(true);
+    expect(explored.data.functions.every((f) => f.tokenSet)).toBe(true);
+    expect(explored.data.budget.used).toBe(test.calls);
+
+    await call('connections:get', { instanceId: explored.data.instance.id });
+    await call('connections:test', { instanceId: explored.data.instance.id });
+    await call('instances:list');
+    await call('app:info');
+
+    const info = await b.services.sandbox.ensure();
+    const secrets = [info.apiUser.password, ...Object.values(info.functions).map((f) => f.token)];
+    expect(secrets.length).toBeGreaterThan(15);
+    // The database files (main, WAL), the logs, every reply.
+    b.services.db.pragma('wal_checkpoint(PASSIVE)');
+    const haystacks = [...filesUnder(dir).map((f) => ({ where: f, text: fs.readFileSync(f).toString('latin1') })), ...replies.map((r, i) => ({ where: `reply ${i}`, text: r }))];
+    expect(haystacks.some((h) => h.where.endsWith('app.log') && h.text.includes('smartconnect'))).toBe(true);
+    for (const secret of secrets) {
+      const found = haystacks.filter((h) => h.text.includes(secret)).map((h) => h.where);
+      expect(found, `a secret leaked into ${found.join(', ')}`).toEqual([]);
+    }
+  });
+
+  it('shows a failing function with the server’s own message', async () => {
+    const b = await backendIn(tempDir());
+    const explored = (await b.invoke('sandbox:explore')) as Result<ConnectionDetails>;
+    if (!explored.ok) throw new Error(explored.error.message);
+    const id = explored.data.instance.id;
+    await b.services.vault.set({ kind: 'token', instanceId: id, functionName: 'users.list' }, 'not-a-real-token-0000~');
+    const res = (await b.invoke('connections:test', { instanceId: id })) as Result<ConnectionTest>;
+    if (!res.ok) throw new Error(res.error.message);
+    const usersList = res.data.results.find((r) => r.name === 'users.list')!;
+    expect(usersList.status).toBe('failed');
+    expect(usersList.serverMessage).toBe('Invalid API Token');
+    expect(res.data.ok).toBe(false);
+  });
+
+  it('removing an instance removes its secrets from the keychain', async () => {
+    const b = await backendIn(tempDir());
+    const explored = (await b.invoke('sandbox:explore')) as Result<ConnectionDetails>;
+    if (!explored.ok) throw new Error(explored.error.message);
+    const id = explored.data.instance.id;
+    expect((await b.services.vault.instanceStatus(id)).password).toBe(true);
+    expect(await b.invoke('instances:remove', { id })).toEqual({ ok: true, data: { removed: true } });
+    expect(await b.services.vault.instanceStatus(id)).toEqual({ password: false, tokens: [] });
+  });
+});
+
+describe('connections without a keychain', () => {
+  const broken: KeychainBackend = {
+    getPassword: () => Promise.reject(new Error('no secret service')),
+    setPassword: () => Promise.reject(new Error('no secret service')),
+    deletePassword: () => Promise.reject(new Error('no secret service')),
+    findCredentials: () => Promise.reject(new Error('no secret service')),
+  };
+
+  it('refuses to save secrets, says why, and stores nothing', async () => {
+    const b = await backendIn(tempDir(), { keychain: broken });
+    const res = await b.invoke('connections:save', {
+      instance: { name: 'Prod', host: 'https://acme.smartsimple.com', alias: 'acme', rootCompanyId: '1', apiVersion: 1 },
+      username: 'api@acme.org',
+      password: 'secret-password',
+      functions: [{ name: 'users.list', type: 'user', action: 'list', token: 'token-123456789~', fields: ['sf_User ID'] }],
+    });
+    expect(res).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/No OS keychain/) } });
+    expect(b.services.db.prepare('SELECT count(*) FROM instances').pluck().get()).toBe(0);
+    expect(await b.invoke('vault:status')).toMatchObject({ ok: true, data: { available: false } });
+  });
+
+  it('refuses an unknown record type or action in the registry', async () => {
+    const b = await backendIn(tempDir(), { keychain: broken });
+    const res = await b.invoke('connections:save', {
+      instance: { name: 'Prod', host: 'https://acme.smartsimple.com', alias: 'acme', rootCompanyId: '1', apiVersion: 1 },
+      username: 'api@acme.org',
+      functions: [{ name: 'users.list', type: 'people', action: 'list', fields: [] }],
+    });
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/unknown record type "people"/) } });
+  });
+});

@@ -3,12 +3,14 @@
  * how each reads. Decisions: `sf_Updated By`/`sf_Created By` carry user ids; `sf_Status` the
  * status name; `sf_Is External` "1"/"0"; `sf_Access Expiry` a day (`YYYY-MM-DD`).
  */
-import { formatRoleList } from '../protocol';
 import type { Company, Person, Program, Transaction } from './model';
 import type { InstanceState } from './state';
 import { dateField, type FieldDef, numberField, recordTable, type Table, textField } from './table';
 
 type Aliased = FieldDef & { aliases?: readonly string[] };
+
+/** `,1,2,` for unique ids (the wire's comma-wrapped list), "" for none. */
+const idList = (ids: readonly number[]): string => (ids.length === 0 ? '' : `,${ids.join(',')},`);
 
 export function userTable(state: InstanceState): Table {
   const people = state.data.people;
@@ -27,7 +29,8 @@ export function userTable(state: InstanceState): Table {
     numberField('sf_Company ID', (r) => at(r).companyId),
     textField('sf_Company', (r) => state.company(at(r).companyId, true)?.name ?? ''),
     textField('sf_Is External', (r) => (at(r).isExternal ? '1' : '0')),
-    { ...textField('sf_User Role', (r) => formatRoleList(at(r).roleIds.map(String))), aliases: ['sf_Role ID List'] },
+    // roleIds are kept unique and sorted, so the comma-wrapped list is a plain join (hot in List).
+    { ...textField('sf_User Role', (r) => idList(at(r).roleIds)), aliases: ['sf_Role ID List'] },
     textField('sf_Access Type', (r) => at(r).accessType),
     textField('sf_User Type', (r) => at(r).userType),
     textField('sf_Status', (r) => at(r).status),
@@ -57,7 +60,7 @@ export function companyTable(state: InstanceState): Table {
     }),
     textField('sf_Is External', (r) => (at(r).isExternal ? '1' : '0')),
     textField('sf_Status', (r) => at(r).status),
-    textField('sf_Category List', (r) => formatRoleList(at(r).categoryIds.map(String))),
+    textField('sf_Category List', (r) => idList(at(r).categoryIds)),
     textField('sf_Phone', (r) => at(r).phone),
     textField('sf_Web Site', (r) => at(r).website),
     dateField('sf_Last Updated', (r) => at(r).lastUpdated),

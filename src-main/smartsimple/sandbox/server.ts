@@ -7,7 +7,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { ERROR_TEXTS, type FunctionRegistry } from '../protocol';
-import type { ServerCore, SandboxSettings } from './actions/context';
+import { serializeBody, type ServerCore, type SandboxSettings } from './actions/context';
 import { type Clock, createClock, type SandboxClock } from './clock';
 import { ApiCredentials } from './credentials';
 import { dispatch, type DispatchResult, parseRoute } from './dispatch';
@@ -109,7 +109,7 @@ function parseParams(url: URL, body: string, contentType: string | undefined): R
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const payload = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
+  const payload = Buffer.from(typeof body === 'string' ? body : serializeBody(body), 'utf8');
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(payload.length), ...headers });
   res.end(payload);
 }

@@ -1,5 +1,5 @@
 /** What an action gets to work with, and the small helpers every action shares. */
-import { ERROR_TEXTS, type WireRecord } from '../../protocol';
+import { ERROR_TEXTS } from '../../protocol';
 import type { SandboxClock } from '../clock';
 import type { ApiCredentials } from '../credentials';
 import { type ErrorStyle, SandboxError } from '../errors';
@@ -64,18 +64,41 @@ export function recordTableOf(ctx: ActionContext): Table {
   throw new SandboxError(ERROR_TEXTS.notFound, `no records of type ${type}`);
 }
 
-/** Records of `rows` with the function's fields, `recordid` first. */
-export function renderRows(table: Table, fieldNames: readonly string[], rows: ArrayLike<number>): WireRecord[] {
+/**
+ * Already-serialized JSON inside a response body. A 1,000-record page built as objects and then
+ * stringified spent most of its time allocating; writing the JSON text directly halves a page.
+ */
+export class RawJson {
+  constructor(readonly json: string) {}
+  toJSON(): unknown {
+    return JSON.parse(this.json);
+  }
+}
+
+/** A response body as JSON text, splicing RawJson values in as they are. */
+export function serializeBody(body: unknown): string {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return JSON.stringify(body);
+  const parts = Object.entries(body as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}:${v instanceof RawJson ? v.json : JSON.stringify(v)}`);
+  return `{${parts.join(',')}}`;
+}
+
+/** Records of `rows` with the function's fields, `recordid` first, as a JSON array. */
+export function renderRows(table: Table, fieldNames: readonly string[], rows: ArrayLike<number>): RawJson {
   const resolved = resolveFields(table, fieldNames);
   if ('unknown' in resolved) throw new SandboxError(ERROR_TEXTS.list, `field ${resolved.unknown} is unknown to ${table.name}`);
-  const out: WireRecord[] = new Array(rows.length);
+  const prefixes = resolved.fields.map(({ key }) => `,${JSON.stringify(key)}:`);
+  const defs = resolved.fields.map(({ def }) => def);
+  let out = '[';
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k] ?? 0;
-    const record: WireRecord = { recordid: table.recordId(row) };
-    for (const { key, def } of resolved.fields) record[key] = def.wire(row);
-    out[k] = record;
+    out += `${k === 0 ? '' : ','}{"recordid":${JSON.stringify(table.recordId(row))}`;
+    for (let i = 0; i < defs.length; i++) {
+      const value = defs[i]!.wire(row);
+      out += prefixes[i]! + (value === null ? 'null' : JSON.stringify(value));
+    }
+    out += '}';
   }
-  return out;
+  return new RawJson(`${out}]`);
 }
 
 /** A record id parameter: digits only, else the record cannot exist. */

@@ -1,6 +1,6 @@
 /**
  * The active instance, switchable from anywhere: every screen shows the instance picked here.
- * With none yet, it says so and points to Settings.
+ * With none yet, it says so and points to the Connect screen (where the sandbox is one click away).
  */
 import { Button, Group, Loader, Select, Text } from '@mantine/core';
 import { IconServer } from '@tabler/icons-react';
@@ -18,10 +18,10 @@ export function InstanceSelector() {
     return (
       <Group gap="xs" wrap="nowrap" data-testid="no-instance">
         <Text size="sm" c="dimmed">
-          No instance yet — add one in Settings
+          No instance yet
         </Text>
-        <Button size="xs" variant="light" onClick={() => navigate('/settings')}>
-          Open Settings
+        <Button size="xs" variant="light" onClick={() => navigate('/connect')}>
+          Connect one
         </Button>
       </Group>
     );

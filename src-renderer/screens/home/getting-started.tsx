@@ -1,5 +1,5 @@
 /**
- * The getting-started steps in the order the work happens. Only the first can be checked today;
+ * The getting-started steps in the order the work happens. The first two can be checked today;
  * the others link to where they will be done, so the path is visible from day one.
  */
 import { Anchor, List, Paper, Text, ThemeIcon, Title } from '@mantine/core';
@@ -12,10 +12,10 @@ interface Step {
   done?: boolean;
 }
 
-export function GettingStarted({ hasInstance }: { hasInstance: boolean }) {
+export function GettingStarted({ hasInstance, tested }: { hasInstance: boolean; tested: boolean }) {
   const steps: Step[] = [
-    { label: 'Add an instance', detail: 'Host, alias and root company ID', href: '#/settings', done: hasInstance },
-    { label: 'Connect', detail: 'Store the secrets in the keychain and test each function', href: '#/connect' },
+    { label: 'Connect an instance', detail: 'Host, API user and function tokens, or the built-in sandbox', href: '#/connect', done: hasInstance },
+    { label: 'Test the connection', detail: 'Every function answers, with the server’s own words when not', href: '#/connect', done: tested },
     { label: 'Sync people and roles', detail: 'A local copy to work on offline', href: '#/people' },
     { label: 'Onboard or plan changes', detail: 'From intake documents or in bulk', href: '#/onboarding' },
     { label: 'Approve and apply', detail: 'Reviewed batches, with verification and undo', href: '#/plans' },

@@ -1,18 +1,21 @@
 /**
  * Home: which instance is active, and the getting-started steps with what is done. Without an
- * instance, one clear next step instead of an empty dashboard.
+ * instance, one clear next step instead of an empty dashboard: the sandbox, one click away.
  */
-import { Badge, Button, EmptyState, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconServer } from '@tabler/icons-react';
+import { Badge, Button, Divider, EmptyState, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconPlugConnected } from '@tabler/icons-react';
 import { useLocation } from 'wouter';
 import { useApiQuery } from '../../api';
 import { ScreenHeader } from '../../components/screen-header';
 import { useActiveInstance } from '../../hooks/use-settings';
+import { ExploreSandbox } from '../connect/explore-sandbox';
 import { GettingStarted } from './getting-started';
 
 export function HomeScreen() {
   const { active, instances, isLoading } = useActiveInstance();
   const info = useApiQuery('app:info');
+  // Only to tick the "tested" step; silent, the Connect screen shows any error.
+  const connection = useApiQuery('connections:get', { instanceId: active?.id ?? '' }, { enabled: !!active, meta: { silent: true } });
   const [, navigate] = useLocation();
 
   return (
@@ -25,15 +28,18 @@ export function HomeScreen() {
         <Paper withBorder p="xl">
           <EmptyState
             data-testid="home-empty"
-            icon={<IconServer size={28} />}
+            icon={<IconPlugConnected size={28} />}
             variant="light"
-            title="Start by adding your SmartSimple instance"
-            description="Admin Desk works on one instance at a time. Add it in Settings (host, alias, root company ID), then test the connection on the Connect screen."
-          >
-            <EmptyState.Actions>
-              <Button onClick={() => navigate('/settings')}>Go to Settings</Button>
-            </EmptyState.Actions>
-          </EmptyState>
+            title="Welcome to Admin Desk"
+            description="Admin Desk works on one SmartSimple instance at a time. Explore first with the built-in sandbox — 1,000 made-up people on this computer — or connect your own instance with its API user and function tokens."
+          />
+          <Stack align="center" mt="md" gap="md">
+            <ExploreSandbox />
+            <Divider label="or" labelPosition="center" w={320} />
+            <Button variant="default" onClick={() => navigate('/connect')}>
+              Connect your own instance
+            </Button>
+          </Stack>
         </Paper>
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -56,11 +62,11 @@ export function HomeScreen() {
               </Stack>
             ) : (
               <Text size="sm" c="dimmed">
-                No instance is active. Pick one in the header or in Settings.
+                No instance is active. Pick one in the header, or on the Connect screen.
               </Text>
             )}
           </Paper>
-          <GettingStarted hasInstance={instances.length > 0} />
+          <GettingStarted hasInstance={instances.length > 0} tested={!!connection.data?.lastTest?.ok} />
         </SimpleGrid>
       )}
       {info.data && (

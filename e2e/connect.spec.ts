@@ -1,0 +1,99 @@
+/**
+ * The Connect screen end to end, against the real backend, the real sandbox and a real Secret
+ * Service: the newcomer's one click to a green connection test, and a connection made by pasting
+ * the registry the sandbox prints, kept across a reload, then removed with its secrets.
+ */
+import { expect, snapshot, test, waitForApp } from './fixtures';
+
+// The sandbox seeds 1,000 people before the first call: give these tests room.
+test.describe.configure({ timeout: 120_000 });
+
+test('newcomer: explore with the sandbox instance, every function answers', async ({ app }) => {
+  await expect(app.getByTestId('home-empty')).toBeVisible();
+  await app.getByRole('button', { name: 'Explore with the sandbox instance' }).click();
+
+  // The Connect screen opens on the sandbox with its test.
+  await expect(app.getByTestId('screen-connect')).toBeVisible({ timeout: 60_000 });
+  await expect(app.getByTestId('connection-summary')).toContainText('Sandbox (built-in)');
+  const results = app.getByTestId('connection-test-results');
+  const rows = results.locator('tr[data-status]');
+  await expect(rows.first()).toBeVisible();
+  const count = await rows.count();
+  expect(count).toBeGreaterThanOrEqual(18);
+  await expect(results.locator('tr[data-status="ok"], tr[data-status="accepted"]')).toHaveCount(count);
+  await expect(results.locator('tr[data-status="failed"], tr[data-status="missing-token"]')).toHaveCount(0);
+  await expect(app.getByTestId('connection-test-summary')).toContainText(`${count} of ${count} functions working`);
+  await expect(app.getByTestId('call-budget')).toContainText(/of 1,000 used/);
+  await snapshot(app, 'connect-sandbox-green');
+});
+
+test('pastes a registry for a second instance, tests it, keeps it across a reload, removes it', async ({ app, harness }) => {
+  const sandbox = await harness.backend.services.sandbox.ensure();
+  const functionCount = Object.keys(sandbox.functions).length;
+  // The sandbox instance first, so the pasted one is a second instance beside it.
+  await app.getByRole('button', { name: 'Explore with the sandbox instance' }).click();
+  await expect(app.getByTestId('connection-test-results')).toBeVisible({ timeout: 60_000 });
+
+  await app.getByRole('button', { name: 'New connection' }).click();
+  const form = app.getByTestId('connection-form');
+  await form.getByLabel('Name', { exact: true }).fill('Second sandbox');
+  await form.getByRole('button', { name: 'Paste registry JSON' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Paste registry JSON' });
+  const box = dialog.getByLabel('Registry JSON');
+
+  // A broken entry is named with what is wrong, and nothing is used.
+  await box.fill(JSON.stringify({ 'users.list': { type: 'usr', action: 'list', token: 'short' } }));
+  await expect(dialog.getByTestId('paste-errors')).toContainText('users.list: type "usr" is not a record type');
+  await expect(dialog.getByTestId('paste-errors')).toContainText('users.list: the token must be 8 to 200 characters.');
+
+  // The whole CLI output: registry plus host, alias, root company id and API user.
+  const cliOutput = {
+    url: sandbox.url,
+    alias: sandbox.alias,
+    rootCompanyId: sandbox.rootCompanyId,
+    apiVersion: sandbox.apiVersion,
+    apiUser: sandbox.apiUser,
+    functions: sandbox.functions,
+  };
+  await box.fill(JSON.stringify(cliOutput, null, 2));
+  await expect(dialog.getByTestId('paste-summary')).toContainText(`${functionCount} functions found`);
+  await dialog.getByRole('button', { name: 'Use this registry' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(form.getByLabel('Host', { exact: true })).toHaveValue(sandbox.url.replace(/\/+$/, ''));
+  await expect(form.getByLabel('API username', { exact: true })).toHaveValue(sandbox.apiUser.username);
+  await expect(form.getByTestId('function-row')).toHaveCount(functionCount);
+  await expect(form.getByTestId('functions-table').getByText('new', { exact: true })).toHaveCount(functionCount);
+  await form.getByRole('button', { name: 'Save connection' }).click();
+
+  // Saved, made active, and the test runs green against the same sandbox.
+  await expect(app.getByTestId('connection-summary')).toContainText('Second sandbox');
+  await expect(app.getByTestId('connection-test-none')).toBeVisible();
+  await app.getByRole('button', { name: 'Test connection' }).click();
+  const results = app.getByTestId('connection-test-results');
+  await expect(results.locator('tr[data-status]')).toHaveCount(functionCount);
+  await expect(results.locator('tr[data-status="failed"], tr[data-status="missing-token"]')).toHaveCount(0);
+  await expect(app.getByTestId('connection-test-summary')).toContainText(`${functionCount} of ${functionCount} functions working`);
+  await snapshot(app, 'connect-pasted-green');
+
+  // After a reload: still configured, secrets stored (but never shown), last test kept.
+  await app.reload();
+  await waitForApp(app);
+  await expect(app.getByTestId('connection-summary')).toContainText('Second sandbox');
+  const table = app.getByTestId('functions-table');
+  await expect(table.getByText('set', { exact: true })).toHaveCount(functionCount);
+  await expect(table.getByText('not set', { exact: true })).toHaveCount(0);
+  const password = app.getByTestId('connection-form').getByLabel('Password', { exact: true });
+  await expect(password).toHaveValue('');
+  await expect(app.getByText('Stored in your OS keychain. Leave blank to keep it')).toBeVisible();
+  await expect(app.getByTestId('connection-test-results').locator('tr[data-status]')).toHaveCount(functionCount);
+
+  // Remove: the confirmation says the secrets go too, and they do.
+  const { id } = harness.backend.services.db.prepare("SELECT id FROM instances WHERE name = 'Second sandbox'").get() as { id: string };
+  expect((await harness.backend.services.vault.instanceStatus(id)).tokens).toHaveLength(functionCount);
+  await app.getByRole('button', { name: 'Remove connection' }).click();
+  const confirm = app.getByRole('dialog', { name: 'Remove Second sandbox?' });
+  await expect(confirm).toContainText('its password and tokens are removed from the keychain too');
+  await confirm.getByTestId('confirm-remove-connection').click();
+  await expect(app.getByTestId('connection-summary')).toContainText('Sandbox (built-in)');
+  expect(await harness.backend.services.vault.instanceStatus(id)).toEqual({ password: false, tokens: [] });
+});

@@ -10,7 +10,8 @@ const NODE_ONLY = ['better-sqlite3', 'keytar', 'openai', 'ws', 'electron'];
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'events', 'stream'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**', '.data/**'] },
+  // Dot-files and dot-folders at the top are scratch space (probes, profiles), not the product.
+  { ignores: ['.*', '.*/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**', '.data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

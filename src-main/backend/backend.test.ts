@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Events } from '../../src-preload/contract';
 import type { LogRecord } from '../log/logger';
 import { useTempDirs } from '../test-support/temp-dir';
+import { latestVersion } from '../db/open';
 import { createBackend, DATABASE_FILE } from './backend';
 
 const tempDir = useTempDirs();
@@ -15,7 +16,7 @@ describe('backend', () => {
     const dir = tempDir();
     const backend = await createBackend({ dataDir: dir, shell: 'harness' });
     const res = await backend.invoke('app:info', undefined);
-    expect(res).toMatchObject({ ok: true, data: { shell: 'harness', dataDir: dir, schemaVersion: 2 } });
+    expect(res).toMatchObject({ ok: true, data: { shell: 'harness', dataDir: dir, schemaVersion: latestVersion() } });
     expect(fs.existsSync(path.join(dir, DATABASE_FILE))).toBe(true);
     await backend.close();
   });

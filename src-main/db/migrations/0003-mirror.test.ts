@@ -25,10 +25,13 @@ describe('migration 3: mirror', () => {
     const db = migrated();
     db.prepare("INSERT INTO mirror_organizations (instance_id, id, name, raw) VALUES ('i1', 10, 'Harbor Arts Council', '{}')").run();
     const insertPerson = db.prepare(
-      "INSERT INTO mirror_people (instance_id, id, first_name, last_name, email, company_id, raw) VALUES ('i1', ?, ?, ?, ?, ?, '{}')",
+      "INSERT INTO mirror_people (key, instance_id, id, first_name, last_name, email, company_id) VALUES (?, 'i1', ?, ?, ?, ?, ?)",
     );
-    const ana = insertPerson.run(1, 'Ana', 'Núñez', 'ana@harbor.org', 10).lastInsertRowid;
-    const bo = insertPerson.run(2, 'Bo', 'Smith', 'bo@x.org', 11).lastInsertRowid;
+    const key = (id: number) => 2 ** 40 + id;
+    const ana = key(1);
+    const bo = key(2);
+    insertPerson.run(ana, 1, 'Ana', 'Núñez', 'ana@harbor.org', 10);
+    insertPerson.run(bo, 2, 'Bo', 'Smith', 'bo@x.org', 11);
     // Substring, case and diacritics do not matter.
     expect(search(db, '"nunez"')).toEqual([ana]);
     expect(search(db, '"harbor arts"')).toEqual([ana]);
@@ -38,19 +41,28 @@ describe('migration 3: mirror', () => {
     db.prepare("UPDATE mirror_organizations SET name = 'Cedar Trust' WHERE id = 11").run();
     expect(search(db, '"maple"')).toEqual([]);
     expect(search(db, '"cedar"')).toEqual([bo]);
-    // An upsert keeps the rowid, and the index follows the new name.
+    // An upsert follows the new name; a removed person leaves the index and a restored one returns.
     db.prepare(
-      `INSERT INTO mirror_people (instance_id, id, first_name, last_name, email, company_id, raw) VALUES ('i1', 2, 'Bo', 'Jones', 'bo@x.org', 11, '{}')
-       ON CONFLICT (instance_id, id) DO UPDATE SET last_name = excluded.last_name`,
-    ).run();
+      `INSERT INTO mirror_people (key, instance_id, id, first_name, last_name, email, company_id) VALUES (?, 'i1', 2, 'Bo', 'Jones', 'bo@x.org', 11)
+       ON CONFLICT (key) DO UPDATE SET last_name = excluded.last_name`,
+    ).run(bo);
     expect(search(db, '"jones"')).toEqual([bo]);
     expect(search(db, '"smith"')).toEqual([]);
+    db.prepare("UPDATE mirror_people SET deleted_at = 'now' WHERE key = ?").run(bo);
+    expect(search(db, '"jones"')).toEqual([]);
+    db.prepare('UPDATE mirror_people SET deleted_at = NULL WHERE key = ?').run(bo);
+    expect(search(db, '"jones"')).toEqual([bo]);
+    // An instance has one ordinal, and ordinals are unique.
+    db.prepare("INSERT INTO mirror_instances (instance_id, ordinal) VALUES ('i1', 1)").run();
+    expect(() => db.prepare("INSERT INTO mirror_instances (instance_id, ordinal) VALUES ('i1', 2)").run()).toThrow(/UNIQUE|PRIMARY/);
     db.close();
   });
 
   it('constrains flags and kinds, and takes everything with its instance', () => {
     const db = migrated();
-    db.prepare("INSERT INTO mirror_people (instance_id, id, first_name, last_name, raw) VALUES ('i1', 1, 'A', 'B', '{}')").run();
+    db.prepare("INSERT INTO mirror_instances (instance_id, ordinal) VALUES ('i1', 1)").run();
+    db.prepare("INSERT INTO mirror_people (key, instance_id, id, first_name, last_name) VALUES (2199023255553, 'i1', 1, 'A', 'B')").run();
+    db.prepare("INSERT INTO mirror_people_raw (key, raw) VALUES (2199023255553, '{}')").run();
     db.prepare("INSERT INTO mirror_roles (instance_id, id, name, raw) VALUES ('i1', 5, 'System Administrator', '{}')").run();
     expect(db.prepare("SELECT privileged FROM mirror_roles WHERE id = 5").pluck().get()).toBeNull();
     expect(() => db.prepare("UPDATE mirror_roles SET privileged = 2 WHERE id = 5").run()).toThrow(/CHECK/);

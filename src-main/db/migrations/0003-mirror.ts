@@ -6,14 +6,16 @@ import type { Migration } from './index';
  *
  * Choices worth knowing:
  * - Every mirror row keeps `raw`, the wire record as JSON, beside the typed columns: custom fields
- *   the app does not model yet survive, and change detection is one string comparison.
+ *   the app does not model yet survive, and change detection is one string comparison. People
+ *   keep it in a table of its own so the people rows that filters and counts scan stay small.
  * - Dates keep the wire text `YYYY-MM-DD HH:MM:SS` (UTC): it sorts as text and goes back into
  *   criteria unchanged.
  * - Rows removed on the server are kept with `deleted_at` (an access review still wants to see who
  *   held what); the admin's `privileged` flag on a role is never touched by a sync.
  * - Search is a contentless FTS5 trigram index (substring match on name, email and organization)
- *   kept by triggers, so a cascade delete of an instance cleans it too. Its rowid is the person's
- *   rowid, which an upsert (ON CONFLICT DO UPDATE) keeps stable.
+ *   of live people, kept by triggers, so a cascade delete of an instance cleans it too. Its rowid
+ *   is the person's key (instance ordinal * 2^40 + person id): a rowid range is one instance, and
+ *   counting matches never touches the people table.
  * - The logs have natural keys (event id, session id): re-fetching a page is INSERT OR IGNORE.
  */
 export const m0003Mirror: Migration = {
@@ -35,12 +37,21 @@ export const m0003Mirror: Migration = {
       ) STRICT;
       CREATE INDEX mirror_organizations_parent ON mirror_organizations(instance_id, parent_id);
 
+      -- A small number per instance: people keys are ordinal * 2^40 + person id, so one instance's
+      -- people are one rowid range (the search index is scoped by it without a join).
+      CREATE TABLE mirror_instances (
+        instance_id TEXT PRIMARY KEY REFERENCES instances(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL UNIQUE CHECK (ordinal BETWEEN 1 AND 8191)
+      ) STRICT;
+
+      -- Slim on purpose (raw lives in mirror_people_raw): filters and counts scan these rows.
       CREATE TABLE mirror_people (
+        key INTEGER PRIMARY KEY,
         instance_id TEXT NOT NULL REFERENCES instances(id) ON DELETE CASCADE,
         id INTEGER NOT NULL,
-        first_name TEXT NOT NULL DEFAULT '',
-        last_name TEXT NOT NULL DEFAULT '',
-        email TEXT NOT NULL DEFAULT '',
+        first_name TEXT NOT NULL DEFAULT '' COLLATE NOCASE,
+        last_name TEXT NOT NULL DEFAULT '' COLLATE NOCASE,
+        email TEXT NOT NULL DEFAULT '' COLLATE NOCASE,
         title TEXT,
         phone TEXT,
         company_id INTEGER,
@@ -55,50 +66,58 @@ export const m0003Mirror: Migration = {
         last_login TEXT,
         last_updated TEXT,
         created TEXT,
-        raw TEXT NOT NULL,
         deleted_at TEXT,
-        PRIMARY KEY (instance_id, id)
+        UNIQUE (instance_id, id)
       ) STRICT;
       CREATE INDEX mirror_people_company ON mirror_people(instance_id, company_id);
-      -- The People table's default order (last, first name) without a sort of 100,000 rows.
-      CREATE INDEX mirror_people_name ON mirror_people(instance_id, last_name COLLATE NOCASE, first_name COLLATE NOCASE);
+      -- The People table's default order, and 1-2 letter prefix search (LIKE 'ab%' on NOCASE
+      -- columns uses them), over live people only.
+      CREATE INDEX mirror_people_name ON mirror_people(instance_id, last_name, first_name) WHERE deleted_at IS NULL;
+      CREATE INDEX mirror_people_first_name ON mirror_people(instance_id, first_name) WHERE deleted_at IS NULL;
 
+      CREATE TABLE mirror_people_raw (
+        key INTEGER PRIMARY KEY REFERENCES mirror_people(key) ON DELETE CASCADE,
+        raw TEXT NOT NULL
+      ) STRICT;
+
+      -- Live people only: a removed person leaves the index and comes back when restored.
       CREATE VIRTUAL TABLE mirror_people_fts USING fts5(
         name, email, org,
         content = '', contentless_delete = 1, tokenize = 'trigram remove_diacritics 1'
       );
-      CREATE TRIGGER mirror_people_fts_insert AFTER INSERT ON mirror_people BEGIN
+      CREATE TRIGGER mirror_people_fts_insert AFTER INSERT ON mirror_people WHEN new.deleted_at IS NULL BEGIN
         INSERT INTO mirror_people_fts (rowid, name, email, org) VALUES (
-          new.rowid, new.first_name || ' ' || new.last_name, new.email,
+          new.key, new.first_name || ' ' || new.last_name, new.email,
           coalesce((SELECT name FROM mirror_organizations o WHERE o.instance_id = new.instance_id AND o.id = new.company_id), ''));
       END;
       -- Explicit DELETE then INSERT: an OR REPLACE inside a trigger gives way to the conflict policy
-      -- of the statement that fired it (an upsert), which would leave the old terms behind.
-      CREATE TRIGGER mirror_people_fts_update AFTER UPDATE OF first_name, last_name, email, company_id ON mirror_people
-      WHEN old.first_name IS NOT new.first_name OR old.last_name IS NOT new.last_name
-        OR old.email IS NOT new.email OR old.company_id IS NOT new.company_id BEGIN
-        DELETE FROM mirror_people_fts WHERE rowid = old.rowid;
-        INSERT INTO mirror_people_fts (rowid, name, email, org) VALUES (
-          new.rowid, new.first_name || ' ' || new.last_name, new.email,
-          coalesce((SELECT name FROM mirror_organizations o WHERE o.instance_id = new.instance_id AND o.id = new.company_id), ''));
+      -- of the statement that fired it, which would leave the old terms behind.
+      CREATE TRIGGER mirror_people_fts_update AFTER UPDATE OF first_name, last_name, email, company_id, deleted_at ON mirror_people
+      WHEN old.first_name IS NOT new.first_name OR old.last_name IS NOT new.last_name OR old.email IS NOT new.email
+        OR old.company_id IS NOT new.company_id OR old.deleted_at IS NOT new.deleted_at BEGIN
+        DELETE FROM mirror_people_fts WHERE rowid = old.key;
+        INSERT INTO mirror_people_fts (rowid, name, email, org) SELECT
+          new.key, new.first_name || ' ' || new.last_name, new.email,
+          coalesce((SELECT name FROM mirror_organizations o WHERE o.instance_id = new.instance_id AND o.id = new.company_id), '')
+          WHERE new.deleted_at IS NULL;
       END;
       CREATE TRIGGER mirror_people_fts_delete AFTER DELETE ON mirror_people BEGIN
-        DELETE FROM mirror_people_fts WHERE rowid = old.rowid;
+        DELETE FROM mirror_people_fts WHERE rowid = old.key;
       END;
       -- An organization that arrives or is renamed after its people (order of a resumed sync,
       -- or a rename on the server) refreshes their search rows.
       CREATE TRIGGER mirror_organizations_fts_insert AFTER INSERT ON mirror_organizations BEGIN
-        DELETE FROM mirror_people_fts WHERE rowid IN (SELECT p.rowid FROM mirror_people p WHERE p.instance_id = new.instance_id AND p.company_id = new.id);
+        DELETE FROM mirror_people_fts WHERE rowid IN (SELECT p.key FROM mirror_people p WHERE p.instance_id = new.instance_id AND p.company_id = new.id);
         INSERT INTO mirror_people_fts (rowid, name, email, org)
-          SELECT p.rowid, p.first_name || ' ' || p.last_name, p.email, new.name
-          FROM mirror_people p WHERE p.instance_id = new.instance_id AND p.company_id = new.id;
+          SELECT p.key, p.first_name || ' ' || p.last_name, p.email, new.name
+          FROM mirror_people p WHERE p.instance_id = new.instance_id AND p.company_id = new.id AND p.deleted_at IS NULL;
       END;
       CREATE TRIGGER mirror_organizations_fts_rename AFTER UPDATE OF name ON mirror_organizations
       WHEN old.name IS NOT new.name BEGIN
-        DELETE FROM mirror_people_fts WHERE rowid IN (SELECT p.rowid FROM mirror_people p WHERE p.instance_id = new.instance_id AND p.company_id = new.id);
+        DELETE FROM mirror_people_fts WHERE rowid IN (SELECT p.key FROM mirror_people p WHERE p.instance_id = new.instance_id AND p.company_id = new.id);
         INSERT INTO mirror_people_fts (rowid, name, email, org)
-          SELECT p.rowid, p.first_name || ' ' || p.last_name, p.email, new.name
-          FROM mirror_people p WHERE p.instance_id = new.instance_id AND p.company_id = new.id;
+          SELECT p.key, p.first_name || ' ' || p.last_name, p.email, new.name
+          FROM mirror_people p WHERE p.instance_id = new.instance_id AND p.company_id = new.id AND p.deleted_at IS NULL;
       END;
 
       CREATE TABLE mirror_roles (

@@ -1,0 +1,153 @@
+/**
+ * What a sync will do, step by step, and what it will cost in calls: the steps of each kind, which
+ * kind `auto` picks (and whether an unfinished run is resumed), and the call estimate shown before
+ * it starts ("about 42 calls; 958 left this hour").
+ */
+import type { SyncRun } from '../db/queries/mirror-sync';
+import { getSyncCursor, lastSucceededRun, latestSyncRun } from '../db/queries/mirror-sync';
+import type { DB } from '../db/open';
+import type { SmartConnectClient } from '../smartsimple/client';
+import type { Criterion } from '../smartsimple/protocol';
+import { DEFAULT_PAGE_SIZE, MAX_RECORDS_PER_CALL } from '../smartsimple/protocol';
+import { PAGED_ENTITIES } from './entities';
+import type { StepEstimate } from './progress';
+import type { PlanEntity, PlanSyncOptions, SyncEntity, SyncKind, SyncMode, SyncPlan } from './types';
+import { SYNC_ENTITIES } from './types';
+
+export interface SyncStep {
+  /** `people:incremental`: the key a run records when the step is done. */
+  key: string;
+  entity: SyncEntity;
+  /** `reconcile` of people and organizations lists ids; of programs and assignments re-reads all. */
+  phase: SyncKind;
+}
+
+export interface PageSizes {
+  pageSize: number;
+  logPageSize: number;
+  idsPageSize: number;
+}
+
+export const DEFAULT_LOG_PAGE_SIZE = 5000;
+export const DEFAULT_RECONCILE_EVERY_MS = 24 * 60 * 60 * 1000;
+
+export function resolveSizes(o: Partial<PageSizes>): PageSizes {
+  const check = (n: number, name: string) => {
+    if (!Number.isInteger(n) || n < 1 || n > MAX_RECORDS_PER_CALL) throw new RangeError(`${name} must be an integer from 1 to ${MAX_RECORDS_PER_CALL}`);
+    return n;
+  };
+  return {
+    pageSize: check(o.pageSize ?? DEFAULT_PAGE_SIZE, 'pageSize'),
+    logPageSize: check(o.logPageSize ?? DEFAULT_LOG_PAGE_SIZE, 'logPageSize'),
+    idsPageSize: check(o.idsPageSize ?? MAX_RECORDS_PER_CALL, 'idsPageSize'),
+  };
+}
+
+const step = (entity: SyncEntity, phase: SyncKind): SyncStep => ({ key: `${entity}:${phase}`, entity, phase });
+
+export function stepsFor(kind: SyncKind): SyncStep[] {
+  // The roles catalogue is one call whatever the kind: always read whole.
+  const steps = [step('roles', 'full'), ...SYNC_ENTITIES.filter((e) => e !== 'roles').map((e) => step(e, kind === 'full' ? 'full' : 'incremental'))];
+  if (kind === 'reconcile') steps.push(step('organizations', 'reconcile'), step('people', 'reconcile'), step('programs', 'reconcile'), step('assignments', 'reconcile'));
+  return steps;
+}
+
+export interface KindDecision {
+  kind: SyncKind;
+  /** The unfinished run to continue, if any. */
+  resume: SyncRun | null;
+}
+
+/**
+ * An unfinished run (crash, quit, cancel, failure) is continued when the mode allows: always for
+ * `auto` or the same kind, and an unfinished first full sync whatever was asked (the mirror is
+ * incomplete until it ends). Asking for `full` explicitly starts a new full run.
+ */
+export function decideKind(db: DB, instanceId: string, mode: SyncMode, now: number, reconcileEveryMs = DEFAULT_RECONCILE_EVERY_MS): KindDecision {
+  const latest = latestSyncRun(db, instanceId);
+  const everFull = lastSucceededRun(db, instanceId, ['full']) !== undefined;
+  if (latest && latest.state !== 'succeeded') {
+    const sameKind = mode === 'auto' || mode === latest.kind;
+    const firstFull = latest.kind === 'full' && !everFull && mode !== 'full';
+    if (sameKind || firstFull) return { kind: latest.kind, resume: latest };
+  }
+  if (mode !== 'auto') return { kind: mode, resume: null };
+  if (!everFull) return { kind: 'full', resume: null };
+  const lastSweep = lastSucceededRun(db, instanceId, ['full', 'reconcile']);
+  const sweptAt = lastSweep?.finishedAt ? Date.parse(lastSweep.finishedAt) : 0;
+  return { kind: now - sweptAt >= reconcileEveryMs ? 'reconcile' : 'incremental', resume: null };
+}
+
+function pageSizeOf(entity: SyncEntity, phase: SyncKind, sizes: PageSizes): number {
+  if (entity === 'roles') return Number.MAX_SAFE_INTEGER;
+  if (phase === 'reconcile' && PAGED_ENTITIES[entity].idsFn) return sizes.idsPageSize;
+  return PAGED_ENTITIES[entity].pageGroup === 'logs' ? sizes.logPageSize : sizes.pageSize;
+}
+
+export const callsFor = (records: number, pageSize: number) => Math.max(1, Math.ceil(records / pageSize));
+
+/** Records a step is expected to bring without asking the server; null when nothing is known. */
+function knownRecords(db: DB, instanceId: string, s: SyncStep): number | null {
+  const cursor = getSyncCursor(db, instanceId, s.entity);
+  if (s.phase === 'incremental') return 0;
+  return cursor?.lastCount ?? null;
+}
+
+/** The criteria a count for a step uses (what its pass will select). */
+function countCriteria(db: DB, instanceId: string, s: SyncStep): Criterion[] {
+  if (s.entity === 'roles' || s.phase !== 'incremental') return [];
+  const spec = PAGED_ENTITIES[s.entity];
+  const cursor = getSyncCursor(db, instanceId, s.entity);
+  if (spec.updatedField && cursor?.watermark) return [{ andor: 'and', field: spec.updatedField, operator: '>=', value: cursor.watermark }];
+  return [];
+}
+
+/** Estimates per step from what the mirror knows (no calls). */
+export function estimateSteps(db: DB, instanceId: string, steps: readonly SyncStep[], sizes: PageSizes, counts = new Map<string, number>()): (StepEstimate & { source: PlanEntity['source'] })[] {
+  return steps.map((s) => {
+    const counted = counts.get(s.key);
+    const known = counted ?? knownRecords(db, instanceId, s);
+    const records = known ?? 0;
+    const source: PlanEntity['source'] = counted !== undefined ? 'count' : known !== null && s.phase !== 'incremental' ? 'last-known' : 'minimum';
+    return { key: s.key, entity: s.entity, records, calls: callsFor(records, pageSizeOf(s.entity, s.phase, sizes)), source };
+  });
+}
+
+/**
+ * Plans a sync in calls. Sizes it does not know (a first sync, or `exact`) it asks the server for
+ * with one countOnly call per entity; an incremental sync is otherwise planned at its minimum of one
+ * call per entity, since what changed is unknown until asked.
+ */
+export async function planSync(db: DB, instanceId: string, client: SmartConnectClient, options: PlanSyncOptions = {}): Promise<SyncPlan> {
+  const sizes = resolveSizes(options);
+  const now = (options.clock ?? Date.now)();
+  const decision = decideKind(db, instanceId, options.mode ?? 'auto', now, options.reconcileEveryMs);
+  const steps = stepsFor(decision.kind).filter((s) => !decision.resume?.summary.done.includes(s.key));
+  const counts = new Map<string, number>();
+  const callsBefore = client.stats().calls;
+  for (const s of steps) {
+    if (s.entity === 'roles') continue;
+    const needs = options.exact || (s.phase !== 'incremental' && knownRecords(db, instanceId, s) === null);
+    if (!needs) continue;
+    const spec = PAGED_ENTITIES[s.entity];
+    const fn = s.phase === 'reconcile' && spec.idsFn ? spec.idsFn : spec.fn;
+    counts.set(s.key, await client.countOnly(fn, countCriteria(db, instanceId, s), { signal: options.signal }));
+  }
+  const estimates = estimateSteps(db, instanceId, steps, sizes, counts);
+  // A resumed step has pages behind it already.
+  if (decision.resume) {
+    for (const e of estimates) {
+      const cursor = getSyncCursor(db, instanceId, e.entity);
+      if (cursor?.runId === decision.resume.id && cursor.phase && e.key === `${e.entity}:${cursor.phase}`) {
+        const left = Math.max(0, (cursor.total ?? e.records) - cursor.records);
+        e.records = left;
+        e.calls = callsFor(left, pageSizeOf(e.entity, cursor.phase, sizes));
+      }
+    }
+  }
+  const entities: PlanEntity[] = estimates.map((e, i) => ({ entity: e.entity, phase: (steps[i] as SyncStep).phase, records: e.records, calls: e.calls, source: e.source }));
+  const calls = entities.reduce((n, e) => n + e.calls, 0);
+  const left = options.budget ? options.budget.remaining() : null;
+  const message = `About ${calls.toLocaleString('en-US')} calls` + (left === null ? '.' : `; ${left.toLocaleString('en-US')} left this hour.`);
+  return { kind: decision.kind, resumes: decision.resume !== null, entities, calls, planningCalls: client.stats().calls - callsBefore, callsLeftThisHour: left, message };
+}

@@ -1,0 +1,138 @@
+/**
+ * runSync: one sync run of one instance, as a background job. It picks the kind (or continues an
+ * unfinished run), walks the steps in order (roles, organizations, people, programs, assignments,
+ * the two logs, then a reconcile's id sweeps), and leaves a summary on the run row.
+ *
+ * Every page is committed with its cursor, so a crash, a quit or a cancel loses at most the page in
+ * flight; the next runSync continues the same run. Waits for the hourly limit happen inside the
+ * client (it holds the budget); the relay turns them into progress messages.
+ */
+import type { SyncRun } from '../db/queries/mirror-sync';
+import { createSyncRun, saveSyncRunSummary, setSyncRunState } from '../db/queries/mirror-sync';
+import type { DB } from '../db/open';
+import { SmartConnectError } from '../smartsimple/client';
+import { ENTITY_LABELS } from './entities';
+import type { PassEnv } from './pass';
+import { runIdsReconcilePass, runListingPass, runRolesStep } from './pass';
+import type { SyncStep } from './plan';
+import { DEFAULT_RECONCILE_EVERY_MS, decideKind, estimateSteps, resolveSizes, stepsFor } from './plan';
+import { SyncProgress } from './progress';
+import { RunBook } from './run-book';
+import type { EntityWriter } from './write-common';
+import { createAccessEventsWriter, createLoginSessionsWriter } from './write-logs';
+import { createPeopleWriter } from './write-people';
+import { createAssignmentsWriter, createOrganizationsWriter, createProgramsWriter, createRolesWriter } from './write-records';
+import type { RunSyncOptions, SummaryKind, SyncEntity, SyncRunResult, SyncSummary } from './types';
+import { SUMMARY_KINDS } from './types';
+
+export const DEFAULT_OVERLAP_MS = 2 * 60 * 1000;
+
+/** Instances with a sync in this process: two at once would fight over the cursors. */
+const active = new Set<string>();
+
+function createWriters(db: DB, instanceId: string): Record<SyncEntity, EntityWriter> {
+  return {
+    roles: createRolesWriter(db, instanceId),
+    organizations: createOrganizationsWriter(db, instanceId),
+    people: createPeopleWriter(db, instanceId),
+    programs: createProgramsWriter(db, instanceId),
+    assignments: createAssignmentsWriter(db, instanceId),
+    access_events: createAccessEventsWriter(db, instanceId),
+    login_sessions: createLoginSessionsWriter(db, instanceId),
+  };
+}
+
+const KIND_NOUNS: Record<SummaryKind, string> = {
+  roles: 'roles',
+  organizations: 'organizations',
+  people: 'people',
+  programs: 'programs',
+  assignments: 'program assignments',
+  access_events: 'access changes',
+  login_sessions: 'login sessions',
+  role_holdings: 'role holdings',
+};
+
+/** "Full sync: 500 people added; 30 organizations added; ... 14 calls." */
+export function describeSummary(kind: string, s: SyncSummary): string {
+  const parts: string[] = [];
+  for (const k of SUMMARY_KINDS) {
+    const c = s.kinds[k];
+    const bits = [c.added && `${c.added.toLocaleString('en-US')} added`, c.changed && `${c.changed.toLocaleString('en-US')} changed`, c.removed && `${c.removed.toLocaleString('en-US')} removed`].filter(Boolean);
+    if (bits.length > 0) parts.push(`${KIND_NOUNS[k]} ${bits.join(', ')}`);
+  }
+  const what = parts.length > 0 ? parts.join('; ') : 'no changes';
+  const label = kind === 'full' ? 'Full sync' : kind === 'reconcile' ? 'Reconcile' : 'Incremental sync';
+  return `${label}: ${what}; ${s.calls.toLocaleString('en-US')} calls.`;
+}
+
+function isCancel(e: unknown, signal: AbortSignal): boolean {
+  return signal.aborted || (e instanceof SmartConnectError && e.kind === 'cancelled') || (e instanceof Error && e.name === 'AbortError');
+}
+
+export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
+  const { db, client, instanceId, ctx, logger } = options;
+  const clock = options.clock ?? Date.now;
+  const sizes = resolveSizes(options);
+  if (active.has(instanceId)) throw new Error('A sync of this instance is already running.');
+  active.add(instanceId);
+  const log = logger.child('sync');
+  try {
+    ctx.throwIfCancelled();
+    const decision = decideKind(db, instanceId, options.mode ?? 'auto', clock(), options.reconcileEveryMs ?? DEFAULT_RECONCILE_EVERY_MS);
+    let run: SyncRun;
+    if (decision.resume) {
+      run = decision.resume;
+      run.summary.resumes++;
+      db.transaction(() => {
+        setSyncRunState(db, run.id, 'running', null);
+        saveSyncRunSummary(db, run.id, run.summary);
+      })();
+      log.info('resuming sync run', { runId: run.id, kind: run.kind, done: run.summary.done });
+    } else {
+      run = createSyncRun(db, instanceId, decision.kind, new Date(clock()).toISOString());
+      log.info('starting sync run', { runId: run.id, kind: run.kind });
+    }
+    const book = new RunBook(db, run.id, run.summary, client);
+    const steps = stepsFor(run.kind);
+    const progress = new SyncProgress(ctx, clock, estimateSteps(db, instanceId, steps, sizes), run.summary.calls);
+    for (const key of run.summary.done) progress.skip(key);
+    const unsubscribe = options.waits?.subscribe((event) => progress.wait(event));
+    const env: PassEnv = { db, client, instanceId, signal: ctx.signal, logger: log, clock, overlapMs: options.overlapMs ?? DEFAULT_OVERLAP_MS, sizes, book, progress, afterPage: options.afterPage };
+    const writers = createWriters(db, instanceId);
+    try {
+      for (const step of steps) {
+        if (book.summary.done.includes(step.key)) continue;
+        ctx.throwIfCancelled();
+        await runStep(env, step, writers[step.entity]);
+      }
+      book.flushCalls();
+      setSyncRunState(db, run.id, 'succeeded', new Date(clock()).toISOString());
+    } catch (e) {
+      const cancelled = isCancel(e, ctx.signal);
+      try {
+        book.flushCalls();
+      } catch {
+        // The database may be the problem; the run stays resumable either way.
+      }
+      const message = e instanceof Error ? e.message : String(e);
+      setSyncRunState(db, run.id, cancelled ? 'cancelled' : 'failed', new Date(clock()).toISOString(), cancelled ? null : message);
+      log[cancelled ? 'info' : 'warn'](cancelled ? 'sync cancelled; the next sync resumes it' : 'sync failed; the next sync resumes it', { runId: run.id, error: message });
+      throw e;
+    } finally {
+      unsubscribe?.();
+    }
+    const message = describeSummary(run.kind, book.summary);
+    log.info('sync finished', { runId: run.id, kind: run.kind, calls: book.summary.calls, records: book.summary.records, writeMs: Math.round(book.timing.writeMs) });
+    return { runId: run.id, kind: run.kind, resumed: decision.resume !== null, summary: book.summary, message, timing: book.timing };
+  } finally {
+    active.delete(instanceId);
+  }
+}
+
+async function runStep(env: PassEnv, step: SyncStep, writer: EntityWriter): Promise<void> {
+  env.logger.debug('sync step', { step: step.key, label: ENTITY_LABELS[step.entity] });
+  if (step.entity === 'roles') return runRolesStep(env, step, writer);
+  if (step.phase === 'reconcile' && (step.entity === 'people' || step.entity === 'organizations')) return runIdsReconcilePass(env, step, writer);
+  return runListingPass(env, step, writer);
+}

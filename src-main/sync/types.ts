@@ -1,0 +1,113 @@
+/** The sync engine's public types: what a run is asked to do and what it leaves behind. */
+import type { DB } from '../db/open';
+import type { JobContext } from '../jobs/runner';
+import type { Logger } from '../log/logger';
+import type { CallBudget, SmartConnectClient } from '../smartsimple/client';
+import type { WriteTiming } from './run-book';
+import type { WaitRelay } from './wait-relay';
+
+/** What the mirror holds, in the order a sync visits it (organizations before their people). */
+export const SYNC_ENTITIES = ['roles', 'organizations', 'people', 'programs', 'assignments', 'access_events', 'login_sessions'] as const;
+export type SyncEntity = (typeof SYNC_ENTITIES)[number];
+
+/** Summary kinds: the entities plus the holdings derived from people. */
+export const SUMMARY_KINDS = [...SYNC_ENTITIES, 'role_holdings'] as const;
+export type SummaryKind = (typeof SUMMARY_KINDS)[number];
+
+export type SyncKind = 'full' | 'incremental' | 'reconcile';
+/** `auto`: resume an unfinished run, else full when never synced, reconcile when due, else incremental. */
+export type SyncMode = SyncKind | 'auto';
+
+export interface KindCounts {
+  added: number;
+  changed: number;
+  removed: number;
+}
+
+export interface SyncSummary {
+  kinds: Record<SummaryKind, KindCounts>;
+  /** SmartConnect calls this run made (all attempts, across resumes). */
+  calls: number;
+  /** Records received from the server. */
+  records: number;
+  /** Steps finished (`people:incremental`), so a resumed run skips them. */
+  done: string[];
+  /** How many times the run was resumed after a crash, cancel or failure. */
+  resumes: number;
+}
+
+export interface RunSyncOptions {
+  db: DB;
+  client: SmartConnectClient;
+  instanceId: string;
+  /** Default 'auto'. */
+  mode?: SyncMode;
+  /** Records per List call for people, organizations, programs, assignments (default 500). */
+  pageSize?: number;
+  /** Records per call for the two logs, whose rows are narrow (default 5,000). */
+  logPageSize?: number;
+  /** Ids per call when listing ids for a reconcile (default 10,000, the server's maximum). */
+  idsPageSize?: number;
+  ctx: JobContext;
+  logger: Logger;
+  /** The relay given to the client as `onWait`, so a wait for the hourly limit shows as progress. */
+  waits?: WaitRelay;
+  /** In `auto` mode a reconcile is due after this long (default 24 h). */
+  reconcileEveryMs?: number;
+  /** Taken off the last-updated watermark on top of the pass's own duration (default 2 min). */
+  overlapMs?: number;
+  /** Local clock (default Date.now): run times and pass durations. */
+  clock?: () => number;
+  /** Test hook: called after each page is committed (entity, pages done in this pass). */
+  afterPage?: (entity: SyncEntity, pages: number) => void | Promise<void>;
+}
+
+export interface SyncRunResult {
+  runId: number;
+  kind: SyncKind;
+  /** True when the run continued one a crash, cancel or failure left unfinished. */
+  resumed: boolean;
+  summary: SyncSummary;
+  /** One line for the job history: "Incremental sync: people 12 changed, 1 removed; 9 calls." */
+  message: string;
+  /** Where the time went in SQLite (not persisted; the benchmark reads it). */
+  timing: WriteTiming;
+}
+
+export interface PlanEntity {
+  entity: SyncEntity;
+  /** `incremental` reads what changed; `reconcile` lists ids (people, organizations) or re-reads all. */
+  phase: SyncKind;
+  /** Records expected to come (a guess of 0 for an incremental sync without counts). */
+  records: number;
+  calls: number;
+  /** Where `records` came from. */
+  source: 'count' | 'last-known' | 'minimum';
+}
+
+export interface SyncPlan {
+  kind: SyncKind;
+  /** True when it continues an unfinished run (the calls are what is left of it). */
+  resumes: boolean;
+  entities: PlanEntity[];
+  calls: number;
+  /** Calls the plan itself made (countOnly), already spent. */
+  planningCalls: number;
+  /** Calls left in the rolling hour, when a budget was given. */
+  callsLeftThisHour: number | null;
+  /** "About 42 calls; 958 left this hour." */
+  message: string;
+}
+
+export interface PlanSyncOptions {
+  mode?: SyncMode;
+  pageSize?: number;
+  logPageSize?: number;
+  idsPageSize?: number;
+  budget?: CallBudget;
+  /** Ask the server for exact sizes (one countOnly call per entity) even when counts are known. */
+  exact?: boolean;
+  reconcileEveryMs?: number;
+  clock?: () => number;
+  signal?: AbortSignal;
+}

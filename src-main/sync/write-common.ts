@@ -1,0 +1,108 @@
+/**
+ * What every mirror writer shares: the counts it reports, reading typed values off wire records,
+ * and the prepared statements of the "seen" bookkeeping of passes that look for deletions.
+ */
+import type { DB } from '../db/open';
+import type { WireRecord } from '../smartsimple/protocol';
+import type { KindCounts, SummaryKind, SyncEntity } from './types';
+
+export type PageCounts = Partial<Record<SummaryKind, KindCounts>>;
+
+/** A local view of one record, for a reconcile's comparison with the server's id listing. */
+export interface LocalStamp {
+  lastUpdated: string | null;
+  deleted: boolean;
+}
+
+/** Writes one entity's pages into the mirror. Every method runs inside the caller's transaction. */
+export interface EntityWriter {
+  /** Inserts new records, updates changed ones (a removed one comes back), leaves equal ones alone. */
+  apply(records: readonly WireRecord[], at: string): PageCounts;
+  /** Marks up to `limit` live rows after `afterId` that the pass did not see as removed. */
+  markUnseen?(afterId: number, limit: number, at: string): { lastId: number | null; counts: PageCounts };
+  /** Local stamps of ids in (afterId, toId], for a reconcile page. */
+  stamps?(afterId: number, toId: number): Map<number, LocalStamp>;
+  /** The highest id the mirror holds (append-only sources continue after it). */
+  maxId?(): number;
+  /** Live rows. */
+  count(): number;
+}
+
+export const emptyCounts = (): KindCounts => ({ added: 0, changed: 0, removed: 0 });
+
+export function addCounts(into: PageCounts, more: PageCounts): PageCounts {
+  for (const [kind, c] of Object.entries(more) as [SummaryKind, KindCounts][]) {
+    const t = (into[kind] ??= emptyCounts());
+    t.added += c.added;
+    t.changed += c.changed;
+    t.removed += c.removed;
+  }
+  return into;
+}
+
+/** A text field; missing and null are null (empty custom fields are null on the wire). */
+export function text(record: WireRecord, field: string): string | null {
+  const v = record[field];
+  return typeof v === 'string' ? v : null;
+}
+
+/** An id field; anything that is not a whole number is null. */
+export function int(record: WireRecord, field: string): number | null {
+  const v = record[field];
+  if (typeof v !== 'string' || v.trim() === '') return null;
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/** Flags travel as "1"/"0" (some instances say "Yes"/"No" or "true"). */
+export function flag(record: WireRecord, field: string): 0 | 1 {
+  const v = record[field]?.trim().toLowerCase();
+  return v === '1' || v === 'yes' || v === 'true' || v === 'y' ? 1 : 0;
+}
+
+/** The seen-id bookkeeping of one entity. */
+export function seenStatements(db: DB, instanceId: string, entity: SyncEntity) {
+  const insert = db.prepare('INSERT OR IGNORE INTO sync_seen (instance_id, entity, id) VALUES (?, ?, ?)');
+  const clear = db.prepare('DELETE FROM sync_seen WHERE instance_id = ? AND entity = ?');
+  return {
+    add(ids: readonly number[]): void {
+      for (const id of ids) insert.run(instanceId, entity, id);
+    },
+    clear(): void {
+      clear.run(instanceId, entity);
+    },
+  };
+}
+
+/**
+ * The "live rows after `afterId` the pass did not see" query for a mirror table, in id order,
+ * `limit` at a time, so marking removals over 100,000 rows happens in short slices.
+ */
+export function unseenQuery(db: DB, table: string, idColumn: string, entity: SyncEntity) {
+  return db.prepare(
+    `SELECT t.${idColumn} AS id, (s.id IS NULL) AS unseen FROM ${table} t
+     LEFT JOIN sync_seen s ON s.instance_id = t.instance_id AND s.entity = '${entity}' AND s.id = t.${idColumn}
+     WHERE t.instance_id = ? AND t.${idColumn} > ? AND t.deleted_at IS NULL
+     ORDER BY t.${idColumn} LIMIT ?`,
+  );
+}
+
+/** Runs a slice of `unseenQuery` and marks the unseen rows; returns the ids it marked. */
+export function markUnseenSlice(
+  query: ReturnType<typeof unseenQuery>,
+  mark: (id: number) => void,
+  instanceId: string,
+  afterId: number,
+  limit: number,
+): { lastId: number | null; marked: number[] } {
+  const rows = query.all(instanceId, afterId, limit) as { id: number; unseen: number }[];
+  const marked: number[] = [];
+  for (const row of rows) {
+    if (row.unseen) {
+      mark(row.id);
+      marked.push(row.id);
+    }
+  }
+  const last = rows[rows.length - 1];
+  return { lastId: rows.length < limit || !last ? null : last.id, marked };
+}

@@ -1,0 +1,124 @@
+/**
+ * Organizations, programs, program assignments and the roles catalogue into the mirror: the same
+ * insert / update-when-raw-differs / mark-unseen-as-removed pattern as people, without holdings.
+ * The roles writer never touches `privileged`: that flag is the administrator's.
+ */
+import type { DB } from '../db/open';
+import type { WireRecord } from '../smartsimple/protocol';
+import { recordIdOf } from './entities';
+import type { EntityWriter, LocalStamp } from './write-common';
+import { emptyCounts, flag, int, markUnseenSlice, text, unseenQuery } from './write-common';
+import type { SummaryKind, SyncEntity } from './types';
+
+interface TableSpec {
+  entity: SyncEntity;
+  kind: SummaryKind;
+  table: string;
+  idColumn: string;
+  /** Wire field holding the id when a record lacks `recordid`. */
+  idField: string;
+  columns: readonly string[];
+  values(r: WireRecord): unknown[];
+  /** Whether the table has last_updated (a reconcile compares it). */
+  stamped: boolean;
+}
+
+const TABLES: Record<'organizations' | 'programs' | 'assignments' | 'roles', TableSpec> = {
+  organizations: {
+    entity: 'organizations',
+    kind: 'organizations',
+    table: 'mirror_organizations',
+    idColumn: 'id',
+    idField: 'sf_Company ID',
+    columns: ['parent_id', 'name', 'is_external', 'status', 'last_updated'],
+    values: (r) => [int(r, 'sf_Parent Company ID'), text(r, 'sf_Name') ?? '', flag(r, 'sf_Is External'), text(r, 'sf_Status'), text(r, 'sf_Last Updated')],
+    stamped: true,
+  },
+  programs: {
+    entity: 'programs',
+    kind: 'programs',
+    table: 'mirror_programs',
+    idColumn: 'id',
+    idField: 'sf_Level One ID',
+    columns: ['name', 'status', 'type', 'owner_id', 'last_updated'],
+    values: (r) => [text(r, 'sf_Name') ?? '', text(r, 'sf_Status'), text(r, 'sf_Type'), int(r, 'sf_Owner ID'), text(r, 'sf_Last Updated')],
+    stamped: true,
+  },
+  assignments: {
+    entity: 'assignments',
+    kind: 'assignments',
+    table: 'mirror_program_assignments',
+    idColumn: 'association_id',
+    idField: 'associationid',
+    columns: ['program_id', 'person_id', 'role_id', 'role_name'],
+    values: (r) => [int(r, 'objectid') ?? 0, int(r, 'contactid') ?? 0, int(r, 'roleid') ?? 0, text(r, 'rolename')],
+    stamped: false,
+  },
+  roles: {
+    entity: 'roles',
+    kind: 'roles',
+    table: 'mirror_roles',
+    idColumn: 'id',
+    idField: 'sf_Role ID',
+    columns: ['name', 'description', 'uta_only'],
+    values: (r) => [text(r, 'sf_Role Name') ?? '', text(r, 'sf_Description') ?? '', flag(r, 'sf_UTA Roles Only')],
+    stamped: false,
+  },
+};
+
+function createTableWriter(db: DB, instanceId: string, spec: TableSpec): EntityWriter {
+  const { table, idColumn, columns } = spec;
+  const select = db.prepare(`SELECT raw, deleted_at FROM ${table} WHERE instance_id = ? AND ${idColumn} = ?`);
+  const insert = db.prepare(
+    `INSERT INTO ${table} (instance_id, ${idColumn}, ${columns.join(', ')}, raw) VALUES (?, ?, ${columns.map(() => '?').join(', ')}, ?)`,
+  );
+  const update = db.prepare(
+    `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')}, raw = ?, deleted_at = NULL WHERE instance_id = ? AND ${idColumn} = ?`,
+  );
+  const markRemoved = db.prepare(`UPDATE ${table} SET deleted_at = ? WHERE instance_id = ? AND ${idColumn} = ?`);
+  const unseen = unseenQuery(db, table, idColumn, spec.entity);
+  const countLive = db.prepare(`SELECT count(*) FROM ${table} WHERE instance_id = ? AND deleted_at IS NULL`).pluck();
+  const maxId = db.prepare(`SELECT max(${idColumn}) FROM ${table} WHERE instance_id = ?`).pluck();
+  const stampRange = spec.stamped
+    ? db.prepare(`SELECT ${idColumn} AS id, last_updated, deleted_at FROM ${table} WHERE instance_id = ? AND ${idColumn} > ? AND ${idColumn} <= ?`)
+    : undefined;
+
+  const writer: EntityWriter = {
+    apply(records) {
+      const counts = emptyCounts();
+      for (const r of records) {
+        const id = recordIdOf(r, spec.idField);
+        if (id === undefined) continue;
+        const raw = JSON.stringify(r);
+        const current = select.get(instanceId, id) as { raw: string; deleted_at: string | null } | undefined;
+        if (!current) {
+          insert.run(instanceId, id, ...spec.values(r), raw);
+          counts.added++;
+        } else if (current.raw !== raw || current.deleted_at !== null) {
+          update.run(...spec.values(r), raw, instanceId, id);
+          counts.changed++;
+        }
+      }
+      return { [spec.kind]: counts };
+    },
+    markUnseen(afterId, limit, at) {
+      const counts = emptyCounts();
+      const { lastId } = markUnseenSlice(unseen, (id) => void (markRemoved.run(at, instanceId, id), counts.removed++), instanceId, afterId, limit);
+      return { lastId, counts: { [spec.kind]: counts } };
+    },
+    maxId: () => (maxId.get(instanceId) as number | null) ?? 0,
+    count: () => countLive.get(instanceId) as number,
+  };
+  if (stampRange) {
+    writer.stamps = (afterId, toId) => {
+      const rows = stampRange.all(instanceId, afterId, toId) as { id: number; last_updated: string | null; deleted_at: string | null }[];
+      return new Map<number, LocalStamp>(rows.map((r) => [r.id, { lastUpdated: r.last_updated, deleted: r.deleted_at !== null }]));
+    };
+  }
+  return writer;
+}
+
+export const createOrganizationsWriter = (db: DB, instanceId: string) => createTableWriter(db, instanceId, TABLES.organizations);
+export const createProgramsWriter = (db: DB, instanceId: string) => createTableWriter(db, instanceId, TABLES.programs);
+export const createAssignmentsWriter = (db: DB, instanceId: string) => createTableWriter(db, instanceId, TABLES.assignments);
+export const createRolesWriter = (db: DB, instanceId: string) => createTableWriter(db, instanceId, TABLES.roles);

@@ -4,6 +4,7 @@
  * would not expose (login habits, planted flags) sits apart from the wire fields so it cannot leak
  * through a function's field list by accident.
  */
+import { ACCESS_TYPES, USER_TYPES } from '../protocol';
 import type { AccessLog, SessionLog } from './log-store';
 
 export interface Company {
@@ -64,6 +65,36 @@ export interface Person {
   /** Set when the person was soft-deleted along with their company (restore brings them back). */
   deletedWithCompany: number | null;
   habits: LoginHabits;
+}
+
+/** A person with every field empty or at its default (no access, plain user, Active). */
+export function blankPerson(): Person {
+  return {
+    id: 0,
+    firstName: '',
+    lastName: '',
+    email: '',
+    title: '',
+    phone: '',
+    companyId: 0,
+    isExternal: false,
+    roleIds: [],
+    accessType: ACCESS_TYPES.none,
+    userType: USER_TYPES.user,
+    status: 'Active',
+    accessExpiry: null,
+    lastLogin: null,
+    created: 0,
+    createdBy: 0,
+    lastUpdated: 0,
+    updatedBy: 0,
+    department: null,
+    employeeNumber: null,
+    managerId: null,
+    deleted: false,
+    deletedWithCompany: null,
+    habits: { tzOffsetMin: 0, workStart: 9, workEnd: 17, weekdaysOnly: true, ips: [], ua: 0 },
+  };
 }
 
 export interface Role {

@@ -6,9 +6,9 @@ import { type ActionContext, type ActionResult, stamp } from './context';
 import { companyWriter } from './write-company';
 import { transactionWriter } from './write-transaction';
 import { userWriter } from './write-user';
-import { type PreparedWrite, prepareWrite, type RecordWriter } from './writer';
+import { type PreparedWrite, prepareWrite, type RecordWriter, type Stamped } from './writer';
 
-function prepareWith<T>(ctx: ActionContext, writer: RecordWriter<T>): (item: unknown) => PreparedWrite {
+function prepareWith<T extends Stamped>(ctx: ActionContext, writer: RecordWriter<T>): (item: unknown) => PreparedWrite {
   const keys = [...ctx.fn.spec.fields, 'recordid'];
   return (item) => prepareWrite(ctx, writer, exactRecord(item, keys), writer.find, (id) => notFoundError(`record ${id}`));
 }

@@ -6,7 +6,7 @@
 import { COMPANY_STATUSES } from '../../protocol';
 import { recordError } from '../errors';
 import type { Company } from '../model';
-import { type ActionContext, stamp } from './context';
+import type { ActionContext } from './context';
 import { type RecordWriter, value } from './writer';
 
 export function companyWriter(ctx: ActionContext): RecordWriter<Company> {
@@ -79,18 +79,9 @@ export function companyWriter(ctx: ActionContext): RecordWriter<Company> {
         if (up === draft.id && draft.id !== 0) throw recordError('an organization cannot move below itself');
       }
     },
-    commit: (c, draft, _before, existing) => {
-      const at = stamp(c.now);
-      draft.lastUpdated = at;
-      draft.updatedBy = c.apiUser.id;
-      if (existing) {
-        Object.assign(existing, draft);
-        state.touch();
-        return existing.id;
-      }
-      Object.assign(draft, { id: state.takeId('company'), created: at, createdBy: c.apiUser.id });
+    insert: (draft) => {
+      draft.id = state.takeId('company');
       state.addCompany(draft);
-      return draft.id;
     },
   };
 }

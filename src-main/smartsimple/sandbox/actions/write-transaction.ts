@@ -5,7 +5,7 @@
  */
 import { recordError } from '../errors';
 import type { Transaction } from '../model';
-import { type ActionContext, stamp } from './context';
+import type { ActionContext } from './context';
 import { type RecordWriter, value } from './writer';
 
 export function transactionWriter(ctx: ActionContext): RecordWriter<Transaction> {
@@ -43,18 +43,9 @@ export function transactionWriter(ctx: ActionContext): RecordWriter<Transaction>
       if (!before && (!fields.includes('sf_Object ID') || !fields.includes('sf_Type'))) throw recordError('sf_Object ID and sf_Type are mandatory');
       if (!state.person(draft.objectId)) throw recordError('sf_Object ID is not a person');
     },
-    commit: (c, draft, _before, existing) => {
-      const at = stamp(c.now);
-      draft.lastUpdated = at;
-      draft.updatedBy = c.apiUser.id;
-      if (existing) {
-        Object.assign(existing, draft);
-        state.touch();
-        return existing.id;
-      }
-      Object.assign(draft, { id: state.takeId('transaction'), created: at, createdBy: c.apiUser.id });
+    insert: (draft) => {
+      draft.id = state.takeId('transaction');
       state.addTransaction(draft);
-      return draft.id;
     },
   };
 }

@@ -5,8 +5,8 @@
  */
 import { ACCESS_TYPES, parseWireDate, USER_STATUSES, USER_TYPES } from '../../protocol';
 import { recordError } from '../errors';
-import type { Person } from '../model';
-import { type ActionContext, stamp } from './context';
+import { blankPerson, type Person } from '../model';
+import type { ActionContext } from './context';
 import { type RecordWriter, value } from './writer';
 
 const text = value.text();
@@ -72,32 +72,7 @@ export function userWriter(ctx: ActionContext): RecordWriter<Person> {
       const record = row === undefined ? undefined : state.data.people[row];
       return record && row !== undefined ? { record, row } : undefined;
     },
-    blank: () => ({
-      id: 0,
-      firstName: '',
-      lastName: '',
-      email: '',
-      title: '',
-      phone: '',
-      companyId: 0,
-      isExternal: false,
-      roleIds: [],
-      accessType: ACCESS_TYPES.none,
-      userType: USER_TYPES.user,
-      status: 'Active',
-      accessExpiry: null,
-      lastLogin: null,
-      created: 0,
-      createdBy: 0,
-      lastUpdated: 0,
-      updatedBy: 0,
-      department: null,
-      employeeNumber: null,
-      managerId: null,
-      deleted: false,
-      deletedWithCompany: null,
-      habits: { tzOffsetMin: 0, workStart: 9, workEnd: 17, weekdaysOnly: true, ips: [], ua: 0 },
-    }),
+    blank: blankPerson,
     copy: (p) => ({ ...p, roleIds: [...p.roleIds] }),
     check: (draft, before, fields) => {
       if (!before) {
@@ -108,21 +83,11 @@ export function userWriter(ctx: ActionContext): RecordWriter<Person> {
       // A person is internal or external for good, and so is the branch they sit in.
       if (company.isExternal !== draft.isExternal) throw recordError('sf_Is External does not match the organization');
     },
-    commit: (c, draft, before, existing) => {
-      const at = stamp(c.now);
-      draft.lastUpdated = at;
-      draft.updatedBy = c.apiUser.id;
-      let person: Person;
-      if (existing) {
-        person = Object.assign(existing, draft);
-        state.touch();
-      } else {
-        person = Object.assign(draft, { id: state.takeId('person'), created: at, createdBy: c.apiUser.id });
-        state.addPerson(person);
-      }
-      logAccessChanges(c, person, before, at);
-      return person.id;
+    insert: (draft) => {
+      draft.id = state.takeId('person');
+      state.addPerson(draft);
     },
+    afterWrite: logAccessChanges,
   };
 }
 

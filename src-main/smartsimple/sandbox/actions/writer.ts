@@ -5,7 +5,7 @@
  */
 import { recordError } from '../errors';
 import type { Table } from '../table';
-import type { ActionContext } from './context';
+import { type ActionContext, stamp } from './context';
 
 /** The input record with every value as a string (null and numbers normalized). */
 export type InputRecord = Readonly<Record<string, string>>;
@@ -18,17 +18,29 @@ export interface PreparedWrite {
   extra?: Record<string, string>;
 }
 
-export interface RecordWriter<T> {
+/** What every writable record has: an id and the created/updated stamps a save sets. */
+export interface Stamped {
+  id: number;
+  created: number;
+  createdBy: number;
+  lastUpdated: number;
+  updatedBy: number;
+}
+
+export interface RecordWriter<T extends Stamped> {
   table: Table;
   /** Field key (or canonical name) -> setter. `createOnly` setters are read-only on update. */
   setters: Readonly<Record<string, { set: (draft: T, value: string) => void; createOnly?: boolean }>>;
   /** The existing record for an update, or undefined when unknown/deleted. */
   find(id: number): { record: T; row: number } | undefined;
-  blank(ctx: ActionContext): T;
+  blank(): T;
   copy(record: T): T;
   /** Cross-field rules after all setters ran (mandatory fields, consistency). */
   check(draft: T, before: T | null, fields: readonly string[]): void;
-  commit(ctx: ActionContext, draft: T, before: T | null, existing: T | null): number;
+  /** Gives a new record its id and adds it to the state. */
+  insert(draft: T): void;
+  /** Side effects of a save (log rows), with the record as it was before (null on create). */
+  afterWrite?(ctx: ActionContext, after: T, before: T | null, at: number): void;
   /** Id field that may say "0" on create. */
   idField?: string;
 }
@@ -36,13 +48,13 @@ export interface RecordWriter<T> {
 const empty = (value: string): boolean => value === '';
 
 /** Validates one record and returns how to apply it; throws the record (or not-found) error. */
-export function prepareWrite<T>(ctx: ActionContext, writer: RecordWriter<T>, input: InputRecord, find: (id: number) => { record: T; row: number } | undefined, notFound: (id: string) => Error): PreparedWrite {
+export function prepareWrite<T extends Stamped>(ctx: ActionContext, writer: RecordWriter<T>, input: InputRecord, find: (id: number) => { record: T; row: number } | undefined, notFound: (id: string) => Error): PreparedWrite {
   const recordid = (input.recordid ?? '').trim();
   if (!/^\d{1,15}$/.test(recordid)) throw recordError(`recordid "${recordid}"`);
   const creating = recordid === '0';
   const existing = creating ? undefined : find(Number(recordid));
   if (!creating && !existing) throw notFound(recordid);
-  const draft = existing ? writer.copy(existing.record) : writer.blank(ctx);
+  const draft = existing ? writer.copy(existing.record) : writer.blank();
   for (const key of ctx.fn.spec.fields) {
     const value = input[key] ?? '';
     const canonical = writer.table.field(key)?.name ?? key;
@@ -62,7 +74,21 @@ export function prepareWrite<T>(ctx: ActionContext, writer: RecordWriter<T>, inp
   writer.check(draft, existing?.record ?? null, ctx.fn.spec.fields);
   return {
     op: creating ? 'create' : 'update',
-    apply: () => String(writer.commit(ctx, draft, existing ? writer.copy(existing.record) : null, existing?.record ?? null)),
+    apply: () => {
+      const at = stamp(ctx.now);
+      const before = existing ? writer.copy(existing.record) : null;
+      Object.assign(draft, { lastUpdated: at, updatedBy: ctx.apiUser.id });
+      let record = draft;
+      if (existing) {
+        record = Object.assign(existing.record, draft);
+        ctx.core.state.touch();
+      } else {
+        Object.assign(draft, { created: at, createdBy: ctx.apiUser.id });
+        writer.insert(draft);
+      }
+      writer.afterWrite?.(ctx, record, before, at);
+      return String(record.id);
+    },
   };
 }
 

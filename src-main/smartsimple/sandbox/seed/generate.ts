@@ -2,12 +2,13 @@
  * generateInstance: a whole believable SmartSimple instance from a seed and a size, plus the
  * ground truth of what was planted in it. Deterministic: the same options give the same bytes.
  */
+import { formatWireDate } from '../../protocol';
 import type { InstanceData } from '../model';
 import { ipToText } from '../log-store';
 import { DEPARTMENTS } from './catalogue';
 import { buildAccessHistory } from './access-events';
 import { GenContext, type GenerateOptions, resolveOptions, DAY_MS } from './context';
-import { DEFINITIONS, type GroundTruth, wireDate } from './ground-truth';
+import { DEFINITIONS, type GroundTruth } from './ground-truth';
 import { buildOrganizations, CATEGORIES, nextCompanyId, sizing } from './organizations';
 import { allocateStaff, PeopleBuilder } from './people';
 import { buildPrograms } from './programs';
@@ -95,18 +96,18 @@ export function generateInstance(options: GenerateOptions): GeneratedInstance {
   const groundTruth: GroundTruth = {
     seed: resolved.seed,
     people: resolved.people,
-    now: wireDate(ctx.now),
-    logStart: wireDate(ctx.logStart),
+    now: formatWireDate(ctx.now),
+    logStart: formatWireDate(ctx.logStart),
     definitions: DEFINITIONS,
     dormant: [...dormant].map((p) => String(p.id)).sort(),
     offHoursLogins: sessions.offHours
-      .map((o) => ({ sessionId: String(o.sessionId), userId: String(o.person.id), ip: ipToText(o.ip), start: wireDate(Math.floor(o.start / 1000) * 1000) }))
+      .map((o) => ({ sessionId: String(o.sessionId), userId: String(o.person.id), ip: ipToText(o.ip), start: formatWireDate(Math.floor(o.start / 1000) * 1000) }))
       .sort((a, b) => (a.sessionId < b.sessionId ? -1 : 1)),
     permissionBurst: {
       actorId: String(history.burst.actor.id),
       eventIds: history.burst.eventIds.map(String),
-      from: wireDate(Math.floor(history.burst.from / 1000) * 1000),
-      to: wireDate(Math.floor(history.burst.to / 1000) * 1000),
+      from: formatWireDate(Math.floor(history.burst.from / 1000) * 1000),
+      to: formatWireDate(Math.floor(history.burst.to / 1000) * 1000),
     },
     peerOutliers: outliers.map((o) => ({
       userId: String(o.person.id),

@@ -3,7 +3,6 @@
  * check every rule against the generated data, and the app's detectors are scored against it.
  */
 import { writeFile } from 'node:fs/promises';
-import { formatWireDate } from '../../protocol';
 import { BURST_WINDOW_MS, NORMAL_MAX_IN_WINDOW } from './access-events';
 import { MIN_PEER_GROUP } from './roles';
 import { DORMANT_DAYS, OFF_HOURS } from './sessions';
@@ -47,5 +46,3 @@ export const DEFINITIONS: GroundTruth['definitions'] = {
 export async function writeGroundTruth(path: string, truth: GroundTruth): Promise<void> {
   await writeFile(path, `${JSON.stringify(truth, null, 2)}\n`, 'utf8');
 }
-
-export const wireDate = (ms: number): string => formatWireDate(ms);

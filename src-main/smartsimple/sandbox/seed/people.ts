@@ -5,7 +5,7 @@
  * duplicates are the only pairs there within two typos of each other.
  */
 import { ACCESS_TYPES, USER_TYPES } from '../../protocol';
-import type { Company, LoginHabits, Person } from '../model';
+import { blankPerson, type Company, type LoginHabits, type Person } from '../model';
 import { ipFromOctets } from '../log-store';
 import { API_USER_TITLE, type DepartmentSpec, type TitleTemplate } from './catalogue';
 import { DAY_MS, type GenContext, phoneNumber } from './context';
@@ -138,7 +138,7 @@ export class PeopleBuilder {
     const [firstName, lastName] = names ?? pickName(this.rng, this.pool(domain));
     this.pool(domain).add(firstName, lastName);
     const person: Person = {
-      id: 0,
+      ...blankPerson(),
       firstName,
       lastName,
       email: `${emailLocalPart(firstName, lastName)}@${domain}`,
@@ -146,21 +146,9 @@ export class PeopleBuilder {
       phone: phoneNumber(this.rng),
       companyId,
       isExternal: !internal,
-      roleIds: [],
       accessType: ACCESS_TYPES.user,
-      userType: USER_TYPES.user,
-      status: 'Active',
-      accessExpiry: null,
-      lastLogin: null,
       created,
-      createdBy: 0,
       lastUpdated: created,
-      updatedBy: 0,
-      department: null,
-      employeeNumber: null,
-      managerId: null,
-      deleted: false,
-      deletedWithCompany: null,
       habits: this.habits(internal, officeIp),
     };
     this.people.push(person);

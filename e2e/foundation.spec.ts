@@ -17,7 +17,7 @@ test('adds an instance in Settings and keeps it across a reload', async ({ app, 
   await form.getByLabel('Root company ID').fill('825646');
   await form.getByRole('button', { name: 'Save instance' }).click();
   // The form refuses a bad host before anything is sent.
-  await expect(form.getByText(/must be a URL/)).toBeVisible();
+  await expect(form.getByText(/must be a URL/i)).toBeVisible();
   await form.getByLabel('Host').fill('https://acme.smartsimple.com');
   await form.getByRole('button', { name: 'Save instance' }).click();
   await expect(form).toBeHidden();

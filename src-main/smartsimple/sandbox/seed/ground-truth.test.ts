@@ -27,6 +27,7 @@ function sessionsByPerson(data: InstanceData): Map<number, number[]> {
   return rows;
 }
 
+// GT_SWEEP=1 checks many more seeds and sizes (slow; for changes to the generator).
 const CASES: Array<[number, number]> = process.env.GT_SWEEP ? [1, 2, 3, 4, 5, 6].flatMap((s) => [[s, 30], [s, 31], [s, 200], [s, 4000]] as Array<[number, number]>) : [[11, 30], [11, 2500]];
 describe.each(CASES)('ground truth (seed %i, %i people)', (seed, people) => {
   const { data, groundTruth } = generateInstance({ seed, people, now: NOW });

@@ -134,14 +134,14 @@ export class PeopleBuilder {
     return { tzOffsetMin, workStart, workEnd, weekdaysOnly: internal ? rng.chance(0.95) : rng.chance(0.6), ips, ua: rng.int(0, USER_AGENTS.length - 1) };
   }
 
-  private add(companyId: number, domain: string, title: string, created: number, internal: boolean, officeIp: number | null, names?: [string, string]): Person {
+  private add(companyId: number, domain: string, title: string, created: number, internal: boolean, officeIp: number | null, names?: [string, string], email?: string): Person {
     const [firstName, lastName] = names ?? pickName(this.rng, this.pool(domain));
     this.pool(domain).add(firstName, lastName);
     const person: Person = {
       ...blankPerson(),
       firstName,
       lastName,
-      email: `${emailLocalPart(firstName, lastName)}@${domain}`,
+      email: email ?? `${emailLocalPart(firstName, lastName)}@${domain}`,
       title,
       phone: phoneNumber(this.rng),
       companyId,
@@ -285,10 +285,7 @@ export class PeopleBuilder {
       if (emailDistance === 0 || emailDistance > 2 || local.includes('..') || local.startsWith('.') || local.endsWith('.')) continue;
       if (pool.clashesAny(first, last, originalFull) || this.emails.has(email)) continue;
       const created = Math.min(now - DAY_MS, original.created + rng.int(30, 700) * DAY_MS);
-      const duplicate = this.add(original.companyId, domain, original.title, created, !original.isExternal, original.habits.ips[0] ?? null, [first, last]);
-      this.emails.delete(duplicate.email);
-      duplicate.email = email;
-      this.emails.add(email);
+      const duplicate = this.add(original.companyId, domain, original.title, created, !original.isExternal, original.habits.ips[0] ?? null, [first, last], email);
       duplicate.department = original.department;
       const plan = this.plans.get(original);
       this.plans.set(duplicate, { person: duplicate, template: plan?.template ? { ...plan.template, core: [], optional: [] } : null, externalTitle: plan?.externalTitle ?? null });

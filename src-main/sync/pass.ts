@@ -11,6 +11,7 @@ import type { DB } from '../db/open';
 import type { Logger } from '../log/logger';
 import type { ListPage, SmartConnectClient } from '../smartsimple/client';
 import { SmartConnectError } from '../smartsimple/client';
+import { performance } from 'node:perf_hooks';
 import type { Criterion, KnownFunctionName, WireRecord } from '../smartsimple/protocol';
 import { formatWireDate, parseWireDate } from '../smartsimple/protocol';
 import type { PagedEntitySpec } from './entities';
@@ -21,6 +22,7 @@ import type { SyncProgress } from './progress';
 import type { RunBook } from './run-book';
 import { yieldToEventLoop } from './run-book';
 import type { EntityWriter } from './write-common';
+import type { WriteSlicer } from './write-slicer';
 import { seenStatements, text } from './write-common';
 import type { SyncEntity } from './types';
 
@@ -35,6 +37,7 @@ export interface PassEnv {
   sizes: PageSizes;
   book: RunBook;
   progress: SyncProgress;
+  slicer: WriteSlicer;
   afterPage?: (entity: SyncEntity, pages: number) => void | Promise<void>;
 }
 
@@ -142,6 +145,31 @@ async function endPass(env: PassEnv, step: SyncStep, writer: EntityWriter, curso
   env.progress.finish(step.key);
 }
 
+/**
+ * Writes a page's records in slices (see write-slicer.ts) and, with the last slice, the page's
+ * seen ids and whatever `finish` saves (the cursor). Returns what `finish` returned.
+ */
+async function commitPage<T>(env: PassEnv, entity: SyncEntity, writer: EntityWriter, records: readonly WireRecord[], seenIds: readonly number[] | null, finish: () => T): Promise<T> {
+  const seen = seenStatements(env.db, env.instanceId, entity);
+  let offset = 0;
+  for (;;) {
+    const slice = records.slice(offset, offset + env.slicer.size(entity));
+    offset += slice.length;
+    const last = offset >= records.length;
+    const started = performance.now();
+    const out = env.book.write(() => {
+      env.book.takeCalls();
+      env.book.add(writer.apply(slice, nowText(env)), slice.length);
+      if (!last) return null;
+      if (seenIds) seen.add(seenIds);
+      return { value: finish() };
+    }, slice.length);
+    env.slicer.record(entity, slice.length, performance.now() - started);
+    if (out) return out.value;
+    await yieldToEventLoop();
+  }
+}
+
 /** Full, incremental, or reconcile re-read of a paged entity. */
 export async function runListingPass(env: PassEnv, step: SyncStep, writer: EntityWriter): Promise<void> {
   if (step.entity === 'roles') throw new Error('roles are not paged');
@@ -149,7 +177,6 @@ export async function runListingPass(env: PassEnv, step: SyncStep, writer: Entit
   const pageSize = spec.pageGroup === 'logs' ? env.sizes.logPageSize : env.sizes.pageSize;
   // Logs are never deleted on the server; everything else is checked when read whole.
   const trackSeen = !isLog(step.entity) && step.phase !== 'incremental';
-  const seen = seenStatements(env.db, env.instanceId, step.entity);
   let cursor = beginPass(env, step, writer, trackSeen);
   env.progress.start(step.key);
   while (cursor.total === null || cursor.records < cursor.total) {
@@ -162,12 +189,8 @@ export async function runListingPass(env: PassEnv, step: SyncStep, writer: Entit
     const complete = page.records.length === 0 || page.recordto >= page.allcount;
     const maxSeen = spec.updatedField ? maxText(page.records.map((r) => text(r, spec.updatedField as string)), cursor.maxSeen) : null;
     const before = cursor;
-    let calls = 0;
-    cursor = env.book.write(() => {
-      const counts = writer.apply(page.records, nowText(env));
-      if (trackSeen) seen.add(ids);
-      calls = env.book.takeCalls();
-      env.book.add(counts, page.records.length);
+    const callsBefore = env.book.summary.calls;
+    cursor = await commitPage(env, step.entity, writer, page.records, trackSeen ? ids : null, () => {
       const records = before.records + page.records.length;
       const next: SyncCursor = {
         ...before,
@@ -179,7 +202,8 @@ export async function runListingPass(env: PassEnv, step: SyncStep, writer: Entit
       };
       saveSyncCursor(env.db, next);
       return next;
-    }, page.records.length);
+    });
+    const calls = env.book.summary.calls - callsBefore;
     const total = cursor.total ?? cursor.records;
     env.progress.refine(step.key, total, cursor.pages + (complete ? 0 : callsFor(total - cursor.records, pageSize)));
     env.progress.page(step.key, page.records.length, calls);
@@ -200,7 +224,6 @@ export async function runIdsReconcilePass(env: PassEnv, step: SyncStep, writer: 
   const idsFn = spec.idsFn;
   if (!idsFn || !writer.stamps) throw new Error(`${step.entity} has no ids function`);
   const stampsOf = writer.stamps.bind(writer);
-  const seen = seenStatements(env.db, env.instanceId, step.entity);
   let cursor = beginPass(env, step, writer, true);
   env.progress.start(step.key);
   while (cursor.total === null || cursor.records < cursor.total) {
@@ -222,17 +245,14 @@ export async function runIdsReconcilePass(env: PassEnv, step: SyncStep, writer: 
     const fresh = stale.length > 0 ? [...(await env.client.readCurrent(spec.fn, stale, { signal: env.signal })).values()] : [];
     if (stale.length > 0) env.logger.info('reconcile re-read records the mirror had wrong', { entity: step.entity, stale: stale.length, found: fresh.length });
     const before = cursor;
-    let calls = 0;
-    cursor = env.book.write(() => {
-      const counts = writer.apply(fresh, nowText(env));
-      seen.add(ids);
-      calls = env.book.takeCalls();
-      env.book.add(counts, fresh.length);
+    const callsBefore = env.book.summary.calls;
+    cursor = await commitPage(env, step.entity, writer, fresh, ids, () => {
       const records = before.records + page.records.length;
       const next: SyncCursor = { ...before, afterId: lastId, pages: before.pages + 1, records, total: complete ? records : before.records + page.allcount };
       saveSyncCursor(env.db, next);
       return next;
-    }, fresh.length);
+    });
+    const calls = env.book.summary.calls - callsBefore;
     const total = cursor.total ?? cursor.records;
     env.progress.refine(step.key, total, cursor.pages + (complete ? 0 : callsFor(total - cursor.records, env.sizes.idsPageSize)));
     env.progress.page(step.key, page.records.length, calls);

@@ -18,6 +18,7 @@ import type { SyncStep } from './plan';
 import { DEFAULT_RECONCILE_EVERY_MS, decideKind, estimateSteps, resolveSizes, stepsFor } from './plan';
 import { SyncProgress } from './progress';
 import { RunBook } from './run-book';
+import { WriteSlicer } from './write-slicer';
 import type { EntityWriter } from './write-common';
 import { createAccessEventsWriter, createLoginSessionsWriter } from './write-logs';
 import { createPeopleWriter } from './write-people';
@@ -98,7 +99,7 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
     const progress = new SyncProgress(ctx, clock, estimateSteps(db, instanceId, steps, sizes), run.summary.calls);
     for (const key of run.summary.done) progress.skip(key);
     const unsubscribe = options.waits?.subscribe((event) => progress.wait(event));
-    const env: PassEnv = { db, client, instanceId, signal: ctx.signal, logger: log, clock, overlapMs: options.overlapMs ?? DEFAULT_OVERLAP_MS, sizes, book, progress, afterPage: options.afterPage };
+    const env: PassEnv = { db, client, instanceId, signal: ctx.signal, logger: log, clock, overlapMs: options.overlapMs ?? DEFAULT_OVERLAP_MS, sizes, book, progress, slicer: new WriteSlicer(options.sliceMs), afterPage: options.afterPage };
     const writers = createWriters(db, instanceId);
     try {
       for (const step of steps) {

@@ -56,6 +56,8 @@ export interface RunSyncOptions {
   reconcileEveryMs?: number;
   /** Taken off the last-updated watermark on top of the pass's own duration (default 2 min). */
   overlapMs?: number;
+  /** Target length of one write transaction (default 20 ms): the event loop gets a turn between. */
+  sliceMs?: number;
   /** Local clock (default Date.now): run times and pass durations. */
   clock?: () => number;
   /** Test hook: called after each page is committed (entity, pages done in this pass). */

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { m0001Initial } from './0001-initial';
 import { m0002Connections } from './0002-connections';
 import { m0003Mirror } from './0003-mirror';
+import { m0004Plans } from './0004-plans';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Connections, m0003Mirror];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Connections, m0003Mirror, m0004Plans];

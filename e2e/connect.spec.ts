@@ -4,13 +4,21 @@
  * the registry the sandbox prints, kept across a reload, then removed with its secrets.
  */
 import { expect, snapshot, test, waitForApp } from './fixtures';
+import { startHarness } from './harness/server';
 
 // The sandbox seeds 1,000 people before the first call: give these tests room.
 test.describe.configure({ timeout: 120_000 });
 
 test('newcomer: explore with the sandbox instance, every function answers', async ({ app }) => {
   await expect(app.getByTestId('home-empty')).toBeVisible();
+  await snapshot(app, 'home-first-start');
   await app.getByRole('button', { name: 'Explore with the sandbox instance' }).click();
+  // While the sandbox seeds, the screen says what is happening (kept only if we catch it).
+  await app
+    .getByTestId('explore-progress')
+    .waitFor({ timeout: 2_000 })
+    .then(() => snapshot(app, 'explore-progress'))
+    .catch(() => undefined);
 
   // The Connect screen opens on the sandbox with its test.
   await expect(app.getByTestId('screen-connect')).toBeVisible({ timeout: 60_000 });
@@ -36,7 +44,7 @@ test('pastes a registry for a second instance, tests it, keeps it across a reloa
 
   await app.getByRole('button', { name: 'New connection' }).click();
   const form = app.getByTestId('connection-form');
-  await form.getByLabel('Name', { exact: true }).fill('Second sandbox');
+  await form.getByLabel(/^Name/).fill('Second sandbox');
   await form.getByRole('button', { name: 'Paste registry JSON' }).click();
   const dialog = app.getByRole('dialog', { name: 'Paste registry JSON' });
   const box = dialog.getByLabel('Registry JSON');
@@ -45,6 +53,7 @@ test('pastes a registry for a second instance, tests it, keeps it across a reloa
   await box.fill(JSON.stringify({ 'users.list': { type: 'usr', action: 'list', token: 'short' } }));
   await expect(dialog.getByTestId('paste-errors')).toContainText('users.list: type "usr" is not a record type');
   await expect(dialog.getByTestId('paste-errors')).toContainText('users.list: the token must be 8 to 200 characters.');
+  await snapshot(app, 'connect-paste-errors');
 
   // The whole CLI output: registry plus host, alias, root company id and API user.
   const cliOutput = {
@@ -59,8 +68,8 @@ test('pastes a registry for a second instance, tests it, keeps it across a reloa
   await expect(dialog.getByTestId('paste-summary')).toContainText(`${functionCount} functions found`);
   await dialog.getByRole('button', { name: 'Use this registry' }).click();
   await expect(dialog).toBeHidden();
-  await expect(form.getByLabel('Host', { exact: true })).toHaveValue(sandbox.url.replace(/\/+$/, ''));
-  await expect(form.getByLabel('API username', { exact: true })).toHaveValue(sandbox.apiUser.username);
+  await expect(form.getByLabel(/^Host/)).toHaveValue(sandbox.url.replace(/\/+$/, ''));
+  await expect(form.getByLabel(/^API username/)).toHaveValue(sandbox.apiUser.username);
   await expect(form.getByTestId('function-row')).toHaveCount(functionCount);
   await expect(form.getByTestId('functions-table').getByText('new', { exact: true })).toHaveCount(functionCount);
   await form.getByRole('button', { name: 'Save connection' }).click();
@@ -82,7 +91,7 @@ test('pastes a registry for a second instance, tests it, keeps it across a reloa
   const table = app.getByTestId('functions-table');
   await expect(table.getByText('set', { exact: true })).toHaveCount(functionCount);
   await expect(table.getByText('not set', { exact: true })).toHaveCount(0);
-  const password = app.getByTestId('connection-form').getByLabel('Password', { exact: true });
+  const password = app.getByTestId('connection-form').getByLabel(/^Password/);
   await expect(password).toHaveValue('');
   await expect(app.getByText('Stored in your OS keychain. Leave blank to keep it')).toBeVisible();
   await expect(app.getByTestId('connection-test-results').locator('tr[data-status]')).toHaveCount(functionCount);
@@ -96,4 +105,47 @@ test('pastes a registry for a second instance, tests it, keeps it across a reloa
   await confirm.getByTestId('confirm-remove-connection').click();
   await expect(app.getByTestId('connection-summary')).toContainText('Sandbox (built-in)');
   expect(await harness.backend.services.vault.instanceStatus(id)).toEqual({ password: false, tokens: [] });
+});
+
+test('without a keychain: says why, and refuses to save secrets', async ({ page, dataDir }) => {
+  const harness = await startHarness({
+    dataDir,
+    backend: { keychain: () => Promise.reject(new Error('The name org.freedesktop.secrets was not provided by any .service files')) },
+  });
+  try {
+    await page.goto(harness.url);
+    await waitForApp(page);
+    await expect(page.getByRole('button', { name: 'Explore with the sandbox instance' })).toBeDisabled();
+    await page.goto(`${harness.url}#/connect`);
+    await expect(page.getByTestId('vault-unavailable')).toContainText('Start or unlock your keyring');
+    await page.getByRole('button', { name: 'New connection' }).click();
+    const form = page.getByTestId('connection-form');
+    await expect(form.getByLabel(/^Password/)).toBeDisabled();
+
+    await form.getByRole('button', { name: 'Paste registry JSON' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Paste registry JSON' });
+    await dialog.getByLabel('Registry JSON').fill(JSON.stringify({ 'users.list': { type: 'user', action: 'list', token: 'token-123456', fields: ['sf_Email'] } }));
+    await dialog.getByRole('button', { name: 'Use this registry' }).click();
+    await expect(form.getByTestId('save-blocked')).toHaveText('Secrets cannot be saved without the OS keychain (see the notice above).');
+    await expect(form.getByRole('button', { name: 'Save connection' })).toBeDisabled();
+    await snapshot(page, 'connect-no-keychain');
+
+    // A function added by hand: a known name fills its type and action; no token can be entered.
+    await form.getByRole('button', { name: 'Add function' }).click();
+    const editor = page.getByRole('dialog', { name: 'Add function' });
+    await editor.getByLabel(/^Function name/).fill('users.get');
+    await expect(editor.getByLabel(/^Record type/)).toHaveValue('user');
+    await expect(editor.getByLabel(/^Action/)).toHaveValue('get');
+    await expect(editor.getByLabel(/^Token/)).toBeDisabled();
+    await editor.getByLabel(/^Fields/).fill('sf_User ID\nsf_Email');
+    await editor.getByRole('button', { name: 'Add to the list' }).click();
+    await expect(editor).toBeHidden();
+    await expect(form.locator('[data-function="users.get"]')).toContainText('not set');
+
+    // Still nothing can be saved, and the form says why.
+    await expect(form.getByRole('button', { name: 'Save connection' })).toBeDisabled();
+    await expect(form.getByTestId('save-blocked')).toBeVisible();
+  } finally {
+    await harness.close();
+  }
 });

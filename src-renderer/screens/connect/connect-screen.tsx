@@ -75,9 +75,11 @@ export function ConnectScreen() {
         }
       />
       {secretsBlocked && (
-        <Alert color="red" variant="filled" icon={<IconKeyOff />} title="No OS keychain: secrets cannot be saved" role="alert" data-testid="vault-unavailable">
-          {secretsBlocked} Admin Desk keeps API passwords and tokens only in the OS keychain, never on disk. Unlock or
-          install the keychain (on Linux, a Secret Service such as GNOME Keyring), then restart Admin Desk.
+        <Alert color="red" icon={<IconKeyOff />} title="No OS keychain: secrets cannot be saved" role="alert" data-testid="vault-unavailable">
+          <Text size="sm">{secretsBlocked}</Text>
+          <Text size="sm" mt={4}>
+            Until then connections can be looked at and tested, but not saved, and the sandbox cannot start.
+          </Text>
         </Alert>
       )}
       {body}

@@ -73,7 +73,13 @@ export function ConnectionForm({ details, secretsBlocked, onSaved, onCancel, onD
 
   const error = save.error;
   const formLevelError = error && !(error.code === 'CONFLICT' || Object.keys(fieldErrorsOf(error)).length > 0) ? error : null;
-  const saveBlocked = secretsBlocked && hasNewSecrets(form.values) ? `Secrets cannot be saved: ${secretsBlocked}` : null;
+  // Main's save also reconciles the tokens already in the keychain, so without one even a save
+  // with no new secret fails: say so before the click rather than after.
+  const saveBlocked = secretsBlocked
+    ? hasNewSecrets(form.values)
+      ? 'Secrets cannot be saved without the OS keychain (see the notice above).'
+      : 'Saving needs the OS keychain (see the notice above).'
+    : null;
   const apiVersion = form.getInputProps('apiVersion');
 
   return (
@@ -152,7 +158,7 @@ export function ConnectionForm({ details, secretsBlocked, onSaved, onCancel, onD
           )}
           <Group justify="flex-end" align="center">
             {saveBlocked && (
-              <Text size="sm" c="red" data-testid="save-blocked">
+              <Text size="sm" c="red" data-testid="save-blocked" maw={560}>
                 {saveBlocked}
               </Text>
             )}
@@ -186,7 +192,7 @@ export function ConnectionForm({ details, secretsBlocked, onSaved, onCancel, onD
 }
 
 function passwordHint(passwordSet: boolean, blocked: string | null): string {
-  if (blocked) return `Cannot be stored: ${blocked}`;
+  if (blocked) return 'Cannot be stored without the OS keychain (see the notice above).';
   return passwordSet
     ? 'Stored in your OS keychain. Leave blank to keep it; type a new one to replace it.'
     : 'Not set yet. Kept in your OS keychain, never on disk.';

@@ -63,6 +63,7 @@ export function ConnectionTestPanel({ details, blockedReason }: ConnectionTestPa
         {test.isPending && (
           <Text size="sm" role="status">
             Calling each of the {plural(details.functions.length, 'function')} once…
+            {details.instance.isSandbox && ' The sandbox starts first if it is not running yet, which takes a few seconds.'}
           </Text>
         )}
         {shown ? (

@@ -103,7 +103,7 @@ function FunctionEditorForm({ initial, takenNames, secretsBlocked, onSave, onClo
   );
 
   const tokenHint = secretsBlocked
-    ? `Cannot be stored: ${secretsBlocked}`
+    ? 'Cannot be stored without the OS keychain (see the notice on the Connect screen).'
     : initial?.token
       ? 'A new token is waiting to be saved. Leave blank to keep it.'
       : initial?.tokenSet

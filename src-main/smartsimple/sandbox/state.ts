@@ -55,10 +55,6 @@ export class InstanceState {
     const p = row === undefined ? undefined : this.data.programs[row];
     return p && (includeDeleted || !p.deleted) ? p : undefined;
   }
-  transaction(id: number): Transaction | undefined {
-    const row = this.transactionRow.get(id);
-    return row === undefined ? undefined : this.data.transactions[row];
-  }
   /** Row index of a visible record, for the read model (tables address rows by index). */
   rowOf(type: 'user' | 'company' | 'levelone' | 'transactions', id: number): number | undefined {
     const rows = { user: this.personRow, company: this.companyRow, levelone: this.programRow, transactions: this.transactionRow }[type];

@@ -10,7 +10,7 @@ import { type PreparedWrite, prepareWrite, type RecordWriter, type Stamped } fro
 
 function prepareWith<T extends Stamped>(ctx: ActionContext, writer: RecordWriter<T>): (item: unknown) => PreparedWrite {
   const keys = [...ctx.fn.spec.fields, 'recordid'];
-  return (item) => prepareWrite(ctx, writer, exactRecord(item, keys), writer.find, (id) => notFoundError(`record ${id}`));
+  return (item) => prepareWrite(ctx, writer, exactRecord(item, keys));
 }
 
 export function updateAction(ctx: ActionContext): ActionResult {

@@ -3,7 +3,8 @@
  * knows which fields it can set. Anything the writer cannot set is read-only: it must carry the
  * current value (or be empty on create; an id field may also say "0").
  */
-import { recordError } from '../errors';
+import { ERROR_TEXTS } from '../../protocol';
+import { recordError, SandboxError } from '../errors';
 import type { Table } from '../table';
 import { type ActionContext, stamp } from './context';
 
@@ -45,15 +46,13 @@ export interface RecordWriter<T extends Stamped> {
   idField?: string;
 }
 
-const empty = (value: string): boolean => value === '';
-
 /** Validates one record and returns how to apply it; throws the record (or not-found) error. */
-export function prepareWrite<T extends Stamped>(ctx: ActionContext, writer: RecordWriter<T>, input: InputRecord, find: (id: number) => { record: T; row: number } | undefined, notFound: (id: string) => Error): PreparedWrite {
+export function prepareWrite<T extends Stamped>(ctx: ActionContext, writer: RecordWriter<T>, input: InputRecord): PreparedWrite {
   const recordid = (input.recordid ?? '').trim();
   if (!/^\d{1,15}$/.test(recordid)) throw recordError(`recordid "${recordid}"`);
   const creating = recordid === '0';
-  const existing = creating ? undefined : find(Number(recordid));
-  if (!creating && !existing) throw notFound(recordid);
+  const existing = creating ? undefined : writer.find(Number(recordid));
+  if (!creating && !existing) throw new SandboxError(ERROR_TEXTS.notFound, `${writer.table.name} ${recordid}`);
   const draft = existing ? writer.copy(existing.record) : writer.blank();
   for (const key of ctx.fn.spec.fields) {
     const value = input[key] ?? '';
@@ -64,7 +63,7 @@ export function prepareWrite<T extends Stamped>(ctx: ActionContext, writer: Reco
       continue;
     }
     if (creating) {
-      if (!(empty(value) || (key === writer.idField && value.trim() === '0'))) throw recordError(`${key} is read-only`);
+      if (!(value === '' || (key === writer.idField && value.trim() === '0'))) throw recordError(`${key} is read-only`);
       continue;
     }
     const def = writer.table.field(key);

@@ -36,11 +36,15 @@ describe('latency', () => {
     expect(await timed(() => call(sandbox, 'roles.meta'))).toBeGreaterThanOrEqual(140);
     sandbox.faults.setLatency(0);
     sandbox.faults.add({ kind: 'latency', ms: 200, times: 2, match: { function: 'users.get' } });
-    expect(await timed(() => call(sandbox, 'roles.meta'))).toBeLessThan(150);
+    await call(sandbox, 'roles.meta');
+    expect(lastEntry().faults).toEqual([]);
     const id = String(sandbox.state.data.people[0]?.id);
-    expect(await timed(() => call(sandbox, 'users.get', { recordid: id }))).toBeGreaterThanOrEqual(190);
-    expect(await timed(() => call(sandbox, 'users.get', { recordid: id }))).toBeGreaterThanOrEqual(190);
-    expect(await timed(() => call(sandbox, 'users.get', { recordid: id }))).toBeLessThan(150);
+    for (let i = 0; i < 2; i++) {
+      expect(await timed(() => call(sandbox, 'users.get', { recordid: id }))).toBeGreaterThanOrEqual(190);
+      expect(lastEntry()).toMatchObject({ faults: ['latency'], outcome: 'ok' });
+    }
+    await call(sandbox, 'users.get', { recordid: id });
+    expect(lastEntry().faults).toEqual([]);
   });
 });
 
@@ -97,7 +101,8 @@ describe('timeout', () => {
     other.faults.add({ kind: 'timeout', when: 'after' });
     const hanging = call(other, 'roles.meta');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await timed(() => other.close())).toBeLessThan(1000);
+    // Without ending held requests, close() would wait for the client for ever.
+    expect(await timed(() => other.close())).toBeLessThan(5000);
     await expect(hanging).rejects.toThrow();
   });
 });

@@ -51,9 +51,20 @@ export default tseslint.config(
           paths: NODE_ONLY.filter((n) => n !== 'electron').map((name) => ({ name, message: 'The preload imports only electron and types.' })),
           patterns: [
             { group: nodeBuiltins, message: 'The preload imports only electron and types.' },
-            { group: ['**/src-main/**', '**/src-renderer/**'], message: 'The preload imports only electron and types.' },
+            { group: ['**/src-renderer/**'], message: 'The preload imports only electron and types.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The contract may name main's result shapes, as types only (erased from every bundle).
+    files: ['src-preload/**/*.ts'],
+    ignores: ['src-preload/**/*.test.ts', 'src-preload/index.ts', 'src-preload/api.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src-main/**'], allowTypeImports: true, message: 'The contract imports only types from main.' }] },
       ],
     },
   },

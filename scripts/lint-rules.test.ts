@@ -38,4 +38,9 @@ describe('import boundaries', () => {
     expect(await restrictedImportErrors('src-preload/api.ts', "import { channels } from './contract';\nexport const c = channels;\n")).not.toEqual([]);
     expect(await restrictedImportErrors('src-preload/api.ts', "import type { Result } from './contract';\nexport type R = Result<1>;\n")).toEqual([]);
   });
+
+  it('the contract names main\'s result shapes as types only', async () => {
+    expect(await restrictedImportErrors('src-preload/contract.ts', "import type { PersonRow } from '../src-main/db/queries/mirror-people';\nexport type P = PersonRow;\n")).toEqual([]);
+    expect(await restrictedImportErrors('src-preload/contract.ts', "import { searchPeople } from '../src-main/db/queries/mirror-people';\nexport const s = searchPeople;\n")).not.toEqual([]);
+  });
 });

@@ -9,6 +9,20 @@
  * This file is shared by main, preload and renderer: it imports zod and nothing else.
  */
 import { z } from 'zod';
+// Result shapes of the mirror's query functions: types only, erased from every bundle.
+import type { PersonDetail, SearchPeopleResult } from '../src-main/db/queries/mirror-people';
+import type { OrganizationNode } from '../src-main/db/queries/mirror-organizations';
+import type { PrivilegeSuggestion, RoleDepartment, RoleRow } from '../src-main/db/queries/mirror-roles';
+import type { ProgramAssignmentRow, ProgramRow } from '../src-main/db/queries/mirror-programs';
+import type { SyncRun } from '../src-main/db/queries/mirror-sync';
+import type { SyncPlan } from '../src-main/sync/types';
+
+export type { PersonDetail, PersonRow, SearchPeopleResult } from '../src-main/db/queries/mirror-people';
+export type { OrganizationNode } from '../src-main/db/queries/mirror-organizations';
+export type { PrivilegeSuggestion, RoleDepartment, RoleRow } from '../src-main/db/queries/mirror-roles';
+export type { ProgramAssignmentRow, ProgramRow } from '../src-main/db/queries/mirror-programs';
+export type { SyncRun } from '../src-main/db/queries/mirror-sync';
+export type { SyncPlan } from '../src-main/sync/types';
 
 /** The closed set of error codes a call can fail with. */
 export const ERROR_CODES = [
@@ -42,7 +56,7 @@ export interface ApiError {
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
 /** Tables that main announces in `data:changed`; queries declare which ones they read. */
-export const TABLES = ['settings', 'instances', 'connections', 'jobs'] as const;
+export const TABLES = ['settings', 'instances', 'connections', 'jobs', 'mirror', 'sync'] as const;
 export type Table = (typeof TABLES)[number];
 
 /** The largest input a channel accepts unless it says otherwise (JSON bytes). */
@@ -285,6 +299,39 @@ export interface VaultStatus {
   reason: string | null;
 }
 
+export const syncModeSchema = z.enum(['auto', 'full', 'incremental', 'reconcile']);
+const wireDate = z.string().regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/, 'a date like 2026-01-31 or 2026-01-31 09:00:00');
+const mirrorId = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const peopleFiltersSchema = z
+  .object({
+    roleId: mirrorId.optional(),
+    organizationId: mirrorId.optional(),
+    includeSubOrganizations: z.boolean().optional(),
+    accessType: z.string().max(20).optional(),
+    status: z.string().max(60).optional(),
+    isExternal: z.boolean().optional(),
+    department: z.string().max(200).optional(),
+    lastLogin: z.object({ before: wireDate.optional(), after: wireDate.optional(), never: z.boolean().optional() }).strict().optional(),
+    includeRemoved: z.boolean().optional(),
+  })
+  .strict();
+export type PeopleFiltersInput = z.input<typeof peopleFiltersSchema>;
+
+export interface SyncStatus {
+  /** The newest run, finished or not. */
+  lastRun: SyncRun | null;
+  /** When the mirror was last brought up to date (a succeeded run's end), null if never. */
+  lastSyncedAt: string | null;
+  /** The job of a sync running now. */
+  runningJobId: string | null;
+  recentRuns: SyncRun[];
+}
+
+export interface RoleDetail extends RoleRow {
+  departments: RoleDepartment[];
+}
+
 // ---------- channels ----------
 
 export const channels = {
@@ -308,7 +355,7 @@ export const channels = {
   }),
   'instances:remove': channel<{ removed: true }>()({
     input: z.object({ id }).strict(),
-    writes: ['instances', 'connections', 'settings'],
+    writes: ['instances', 'connections', 'settings', 'mirror', 'sync'],
   }),
 
   /** Is the OS keychain there? Without it no secret can be stored. */
@@ -325,6 +372,47 @@ export const channels = {
   'connections:test': channel<ConnectionTest>()({ input: z.object({ instanceId: id }).strict(), writes: ['connections'] }),
   /** Starts the built-in sandbox instance (1,000 people), connects to it and tests the connection. */
   'sandbox:explore': channel<ConnectionDetails>()({ input: noInput, writes: ['instances', 'connections', 'settings'] }),
+
+  /** What a sync would cost in calls, before it starts ("about 42 calls; 958 left this hour"). */
+  'sync:plan': channel<SyncPlan>()({ input: z.object({ instanceId: id, mode: syncModeSchema.optional() }).strict(), reads: ['sync'] }),
+  /** Starts (or resumes) a sync as a background job. */
+  'sync:start': channel<JobInfo>()({
+    input: z.object({ instanceId: id, mode: syncModeSchema.optional() }).strict(),
+    writes: ['jobs', 'sync'],
+  }),
+  /** Last synced, the run in progress, recent runs with their summaries. */
+  'sync:status': channel<SyncStatus>()({ input: z.object({ instanceId: id }).strict(), reads: ['sync', 'jobs'] }),
+
+  /** People in the mirror: search by name, e-mail or organization, with filters; paged. */
+  'people:search': channel<SearchPeopleResult>()({
+    input: z
+      .object({
+        instanceId: id,
+        query: z.string().max(200).optional(),
+        filters: peopleFiltersSchema.optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+      })
+      .strict(),
+    reads: ['mirror'],
+  }),
+  /** One person: roles, programs, organization path, recent logins and access changes. */
+  'people:get': channel<PersonDetail>()({ input: z.object({ instanceId: id, personId: mirrorId }).strict(), reads: ['mirror'] }),
+  'organizations:tree': channel<OrganizationNode[]>()({ input: z.object({ instanceId: id }).strict(), reads: ['mirror'] }),
+  'roles:list': channel<RoleRow[]>()({ input: z.object({ instanceId: id }).strict(), reads: ['mirror'] }),
+  'roles:get': channel<RoleDetail>()({ input: z.object({ instanceId: id, roleId: mirrorId }).strict(), reads: ['mirror'] }),
+  /** The administrator marks a role privileged (true), not privileged (false) or undecided (null). */
+  'roles:setPrivileged': channel<RoleRow>()({
+    input: z.object({ instanceId: id, roleId: mirrorId, privileged: z.boolean().nullable() }).strict(),
+    writes: ['mirror'],
+  }),
+  /** Undecided roles that look privileged, with the reasons. */
+  'roles:suggestPrivileged': channel<PrivilegeSuggestion[]>()({ input: z.object({ instanceId: id }).strict(), reads: ['mirror'] }),
+  'programs:list': channel<ProgramRow[]>()({ input: z.object({ instanceId: id }).strict(), reads: ['mirror'] }),
+  'programs:assignments': channel<ProgramAssignmentRow[]>()({
+    input: z.object({ instanceId: id, programId: mirrorId }).strict(),
+    reads: ['mirror'],
+  }),
 
   /** Long-running work: list and cancel. */
   'jobs:list': channel<JobInfo[]>()({ input: noInput, reads: ['jobs'] }),

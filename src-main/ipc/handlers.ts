@@ -2,6 +2,8 @@
 import type { Handlers } from './dispatch';
 import type { Services } from '../backend/services';
 import { appHandlers } from './app-handlers';
+import { browseHandlers } from './browse-handlers';
+import { syncHandlers } from './sync-handlers';
 import { connectionHandlers } from './connection-handlers';
 import { instanceHandlers } from './instance-handlers';
 import { jobHandlers } from './job-handlers';
@@ -14,5 +16,7 @@ export function createHandlers(services: Services): Handlers {
     ...instanceHandlers(services),
     ...jobHandlers(services),
     ...connectionHandlers(services),
+    ...syncHandlers(services),
+    ...browseHandlers(services),
   };
 }

@@ -88,15 +88,22 @@ export interface MemoryBudgetOptions {
   reserve?: number;
   clock?: () => number;
   windowMs?: number;
+  /** Calls already made (ascending), e.g. loaded from a store; the budget keeps its own copy. */
+  initial?: readonly number[];
+  /** Told of every recorded call, so a store can keep it across restarts. */
+  onRecord?: (at: number) => void;
 }
 
-/** In-memory budget: timestamps of the last window, pruned as it rolls. */
+/**
+ * The budget over the timestamps of the last window, pruned as it rolls. In memory by default;
+ * the main app passes `initial` and `onRecord` to keep the calls in SQLite.
+ */
 export function createMemoryBudget(options: MemoryBudgetOptions = {}): CallBudget {
   const limit = options.limit ?? HOURLY_CALL_LIMIT;
   const reserve = options.reserve ?? 0;
   const clock = options.clock ?? Date.now;
   const windowMs = options.windowMs ?? ROLLING_WINDOW_MS;
-  const timestamps: number[] = [];
+  const timestamps: number[] = [...(options.initial ?? [])];
   let fullUntil: number | undefined;
 
   const state = (now: number): BudgetState => {
@@ -117,6 +124,7 @@ export function createMemoryBudget(options: MemoryBudgetOptions = {}): CallBudge
       let i = timestamps.length;
       while (i > 0 && (timestamps[i - 1] as number) > at) i--;
       timestamps.splice(i, 0, at);
+      options.onRecord?.(at);
     },
     markFull(until) {
       fullUntil = Math.max(fullUntil ?? 0, until);

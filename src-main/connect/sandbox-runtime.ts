@@ -4,19 +4,12 @@
  * start and the keychain entries stay valid; its port changes, so the client asks here for the
  * live URL instead of storing one.
  */
-import type { FunctionRegistry } from '../smartsimple/protocol';
+import type { SandboxConnection } from '../smartsimple/sandbox/server';
 
 export const SANDBOX_PEOPLE = 1000;
 export const SANDBOX_SEED = 7;
 
-export interface SandboxInfo {
-  url: string;
-  alias: string;
-  rootCompanyId: string;
-  apiVersion: 1 | 2;
-  apiUser: { username: string; password: string };
-  functions: FunctionRegistry;
-}
+export type SandboxInfo = SandboxConnection;
 
 export interface SandboxRuntime {
   ensure(): Promise<SandboxInfo>;
@@ -32,15 +25,7 @@ export function createSandboxRuntime(options: { people?: number; seed?: number }
         // Loaded on demand: start-up does not pay for the seed generator.
         const { startSandbox } = await import('../smartsimple/sandbox/server');
         const handle = await startSandbox({ people: options.people ?? SANDBOX_PEOPLE, seed: options.seed ?? SANDBOX_SEED, port: 0 });
-        const info: SandboxInfo = {
-          url: handle.url,
-          alias: handle.alias,
-          rootCompanyId: handle.rootCompanyId,
-          apiVersion: handle.apiVersion === 2 ? 2 : 1,
-          apiUser: handle.apiUser,
-          functions: handle.functions,
-        };
-        return { info, close: () => handle.close() };
+        return { info: handle.connection(), close: () => handle.close() };
       })();
       started.catch(() => (started = null));
       return started.then((s) => s.info);

@@ -4,7 +4,10 @@
  * the registry the sandbox prints, kept across a reload, then removed with its secrets.
  */
 import { expect, snapshot, test, waitForApp } from './fixtures';
-import { startHarness } from './harness/server';
+import { startHarness, type Harness } from './harness/server';
+
+const harnessInstanceId = (harness: Harness, name = 'Second sandbox') =>
+  (harness.backend.services.db.prepare('SELECT id FROM instances WHERE name = ?').get(name) as { id: string }).id;
 
 // The sandbox seeds 1,000 people before the first call: give these tests room.
 test.describe.configure({ timeout: 120_000 });
@@ -96,8 +99,22 @@ test('pastes a registry for a second instance, tests it, keeps it across a reloa
   await expect(app.getByText('Stored in your OS keychain. Leave blank to keep it')).toBeVisible();
   await expect(app.getByTestId('connection-test-results').locator('tr[data-status]')).toHaveCount(functionCount);
 
+  // Edit one function with the token left blank: the stored token is kept.
+  await table.getByRole('button', { name: 'Edit function users.ids' }).click();
+  const editor = app.getByRole('dialog', { name: 'Edit function users.ids' });
+  await expect(editor.getByLabel(/^Token/)).toHaveValue('');
+  await editor.getByLabel(/^Fields/).fill('sf_User ID');
+  await editor.getByRole('button', { name: 'Keep changes' }).click();
+  await expect(app.getByRole('button', { name: 'Test connection' })).toBeDisabled();
+  await app.getByRole('button', { name: 'Save changes' }).click();
+  await expect(app.getByRole('button', { name: 'Save changes' })).toBeDisabled();
+  const row = table.locator('[data-function="users.ids"]');
+  await expect(row.getByRole('cell').nth(3)).toHaveText('1');
+  await expect(row.getByText('set', { exact: true })).toBeVisible();
+  expect((await harness.backend.services.vault.instanceStatus(harnessInstanceId(harness))).tokens).toHaveLength(functionCount);
+
   // Remove: the confirmation says the secrets go too, and they do.
-  const { id } = harness.backend.services.db.prepare("SELECT id FROM instances WHERE name = 'Second sandbox'").get() as { id: string };
+  const id = harnessInstanceId(harness);
   expect((await harness.backend.services.vault.instanceStatus(id)).tokens).toHaveLength(functionCount);
   await app.getByRole('button', { name: 'Remove connection' }).click();
   const confirm = app.getByRole('dialog', { name: 'Remove Second sandbox?' });

@@ -111,7 +111,16 @@ function FunctionEditorForm({ initial, takenNames, secretsBlocked, onSave, onClo
         : 'From the function in SmartSimple. Kept in your OS keychain, never on disk.';
 
   return (
-    <form onSubmit={submit} noValidate data-testid="function-editor">
+    <form
+      onSubmit={(e) => {
+        // React bubbles events through portals: without this, the Connect form around the
+        // modal would submit (and save) too.
+        e.stopPropagation();
+        submit(e);
+      }}
+      noValidate
+      data-testid="function-editor"
+    >
       <Stack>
         <Autocomplete
           label="Function name"

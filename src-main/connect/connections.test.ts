@@ -132,6 +132,16 @@ describe('connections without a keychain', () => {
     expect(await b.invoke('vault:status')).toMatchObject({ ok: true, data: { available: false } });
   });
 
+  it('saves a connection without secrets (to fill in later) and says none is set', async () => {
+    const b = await backendIn(tempDir(), { keychain: broken });
+    const res = await b.invoke('connections:save', {
+      instance: { name: 'Prod', host: 'https://acme.smartsimple.com', alias: 'acme', rootCompanyId: '1', apiVersion: 1 },
+      username: 'api@acme.org',
+      functions: [{ name: 'users.list', type: 'user', action: 'list', fields: ['sf_User ID'] }],
+    });
+    expect(res).toMatchObject({ ok: true, data: { passwordSet: false, functions: [{ name: 'users.list', tokenSet: false }] } });
+  });
+
   it('refuses an unknown record type or action in the registry', async () => {
     const b = await backendIn(tempDir(), { keychain: broken });
     const res = await b.invoke('connections:save', {

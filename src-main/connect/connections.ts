@@ -118,6 +118,11 @@ export function createConnections(deps: {
       if (!getSettings(db).activeInstanceId) updateSettings(db, { activeInstanceId: inst.id });
       return inst;
     })();
+    // Without a keychain no secret can have been stored, so there is nothing to set or tidy.
+    if (!vs.available) {
+      logger.info('connection saved without a keychain', { instanceId: instance.id, functions: functions.length, isNew });
+      return details(instance.id);
+    }
     try {
       if (input.password) await vault.set({ kind: 'password', instanceId: instance.id }, input.password);
       for (const f of input.functions) {

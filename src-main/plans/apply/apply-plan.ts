@@ -1,0 +1,211 @@
+/**
+ * applyPlan: the job that pushes an approved plan to SmartSimple, and resumes one that a crash,
+ * a quit, a cancel or a lost network interrupted (call it again: a plan in 'applying' continues
+ * from its journal).
+ *
+ * Order: first whatever is in doubt from the last run is reconciled by reading back; then new
+ * people, changes to people (re-read, drift check, merged full-replace updates in batches,
+ * verify), program assignments, and last the note on each changed person. The hourly limit is
+ * the client's business (it waits for a slot); the wait shows in the job's progress message.
+ */
+import { appendAudit } from '../../audit-trail';
+import { listFunctions } from '../../db/queries/connections';
+import { initJournal, listJournal, listNotes } from '../../db/queries/plans-journal';
+import { savePlanResult, setPlanState, toPlan } from '../../db/queries/plans-store';
+import type { DB } from '../../db/open';
+import { conflict } from '../../errors/app-error';
+import type { JobContext } from '../../jobs/runner';
+import type { Logger } from '../../log/logger';
+import type { SmartConnectClient, WaitEvent } from '../../smartsimple/client';
+import { RECOMMENDED_FIELDS } from '../../smartsimple/protocol';
+import { getPlan, requirePlan } from '../plans';
+import type { ApplySummary, FieldMap, JournalState, Plan, PlanState } from '../types';
+import { actorSchema } from '../types';
+import { DEFAULT_APPLY_FUNCTIONS, createEnv, opsIn, serverText, type ApplyEnv, type ApplyFunctions } from './env';
+import { runAssociationPhase } from './association-phase';
+import { runCreatePhase } from './create-phase';
+import { runNotePhase } from './note-phase';
+import { reconcileInDoubt } from './reconcile';
+import { runUserPhase } from './user-phase';
+
+export const DEFAULT_APPLY_BATCH_SIZE = 50;
+export const DEFAULT_IDS_PER_CALL = 100;
+
+export interface ApplyPlanOptions {
+  db: DB;
+  client: SmartConnectClient;
+  instanceId: string;
+  planId: string;
+  ctx: JobContext;
+  /** The administrator who starts (or resumes) the apply; signs the notes of their changes. */
+  approver: string;
+  logger: Logger;
+  /** Records per write call (default 50). */
+  batchSize?: number;
+  /** Ids per read call: must be the client's `idsPerCall` (default 100). */
+  idsPerCall?: number;
+  functions?: Partial<ApplyFunctions>;
+  /** Where the client's waits for the hourly limit are heard (the relay given to it as onWait). */
+  waits?: { subscribe(listener: (event: WaitEvent) => void): () => void };
+}
+
+export interface OperationResult {
+  operationId: number;
+  seq: number;
+  kind: string;
+  personId: number | null;
+  summary: string;
+  state: JournalState;
+  /** The server's own text for a failure, or what drifted. */
+  message: string | null;
+  /** A created person's id; an association's id. */
+  recordid: string | null;
+  actualBefore: FieldMap | null;
+  actualAfter: FieldMap | null;
+}
+
+export interface ApplyResult {
+  plan: Plan;
+  summary: ApplySummary;
+  operations: OperationResult[];
+  /** One line for the job history. */
+  message: string;
+}
+
+/** Plans being applied in this process: two runs of one plan would fight over its journal. */
+const active = new Set<string>();
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+/** People per round: a multiple of both sizes when that stays reasonable, so calls are full. */
+export function roundSize(batchSize: number, idsPerCall: number): number {
+  const lcm = (batchSize * idsPerCall) / gcd(batchSize, idsPerCall);
+  return lcm <= 1000 ? lcm : Math.max(batchSize, idsPerCall);
+}
+
+function fieldsOf(db: DB, instanceId: string, name: string, fallback: readonly string[]): readonly string[] {
+  const stored = listFunctions(db, instanceId).find((f) => f.name === name);
+  return stored && stored.fields.length > 0 ? stored.fields : fallback;
+}
+
+export async function applyPlan(options: ApplyPlanOptions): Promise<ApplyResult> {
+  const { db, client, instanceId, planId, ctx, logger } = options;
+  const approver = actorSchema.parse(options.approver);
+  if (active.has(planId)) throw conflict('This plan is already being applied.');
+  const row = requirePlan(db, planId);
+  if (row.instance_id !== instanceId) throw conflict('The plan belongs to another instance.');
+  if (row.state !== 'approved' && row.state !== 'applying') {
+    throw conflict(row.state === 'in_review' || row.state === 'draft' ? 'Only an approved plan can be applied: every operation needs its approval.' : `The plan is ${row.state.replace('_', ' ')}.`);
+  }
+  active.add(planId);
+  const log = logger.child('plans:apply');
+  const previous = row.result ? (JSON.parse(row.result) as ApplySummary) : null;
+  const resuming = row.state === 'applying';
+  const startedAt = new Date().toISOString();
+  db.transaction(() => {
+    initJournal(db, planId, startedAt);
+    if (!resuming) setPlanState(db, planId, 'applying', startedAt, { appliedBy: approver, applyStartedAt: startedAt });
+    appendAudit(db, { actor: approver, action: resuming ? 'plan.apply_resumed' : 'plan.apply_started', subject: `plan:${planId}`, instanceId, details: { revision: row.revision } });
+  })();
+
+  const plan = getPlan(db, planId);
+  const functions = { ...DEFAULT_APPLY_FUNCTIONS, ...options.functions };
+  const batchSize = options.batchSize ?? DEFAULT_APPLY_BATCH_SIZE;
+  const env = createEnv({
+    db,
+    client,
+    planId,
+    instanceId,
+    ctx,
+    logger: log,
+    fns: functions,
+    userFields: fieldsOf(db, instanceId, functions.updateUsers, RECOMMENDED_FIELDS['users.update'] ?? []),
+    noteFields: fieldsOf(db, instanceId, functions.transactions, RECOMMENDED_FIELDS['transactions.update'] ?? []),
+    batchSize,
+    chunkPeople: roundSize(batchSize, options.idsPerCall ?? DEFAULT_IDS_PER_CALL),
+    ops: new Map(plan.operations.map((o) => [o.id, o])),
+  });
+  const unsubscribe = options.waits?.subscribe((event) => {
+    const at = new Date(event.until).toISOString().slice(11, 16);
+    env.report(`Waiting for the hourly SmartConnect call limit; resumes at ${at} UTC.`);
+  });
+  const callsAtStart = client.stats().calls;
+  const summarize = (stoppedBy?: string): ApplySummary => summaryOf(env, (previous?.calls ?? 0) + client.stats().calls - callsAtStart, (previous?.resumes ?? 0) + (resuming ? 1 : 0), stoppedBy);
+  try {
+    await reconcileInDoubt(env, opsIn(env, ['sending', 'unknown']));
+    await runCreatePhase(env);
+    savePlanResult(db, planId, summarize());
+    await runUserPhase(env);
+    savePlanResult(db, planId, summarize());
+    await runAssociationPhase(env);
+    await runNotePhase(env, { id: plan.id, title: plan.title }, approver);
+  } catch (e) {
+    savePlanResult(db, planId, summarize(serverText(e)));
+    log.warn('apply stopped; run it again to resume', { planId, error: e });
+    throw e;
+  } finally {
+    unsubscribe?.();
+    active.delete(planId);
+  }
+
+  const summary = summarize();
+  const state: PlanState = summary.verified === 0 ? 'failed' : summary.failed + summary.skippedDrift > 0 ? 'partially_applied' : 'applied';
+  const finishedAt = new Date().toISOString();
+  db.transaction(() => {
+    setPlanState(db, planId, state, finishedAt, { applyFinishedAt: finishedAt, result: summary });
+    appendAudit(db, { actor: approver, action: 'plan.applied', subject: `plan:${planId}`, instanceId, details: { state, ...summary } });
+  })();
+  const message = describeSummary(state, summary);
+  ctx.progress(env.journal.size, env.journal.size, message);
+  return { ...getApplyResult(db, planId), message };
+}
+
+function summaryOf(env: ApplyEnv, calls: number, resumes: number, stoppedBy?: string): ApplySummary {
+  const count = (s: JournalState[]) => [...env.journal.values()].filter((r) => s.includes(r.state)).length;
+  const notes = listNotes(env.db, env.planId);
+  return {
+    verified: count(['verified']),
+    failed: count(['failed']),
+    skippedDrift: count(['skipped_drift']),
+    pending: count(['pending', 'sending', 'sent', 'unknown']),
+    calls,
+    resumes,
+    transactions: {
+      written: notes.filter((n) => n.state === 'sent').length,
+      failed: notes.filter((n) => n.state === 'failed').length,
+      unknown: notes.filter((n) => n.state === 'unknown').length,
+    },
+    ...(stoppedBy ? { stoppedBy } : {}),
+  };
+}
+
+export function describeSummary(state: PlanState, s: ApplySummary): string {
+  const parts = [`${s.verified} applied and verified`];
+  if (s.skippedDrift) parts.push(`${s.skippedDrift} skipped (changed on the server since planning)`);
+  if (s.failed) parts.push(`${s.failed} failed`);
+  const notes = s.transactions.unknown ? `; ${s.transactions.unknown} SmartSimple notes may be missing` : '';
+  return `${state === 'applied' ? 'Applied' : state === 'failed' ? 'Nothing applied' : 'Partially applied'}: ${parts.join(', ')}; ${s.calls} calls${notes}.`;
+}
+
+/** The result per operation (for the results screen), from the journal. */
+export function getApplyResult(db: DB, planId: string): Omit<ApplyResult, 'message'> {
+  const plan = getPlan(db, planId);
+  const journal = new Map(listJournal(db, planId).map((r) => [r.operationId, r]));
+  const operations = plan.operations.map((op): OperationResult => {
+    const j = journal.get(op.id);
+    return {
+      operationId: op.id,
+      seq: op.seq,
+      kind: op.kind,
+      personId: op.personId,
+      summary: op.summary,
+      state: j?.state ?? 'pending',
+      message: j?.message ?? null,
+      recordid: j?.recordid ?? null,
+      actualBefore: j?.actualBefore ?? null,
+      actualAfter: j?.actualAfter ?? null,
+    };
+  });
+  const row = requirePlan(db, planId);
+  const summary = row.result ? (JSON.parse(row.result) as ApplySummary) : { verified: 0, failed: 0, skippedDrift: 0, pending: operations.length, calls: 0, resumes: 0, transactions: { written: 0, failed: 0, unknown: 0 } };
+  return { plan: toPlan(row), summary, operations };
+}

@@ -1,0 +1,108 @@
+/**
+ * Approval: per operation or for the whole plan, recorded with who and when. The policy:
+ * - a privileged operation (risk.ts says which) is approved only on its own: never by approving
+ *   the plan, never in a multi-select; the schema refuses a plan-scope approval on one as well;
+ * - the plan is 'approved' when every operation is;
+ * - the AI never approves: an approver is an administrator's name.
+ */
+import { appendAudit } from '../audit-trail';
+import type { DB } from '../db/open';
+import { listOperationRows, setApproval, setPlanState } from '../db/queries/plans-store';
+import { AppError, conflict, notFound } from '../errors/app-error';
+import { getPlan, requirePlan } from './plans';
+import type { Operation, PlanWithOperations } from './types';
+import { actorSchema } from './types';
+
+const RESERVED_APPROVERS = new Set(['ai', 'ai_service', 'system']);
+
+export function checkApprover(name: string): string {
+  const approver = actorSchema.parse(name);
+  if (RESERVED_APPROVERS.has(approver.toLowerCase())) throw new AppError('FORBIDDEN', 'Only an administrator can approve: AI suggestions are proposals.');
+  return approver;
+}
+
+export function requireReviewable(db: DB, planId: string) {
+  const row = requirePlan(db, planId);
+  if (row.state !== 'in_review' && row.state !== 'approved') {
+    throw conflict(row.state === 'draft' ? 'Submit the plan for review before approving it.' : `The plan is ${row.state.replace('_', ' ')}: approvals can no longer change.`);
+  }
+  return row;
+}
+
+/** Moves the plan to 'approved' when every operation is, back to 'in_review' when one is not. */
+export function settleState(db: DB, planId: string, at: string): void {
+  const row = requirePlan(db, planId);
+  const ops = listOperationRows(db, planId);
+  const all = ops.length > 0 && ops.every((o) => o.approved_by !== null);
+  if (all && row.state === 'in_review') setPlanState(db, planId, 'approved', at);
+  if (!all && row.state === 'approved') setPlanState(db, planId, 'in_review', at);
+}
+
+/**
+ * Approves the named operations. A privileged operation must be the only one named: that is what
+ * "its own explicit approval" means here.
+ */
+export function approveOperations(db: DB, input: { planId: string; operationIds: number[]; approver: string; now?: Date }): PlanWithOperations {
+  const approver = checkApprover(input.approver);
+  const at = (input.now ?? new Date()).toISOString();
+  db.transaction(() => {
+    const row = requireReviewable(db, input.planId);
+    const ops = new Map(listOperationRows(db, row.id).map((o) => [o.id, o]));
+    const unique = [...new Set(input.operationIds)];
+    if (unique.length === 0) throw conflict('Name the operations to approve.');
+    const missing = unique.filter((id) => !ops.has(id));
+    if (missing.length > 0) throw notFound(`Operation ${missing.join(', ')} of this plan`);
+    const privileged = unique.filter((id) => ops.get(id)?.privileged === 1);
+    if (privileged.length > 0 && unique.length > 1) {
+      throw new AppError('FORBIDDEN', `Privileged operations are approved one at a time: approve operation ${privileged.join(', ')} on its own.`, { privileged });
+    }
+    setApproval(db, unique, { by: approver, at, scope: 'operation' });
+    appendAudit(db, { actor: approver, action: 'plan.approved', subject: `plan:${row.id}`, instanceId: row.instance_id, at, details: { scope: 'operation', operations: unique, privileged: privileged.length > 0 } });
+    settleState(db, row.id, at);
+  })();
+  return getPlan(db, input.planId);
+}
+
+export interface ApprovePlanResult {
+  plan: PlanWithOperations;
+  /** Privileged operations still waiting for their own approval. */
+  needOwnApproval: Operation[];
+}
+
+/** Approves every operation that is not privileged and not approved yet. */
+export function approvePlan(db: DB, input: { planId: string; approver: string; now?: Date }): ApprovePlanResult {
+  const approver = checkApprover(input.approver);
+  const at = (input.now ?? new Date()).toISOString();
+  db.transaction(() => {
+    const row = requireReviewable(db, input.planId);
+    const ops = listOperationRows(db, row.id);
+    const ids = ops.filter((o) => o.privileged === 0 && o.approved_by === null).map((o) => o.id);
+    if (ids.length > 0) setApproval(db, ids, { by: approver, at, scope: 'plan' });
+    appendAudit(db, {
+      actor: approver,
+      action: 'plan.approved',
+      subject: `plan:${row.id}`,
+      instanceId: row.instance_id,
+      at,
+      details: { scope: 'plan', operations: ids.length, revision: row.revision, privilegedLeft: ops.filter((o) => o.privileged === 1 && o.approved_by === null).map((o) => o.id) },
+    });
+    settleState(db, row.id, at);
+  })();
+  const plan = getPlan(db, input.planId);
+  return { plan, needOwnApproval: plan.operations.filter((o) => o.privileged && !o.approval) };
+}
+
+export function revokeApprovals(db: DB, input: { planId: string; operationIds: number[]; actor: string }): PlanWithOperations {
+  const actor = actorSchema.parse(input.actor);
+  const at = new Date().toISOString();
+  db.transaction(() => {
+    const row = requireReviewable(db, input.planId);
+    const ids = new Set(listOperationRows(db, row.id).map((o) => o.id));
+    const missing = input.operationIds.filter((id) => !ids.has(id));
+    if (missing.length > 0) throw notFound(`Operation ${missing.join(', ')} of this plan`);
+    setApproval(db, input.operationIds, null);
+    appendAudit(db, { actor, action: 'plan.approval_revoked', subject: `plan:${row.id}`, instanceId: row.instance_id, at, details: { operations: input.operationIds } });
+    settleState(db, row.id, at);
+  })();
+  return getPlan(db, input.planId);
+}

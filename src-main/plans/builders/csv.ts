@@ -1,0 +1,159 @@
+/**
+ * Builder from a CSV: add, remove or replace profile roles for the people listed.
+ *
+ * Columns (headers, any case): `email` and/or `id` (`user id`, `person id` too) to find the
+ * person; optionally `roles` (ids or names, separated by `;` or `|`) and `action`
+ * (add / remove / replace) per row. Roles given with the call apply to rows without a roles
+ * column. A person is matched by id first, else by e-mail (several people with one e-mail is
+ * ambiguous, never a guess). Rows that match no one, or name an unknown role, are reported with
+ * their line number; the rest become operations.
+ */
+import { parse } from 'csv-parse/sync';
+import type { DB } from '../../db/open';
+import { findMirrorPeopleByEmail, getMirrorPeople } from '../../db/queries/plans-mirror';
+import { validation } from '../../errors/app-error';
+import { loadCatalogue } from '../planning-context';
+import { addOperations, getPlan, requireEditable, requirePlan } from '../plans';
+import type { OperationInput, PlanWithOperations, RoleInfo } from '../types';
+
+export type CsvRoleMode = 'add' | 'remove' | 'replace';
+
+export interface CsvRolesInput {
+  planId: string;
+  actor: string;
+  csv: string;
+  mode: CsvRoleMode;
+  /** Role ids or names for rows without a roles column. */
+  roles?: (number | string)[];
+  source?: 'admin' | 'ai';
+  aiSuggestionId?: string;
+}
+
+export interface CsvProblem {
+  /** 1-based line in the file (the header is line 1). */
+  line: number;
+  message: string;
+}
+
+export interface CsvBuildResult {
+  plan: PlanWithOperations;
+  rows: number;
+  matched: number;
+  added: number;
+  /** Rows that matched no one (or several people). */
+  unmatched: CsvProblem[];
+  /** Rows whose roles or action are wrong, and operations the plan refused (a role already held). */
+  problems: CsvProblem[];
+}
+
+const MAX_BYTES = 10 * 1024 * 1024;
+const HEADER_ALIASES: Record<string, string> = {
+  'email': 'email', 'e-mail': 'email', 'sf_email': 'email', 'mail': 'email',
+  'id': 'id', 'user id': 'id', 'userid': 'id', 'person id': 'id', 'sf_user id': 'id', 'contact id': 'id',
+  'roles': 'roles', 'role': 'roles', 'role ids': 'roles', 'role names': 'roles',
+  'action': 'action', 'mode': 'action',
+};
+
+function resolveRole(value: string | number, roles: RoleInfo[]): RoleInfo | undefined {
+  const text = String(value).trim();
+  if (/^\d+$/.test(text)) return roles.find((r) => r.id === Number(text));
+  return roles.find((r) => r.name.toLowerCase() === text.toLowerCase());
+}
+
+export function buildFromCsv(db: DB, input: CsvRolesInput): CsvBuildResult {
+  if (input.csv.length > MAX_BYTES) throw validation('The CSV is larger than 10 MB.');
+  const row = requirePlan(db, input.planId);
+  requireEditable(row);
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(input.csv, {
+      columns: (header: string[]) => header.map((h) => HEADER_ALIASES[h.trim().toLowerCase()] ?? h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      info: true,
+      relax_column_count: true,
+    }) as { record: Record<string, string>; info: { lines: number } }[];
+  } catch (e) {
+    throw validation(`The CSV could not be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const first = records[0]?.record;
+  if (first && !('email' in first) && !('id' in first)) throw validation('The CSV needs an "email" or an "id" column.');
+
+  const catalogue = loadCatalogue(db, row.instance_id);
+  const roles = [...catalogue.roles.values()].filter((r) => !r.utaOnly);
+  const ids = records.map((r) => Number(r.record.id)).filter((n) => Number.isSafeInteger(n) && n > 0);
+  const byId = getMirrorPeople(db, row.instance_id, ids);
+  const byEmail = findMirrorPeopleByEmail(db, row.instance_id, records.map((r) => r.record.email ?? ''));
+
+  const unmatched: CsvProblem[] = [];
+  const problems: CsvProblem[] = [];
+  const operations: OperationInput[] = [];
+  const lineOfOp: number[] = [];
+  const extra = { source: input.source ?? 'admin', ...(input.aiSuggestionId ? { aiSuggestionId: input.aiSuggestionId } : {}) };
+  let matched = 0;
+  for (const { record, info } of records) {
+    const line = info.lines;
+    const id = Number(record.id);
+    const email = (record.email ?? '').toLowerCase();
+    let person = Number.isSafeInteger(id) && id > 0 ? byId.get(id) : undefined;
+    if (!person && email) {
+      const found = byEmail.get(email) ?? [];
+      if (found.length > 1) {
+        unmatched.push({ line, message: `${record.email}: ${found.length} people have this e-mail (ids ${found.map((p) => p.id).join(', ')}); use the id column.` });
+        continue;
+      }
+      person = found[0];
+    }
+    if (!person) {
+      unmatched.push({ line, message: `No person with ${record.id ? `id ${record.id}` : ''}${record.id && record.email ? ' or ' : ''}${record.email ? `e-mail ${record.email}` : ''} in the mirror.` });
+      continue;
+    }
+    matched++;
+    const mode = (record.action || input.mode).toLowerCase();
+    if (mode !== 'add' && mode !== 'remove' && mode !== 'replace') {
+      problems.push({ line, message: `Unknown action "${record.action}" (add, remove or replace).` });
+      continue;
+    }
+    const names = record.roles !== undefined && record.roles !== '' ? record.roles.split(/[;|]/).map((s) => s.trim()).filter(Boolean) : (input.roles ?? []);
+    const wanted: RoleInfo[] = [];
+    const unknown: string[] = [];
+    for (const n of names) {
+      const role = resolveRole(n, roles);
+      if (role) wanted.push(role);
+      else unknown.push(String(n));
+    }
+    if (unknown.length > 0) {
+      problems.push({ line, message: `Unknown profile role ${unknown.map((u) => `"${u}"`).join(', ')}.` });
+      continue;
+    }
+    if (wanted.length === 0 && mode !== 'replace') {
+      problems.push({ line, message: 'No roles given for this row.' });
+      continue;
+    }
+    const push = (op: OperationInput) => {
+      operations.push(op);
+      lineOfOp.push(line);
+    };
+    const holds = new Set(person.roleIds);
+    const want = new Set(wanted.map((r) => r.id));
+    if (mode === 'add') for (const r of want) push({ kind: 'add_role', personId: person.id, roleId: r, ...extra });
+    if (mode === 'remove') for (const r of want) push({ kind: 'remove_role', personId: person.id, roleId: r, ...extra });
+    if (mode === 'replace') {
+      for (const r of want) if (!holds.has(r)) push({ kind: 'add_role', personId: person.id, roleId: r, ...extra });
+      for (const r of holds) if (!want.has(r)) push({ kind: 'remove_role', personId: person.id, roleId: r, ...extra });
+    }
+  }
+  const countBefore = db.prepare('SELECT count(*) FROM plan_operations WHERE plan_id = ?').pluck().get(row.id) as number;
+  const { plan, rejected } = operations.length > 0 ? addOperations(db, { planId: input.planId, actor: input.actor, operations }) : { plan: undefined, rejected: [] };
+  for (const r of rejected) problems.push({ line: lineOfOp[r.index] ?? 0, message: r.message });
+  const current = plan ?? getPlan(db, input.planId);
+  return {
+    plan: current,
+    rows: records.length,
+    matched,
+    added: current.operations.length - countBefore,
+    unmatched,
+    problems: problems.sort((a, b) => a.line - b.line),
+  };
+}

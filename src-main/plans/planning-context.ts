@@ -1,0 +1,97 @@
+/**
+ * Everything planning reads from the mirror, loaded once per batch of operations (a builder may
+ * add 10,000 at a time), and the mapping of stored rows to `Operation`.
+ */
+import type { DB } from '../db/open';
+import { getMirrorAssignments, getMirrorOrganization, getMirrorPeople, listMirrorProgramNames, listMirrorRoles, type MirrorPerson } from '../db/queries/plans-mirror';
+import type { OperationRow } from '../db/queries/plans-store';
+import { describeOperation, type PlanningContext, type PlannedOperation, rolesOf } from './operations';
+import type { Operation, ParsedOperationInput, RoleInfo } from './types';
+
+export interface InstanceCatalogue {
+  roles: Map<number, RoleInfo>;
+  programs: Map<number, string>;
+}
+
+export function loadCatalogue(db: DB, instanceId: string): InstanceCatalogue {
+  return { roles: new Map(listMirrorRoles(db, instanceId).map((r) => [r.id, r])), programs: listMirrorProgramNames(db, instanceId) };
+}
+
+export interface PeopleContext extends InstanceCatalogue {
+  people: Map<number, MirrorPerson>;
+  /** `personId:programId:roleId` of live assignments. */
+  assignments: Set<string>;
+  contextFor(input: ParsedOperationInput): PlanningContext;
+}
+
+export function loadPeopleContext(db: DB, instanceId: string, inputs: readonly ParsedOperationInput[], catalogue = loadCatalogue(db, instanceId)): PeopleContext {
+  const ids = inputs.flatMap((i) => ('personId' in i ? [i.personId] : []));
+  const people = getMirrorPeople(db, instanceId, ids);
+  const needsAssignments = inputs.some((i) => i.kind === 'add_assignment' || i.kind === 'remove_assignment');
+  const assignments = new Set(
+    needsAssignments ? getMirrorAssignments(db, instanceId, ids).map((a) => `${a.personId}:${a.programId}:${a.roleId}`) : [],
+  );
+  const orgs = new Map<number, ReturnType<typeof getMirrorOrganization>>();
+  return {
+    ...catalogue,
+    people,
+    assignments,
+    contextFor(input) {
+      if (input.kind === 'create_person') {
+        const orgId = Number(input.fields['sf_Company ID']);
+        if (!orgs.has(orgId)) orgs.set(orgId, getMirrorOrganization(db, instanceId, orgId));
+        return { ...catalogue, organization: orgs.get(orgId) };
+      }
+      const personId = input.personId;
+      return {
+        ...catalogue,
+        person: people.get(personId)?.fields,
+        assigned: (programId, roleId) => assignments.has(`${personId}:${programId}:${roleId}`),
+      };
+    },
+  };
+}
+
+/**
+ * What an operation claims on its person: a role, an assignment, a field. Two operations of one
+ * plan may not claim the same thing (add and remove the same role, two new titles).
+ */
+export function claimsOf(op: Pick<PlannedOperation, 'kind' | 'personId' | 'params' | 'before' | 'after'>): string[] {
+  const who = op.personId ?? `new:${String(op.after['sf_Email'] ?? '').toLowerCase()}`;
+  const out: string[] = [];
+  for (const key of Object.keys(op.after)) {
+    if (key.startsWith('UTA ')) out.push(`${who}:${key}`);
+    else if (key !== 'sf_User Role') out.push(`${who}:field:${key}`);
+  }
+  const before = new Set(rolesOf(op.before));
+  const after = new Set(rolesOf(op.after));
+  for (const r of new Set([...before, ...after])) if (before.has(r) !== after.has(r)) out.push(`${who}:role:${r}`);
+  if (op.kind === 'create_person') out.push(`${who}:create`);
+  return out;
+}
+
+export function toOperation(r: OperationRow, catalogue: InstanceCatalogue): Operation {
+  const params = JSON.parse(r.params) as Record<string, unknown>;
+  const before = JSON.parse(r.before) as Operation['before'];
+  const after = JSON.parse(r.after) as Operation['after'];
+  return {
+    id: r.id,
+    planId: r.plan_id,
+    seq: r.seq,
+    kind: r.kind,
+    personId: r.person_id,
+    params,
+    before,
+    after,
+    risk: r.risk,
+    riskReasons: JSON.parse(r.risk_reasons) as Operation['riskReasons'],
+    privileged: r.privileged === 1,
+    source: r.source,
+    aiSuggestionId: r.ai_suggestion_id,
+    approval: r.approved_by && r.approved_at && r.approval_scope ? { by: r.approved_by, at: r.approved_at, scope: r.approval_scope } : null,
+    summary: describeOperation({ kind: r.kind, params, before, after }, catalogue),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+

@@ -1,0 +1,166 @@
+/**
+ * The review of a plan: a diff per person (every operation, and the person's fields before and
+ * after all of them), totals, warnings, and the estimate of calls against the hourly budget.
+ */
+import type { DB } from '../db/open';
+import { getMirrorAssignments, getMirrorPeople } from '../db/queries/plans-mirror';
+import { openPlansTouching } from '../db/queries/plans-store';
+import type { CallBudget } from '../smartsimple/client';
+import { DEFAULT_APPLY_BATCH_SIZE, DEFAULT_IDS_PER_CALL } from './apply/apply-plan';
+import { estimateCalls, type CallEstimate } from './estimate';
+import { applyToRecord, assignmentKey, mismatches, rolesOf } from './operations';
+import { loadCatalogue } from './planning-context';
+import { getPlan } from './plans';
+import type { FieldMap, Operation, OperationKind, Plan, Risk } from './types';
+
+export interface PersonDiff {
+  /** null for a person the plan creates. */
+  personId: number | null;
+  name: string;
+  email: string;
+  organization: string | null;
+  isExternal: boolean;
+  operations: Operation[];
+  /** The person's touched fields before the plan and after all its operations. */
+  before: FieldMap;
+  after: FieldMap;
+}
+
+export type WarningKind = 'loses-last-role' | 'privileged-grant' | 'unclassified-role' | 'other-open-plan' | 'mirror-drift' | 'not-in-mirror';
+
+export interface ReviewWarning {
+  kind: WarningKind;
+  severity: 'info' | 'warning' | 'danger';
+  personId: number | null;
+  operationId: number | null;
+  message: string;
+}
+
+export interface PlanReview {
+  plan: Plan;
+  people: PersonDiff[];
+  totals: {
+    operations: number;
+    people: number;
+    byKind: Partial<Record<OperationKind, number>>;
+    byRisk: Record<Risk, number>;
+    privileged: number;
+    approved: number;
+    awaitingApproval: number;
+    /** Privileged operations that still need their own approval. */
+    awaitingOwnApproval: number;
+    fromAi: number;
+  };
+  warnings: ReviewWarning[];
+  estimate: CallEstimate;
+}
+
+export interface ReviewOptions {
+  budget?: CallBudget;
+  batchSize?: number;
+  idsPerCall?: number;
+  now?: number;
+}
+
+export function reviewPlan(db: DB, planId: string, options: ReviewOptions = {}): PlanReview {
+  const plan = getPlan(db, planId);
+  const { operations: ops } = plan;
+  const catalogue = loadCatalogue(db, plan.instanceId);
+  const personIds = [...new Set(ops.flatMap((o) => (o.personId === null ? [] : [o.personId])))];
+  const mirror = getMirrorPeople(db, plan.instanceId, personIds);
+  const held = new Set(getMirrorAssignments(db, plan.instanceId, personIds).map((a) => `${a.personId}:${assignmentKey(a.programId, a.roleId)}`));
+  const others = openPlansTouching(db, plan.instanceId, plan.id, personIds);
+  const warnings: ReviewWarning[] = [];
+  const roleName = (id: number) => catalogue.roles.get(id)?.name ?? `role ${id}`;
+
+  const groups = new Map<string, Operation[]>();
+  for (const op of ops) {
+    const key = op.personId === null ? `new:${op.id}` : String(op.personId);
+    groups.set(key, [...(groups.get(key) ?? []), op]);
+  }
+  const people: PersonDiff[] = [];
+  for (const personOps of groups.values()) {
+    const personId = personOps[0]?.personId ?? null;
+    const m = personId === null ? undefined : mirror.get(personId);
+    const created = personOps.find((o) => o.kind === 'create_person');
+    let before: FieldMap = {};
+    for (const op of personOps) before = { ...op.before, ...before };
+    let after: FieldMap = { ...before };
+    for (const op of personOps) after = { ...applyToRecord(op, after), ...Object.fromEntries(Object.entries(op.after).filter(([k]) => k.startsWith('UTA '))) };
+    if (created) after = { ...created.after };
+    const name = m ? `${m.firstName} ${m.lastName}`.trim() : created ? `${created.after['sf_First Name'] ?? ''} ${created.after['sf_Last Name'] ?? ''}`.trim() : `person ${personId}`;
+    people.push({ personId, name, email: m?.email ?? created?.after['sf_Email'] ?? '', organization: m?.organization ?? null, isExternal: m?.isExternal ?? created?.after['sf_Is External'] === '1', operations: personOps, before, after });
+
+    if ('sf_User Role' in after && rolesOf(before).length > 0 && rolesOf(after).length === 0) {
+      warnings.push({ kind: 'loses-last-role', severity: 'warning', personId, operationId: null, message: `${name} loses their last profile role.` });
+    }
+    if (personId !== null && others.has(personId)) {
+      const list = others.get(personId) ?? [];
+      warnings.push({ kind: 'other-open-plan', severity: 'warning', personId, operationId: null, message: `${name} is also changed by ${list.map((p) => `"${p.title}"`).join(', ')}.` });
+    }
+    for (const op of personOps) {
+      if (op.privileged) {
+        const what = op.riskReasons.includes('admin-access') ? 'administrator access' : op.riskReasons.includes('reactivates-privileged') ? 'access back to a privileged account' : `the privileged role ${roleName(op.params.roleId as number)}`;
+        warnings.push({ kind: 'privileged-grant', severity: 'danger', personId, operationId: op.id, message: `Grants ${what} to ${name}: approve this operation on its own.` });
+      }
+      if (op.riskReasons.includes('unclassified-role')) {
+        warnings.push({ kind: 'unclassified-role', severity: 'info', personId, operationId: op.id, message: `${roleName(op.params.roleId as number)} is not marked privileged or not yet: decide on the Roles screen.` });
+      }
+      if (op.kind === 'create_person' || personId === null) continue;
+      if (!m) {
+        warnings.push({ kind: 'not-in-mirror', severity: 'warning', personId, operationId: op.id, message: `${name} is no longer in the mirror (removed on the server?).` });
+        continue;
+      }
+      const drift =
+        op.kind === 'add_assignment' || op.kind === 'remove_assignment'
+          ? (() => {
+              const key = assignmentKey(op.params.programId as number, op.params.roleId as number);
+              const has = held.has(`${personId}:${key}`);
+              return has === (op.before[key] === '1') ? [] : [`the assignment is ${has ? 'there' : 'gone'}`];
+            })()
+          : mismatches(op, 'before', m.fields);
+      if (drift.length > 0) {
+        const synced = mismatches(op, 'after', m.fields).length === 0;
+        warnings.push({
+          kind: 'mirror-drift',
+          severity: 'warning',
+          personId,
+          operationId: op.id,
+          message: synced
+            ? `The mirror already shows "${op.summary}" for ${name}: it is done already, or the mirror is ahead of this plan.`
+            : `The mirror changed since planning for ${name}: ${drift.join('; ')}. Apply will skip it unless the server matches the plan.`,
+        });
+      }
+    }
+  }
+
+  const byKind: Partial<Record<OperationKind, number>> = {};
+  const byRisk: Record<Risk, number> = { low: 0, medium: 0, high: 0 };
+  for (const op of ops) {
+    byKind[op.kind] = (byKind[op.kind] ?? 0) + 1;
+    byRisk[op.risk]++;
+  }
+  const approved = ops.filter((o) => o.approval).length;
+  return {
+    plan,
+    people,
+    totals: {
+      operations: ops.length,
+      people: people.length,
+      byKind,
+      byRisk,
+      privileged: ops.filter((o) => o.privileged).length,
+      approved,
+      awaitingApproval: ops.length - approved,
+      awaitingOwnApproval: ops.filter((o) => o.privileged && !o.approval).length,
+      fromAi: ops.filter((o) => o.source === 'ai').length,
+    },
+    warnings,
+    estimate: estimateCalls(ops, {
+      batchSize: options.batchSize ?? DEFAULT_APPLY_BATCH_SIZE,
+      idsPerCall: options.idsPerCall ?? DEFAULT_IDS_PER_CALL,
+      ...(options.budget ? { budget: options.budget } : {}),
+      ...(options.now !== undefined ? { now: options.now } : {}),
+    }),
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * What the plans tests share: a sandbox over real HTTP with a small seed, an app database on disk
+ * with the sandbox registered as an instance, a client on it (the sandbox's manual clock is the
+ * client's clock, and a wait for the hourly limit advances it), the mirror filled by the real sync
+ * engine, and a dump of the sandbox's state to compare two applies with.
+ */
+import path from 'node:path';
+import { openDatabase, type DB } from '../../db/open';
+import { replaceFunctions } from '../../db/queries/connections';
+import { createInstance } from '../../db/queries/instances';
+import type { JobContext } from '../../jobs/runner';
+import { cancelledError } from '../../jobs/runner';
+import { silentLogger } from '../../log/logger';
+import { createMemoryBudget, createSmartConnectClient, type CallBudget, type SmartConnectClient, type SmartConnectClientOptions, type WaitEvent } from '../../smartsimple/client';
+import type { SandboxConnection, SandboxHandle, SandboxOptions } from '../../smartsimple/sandbox';
+import { startSandbox } from '../../smartsimple/sandbox';
+import { runSync } from '../../sync';
+
+export const PLANS_TEST_NOW = Date.UTC(2026, 10, 1, 12);
+
+export function startPlansSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
+  return startSandbox({ seed: 5, people: 300, now: PLANS_TEST_NOW, clock: 'manual', ...options });
+}
+
+/** An app database in `dir` with the sandbox registered (functions and their field lists). */
+export function openPlansDb(dir: string, sb: SandboxConnection, file = 'app.sqlite'): { db: DB; instanceId: string } {
+  const { db } = openDatabase(path.join(dir, file));
+  const existing = db.prepare("SELECT id FROM instances WHERE name = 'Sandbox'").pluck().get() as string | undefined;
+  if (existing) return { db, instanceId: existing };
+  const instance = createInstance(db, { name: 'Sandbox', host: 'http://127.0.0.1', alias: sb.alias, rootCompanyId: sb.rootCompanyId, apiVersion: 1 }, { isSandbox: true });
+  replaceFunctions(
+    db,
+    instance.id,
+    Object.entries(sb.functions).map(([name, f]) => ({ name, type: f.type, action: f.action, fields: f.fields, reportid: f.reportid ?? null })),
+  );
+  return { db, instanceId: instance.id };
+}
+
+export interface TestClient {
+  client: SmartConnectClient;
+  budget: CallBudget;
+  waits: { onWait: (e: WaitEvent) => void; subscribe(listener: (e: WaitEvent) => void): () => void };
+}
+
+export function makeClient(
+  sb: SandboxConnection & { clock?: SandboxHandle['clock'] },
+  options: { limit?: number; manualClock?: boolean; overrides?: Partial<SmartConnectClientOptions> } = {},
+): TestClient {
+  const sbClock = options.manualClock === false ? undefined : sb.clock;
+  const clock = sbClock ? () => sbClock.now() : Date.now;
+  const budget = createMemoryBudget({ limit: options.limit ?? 1000, clock });
+  const listeners = new Set<(e: WaitEvent) => void>();
+  const waits = {
+    onWait: (e: WaitEvent) => listeners.forEach((l) => l(e)),
+    subscribe(listener: (e: WaitEvent) => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+  const client = createSmartConnectClient({
+    connection: { baseUrl: sb.url, alias: sb.alias, rootCompanyId: sb.rootCompanyId, apiVersion: 1 },
+    credentials: sb.apiUser,
+    functions: sb.functions,
+    budget,
+    logger: silentLogger,
+    clock,
+    onWait: waits.onWait,
+    timeoutMs: 2_000,
+    retry: { attempts: 3, baseMs: 5, maxMs: 20 },
+    ...(sbClock
+      ? {
+          sleep: async (ms: number, signal?: AbortSignal) => {
+            if (signal?.aborted) throw cancelledError();
+            sbClock.advance(ms);
+            await new Promise((resolve) => setImmediate(resolve));
+          },
+        }
+      : {}),
+    ...options.overrides,
+  });
+  return { client, budget, waits };
+}
+
+export interface TestJob {
+  ctx: JobContext;
+  controller: AbortController;
+  messages: string[];
+}
+
+export function testJob(): TestJob {
+  const controller = new AbortController();
+  const messages: string[] = [];
+  return {
+    controller,
+    messages,
+    ctx: {
+      signal: controller.signal,
+      progress: (_done, _total, message) => {
+        if (message && messages[messages.length - 1] !== message) messages.push(message);
+      },
+      throwIfCancelled: () => {
+        if (controller.signal.aborted) throw cancelledError();
+      },
+    },
+  };
+}
+
+/** Fills the mirror with the real sync engine, and flags privileged roles as the sandbox knows them. */
+export async function syncMirror(db: DB, instanceId: string, client: SmartConnectClient, sb: SandboxHandle): Promise<void> {
+  await runSync({ db, client, instanceId, mode: 'full', pageSize: 1000, logPageSize: 5000, ctx: testJob().ctx, logger: silentLogger });
+  const flag = db.prepare('UPDATE mirror_roles SET privileged = ? WHERE instance_id = ? AND id = ?');
+  db.transaction(() => {
+    for (const role of sb.state.data.roles) flag.run(role.privileged ? 1 : 0, instanceId, role.id);
+  })();
+}
+
+export interface SandboxPersonState {
+  id: number;
+  roles: number[];
+  accessType: string;
+  userType: string;
+  status: string;
+  title: string;
+  department: string | null;
+}
+
+/** What a plan can change, as the sandbox holds it: people, and live program assignments. */
+export function sandboxState(sb: SandboxHandle, personIds?: ReadonlySet<number>): { people: SandboxPersonState[]; assignments: string[] } {
+  const people = sb.state.data.people
+    .filter((p) => !p.deleted && (!personIds || personIds.has(p.id)))
+    .map((p) => ({ id: p.id, roles: [...p.roleIds].sort((a, b) => a - b), accessType: p.accessType, userType: p.userType, status: p.status, title: p.title, department: p.department }));
+  const assignments = sb.state.data.associations
+    .filter((a) => !a.removed && (!personIds || personIds.has(a.contactId)))
+    .map((a) => `${a.objectId}:${a.contactId}:${a.roleId}`)
+    .sort();
+  return { people, assignments };
+}
+
+/** A sandbox, an app database for it in `dir`, and the mirror synced from it. */
+export async function mirroredSandbox(dir: string, options: SandboxOptions = {}): Promise<{ sb: SandboxHandle; db: DB; instanceId: string }> {
+  const sb = await startPlansSandbox(options);
+  const { db, instanceId } = openPlansDb(dir, sb);
+  await syncMirror(db, instanceId, makeClient(sb).client, sb);
+  return { sb, db, instanceId };
+}

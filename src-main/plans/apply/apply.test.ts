@@ -9,7 +9,7 @@ import { silentLogger } from '../../log/logger';
 import type { SandboxHandle } from '../../smartsimple/sandbox';
 import { useTempDirs } from '../../test-support/temp-dir';
 import { reviewPlan } from '../review';
-import { makeClient, mirroredSandbox, sandboxState, testJob } from '../test-support/fixture';
+import { makeClient, mirroredSandbox, sandboxState, testJob, writesPerRecord } from '../test-support/fixture';
 import { approveAll, approvedPlan, bulkOperations, mixedOperations, plainUsers } from '../test-support/scenario';
 import { createUndoPlan } from '../undo';
 import { applyPlan } from './apply-plan';
@@ -24,13 +24,6 @@ async function setup() {
   const m = await mirroredSandbox(tempDir());
   sandboxes.push(m.sb);
   return { ...m, ...makeClient(m.sb) };
-}
-
-/** Each record written at most once per function: nothing applied twice. */
-export function writesPerRecord(sb: SandboxHandle, fn: string, since = 0): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const w of sb.appliedWrites().filter((x) => x.function === fn && x.seq > since)) counts.set(w.recordid, (counts.get(w.recordid) ?? 0) + 1);
-  return counts;
 }
 
 describe('applyPlan', () => {

@@ -6,9 +6,10 @@
  *
  * - A write whose outcome is unknown (reset, timeout, 5xx after sending) is never resent here:
  *   its operations go to 'unknown' and the caller reconciles them by reading back.
- * - A batch refused as a whole with the record error (the server's all-or-nothing answer to one
- *   bad record) applied nothing: it is halved and resent until the bad record stands alone and
- *   fails with the server's own text. That costs about 2 log2(batch) extra calls per bad record.
+ * - A batch refused as a whole for one bad record (the server's all-or-nothing answer) applied
+ *   nothing: the bad record fails with the server's own text and the others are sent again in one
+ *   call. When the server does not say which record it was, the batch is halved until the bad
+ *   record stands alone (about 2 log2(batch) extra calls).
  * - Any other failure (credentials, the hourly limit after waiting, cancellation, a network that
  *   never took the request) means nothing of the batch reached the server: back to 'pending', and
  *   the run stops; a later run resumes.
@@ -75,6 +76,17 @@ async function writeBatch(env: ApplyEnv, kind: WriteKind, batch: Outgoing[]): Pr
     throw e;
   }
 
+  const byIndex = new Map(results.map((r) => [r.index, r]));
+  // All-or-nothing refusal naming its culprit: the others were not applied; send them again alone.
+  const blocked = batch.filter((_o, i) => byIndex.get(i)?.blockedBy !== undefined);
+  if (blocked.length > 0) {
+    const rest = batch.filter((o) => !blocked.includes(o));
+    env.move(blocked.flatMap((o) => o.opIds.map((opId) => ({ opId, patch: { state: 'pending' as const, message: byIndex.get(batch.indexOf(o))?.status ?? null } }))));
+    const failed = rest.flatMap((o) => o.opIds.map((opId) => ({ opId, patch: { state: 'failed' as const, message: byIndex.get(batch.indexOf(o))?.status ?? 'refused' } })));
+    env.move(failed);
+    return writeBatch(env, kind, blocked);
+  }
+  // A refusal of the whole batch that names no record: halve until the bad record stands alone.
   const first = results[0];
   const refusedWhole =
     batch.length > 1 && results.length === batch.length && results.every((r) => !r.ok && r.status === first?.status) && first?.errorKind === 'bad-request';
@@ -83,7 +95,6 @@ async function writeBatch(env: ApplyEnv, kind: WriteKind, batch: Outgoing[]): Pr
     const half = Math.ceil(batch.length / 2);
     return [...(await writeBatch(env, kind, batch.slice(0, half))), ...(await writeBatch(env, kind, batch.slice(half)))];
   }
-  const byIndex = new Map(results.map((r) => [r.index, r]));
   // A record the server did not report on may or may not have been written: reconcile it.
   const unreported = batch.filter((_o, i) => byIndex.get(i)?.errorKind === 'unknown-outcome' || !byIndex.has(i));
   env.move(

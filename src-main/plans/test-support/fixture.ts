@@ -143,3 +143,10 @@ export async function mirroredSandbox(dir: string, options: SandboxOptions = {})
   await syncMirror(db, instanceId, makeClient(sb).client, sb);
   return { sb, db, instanceId };
 }
+
+/** How many times each record was written by `fn`: more than once means applied twice. */
+export function writesPerRecord(sb: SandboxHandle, fn: string, since = 0): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const w of sb.appliedWrites().filter((x) => x.function === fn && x.seq > since)) counts.set(w.recordid, (counts.get(w.recordid) ?? 0) + 1);
+  return counts;
+}

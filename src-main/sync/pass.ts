@@ -1,17 +1,19 @@
 /**
  * One pass over one entity: full (everything), incremental (changed since the watermark), or a
- * reconcile re-read. Pages are keyed (`id > last id`), and each page's rows, the cursor and the
- * run summary are committed in one transaction, so a pass killed at any instant resumes after its
- * last committed page. Passes that can notice deletions record the ids they saw and, at the end,
- * mark mirror rows the server no longer listed as removed.
+ * reconcile re-read. Pages are keyed (`id > last id`); each page's rows, the cursor and the run
+ * summary are committed in one transaction (in the write worker), so a pass killed at any instant
+ * resumes after its last committed page. Passes that can notice deletions record the ids they saw
+ * and, at the end, mark mirror rows the server no longer listed as removed.
+ *
+ * Without a worker the page is written on the main thread in slices, the cursor with the last one;
+ * the slices before it are safe to write again (see write-slicer.ts).
  */
 import type { SyncCursor } from '../db/queries/mirror-sync';
-import { getSyncCursor, saveSyncCursor } from '../db/queries/mirror-sync';
+import { getSyncCursor } from '../db/queries/mirror-sync';
 import type { DB } from '../db/open';
 import type { Logger } from '../log/logger';
 import type { ListPage, SmartConnectClient } from '../smartsimple/client';
 import { SmartConnectError } from '../smartsimple/client';
-import { performance } from 'node:perf_hooks';
 import type { Criterion, KnownFunctionName, WireRecord } from '../smartsimple/protocol';
 import { formatWireDate, parseWireDate } from '../smartsimple/protocol';
 import type { PagedEntitySpec } from './entities';
@@ -21,9 +23,9 @@ import { callsFor } from './plan';
 import type { SyncProgress } from './progress';
 import type { RunBook } from './run-book';
 import { yieldToEventLoop } from './run-book';
-import type { EntityWriter } from './write-common';
+import { text } from './write-common';
+import type { WriteOp } from './write-batch';
 import type { WriteSlicer } from './write-slicer';
-import { seenStatements, text } from './write-common';
 import type { SyncEntity } from './types';
 
 export interface PassEnv {
@@ -45,10 +47,9 @@ export interface PassEnv {
 const UNSEEN_SLICE = 5000;
 
 const isLog = (entity: SyncEntity) => entity === 'access_events' || entity === 'login_sessions';
-const nowText = (env: PassEnv) => new Date(env.clock()).toISOString();
 
 /** One page of a List or Report-Query function: one call. */
-async function fetchPage(env: PassEnv, fn: KnownFunctionName, source: 'list' | 'report', criteria: Criterion[], pageSize: number): Promise<ListPage> {
+export async function fetchPage(env: PassEnv, fn: KnownFunctionName, source: 'list' | 'report', criteria: Criterion[], pageSize: number): Promise<ListPage> {
   const options = { criteria, pageSize, signal: env.signal };
   const pages = source === 'report' ? env.client.reportQuery(fn, options) : env.client.list(fn, options);
   try {
@@ -60,7 +61,7 @@ async function fetchPage(env: PassEnv, fn: KnownFunctionName, source: 'list' | '
 }
 
 /** Ids of a page, checked to move past the cursor (a server that ignored the criteria would loop). */
-function pageIds(fn: string, records: readonly WireRecord[], idField: string, afterId: number): number[] {
+export function pageIds(fn: string, records: readonly WireRecord[], idField: string, afterId: number): number[] {
   const ids: number[] = [];
   for (const r of records) {
     const id = recordIdOf(r, idField);
@@ -92,7 +93,8 @@ export function nextWatermark(c: SyncCursor, now: number, overlapMs: number): st
   return c.phase === 'incremental' && c.since && c.since > w ? c.since : w;
 }
 
-function beginPass(env: PassEnv, step: SyncStep, writer: EntityWriter, trackSeen: boolean): SyncCursor {
+/** Starts the step's pass, or returns the cursor of the same pass a crash or cancel interrupted. */
+export async function beginPass(env: PassEnv, step: SyncStep, trackSeen: boolean): Promise<SyncCursor> {
   const existing = getSyncCursor(env.db, env.instanceId, step.entity);
   if (existing && existing.runId === env.book.runId && existing.phase === step.phase) return existing;
   const spec = step.entity === 'roles' ? undefined : PAGED_ENTITIES[step.entity];
@@ -103,8 +105,7 @@ function beginPass(env: PassEnv, step: SyncStep, writer: EntityWriter, trackSeen
     phase: step.phase,
     runId: env.book.runId,
     since: incremental && spec?.updatedField ? (existing?.watermark ?? null) : null,
-    // Append-only sources without a date continue after what the mirror holds.
-    afterId: incremental && spec && !spec.updatedField ? (writer.maxId?.() ?? 0) : 0,
+    afterId: 0,
     pages: 0,
     records: 0,
     maxSeen: null,
@@ -114,173 +115,92 @@ function beginPass(env: PassEnv, step: SyncStep, writer: EntityWriter, trackSeen
     lastCount: existing?.lastCount ?? null,
     completedAt: existing?.completedAt ?? null,
   };
-  const seen = seenStatements(env.db, env.instanceId, step.entity);
-  env.book.write(() => {
-    if (trackSeen) seen.clear();
-    saveSyncCursor(env.db, cursor);
-  });
-  return cursor;
+  const ops: WriteOp[] = trackSeen ? [{ op: 'clearSeen', entity: step.entity }] : [];
+  // Append-only sources without a date continue after the highest id the mirror holds.
+  ops.push({ op: 'cursor', cursor, continueAfterMax: incremental && spec !== undefined && !spec.updatedField });
+  return (await env.book.commit(ops)).cursor ?? cursor;
 }
 
-async function endPass(env: PassEnv, step: SyncStep, writer: EntityWriter, cursor: SyncCursor, trackSeen: boolean): Promise<void> {
-  const seen = seenStatements(env.db, env.instanceId, step.entity);
-  if (trackSeen && writer.markUnseen) {
-    const mark = writer.markUnseen.bind(writer);
+/** Marks what the pass did not see as removed (in slices), then closes the pass. */
+export async function endPass(env: PassEnv, step: SyncStep, cursor: SyncCursor, trackSeen: boolean): Promise<void> {
+  if (trackSeen) {
     for (let after: number | null = 0; after !== null; ) {
-      const from: number = after;
-      after = env.book.write(() => {
-        const { lastId, counts } = mark(from, UNSEEN_SLICE, nowText(env));
-        env.book.add(counts, 0);
-        return lastId;
-      });
+      const result = await env.book.commit([{ op: 'markUnseen', entity: step.entity, afterId: after, limit: UNSEEN_SLICE }]);
+      after = result.unseenLastId ?? null;
       await yieldToEventLoop();
     }
   }
-  env.book.write(() => {
-    if (trackSeen) seen.clear();
-    const watermark = step.phase === 'reconcile' && step.entity !== 'roles' && PAGED_ENTITIES[step.entity].idsFn ? cursor.watermark : nextWatermark(cursor, env.clock(), env.overlapMs);
-    saveSyncCursor(env.db, { ...cursor, phase: null, since: null, afterId: null, watermark, lastCount: writer.count(), completedAt: nowText(env) });
-    env.book.done(step.key);
-  });
+  const idSweep = step.phase === 'reconcile' && step.entity !== 'roles' && PAGED_ENTITIES[step.entity].idsFn !== undefined;
+  const watermark = idSweep ? cursor.watermark : nextWatermark(cursor, env.clock(), env.overlapMs);
+  const ops: WriteOp[] = trackSeen ? [{ op: 'clearSeen', entity: step.entity }] : [];
+  ops.push({ op: 'endPass', cursor: { ...cursor, phase: null, since: null, afterId: null, watermark } });
+  await env.book.commit(ops, { done: step.key });
   env.progress.finish(step.key);
 }
 
 /**
- * Writes a page's records in slices (see write-slicer.ts) and, with the last slice, the page's
- * seen ids and whatever `finish` saves (the cursor). Returns what `finish` returned.
+ * Commits a page: its records, the ids it saw, and the cursor that marks it done, in one
+ * transaction (in slices when writing inline).
  */
-async function commitPage<T>(env: PassEnv, entity: SyncEntity, writer: EntityWriter, records: readonly WireRecord[], seenIds: readonly number[] | null, finish: () => T): Promise<T> {
-  const seen = seenStatements(env.db, env.instanceId, entity);
+export async function commitPage(env: PassEnv, entity: SyncEntity, records: WireRecord[], seenIds: number[] | null, cursor: SyncCursor): Promise<SyncCursor> {
+  const whole = env.book.writer === 'worker';
   let offset = 0;
   for (;;) {
-    const slice = records.slice(offset, offset + env.slicer.size(entity));
+    const size = whole ? records.length : env.slicer.size(entity);
+    const slice = offset === 0 && size >= records.length ? records : records.slice(offset, offset + size);
     offset += slice.length;
     const last = offset >= records.length;
-    const started = performance.now();
-    const out = env.book.write(() => {
-      env.book.takeCalls();
-      env.book.add(writer.apply(slice, nowText(env)), slice.length);
-      if (!last) return null;
-      if (seenIds) seen.add(seenIds);
-      return { value: finish() };
-    }, slice.length);
-    env.slicer.record(entity, slice.length, performance.now() - started);
-    if (out) return out.value;
+    const ops: WriteOp[] = [{ op: 'apply', entity, records: slice }];
+    if (last) {
+      if (seenIds) ops.push({ op: 'seen', entity, ids: seenIds });
+      ops.push({ op: 'cursor', cursor });
+    }
+    const result = await env.book.commit(ops, { entity });
+    if (!whole) env.slicer.record(entity, slice.length, result.ms);
+    if (last) return result.cursor ?? cursor;
     await yieldToEventLoop();
   }
 }
 
+/** After a committed page: progress, the test hook, a turn of the event loop. */
+export async function pageDone(env: PassEnv, step: SyncStep, cursor: SyncCursor, received: number, calls: number, pageSize: number): Promise<void> {
+  const total = cursor.total ?? cursor.records;
+  const complete = cursor.records >= total;
+  env.progress.refine(step.key, total, cursor.pages + (complete ? 0 : callsFor(total - cursor.records, pageSize)));
+  env.progress.page(step.key, received, calls);
+  await env.afterPage?.(step.entity, cursor.pages);
+  await yieldToEventLoop();
+}
+
 /** Full, incremental, or reconcile re-read of a paged entity. */
-export async function runListingPass(env: PassEnv, step: SyncStep, writer: EntityWriter): Promise<void> {
+export async function runListingPass(env: PassEnv, step: SyncStep): Promise<void> {
   if (step.entity === 'roles') throw new Error('roles are not paged');
   const spec: PagedEntitySpec = PAGED_ENTITIES[step.entity];
   const pageSize = spec.pageGroup === 'logs' ? env.sizes.logPageSize : env.sizes.pageSize;
   // Logs are never deleted on the server; everything else is checked when read whole.
   const trackSeen = !isLog(step.entity) && step.phase !== 'incremental';
-  let cursor = beginPass(env, step, writer, trackSeen);
+  let cursor = await beginPass(env, step, trackSeen);
   env.progress.start(step.key);
   while (cursor.total === null || cursor.records < cursor.total) {
     const afterId = cursor.afterId ?? 0;
     const criteria: Criterion[] = [];
     if (cursor.since && spec.updatedField) criteria.push({ andor: 'and', field: spec.updatedField, operator: '>=', value: cursor.since });
     if (afterId > 0) criteria.push({ andor: 'and', field: spec.idField, operator: '>', value: String(afterId) });
+    const callsBefore = env.client.stats().calls;
     const page = await fetchPage(env, spec.fn, spec.source, criteria, pageSize);
     const ids = pageIds(spec.fn, page.records, spec.idField, afterId);
     const complete = page.records.length === 0 || page.recordto >= page.allcount;
-    const maxSeen = spec.updatedField ? maxText(page.records.map((r) => text(r, spec.updatedField as string)), cursor.maxSeen) : null;
-    const before = cursor;
-    const callsBefore = env.book.summary.calls;
-    cursor = await commitPage(env, step.entity, writer, page.records, trackSeen ? ids : null, () => {
-      const records = before.records + page.records.length;
-      const next: SyncCursor = {
-        ...before,
-        afterId: ids.length > 0 ? Math.max(...ids) : afterId,
-        pages: before.pages + 1,
-        records,
-        maxSeen,
-        total: complete ? records : before.records + page.allcount,
-      };
-      saveSyncCursor(env.db, next);
-      return next;
-    });
-    const calls = env.book.summary.calls - callsBefore;
-    const total = cursor.total ?? cursor.records;
-    env.progress.refine(step.key, total, cursor.pages + (complete ? 0 : callsFor(total - cursor.records, pageSize)));
-    env.progress.page(step.key, page.records.length, calls);
-    await env.afterPage?.(step.entity, cursor.pages);
-    await yieldToEventLoop();
+    const records = cursor.records + page.records.length;
+    const next: SyncCursor = {
+      ...cursor,
+      afterId: ids.length > 0 ? Math.max(...ids) : afterId,
+      pages: cursor.pages + 1,
+      records,
+      maxSeen: spec.updatedField ? maxText(page.records.map((r) => text(r, spec.updatedField as string)), cursor.maxSeen) : null,
+      total: complete ? records : cursor.records + page.allcount,
+    };
+    cursor = await commitPage(env, step.entity, page.records, trackSeen ? ids : null, next);
+    await pageDone(env, step, cursor, page.records.length, env.client.stats().calls - callsBefore, pageSize);
   }
-  await endPass(env, step, writer, cursor, trackSeen);
-}
-
-/**
- * Reconcile of people or organizations: list every id with its last-updated date through the
- * cheap ids function at a big page size, re-read the few the mirror has wrong (missing, changed,
- * or marked removed but back), and mark those the server no longer has as removed.
- */
-export async function runIdsReconcilePass(env: PassEnv, step: SyncStep, writer: EntityWriter): Promise<void> {
-  if (step.entity === 'roles') throw new Error('roles are not paged');
-  const spec = PAGED_ENTITIES[step.entity];
-  const idsFn = spec.idsFn;
-  if (!idsFn || !writer.stamps) throw new Error(`${step.entity} has no ids function`);
-  const stampsOf = writer.stamps.bind(writer);
-  let cursor = beginPass(env, step, writer, true);
-  env.progress.start(step.key);
-  while (cursor.total === null || cursor.records < cursor.total) {
-    const afterId = cursor.afterId ?? 0;
-    const criteria: Criterion[] = afterId > 0 ? [{ andor: 'and', field: spec.idField, operator: '>', value: String(afterId) }] : [];
-    const page = await fetchPage(env, idsFn, 'list', criteria, env.sizes.idsPageSize);
-    const ids = pageIds(idsFn, page.records, spec.idField, afterId);
-    const complete = page.records.length === 0 || page.recordto >= page.allcount;
-    const lastId = ids.length > 0 ? Math.max(...ids) : afterId;
-    const local = stampsOf(afterId, lastId);
-    const stale: string[] = [];
-    for (const r of page.records) {
-      const id = recordIdOf(r, spec.idField);
-      if (id === undefined) continue;
-      const mine = local.get(id);
-      const updated = text(r, 'sf_Last Updated');
-      if (!mine || mine.deleted || (updated !== null && mine.lastUpdated !== updated)) stale.push(String(id));
-    }
-    const fresh = stale.length > 0 ? [...(await env.client.readCurrent(spec.fn, stale, { signal: env.signal })).values()] : [];
-    if (stale.length > 0) env.logger.info('reconcile re-read records the mirror had wrong', { entity: step.entity, stale: stale.length, found: fresh.length });
-    const before = cursor;
-    const callsBefore = env.book.summary.calls;
-    cursor = await commitPage(env, step.entity, writer, fresh, ids, () => {
-      const records = before.records + page.records.length;
-      const next: SyncCursor = { ...before, afterId: lastId, pages: before.pages + 1, records, total: complete ? records : before.records + page.allcount };
-      saveSyncCursor(env.db, next);
-      return next;
-    });
-    const calls = env.book.summary.calls - callsBefore;
-    const total = cursor.total ?? cursor.records;
-    env.progress.refine(step.key, total, cursor.pages + (complete ? 0 : callsFor(total - cursor.records, env.sizes.idsPageSize)));
-    env.progress.page(step.key, page.records.length, calls);
-    await env.afterPage?.(step.entity, cursor.pages);
-    await yieldToEventLoop();
-  }
-  await endPass(env, step, writer, cursor, true);
-}
-
-/** The roles catalogue: one Get Meta call, read whole; roles no longer listed are marked removed. */
-export async function runRolesStep(env: PassEnv, step: SyncStep, writer: EntityWriter): Promise<void> {
-  const cursor = beginPass(env, step, writer, true);
-  env.progress.start(step.key);
-  const meta = await env.client.getMeta('roles.meta', { signal: env.signal });
-  const records = meta.records;
-  if (!Array.isArray(records) || records.some((r) => !r || typeof r !== 'object')) {
-    throw new SmartConnectError({ kind: 'malformed', fn: 'roles.meta', message: 'roles.meta: the reply has no records array' });
-  }
-  const roles = records as WireRecord[];
-  const seen = seenStatements(env.db, env.instanceId, 'roles');
-  let calls = 0;
-  env.book.write(() => {
-    env.book.add(writer.apply(roles, nowText(env)), roles.length);
-    seen.add(roles.map((r) => recordIdOf(r, 'sf_Role ID')).filter((id): id is number => id !== undefined));
-    calls = env.book.takeCalls();
-    saveSyncCursor(env.db, { ...cursor, pages: 1, records: roles.length, total: roles.length });
-  }, roles.length);
-  env.progress.refine(step.key, roles.length, 1);
-  env.progress.page(step.key, roles.length, calls);
-  await endPass(env, step, writer, { ...cursor, pages: 1, records: roles.length, total: roles.length }, true);
+  await endPass(env, step, cursor, trackSeen);
 }

@@ -9,6 +9,9 @@ import { getSyncCursor, getSyncStatus, latestSyncRun } from '../db/queries/mirro
 import { runSync } from './run-sync';
 import { callsTo, dumpMirror, makeSyncClient, startSyncSandbox, testJob } from './test-support/sync-fixtures';
 import { openTestDb } from './test-support/test-db';
+import { useTempDirs } from '../test-support/temp-dir';
+
+const tempDir = useTempDirs();
 
 const sandboxes: SandboxHandle[] = [];
 afterEach(async () => {
@@ -24,7 +27,8 @@ async function sandbox(options: Parameters<typeof startSyncSandbox>[0] = {}) {
 describe('cancel and resume', () => {
   it('resumes after the last committed page and ends with the mirror of a clean sync', async () => {
     const sb = await sandbox();
-    const { db, instanceId } = openTestDb();
+    // A file, so the cancel lands while the write worker holds pages.
+    const { db, instanceId } = openTestDb(tempDir());
     const { client } = makeSyncClient(sb);
     const people = sb.state.data.people.filter((p) => !p.deleted).sort((a, b) => a.id - b.id);
     const pageSize = 20;
@@ -50,7 +54,7 @@ describe('cancel and resume', () => {
 
     const second = sb.requestLog.length;
     const result = await runSync({ db, client, instanceId, pageSize, ctx: testJob().ctx, logger: silentLogger });
-    expect(result).toMatchObject({ kind: 'full', resumed: true });
+    expect(result).toMatchObject({ kind: 'full', resumed: true, timing: { writer: 'worker' } });
     expect(result.summary.resumes).toBe(1);
     // Only the pages not yet committed; the steps finished before the cancel are not run again.
     expect(callsTo(sb, 'users.list', second)).toBe(Math.ceil(people.length / pageSize) - 5);

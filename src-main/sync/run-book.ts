@@ -1,90 +1,70 @@
 /**
- * The running account of one sync run: its summary (saved in the same transaction as every page,
- * so a crash loses neither rows nor counts), the calls made since the last save, and how long the
- * SQLite writes took (for the benchmark's write rate and the event-loop budget).
+ * The running account of one sync run: every write goes through `commit`, which sends a batch to
+ * the page store with the calls made since the previous batch, so the summary (kept by the batch
+ * executor in the same transaction as the rows) never loses a call or a count; and the time the
+ * writes took, for the benchmark's write rate.
  */
-import { performance } from 'node:perf_hooks';
-import { saveSyncRunSummary } from '../db/queries/mirror-sync';
-import type { DB } from '../db/open';
 import type { SmartConnectClient } from '../smartsimple/client';
-import type { PageCounts } from './write-common';
-import { addCounts } from './write-common';
-import type { SyncSummary } from './types';
+import type { PageStore } from './page-store';
+import type { BatchResult, WriteOp } from './write-batch';
+import type { SyncEntity, SyncSummary } from './types';
 
 export interface WriteTiming {
-  /** Time inside write transactions. */
+  /** Time inside write transactions (in the worker when there is one). */
   writeMs: number;
-  /** Longest single transaction (what one page costs the event loop). */
+  /** Longest single transaction. */
   maxWriteMs: number;
   /** Records written (applied, whether or not they changed anything). */
   rows: number;
   transactions: number;
+  /** Where the store ran: a worker thread or the main thread. */
+  writer: PageStore['kind'];
+  /** Page writes per entity. */
+  byEntity: Partial<Record<SyncEntity, { rows: number; ms: number }>>;
 }
 
 export class RunBook {
-  readonly timing: WriteTiming = { writeMs: 0, maxWriteMs: 0, rows: 0, transactions: 0 };
+  readonly timing: WriteTiming;
   private callsMark: number;
 
   constructor(
-    private readonly db: DB,
     readonly runId: number,
     public summary: SyncSummary,
     private readonly client: SmartConnectClient,
+    private readonly store: PageStore,
+    private readonly now: () => string,
   ) {
     this.callsMark = client.stats().calls;
+    this.timing = { writeMs: 0, maxWriteMs: 0, rows: 0, transactions: 0, writer: store.kind, byEntity: {} };
   }
 
-  /**
-   * Runs `fn` in one transaction that also saves the summary. If it fails, the in-memory summary
-   * goes back to what the database still holds.
-   */
-  write<T>(fn: () => T, rows = 0): T {
-    const snapshot = structuredClone(this.summary);
-    const mark = this.callsMark;
-    const started = performance.now();
-    try {
-      const out = this.db.transaction(() => {
-        const result = fn();
-        saveSyncRunSummary(this.db, this.runId, this.summary);
-        return result;
-      }).immediate();
-      const ms = performance.now() - started;
-      this.timing.writeMs += ms;
-      this.timing.maxWriteMs = Math.max(this.timing.maxWriteMs, ms);
-      this.timing.rows += rows;
-      this.timing.transactions++;
-      return out;
-    } catch (e) {
-      this.summary = snapshot;
-      this.callsMark = mark;
-      throw e;
+  get writer(): PageStore['kind'] {
+    return this.store.kind;
+  }
+
+  /** One transaction: `ops`, the calls made since the last one, and the summary. */
+  async commit(ops: WriteOp[], options: { done?: string; entity?: SyncEntity } = {}): Promise<BatchResult> {
+    const calls = this.client.stats().calls;
+    const result = await this.store.commit({ runId: this.runId, at: this.now(), ops, calls: calls - this.callsMark, done: options.done });
+    // Only once they are saved: a failed batch leaves its calls for the next one.
+    this.callsMark = calls;
+    this.summary = result.summary;
+    const t = this.timing;
+    t.writeMs += result.ms;
+    t.maxWriteMs = Math.max(t.maxWriteMs, result.ms);
+    t.rows += result.rows;
+    t.transactions++;
+    if (options.entity && result.rows > 0) {
+      const e = (t.byEntity[options.entity] ??= { rows: 0, ms: 0 });
+      e.rows += result.rows;
+      e.ms += result.ms;
     }
+    return result;
   }
 
-  /** Calls made since the last time this was asked; counted into the summary. Call inside write(). */
-  takeCalls(): number {
-    const now = this.client.stats().calls;
-    const calls = now - this.callsMark;
-    this.callsMark = now;
-    this.summary.calls += calls;
-    return calls;
-  }
-
-  /** Counts a page's outcome. Call inside write(). */
-  add(counts: PageCounts, records: number): void {
-    addCounts(this.summary.kinds, counts);
-    this.summary.records += records;
-  }
-
-  /** A step finished. Call inside write(). */
-  done(key: string): void {
-    if (!this.summary.done.includes(key)) this.summary.done.push(key);
-  }
-
-  /** Saves calls made since the last page (a failed or cancelled call still used the budget). */
-  flushCalls(): void {
-    if (this.client.stats().calls === this.callsMark) return;
-    this.write(() => void this.takeCalls());
+  /** Saves calls made since the last batch (a failed or cancelled call used the budget too). */
+  async flushCalls(): Promise<void> {
+    if (this.client.stats().calls !== this.callsMark) await this.commit([]);
   }
 }
 

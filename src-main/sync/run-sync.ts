@@ -9,39 +9,24 @@
  */
 import type { SyncRun } from '../db/queries/mirror-sync';
 import { createSyncRun, saveSyncRunSummary, setSyncRunState } from '../db/queries/mirror-sync';
-import type { DB } from '../db/open';
 import { SmartConnectError } from '../smartsimple/client';
 import { ENTITY_LABELS } from './entities';
 import type { PassEnv } from './pass';
-import { runIdsReconcilePass, runListingPass, runRolesStep } from './pass';
+import { runListingPass } from './pass';
+import { runIdsReconcilePass, runRolesStep } from './pass-reconcile';
 import type { SyncStep } from './plan';
 import { DEFAULT_RECONCILE_EVERY_MS, decideKind, estimateSteps, resolveSizes, stepsFor } from './plan';
 import { SyncProgress } from './progress';
 import { RunBook } from './run-book';
 import { WriteSlicer } from './write-slicer';
-import type { EntityWriter } from './write-common';
-import { createAccessEventsWriter, createLoginSessionsWriter } from './write-logs';
-import { createPeopleWriter } from './write-people';
-import { createAssignmentsWriter, createOrganizationsWriter, createProgramsWriter, createRolesWriter } from './write-records';
-import type { RunSyncOptions, SummaryKind, SyncEntity, SyncRunResult, SyncSummary } from './types';
+import { createPageStore } from './page-store';
+import type { RunSyncOptions, SummaryKind, SyncRunResult, SyncSummary } from './types';
 import { SUMMARY_KINDS } from './types';
 
 export const DEFAULT_OVERLAP_MS = 2 * 60 * 1000;
 
 /** Instances with a sync in this process: two at once would fight over the cursors. */
 const active = new Set<string>();
-
-function createWriters(db: DB, instanceId: string): Record<SyncEntity, EntityWriter> {
-  return {
-    roles: createRolesWriter(db, instanceId),
-    organizations: createOrganizationsWriter(db, instanceId),
-    people: createPeopleWriter(db, instanceId),
-    programs: createProgramsWriter(db, instanceId),
-    assignments: createAssignmentsWriter(db, instanceId),
-    access_events: createAccessEventsWriter(db, instanceId),
-    login_sessions: createLoginSessionsWriter(db, instanceId),
-  };
-}
 
 const KIND_NOUNS: Record<SummaryKind, string> = {
   roles: 'roles',
@@ -94,34 +79,46 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
       run = createSyncRun(db, instanceId, decision.kind, new Date(clock()).toISOString());
       log.info('starting sync run', { runId: run.id, kind: run.kind });
     }
-    const book = new RunBook(db, run.id, run.summary, client);
+    const now = () => new Date(clock()).toISOString();
+    const store = await createPageStore(db, instanceId, options.writer ?? 'auto', log);
+    const book = new RunBook(run.id, run.summary, client, store, now);
     const steps = stepsFor(run.kind);
     const progress = new SyncProgress(ctx, clock, estimateSteps(db, instanceId, steps, sizes), run.summary.calls);
     for (const key of run.summary.done) progress.skip(key);
     const unsubscribe = options.waits?.subscribe((event) => progress.wait(event));
-    const env: PassEnv = { db, client, instanceId, signal: ctx.signal, logger: log, clock, overlapMs: options.overlapMs ?? DEFAULT_OVERLAP_MS, sizes, book, progress, slicer: new WriteSlicer(options.sliceMs), afterPage: options.afterPage };
-    const writers = createWriters(db, instanceId);
+    const env: PassEnv = {
+      db,
+      client,
+      instanceId,
+      signal: ctx.signal,
+      logger: log,
+      clock,
+      overlapMs: options.overlapMs ?? DEFAULT_OVERLAP_MS,
+      sizes,
+      book,
+      progress,
+      slicer: new WriteSlicer(options.sliceMs),
+      afterPage: options.afterPage,
+    };
     try {
       for (const step of steps) {
         if (book.summary.done.includes(step.key)) continue;
         ctx.throwIfCancelled();
-        await runStep(env, step, writers[step.entity]);
+        await runStep(env, step);
       }
-      book.flushCalls();
-      setSyncRunState(db, run.id, 'succeeded', new Date(clock()).toISOString());
+      await book.flushCalls();
+      setSyncRunState(db, run.id, 'succeeded', now());
     } catch (e) {
       const cancelled = isCancel(e, ctx.signal);
-      try {
-        book.flushCalls();
-      } catch {
-        // The database may be the problem; the run stays resumable either way.
-      }
+      // The calls a failed or cancelled page made still count; the database may be the problem.
+      await book.flushCalls().catch(() => undefined);
       const message = e instanceof Error ? e.message : String(e);
-      setSyncRunState(db, run.id, cancelled ? 'cancelled' : 'failed', new Date(clock()).toISOString(), cancelled ? null : message);
+      setSyncRunState(db, run.id, cancelled ? 'cancelled' : 'failed', now(), cancelled ? null : message);
       log[cancelled ? 'info' : 'warn'](cancelled ? 'sync cancelled; the next sync resumes it' : 'sync failed; the next sync resumes it', { runId: run.id, error: message });
       throw e;
     } finally {
       unsubscribe?.();
+      await store.close();
     }
     const message = describeSummary(run.kind, book.summary);
     log.info('sync finished', { runId: run.id, kind: run.kind, calls: book.summary.calls, records: book.summary.records, writeMs: Math.round(book.timing.writeMs) });
@@ -131,9 +128,9 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
   }
 }
 
-async function runStep(env: PassEnv, step: SyncStep, writer: EntityWriter): Promise<void> {
+async function runStep(env: PassEnv, step: SyncStep): Promise<void> {
   env.logger.debug('sync step', { step: step.key, label: ENTITY_LABELS[step.entity] });
-  if (step.entity === 'roles') return runRolesStep(env, step, writer);
-  if (step.phase === 'reconcile' && (step.entity === 'people' || step.entity === 'organizations')) return runIdsReconcilePass(env, step, writer);
-  return runListingPass(env, step, writer);
+  if (step.entity === 'roles') return runRolesStep(env, step);
+  if (step.phase === 'reconcile' && (step.entity === 'people' || step.entity === 'organizations')) return runIdsReconcilePass(env, step);
+  return runListingPass(env, step);
 }

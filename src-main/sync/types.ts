@@ -3,6 +3,7 @@ import type { DB } from '../db/open';
 import type { JobContext } from '../jobs/runner';
 import type { Logger } from '../log/logger';
 import type { CallBudget, SmartConnectClient } from '../smartsimple/client';
+import type { WriterOption } from './page-store';
 import type { WriteTiming } from './run-book';
 import type { WaitRelay } from './wait-relay';
 
@@ -56,7 +57,12 @@ export interface RunSyncOptions {
   reconcileEveryMs?: number;
   /** Taken off the last-updated watermark on top of the pass's own duration (default 2 min). */
   overlapMs?: number;
-  /** Target length of one write transaction (default 20 ms): the event loop gets a turn between. */
+  /**
+   * Where the writes run (default 'auto': a worker thread when the database is a file and the
+   * worker module is found, else the main thread in slices). See page-store.ts.
+   */
+  writer?: WriterOption;
+  /** Without a worker: target length of one write transaction (default 20 ms). */
   sliceMs?: number;
   /** Local clock (default Date.now): run times and pass durations. */
   clock?: () => number;

@@ -20,8 +20,6 @@ export interface EntityWriter {
   apply(records: readonly WireRecord[], at: string): PageCounts;
   /** Marks up to `limit` live rows after `afterId` that the pass did not see as removed. */
   markUnseen?(afterId: number, limit: number, at: string): { lastId: number | null; counts: PageCounts };
-  /** Local stamps of ids in (afterId, toId], for a reconcile page. */
-  stamps?(afterId: number, toId: number): Map<number, LocalStamp>;
   /** The highest id the mirror holds (append-only sources continue after it). */
   maxId?(): number;
   /** Live rows. */
@@ -105,4 +103,12 @@ export function markUnseenSlice(
   }
   const last = rows[rows.length - 1];
   return { lastId: rows.length < limit || !last ? null : last.id, marked };
+}
+
+/** Local stamps of ids in (afterId, toId] of a table with last_updated, for a reconcile page. */
+export function localStamps(db: DB, table: 'mirror_people' | 'mirror_organizations', instanceId: string, afterId: number, toId: number): Map<number, LocalStamp> {
+  const rows = db
+    .prepare(`SELECT id, last_updated, deleted_at FROM ${table} WHERE instance_id = ? AND id > ? AND id <= ?`)
+    .all(instanceId, afterId, toId) as { id: number; last_updated: string | null; deleted_at: string | null }[];
+  return new Map(rows.map((r) => [r.id, { lastUpdated: r.last_updated, deleted: r.deleted_at !== null }]));
 }

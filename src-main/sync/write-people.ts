@@ -7,7 +7,7 @@ import type { DB } from '../db/open';
 import type { WireRecord } from '../smartsimple/protocol';
 import { ROLE_LIST_FIELDS, parseRoleList } from '../smartsimple/protocol';
 import { recordIdOf } from './entities';
-import type { EntityWriter, LocalStamp, PageCounts } from './write-common';
+import type { EntityWriter, PageCounts } from './write-common';
 import { emptyCounts, flag, int, markUnseenSlice, text, unseenQuery } from './write-common';
 import { ensurePersonKeyRange } from '../db/queries/mirror-keys';
 
@@ -59,7 +59,6 @@ export function createPeopleWriter(db: DB, instanceId: string): EntityWriter {
   const dropHoldings = db.prepare('DELETE FROM mirror_role_holdings WHERE instance_id = ? AND person_id = ?');
   const markRemoved = db.prepare('UPDATE mirror_people SET deleted_at = ? WHERE key = ?');
   const unseen = unseenQuery(db, 'mirror_people', 'id', 'people');
-  const stampRange = db.prepare('SELECT id, last_updated, deleted_at FROM mirror_people WHERE key > ? AND key <= ?');
   const countLive = db.prepare('SELECT count(*) FROM mirror_people WHERE instance_id = ? AND deleted_at IS NULL').pluck();
 
   return {
@@ -120,11 +119,6 @@ export function createPeopleWriter(db: DB, instanceId: string): EntityWriter {
       );
       const counts: PageCounts = { people, role_holdings: holdings };
       return { lastId, counts };
-    },
-
-    stamps(afterId, toId) {
-      const rows = stampRange.all(base + afterId, base + toId) as { id: number; last_updated: string | null; deleted_at: string | null }[];
-      return new Map<number, LocalStamp>(rows.map((r) => [r.id, { lastUpdated: r.last_updated, deleted: r.deleted_at !== null }]));
     },
 
     count: () => countLive.get(instanceId) as number,

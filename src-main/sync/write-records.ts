@@ -6,7 +6,7 @@
 import type { DB } from '../db/open';
 import type { WireRecord } from '../smartsimple/protocol';
 import { recordIdOf } from './entities';
-import type { EntityWriter, LocalStamp } from './write-common';
+import type { EntityWriter } from './write-common';
 import { emptyCounts, flag, int, markUnseenSlice, text, unseenQuery } from './write-common';
 import type { SummaryKind, SyncEntity } from './types';
 
@@ -19,8 +19,6 @@ interface TableSpec {
   idField: string;
   columns: readonly string[];
   values(r: WireRecord): unknown[];
-  /** Whether the table has last_updated (a reconcile compares it). */
-  stamped: boolean;
 }
 
 const TABLES: Record<'organizations' | 'programs' | 'assignments' | 'roles', TableSpec> = {
@@ -32,7 +30,6 @@ const TABLES: Record<'organizations' | 'programs' | 'assignments' | 'roles', Tab
     idField: 'sf_Company ID',
     columns: ['parent_id', 'name', 'is_external', 'status', 'last_updated'],
     values: (r) => [int(r, 'sf_Parent Company ID'), text(r, 'sf_Name') ?? '', flag(r, 'sf_Is External'), text(r, 'sf_Status'), text(r, 'sf_Last Updated')],
-    stamped: true,
   },
   programs: {
     entity: 'programs',
@@ -42,7 +39,6 @@ const TABLES: Record<'organizations' | 'programs' | 'assignments' | 'roles', Tab
     idField: 'sf_Level One ID',
     columns: ['name', 'status', 'type', 'owner_id', 'last_updated'],
     values: (r) => [text(r, 'sf_Name') ?? '', text(r, 'sf_Status'), text(r, 'sf_Type'), int(r, 'sf_Owner ID'), text(r, 'sf_Last Updated')],
-    stamped: true,
   },
   assignments: {
     entity: 'assignments',
@@ -52,7 +48,6 @@ const TABLES: Record<'organizations' | 'programs' | 'assignments' | 'roles', Tab
     idField: 'associationid',
     columns: ['program_id', 'person_id', 'role_id', 'role_name'],
     values: (r) => [int(r, 'objectid') ?? 0, int(r, 'contactid') ?? 0, int(r, 'roleid') ?? 0, text(r, 'rolename')],
-    stamped: false,
   },
   roles: {
     entity: 'roles',
@@ -62,7 +57,6 @@ const TABLES: Record<'organizations' | 'programs' | 'assignments' | 'roles', Tab
     idField: 'sf_Role ID',
     columns: ['name', 'description', 'uta_only'],
     values: (r) => [text(r, 'sf_Role Name') ?? '', text(r, 'sf_Description') ?? '', flag(r, 'sf_UTA Roles Only')],
-    stamped: false,
   },
 };
 
@@ -79,9 +73,6 @@ function createTableWriter(db: DB, instanceId: string, spec: TableSpec): EntityW
   const unseen = unseenQuery(db, table, idColumn, spec.entity);
   const countLive = db.prepare(`SELECT count(*) FROM ${table} WHERE instance_id = ? AND deleted_at IS NULL`).pluck();
   const maxId = db.prepare(`SELECT max(${idColumn}) FROM ${table} WHERE instance_id = ?`).pluck();
-  const stampRange = spec.stamped
-    ? db.prepare(`SELECT ${idColumn} AS id, last_updated, deleted_at FROM ${table} WHERE instance_id = ? AND ${idColumn} > ? AND ${idColumn} <= ?`)
-    : undefined;
 
   const writer: EntityWriter = {
     apply(records) {
@@ -109,12 +100,6 @@ function createTableWriter(db: DB, instanceId: string, spec: TableSpec): EntityW
     maxId: () => (maxId.get(instanceId) as number | null) ?? 0,
     count: () => countLive.get(instanceId) as number,
   };
-  if (stampRange) {
-    writer.stamps = (afterId, toId) => {
-      const rows = stampRange.all(instanceId, afterId, toId) as { id: number; last_updated: string | null; deleted_at: string | null }[];
-      return new Map<number, LocalStamp>(rows.map((r) => [r.id, { lastUpdated: r.last_updated, deleted: r.deleted_at !== null }]));
-    };
-  }
   return writer;
 }
 

@@ -172,16 +172,37 @@ export function searchPeople(db: DB, instanceId: string, input: SearchPeopleInpu
   const page = (sql: string, ...args: unknown[]) => (db.prepare(sql).all(...args, limit, offset) as PersonDbRow[]).map(toPerson);
   const count = (sql: string, ...args: unknown[]) => db.prepare(sql).pluck().get(...args) as number;
 
-  if (terms.length > 0 && (filters.includeRemoved || long.length === 0)) {
+  if (long.length === 0 && short.length > 0 && !filters.includeRemoved) {
+    // Too short for trigrams: the start of a last or first name. The first term drives, through
+    // one index range per name (an OR of the two LIKEs would scan every person); the others
+    // filter what it found.
+    const [first, ...rest] = short.map((t) => `${likeEscape(t)}%`);
+    for (const prefix of rest) {
+      where.push("(p.last_name LIKE ? ESCAPE '\\' OR p.first_name LIKE ? ESCAPE '\\')");
+      params.push(prefix, prefix);
+    }
+    const matches = `(SELECT key FROM mirror_people WHERE instance_id = ? AND deleted_at IS NULL AND last_name LIKE ? ESCAPE '\\'
+      UNION SELECT key FROM mirror_people WHERE instance_id = ? AND deleted_at IS NULL AND first_name LIKE ? ESCAPE '\\') m`;
+    // CROSS JOIN keeps the matches as the outer loop.
+    const from = `${matches} CROSS JOIN mirror_people p ON p.key = m.key ${ORG_JOIN}`;
+    const args = [instanceId, first, instanceId, first, ...params];
+    const cond = where.join(' AND ');
+    return {
+      rows: page(`SELECT ${PERSON_COLUMNS} FROM ${from} WHERE ${cond} ${NAME_ORDER} LIMIT ? OFFSET ?`, ...args),
+      total: count(`SELECT count(*) FROM ${from} WHERE ${cond}`, ...args),
+    };
+  }
+
+  if (terms.length > 0 && filters.includeRemoved) {
+    // The search index holds live people only: a plain scan (slower, and rare).
     for (const t of terms) {
-      if (long.length === 0) {
-        // Too short for trigrams: the start of a first or last name (the name indexes serve it).
-        where.push("(p.last_name LIKE ? ESCAPE '\\' OR p.first_name LIKE ? ESCAPE '\\')");
-        params.push(`${likeEscape(t)}%`, `${likeEscape(t)}%`);
-      } else {
-        where.push("(p.first_name || ' ' || p.last_name || ' ' || p.email || ' ' || coalesce(o.name, '') LIKE ? ESCAPE '\\')");
-        params.push(`%${likeEscape(t)}%`);
-      }
+      where.push(
+        [...t].length >= 3
+          ? "(p.first_name || ' ' || p.last_name || ' ' || p.email || ' ' || coalesce(o.name, '') LIKE ? ESCAPE '\\')"
+          : "(p.last_name LIKE ? ESCAPE '\\' OR p.first_name LIKE ? ESCAPE '\\')",
+      );
+      if ([...t].length >= 3) params.push(`%${likeEscape(t)}%`);
+      else params.push(`${likeEscape(t)}%`, `${likeEscape(t)}%`);
     }
     const cond = where.join(' AND ');
     return {

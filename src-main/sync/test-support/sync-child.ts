@@ -22,4 +22,4 @@ const { db } = openDatabase(config.dbFile);
 const { client } = makeSyncClient(config.connection);
 const result = await runSync({ db, client, instanceId: config.instanceId, pageSize: config.pageSize, logPageSize: config.logPageSize, ctx: testJob().ctx, logger: silentLogger });
 db.close();
-process.stdout.write(`${JSON.stringify({ runId: result.runId, resumed: result.resumed, calls: result.summary.calls })}\n`);
+process.stdout.write(`${JSON.stringify({ runId: result.runId, resumed: result.resumed, calls: result.summary.calls, writer: result.timing.writer })}\n`);

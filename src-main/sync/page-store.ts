@@ -1,0 +1,89 @@
+/**
+ * Where a sync's write batches run: in a worker thread (the default when the database is a file
+ * and the worker module can be found), or inline on the main thread (an in-memory database, or no
+ * worker build), where pages are written in short slices instead (write-slicer.ts).
+ */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { DB } from '../db/open';
+import type { Logger } from '../log/logger';
+import type { BatchResult, WriteBatch } from './write-batch';
+import { createBatchExecutor } from './write-batch';
+import type { WriteWorkerData } from './write-worker';
+
+export interface PageStore {
+  readonly kind: 'inline' | 'worker';
+  commit(batch: WriteBatch): Promise<BatchResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * `worker`: the compiled worker module's URL (a built app lists src-main/sync/write-worker.ts as
+ * an entry of its own and passes the output here); `inline`: never use a worker; `auto` (default):
+ * a compiled `write-worker.js` beside this module, else the TypeScript source through the tsx
+ * bootstrap when it is there (tests, benchmarks), else inline.
+ */
+export type WriterOption = 'auto' | 'inline' | { worker: URL };
+
+export function createInlineStore(db: DB, instanceId: string): PageStore {
+  const execute = createBatchExecutor(db, instanceId);
+  return {
+    kind: 'inline',
+    commit: async (batch) => execute(batch),
+    close: async () => {},
+  };
+}
+
+function workerSource(option: WriterOption): { url: URL; entry?: string } | null {
+  if (option === 'inline') return null;
+  if (option !== 'auto') return { url: option.worker };
+  const compiled = new URL('./write-worker.js', import.meta.url);
+  if (compiled.protocol === 'file:' && fs.existsSync(fileURLToPath(compiled))) return { url: compiled };
+  const source = new URL('./write-worker.ts', import.meta.url);
+  const boot = new URL('./write-worker-boot.mjs', import.meta.url);
+  if (source.protocol === 'file:' && fs.existsSync(fileURLToPath(source)) && fs.existsSync(fileURLToPath(boot))) return { url: boot, entry: source.href };
+  return null;
+}
+
+export async function createPageStore(db: DB, instanceId: string, option: WriterOption, logger: Logger): Promise<PageStore> {
+  const source = db.memory ? null : workerSource(option);
+  if (!source) {
+    if (option !== 'inline' && !db.memory) logger.warn('no sync write worker found: writing on the main thread in slices');
+    return createInlineStore(db, instanceId);
+  }
+  const data: WriteWorkerData = { dbFile: db.name, instanceId, ...(source.entry ? { entry: source.entry } : {}) };
+  const worker = new Worker(source.url, { workerData: data });
+  const pending = new Map<number, { resolve: (r: BatchResult) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  let failure: Error | null = null;
+  const failAll = (error: Error) => {
+    failure = error;
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
+  worker.on('message', (m: { id: number; result?: BatchResult; error?: { name: string; message: string; stack?: string }; closed?: true }) => {
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (m.error) p.reject(Object.assign(new Error(m.error.message), { name: m.error.name, stack: m.error.stack }));
+    else p.resolve(m.result as BatchResult);
+  });
+  worker.on('error', (e) => failAll(e));
+  worker.on('exit', (code) => failAll(new Error(`the sync write worker exited (code ${code})`)));
+  const send = (message: object) =>
+    new Promise<BatchResult>((resolve, reject) => {
+      if (failure) return reject(failure);
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, ...message });
+    });
+  return {
+    kind: 'worker',
+    commit: (batch) => send({ batch }),
+    async close() {
+      if (!failure) await send({ close: true }).catch(() => undefined);
+      await worker.terminate();
+    },
+  };
+}

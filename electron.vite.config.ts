@@ -12,7 +12,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve(root, 'src-main/index.ts') },
+        input: {
+          index: resolve(root, 'src-main/index.ts'),
+          // The sync's page writer runs in a worker thread; it finds write-worker.js beside index.js.
+          'write-worker': resolve(root, 'src-main/sync/write-worker.ts'),
+        },
         external,
       },
     },

@@ -9,6 +9,7 @@
  */
 import type { SyncRun } from '../db/queries/mirror-sync';
 import { createSyncRun, saveSyncRunSummary, setSyncRunState } from '../db/queries/mirror-sync';
+import { conflict } from '../errors/app-error';
 import { SmartConnectError } from '../smartsimple/client';
 import { ENTITY_LABELS } from './entities';
 import type { PassEnv } from './pass';
@@ -60,7 +61,7 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
   const { db, client, instanceId, ctx, logger } = options;
   const clock = options.clock ?? Date.now;
   const sizes = resolveSizes(options);
-  if (active.has(instanceId)) throw new Error('A sync of this instance is already running.');
+  if (active.has(instanceId)) throw conflict('A sync of this instance is already running.');
   active.add(instanceId);
   const log = logger.child('sync');
   try {

@@ -73,7 +73,7 @@ export const m0003Mirror: Migration = {
       -- The People table's default order, and 1-2 letter prefix search (LIKE 'ab%' on NOCASE
       -- columns uses them), over live people only.
       CREATE INDEX mirror_people_name ON mirror_people(instance_id, last_name, first_name) WHERE deleted_at IS NULL;
-      CREATE INDEX mirror_people_first_name ON mirror_people(instance_id, first_name) WHERE deleted_at IS NULL;
+      CREATE INDEX mirror_people_first_name ON mirror_people(instance_id, first_name, last_name) WHERE deleted_at IS NULL;
 
       CREATE TABLE mirror_people_raw (
         key INTEGER PRIMARY KEY REFERENCES mirror_people(key) ON DELETE CASCADE,

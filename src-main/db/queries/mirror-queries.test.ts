@@ -73,6 +73,19 @@ describe('mirror queries', () => {
     expect(all.rows.map((r) => r.lastName)).toEqual(['Ng', 'Núñez']);
   });
 
+  it('lists a 1-2 letter query as last-name matches, then first-name matches, paged across both', () => {
+    createPeopleWriter(t.db, t.instanceId).apply([personRecord(104, { 'sf_First Name': 'Nora', 'sf_Last Name': 'Adams' }), personRecord(105, { 'sf_First Name': 'Nils', 'sf_Last Name': 'Berg' })], AT);
+    const names = (offset: number, limit: number) => {
+      const r = searchPeople(t.db, t.instanceId, { query: 'n', offset, limit });
+      return [r.total, ...r.rows.map((p) => `${p.firstName} ${p.lastName}`)];
+    };
+    expect(names(0, 10)).toEqual([4, 'Di Ng', 'Ana Núñez', 'Nils Berg', 'Nora Adams']);
+    expect(names(1, 2)).toEqual([4, 'Ana Núñez', 'Nils Berg']);
+    expect(names(3, 2)).toEqual([4, 'Nora Adams']);
+    // With a filter, the same people by name.
+    expect(searchPeople(t.db, t.instanceId, { query: 'n', filters: { status: 'Active' } }).rows.map((p) => p.lastName)).toEqual(['Adams', 'Berg', 'Núñez']);
+  });
+
   it('filters by role, organization subtree, access, external and last login', () => {
     const ids = (filters: PeopleFilters) =>
       searchPeople(t.db, t.instanceId, { filters }).rows.map((r) => r.id).sort();

@@ -6,7 +6,8 @@
  * A new channel is a change here plus its handler in `src-main/ipc/`; the type checker finds the
  * handler that is missing.
  *
- * This file is shared by main, preload and renderer: it imports zod and nothing else.
+ * This file is shared by main, preload and renderer: it imports zod (and contract-plans.ts,
+ * which imports zod only) and nothing else.
  */
 import { z } from 'zod';
 // Result shapes of the mirror's query functions: types only, erased from every bundle.
@@ -16,6 +17,32 @@ import type { PrivilegeSuggestion, RoleDepartment, RoleRow } from '../src-main/d
 import type { ProgramAssignmentRow, ProgramRow } from '../src-main/db/queries/mirror-programs';
 import type { SyncRun } from '../src-main/db/queries/mirror-sync';
 import type { SyncPlan } from '../src-main/sync/types';
+import type {
+  ApplyResult,
+  ApprovePlanResult,
+  BuildResult,
+  CsvBuildResult,
+  ImportResult,
+  Operation,
+  PlanChange,
+  PlanReview,
+  PlanSummary,
+  PlanWithOperations,
+} from '../src-main/plans';
+import type { AuditEntry, AuditVerification } from '../src-main/audit-trail';
+import {
+  MAX_PLAN_CSV_CHARS,
+  MAX_PLAN_IMPORT_CHARS,
+  bulkActionSchema,
+  namedBulkSchemas,
+  operationIds,
+  planIdInput,
+  planIdSchema,
+  planInstanceIdSchema,
+  planOperationInputSchema,
+  planRecordIdSchema,
+  planTargetShape,
+} from './contract-plans';
 
 export type { PersonDetail, PersonRow, SearchPeopleResult } from '../src-main/db/queries/mirror-people';
 export type { OrganizationNode } from '../src-main/db/queries/mirror-organizations';
@@ -23,6 +50,31 @@ export type { PrivilegeSuggestion, RoleDepartment, RoleRow } from '../src-main/d
 export type { ProgramAssignmentRow, ProgramRow } from '../src-main/db/queries/mirror-programs';
 export type { SyncRun } from '../src-main/db/queries/mirror-sync';
 export type { SyncPlan } from '../src-main/sync/types';
+export type {
+  ApplyResult,
+  ApplySummary,
+  ApprovePlanResult,
+  BuildResult,
+  CsvBuildResult,
+  CsvProblem,
+  ImportResult,
+  JournalState,
+  Operation,
+  OperationKind,
+  OperationResult,
+  PersonDiff,
+  Plan,
+  PlanChange,
+  PlanReview,
+  PlanState,
+  PlanSummary,
+  PlanWithOperations,
+  ReviewWarning,
+  Risk,
+} from '../src-main/plans';
+export type { AuditEntry, AuditProblem, AuditVerification } from '../src-main/audit-trail';
+export { OPERATION_KIND_NAMES, bulkActionSchema, planOperationInputSchema } from './contract-plans';
+export type { BulkActionInput, PlanOperationInput } from './contract-plans';
 
 /** The closed set of error codes a call can fail with. */
 export const ERROR_CODES = [
@@ -56,7 +108,7 @@ export interface ApiError {
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
 /** Tables that main announces in `data:changed`; queries declare which ones they read. */
-export const TABLES = ['settings', 'instances', 'connections', 'jobs', 'mirror', 'sync'] as const;
+export const TABLES = ['settings', 'instances', 'connections', 'jobs', 'mirror', 'sync', 'plans', 'audit'] as const;
 export type Table = (typeof TABLES)[number];
 
 /** The largest input a channel accepts unless it says otherwise (JSON bytes). */
@@ -332,6 +384,31 @@ export interface RoleDetail extends RoleRow {
   departments: RoleDepartment[];
 }
 
+/** A plan with its review, the hourly budget it will draw on, and what can happen to it next. */
+export interface PlanDetail extends PlanReview {
+  budget: CallBudgetInfo;
+  /** The name approvals and applies are recorded under on this computer. */
+  approver: string;
+  /** The apply job running now, if any. */
+  applyJobId: string | null;
+  /** The plan is 'applying' with no job: an interrupted apply that "Resume" continues. */
+  canResume: boolean;
+  /** Undo plans made from this one (newest first). */
+  undoPlans: { id: string; title: string; state: string }[];
+}
+
+/** Per-operation results of an apply, from its journal. */
+export type PlanApplyResult = Omit<ApplyResult, 'message'> & { applyJobId: string | null };
+
+/** A file the renderer offers as a download (it has no file system access). */
+export interface DownloadText {
+  filename: string;
+  mime: string;
+  text: string;
+}
+
+const planTarget = z.object(planTargetShape);
+
 // ---------- channels ----------
 
 export const channels = {
@@ -413,6 +490,107 @@ export const channels = {
     input: z.object({ instanceId: id, programId: mirrorId }).strict(),
     reads: ['mirror'],
   }),
+
+  // ---------- plans (issue #5) ----------
+  /** Plans of an instance, newest first, with counts. */
+  'plans:list': channel<PlanSummary[]>()({ input: z.object({ instanceId: planInstanceIdSchema }).strict(), reads: ['plans'] }),
+  /** One plan with its review: diff per person, totals, warnings, calls against the hourly budget. */
+  'plans:get': channel<PlanDetail>()({
+    input: z.object({ instanceId: planInstanceIdSchema.optional(), planId: planIdSchema }).strict(),
+    reads: ['plans', 'mirror', 'jobs'],
+  }),
+  'plans:create': channel<PlanWithOperations>()({
+    input: z.object({ instanceId: planInstanceIdSchema, title: z.string().trim().min(1).max(200), description: z.string().max(2000).optional() }).strict(),
+    writes: ['plans', 'audit'],
+  }),
+  /** A named bulk action, or any People filter with an action; into `planId` or a new plan. */
+  'plans:buildFromFilter': channel<BuildResult>()({
+    input: planTarget
+      .extend({
+        build: z.discriminatedUnion('kind', [
+          ...namedBulkSchemas,
+          z.object({ kind: z.literal('filter'), filters: peopleFiltersSchema, action: bulkActionSchema }).strict(),
+        ]),
+      })
+      .strict(),
+    writes: ['plans', 'audit'],
+  }),
+  'plans:buildFromSelection': channel<BuildResult>()({
+    input: planTarget.extend({ personIds: z.array(planRecordIdSchema).min(1).max(10_000), action: bulkActionSchema }).strict(),
+    writes: ['plans', 'audit'],
+  }),
+  /** Roles for the people a CSV lists; rows that match no one come back with their line number. */
+  'plans:buildFromCsv': channel<CsvBuildResult>()({
+    input: planTarget
+      .extend({
+        csv: z.string().min(1).max(MAX_PLAN_CSV_CHARS),
+        mode: z.enum(['add', 'remove', 'replace']),
+        roles: z.array(z.union([planRecordIdSchema, z.string().trim().min(1).max(200)])).max(100).optional(),
+      })
+      .strict(),
+    writes: ['plans', 'audit'],
+    maxInputBytes: MAX_PLAN_CSV_CHARS + 64 * 1024,
+  }),
+  'plans:addOperation': channel<PlanChange>()({
+    input: z.object({ planId: planIdSchema, operations: z.array(planOperationInputSchema).min(1).max(1000) }).strict(),
+    writes: ['plans', 'audit'],
+  }),
+  /** Re-plans one operation from the mirror; its approval is cleared. */
+  'plans:editOperation': channel<Operation>()({
+    input: z.object({ planId: planIdSchema, operationId: planRecordIdSchema, operation: planOperationInputSchema }).strict(),
+    writes: ['plans', 'audit'],
+  }),
+  'plans:removeOperations': channel<PlanWithOperations>()({
+    input: z.object({ planId: planIdSchema, operationIds }).strict(),
+    writes: ['plans', 'audit'],
+  }),
+  'plans:discard': channel<PlanWithOperations>()({
+    input: z.object({ planId: planIdSchema, reason: z.string().max(500).optional() }).strict(),
+    writes: ['plans', 'audit'],
+  }),
+  /** Draft -> in review. */
+  'plans:submit': channel<PlanWithOperations>()({ input: planIdInput, writes: ['plans', 'audit'] }),
+  /** Approves the operations named, or without names the whole plan (privileged ones excluded). */
+  'plans:approve': channel<ApprovePlanResult>()({
+    input: z.object({ planId: planIdSchema, operationIds: operationIds.optional(), note: z.string().max(500).optional() }).strict(),
+    writes: ['plans', 'audit'],
+  }),
+  'plans:revoke': channel<PlanWithOperations>()({
+    input: z.object({ planId: planIdSchema, operationIds }).strict(),
+    writes: ['plans', 'audit'],
+  }),
+  /** The plan for a second administrator, as text the renderer offers as a download. */
+  'plans:export': channel<DownloadText>()({
+    input: z.object({ planId: planIdSchema, format: z.enum(['json', 'csv']) }).strict(),
+    writes: ['audit'],
+  }),
+  /** A reviewed export back, with the reviewer's approvals (JSON or CSV, told apart by content). */
+  'plans:import': channel<ImportResult>()({
+    input: z.object({ planId: planIdSchema, text: z.string().min(1).max(MAX_PLAN_IMPORT_CHARS) }).strict(),
+    writes: ['plans', 'audit'],
+    maxInputBytes: MAX_PLAN_IMPORT_CHARS + 64 * 1024,
+  }),
+  /** Applies (or resumes) an approved plan as a background job; one apply per instance at a time. */
+  'plans:apply': channel<JobInfo>()({ input: planIdInput, writes: ['jobs', 'plans', 'audit'] }),
+  'plans:result': channel<PlanApplyResult>()({ input: planIdInput, reads: ['plans', 'jobs'] }),
+  /** The inverse of an applied plan, as a new draft. */
+  'plans:undo': channel<PlanChange>()({ input: planIdInput, writes: ['plans', 'audit'] }),
+
+  /** The local audit trail, newest first. */
+  'audit:list': channel<{ entries: AuditEntry[]; total: number }>()({
+    input: z
+      .object({
+        instanceId: planInstanceIdSchema.optional(),
+        subject: z.string().max(120).optional(),
+        beforeSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict(),
+    reads: ['audit'],
+  }),
+  /** Checks the hash chain: intact, or the first entry that was edited or deleted. */
+  'audit:verify': channel<AuditVerification>()({ input: noInput, reads: ['audit'] }),
+  'audit:export': channel<DownloadText>()({ input: z.object({ instanceId: planInstanceIdSchema.optional() }).strict(), reads: ['audit'] }),
 
   /** Long-running work: list and cancel. */
   'jobs:list': channel<JobInfo[]>()({ input: noInput, reads: ['jobs'] }),

@@ -2,11 +2,13 @@
 import type { Handlers } from './dispatch';
 import type { Services } from '../backend/services';
 import { appHandlers } from './app-handlers';
+import { auditHandlers } from './audit-handlers';
 import { browseHandlers } from './browse-handlers';
 import { syncHandlers } from './sync-handlers';
 import { connectionHandlers } from './connection-handlers';
 import { instanceHandlers } from './instance-handlers';
 import { jobHandlers } from './job-handlers';
+import { planHandlers } from './plan-handlers';
 import { settingsHandlers } from './settings-handlers';
 
 export function createHandlers(services: Services): Handlers {
@@ -18,5 +20,7 @@ export function createHandlers(services: Services): Handlers {
     ...connectionHandlers(services),
     ...syncHandlers(services),
     ...browseHandlers(services),
+    ...planHandlers(services),
+    ...auditHandlers(services),
   };
 }

@@ -1,20 +1,51 @@
-/** Plans: a placeholder until the screen is built; it says what will live here. */
-import { IconListCheck } from '@tabler/icons-react';
-import { PlaceholderScreen } from '../../components/placeholder-screen';
+/**
+ * Plans: the one way changes reach SmartSimple. A list of the instance's plans, a builder for new
+ * ones, the plan page (review, approve, apply, results, undo), and the local audit trail as a tab.
+ * The open plan lives in component state: a plan belongs to the instance shown, and switching
+ * instance resets the screen (keyed by instance).
+ */
+import { Tabs } from '@mantine/core';
+import { IconListCheck, IconShieldLock } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { Instance } from '../../../src-preload/contract';
+import { BrowseGate } from '../../components/browse/browse-gate';
+import { ScreenHeader } from '../../components/screen-header';
+import { AuditTrailView } from './audit-trail-view';
+import { PlanList } from './plan-list';
+import { PlanPage } from './plan-page';
 
 export function PlansScreen() {
   return (
-    <PlaceholderScreen
-      title="Plans"
-      icon={IconListCheck}
-      summary="Batches of changes: review, approve, apply, verify and undo."
-      meanwhile="Plans will come from Onboarding, Reviews and bulk changes."
-      planned={[
-        'Operations with before and after, risk, and the API calls they will cost',
-        'Approve each operation or the whole plan; privileged ones always one by one',
-        'Apply through a journal that survives a crash and never applies twice',
-        'Verification by reading back, and an undo plan for every applied batch',
-      ]}
-    />
+    <div data-testid="screen-plans">
+      <ScreenHeader title="Plans" description="Batches of changes: build, review, approve, apply, verify and undo. Nothing reaches SmartSimple without your approval." />
+      <BrowseGate what="people and roles to plan changes for">{(instance) => <PlansBody key={instance.id} instance={instance} />}</BrowseGate>
+    </div>
+  );
+}
+
+function PlansBody({ instance }: { instance: Instance }) {
+  const [tab, setTab] = useState<string | null>('plans');
+  const [openPlan, setOpenPlan] = useState<string | null>(null);
+  return (
+    <Tabs value={tab} onChange={setTab} keepMounted={false}>
+      <Tabs.List mb="md">
+        <Tabs.Tab value="plans" leftSection={<IconListCheck size={16} />} data-testid="tab-plans">
+          Plans
+        </Tabs.Tab>
+        <Tabs.Tab value="audit" leftSection={<IconShieldLock size={16} />} data-testid="tab-audit-trail">
+          Audit trail
+        </Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="plans">
+        {openPlan ? (
+          <PlanPage instance={instance} planId={openPlan} onOpen={setOpenPlan} onBack={() => setOpenPlan(null)} />
+        ) : (
+          <PlanList instance={instance} onOpen={setOpenPlan} />
+        )}
+      </Tabs.Panel>
+      <Tabs.Panel value="audit">
+        <AuditTrailView instance={instance} />
+      </Tabs.Panel>
+    </Tabs>
   );
 }

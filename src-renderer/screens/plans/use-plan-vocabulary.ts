@@ -1,0 +1,34 @@
+/** Roles, organizations and departments of the mirror, as Select options for the builders. */
+import { useMemo } from 'react';
+import type { OrganizationNode } from '../../../src-preload/contract';
+import { useApiQuery } from '../../api';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function usePlanVocabulary(instanceId: string) {
+  const roles = useApiQuery('roles:list', { instanceId });
+  const tree = useApiQuery('organizations:tree', { instanceId });
+  // No channel lists departments: the first thousand people of the mirror name them.
+  const people = useApiQuery('people:search', { instanceId, limit: 1000 });
+  return useMemo(() => {
+    const profileRoles: Option[] = (roles.data ?? [])
+      .filter((r) => !r.utaOnly && !r.removed)
+      .map((r) => ({ value: String(r.id), label: r.privileged ? `${r.name} (privileged)` : r.name }));
+    const organizations: Option[] = [];
+    const walk = (nodes: OrganizationNode[], depth: number) => {
+      for (const n of nodes) {
+        if (!n.removed) organizations.push({ value: String(n.id), label: `${'  '.repeat(depth)}${n.name} (${n.totalPeople})` });
+        walk(n.children, depth + 1);
+      }
+    };
+    walk(tree.data ?? [], 0);
+    const departments = [...new Set((people.data?.rows ?? []).map((p) => p.department).filter((d): d is string => !!d))]
+      .sort((a, b) => a.localeCompare(b))
+      .map((d) => ({ value: d, label: d }));
+    const roleName = new Map((roles.data ?? []).map((r) => [r.id, r.name]));
+    return { profileRoles, organizations, departments, roleName, isLoading: roles.isLoading || tree.isLoading || people.isLoading };
+  }, [roles.data, tree.data, people.data, roles.isLoading, tree.isLoading, people.isLoading]);
+}

@@ -23,7 +23,12 @@ if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/n
   export -f run_tests
   # The keychain tests must run (not skip) against this throwaway Secret Service.
   export ADMIN_DESK_REQUIRE_KEYCHAIN=1
-  dbus-run-session -- bash -c 'echo -n admin-desk-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; run_tests'
+  # A keyring folder of its own: a keyring file left in the home folder by an earlier run with
+  # another password would stay locked and make the daemon ask for a prompt that cannot appear.
+  KEYRING_HOME="$(mktemp -d)"
+  export KEYRING_HOME
+  trap 'rm -rf "$KEYRING_HOME"' EXIT
+  dbus-run-session -- bash -c 'export XDG_DATA_HOME="$KEYRING_HOME"; echo -n admin-desk-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; run_tests'
 else
   run_tests
 fi

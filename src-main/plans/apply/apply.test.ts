@@ -43,18 +43,22 @@ describe('applyPlan', () => {
     expect(result.summary.calls).toBe(estimate.total);
 
     // The sandbox holds what each operation said.
-    for (const op of plan.operations.filter((o) => o.kind !== 'add_assignment' && o.kind !== 'remove_assignment')) {
+    for (const op of plan.operations.filter((o) => o.personId !== null && o.kind !== 'add_assignment' && o.kind !== 'remove_assignment')) {
       const p = sb.state.person(op.personId as number);
       if (op.after['sf_Title'] !== undefined) expect(p?.title).toBe(op.after['sf_Title']);
       if (op.after['sf_Status'] !== undefined) expect(p?.status).toBe(op.after['sf_Status']);
       if (op.after['sf_User Role'] !== undefined && op.kind !== 'deactivate') expect(`,${p?.roleIds.join(',')},`.includes(`,${String(op.params.roleId)},`)).toBe(op.kind === 'add_role');
     }
+    const created = result.operations.find((o) => o.kind === 'create_person');
+    const newcomer = sb.state.person(Number(created?.recordid));
+    expect([newcomer?.email, newcomer?.title, newcomer?.status, newcomer?.roleIds.length]).toEqual(['nia.okafor@example.org', 'Analyst', 'Active', 1]);
     // One note per person and source; the AI's change is signed AI_Service.
     const notes = sb.transactions();
     const people = new Set(plan.operations.map((o) => o.personId));
     expect(notes).toHaveLength(people.size);
-    const aiOp = plan.operations.find((o) => o.source === 'ai');
+    const aiOp = plan.operations.find((o) => o.source === 'ai' && o.personId !== null);
     expect(notes.find((n) => n.objectId === aiOp?.personId)).toMatchObject({ source: 'AI_Service', type: 'Admin Desk change' });
+    expect(notes.find((n) => n.objectId === newcomer?.id)?.description).toMatch(/\[AI suggestion intake-12\]/);
     expect(notes.find((n) => n.objectId !== aiOp?.personId)?.source).toBe('bo');
     expect(notes[0]?.description).toContain(plan.id);
     expect(notes[0]?.description).toMatch(/approved by bo/);

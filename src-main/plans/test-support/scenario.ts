@@ -40,6 +40,13 @@ export function mixedOperations(sb: SandboxHandle): OperationInput[] {
     { kind: 'add_assignment', personId: e.id, programId: program.id, roleId: uta.id },
   ];
   if (held) ops.push({ kind: 'remove_assignment', personId: held.contactId, programId: held.objectId, roleId: held.roleId });
+  ops.push({
+    kind: 'create_person',
+    fields: { 'sf_First Name': 'Nia', 'sf_Last Name': 'Okafor', 'sf_Email': 'nia.okafor@example.org', 'sf_Company ID': String(a.companyId), 'sf_Title': 'Analyst' },
+    roleIds: [lacking({ roleIds: [] })],
+    source: 'ai',
+    aiSuggestionId: 'intake-12',
+  });
   return ops;
 }
 

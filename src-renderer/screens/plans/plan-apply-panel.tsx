@@ -9,7 +9,7 @@ import { isJobActive, notifyError, useApiMutation, useApiQuery, useJobs } from '
 import { formatNumber } from '../../lib/format';
 import { RESULT_COLOR, RESULT_LABEL } from './plan-format';
 
-export function PlanApplyPanel({ planId, jobId }: { planId: string; jobId: string | null }) {
+export function PlanApplyPanel({ planId, jobId, names }: { planId: string; jobId: string | null; names: Map<number | null, string> }) {
   const jobs = useJobs();
   const job = jobId ? jobs.byId.get(jobId) : undefined;
   const result = useApiQuery('plans:result', { planId });
@@ -68,7 +68,7 @@ export function PlanApplyPanel({ planId, jobId }: { planId: string; jobId: strin
                   <Table.Td>
                     <Text size="sm">{o.summary}</Text>
                     <Text size="xs" c="dimmed">
-                      person {o.personId ?? o.recordid ?? 'new'}
+                      {names.get(o.personId) ?? `person ${o.personId ?? o.recordid ?? 'new'}`}
                     </Text>
                   </Table.Td>
                   <Table.Td>

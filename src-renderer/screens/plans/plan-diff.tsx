@@ -60,7 +60,7 @@ export function PlanDiff({ people, roleName, selectable, selected, onToggle }: P
                       </Badge>
                     </Tooltip>
                   </Table.Td>
-                  <Table.Td w={280}>
+                  <Table.Td w={360}>
                     {op.approval ? (
                       <Text size="xs" c="teal">
                         Approved by {op.approval.by} · {dayTime(op.approval.at)}

@@ -98,9 +98,9 @@ export function PlanPage({ instance, planId, onOpen, onBack }: Props) {
   return (
     <Stack gap="md" data-testid="plan-page">
       <Group justify="space-between" align="flex-start">
-        <Group gap="sm" align="flex-start">
-          <Button variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={onBack} aria-label="Back to plans">
-            Plans
+        <Stack gap={4} align="flex-start">
+          <Button variant="subtle" size="compact-sm" leftSection={<IconArrowLeft size={16} />} onClick={onBack} aria-label="Back to plans">
+            All plans
           </Button>
           <div>
             <Group gap="xs">
@@ -114,7 +114,7 @@ export function PlanPage({ instance, planId, onOpen, onBack }: Props) {
               {plan.appliedBy ? ` · applied by ${plan.appliedBy}` : ''}
             </Text>
           </div>
-        </Group>
+        </Stack>
         <Group gap="xs">
           <Menu position="bottom-end">
             <Menu.Target>
@@ -199,7 +199,7 @@ export function PlanPage({ instance, planId, onOpen, onBack }: Props) {
         You approve and apply as {d.approver}.
       </Text>
 
-      {(d.applyJobId || plan.state === 'applying' || applied) && <PlanApplyPanel planId={planId} jobId={d.applyJobId} />}
+      {(d.applyJobId || plan.state === 'applying' || applied) && <PlanApplyPanel planId={planId} jobId={d.applyJobId} names={new Map(d.people.map((p) => [p.personId, p.name]))} />}
 
       {totals.operations === 0 ? (
         <Paper withBorder p="lg">

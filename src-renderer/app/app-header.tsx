@@ -1,6 +1,7 @@
-/** The header: app name, the active instance, jobs, theme, and the keyboard entry points. */
+/** The header: app name, the active instance and how fresh its copy is, jobs, theme, and the keyboard entry points. */
 import { ActionIcon, AppShell, Burger, Group, Kbd, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconKeyboard, IconSearch } from '@tabler/icons-react';
+import { SyncStatusButton } from '../components/sync/sync-status-button';
 import { InstanceSelector } from './header/instance-selector';
 import { JobsIndicator } from './header/jobs-indicator';
 import { ThemeToggle } from './header/theme-toggle';
@@ -24,6 +25,7 @@ export function AppHeader({ navOpened, onToggleNav, onOpenPalette, onOpenHelp }:
             SmartSimple Admin Desk
           </Text>
           <InstanceSelector />
+          <SyncStatusButton />
         </Group>
         <Group gap={4} wrap="nowrap">
           <UnstyledButton onClick={onOpenPalette} aria-label="Open jump palette" visibleFrom="md" px="xs">

@@ -4,8 +4,10 @@
  */
 import { AppShell, useComputedColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconKeyboard, IconMoon } from '@tabler/icons-react';
+import { IconKeyboard, IconMoon, IconRefresh } from '@tabler/icons-react';
 import { useLocation } from 'wouter';
+import { SyncDialog } from '../components/sync/sync-dialog';
+import { openSyncDialog } from '../components/sync/sync-dialog-store';
 import { AppHeader } from './app-header';
 import { AppNavbar } from './app-navbar';
 import { AppRoutes } from './app-routes';
@@ -44,6 +46,7 @@ export function AppLayout() {
       </AppShell.Main>
       <CommandPalette opened={paletteOpened} onClose={palette.close} commands={commands} />
       <ShortcutsHelp opened={helpOpened} onClose={help.close} />
+      <SyncDialog />
     </AppShell>
   );
 }
@@ -64,6 +67,13 @@ function usePaletteCommands(openHelp: () => void): PaletteCommand[] {
       hint: item.hotkey ? `${mod}+${item.hotkey}` : undefined,
       run: () => navigate(item.path),
     })),
+    {
+      id: 'sync:open',
+      label: 'Sync the active instance',
+      description: 'See what a sync costs in API calls, then run it',
+      icon: <IconRefresh size={18} />,
+      run: openSyncDialog,
+    },
     {
       id: 'theme:toggle',
       label: `Switch to ${nextScheme} theme`,

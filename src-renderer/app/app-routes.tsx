@@ -12,9 +12,14 @@ import { AuditScreen } from '../screens/audit/audit-screen';
 import { ConnectScreen } from '../screens/connect/connect-screen';
 import { HomeScreen } from '../screens/home/home-screen';
 import { OnboardingScreen } from '../screens/onboarding/onboarding-screen';
+import { OrganizationsScreen } from '../screens/organizations/organizations-screen';
 import { PeopleScreen } from '../screens/people/people-screen';
+import { PersonPage } from '../screens/people/person-page';
 import { PlansScreen } from '../screens/plans/plans-screen';
+import { ProgramPage } from '../screens/programs/program-page';
+import { ProgramsScreen } from '../screens/programs/programs-screen';
 import { ReviewsScreen } from '../screens/reviews/reviews-screen';
+import { RolePage } from '../screens/roles/role-page';
 import { RolesScreen } from '../screens/roles/roles-screen';
 import { SettingsScreen } from '../screens/settings/settings-screen';
 import { ALL_NAV_ITEMS } from './nav-items';
@@ -23,7 +28,9 @@ const SCREEN_COMPONENTS: Record<string, ComponentType> = {
   '/': HomeScreen,
   '/connect': ConnectScreen,
   '/people': PeopleScreen,
+  '/organizations': OrganizationsScreen,
   '/roles': RolesScreen,
+  '/programs': ProgramsScreen,
   '/onboarding': OnboardingScreen,
   '/plans': PlansScreen,
   '/audit': AuditScreen,
@@ -31,10 +38,25 @@ const SCREEN_COMPONENTS: Record<string, ComponentType> = {
   '/settings': SettingsScreen,
 };
 
+/** Pages under a screen, by id; the screen's nav entry stays highlighted on them. */
+const DETAIL_ROUTES: { path: string; label: string; component: ComponentType }[] = [
+  { path: '/people/:id', label: 'person', component: PersonPage },
+  { path: '/organizations/:id', label: 'Organizations', component: OrganizationsScreen },
+  { path: '/roles/:id', label: 'role', component: RolePage },
+  { path: '/programs/:id', label: 'program', component: ProgramPage },
+];
+
 export function AppRoutes() {
   const [location] = useLocation();
   return (
     <Switch>
+      {DETAIL_ROUTES.map(({ path, label, component: Page }) => (
+        <Route key={path} path={path}>
+          <ErrorBoundary resetKeys={[location]} fallbackRender={(props) => <ErrorFallback {...props} what={`The ${label} page`} />}>
+            <Page />
+          </ErrorBoundary>
+        </Route>
+      ))}
       {ALL_NAV_ITEMS.map((item) => {
         const Screen = SCREEN_COMPONENTS[item.path] ?? NotFound;
         return (

@@ -41,6 +41,9 @@ export function shortcutRows(mod: string): ShortcutRow[] {
     { keys: ['?'], description: 'Show keyboard shortcuts' },
     { keys: [mod, '/'], description: 'Show keyboard shortcuts (also while typing)' },
     { keys: ['Tab'], description: 'Move to the next control; Shift+Tab goes back' },
+    { keys: ['/'], description: 'Search people (on the People screen)' },
+    { keys: ['↑', '↓'], description: 'Move through the rows of a table or tree' },
+    { keys: ['Enter'], description: 'Open the row: a person, an organization' },
     { keys: ['Esc'], description: 'Close a dialog, menu or popover' },
   ];
 }

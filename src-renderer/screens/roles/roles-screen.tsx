@@ -1,19 +1,139 @@
-/** Roles: a placeholder until the screen is built; it says what will live here. */
-import { IconShieldLock } from '@tabler/icons-react';
-import { PlaceholderScreen } from '../../components/placeholder-screen';
+/**
+ * Roles: the catalogue with holders and program assignments, the administrator's privileged flag
+ * on each, and suggestions for the undecided ones. A role's page lists its holders and the
+ * departments they are in.
+ */
+import { Anchor, Badge, EmptyState, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconSearch, IconShieldLock } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useLocation } from 'wouter';
+import type { Instance, RoleRow } from '../../../src-preload/contract';
+import { useApiQuery } from '../../api';
+import { BrowseGate } from '../../components/browse/browse-gate';
+import { ScreenHeader } from '../../components/screen-header';
+import { countOf, formatNumber } from '../../lib/format';
+import { PrivilegeSuggestions } from './privilege-suggestions';
+import { PrivilegedControl } from './privileged-control';
+import { RoleDepartmentsCell } from './role-departments-cell';
+
+type Show = 'all' | 'yes' | 'no' | 'undecided';
+const matchesShow = (r: RoleRow, show: Show) =>
+  show === 'all' || (show === 'undecided' ? r.privileged === null : r.privileged === (show === 'yes'));
 
 export function RolesScreen() {
   return (
-    <PlaceholderScreen
-      title="Roles"
-      icon={IconShieldLock}
-      summary="The roles of the active instance and who holds them."
-      meanwhile="Roles appear here after the first sync."
-      planned={[
-        'Every role with its holders, privileged roles flagged',
-        'Who gained or lost a role, and when',
-        'A starting point for a bulk change plan or an access review',
-      ]}
-    />
+    <Stack gap="md" data-testid="screen-roles">
+      <ScreenHeader title="Roles" description="The roles of the active instance, who holds them, and which ones are privileged." />
+      <BrowseGate what="roles">{(instance) => <RolesBrowser key={instance.id} instance={instance} />}</BrowseGate>
+    </Stack>
+  );
+}
+
+function RolesBrowser({ instance }: { instance: Instance }) {
+  const roles = useApiQuery('roles:list', { instanceId: instance.id });
+  const [, navigate] = useLocation();
+  const [filter, setFilter] = useState('');
+  const [show, setShow] = useState<Show>('all');
+  const all = useMemo(() => roles.data ?? [], [roles.data]);
+  const q = filter.trim().toLowerCase();
+  const visible = all.filter((r) => matchesShow(r, show) && (!q || `${r.name} ${r.description}`.toLowerCase().includes(q)));
+  const privileged = all.filter((r) => r.privileged === true).length;
+  const undecided = all.filter((r) => r.privileged === null).length;
+
+  return (
+    <Stack gap="md">
+      <PrivilegeSuggestions instanceId={instance.id} />
+      <Group gap="sm">
+        <TextInput
+          aria-label="Filter roles"
+          placeholder="Filter by name or description"
+          leftSection={<IconSearch size={16} />}
+          value={filter}
+          onChange={(e) => setFilter(e.currentTarget.value)}
+          onKeyDown={(e) => e.key === 'Escape' && setFilter('')}
+          w={320}
+        />
+        <SegmentedControl
+          aria-label="Show roles"
+          value={show}
+          onChange={(v) => setShow(v as Show)}
+          data={[
+            { value: 'all', label: `All ${all.length}` },
+            { value: 'yes', label: `Privileged ${privileged}` },
+            { value: 'no', label: 'Not privileged' },
+            { value: 'undecided', label: `Undecided ${undecided}` },
+          ]}
+        />
+      </Group>
+      <Paper withBorder>
+        <Table.ScrollContainer minWidth={1000}>
+          <Table data-testid="roles-table" aria-label="Roles" stickyHeader>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Role</Table.Th>
+                <Table.Th ta="right">Holders</Table.Th>
+                <Table.Th ta="right" title="UTA role assignments on programs">
+                  Assignments
+                </Table.Th>
+                <Table.Th>Departments of holders</Table.Th>
+                <Table.Th w={260}>Privileged</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {visible.map((r) => (
+                <Table.Tr
+                  key={r.id}
+                  data-testid="role-row"
+                  data-role-id={r.id}
+                  data-holders={r.holders}
+                  style={{ cursor: 'pointer' }}
+                  onClick={() => navigate(`/roles/${r.id}`)}
+                >
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      <Anchor href={`#/roles/${r.id}`} size="sm" fw={600} onClick={(e) => e.stopPropagation()}>
+                        {r.name}
+                      </Anchor>
+                      {r.utaOnly && <Badge color="gray">UTA only</Badge>}
+                      {r.removed && <Badge color="red">Removed</Badge>}
+                    </Group>
+                    <Text size="xs" c="dimmed" lineClamp={1} title={r.description}>
+                      {r.description}
+                      {r.privileged === null && r.suggestedReasons.length > 0 && (
+                        <Text span size="xs" c="yellow.7">
+                          {' '}
+                          · looks privileged: {r.suggestedReasons.join('; ')}
+                        </Text>
+                      )}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right">{formatNumber(r.holders)}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(r.assignments)}</Table.Td>
+                  <Table.Td maw={260} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                    <RoleDepartmentsCell instanceId={instance.id} role={r} />
+                  </Table.Td>
+                  <Table.Td>
+                    <PrivilegedControl instanceId={instance.id} role={r} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {!roles.isLoading && visible.length === 0 && (
+          <EmptyState
+            py="lg"
+            icon={<IconShieldLock size={28} />}
+            title={all.length === 0 ? 'No roles in the mirror' : 'No role matches'}
+            description={all.length === 0 ? 'The last sync brought no roles.' : 'Change the filter, or show all roles.'}
+          />
+        )}
+      </Paper>
+      {visible.length > 0 && (
+        <Text size="xs" c="dimmed">
+          {countOf(visible.length, 'role')} shown. Holders have the role on their profile; program assignments are UTA roles on programs.
+        </Text>
+      )}
+    </Stack>
   );
 }

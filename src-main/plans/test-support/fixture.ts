@@ -4,6 +4,8 @@
  * client's clock, and a wait for the hourly limit advances it), the mirror filled by the real sync
  * engine, and a dump of the sandbox's state to compare two applies with.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type DB } from '../../db/open';
 import { replaceFunctions } from '../../db/queries/connections';
@@ -136,11 +138,27 @@ export function sandboxState(sb: SandboxHandle, personIds?: ReadonlySet<number>)
   return { people, assignments };
 }
 
+/**
+ * Synced mirrors by sandbox options, kept for the test file: the sandbox is deterministic, so a
+ * fresh sandbox with the same options holds exactly what the copied mirror says, and each test
+ * pays for a file copy instead of a sync.
+ */
+const templates = new Map<string, string>();
+
 /** A sandbox, an app database for it in `dir`, and the mirror synced from it. */
 export async function mirroredSandbox(dir: string, options: SandboxOptions = {}): Promise<{ sb: SandboxHandle; db: DB; instanceId: string }> {
+  const key = JSON.stringify(options);
+  const template = templates.get(key);
   const sb = await startPlansSandbox(options);
+  if (template && fs.existsSync(template)) {
+    fs.copyFileSync(template, path.join(dir, 'app.sqlite'));
+    return { sb, ...openPlansDb(dir, sb) };
+  }
   const { db, instanceId } = openPlansDb(dir, sb);
   await syncMirror(db, instanceId, makeClient(sb).client, sb);
+  const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-mirror-')), 'template.sqlite');
+  db.prepare('VACUUM INTO ?').run(copy);
+  templates.set(key, copy);
   return { sb, db, instanceId };
 }
 

@@ -253,15 +253,20 @@ async function main(): Promise<void> {
   const incCalls = (await requests()) - beforeInc;
   const incMinimum = 1 + 1 + pages(SIZE.changes, SIZE.pageSize) + 1 + 1 + pages(roleChanges, SIZE.logPageSize) + 1;
 
-  // Search over the mirror, as typed.
+  // Search over the mirror, as typed: with the app's connection as db/open.ts makes it, then with
+  // a 64 MB page cache (SQLite's default is 2 MB; the search index alone is ~30 MB at 100,000).
   const queries = searchQueries(db, instance.id, SIZE.searches);
-  for (const q of queries.slice(0, 50)) searchPeople(db, instance.id, { query: q, limit: 50 });
-  const times: number[] = [];
-  for (const q of queries) {
-    const t = performance.now();
-    searchPeople(db, instance.id, { query: q, limit: 50 });
-    times.push(performance.now() - t);
-  }
+  const timeSearches = () => {
+    for (const q of queries.slice(0, 50)) searchPeople(db, instance.id, { query: q, limit: 50 });
+    return queries.map((q) => {
+      const t = performance.now();
+      searchPeople(db, instance.id, { query: q, limit: 50 });
+      return performance.now() - t;
+    });
+  };
+  const times = timeSearches();
+  db.pragma('cache_size = -65536');
+  const timesBigCache = timeSearches();
 
   console.log('\nFull sync');
   row('wall time', `${fmt(wallMs / 1000, 1)} s`, describeCalls(full));
@@ -284,6 +289,7 @@ async function main(): Promise<void> {
 
   console.log(`\nSearch over ${fmt(sizes.people)} people (${fmt(queries.length)} queries as typed)`);
   row('p50 / p95 / max', `${fmt(pct(times, 50), 2)} / ${fmt(pct(times, 95), 2)} / ${fmt(Math.max(...times), 1)} ms`, 'target p95 < 10 ms');
+  row('  with a 64 MB page cache', `${fmt(pct(timesBigCache, 50), 2)} / ${fmt(pct(timesBigCache, 95), 2)} / ${fmt(Math.max(...timesBigCache), 1)} ms`);
   for (const [label, test] of [
     ['1-2 characters', (q: string) => q.length <= 2],
     ['3+ characters', (q: string) => q.length >= 3],

@@ -62,7 +62,14 @@ export async function createPageStore(db: DB, instanceId: string, option: Writer
     for (const p of pending.values()) p.reject(error);
     pending.clear();
   };
-  worker.on('message', (m: { id: number; result?: BatchResult; error?: { name: string; message: string; stack?: string }; closed?: true }) => {
+  let ready!: () => void;
+  const started = new Promise<void>((resolve, reject) => {
+    ready = resolve;
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the sync write worker exited while starting (code ${code})`)));
+  });
+  worker.on('message', (m: { id: number; ready?: true; result?: BatchResult; error?: { name: string; message: string; stack?: string }; closed?: true }) => {
+    if (m.ready) return ready();
     const p = pending.get(m.id);
     if (!p) return;
     pending.delete(m.id);
@@ -78,6 +85,8 @@ export async function createPageStore(db: DB, instanceId: string, option: Writer
       pending.set(id, { resolve, reject });
       worker.postMessage({ id, ...message });
     });
+  // Pages are fetched only once there is somewhere to write them.
+  await started;
   return {
     kind: 'worker',
     commit: (batch) => send({ batch }),

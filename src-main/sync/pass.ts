@@ -172,35 +172,68 @@ export async function pageDone(env: PassEnv, step: SyncStep, cursor: SyncCursor,
   await yieldToEventLoop();
 }
 
-/** Full, incremental, or reconcile re-read of a paged entity. */
+/** Pages handed to the write worker and not yet committed: writes queue up when they are slower. */
+export const WORKER_WINDOW = 3;
+
+/**
+ * Full, incremental, or reconcile re-read of a paged entity. The next page is asked for while the
+ * current one is written (its key is known once the page is here), and with the write worker up
+ * to WORKER_WINDOW pages may wait to be written (the worker then writes them in one transaction),
+ * so the network and the disk overlap. A crash or cancel loses at most the pages not yet
+ * committed; nothing committed is ever fetched again.
+ */
 export async function runListingPass(env: PassEnv, step: SyncStep): Promise<void> {
   if (step.entity === 'roles') throw new Error('roles are not paged');
   const spec: PagedEntitySpec = PAGED_ENTITIES[step.entity];
   const pageSize = spec.pageGroup === 'logs' ? env.sizes.logPageSize : env.sizes.pageSize;
   // Logs are never deleted on the server; everything else is checked when read whole.
   const trackSeen = !isLog(step.entity) && step.phase !== 'incremental';
+  const fetchAfter = (c: SyncCursor): Promise<ListPage> => {
+    const criteria: Criterion[] = [];
+    if (c.since && spec.updatedField) criteria.push({ andor: 'and', field: spec.updatedField, operator: '>=', value: c.since });
+    if ((c.afterId ?? 0) > 0) criteria.push({ andor: 'and', field: spec.idField, operator: '>', value: String(c.afterId) });
+    const page = fetchPage(env, spec.fn, spec.source, criteria, pageSize);
+    // Handled now, so a failure while something else is awaited is not an unhandled rejection;
+    // awaiting the page later still sees it.
+    page.catch(() => undefined);
+    return page;
+  };
+  const window = env.book.writer === 'worker' ? WORKER_WINDOW : 1;
   let cursor = await beginPass(env, step, trackSeen);
   env.progress.start(step.key);
-  while (cursor.total === null || cursor.records < cursor.total) {
-    const afterId = cursor.afterId ?? 0;
-    const criteria: Criterion[] = [];
-    if (cursor.since && spec.updatedField) criteria.push({ andor: 'and', field: spec.updatedField, operator: '>=', value: cursor.since });
-    if (afterId > 0) criteria.push({ andor: 'and', field: spec.idField, operator: '>', value: String(afterId) });
-    const callsBefore = env.client.stats().calls;
-    const page = await fetchPage(env, spec.fn, spec.source, criteria, pageSize);
-    const ids = pageIds(spec.fn, page.records, spec.idField, afterId);
-    const complete = page.records.length === 0 || page.recordto >= page.allcount;
-    const records = cursor.records + page.records.length;
-    const next: SyncCursor = {
-      ...cursor,
-      afterId: ids.length > 0 ? Math.max(...ids) : afterId,
-      pages: cursor.pages + 1,
-      records,
-      maxSeen: spec.updatedField ? maxText(page.records.map((r) => text(r, spec.updatedField as string)), cursor.maxSeen) : null,
-      total: complete ? records : cursor.records + page.allcount,
-    };
-    cursor = await commitPage(env, step.entity, page.records, trackSeen ? ids : null, next);
-    await pageDone(env, step, cursor, page.records.length, env.client.stats().calls - callsBefore, pageSize);
+  let ahead: Promise<ListPage> | null = null;
+  const writing: Promise<void>[] = [];
+  try {
+    while (cursor.total === null || cursor.records < cursor.total) {
+      const afterId = cursor.afterId ?? 0;
+      const callsBefore = env.client.stats().calls;
+      const page = await (ahead ?? fetchAfter(cursor));
+      ahead = null;
+      const ids = pageIds(spec.fn, page.records, spec.idField, afterId);
+      const complete = page.records.length === 0 || page.recordto >= page.allcount;
+      const records = cursor.records + page.records.length;
+      const next: SyncCursor = {
+        ...cursor,
+        afterId: ids.length > 0 ? Math.max(...ids) : afterId,
+        pages: cursor.pages + 1,
+        records,
+        maxSeen: spec.updatedField ? maxText(page.records.map((r) => text(r, spec.updatedField as string)), cursor.maxSeen) : null,
+        total: complete ? records : cursor.records + page.allcount,
+      };
+      const written = commitPage(env, step.entity, page.records, trackSeen ? ids : null, next).then((c) =>
+        pageDone(env, step, c, page.records.length, env.client.stats().calls - callsBefore, pageSize),
+      );
+      written.catch(() => undefined);
+      writing.push(written);
+      cursor = next;
+      if (!complete && !env.signal.aborted) ahead = fetchAfter(next);
+      while (writing.length >= window) await writing.shift();
+    }
+    for (const w of writing.splice(0)) await w;
+  } finally {
+    // On a failure or cancel: let the pages already handed over settle before the run ends. A page
+    // fetched ahead and not needed settles unobserved.
+    await Promise.allSettled(writing);
   }
   await endPass(env, step, cursor, trackSeen);
 }

@@ -26,6 +26,7 @@ export interface WriteTiming {
 export class RunBook {
   readonly timing: WriteTiming;
   private callsMark: number;
+  private lastTransaction = 0;
 
   constructor(
     readonly runId: number,
@@ -42,18 +43,35 @@ export class RunBook {
     return this.store.kind;
   }
 
+  /**
+   * The calls made since the last batch, taken now: a batch that is sent while the next page is
+   * already being fetched carries the calls made up to its own page.
+   */
+  private takeCalls(): { calls: number; mark: number } {
+    const mark = this.client.stats().calls;
+    const calls = mark - this.callsMark;
+    this.callsMark = mark;
+    return { calls, mark };
+  }
+
   /** One transaction: `ops`, the calls made since the last one, and the summary. */
   async commit(ops: WriteOp[], options: { done?: string; entity?: SyncEntity } = {}): Promise<BatchResult> {
-    const calls = this.client.stats().calls;
-    const result = await this.store.commit({ runId: this.runId, at: this.now(), ops, calls: calls - this.callsMark, done: options.done });
-    // Only once they are saved: a failed batch leaves its calls for the next one.
-    this.callsMark = calls;
+    const { calls } = this.takeCalls();
+    let result: BatchResult;
+    try {
+      result = await this.store.commit({ runId: this.runId, at: this.now(), ops, calls, done: options.done });
+    } catch (e) {
+      // Not saved: the next batch (or the final flush) carries them.
+      this.callsMark -= calls;
+      throw e;
+    }
     this.summary = result.summary;
     const t = this.timing;
     t.writeMs += result.ms;
-    t.maxWriteMs = Math.max(t.maxWriteMs, result.ms);
+    t.maxWriteMs = Math.max(t.maxWriteMs, result.transactionMs);
     t.rows += result.rows;
-    t.transactions++;
+    if (result.transaction !== this.lastTransaction) t.transactions++;
+    this.lastTransaction = result.transaction;
     if (options.entity && result.rows > 0) {
       const e = (t.byEntity[options.entity] ??= { rows: 0, ms: 0 });
       e.rows += result.rows;

@@ -43,9 +43,12 @@ export interface BatchResult {
   /** From a cursor or endPass op: the cursor as saved. */
   cursor?: SyncCursor;
   summary: SyncSummary;
-  /** Time in the transaction, and records applied. */
+  /** This batch's share of its transaction's time (by records), and records applied. */
   ms: number;
   rows: number;
+  /** The transaction it ran in (several queued batches may share one) and how long that took. */
+  transaction: number;
+  transactionMs: number;
 }
 
 function createWriters(db: DB, instanceId: string): Record<SyncEntity, EntityWriter> {
@@ -60,8 +63,18 @@ function createWriters(db: DB, instanceId: string): Record<SyncEntity, EntityWri
   };
 }
 
+export interface BatchExecutor {
+  /** One batch, one transaction. */
+  (batch: WriteBatch): BatchResult;
+  /**
+   * Several queued batches in one transaction, in order (the write worker drains its queue so):
+   * each keeps its own cursor and counts, and a bigger transaction writes each index page once.
+   */
+  many(batches: readonly WriteBatch[]): BatchResult[];
+}
+
 /** Runs batches for one instance on `db`; statements are prepared once. */
-export function createBatchExecutor(db: DB, instanceId: string): (batch: WriteBatch) => BatchResult {
+export function createBatchExecutor(db: DB, instanceId: string): BatchExecutor {
   const writers = createWriters(db, instanceId);
   const seen = new Map<SyncEntity, ReturnType<typeof seenStatements>>();
   const seenOf = (entity: SyncEntity) => {
@@ -70,7 +83,7 @@ export function createBatchExecutor(db: DB, instanceId: string): (batch: WriteBa
     return s;
   };
 
-  const run = (batch: WriteBatch): Omit<BatchResult, 'ms'> => {
+  const run = (batch: WriteBatch): Omit<BatchResult, 'ms' | 'transaction' | 'transactionMs'> => {
     const counts: PageCounts = {};
     let rows = 0;
     let unseenLastId: number | null | undefined;
@@ -113,10 +126,17 @@ export function createBatchExecutor(db: DB, instanceId: string): (batch: WriteBa
     return { counts, unseenLastId, cursor, summary, rows };
   };
 
-  const transaction = db.transaction(run);
-  return (batch) => {
+  let transactions = 0;
+  const runAll = db.transaction((batches: readonly WriteBatch[]) => batches.map(run));
+  const many = (batches: readonly WriteBatch[]): BatchResult[] => {
     const started = performance.now();
-    const result = transaction.immediate(batch);
-    return { ...result, ms: performance.now() - started };
+    const results = runAll.immediate(batches);
+    const transactionMs = performance.now() - started;
+    const transaction = ++transactions;
+    const rows = results.reduce((n, r) => n + r.rows, 0);
+    return results.map((r) => ({ ...r, ms: rows > 0 ? (transactionMs * r.rows) / rows : transactionMs / results.length, transaction, transactionMs }));
   };
+  const one = ((batch: WriteBatch) => many([batch])[0] as BatchResult) as BatchExecutor;
+  one.many = many;
+  return one;
 }

@@ -99,7 +99,18 @@ export function patchJournal(db: DB, operationId: number, patch: JournalPatch, a
   if (patch.recordid !== undefined) put('recordid', patch.recordid);
   if (patch.message !== undefined) put('message', patch.message);
   if (patch.attempt) sets.push('attempts = attempts + 1');
-  db.prepare(`UPDATE plan_journal SET ${sets.join(', ')} WHERE operation_id = ?`).run(...values, operationId);
+  statement(db, `UPDATE plan_journal SET ${sets.join(', ')} WHERE operation_id = ?`).run(...values, operationId);
+}
+
+/** Prepared statements by SQL text, per database: a 10,000-operation apply patches rows 40,000 times. */
+type Statement = ReturnType<DB['prepare']> & { run(...params: unknown[]): unknown };
+const prepared = new WeakMap<DB, Map<string, Statement>>();
+function statement(db: DB, sql: string): Statement {
+  let cache = prepared.get(db);
+  if (!cache) prepared.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql) as Statement));
+  return stmt;
 }
 
 /** A fresh call number for the plan: rows sent in one call share it. */

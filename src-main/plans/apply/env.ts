@@ -60,6 +60,7 @@ export function createEnv(init: Omit<ApplyEnv, 'journal' | 'move' | 'newCallId' 
   const { db, planId } = init;
   const now = init.now ?? (() => new Date().toISOString());
   const journal = new Map(listJournal(db, planId).map((r) => [r.operationId, r]));
+  let lastCallId: number | undefined;
   const env: ApplyEnv = {
     ...init,
     journal,
@@ -87,7 +88,8 @@ export function createEnv(init: Omit<ApplyEnv, 'journal' | 'move' | 'newCallId' 
         });
       }
     },
-    newCallId: () => nextCallId(db, planId),
+    // Read once, then counted here: this run is the only writer of the plan's journal.
+    newCallId: () => (lastCallId = (lastCallId ?? nextCallId(db, planId) - 1) + 1),
     report(message) {
       let done = 0;
       for (const row of journal.values()) if (TERMINAL.has(row.state)) done++;

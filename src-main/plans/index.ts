@@ -17,7 +17,7 @@ export { estimateCalls } from './estimate';
 export type { CallEstimate } from './estimate';
 export { contentHash, exportPlanCsv, exportPlanJson, importPlanApprovals } from './exchange';
 export type { ImportResult, PlanExport } from './exchange';
-export { applyPlan, getApplyResult, DEFAULT_APPLY_BATCH_SIZE } from './apply/apply-plan';
+export { applyPlan, getApplyResult, stopApplying, DEFAULT_APPLY_BATCH_SIZE } from './apply/apply-plan';
 export type { ApplyPlanOptions, ApplyResult, OperationResult } from './apply/apply-plan';
 export type { ApplyFunctions } from './apply/env';
 export { createUndoPlan } from './undo';

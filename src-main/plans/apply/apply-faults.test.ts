@@ -11,7 +11,7 @@ import type { FaultSpec, SandboxHandle } from '../../smartsimple/sandbox';
 import { useTempDirs } from '../../test-support/temp-dir';
 import { makeClient, mirroredSandbox, testJob, writesPerRecord } from '../test-support/fixture';
 import { approvedPlan, bulkOperations } from '../test-support/scenario';
-import { applyPlan } from './apply-plan';
+import { applyPlan, stopApplying } from './apply-plan';
 
 const tempDir = useTempDirs();
 const sandboxes: SandboxHandle[] = [];
@@ -134,5 +134,31 @@ describe('applyPlan under faults', () => {
     const added = m.sb.state.associationsOf(program.id).filter((a) => a.roleId === uta.id && people.some((p) => p.id === a.contactId));
     expect(added).toHaveLength(12);
     expect(writesPerRecord(m.sb, 'programs.associations.update').size).toBe(12);
+  });
+
+  it('a cancelled apply stops between calls and resumes later; an interrupted one can also be given up', async () => {
+    const { sb, db, plan, instanceId } = await setup();
+    const { client } = makeClient(sb);
+    const job = testJob();
+    let updates = 0;
+    const original = sb.faults.take.bind(sb.faults);
+    sb.faults.take = (phase, request, kinds) => {
+      if (phase === 'before' && request.function === 'users.update' && !kinds && ++updates === 1) job.controller.abort();
+      return original(phase, request, kinds);
+    };
+    await expect(applyPlan({ db, client, instanceId, planId: plan.id, ctx: job.ctx, approver: 'bo', logger: silentLogger })).rejects.toThrow(/Cancelled/);
+    sb.faults.take = original;
+    // The batch on the wire when the cancel came was not abandoned: it is sent, awaiting verification.
+    expect(() => stopApplying(db, { planId: plan.id, actor: 'bo' })).toThrow(/resume the apply first/);
+    const resumed = await applyPlan({ db, client, instanceId, planId: plan.id, ctx: testJob().ctx, approver: 'bo', logger: silentLogger });
+    expect(resumed.summary).toMatchObject({ verified: plan.operations.length, resumes: 1 });
+    appliedOnce(sb, plan.operations.length);
+
+    const other = await setup(60);
+    other.sb.credentials.setPassword(other.sb.state.data.apiAccount.personId, 'wrong');
+    await expect(other.run()).rejects.toMatchObject({ kind: 'credentials' });
+    const stopped = stopApplying(other.db, { planId: other.plan.id, actor: 'bo' });
+    expect([stopped.plan.state, stopped.summary.pending, stopped.summary.stoppedBy]).toEqual(['failed', 60, 'Stopped by bo']);
+    expect(writesPerRecord(other.sb, 'users.update').size).toBe(0);
   });
 });

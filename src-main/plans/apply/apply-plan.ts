@@ -209,3 +209,38 @@ export function getApplyResult(db: DB, planId: string): Omit<ApplyResult, 'messa
   const summary = row.result ? (JSON.parse(row.result) as ApplySummary) : { verified: 0, failed: 0, skippedDrift: 0, pending: operations.length, calls: 0, resumes: 0, transactions: { written: 0, failed: 0, unknown: 0 } };
   return { plan: toPlan(row), summary, operations };
 }
+
+/**
+ * Gives up on an interrupted apply: the plan ends as partially applied (or failed when nothing was
+ * verified) and its pending operations are never sent. Refused while any operation's outcome is
+ * not settled ('sending', 'unknown', 'sent'): resume first, which finds out what landed.
+ */
+export function stopApplying(db: DB, input: { planId: string; actor: string }): Omit<ApplyResult, 'message'> {
+  const actor = actorSchema.parse(input.actor);
+  if (active.has(input.planId)) throw conflict('The plan is being applied right now: cancel the job first.');
+  db.transaction(() => {
+    const row = requirePlan(db, input.planId);
+    if (row.state !== 'applying') throw conflict('Only an interrupted apply can be stopped.');
+    const journal = listJournal(db, input.planId);
+    const unsettled = journal.filter((j) => j.state === 'sending' || j.state === 'unknown' || j.state === 'sent').length;
+    if (unsettled > 0) throw conflict(`${unsettled} change(s) may have reached SmartSimple without being verified: resume the apply first to settle them.`);
+    const verified = journal.filter((j) => j.state === 'verified').length;
+    const previous = row.result ? (JSON.parse(row.result) as ApplySummary) : null;
+    const count = (s: JournalState) => journal.filter((j) => j.state === s).length;
+    const notes = listNotes(db, input.planId);
+    const summary: ApplySummary = {
+      verified,
+      failed: count('failed'),
+      skippedDrift: count('skipped_drift'),
+      pending: count('pending'),
+      calls: previous?.calls ?? 0,
+      resumes: previous?.resumes ?? 0,
+      transactions: { written: notes.filter((n) => n.state === 'sent').length, failed: notes.filter((n) => n.state === 'failed').length, unknown: notes.filter((n) => n.state === 'unknown').length },
+      stoppedBy: `Stopped by ${actor}`,
+    };
+    const at = new Date().toISOString();
+    setPlanState(db, input.planId, verified > 0 ? 'partially_applied' : 'failed', at, { applyFinishedAt: at, result: summary });
+    appendAudit(db, { actor, action: 'plan.applied', subject: `plan:${input.planId}`, instanceId: row.instance_id, details: { stopped: true, ...summary } });
+  })();
+  return getApplyResult(db, input.planId);
+}

@@ -135,6 +135,45 @@ describe('incremental sync and reconcile', () => {
     expect(getPerson(db, instanceId, Number(gone[0])).roles.length).toBeGreaterThan(0);
   });
 
+  it('checks a dense overlap by ids instead of re-reading it, and still catches a change inside it', async () => {
+    const sb = await startSyncSandbox();
+    sandboxes.push(sb);
+    // A bulk update: 200 people share the newest last-updated second.
+    const people = sb.state.data.people.filter((p) => !p.deleted && p.accessType !== '5');
+    const bulkAt = Math.max(...sb.state.data.people.map((p) => p.lastUpdated));
+    for (const p of people.slice(0, 200)) p.lastUpdated = bulkAt;
+    sb.state.touch();
+    const { db, instanceId } = openTestDb();
+    const { client } = makeSyncClient(sb);
+    const sync = (mode: RunSyncOptions['mode']) => runSync({ db, client, instanceId, mode, pageSize: 50, ctx: testJob().ctx, logger: silentLogger });
+    await sync('full');
+    // One of the bulk changed again in the same second (its stamp cannot tell), one changed later.
+    const sameSecond = people[7];
+    if (!sameSecond) throw new Error('seed too small');
+    sameSecond.title = 'Changed within the bulk second';
+    sameSecond.lastUpdated = bulkAt - 1000;
+    sb.state.touch();
+    sb.clock.advance(HOUR);
+    await client.readModifyWrite('users.update', 'users.list', [{ recordid: String(people[150]?.id), set: { 'sf_Title': 'Changed later' } }]);
+
+    const plan = await planSync(db, instanceId, client, { pageSize: 50 });
+    expect(plan.entities.find((e) => e.entity === 'people' && e.phase === 'band')).toMatchObject({ calls: 1 });
+    const from = sb.requestLog.length;
+    const result = await sync('incremental');
+    // Without the band check: ceil(201 / 50) = 5 pages of people. With it: one ids call, one
+    // re-read of the record whose stamp moved, one page of what is newer.
+    expect(callsTo(sb, 'users.ids', from)).toBe(1);
+    expect(callsTo(sb, 'users.list', from)).toBe(2);
+    expect(result.summary.kinds.people.changed).toBe(2);
+    expect(getPerson(db, instanceId, sameSecond.id).title).toBe('Changed within the bulk second');
+    expect(getPerson(db, instanceId, people[150]?.id as number).title).toBe('Changed later');
+    // The next incremental sync starts after the band: no band check, one page.
+    const next = sb.requestLog.length;
+    await sync('incremental');
+    expect(callsTo(sb, 'users.ids', next)).toBe(0);
+    expect(callsTo(sb, 'users.list', next)).toBe(1);
+  });
+
   it('auto mode: full first, incremental next, reconcile when due', async () => {
     const { sync } = await syncedSandbox();
     expect((await sync('auto')).kind).toBe('incremental');

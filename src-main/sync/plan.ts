@@ -10,8 +10,9 @@ import type { SmartConnectClient } from '../smartsimple/client';
 import type { Criterion } from '../smartsimple/protocol';
 import { DEFAULT_PAGE_SIZE, MAX_RECORDS_PER_CALL } from '../smartsimple/protocol';
 import { PAGED_ENTITIES } from './entities';
+import { denseBand } from './band';
 import type { StepEstimate } from './progress';
-import type { PlanEntity, PlanSyncOptions, SyncEntity, SyncKind, SyncMode, SyncPlan } from './types';
+import type { PlanEntity, PlanSyncOptions, SyncEntity, SyncKind, SyncMode, SyncPhase, SyncPlan } from './types';
 import { SYNC_ENTITIES } from './types';
 
 export interface SyncStep {
@@ -19,7 +20,7 @@ export interface SyncStep {
   key: string;
   entity: SyncEntity;
   /** `reconcile` of people and organizations lists ids; of programs and assignments re-reads all. */
-  phase: SyncKind;
+  phase: SyncPhase;
 }
 
 export interface PageSizes {
@@ -43,11 +44,17 @@ export function resolveSizes(o: Partial<PageSizes>): PageSizes {
   };
 }
 
-const step = (entity: SyncEntity, phase: SyncKind): SyncStep => ({ key: `${entity}:${phase}`, entity, phase });
+const step = (entity: SyncEntity, phase: SyncPhase): SyncStep => ({ key: `${entity}:${phase}`, entity, phase });
 
 export function stepsFor(kind: SyncKind): SyncStep[] {
-  // The roles catalogue is one call whatever the kind: always read whole.
-  const steps = [step('roles', 'full'), ...SYNC_ENTITIES.filter((e) => e !== 'roles').map((e) => step(e, kind === 'full' ? 'full' : 'incremental'))];
+  // The roles catalogue is one call whatever the kind: always read whole. An incremental pass of
+  // organizations or people is preceded by its band check (free unless the overlap is dense).
+  const steps = [step('roles', 'full')];
+  for (const e of SYNC_ENTITIES) {
+    if (e === 'roles') continue;
+    if (kind !== 'full' && (e === 'organizations' || e === 'people')) steps.push(step(e, 'band'));
+    steps.push(step(e, kind === 'full' ? 'full' : 'incremental'));
+  }
   if (kind === 'reconcile') steps.push(step('organizations', 'reconcile'), step('people', 'reconcile'), step('programs', 'reconcile'), step('assignments', 'reconcile'));
   return steps;
 }
@@ -78,18 +85,19 @@ export function decideKind(db: DB, instanceId: string, mode: SyncMode, now: numb
   return { kind: now - sweptAt >= reconcileEveryMs ? 'reconcile' : 'incremental', resume: null };
 }
 
-function pageSizeOf(entity: SyncEntity, phase: SyncKind, sizes: PageSizes): number {
+function pageSizeOf(entity: SyncEntity, phase: SyncPhase, sizes: PageSizes): number {
   if (entity === 'roles') return Number.MAX_SAFE_INTEGER;
-  if (phase === 'reconcile' && PAGED_ENTITIES[entity].idsFn) return sizes.idsPageSize;
+  if ((phase === 'reconcile' || phase === 'band') && PAGED_ENTITIES[entity].idsFn) return sizes.idsPageSize;
   return PAGED_ENTITIES[entity].pageGroup === 'logs' ? sizes.logPageSize : sizes.pageSize;
 }
 
 export const callsFor = (records: number, pageSize: number) => Math.max(1, Math.ceil(records / pageSize));
 
 /** Records a step is expected to bring without asking the server; null when nothing is known. */
-function knownRecords(db: DB, instanceId: string, s: SyncStep): number | null {
+function knownRecords(db: DB, instanceId: string, s: SyncStep, sizes: PageSizes): number | null {
   const cursor = getSyncCursor(db, instanceId, s.entity);
   if (s.phase === 'incremental') return 0;
+  if (s.phase === 'band') return denseBand(db, instanceId, s.entity, sizes.pageSize)?.records ?? 0;
   return cursor?.lastCount ?? null;
 }
 
@@ -106,10 +114,12 @@ function countCriteria(db: DB, instanceId: string, s: SyncStep): Criterion[] {
 export function estimateSteps(db: DB, instanceId: string, steps: readonly SyncStep[], sizes: PageSizes, counts = new Map<string, number>()): (StepEstimate & { source: PlanEntity['source'] })[] {
   return steps.map((s) => {
     const counted = counts.get(s.key);
-    const known = counted ?? knownRecords(db, instanceId, s);
+    const known = counted ?? knownRecords(db, instanceId, s, sizes);
     const records = known ?? 0;
     const source: PlanEntity['source'] = counted !== undefined ? 'count' : known !== null && s.phase !== 'incremental' ? 'last-known' : 'minimum';
-    return { key: s.key, entity: s.entity, records, calls: callsFor(records, pageSizeOf(s.entity, s.phase, sizes)), source };
+    // A band check that finds no dense band costs nothing.
+    const calls = s.phase === 'band' && records === 0 ? 0 : callsFor(records, pageSizeOf(s.entity, s.phase, sizes));
+    return { key: s.key, entity: s.entity, records, calls, source };
   });
 }
 
@@ -127,7 +137,8 @@ export async function planSync(db: DB, instanceId: string, client: SmartConnectC
   const callsBefore = client.stats().calls;
   for (const s of steps) {
     if (s.entity === 'roles') continue;
-    const needs = options.exact || (s.phase !== 'incremental' && knownRecords(db, instanceId, s) === null);
+    if (s.phase === 'band') continue;
+    const needs = options.exact || (s.phase !== 'incremental' && knownRecords(db, instanceId, s, sizes) === null);
     if (!needs) continue;
     const spec = PAGED_ENTITIES[s.entity];
     const fn = s.phase === 'reconcile' && spec.idsFn ? spec.idsFn : spec.fn;

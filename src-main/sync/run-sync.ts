@@ -14,7 +14,7 @@ import { SmartConnectError } from '../smartsimple/client';
 import { ENTITY_LABELS } from './entities';
 import type { PassEnv } from './pass';
 import { runListingPass } from './pass';
-import { runIdsReconcilePass, runRolesStep } from './pass-reconcile';
+import { runBandPass, runIdsReconcilePass, runRolesStep } from './pass-reconcile';
 import type { SyncStep } from './plan';
 import { DEFAULT_RECONCILE_EVERY_MS, decideKind, estimateSteps, resolveSizes, stepsFor } from './plan';
 import { SyncProgress } from './progress';
@@ -132,6 +132,7 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
 async function runStep(env: PassEnv, step: SyncStep): Promise<void> {
   env.logger.debug('sync step', { step: step.key, label: ENTITY_LABELS[step.entity] });
   if (step.entity === 'roles') return runRolesStep(env, step);
+  if (step.phase === 'band') return runBandPass(env, step);
   if (step.phase === 'reconcile' && (step.entity === 'people' || step.entity === 'organizations')) return runIdsReconcilePass(env, step);
   return runListingPass(env, step);
 }

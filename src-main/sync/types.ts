@@ -16,6 +16,11 @@ export const SUMMARY_KINDS = [...SYNC_ENTITIES, 'role_holdings'] as const;
 export type SummaryKind = (typeof SUMMARY_KINDS)[number];
 
 export type SyncKind = 'full' | 'incremental' | 'reconcile';
+/**
+ * A pass: the kinds, and `band`, the check of an incremental sync's overlap when it is dense (see
+ * pass-band.ts).
+ */
+export type SyncPhase = SyncKind | 'band';
 /** `auto`: resume an unfinished run, else full when never synced, reconcile when due, else incremental. */
 export type SyncMode = SyncKind | 'auto';
 
@@ -84,8 +89,8 @@ export interface SyncRunResult {
 
 export interface PlanEntity {
   entity: SyncEntity;
-  /** `incremental` reads what changed; `reconcile` lists ids (people, organizations) or re-reads all. */
-  phase: SyncKind;
+  /** `incremental` reads what changed; `reconcile` lists ids (people, organizations) or re-reads all; `band` checks a dense overlap by ids. */
+  phase: SyncPhase;
   /** Records expected to come (a guess of 0 for an incremental sync without counts). */
   records: number;
   calls: number;

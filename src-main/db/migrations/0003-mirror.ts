@@ -215,7 +215,7 @@ export const m0003Mirror: Migration = {
       CREATE TABLE sync_cursors (
         instance_id TEXT NOT NULL REFERENCES instances(id) ON DELETE CASCADE,
         entity TEXT NOT NULL,
-        phase TEXT CHECK (phase IN ('full', 'incremental', 'reconcile')),
+        phase TEXT CHECK (phase IN ('full', 'incremental', 'reconcile', 'band')),
         run_id INTEGER,
         since TEXT,
         after_id INTEGER,

@@ -1,5 +1,5 @@
 /** Sync bookkeeping: runs with their summaries, cursors per entity, and the status a screen shows. */
-import type { SyncEntity, SyncKind, SyncSummary } from '../../sync/types';
+import type { SyncEntity, SyncKind, SyncPhase, SyncSummary } from '../../sync/types';
 import { SUMMARY_KINDS } from '../../sync/types';
 import type { DB } from '../open';
 
@@ -20,7 +20,7 @@ export interface SyncCursor {
   instanceId: string;
   entity: SyncEntity;
   /** The pass in progress (null when none is). */
-  phase: SyncKind | null;
+  phase: SyncPhase | null;
   runId: number | null;
   /** Lower bound on the last-updated date of the pass in progress (null: all records). */
   since: string | null;
@@ -28,7 +28,7 @@ export interface SyncCursor {
   afterId: number | null;
   pages: number;
   records: number;
-  /** Highest last-updated date seen by the pass in progress. */
+  /** Highest last-updated date seen by the pass in progress (kept after it; a band pass holds its upper bound here). */
   maxSeen: string | null;
   passStartedMs: number | null;
   /** Records the pass expects in all (from the server's allcount). */
@@ -53,7 +53,7 @@ interface RunRow {
 interface CursorRow {
   instance_id: string;
   entity: SyncEntity;
-  phase: SyncKind | null;
+  phase: SyncPhase | null;
   run_id: number | null;
   since: string | null;
   after_id: number | null;

@@ -16,7 +16,8 @@
  *   and the client's sleep, instead of waiting, moves that offset forward. Latency is real (wall
  *   time), waits for the limit are simulated, and "time under the limit" is the sandbox clock's
  *   advance over the apply: wall time plus every simulated wait.
- * BENCH_SIZES=100,1000 makes a quick run.
+ * BENCH_SIZES=100,1000 makes a quick run; BENCH_BATCHES=50,10 adds smaller batches (at batch 10,
+ * 10,000 operations need more calls than an hour allows, which shows the simulated waits).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,7 +33,7 @@ import type { SandboxHandle } from '../src-main/smartsimple/sandbox';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 150);
-const BATCH = Number(process.env.BENCH_BATCH ?? 50);
+const BATCHES = (process.env.BENCH_BATCHES ?? '50').split(',').map(Number);
 const HOUR = 3_600_000;
 
 /** One role grant per person, or a grant and a title change per person. */
@@ -46,9 +47,9 @@ function shape(sb: SandboxHandle, n: number, perPerson: 1 | 2): OperationInput[]
 const fmt = (ms: number) => (ms >= HOUR ? `${(ms / HOUR).toFixed(2)} h` : `${(ms / 1000).toFixed(1)} s`);
 
 export async function benchApply(): Promise<void> {
-  console.log(`bench/apply: batch ${BATCH}, 100 ids per read, ${LATENCY_MS} ms latency per call, limit ${HOURLY_CALL_LIMIT} calls a rolling hour (simulated clock)`);
-  console.log('  operations | people | calls | minimum | ratio | writes floor (ratio) | 1 call/op would be | wall time | time under the limit | waits');
-  for (const size of SIZES) {
+  console.log(`bench/apply: batch ${BATCHES.join(' and ')}, 100 ids per read, ${LATENCY_MS} ms latency per call, limit ${HOURLY_CALL_LIMIT} calls a rolling hour (simulated clock)`);
+  console.log('  batch | operations | people | calls | minimum | ratio | writes floor (ratio) | 1 call/op would be | wall time | time under the limit | waits');
+  for (const BATCH of BATCHES) for (const size of SIZES) {
     for (const perPerson of [1, 2] as const) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-apply-'));
       const people = Math.ceil(size / perPerson) + 300;
@@ -73,7 +74,7 @@ export async function benchApply(): Promise<void> {
         const naive = 4 * ops.length;
         const naiveTime = Math.max(0, Math.ceil(naive / HOURLY_CALL_LIMIT) - 1) * HOUR + naive * LATENCY_MS;
         console.log(
-          `  ${String(ops.length).padStart(10)} | ${String(estimate.people).padStart(6)} | ${String(calls).padStart(5)} | ${String(minimum.total).padStart(7)} | ${(calls / minimum.total).toFixed(2).padStart(5)} | ${`${minimum.minimumWrites} (${(calls / minimum.minimumWrites).toFixed(2)})`.padStart(20)} | ${`${naive} calls, ~${fmt(naiveTime)}`.padStart(18)} | ${fmt(wall).padStart(9)} | ${fmt(simulated).padStart(20)} | ${String(client.stats().waits).padStart(5)}`,
+          `  ${String(BATCH).padStart(5)} | ${String(ops.length).padStart(10)} | ${String(estimate.people).padStart(6)} | ${String(calls).padStart(5)} | ${String(minimum.total).padStart(7)} | ${(calls / minimum.total).toFixed(2).padStart(5)} | ${`${minimum.minimumWrites} (${(calls / minimum.minimumWrites).toFixed(2)})`.padStart(20)} | ${`${naive} calls, ~${fmt(naiveTime)}`.padStart(18)} | ${fmt(wall).padStart(9)} | ${fmt(simulated).padStart(20)} | ${String(client.stats().waits).padStart(5)}`,
         );
         if (result.summary.verified !== ops.length) console.log(`    note: ${result.message}`);
       } finally {

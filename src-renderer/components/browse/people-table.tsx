@@ -26,6 +26,9 @@ interface PeopleTableProps {
   onActiveIndexChange?: (index: number) => void;
 }
 
+/** Module-level, so memoized rows see the same function on every render. */
+const personRowAttributes = (p: PersonRow) => ({ 'data-testid': 'person-row', 'data-person-id': p.id });
+
 export function PeopleTable({ pages, label = 'People', hideColumns, minWidth = 900, empty, ...rest }: PeopleTableProps) {
   const [, navigate] = useLocation();
   const columns = useMemo(() => personColumns(hideColumns), [hideColumns]);
@@ -44,7 +47,7 @@ export function PeopleTable({ pages, label = 'People', hideColumns, minWidth = 9
       getRow={pages.getRow}
       onRangeChange={pages.setRange}
       onOpen={(p) => navigate(`/people/${p.id}`)}
-      rowAttributes={(p) => ({ 'data-testid': 'person-row', 'data-person-id': p.id })}
+      rowAttributes={personRowAttributes}
       minWidth={minWidth}
       empty={
         pages.isLoading ? (

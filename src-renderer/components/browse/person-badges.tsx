@@ -1,8 +1,10 @@
 /**
  * The small labels a person row and page share: access type, admin level, status, and internal
- * or external. SmartSimple stores codes; these are the words its own screens use.
+ * or external. SmartSimple stores codes; these are the words its own screens use. Plain CSS tags
+ * (not Mantine Badges): a table shows hundreds of them while the user types.
  */
-import { Badge, Group } from '@mantine/core';
+import { Badge } from '@mantine/core';
+import { Tag, TagGroup } from './tag';
 
 /** sf_Access Type codes. */
 export const ACCESS_TYPE_LABELS: Record<string, string> = { '1': 'User', '5': 'API', '0': 'No access' };
@@ -15,23 +17,23 @@ export const accessTypeLabel = (code: string | null): string => (code === null |
 export function AccessBadges({ accessType, userType }: { accessType: string | null; userType: string | null }) {
   const admin = userType === '30' || userType === '40';
   return (
-    <Group gap={4} wrap="nowrap">
-      <Badge color={accessType === '0' ? 'gray' : accessType === '5' ? 'cyan' : 'blue'} variant="outline">
+    <TagGroup>
+      <Tag variant="outline" color={accessType === '0' ? 'gray' : accessType === '5' ? 'cyan' : 'blue'}>
         {accessTypeLabel(accessType)}
-      </Badge>
-      {admin && <Badge color={userType === '40' ? 'red' : 'orange'}>{USER_TYPE_LABELS[userType]}</Badge>}
-    </Group>
+      </Tag>
+      {admin && <Tag color={userType === '40' ? 'red' : 'orange'}>{USER_TYPE_LABELS[userType]}</Tag>}
+    </TagGroup>
   );
 }
 
 export function StatusBadge({ status, removed }: { status: string | null; removed?: boolean }) {
-  if (removed) return <Badge color="red">Removed</Badge>;
+  if (removed) return <Tag color="red">Removed</Tag>;
   if (!status) return null;
-  return <Badge color={STATUS_COLORS[status] ?? 'blue'}>{status}</Badge>;
+  return <Tag color={STATUS_COLORS[status] ?? 'blue'}>{status}</Tag>;
 }
 
 export function ExternalBadge({ isExternal }: { isExternal: boolean }) {
-  return <Badge color={isExternal ? 'grape' : 'indigo'}>{isExternal ? 'External' : 'Internal'}</Badge>;
+  return <Tag color={isExternal ? 'grape' : 'indigo'}>{isExternal ? 'External' : 'Internal'}</Tag>;
 }
 
 /** Privileged roles are flagged; undecided ones only where the decision is the point (Roles). */

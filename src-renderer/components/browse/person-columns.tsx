@@ -1,9 +1,12 @@
-/** The People table's columns; cells stay light (text and at most two badges) to keep scrolling smooth. */
-import { Group, Text } from '@mantine/core';
+/**
+ * The People table's columns. Cells are plain elements (no Mantine components): a table re-renders
+ * its visible rows on every search, and that must stay well under a frame.
+ */
 import type { PersonRow } from '../../../src-preload/contract';
 import { wireDateAgo, wireDateText } from '../../lib/format';
 import type { VirtualColumn } from '../virtual-table/virtual-table';
 import { AccessBadges, ExternalBadge, StatusBadge } from './person-badges';
+import classes from './person-columns.module.css';
 
 export type PersonColumnId = 'name' | 'email' | 'organization' | 'department' | 'access' | 'status' | 'kind' | 'lastLogin';
 
@@ -13,9 +16,9 @@ export const PERSON_COLUMNS: VirtualColumn<PersonRow>[] = [
     header: 'Name',
     width: 'minmax(150px, 1.4fr)',
     cell: (p) => (
-      <Text span size="sm" fw={500} title={`${p.firstName} ${p.lastName}${p.title ? ` — ${p.title}` : ''}`}>
+      <span className={classes.name} title={`${p.firstName} ${p.lastName}${p.title ? ` — ${p.title}` : ''}`}>
         {p.lastName}, {p.firstName}
-      </Text>
+      </span>
     ),
   },
   { id: 'email', header: 'Email', width: 'minmax(160px, 1.6fr)', cell: (p) => <span title={p.email}>{p.email}</span> },
@@ -29,7 +32,7 @@ export const PERSON_COLUMNS: VirtualColumn<PersonRow>[] = [
     id: 'department',
     header: 'Department',
     width: 'minmax(90px, 0.8fr)',
-    cell: (p) => (p.department ? <span title={p.department}>{p.department}</span> : <Text span size="sm" c="dimmed">—</Text>),
+    cell: (p) => (p.department ? <span title={p.department}>{p.department}</span> : <span className={classes.dimmed}>—</span>),
   },
   { id: 'access', header: 'Access', width: '150px', cell: (p) => <AccessBadges accessType={p.accessType} userType={p.userType} /> },
   { id: 'status', header: 'Status', width: '82px', cell: (p) => <StatusBadge status={p.status} removed={p.removed} /> },
@@ -43,9 +46,7 @@ export const PERSON_COLUMNS: VirtualColumn<PersonRow>[] = [
       return text ? (
         <span title={wireDateText(p.lastLogin) ?? undefined}>{text}</span>
       ) : (
-        <Text span size="sm" c="dimmed">
-          never
-        </Text>
+        <span className={classes.dimmed}>never</span>
       );
     },
   },
@@ -53,20 +54,4 @@ export const PERSON_COLUMNS: VirtualColumn<PersonRow>[] = [
 
 export function personColumns(hide: readonly PersonColumnId[] = []): VirtualColumn<PersonRow>[] {
   return PERSON_COLUMNS.filter((c) => !hide.includes(c.id as PersonColumnId));
-}
-
-/** A person as one line for lists outside the table: "Abbott, Carlos · Researcher". */
-export function PersonLine({ person }: { person: Pick<PersonRow, 'firstName' | 'lastName' | 'title'> }) {
-  return (
-    <Group gap={6} wrap="nowrap">
-      <Text size="sm" fw={500}>
-        {person.lastName}, {person.firstName}
-      </Text>
-      {person.title && (
-        <Text size="sm" c="dimmed" truncate>
-          {person.title}
-        </Text>
-      )}
-    </Group>
-  );
 }

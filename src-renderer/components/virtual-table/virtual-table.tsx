@@ -6,9 +6,12 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
+  memo,
+  useCallback,
   useEffect,
   useId,
   useImperativeHandle,
+  useLayoutEffect,
   useRef,
   useState,
   type KeyboardEvent,
@@ -35,11 +38,13 @@ export interface VirtualTableHandle {
 
 export interface VirtualTableProps<T> {
   label: string;
+  /** Keep it stable (useMemo or a constant): rows are memoized on it. */
   columns: VirtualColumn<T>[];
   count: number;
   /** The row at `index`, or undefined while it loads. */
   getRow: (index: number) => T | undefined;
   getRowKey?: (index: number) => Key;
+  /** Keep it stable (a module-level function): rows are memoized on it. */
   rowAttributes?: (row: T, index: number) => Record<string, string | number | undefined>;
   onOpen?: (row: T, index: number) => void;
   /** The rows in view changed (first and last index, without overscan). */
@@ -92,6 +97,17 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     setActiveState(index);
     props.onActiveIndexChange?.(index);
   };
+  // Rows are memoized: they get one stable click handler that reads the latest props from here.
+  const latest = useRef({ getRow, onOpen, setActive });
+  useLayoutEffect(() => {
+    latest.current = { getRow, onOpen, setActive };
+  });
+  const onRowClick = useCallback((index: number) => {
+    const { getRow: rowAt, onOpen: open, setActive: activate } = latest.current;
+    activate(index);
+    const row = rowAt(index);
+    if (row !== undefined) open?.(row, index);
+  }, []);
   const activeIndex = Math.min(active, Math.max(count - 1, 0));
 
   useImperativeHandle(
@@ -163,35 +179,64 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
         <div className={classes.empty}>{empty}</div>
       ) : (
         <div className={classes.body} style={{ height: virtualizer.getTotalSize(), minWidth }} role="rowgroup">
-          {items.map((item) => {
-            const row = getRow(item.index);
-            const selected = item.index === activeIndex;
-            return (
-              <div
-                key={item.key}
-                id={rowId(item.index)}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={selected}
-                aria-busy={row === undefined || undefined}
-                className={classes.row}
-                style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
-                onClick={() => {
-                  setActive(item.index);
-                  if (row !== undefined) onOpen?.(row, item.index);
-                }}
-                {...(row !== undefined ? props.rowAttributes?.(row, item.index) : {})}
-              >
-                {columns.map((c) => (
-                  <div key={c.id} role="gridcell" className={`${classes.cell} ${c.align === 'right' ? classes.right : ''}`}>
-                    {row === undefined ? <div className={classes.placeholder} /> : c.cell(row)}
-                  </div>
-                ))}
-              </div>
-            );
-          })}
+          {items.map((item) => (
+            <Row
+              key={item.key}
+              id={rowId(item.index)}
+              index={item.index}
+              top={item.start - HEADER_HEIGHT}
+              height={rowHeight}
+              selected={item.index === activeIndex}
+              row={getRow(item.index)}
+              columns={columns}
+              template={template}
+              rowAttributes={props.rowAttributes}
+              onRowClick={onRowClick}
+            />
+          ))}
         </div>
       )}
     </div>
   );
 }
+
+interface RowProps<T> {
+  id: string;
+  index: number;
+  top: number;
+  height: number;
+  selected: boolean;
+  row: T | undefined;
+  columns: VirtualColumn<T>[];
+  template: string;
+  rowAttributes: VirtualTableProps<T>['rowAttributes'];
+  onRowClick: (index: number) => void;
+}
+
+/**
+ * One row, memoized: while the user types or scrolls, rows whose data did not change are not
+ * rendered again (a keystroke re-renders the screen, and a row holds several cells and tags).
+ */
+function RowImpl<T>({ id, index, top, height, selected, row, columns, template, rowAttributes, onRowClick }: RowProps<T>) {
+  return (
+    <div
+      id={id}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      aria-busy={row === undefined || undefined}
+      className={classes.row}
+      style={{ gridTemplateColumns: template, height, transform: `translateY(${top}px)` }}
+      onClick={() => onRowClick(index)}
+      {...(row !== undefined ? rowAttributes?.(row, index) : {})}
+    >
+      {columns.map((c) => (
+        <div key={c.id} role="gridcell" className={`${classes.cell} ${c.align === 'right' ? classes.right : ''}`}>
+          {row === undefined ? <div className={classes.placeholder} /> : c.cell(row)}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+const Row = memo(RowImpl) as typeof RowImpl;

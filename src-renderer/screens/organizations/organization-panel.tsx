@@ -2,12 +2,12 @@
  * One organization: where it sits, its counts, and its people (with those of its
  * sub-organizations unless switched off), searchable, through the same paged table as People.
  */
-import { Anchor, Badge, Breadcrumbs, Checkbox, EmptyState, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch, IconUsers } from '@tabler/icons-react';
+import { Anchor, Badge, Breadcrumbs, Checkbox, EmptyState, Group, Stack, Text, Title } from '@mantine/core';
+import { IconUsers } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { Instance, OrganizationNode } from '../../../src-preload/contract';
 import { PeopleTable } from '../../components/browse/people-table';
+import { SearchBox } from '../../components/browse/search-box';
 import { usePeoplePages } from '../../components/browse/use-people-pages';
 import { countOf } from '../../lib/format';
 
@@ -24,8 +24,7 @@ interface OrganizationPanelProps {
 export function OrganizationPanel({ instance, organization: org, path }: OrganizationPanelProps) {
   const hasChildren = org.children.length > 0;
   const [withSubs, setWithSubs] = useState(hasChildren);
-  const [query, setQuery] = useState('');
-  const [debounced] = useDebouncedValue(query, 80, { leading: true });
+  const [debounced, setQuery] = useState('');
   const filters = useMemo(
     () => ({ organizationId: org.id, ...(withSubs ? { includeSubOrganizations: true } : {}) }),
     [org.id, withSubs],
@@ -54,15 +53,7 @@ export function OrganizationPanel({ instance, organization: org, path }: Organiz
         {hasChildren && ` · ${countOf(org.totalPeople, 'person', 'people')} with its ${countOf(org.children.length, 'sub-organization')}`}
       </Text>
       <Group gap="md">
-        <TextInput
-          aria-label="Search this organization's people"
-          placeholder="Search these people"
-          leftSection={<IconSearch size={16} />}
-          value={query}
-          onChange={(e) => setQuery(e.currentTarget.value)}
-          onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
-          w={300}
-        />
+        <SearchBox initial="" onSearch={setQuery} busy={pages.isStale} label="Search this organization's people" placeholder="Search these people" width={300} />
         {hasChildren && (
           <Checkbox label="Include sub-organizations" checked={withSubs} onChange={(e) => setWithSubs(e.currentTarget.checked)} />
         )}

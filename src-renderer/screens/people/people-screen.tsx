@@ -3,15 +3,17 @@
  * filters. Keyboard: `/` focuses the search, Escape clears it, arrows move through the rows, Enter
  * opens the person. Search, filters and scroll position survive a visit to a person's page.
  */
-import { Badge, Button, CloseButton, EmptyState, Group, Kbd, Loader, Paper, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { IconFilter, IconSearch, IconUserSearch } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Badge, Button, EmptyState, Group, Kbd, Paper, Text } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconFilter, IconUserSearch } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Instance } from '../../../src-preload/contract';
 import { BrowseGate } from '../../components/browse/browse-gate';
 import { FullHeight, Grow } from '../../components/browse/full-height';
 import { PeopleTable } from '../../components/browse/people-table';
-import { usePeoplePages } from '../../components/browse/use-people-pages';
+import { SearchBox } from '../../components/browse/search-box';
+import { prefetchFirstPage, usePeoplePages } from '../../components/browse/use-people-pages';
 import { ScreenHeader } from '../../components/screen-header';
 import type { VirtualTableHandle } from '../../components/virtual-table/virtual-table';
 import { formatNumber } from '../../lib/format';
@@ -20,11 +22,8 @@ import { activeFilterCount, EMPTY_FILTERS, toApiFilters, type PeopleFilterState 
 import { PeopleFilters } from './people-filters';
 import { useSeenDepartments } from './use-seen-departments';
 
-/**
- * Keystrokes closer together than this are one search. Leading edge: a keystroke after a pause
- * searches at once, so typing never waits on the timer; only bursts are coalesced.
- */
-const SEARCH_DEBOUNCE_MS = 80;
+/** Keystrokes closer together than this are one search (a keystroke after a pause searches at once). */
+const SEARCH_DEBOUNCE_MS = 50;
 
 export function PeopleScreen() {
   return (
@@ -37,21 +36,31 @@ export function PeopleScreen() {
 
 function PeopleBrowser({ instance }: { instance: Instance }) {
   const [saved] = useState(() => loadBrowseState(instance.id));
+  /** What is searched for (the box's text after its debounce). */
   const [query, setQueryState] = useState(saved.query);
+  /** Bumped to reset the box's own text (a "Clear the search" button outside it). */
+  const [boxKey, setBoxKey] = useState(0);
   const [filters, setFiltersState] = useState(saved.filters);
   const [filtersOpen, setFiltersOpen] = useState(saved.filtersOpen || activeFilterCount(saved.filters) > 0);
-  const [debounced] = useDebouncedValue(query, SEARCH_DEBOUNCE_MS, { leading: true });
   const apiFilters = useMemo(() => toApiFilters(filters), [filters]);
-  const search = useMemo(() => ({ query: debounced, filters: apiFilters }), [debounced, apiFilters]);
+  const search = useMemo(() => ({ query, filters: apiFilters }), [query, apiFilters]);
   const pages = usePeoplePages(instance.id, search);
   const departments = useSeenDepartments(instance.id, filtersOpen, filters.department);
   const tableRef = useRef<VirtualTableHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const filterCount = activeFilterCount(filters);
 
+  const queryClient = useQueryClient();
   const setQuery = (q: string) => {
+    prefetchFirstPage(queryClient, instance.id, { query: q, filters: apiFilters });
     setQueryState(q);
     saveBrowseState({ query: q });
+  };
+  const toggleFilters = useCallback(() => setFiltersOpen((open) => !open), []);
+  useEffect(() => saveBrowseState({ filtersOpen }), [filtersOpen]);
+  const clearQuery = () => {
+    setQuery('');
+    setBoxKey((k) => k + 1);
   };
   const setFilters = (f: PeopleFilterState) => {
     setFiltersState(f);
@@ -72,52 +81,30 @@ function PeopleBrowser({ instance }: { instance: Instance }) {
 
   useHotkeys([['/', () => searchRef.current?.focus()]]);
 
-  const searching = debounced.trim() !== '' || filterCount > 0;
+  const searching = query.trim() !== '' || filterCount > 0;
   const countText = pages.isLoading ? 'Loading…' : `${formatNumber(pages.total)} ${pages.total === 1 ? 'person' : 'people'}${searching ? ' match' : ''}`;
 
   return (
     <>
       <Group gap="sm" wrap="nowrap">
-        <TextInput
-          ref={searchRef}
-          data-testid="people-search"
-          aria-label="Search people"
+        <SearchBox
+          key={boxKey}
+          initial={query}
+          onSearch={setQuery}
+          debounceMs={SEARCH_DEBOUNCE_MS}
+          busy={pages.isStale}
+          onLeave={() => tableRef.current?.focus()}
+          label="Search people"
           placeholder="Search by name, email or organization"
-          leftSection={<IconSearch size={16} />}
-          rightSection={
-            pages.isStale ? (
-              <Loader size="xs" aria-label="Searching" />
-            ) : query ? (
-              <CloseButton size="sm" aria-label="Clear search" onClick={() => setQuery('')} />
-            ) : (
-              <Kbd size="xs">/</Kbd>
-            )
-          }
-          value={query}
-          onChange={(e) => setQuery(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && query) {
-              e.preventDefault();
-              setQuery('');
-            } else if (e.key === 'ArrowDown' || e.key === 'Enter') {
-              e.preventDefault();
-              tableRef.current?.focus();
-            }
-          }}
-          style={{ flex: 1, maxWidth: 560 }}
+          slashHint
+          inputRef={searchRef}
+          testId="people-search"
         />
-        <Button
-          variant={filtersOpen ? 'light' : 'default'}
-          leftSection={<IconFilter size={16} />}
-          rightSection={filterCount > 0 ? <Badge size="sm" circle variant="filled">{filterCount}</Badge> : undefined}
-          aria-expanded={filtersOpen}
-          onClick={() => {
-            setFiltersOpen(!filtersOpen);
-            saveBrowseState({ filtersOpen: !filtersOpen });
-          }}
-        >
-          Filters
-        </Button>
+        <FiltersButton
+          open={filtersOpen}
+          count={filterCount}
+          onToggle={toggleFilters}
+        />
         {filterCount > 0 && (
           <Button variant="subtle" onClick={() => setFilters(EMPTY_FILTERS)}>
             Clear filters
@@ -146,14 +133,14 @@ function PeopleBrowser({ instance }: { instance: Instance }) {
               title={searching ? 'Nobody matches' : 'No people yet'}
               description={
                 searching
-                  ? `No one in the last sync matches${debounced.trim() ? ` “${debounced.trim()}”` : ''}${filterCount > 0 ? ' with these filters' : ''}.`
+                  ? `No one in the last sync matches${query.trim() ? ` “${query.trim()}”` : ''}${filterCount > 0 ? ' with these filters' : ''}.`
                   : 'The sync has not brought any people yet.'
               }
               data-testid="people-empty"
             >
               <Group justify="center" mt="sm" gap="xs">
                 {query && (
-                  <Button variant="default" onClick={() => setQuery('')}>
+                  <Button variant="default" onClick={clearQuery}>
                     Clear the search
                   </Button>
                 )}
@@ -163,10 +150,32 @@ function PeopleBrowser({ instance }: { instance: Instance }) {
           }
         />
       </Grow>
-      <Text size="xs" c="dimmed">
-        <Kbd size="xs">/</Kbd> search · <Kbd size="xs">Esc</Kbd> clear · <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> move ·{' '}
-        <Kbd size="xs">Enter</Kbd> open the person
-      </Text>
+      <KeyboardHints />
     </>
   );
 }
+
+// Memoized: the screen re-renders on every keystroke and every answer; these do not change then.
+
+const FiltersButton = memo(function FiltersButton({ open, count, onToggle }: { open: boolean; count: number; onToggle: () => void }) {
+  return (
+    <Button
+      variant={open ? 'light' : 'default'}
+      leftSection={<IconFilter size={16} />}
+      rightSection={count > 0 ? <Badge size="sm" circle variant="filled">{count}</Badge> : undefined}
+      aria-expanded={open}
+      onClick={onToggle}
+    >
+      Filters
+    </Button>
+  );
+});
+
+const KeyboardHints = memo(function KeyboardHints() {
+  return (
+    <Text size="xs" c="dimmed">
+      <Kbd size="xs">/</Kbd> search · <Kbd size="xs">Esc</Kbd> clear · <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> move ·{' '}
+      <Kbd size="xs">Enter</Kbd> open the person
+    </Text>
+  );
+});

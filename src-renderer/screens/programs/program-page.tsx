@@ -19,6 +19,8 @@ const COLUMNS: VirtualColumn<ProgramAssignmentRow>[] = [
   { id: 'id', header: 'Association ID', width: '130px', align: 'right', cell: (a) => a.associationId },
 ];
 
+const assignmentRowAttributes = (a: ProgramAssignmentRow) => ({ 'data-testid': 'assignment-row', 'data-person-id': a.personId });
+
 export function ProgramPage() {
   const params = useParams<{ id: string }>();
   const programId = Number(params.id);
@@ -102,7 +104,7 @@ function ProgramDetails({ instance, programId }: { instance: Instance; programId
           getRow={(i) => rows[i]}
           getRowKey={(i) => rows[i]?.associationId ?? i}
           onOpen={(a) => navigate(`/people/${a.personId}`)}
-          rowAttributes={(a) => ({ 'data-testid': 'assignment-row', 'data-person-id': a.personId })}
+          rowAttributes={assignmentRowAttributes}
           attributes={{ 'data-testid': 'assignments-table' }}
           empty={<Text size="sm" c="dimmed">{all.length === 0 ? 'Nobody is assigned to this program.' : 'No assignment matches.'}</Text>}
         />

@@ -9,6 +9,7 @@ import type { JobInfo } from '../../../src-preload/contract';
 import { useApiMutation } from '../../api';
 import { duration, formatNumber } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
+import { parseProgressMessage } from './progress-message';
 
 interface SyncProgressStepProps {
   job: JobInfo;
@@ -17,19 +18,6 @@ interface SyncProgressStepProps {
   /** The run continues one a crash, cancel or failure left unfinished. */
   resumed: boolean;
   onClose: () => void;
-}
-
-/** The job's message is "People: 500 of 1,000 · 3 calls · about 5 s left", or a wait. */
-export function parseProgressMessage(message: string | null): { step: string | null; calls: string | null; left: string | null; waiting: string | null } {
-  const out = { step: null as string | null, calls: null as string | null, left: null as string | null, waiting: null as string | null };
-  if (!message) return out;
-  if (/^waiting/i.test(message)) return { ...out, waiting: message };
-  for (const part of message.split(' · ')) {
-    if (/\bcalls?$/.test(part)) out.calls = part;
-    else if (/\bleft$/.test(part)) out.left = part.replace(/^about /, '');
-    else out.step ??= part;
-  }
-  return out;
 }
 
 export function SyncProgressStep({ job, kindLabel, resumed, onClose }: SyncProgressStepProps) {

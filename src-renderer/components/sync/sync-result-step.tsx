@@ -3,7 +3,7 @@
  * failed, that nothing fetched is lost and the next sync continues from there.
  */
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconPlayerStop } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import type { JobInfo, SyncRun } from '../../../src-preload/contract';
 import { ERROR_NEXT_STEPS } from '../../api';
 import { countOf, duration, formatNumber } from '../../lib/format';
@@ -39,7 +39,7 @@ export function SyncResultStep({ job, run, onAgain, onClose }: SyncResultStepPro
         </Alert>
       )}
       {job.state === 'cancelled' && (
-        <Alert color="gray" icon={<IconPlayerStop />} title="Sync cancelled">
+        <Alert color="gray" icon={<IconCircleX />} title="Sync cancelled">
           Everything fetched so far is kept. The next sync continues where this one stopped.
         </Alert>
       )}

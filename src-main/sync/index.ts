@@ -9,6 +9,7 @@ export type { SyncStep, KindDecision, PageSizes } from './plan';
 export { createWaitRelay, clockTime } from './wait-relay';
 export type { WaitRelay } from './wait-relay';
 export type { WriteTiming } from './run-book';
+export type { WriterOption } from './page-store';
 export { SYNC_ENTITIES, SUMMARY_KINDS } from './types';
 export type {
   KindCounts,
@@ -19,6 +20,7 @@ export type {
   SyncEntity,
   SyncKind,
   SyncMode,
+  SyncPhase,
   SyncPlan,
   SyncRunResult,
   SyncSummary,

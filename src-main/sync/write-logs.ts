@@ -1,20 +1,34 @@
 /**
- * The two audit logs into the mirror. Rows have natural keys, so a page fetched twice (the
- * overlap of an incremental sync, a page a crash left uncommitted) inserts nothing the second
- * time. A session's end, address and agent may be filled in after it was first seen: those
- * columns are updated when they differ.
+ * The two audit logs into the mirror. Rows have natural keys (ordinal * 2^40 + event or session
+ * id, see mirror-keys.ts), so a page fetched twice (the overlap of an incremental sync, a page a
+ * crash left uncommitted) inserts nothing the second time. A session's end, address and agent may
+ * be filled in after it was first seen: those columns are updated when they differ.
  */
 import type { DB } from '../db/open';
+import { ensurePersonKeyRange } from '../db/queries/mirror-keys';
 import { recordIdOf } from './entities';
 import type { EntityWriter } from './write-common';
 import { emptyCounts, int, text } from './write-common';
 
+/** max(key) and count(*) over the instance's key range: one b-tree step, one range walk. */
+function rangeQueries(db: DB, table: string, base: number, last: number) {
+  const maxKey = db.prepare(`SELECT max(key) FROM ${table} WHERE key BETWEEN ? AND ?`).pluck();
+  const count = db.prepare(`SELECT count(*) FROM ${table} WHERE key BETWEEN ? AND ?`).pluck();
+  return {
+    maxId: () => {
+      const key = maxKey.get(base, last) as number | null;
+      return key === null ? 0 : key - base;
+    },
+    count: () => count.get(base, last) as number,
+  };
+}
+
 export function createAccessEventsWriter(db: DB, instanceId: string): EntityWriter {
+  const { base, last } = ensurePersonKeyRange(db, instanceId);
   const insert = db.prepare(
-    'INSERT OR IGNORE INTO mirror_access_events (instance_id, event_id, user_id, action, detail, changed_by, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    `INSERT OR IGNORE INTO mirror_access_events (key, instance_id, event_id, user_key, user_id, action, detail, changed_by, at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const maxId = db.prepare('SELECT max(event_id) FROM mirror_access_events WHERE instance_id = ?').pluck();
-  const count = db.prepare('SELECT count(*) FROM mirror_access_events WHERE instance_id = ?').pluck();
   return {
     apply(records) {
       const counts = emptyCounts();
@@ -22,25 +36,24 @@ export function createAccessEventsWriter(db: DB, instanceId: string): EntityWrit
         const id = recordIdOf(r, 'eventid');
         const at = text(r, 'timestamp');
         if (id === undefined || at === null) continue;
-        counts.added += insert.run(instanceId, id, int(r, 'userid') ?? 0, text(r, 'action') ?? '', text(r, 'detail'), int(r, 'changed_by'), at).changes;
+        const user = int(r, 'userid') ?? 0;
+        counts.added += insert.run(base + id, instanceId, id, base + user, user, text(r, 'action') ?? '', text(r, 'detail'), int(r, 'changed_by'), at).changes;
       }
       return { access_events: counts };
     },
-    maxId: () => (maxId.get(instanceId) as number | null) ?? 0,
-    count: () => count.get(instanceId) as number,
+    ...rangeQueries(db, 'mirror_access_events', base, last),
   };
 }
 
 export function createLoginSessionsWriter(db: DB, instanceId: string): EntityWriter {
+  const { base, last } = ensurePersonKeyRange(db, instanceId);
   const insert = db.prepare(
-    'INSERT OR IGNORE INTO mirror_login_sessions (instance_id, session_id, user_id, started_at, ended_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    `INSERT OR IGNORE INTO mirror_login_sessions (key, instance_id, session_id, user_key, user_id, started_at, ended_at, ip, user_agent)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const refresh = db.prepare(
-    `UPDATE mirror_login_sessions SET ended_at = ?, ip = ?, user_agent = ?
-     WHERE instance_id = ? AND session_id = ? AND (ended_at IS NOT ? OR ip IS NOT ? OR user_agent IS NOT ?)`,
+    'UPDATE mirror_login_sessions SET ended_at = ?, ip = ?, user_agent = ? WHERE key = ? AND (ended_at IS NOT ? OR ip IS NOT ? OR user_agent IS NOT ?)',
   );
-  const maxId = db.prepare('SELECT max(session_id) FROM mirror_login_sessions WHERE instance_id = ?').pluck();
-  const count = db.prepare('SELECT count(*) FROM mirror_login_sessions WHERE instance_id = ?').pluck();
   return {
     apply(records) {
       const counts = emptyCounts();
@@ -51,12 +64,12 @@ export function createLoginSessionsWriter(db: DB, instanceId: string): EntityWri
         const end = text(r, 'session_end') || null;
         const ip = text(r, 'ip');
         const agent = text(r, 'user_agent');
-        if (insert.run(instanceId, id, int(r, 'userid') ?? 0, start, end, ip, agent).changes > 0) counts.added++;
-        else counts.changed += refresh.run(end, ip, agent, instanceId, id, end, ip, agent).changes;
+        const user = int(r, 'userid') ?? 0;
+        if (insert.run(base + id, instanceId, id, base + user, user, start, end, ip, agent).changes > 0) counts.added++;
+        else counts.changed += refresh.run(end, ip, agent, base + id, end, ip, agent).changes;
       }
       return { login_sessions: counts };
     },
-    maxId: () => (maxId.get(instanceId) as number | null) ?? 0,
-    count: () => count.get(instanceId) as number,
+    ...rangeQueries(db, 'mirror_login_sessions', base, last),
   };
 }

@@ -70,11 +70,11 @@ describe('migration 3: mirror', () => {
     db.prepare("INSERT INTO mirror_role_holdings (instance_id, role_id, person_id) VALUES ('i1', 5, 1)").run();
     db.prepare("INSERT INTO mirror_programs (instance_id, id, name, raw) VALUES ('i1', 7, 'Arts', '{}')").run();
     db.prepare("INSERT INTO mirror_program_assignments (instance_id, association_id, program_id, person_id, role_id, raw) VALUES ('i1', 1, 7, 1, 5, '{}')").run();
-    db.prepare("INSERT INTO mirror_access_events (instance_id, event_id, user_id, action, at) VALUES ('i1', 1, 1, 'activated', '2025-01-01 00:00:00')").run();
+    const event = "INSERT OR IGNORE INTO mirror_access_events (key, instance_id, event_id, user_key, user_id, action, at) VALUES (2199023255553, 'i1', 1, 2199023255553, 1, 'activated', '2025-01-01 00:00:00')";
+    expect(db.prepare(event).run().changes).toBe(1);
     // Natural keys make a re-fetched log page a no-op.
-    const again = db.prepare("INSERT OR IGNORE INTO mirror_access_events (instance_id, event_id, user_id, action, at) VALUES ('i1', 1, 1, 'activated', '2025-01-01 00:00:00')").run();
-    expect(again.changes).toBe(0);
-    db.prepare("INSERT INTO mirror_login_sessions (instance_id, session_id, user_id, started_at) VALUES ('i1', 1, 1, '2025-01-01 00:00:00')").run();
+    expect(db.prepare(event).run().changes).toBe(0);
+    db.prepare("INSERT INTO mirror_login_sessions (key, instance_id, session_id, user_key, user_id, started_at) VALUES (2199023255553, 'i1', 1, 2199023255553, 1, '2025-01-01 00:00:00')").run();
     db.prepare("INSERT INTO sync_runs (instance_id, kind, state, started_at) VALUES ('i1', 'full', 'running', 'now')").run();
     db.prepare("INSERT INTO sync_cursors (instance_id, entity, phase) VALUES ('i1', 'people', 'full')").run();
     db.prepare("INSERT INTO sync_seen (instance_id, entity, id) VALUES ('i1', 'people', 1)").run();

@@ -171,29 +171,34 @@ export const m0003Mirror: Migration = {
       CREATE INDEX mirror_program_assignments_program ON mirror_program_assignments(instance_id, program_id);
 
       -- The logs are append-only on the server: natural keys, no raw copy (the columns are fixed).
+      -- A million rows: keys are integers like people's (ordinal * 2^40 + id), so the rows are
+      -- appended in key order and the per-person index holds two small numbers and a date instead
+      -- of the instance's 36-character id twice. user_key is the person's key.
       CREATE TABLE mirror_access_events (
+        key INTEGER PRIMARY KEY,
         instance_id TEXT NOT NULL REFERENCES instances(id) ON DELETE CASCADE,
         event_id INTEGER NOT NULL,
+        user_key INTEGER NOT NULL,
         user_id INTEGER NOT NULL,
         action TEXT NOT NULL,
         detail TEXT,
         changed_by INTEGER,
-        at TEXT NOT NULL,
-        PRIMARY KEY (instance_id, event_id)
-      ) STRICT, WITHOUT ROWID;
-      CREATE INDEX mirror_access_events_user ON mirror_access_events(instance_id, user_id, at);
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX mirror_access_events_user ON mirror_access_events(user_key, at);
 
       CREATE TABLE mirror_login_sessions (
+        key INTEGER PRIMARY KEY,
         instance_id TEXT NOT NULL REFERENCES instances(id) ON DELETE CASCADE,
         session_id INTEGER NOT NULL,
+        user_key INTEGER NOT NULL,
         user_id INTEGER NOT NULL,
         started_at TEXT NOT NULL,
         ended_at TEXT,
         ip TEXT,
-        user_agent TEXT,
-        PRIMARY KEY (instance_id, session_id)
-      ) STRICT, WITHOUT ROWID;
-      CREATE INDEX mirror_login_sessions_user ON mirror_login_sessions(instance_id, user_id, started_at);
+        user_agent TEXT
+      ) STRICT;
+      CREATE INDEX mirror_login_sessions_user ON mirror_login_sessions(user_key, started_at);
 
       CREATE TABLE sync_runs (
         id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,5 +1,6 @@
 /** The mirrored audit logs: login sessions and access changes, newest first. */
 import type { DB } from '../open';
+import { personKeyRange } from './mirror-keys';
 
 export interface LoginSessionRow {
   sessionId: number;
@@ -30,42 +31,52 @@ export interface LogQuery {
 
 const clampLimit = (n: number | undefined) => Math.min(Math.max(1, Math.floor(n ?? 50)), 1000);
 
-export function listLoginSessions(db: DB, instanceId: string, query: LogQuery = {}): LoginSessionRow[] {
-  const where = ['instance_id = ?'];
-  const params: unknown[] = [instanceId];
+/**
+ * A person's rows come through the (user_key, time) index; without a person the instance's key
+ * range is read backwards (ids follow time in these logs), so neither sorts a million rows.
+ */
+function logWhere(db: DB, instanceId: string, query: LogQuery, timeColumn: string): { where: string; params: unknown[]; order: string } | null {
+  const range = personKeyRange(db, instanceId);
+  if (!range) return null;
+  const params: unknown[] = [];
+  let where: string;
+  let order: string;
   if (query.personId !== undefined) {
-    where.push('user_id = ?');
-    params.push(query.personId);
+    where = 'l.user_key = ?';
+    params.push(range.base + query.personId);
+    order = `ORDER BY l.${timeColumn} DESC, l.key DESC`;
+  } else {
+    where = 'l.key BETWEEN ? AND ?';
+    params.push(range.base, range.last);
+    order = 'ORDER BY l.key DESC';
   }
   if (query.before) {
-    where.push('started_at < ?');
+    where += ` AND l.${timeColumn} < ?`;
     params.push(query.before);
   }
+  return { where, params, order };
+}
+
+export function listLoginSessions(db: DB, instanceId: string, query: LogQuery = {}): LoginSessionRow[] {
+  const w = logWhere(db, instanceId, query, 'started_at');
+  if (!w) return [];
   return db
     .prepare(
-      `SELECT session_id AS sessionId, user_id AS personId, started_at AS startedAt, ended_at AS endedAt, ip, user_agent AS userAgent
-       FROM mirror_login_sessions WHERE ${where.join(' AND ')} ORDER BY started_at DESC, session_id DESC LIMIT ?`,
+      `SELECT l.session_id AS sessionId, l.user_id AS personId, l.started_at AS startedAt, l.ended_at AS endedAt, l.ip, l.user_agent AS userAgent
+       FROM mirror_login_sessions l WHERE ${w.where} ${w.order} LIMIT ?`,
     )
-    .all(...params, clampLimit(query.limit)) as LoginSessionRow[];
+    .all(...w.params, clampLimit(query.limit)) as LoginSessionRow[];
 }
 
 export function listAccessEvents(db: DB, instanceId: string, query: LogQuery = {}): AccessEventRow[] {
-  const where = ['e.instance_id = ?'];
-  const params: unknown[] = [instanceId];
-  if (query.personId !== undefined) {
-    where.push('e.user_id = ?');
-    params.push(query.personId);
-  }
-  if (query.before) {
-    where.push('e.at < ?');
-    params.push(query.before);
-  }
+  const w = logWhere(db, instanceId, query, 'at');
+  if (!w) return [];
   return db
     .prepare(
-      `SELECT e.event_id AS eventId, e.user_id AS personId, e.action, e.detail, e.changed_by AS changedBy,
-         a.first_name || ' ' || a.last_name AS changedByName, e.at
-       FROM mirror_access_events e LEFT JOIN mirror_people a ON a.instance_id = e.instance_id AND a.id = e.changed_by
-       WHERE ${where.join(' AND ')} ORDER BY e.at DESC, e.event_id DESC LIMIT ?`,
+      `SELECT l.event_id AS eventId, l.user_id AS personId, l.action, l.detail, l.changed_by AS changedBy,
+         a.first_name || ' ' || a.last_name AS changedByName, l.at
+       FROM mirror_access_events l LEFT JOIN mirror_people a ON a.instance_id = l.instance_id AND a.id = l.changed_by
+       WHERE ${w.where} ${w.order} LIMIT ?`,
     )
-    .all(...params, clampLimit(query.limit)) as AccessEventRow[];
+    .all(...w.params, clampLimit(query.limit)) as AccessEventRow[];
 }

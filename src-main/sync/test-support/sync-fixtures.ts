@@ -109,9 +109,9 @@ export function dumpMirror(db: DB, instanceId: string): Record<string, unknown[]
   ];
   const out: Record<string, unknown[]> = {};
   for (const [table, order] of tables) {
-    // `key` carries the instance's ordinal, which differs between two databases.
+    // Keys carry the instance's ordinal, which may differ between two databases.
     const rows = db.prepare(`SELECT * FROM ${table} WHERE instance_id = ? ORDER BY ${order}`).all(instanceId) as Record<string, unknown>[];
-    out[table] = rows.map(({ instance_id: _i, key: _k, ...rest }) => rest);
+    out[table] = rows.map(({ instance_id: _i, key: _k, user_key: _u, ...rest }) => rest);
   }
   out.mirror_people_raw = db
     .prepare('SELECT p.id, r.raw FROM mirror_people p JOIN mirror_people_raw r ON r.key = p.key WHERE p.instance_id = ? ORDER BY p.id')

@@ -105,7 +105,19 @@ export function fileSink(dir: string): LogSink {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'app.log');
   return (r) => {
-    fs.appendFileSync(file, JSON.stringify(r) + '\n');
+    const line = JSON.stringify(r) + '\n';
+    try {
+      fs.appendFileSync(file, line);
+    } catch {
+      // Logging must never break the work it records: if the folder went away, make it again
+      // once; if the disk refuses, the line is dropped.
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+        fs.appendFileSync(file, line);
+      } catch {
+        /* dropped */
+      }
+    }
   };
 }
 

@@ -12,6 +12,8 @@ if (vitest) {
   passed += vitest.numPassedTests ?? 0;
   failed += (vitest.numFailedTests ?? 0) + (vitest.numRuntimeErrorTestSuites ?? 0);
   skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
+  // Unhandled errors fail the run without failing a test: count them, or the line would lie.
+  if (vitest.success === false && failed === 0) failed += 1;
 } else failed += 1;
 if (pw) {
   passed += pw.stats?.expected ?? 0;

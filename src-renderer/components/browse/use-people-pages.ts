@@ -8,7 +8,7 @@
  * on screen are the answer to what was typed.
  */
 import { keepPreviousData, useQueries, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PeopleFiltersInput, PersonRow, SearchPeopleResult } from '../../../src-preload/contract';
 import { apiQueryKey, callApi, useApiQuery, type ApiCallError } from '../../api';
 
@@ -17,6 +17,12 @@ export const PAGE_SIZE = 100;
 const MARGIN_ROWS = 60;
 /** Never more pages at once than this (a scrollbar drag across 100,000 rows). */
 const MAX_PAGES = 12;
+/**
+ * Pages are asked for once the view has been still this long. A page deep in the list costs the
+ * backend more (it pages by offset), and a drag of the scrollbar must not queue a page for every
+ * position it passed; a wheel scroll stays within the margin meanwhile.
+ */
+const RANGE_SETTLE_MS = 60;
 
 export interface PeopleSearch {
   query: string;
@@ -68,18 +74,27 @@ export function usePeoplePages(instanceId: string, search: PeopleSearch): People
 
   // The pages around the view, tagged with the search they were asked for: a new search starts
   // from the top without fetching pages of the old scroll position first.
-  const [span, setSpan] = useState({ key, from: 0, to: 0 });
+  const [span, setSpan] = useState({ key, from: 0, to: 0, center: 0 });
+  const settle = useRef<number | null>(null);
+  useEffect(() => () => void (settle.current !== null && window.clearTimeout(settle.current)), []);
   const setRange = useCallback(
     (a: number, b: number) => {
       const from = Math.max(0, Math.floor((a - MARGIN_ROWS) / PAGE_SIZE));
       const to = Math.min(from + MAX_PAGES - 1, Math.floor((b + MARGIN_ROWS) / PAGE_SIZE));
-      setSpan((prev) => (prev.key === key && prev.from === from && prev.to === to ? prev : { key, from, to }));
+      const center = Math.floor((a + b) / 2 / PAGE_SIZE);
+      if (settle.current !== null) window.clearTimeout(settle.current);
+      settle.current = window.setTimeout(() => {
+        settle.current = null;
+        setSpan((prev) => (prev.key === key && prev.from === from && prev.to === to ? prev : { key, from, to, center }));
+      }, RANGE_SETTLE_MS);
     },
     [key],
   );
   const current = span.key === key && !first.isPlaceholderData;
   const pageNumbers: number[] = [];
   if (current) for (let p = Math.max(1, span.from); p <= span.to && p * PAGE_SIZE < total; p++) pageNumbers.push(p);
+  // The page in view first: the backend answers in order, and the margins can wait.
+  pageNumbers.sort((x, y) => Math.abs(x - span.center) - Math.abs(y - span.center));
 
   const pages = useQueries({
     queries: pageNumbers.map((p) => {

@@ -167,6 +167,56 @@ test('keyboard: / searches, arrows and Enter open a person, Escape clears', asyn
   await expect(app.getByTestId('person-page')).toHaveAttribute('data-person-id', String(someone.id));
 });
 
+test('filters: role, internal/external, last login; no results offers to clear them', async ({ app, harness }) => {
+  const instanceId = await explore(harness);
+  await syncInBackend(harness, instanceId);
+  const db = harness.backend.services.db;
+  // The role most held by internal staff, so both filters leave rows to see.
+  const role = db
+    .prepare(
+      `SELECT r.name, count(*) AS n FROM mirror_role_holdings h JOIN mirror_roles r ON r.instance_id = h.instance_id AND r.id = h.role_id
+       JOIN mirror_people p ON p.instance_id = h.instance_id AND p.id = h.person_id AND p.deleted_at IS NULL
+       GROUP BY r.id ORDER BY sum(p.is_external = 0) DESC, n DESC LIMIT 1`,
+    )
+    .get() as { name: string; n: number };
+  const internalWithRole = db
+    .prepare(
+      `SELECT count(*) FROM mirror_role_holdings h JOIN mirror_roles r ON r.instance_id = h.instance_id AND r.id = h.role_id
+       JOIN mirror_people p ON p.instance_id = h.instance_id AND p.id = h.person_id AND p.deleted_at IS NULL
+       WHERE r.name = ? AND p.is_external = 0`,
+    )
+    .pluck()
+    .get(role.name) as number;
+  const never = db.prepare("SELECT count(*) FROM mirror_people WHERE deleted_at IS NULL AND (last_login IS NULL OR last_login = '')").pluck().get() as number;
+
+  await openScreen(app, harness, '/people');
+  const table = app.getByTestId('people-table');
+  await expect(table).toHaveAttribute('data-total', '1000');
+  await app.getByRole('button', { name: 'Filters' }).click();
+  const filters = app.getByTestId('people-filters');
+  await filters.getByRole('combobox', { name: 'Role' }).fill(role.name);
+  await app.getByRole('option', { name: role.name, exact: true }).click();
+  await expect(table).toHaveAttribute('data-total', String(role.n));
+  await filters.getByText('Internal', { exact: true }).click();
+  await expect(table).toHaveAttribute('data-total', String(internalWithRole));
+  await snapshot(app, 'people-filters');
+
+  await app.getByRole('button', { name: 'Clear filters' }).first().click();
+  await expect(table).toHaveAttribute('data-total', '1000');
+  await filters.getByRole('combobox', { name: 'Last login' }).click();
+  await app.getByRole('option', { name: 'Never logged in' }).click();
+  await expect(table).toHaveAttribute('data-total', String(never));
+
+  // Nobody matches: the table says so and offers the way back.
+  await app.getByLabel('Search people').fill('zzqqxx');
+  await expect(app.getByTestId('people-empty')).toContainText('Nobody matches');
+  await snapshot(app, 'people-no-results');
+  await app.getByTestId('people-empty').getByRole('button', { name: 'Clear filters' }).click();
+  await app.getByTestId('people-empty').getByRole('button', { name: 'Clear the search' }).click();
+  await expect(table).toHaveAttribute('data-total', '1000');
+  await expect(app.getByLabel('Search people')).toHaveValue('');
+});
+
 test('roles: privileged suggestions with one-click accept, a role and its holders', async ({ app, harness }) => {
   const instanceId = await explore(harness);
   await syncInBackend(harness, instanceId);

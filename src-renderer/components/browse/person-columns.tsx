@@ -34,7 +34,7 @@ export const PERSON_COLUMNS: VirtualColumn<PersonRow>[] = [
     width: 'minmax(90px, 0.8fr)',
     cell: (p) => (p.department ? <span title={p.department}>{p.department}</span> : <span className={classes.dimmed}>—</span>),
   },
-  { id: 'access', header: 'Access', width: '150px', cell: (p) => <AccessBadges accessType={p.accessType} userType={p.userType} /> },
+  { id: 'access', header: 'Access', width: '178px', cell: (p) => <AccessBadges accessType={p.accessType} userType={p.userType} /> },
   { id: 'status', header: 'Status', width: '82px', cell: (p) => <StatusBadge status={p.status} removed={p.removed} /> },
   { id: 'kind', header: 'Type', width: '90px', cell: (p) => <ExternalBadge isExternal={p.isExternal} /> },
   {

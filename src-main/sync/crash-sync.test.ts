@@ -17,7 +17,7 @@ import { openDatabase } from '../db/open';
 import { latestSyncRun } from '../db/queries/mirror-sync';
 import { WORKER_WINDOW } from './pass';
 import { runSync } from './run-sync';
-import { dumpMirror, makeSyncClient, startSyncSandbox, testJob } from './test-support/sync-fixtures';
+import { dumpMirror, makeSyncClient, mirrorIndexes, startSyncSandbox, testJob } from './test-support/sync-fixtures';
 import { openTestDb } from './test-support/test-db';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -113,6 +113,9 @@ describe('crash', () => {
     const { db } = openDatabase(dbFile);
     expect(latestSyncRun(db, setup.instanceId)).toMatchObject({ state: 'succeeded', kind: 'full' });
     expect(dumpMirror(db, setup.instanceId)).toEqual(dumpMirror(clean.db, clean.instanceId));
+    // Indexes dropped for the bulk load are back, whatever the kills interrupted.
+    expect(mirrorIndexes(db)).toEqual(mirrorIndexes(clean.db));
+    expect(db.prepare('SELECT count(*) FROM sync_deferred_indexes').pluck().get()).toBe(0);
     // A kill loses at most the pages in flight (handed to the writer, or fetched ahead): together
     // the crashed syncs made at most that many calls per kill more than the clean sync.
     expect(sb.requestLog.length - from).toBeLessThanOrEqual(cleanCalls + (WORKER_WINDOW + 1) * kills);

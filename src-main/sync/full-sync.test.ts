@@ -12,7 +12,7 @@ import { getPerson, searchPeople } from '../db/queries/mirror-people';
 import { listOrganizationsTree } from '../db/queries/mirror-organizations';
 import { planSync } from './plan';
 import { runSync } from './run-sync';
-import { callsTo, makeSyncClient, startSyncSandbox, testJob } from './test-support/sync-fixtures';
+import { callsTo, makeSyncClient, mirrorIndexes, startSyncSandbox, testJob } from './test-support/sync-fixtures';
 import { openTestDb } from './test-support/test-db';
 
 const sandboxes: SandboxHandle[] = [];
@@ -44,6 +44,7 @@ describe('full sync', () => {
     sandboxes.push(sb);
     const { db, instanceId } = openTestDb();
     const { client, budget } = makeSyncClient(sb);
+    const indexes = mirrorIndexes(db);
 
     const plan = await planSync(db, instanceId, client, { pageSize: 100, logPageSize: 2000, budget });
     expect(plan.kind).toBe('full');
@@ -104,5 +105,8 @@ describe('full sync', () => {
     expect(status.lastSyncedAt).not.toBeNull();
     expect(job.events.at(-1)?.message).toMatch(/calls/);
     expect(callsTo(sb, 'roles.meta', logStart)).toBe(1);
+    // The indexes the full sync dropped while filling empty tables are all back.
+    expect(mirrorIndexes(db)).toEqual(indexes);
+    expect(db.prepare('SELECT count(*) FROM sync_deferred_indexes').pluck().get()).toBe(0);
   });
 });

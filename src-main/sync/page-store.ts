@@ -15,7 +15,8 @@ import type { WriteWorkerData } from './write-worker';
 export interface PageStore {
   readonly kind: 'inline' | 'worker';
   commit(batch: WriteBatch): Promise<BatchResult>;
-  close(): Promise<void>;
+  /** Ends it; a worker tells the CPU time its thread spent (Linux), else null. */
+  close(): Promise<{ cpuMs: number | null }>;
 }
 
 /**
@@ -31,7 +32,7 @@ export function createInlineStore(db: DB, instanceId: string): PageStore {
   return {
     kind: 'inline',
     commit: async (batch) => execute(batch),
-    close: async () => {},
+    close: async () => ({ cpuMs: null }),
   };
 }
 
@@ -68,8 +69,10 @@ export async function createPageStore(db: DB, instanceId: string, option: Writer
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the sync write worker exited while starting (code ${code})`)));
   });
-  worker.on('message', (m: { id: number; ready?: true; result?: BatchResult; error?: { name: string; message: string; stack?: string }; closed?: true }) => {
+  let cpuMs: number | null = null;
+  worker.on('message', (m: { id: number; ready?: true; result?: BatchResult; error?: { name: string; message: string; stack?: string }; closed?: true; cpuMs?: number | null }) => {
     if (m.ready) return ready();
+    if (m.closed) cpuMs = m.cpuMs ?? null;
     const p = pending.get(m.id);
     if (!p) return;
     pending.delete(m.id);
@@ -93,6 +96,7 @@ export async function createPageStore(db: DB, instanceId: string, option: Writer
     async close() {
       if (!failure) await send({ close: true }).catch(() => undefined);
       await worker.terminate();
+      return { cpuMs };
     },
   };
 }

@@ -116,6 +116,10 @@ export async function beginPass(env: PassEnv, step: SyncStep, trackSeen: boolean
     completedAt: existing?.completedAt ?? null,
   };
   const ops: WriteOp[] = trackSeen ? [{ op: 'clearSeen', entity: step.entity }] : [];
+  // Indexes a crashed or abandoned pass left dropped come back; a full pass into empty tables
+  // drops them again until its end (indexes.ts).
+  ops.push({ op: 'restoreIndexes', entity: step.entity });
+  if (step.phase === 'full') ops.push({ op: 'deferIndexes', entity: step.entity });
   // Append-only sources without a date continue after the highest id the mirror holds.
   ops.push({ op: 'cursor', cursor, continueAfterMax: incremental && spec !== undefined && !spec.updatedField });
   return (await env.book.commit(ops)).cursor ?? cursor;
@@ -133,6 +137,7 @@ export async function endPass(env: PassEnv, step: SyncStep, cursor: SyncCursor, 
   const idSweep = step.phase === 'reconcile' && step.entity !== 'roles' && PAGED_ENTITIES[step.entity].idsFn !== undefined;
   const watermark = idSweep ? cursor.watermark : nextWatermark(cursor, env.clock(), env.overlapMs);
   const ops: WriteOp[] = trackSeen ? [{ op: 'clearSeen', entity: step.entity }] : [];
+  ops.push({ op: 'restoreIndexes', entity: step.entity });
   ops.push({ op: 'endPass', cursor: { ...cursor, phase: null, since: null, afterId: null, watermark } });
   await env.book.commit(ops, { done: step.key });
   env.progress.finish(step.key);

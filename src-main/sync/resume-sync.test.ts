@@ -55,6 +55,9 @@ describe('cancel and resume', () => {
     expect(committed).toBeGreaterThanOrEqual(5);
     expect(cursor).toMatchObject({ phase: 'full', records: committed * pageSize, afterId: people[committed * pageSize - 1]?.id });
     expect(callsTo(sb, 'users.list', from)).toBeLessThanOrEqual(committed + 1);
+    // The people indexes wait, dropped, for the end of the interrupted pass.
+    const deferred = db.prepare('SELECT name FROM sync_deferred_indexes ORDER BY name').pluck().all();
+    expect(deferred).toEqual(['mirror_people_company', 'mirror_people_first_name', 'mirror_people_name', 'mirror_role_holdings_person']);
 
     const second = sb.requestLog.length;
     const result = await runSync({ db, client, instanceId, pageSize, ctx: testJob().ctx, logger: silentLogger });
@@ -67,6 +70,7 @@ describe('cancel and resume', () => {
     // Calls of both runs, each counted once.
     expect(result.summary.calls).toBe(sb.requestLog.length - from);
     expect(result.summary.kinds.people.added).toBe(people.length);
+    expect(db.prepare('SELECT count(*) FROM sync_deferred_indexes').pluck().get()).toBe(0);
 
     const clean = openTestDb();
     await runSync({ db: clean.db, client, instanceId: clean.instanceId, pageSize, ctx: testJob().ctx, logger: silentLogger });

@@ -19,6 +19,8 @@ export interface WriteTiming {
   transactions: number;
   /** Where the store ran: a worker thread or the main thread. */
   writer: PageStore['kind'];
+  /** CPU time of the write worker's thread (Linux; null inline or elsewhere). */
+  writerCpuMs: number | null;
   /** Page writes per entity. */
   byEntity: Partial<Record<SyncEntity, { rows: number; ms: number }>>;
 }
@@ -36,7 +38,7 @@ export class RunBook {
     private readonly now: () => string,
   ) {
     this.callsMark = client.stats().calls;
-    this.timing = { writeMs: 0, maxWriteMs: 0, rows: 0, transactions: 0, writer: store.kind, byEntity: {} };
+    this.timing = { writeMs: 0, maxWriteMs: 0, rows: 0, transactions: 0, writer: store.kind, writerCpuMs: null, byEntity: {} };
   }
 
   get writer(): PageStore['kind'] {

@@ -102,6 +102,9 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
       afterPage: options.afterPage,
     };
     try {
+      // A new run puts back any index an abandoned run left dropped; a resumed one keeps them
+      // dropped until its pass ends.
+      if (!decision.resume) await book.commit([{ op: 'restoreIndexes', entity: 'all' }]);
       for (const step of steps) {
         if (book.summary.done.includes(step.key)) continue;
         ctx.throwIfCancelled();
@@ -119,7 +122,7 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
       throw e;
     } finally {
       unsubscribe?.();
-      await store.close();
+      book.timing.writerCpuMs = (await store.close()).cpuMs;
     }
     const message = describeSummary(run.kind, book.summary);
     log.info('sync finished', { runId: run.id, kind: run.kind, calls: book.summary.calls, records: book.summary.records, writeMs: Math.round(book.timing.writeMs) });

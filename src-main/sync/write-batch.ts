@@ -10,6 +10,7 @@ import { getSyncRun, saveSyncCursor, saveSyncRunSummary } from '../db/queries/mi
 import type { WireRecord } from '../smartsimple/protocol';
 import type { EntityWriter, PageCounts } from './write-common';
 import { addCounts, seenStatements } from './write-common';
+import { deferIndexes, restoreIndexes } from './indexes';
 import { createAccessEventsWriter, createLoginSessionsWriter } from './write-logs';
 import { createPeopleWriter } from './write-people';
 import { createAssignmentsWriter, createOrganizationsWriter, createProgramsWriter, createRolesWriter } from './write-records';
@@ -23,7 +24,11 @@ export type WriteOp =
   /** Saves the cursor; `continueAfterMax` starts it after the highest id the mirror holds. */
   | { op: 'cursor'; cursor: SyncCursor; continueAfterMax?: boolean }
   /** Ends a pass: the cursor with the entity's live count filled in. */
-  | { op: 'endPass'; cursor: SyncCursor };
+  | { op: 'endPass'; cursor: SyncCursor }
+  /** Drops the entity's secondary indexes if its tables are empty (see indexes.ts). */
+  | { op: 'deferIndexes'; entity: SyncEntity }
+  /** Builds the entity's deferred indexes again. */
+  | { op: 'restoreIndexes'; entity: SyncEntity | 'all' };
 
 export interface WriteBatch {
   runId: number;
@@ -113,6 +118,12 @@ export function createBatchExecutor(db: DB, instanceId: string): BatchExecutor {
         case 'endPass':
           cursor = { ...op.cursor, lastCount: writers[op.cursor.entity].count(), completedAt: batch.at };
           saveSyncCursor(db, cursor);
+          break;
+        case 'deferIndexes':
+          deferIndexes(db, op.entity);
+          break;
+        case 'restoreIndexes':
+          restoreIndexes(db, op.entity);
           break;
       }
     }

@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { WriteBatch } from './write-batch';
 import { createBatchExecutor } from './write-batch';
+import { threadCpuMs } from './thread-cpu';
 
 export interface WriteWorkerData {
   dbFile: string;
@@ -29,6 +30,7 @@ db.pragma('synchronous = NORMAL');
 db.pragma('cache_size = -65536');
 db.pragma('wal_autocheckpoint = 10000');
 const execute = createBatchExecutor(db, instanceId);
+const cpuAtStart = threadCpuMs();
 
 type Message = { id: number; batch: WriteBatch } | { id: number; close: true };
 type ErrorShape = { name: string; message: string; stack?: string };
@@ -61,7 +63,9 @@ parentPort?.on('message', (message: Message) => {
   if ('close' in message) {
     drain();
     db.close();
-    parentPort?.postMessage({ id: message.id, closed: true });
+    // This thread did nothing but the writes: its CPU time is theirs.
+    const cpu = threadCpuMs();
+    parentPort?.postMessage({ id: message.id, closed: true, cpuMs: cpu === null || cpuAtStart === null ? null : cpu - cpuAtStart });
     return;
   }
   queue.push(message);

@@ -243,6 +243,15 @@ export const m0003Mirror: Migration = {
         id INTEGER NOT NULL,
         PRIMARY KEY (instance_id, entity, id)
       ) STRICT, WITHOUT ROWID;
+
+      -- Secondary indexes a first full sync drops while it fills an empty table and builds again
+      -- at the end (one sort instead of a million random inserts). Their definitions wait here,
+      -- so whatever stops the sync, the next one puts them back exactly as they were.
+      CREATE TABLE sync_deferred_indexes (
+        name TEXT PRIMARY KEY,
+        table_name TEXT NOT NULL,
+        sql TEXT NOT NULL
+      ) STRICT;
     `);
   },
 };

@@ -95,6 +95,11 @@ export function callsTo(sb: SandboxHandle, fn: string, since = 0): number {
   return sb.requestLog.slice(since).filter((e) => e.function === fn).length;
 }
 
+/** Names of the indexes of the mirror's tables (a first full sync drops some while it fills them). */
+export function mirrorIndexes(db: DB): string[] {
+  return db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name LIKE 'mirror_%' ORDER BY name").pluck().all() as string[];
+}
+
 /** The mirror as rows, minus bookkeeping that legitimately differs between two syncs. */
 export function dumpMirror(db: DB, instanceId: string): Record<string, unknown[]> {
   const tables: [string, string][] = [

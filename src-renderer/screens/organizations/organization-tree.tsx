@@ -136,7 +136,7 @@ export function OrganizationTree({ rows, expanded, matches, selectedId, filterin
               <Badge size="xs" color={node.isExternal ? 'grape' : 'indigo'}>
                 {node.isExternal ? 'External' : 'Internal'}
               </Badge>
-              <Tooltip label={`${formatNumber(node.people)} directly in it, ${formatNumber(node.totalPeople)} with its sub-organizations`} openDelay={600}>
+              <Tooltip label={`${formatNumber(node.people)} people directly in it, ${formatNumber(node.totalPeople)} with its sub-organizations`} openDelay={600}>
                 <span className={classes.counts}>
                   {formatNumber(node.people)} / {formatNumber(node.totalPeople)}
                 </span>

@@ -87,7 +87,7 @@ function OrganizationsBrowser({ instance }: { instance: Instance }) {
             />
           </div>
           <Text size="xs" c="dimmed">
-            {filtered ? `${countOf(filtered.matches.size, 'organization')} match` : countOf(byId.size, 'organization')} · people directly / with sub-organizations
+            {filtered ? `${countOf(filtered.matches.size, 'organization')} match` : countOf(byId.size, 'organization')} · people: directly / in all
           </Text>
         </div>
         <div style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>

@@ -12,6 +12,7 @@ import { BrowseGate } from '../../components/browse/browse-gate';
 import { FullHeight, Grow } from '../../components/browse/full-height';
 import { VirtualTable, type VirtualColumn } from '../../components/virtual-table/virtual-table';
 import { countOf, formatNumber } from '../../lib/format';
+import { programStatusColor } from './program-status';
 
 const COLUMNS: VirtualColumn<ProgramAssignmentRow>[] = [
   { id: 'person', header: 'Person', width: 'minmax(180px, 2fr)', cell: (a) => a.personName ?? `#${a.personId}` },
@@ -65,7 +66,7 @@ function ProgramDetails({ instance, programId }: { instance: Instance; programId
       <Stack gap={4} data-testid="program-page" data-program-id={program.id}>
         <Group gap="sm">
           <Title order={1}>{program.name}</Title>
-          {program.status && <Badge color={program.status === 'Closed' ? 'gray' : 'blue'}>{program.status}</Badge>}
+          {program.status && <Badge color={programStatusColor(program.status)}>{program.status}</Badge>}
           {program.type && <Badge color="gray">{program.type}</Badge>}
         </Group>
         <Text size="sm" c="dimmed">

@@ -11,6 +11,7 @@ import { useApiQuery } from '../../api';
 import { BrowseGate } from '../../components/browse/browse-gate';
 import { ScreenHeader } from '../../components/screen-header';
 import { countOf, formatNumber } from '../../lib/format';
+import { programStatusColor } from './program-status';
 
 export function ProgramsScreen() {
   return (
@@ -67,7 +68,7 @@ function ProgramsBrowser({ instance }: { instance: Instance }) {
                     )}
                   </Table.Td>
                   <Table.Td>{p.type ?? '—'}</Table.Td>
-                  <Table.Td>{p.status ? <Badge color={p.status === 'Closed' ? 'gray' : 'blue'}>{p.status}</Badge> : '—'}</Table.Td>
+                  <Table.Td>{p.status ? <Badge color={programStatusColor(p.status)}>{p.status}</Badge> : '—'}</Table.Td>
                   <Table.Td>
                     {p.ownerId ? (
                       <Anchor href={`#/people/${p.ownerId}`} size="sm" onClick={(e) => e.stopPropagation()}>

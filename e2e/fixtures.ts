@@ -6,26 +6,29 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { startHarness, type Harness } from './harness/server';
+import { startHarness, type Harness, type HarnessOptions } from './harness/server';
 import { REPO_ROOT } from './harness/paths';
 
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'e2e/artifacts');
 
 interface Fixtures {
+  /** Options of the harness (a spec sets them with `test.use`), e.g. a slower sandbox. */
+  harnessOptions: Partial<Omit<HarnessOptions, 'dataDir'>>;
   dataDir: string;
   harness: Harness;
   app: Page;
 }
 
 export const test = base.extend<Fixtures>({
+  harnessOptions: [{}, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-e2e-'));
     await use(dir);
     fs.rmSync(dir, { recursive: true, force: true });
   },
-  harness: async ({ dataDir }, use) => {
-    const harness = await startHarness({ dataDir });
+  harness: async ({ dataDir, harnessOptions }, use) => {
+    const harness = await startHarness({ ...harnessOptions, dataDir });
     await use(harness);
     await harness.close();
   },

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { EventName, Events, Result, Table } from '../../src-preload/contract';
 import { openDatabase } from '../db/open';
 import { createConnections } from '../connect/connections';
-import { createSandboxRuntime } from '../connect/sandbox-runtime';
+import { createSandboxRuntime, type SandboxRuntimeOptions } from '../connect/sandbox-runtime';
 import { createVault, type KeychainBackend } from '../vault/vault';
 import { createDispatcher, type CallContext } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
@@ -29,7 +29,7 @@ export interface BackendOptions {
   /** Keychain service name; tests use their own so they never touch real entries. */
   keychainService?: string;
   /** Size and seed of the built-in sandbox instance. */
-  sandbox?: { people?: number; seed?: number };
+  sandbox?: SandboxRuntimeOptions;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void;

@@ -17,14 +17,26 @@ export interface SandboxRuntime {
   close(): Promise<void>;
 }
 
-export function createSandboxRuntime(options: { people?: number; seed?: number } = {}): SandboxRuntime {
+export interface SandboxRuntimeOptions {
+  people?: number;
+  seed?: number;
+  /** Added to every response (real milliseconds): tests that must catch a sync mid-way use it. */
+  latencyMs?: number;
+}
+
+export function createSandboxRuntime(options: SandboxRuntimeOptions = {}): SandboxRuntime {
   let started: Promise<{ info: SandboxInfo; close: () => Promise<void> }> | null = null;
   return {
     ensure() {
       started ??= (async () => {
         // Loaded on demand: start-up does not pay for the seed generator.
         const { startSandbox } = await import('../smartsimple/sandbox/server');
-        const handle = await startSandbox({ people: options.people ?? SANDBOX_PEOPLE, seed: options.seed ?? SANDBOX_SEED, port: 0 });
+        const handle = await startSandbox({
+          people: options.people ?? SANDBOX_PEOPLE,
+          seed: options.seed ?? SANDBOX_SEED,
+          port: 0,
+          ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
+        });
         return { info: handle.connection(), close: () => handle.close() };
       })();
       started.catch(() => (started = null));

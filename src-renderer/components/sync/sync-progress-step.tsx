@@ -29,13 +29,25 @@ export function SyncProgressStep({ job, kindLabel, resumed, onClose }: SyncProgr
 
   return (
     <Stack gap="md" data-testid="sync-progress" data-state={job.state} role="status" aria-live="polite">
-      <Group justify="space-between">
-        <Text fw={600}>{kindLabel ? `${kindLabel} running` : 'Sync running'}</Text>
-        {resumed && (
-          <Badge color="blue" leftSection={<IconPlayerTrackNext size={12} />} data-testid="sync-resumed">
-            Resumed
-          </Badge>
-        )}
+      {/* The buttons sit at the top: the lines below change length as the sync goes, and a
+          Cancel button that moves under the pointer is a Cancel button missed. */}
+      <Group justify="space-between" wrap="nowrap">
+        <Group gap="xs">
+          <Text fw={600}>{kindLabel ? `${kindLabel} running` : 'Sync running'}</Text>
+          {resumed && (
+            <Badge color="blue" leftSection={<IconPlayerTrackNext size={12} />} data-testid="sync-resumed">
+              Resumed
+            </Badge>
+          )}
+        </Group>
+        <Group gap="xs" wrap="nowrap">
+          <Button variant="default" size="xs" onClick={onClose}>
+            Close (keeps running)
+          </Button>
+          <Button color="red" variant="light" size="xs" loading={cancelling} onClick={() => cancel.mutate({ id: job.id })} data-testid="sync-cancel">
+            Cancel sync
+          </Button>
+        </Group>
       </Group>
       {resumed && (
         <Text size="sm" c="dimmed">
@@ -62,14 +74,6 @@ export function SyncProgressStep({ job, kindLabel, resumed, onClose }: SyncProgr
       <Text size="xs" c="dimmed">
         Running for {duration(now - Date.parse(job.startedAt))}. Everything fetched is saved page by page: a cancel, a crash or quitting the app loses nothing.
       </Text>
-      <Group justify="flex-end" gap="xs">
-        <Button variant="default" onClick={onClose}>
-          Close (keeps running)
-        </Button>
-        <Button color="red" variant="light" loading={cancelling} onClick={() => cancel.mutate({ id: job.id })} data-testid="sync-cancel">
-          Cancel sync
-        </Button>
-      </Group>
     </Stack>
   );
 }
@@ -80,7 +84,7 @@ function Fact({ label, value }: { label: string; value: string }) {
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         {label}
       </Text>
-      <Text size="sm" fw={500}>
+      <Text size="sm" fw={500} truncate title={value}>
         {value}
       </Text>
     </Stack>

@@ -15,6 +15,7 @@
  *   npx tsx bench/search-latency.ts            builds out/ first
  *   SEARCH_BENCH_SKIP_BUILD=1 npx tsx ...      reuses out/
  *   SEARCH_BENCH_PEOPLE=20000 npx tsx ...      a smaller instance
+ *   SEARCH_BENCH_SYNC_PAGE=1000 npx tsx ...    records per List call for the sync (default: the app's)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,6 +29,7 @@ import { startHarness, type Harness } from '../e2e/harness/server';
 
 const PEOPLE = Number(process.env.SEARCH_BENCH_PEOPLE ?? 100_000);
 const QUERIES = Number(process.env.SEARCH_BENCH_QUERIES ?? 30);
+const SYNC_PAGE = Number(process.env.SEARCH_BENCH_SYNC_PAGE ?? 0);
 const HUMAN_GAP_MS = 150;
 
 /**
@@ -44,6 +46,14 @@ function memoryKeychain(): KeychainBackend {
     findCredentials: async (s) =>
       [...store.entries()].filter(([k]) => k.startsWith(`${s}\u0000`)).map(([k, password]) => ({ account: k.slice(s.length + 1), password })),
   };
+}
+
+/** The error lines of the backend's log, to say why a sync failed before the folder is removed. */
+function lastLogErrors(dataDir: string): string {
+  const dir = path.join(dataDir, 'logs');
+  if (!fs.existsSync(dir)) return '';
+  const lines = fs.readdirSync(dir).flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n'));
+  return lines.filter((l) => /"level":"(error|warn)"/.test(l)).slice(-5).join('\n');
 }
 
 async function ok<T>(p: Promise<Result<unknown>>, what: string): Promise<T> {
@@ -145,12 +155,12 @@ async function main(): Promise<void> {
     const explored = await ok<ConnectionDetails>(harness.backend.invoke('sandbox:explore'), 'sandbox:explore');
     const instanceId = explored.instance.id;
     console.log(`bench/search-latency: sandbox of ${PEOPLE.toLocaleString('en')} people seeded and connected in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    // Bigger pages: fewer calls against the hourly limit, the same mirror.
-    await ok(harness.backend.invoke('settings:update', { syncPageSize: 2000 }), 'settings:update');
+    // The app's own page size unless asked otherwise (bigger pages: fewer calls, the same mirror).
+    if (SYNC_PAGE) await ok(harness.backend.invoke('settings:update', { syncPageSize: SYNC_PAGE }), 'settings:update');
     t = performance.now();
     const job = await ok<JobInfo>(harness.backend.invoke('sync:start', { instanceId }), 'sync:start');
     const done = await harness.backend.services.jobs.wait(job.id);
-    if (done.state !== 'succeeded') throw new Error(`sync ${done.state}: ${done.message}`);
+    if (done.state !== 'succeeded') throw new Error(`sync ${done.state}: ${done.message}\n${lastLogErrors(dataDir)}`);
     console.log(`  synced in ${((performance.now() - t) / 1000).toFixed(1)} s: ${done.message}`);
 
     const queries = pickQueries(harness, instanceId, QUERIES);

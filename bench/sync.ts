@@ -131,7 +131,21 @@ const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFracti
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 const row = (label: string, value: string, note = '') => console.log(`  ${label.padEnd(44)} ${value.padStart(18)}  ${note}`);
 
-const quietJob = (): JobContext => ({ signal: new AbortController().signal, progress: () => {}, throwIfCancelled: () => {} });
+/** The latest progress message, for SYNC_BENCH_LAG's report of where a long stall happened. */
+let lastProgress = '';
+const quietJob = (): JobContext => ({ signal: new AbortController().signal, progress: (_d, _t, m) => void (lastProgress = m ?? lastProgress), throwIfCancelled: () => {} });
+
+/** SYNC_BENCH_LAG=1: prints every event-loop stall over 200 ms with what the sync was doing. */
+function watchStalls(): () => void {
+  if (!process.env.SYNC_BENCH_LAG) return () => {};
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    if (now - last > 200) console.log(`  stall ${fmt(now - last)} ms during: ${lastProgress}`);
+    last = now;
+  }, 10);
+  return () => clearInterval(timer);
+}
 
 /** Rows of each mirror table, read back as value arrays for the raw insert. */
 const COPY: readonly { table: string; columns: string }[] = [
@@ -242,9 +256,11 @@ async function main(): Promise<void> {
   const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   const before = await requests();
   loop.enable();
+  const stopWatching = watchStalls();
   const started = performance.now();
   const full = await sync('full');
   const wallMs = performance.now() - started;
+  stopWatching();
   loop.disable();
   clearInterval(rssTimer);
   const fullCalls = (await requests()) - before;

@@ -7,11 +7,36 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const NODE_ONLY = ['better-sqlite3', 'keytar', 'openai', 'ws', 'electron'];
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'events', 'stream'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'events',
+  'stream',
+];
 
 export default tseslint.config(
   // Dot-files and dot-folders at the top are scratch space (probes, profiles), not the product.
-  { ignores: ['.*', '.*/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**', '.data/**'] },
+  {
+    ignores: [
+      '.*',
+      '.*/**',
+      'out/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'e2e/artifacts/**',
+      '.data/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,7 +44,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='only']", message: 'No .only in committed tests.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only']", message: 'No .only in committed tests.' },
+      ],
     },
   },
   {
@@ -34,8 +62,14 @@ export default tseslint.config(
           paths: NODE_ONLY.map((name) => ({ name, message: 'The renderer reaches main only through window.api.' })),
           patterns: [
             { group: nodeBuiltins, message: 'The renderer has no Node.' },
-            { group: ['**/src-main/**', '../src-main/*', '../../src-main/*'], message: 'The renderer may not import main-process code.' },
-            { group: ['electron/*', 'better-sqlite3/*', 'keytar/*', 'openai/*'], message: 'The renderer reaches main only through window.api.' },
+            {
+              group: ['**/src-main/**', '../src-main/*', '../../src-main/*'],
+              message: 'The renderer may not import main-process code.',
+            },
+            {
+              group: ['electron/*', 'better-sqlite3/*', 'keytar/*', 'openai/*'],
+              message: 'The renderer reaches main only through window.api.',
+            },
           ],
         },
       ],
@@ -48,7 +82,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: NODE_ONLY.filter((n) => n !== 'electron').map((name) => ({ name, message: 'The preload imports only electron and types.' })),
+          paths: NODE_ONLY.filter((n) => n !== 'electron').map((name) => ({
+            name,
+            message: 'The preload imports only electron and types.',
+          })),
           patterns: [
             { group: nodeBuiltins, message: 'The preload imports only electron and types.' },
             { group: ['**/src-renderer/**'], message: 'The preload imports only electron and types.' },
@@ -64,7 +101,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src-main/**'], allowTypeImports: true, message: 'The contract imports only types from main.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/src-main/**'],
+              allowTypeImports: true,
+              message: 'The contract imports only types from main.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -90,8 +135,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The backend runs under plain Node: only the shell (src-main/index.ts) imports electron.' }],
-          patterns: [{ group: ['electron/*'], message: 'The backend runs under plain Node.' }, { group: ['**/src-renderer/**'], message: 'Main does not import renderer code.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'The backend runs under plain Node: only the shell (src-main/index.ts) imports electron.',
+            },
+          ],
+          patterns: [
+            { group: ['electron/*'], message: 'The backend runs under plain Node.' },
+            { group: ['**/src-renderer/**'], message: 'Main does not import renderer code.' },
+          ],
         },
       ],
     },

@@ -38,52 +38,78 @@ const HOUR = 3_600_000;
 
 /** One role grant per person, or a grant and a title change per person. */
 function shape(sb: SandboxHandle, n: number, perPerson: 1 | 2): OperationInput[] {
-  if (perPerson === 1) return bulkOperations(sb, n).filter((o) => o.kind === 'add_role').slice(0, n);
+  if (perPerson === 1)
+    return bulkOperations(sb, n)
+      .filter((o) => o.kind === 'add_role')
+      .slice(0, n);
   const grants = bulkOperations(sb, n / 2).filter((o) => o.kind === 'add_role');
-  const titles = grants.map((g) => ({ kind: 'update_fields' as const, personId: (g as { personId: number }).personId, fields: { 'sf_Title': 'Benchmarked' } }));
+  const titles = grants.map((g) => ({
+    kind: 'update_fields' as const,
+    personId: (g as { personId: number }).personId,
+    fields: { sf_Title: 'Benchmarked' },
+  }));
   return [...grants, ...titles];
 }
 
 const fmt = (ms: number) => (ms >= HOUR ? `${(ms / HOUR).toFixed(2)} h` : `${(ms / 1000).toFixed(1)} s`);
 
 export async function benchApply(): Promise<void> {
-  console.log(`bench/apply: batch ${BATCHES.join(' and ')}, 100 ids per read, ${LATENCY_MS} ms latency per call, limit ${HOURLY_CALL_LIMIT} calls a rolling hour (simulated clock)`);
-  console.log('  batch | operations | people | calls | minimum | ratio | writes floor (ratio) | 1 call/op would be | wall time | time under the limit | waits');
-  for (const BATCH of BATCHES) for (const size of SIZES) {
-    for (const perPerson of [1, 2] as const) {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-apply-'));
-      const people = Math.ceil(size / perPerson) + 300;
-      const { sb, db, instanceId } = await mirroredSandbox(dir, { people, clock: 'system', hourlyLimit: 1_000_000_000 });
-      try {
-        const ops = shape(sb, size, perPerson);
-        const plan = approvedPlan(db, instanceId, ops, `bench ${size}`);
-        const estimate = reviewPlan(db, plan.id, { batchSize: BATCH }).estimate;
-        // The real limit from now on, and an empty window.
-        sb.settings.hourlyLimit = HOURLY_CALL_LIMIT;
-        sb.clock.advance(HOUR + 1000);
-        sb.faults.setLatency(LATENCY_MS);
-        const { client, waits } = makeClient(sb, { limit: HOURLY_CALL_LIMIT, overrides: { timeoutMs: 60_000 } });
-        const requestsBefore = sb.requestLog.length;
-        const simStart = sb.clock.now();
-        const wallStart = performance.now();
-        const result = await applyPlan({ db, client, instanceId, planId: plan.id, ctx: testJob().ctx, approver: 'bench', logger: silentLogger, batchSize: BATCH, waits });
-        const wall = performance.now() - wallStart;
-        const simulated = sb.clock.now() - simStart;
-        const calls = sb.requestLog.length - requestsBefore;
-        const minimum = estimateCalls(plan.operations, { batchSize: BATCH, idsPerCall: 100 });
-        const naive = 4 * ops.length;
-        const naiveTime = Math.max(0, Math.ceil(naive / HOURLY_CALL_LIMIT) - 1) * HOUR + naive * LATENCY_MS;
-        console.log(
-          `  ${String(BATCH).padStart(5)} | ${String(ops.length).padStart(10)} | ${String(estimate.people).padStart(6)} | ${String(calls).padStart(5)} | ${String(minimum.total).padStart(7)} | ${(calls / minimum.total).toFixed(2).padStart(5)} | ${`${minimum.minimumWrites} (${(calls / minimum.minimumWrites).toFixed(2)})`.padStart(20)} | ${`${naive} calls, ~${fmt(naiveTime)}`.padStart(18)} | ${fmt(wall).padStart(9)} | ${fmt(simulated).padStart(20)} | ${String(client.stats().waits).padStart(5)}`,
-        );
-        if (result.summary.verified !== ops.length) console.log(`    note: ${result.message}`);
-      } finally {
-        await sb.close();
-        db.close();
-        fs.rmSync(dir, { recursive: true, force: true });
+  console.log(
+    `bench/apply: batch ${BATCHES.join(' and ')}, 100 ids per read, ${LATENCY_MS} ms latency per call, limit ${HOURLY_CALL_LIMIT} calls a rolling hour (simulated clock)`,
+  );
+  console.log(
+    '  batch | operations | people | calls | minimum | ratio | writes floor (ratio) | 1 call/op would be | wall time | time under the limit | waits',
+  );
+  for (const BATCH of BATCHES)
+    for (const size of SIZES) {
+      for (const perPerson of [1, 2] as const) {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-apply-'));
+        const people = Math.ceil(size / perPerson) + 300;
+        const { sb, db, instanceId } = await mirroredSandbox(dir, {
+          people,
+          clock: 'system',
+          hourlyLimit: 1_000_000_000,
+        });
+        try {
+          const ops = shape(sb, size, perPerson);
+          const plan = approvedPlan(db, instanceId, ops, `bench ${size}`);
+          const estimate = reviewPlan(db, plan.id, { batchSize: BATCH }).estimate;
+          // The real limit from now on, and an empty window.
+          sb.settings.hourlyLimit = HOURLY_CALL_LIMIT;
+          sb.clock.advance(HOUR + 1000);
+          sb.faults.setLatency(LATENCY_MS);
+          const { client, waits } = makeClient(sb, { limit: HOURLY_CALL_LIMIT, overrides: { timeoutMs: 60_000 } });
+          const requestsBefore = sb.requestLog.length;
+          const simStart = sb.clock.now();
+          const wallStart = performance.now();
+          const result = await applyPlan({
+            db,
+            client,
+            instanceId,
+            planId: plan.id,
+            ctx: testJob().ctx,
+            approver: 'bench',
+            logger: silentLogger,
+            batchSize: BATCH,
+            waits,
+          });
+          const wall = performance.now() - wallStart;
+          const simulated = sb.clock.now() - simStart;
+          const calls = sb.requestLog.length - requestsBefore;
+          const minimum = estimateCalls(plan.operations, { batchSize: BATCH, idsPerCall: 100 });
+          const naive = 4 * ops.length;
+          const naiveTime = Math.max(0, Math.ceil(naive / HOURLY_CALL_LIMIT) - 1) * HOUR + naive * LATENCY_MS;
+          console.log(
+            `  ${String(BATCH).padStart(5)} | ${String(ops.length).padStart(10)} | ${String(estimate.people).padStart(6)} | ${String(calls).padStart(5)} | ${String(minimum.total).padStart(7)} | ${(calls / minimum.total).toFixed(2).padStart(5)} | ${`${minimum.minimumWrites} (${(calls / minimum.minimumWrites).toFixed(2)})`.padStart(20)} | ${`${naive} calls, ~${fmt(naiveTime)}`.padStart(18)} | ${fmt(wall).padStart(9)} | ${fmt(simulated).padStart(20)} | ${String(client.stats().waits).padStart(5)}`,
+          );
+          if (result.summary.verified !== ops.length) console.log(`    note: ${result.message}`);
+        } finally {
+          await sb.close();
+          db.close();
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
       }
     }
-  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchApply();

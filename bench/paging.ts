@@ -18,7 +18,9 @@ export async function benchPaging(): Promise<void> {
   const t0 = performance.now();
   // The limit is raised so the benchmark is not an hour long; the budget each run WOULD use is printed.
   const sandbox = await startSandbox({ people: PEOPLE, seed: 7, port: 0, hourlyLimit: 1_000_000 });
-  console.log(`bench/paging: sandbox of ${PEOPLE.toLocaleString('en')} people seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${LATENCY_MS} ms latency per call`);
+  console.log(
+    `bench/paging: sandbox of ${PEOPLE.toLocaleString('en')} people seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${LATENCY_MS} ms latency per call`,
+  );
   sandbox.faults.setLatency(LATENCY_MS);
   console.log('  page size |  calls | minimum | wall time | records/s | hourly budget used');
   try {
@@ -38,7 +40,13 @@ export async function benchPaging(): Promise<void> {
       const calls = client.stats().calls;
       const minimum = Math.ceil(records / pageSize);
       console.log(
-        `  ${String(pageSize).padStart(9)} | ${String(calls).padStart(6)} | ${String(minimum).padStart(7)} | ${seconds.toFixed(1).padStart(7)} s | ${Math.round(records / seconds).toLocaleString('en').padStart(9)} | ${((calls / HOURLY_CALL_LIMIT) * 100).toFixed(1).padStart(6)} %${calls > HOURLY_CALL_LIMIT ? ' (over the limit: would wait)' : ''}`,
+        `  ${String(pageSize).padStart(9)} | ${String(calls).padStart(6)} | ${String(minimum).padStart(7)} | ${seconds.toFixed(1).padStart(7)} s | ${Math.round(
+          records / seconds,
+        )
+          .toLocaleString('en')
+          .padStart(
+            9,
+          )} | ${((calls / HOURLY_CALL_LIMIT) * 100).toFixed(1).padStart(6)} %${calls > HOURLY_CALL_LIMIT ? ' (over the limit: would wait)' : ''}`,
       );
       if (records !== PEOPLE) console.log(`    note: listed ${records} records, expected ${PEOPLE}`);
     }

@@ -44,7 +44,9 @@ function memoryKeychain(): KeychainBackend {
     setPassword: async (s, a, p) => void store.set(key(s, a), p),
     deletePassword: async (s, a) => store.delete(key(s, a)),
     findCredentials: async (s) =>
-      [...store.entries()].filter(([k]) => k.startsWith(`${s}\u0000`)).map(([k, password]) => ({ account: k.slice(s.length + 1), password })),
+      [...store.entries()]
+        .filter(([k]) => k.startsWith(`${s}\u0000`))
+        .map(([k, password]) => ({ account: k.slice(s.length + 1), password })),
   };
 }
 
@@ -53,7 +55,10 @@ function lastLogErrors(dataDir: string): string {
   const dir = path.join(dataDir, 'logs');
   if (!fs.existsSync(dir)) return '';
   const lines = fs.readdirSync(dir).flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n'));
-  return lines.filter((l) => /"level":"(error|warn)"/.test(l)).slice(-5).join('\n');
+  return lines
+    .filter((l) => /"level":"(error|warn)"/.test(l))
+    .slice(-5)
+    .join('\n');
 }
 
 async function ok<T>(p: Promise<Result<unknown>>, what: string): Promise<T> {
@@ -66,15 +71,21 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
 };
-const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms · p95 ${pct(xs, 95).toFixed(1)} ms · max ${Math.max(...xs).toFixed(1)} ms (n=${xs.length})`;
+const fmt = (xs: number[]) =>
+  `p50 ${pct(xs, 50).toFixed(1)} ms · p95 ${pct(xs, 95).toFixed(1)} ms · max ${Math.max(...xs).toFixed(1)} ms (n=${xs.length})`;
 
 /** Varied queries from the mirror: name fragments, first names, two-letter prefixes, full names, organization words. */
 function pickQueries(harness: Harness, instanceId: string, n: number): string[] {
   const db = harness.backend.services.db;
   const rows = db
-    .prepare('SELECT first_name AS f, last_name AS l FROM mirror_people WHERE instance_id = ? AND deleted_at IS NULL ORDER BY key LIMIT 4000')
+    .prepare(
+      'SELECT first_name AS f, last_name AS l FROM mirror_people WHERE instance_id = ? AND deleted_at IS NULL ORDER BY key LIMIT 4000',
+    )
     .all(instanceId) as { f: string; l: string }[];
-  const orgs = db.prepare('SELECT name FROM mirror_organizations WHERE instance_id = ? ORDER BY id LIMIT 400').pluck().all(instanceId) as string[];
+  const orgs = db
+    .prepare('SELECT name FROM mirror_organizations WHERE instance_id = ? ORDER BY id LIMIT 400')
+    .pluck()
+    .all(instanceId) as string[];
   const out = new Set<string>();
   for (let i = 0; out.size < n && i < rows.length; i += 97) {
     const { f, l } = rows[i] as { f: string; l: string };
@@ -128,7 +139,9 @@ async function typeAndMeasure(page: Page, query: string, gapMs: number): Promise
   const search = page.getByTestId('people-search');
   await search.focus();
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => document.querySelector('[data-testid="people-table"]')?.getAttribute('data-results-for') === '');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="people-table"]')?.getAttribute('data-results-for') === '',
+  );
   const head = query.slice(0, -1);
   if (head) await page.keyboard.type(head, { delay: gapMs });
   if (gapMs > 0) await page.waitForTimeout(gapMs);
@@ -138,23 +151,36 @@ async function typeAndMeasure(page: Page, query: string, gapMs: number): Promise
     p.done = null;
   }, query.trim());
   await page.keyboard.type(query.slice(-1));
-  const handle = await page.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.done, null, { timeout: 15_000 });
+  const handle = await page.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.done, null, {
+    timeout: 15_000,
+  });
   return (await handle.jsonValue()) as Sample;
 }
 
 async function main(): Promise<void> {
   if (process.env.SEARCH_BENCH_SKIP_BUILD !== '1') await buildForHarness();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-bench-search-'));
-  const harness = await startHarness({ dataDir, backend: { sandbox: { people: PEOPLE }, keychain: memoryKeychain(), logLevel: 'warn' } });
+  const harness = await startHarness({
+    dataDir,
+    backend: { sandbox: { people: PEOPLE }, keychain: memoryKeychain(), logLevel: 'warn' },
+  });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   try {
     let t = performance.now();
     const explored = await ok<ConnectionDetails>(harness.backend.invoke('sandbox:explore'), 'sandbox:explore');
     const instanceId = explored.instance.id;
-    console.log(`bench/search-latency: sandbox of ${PEOPLE.toLocaleString('en')} people seeded and connected in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `bench/search-latency: sandbox of ${PEOPLE.toLocaleString('en')} people seeded and connected in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
     // The app's own page size unless asked otherwise (bigger pages: fewer calls, the same mirror).
     if (SYNC_PAGE) await ok(harness.backend.invoke('settings:update', { syncPageSize: SYNC_PAGE }), 'settings:update');
     t = performance.now();
@@ -198,8 +224,15 @@ async function main(): Promise<void> {
     console.log(`    painted:     ${fmt(painted(burst))}`);
     console.log(`    DOM updated: ${fmt(dom(burst))}`);
     const slowest = [...human].sort((a, b) => b.painted - b.keydown - (a.painted - a.keydown)).slice(0, 3);
-    console.log(`  slowest at a human pace: ${slowest.map((s) => `${JSON.stringify(s.q)} ${(s.painted - s.keydown).toFixed(1)} ms`).join(', ')}`);
-    console.log(`  all at a human pace, sorted (ms): ${painted(human).sort((a, b) => a - b).map((x) => x.toFixed(0)).join(' ')}`);
+    console.log(
+      `  slowest at a human pace: ${slowest.map((s) => `${JSON.stringify(s.q)} ${(s.painted - s.keydown).toFixed(1)} ms`).join(', ')}`,
+    );
+    console.log(
+      `  all at a human pace, sorted (ms): ${painted(human)
+        .sort((a, b) => a - b)
+        .map((x) => x.toFixed(0))
+        .join(' ')}`,
+    );
     // The figures move with the machine's load: say what it was.
     console.log(`  load average (1 min) during the run: ${os.loadavg()[0]?.toFixed(2)} on ${os.cpus().length} CPUs`);
   } finally {

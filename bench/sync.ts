@@ -52,7 +52,10 @@ interface Sizes {
   sessions: number;
 }
 type Request = { type: 'start' } | { type: 'change'; n: number } | { type: 'requests' } | { type: 'stop' };
-type Reply = { type: 'started'; connection: SandboxConnection; sizes: Sizes } | { type: 'changed'; roleChanges: number } | { type: 'requests'; count: number };
+type Reply =
+  | { type: 'started'; connection: SandboxConnection; sizes: Sizes }
+  | { type: 'changed'; roleChanges: number }
+  | { type: 'requests'; count: number };
 
 // ---------------------------------------------------------------- the sandbox, in a child process
 
@@ -65,7 +68,8 @@ function sizesOf(sb: SandboxHandle): Sizes {
     organizations: data.companies.filter((c) => !c.deleted).length,
     roles: data.roles.length,
     programs: programs.size,
-    assignments: data.associations.filter((a) => !a.removed && programs.has(a.objectId) && live.has(a.contactId)).length,
+    assignments: data.associations.filter((a) => !a.removed && programs.has(a.objectId) && live.has(a.contactId))
+      .length,
     accessEvents: data.accessLog.length,
     sessions: data.sessions.length,
   };
@@ -75,7 +79,8 @@ function sizesOf(sb: SandboxHandle): Sizes {
 function change(sb: SandboxHandle, n: number): number {
   const { state, clock } = sb;
   const people = state.data.people.filter((p) => !p.deleted && p.accessType !== '5');
-  const role = state.data.roles.find((r) => !r.utaOnly && r.name === 'Report Viewer') ?? state.data.roles.find((r) => !r.utaOnly);
+  const role =
+    state.data.roles.find((r) => !r.utaOnly && r.name === 'Report Viewer') ?? state.data.roles.find((r) => !r.utaOnly);
   let roleChanges = 0;
   for (let i = 0; i < n; i++) {
     const p = people[Math.floor((i * people.length) / n)];
@@ -99,7 +104,14 @@ async function sandboxChild(): Promise<void> {
   process.on('message', (message: Request) => {
     void (async () => {
       if (message.type === 'start') {
-        sb = await startSandbox({ seed: 42, people: SIZE.people, roles: SIZE.roles, latencyMs: SIZE.latencyMs, hourlyLimit: 1_000_000_000, clock: 'system' });
+        sb = await startSandbox({
+          seed: 42,
+          people: SIZE.people,
+          roles: SIZE.roles,
+          latencyMs: SIZE.latencyMs,
+          hourlyLimit: 1_000_000_000,
+          clock: 'system',
+        });
         reply({ type: 'started', connection: sb.connection(), sizes: sizesOf(sb) });
       } else if (message.type === 'change' && sb) {
         reply({ type: 'changed', roleChanges: change(sb, message.n) });
@@ -113,7 +125,11 @@ async function sandboxChild(): Promise<void> {
   });
 }
 
-function ask<T extends Reply['type']>(child: ChildProcess, request: Request, type: T): Promise<Extract<Reply, { type: T }>> {
+function ask<T extends Reply['type']>(
+  child: ChildProcess,
+  request: Request,
+  type: T,
+): Promise<Extract<Reply, { type: T }>> {
   return new Promise((resolve) => {
     const onMessage = (r: Reply) => {
       if (r.type !== type) return;
@@ -127,13 +143,20 @@ function ask<T extends Reply['type']>(child: ChildProcess, request: Request, typ
 
 // ---------------------------------------------------------------- measuring
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
-const row = (label: string, value: string, note = '') => console.log(`  ${label.padEnd(44)} ${value.padStart(18)}  ${note}`);
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+const row = (label: string, value: string, note = '') =>
+  console.log(`  ${label.padEnd(44)} ${value.padStart(18)}  ${note}`);
 
 /** The latest progress message, for SYNC_BENCH_LAG's report of where a long stall happened. */
 let lastProgress = '';
-const quietJob = (): JobContext => ({ signal: new AbortController().signal, progress: (_d, _t, m) => void (lastProgress = m ?? lastProgress), throwIfCancelled: () => {} });
+const quietJob = (): JobContext => ({
+  signal: new AbortController().signal,
+  progress: (_d, _t, m) => void (lastProgress = m ?? lastProgress),
+  throwIfCancelled: () => {},
+});
 
 /** SYNC_BENCH_LAG=1: prints every event-loop stall over 200 ms with what the sync was doing. */
 function watchStalls(): () => void {
@@ -150,22 +173,43 @@ function watchStalls(): () => void {
 /** Rows of each mirror table, read back as value arrays for the raw insert. */
 const COPY: readonly { table: string; columns: string }[] = [
   { table: 'mirror_instances', columns: 'instance_id, ordinal' },
-  { table: 'mirror_organizations', columns: 'instance_id, id, parent_id, name, is_external, status, last_updated, raw, deleted_at' },
-  { table: 'mirror_roles', columns: 'instance_id, id, name, description, uta_only, privileged, privileged_set_at, raw, deleted_at' },
+  {
+    table: 'mirror_organizations',
+    columns: 'instance_id, id, parent_id, name, is_external, status, last_updated, raw, deleted_at',
+  },
+  {
+    table: 'mirror_roles',
+    columns: 'instance_id, id, name, description, uta_only, privileged, privileged_set_at, raw, deleted_at',
+  },
   {
     table: 'mirror_people',
-    columns: 'key, instance_id, id, first_name, last_name, email, title, phone, company_id, is_external, role_ids, access_type, user_type, status, access_expiry, department, manager_id, last_login, last_updated, created, deleted_at',
+    columns:
+      'key, instance_id, id, first_name, last_name, email, title, phone, company_id, is_external, role_ids, access_type, user_type, status, access_expiry, department, manager_id, last_login, last_updated, created, deleted_at',
   },
   { table: 'mirror_people_raw', columns: 'key, raw' },
   { table: 'mirror_role_holdings', columns: 'instance_id, role_id, person_id' },
   { table: 'mirror_programs', columns: 'instance_id, id, name, status, type, owner_id, last_updated, raw, deleted_at' },
-  { table: 'mirror_program_assignments', columns: 'instance_id, association_id, program_id, person_id, role_id, role_name, raw, deleted_at' },
-  { table: 'mirror_access_events', columns: 'key, instance_id, event_id, user_key, user_id, action, detail, changed_by, at' },
-  { table: 'mirror_login_sessions', columns: 'key, instance_id, session_id, user_key, user_id, started_at, ended_at, ip, user_agent' },
+  {
+    table: 'mirror_program_assignments',
+    columns: 'instance_id, association_id, program_id, person_id, role_id, role_name, raw, deleted_at',
+  },
+  {
+    table: 'mirror_access_events',
+    columns: 'key, instance_id, event_id, user_key, user_id, action, detail, changed_by, at',
+  },
+  {
+    table: 'mirror_login_sessions',
+    columns: 'key, instance_id, session_id, user_key, user_id, started_at, ended_at, ip, user_agent',
+  },
 ];
 
 /** A raw bulk insert of the mirror's rows into a fresh database of the same schema: one prepared statement and one transaction per table. */
-function rawInsert(source: DB, dir: string, instanceId: string, instanceName: string): { ms: number; cpuMs: number | null; byTable: Record<string, number> } {
+function rawInsert(
+  source: DB,
+  dir: string,
+  instanceId: string,
+  instanceName: string,
+): { ms: number; cpuMs: number | null; byTable: Record<string, number> } {
   const { db } = openDatabase(path.join(dir, 'raw.sqlite'));
   createInstance(db, { name: instanceName, host: 'http://127.0.0.1:1', alias: 'x', rootCompanyId: '1', apiVersion: 1 });
   db.prepare('UPDATE instances SET id = ?').run(instanceId);
@@ -174,7 +218,12 @@ function rawInsert(source: DB, dir: string, instanceId: string, instanceName: st
   const byTable: Record<string, number> = {};
   for (const { table, columns } of COPY) {
     const rows = source.prepare(`SELECT ${columns} FROM ${table}`).raw(true).all() as unknown[][];
-    const insert = db.prepare(`INSERT INTO ${table} (${columns}) VALUES (${columns.split(',').map(() => '?').join(', ')})`);
+    const insert = db.prepare(
+      `INSERT INTO ${table} (${columns}) VALUES (${columns
+        .split(',')
+        .map(() => '?')
+        .join(', ')})`,
+    );
     const start = performance.now();
     const cpuStart = threadCpuMs();
     db.transaction(() => {
@@ -215,7 +264,9 @@ function describeCalls(result: SyncRunResult): string {
 // ---------------------------------------------------------------- the run
 
 async function main(): Promise<void> {
-  console.log(`bench/sync: ${fmt(SIZE.people)} people, ${SIZE.roles} roles, ${SIZE.latencyMs} ms latency, page ${SIZE.pageSize} (logs ${SIZE.logPageSize})`);
+  console.log(
+    `bench/sync: ${fmt(SIZE.people)} people, ${SIZE.roles} roles, ${SIZE.latencyMs} ms latency, page ${SIZE.pageSize} (logs ${SIZE.logPageSize})`,
+  );
   const child = fork(fileURLToPath(import.meta.url), ['--sandbox'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   if (child.pid) os.setPriority(child.pid, 19);
   const startGen = performance.now();
@@ -225,11 +276,26 @@ async function main(): Promise<void> {
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-bench-sync-'));
   const { db } = openDatabase(path.join(dir, 'app.sqlite'));
-  const instance = createInstance(db, { name: 'Bench', host: connection.url, alias: connection.alias, rootCompanyId: connection.rootCompanyId, apiVersion: 1 }, { isSandbox: true });
+  const instance = createInstance(
+    db,
+    {
+      name: 'Bench',
+      host: connection.url,
+      alias: connection.alias,
+      rootCompanyId: connection.rootCompanyId,
+      apiVersion: 1,
+    },
+    { isSandbox: true },
+  );
   const budget = createMemoryBudget({ limit: 1_000_000_000 });
   const waits = createWaitRelay();
   const client = createSmartConnectClient({
-    connection: { baseUrl: connection.url, alias: connection.alias, rootCompanyId: connection.rootCompanyId, apiVersion: 1 },
+    connection: {
+      baseUrl: connection.url,
+      alias: connection.alias,
+      rootCompanyId: connection.rootCompanyId,
+      apiVersion: 1,
+    },
     credentials: connection.apiUser,
     functions: connection.functions,
     budget,
@@ -238,7 +304,17 @@ async function main(): Promise<void> {
     onWait: waits.onWait,
   });
   const sync = (mode: 'full' | 'incremental') =>
-    runSync({ db, client, instanceId: instance.id, mode, pageSize: SIZE.pageSize, logPageSize: SIZE.logPageSize, ctx: quietJob(), logger: silentLogger, waits });
+    runSync({
+      db,
+      client,
+      instanceId: instance.id,
+      mode,
+      pageSize: SIZE.pageSize,
+      logPageSize: SIZE.logPageSize,
+      ctx: quietJob(),
+      logger: silentLogger,
+      waits,
+    });
 
   // Planned, then run, with the event loop and memory watched.
   const plan = await planSync(db, instance.id, client, { pageSize: SIZE.pageSize, logPageSize: SIZE.logPageSize });
@@ -297,22 +373,48 @@ async function main(): Promise<void> {
   row('planned calls (plan made with countOnly)', fmt(plan.calls), `${plan.planningCalls} planning calls`);
   row('API calls made by the sync', fmt(fullCalls), `minimum the page sizes allow: ${fmt(minimum)}`);
   row('  ratio calls / minimum', fmt(fullCalls / minimum, 3), 'target <= 1.1');
-  row('  hourly budget it would use', `${fmt((fullCalls + plan.planningCalls) / HOURLY_CALL_LIMIT, 2)} h`, `at ${fmt(HOURLY_CALL_LIMIT)} calls per rolling hour`);
-  row('SQLite write rate, sync', `${fmt(syncRate)} rows/s`, `${fmt(full.timing.rows)} rows in ${fmt(full.timing.writeMs / 1000, 1)} s of writes, ${fmt(full.timing.transactions)} transactions`);
-  row('SQLite write rate, raw bulk insert', `${fmt(rawRate)} rows/s`, `same rows, same schema, one transaction per table: ${fmt(rawMs / 1000, 1)} s`);
+  row(
+    '  hourly budget it would use',
+    `${fmt((fullCalls + plan.planningCalls) / HOURLY_CALL_LIMIT, 2)} h`,
+    `at ${fmt(HOURLY_CALL_LIMIT)} calls per rolling hour`,
+  );
+  row(
+    'SQLite write rate, sync',
+    `${fmt(syncRate)} rows/s`,
+    `${fmt(full.timing.rows)} rows in ${fmt(full.timing.writeMs / 1000, 1)} s of writes, ${fmt(full.timing.transactions)} transactions`,
+  );
+  row(
+    'SQLite write rate, raw bulk insert',
+    `${fmt(rawRate)} rows/s`,
+    `same rows, same schema, one transaction per table: ${fmt(rawMs / 1000, 1)} s`,
+  );
   row('  ratio sync / raw (wall clock)', fmt(syncRate / rawRate, 2), 'target >= 0.5');
   if (full.timing.writerCpuMs !== null && raw.cpuMs !== null) {
     // Wall-clock time of the sync's writes includes waiting for a CPU the fetches, the JSON
     // parsing and the sandbox also want (2 cores here); thread CPU time is the writes' own work.
     const syncCpuRate = full.timing.rows / (full.timing.writerCpuMs / 1000);
     const rawCpuRate = full.timing.rows / (raw.cpuMs / 1000);
-    row('SQLite write rate by thread CPU, sync / raw', `${fmt(syncCpuRate)} / ${fmt(rawCpuRate)} rows/s`, `${fmt(full.timing.writerCpuMs / 1000, 1)} s / ${fmt(raw.cpuMs / 1000, 1)} s of CPU`);
+    row(
+      'SQLite write rate by thread CPU, sync / raw',
+      `${fmt(syncCpuRate)} / ${fmt(rawCpuRate)} rows/s`,
+      `${fmt(full.timing.writerCpuMs / 1000, 1)} s / ${fmt(raw.cpuMs / 1000, 1)} s of CPU`,
+    );
     row('  ratio sync / raw (thread CPU)', fmt(syncCpuRate / rawCpuRate, 2), 'target >= 0.5');
   }
-  for (const [entity, t] of Object.entries(full.timing.byEntity)) row(`  ${entity}`, `${fmt(t.rows / (t.ms / 1000))} rows/s`, `${fmt(t.rows)} rows, ${fmt(t.ms / 1000, 2)} s`);
-  row('  raw insert by table', Object.entries(raw.byTable).map(([t, ms]) => `${t.replace('mirror_', '')} ${fmt(ms / 1000, 2)} s`).join(', '));
+  for (const [entity, t] of Object.entries(full.timing.byEntity))
+    row(`  ${entity}`, `${fmt(t.rows / (t.ms / 1000))} rows/s`, `${fmt(t.rows)} rows, ${fmt(t.ms / 1000, 2)} s`);
+  row(
+    '  raw insert by table',
+    Object.entries(raw.byTable)
+      .map(([t, ms]) => `${t.replace('mirror_', '')} ${fmt(ms / 1000, 2)} s`)
+      .join(', '),
+  );
   row('longest write transaction', `${fmt(full.timing.maxWriteMs, 1)} ms`);
-  row('event-loop delay p50 / p99 / max', `${fmt(loop.percentile(50) / 1e6, 1)} / ${fmt(loop.percentile(99) / 1e6, 1)} / ${fmt(loop.max / 1e6, 1)} ms`, 'target p99 < 50 ms');
+  row(
+    'event-loop delay p50 / p99 / max',
+    `${fmt(loop.percentile(50) / 1e6, 1)} / ${fmt(loop.percentile(99) / 1e6, 1)} / ${fmt(loop.max / 1e6, 1)} ms`,
+    'target p99 < 50 ms',
+  );
   row('peak RSS of the syncing process', `${fmt(peakRss / 1e6)} MB`);
 
   console.log(`\nIncremental sync after ${SIZE.changes} changes (${roleChanges} with a role added)`);
@@ -320,8 +422,15 @@ async function main(): Promise<void> {
   row('summary', incremental.message);
 
   console.log(`\nSearch over ${fmt(sizes.people)} people (${fmt(queries.length)} queries as typed)`);
-  row('p50 / p95 / max', `${fmt(pct(times, 50), 2)} / ${fmt(pct(times, 95), 2)} / ${fmt(Math.max(...times), 1)} ms`, 'target p95 < 10 ms');
-  row('  with a 64 MB page cache', `${fmt(pct(timesBigCache, 50), 2)} / ${fmt(pct(timesBigCache, 95), 2)} / ${fmt(Math.max(...timesBigCache), 1)} ms`);
+  row(
+    'p50 / p95 / max',
+    `${fmt(pct(times, 50), 2)} / ${fmt(pct(times, 95), 2)} / ${fmt(Math.max(...times), 1)} ms`,
+    'target p95 < 10 ms',
+  );
+  row(
+    '  with a 64 MB page cache',
+    `${fmt(pct(timesBigCache, 50), 2)} / ${fmt(pct(timesBigCache, 95), 2)} / ${fmt(Math.max(...timesBigCache), 1)} ms`,
+  );
   for (const [label, test] of [
     ['1-2 characters', (q: string) => q.length <= 2],
     ['3+ characters', (q: string) => q.length >= 3],

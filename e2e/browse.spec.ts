@@ -94,7 +94,11 @@ test('syncs from the header, searches a person by part of their last name, opens
   await snapshot(app, 'people-search');
 
   // Their role is marked privileged meanwhile: the person page flags it.
-  const marked = await harness.backend.invoke('roles:setPrivileged', { instanceId, roleId: someone.role_id, privileged: true });
+  const marked = await harness.backend.invoke('roles:setPrivileged', {
+    instanceId,
+    roleId: someone.role_id,
+    privileged: true,
+  });
   expect(marked.ok).toBe(true);
   await row.click();
   await expect(app).toHaveURL(new RegExp(`#/people/${someone.id}$`));
@@ -162,7 +166,9 @@ test('keyboard: / searches, arrows and Enter open a person, Escape clears', asyn
 
   await app.keyboard.type(someone.last_name);
   await expect(table).toHaveAttribute('data-results-for', someone.last_name);
-  const ids = await table.getByTestId('person-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-person-id'))));
+  const ids = await table
+    .getByTestId('person-row')
+    .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-person-id'))));
   const index = ids.indexOf(someone.id);
   expect(index).toBeGreaterThanOrEqual(0);
   await app.keyboard.press('ArrowDown'); // into the table, on the first row
@@ -192,7 +198,10 @@ test('filters: role, internal/external, last login; no results offers to clear t
     )
     .pluck()
     .get(role.name) as number;
-  const never = db.prepare("SELECT count(*) FROM mirror_people WHERE deleted_at IS NULL AND (last_login IS NULL OR last_login = '')").pluck().get() as number;
+  const never = db
+    .prepare("SELECT count(*) FROM mirror_people WHERE deleted_at IS NULL AND (last_login IS NULL OR last_login = '')")
+    .pluck()
+    .get() as number;
 
   await openScreen(app, harness, '/people');
   const table = app.getByTestId('people-table');
@@ -232,7 +241,10 @@ test('roles: privileged suggestions with one-click accept, a role and its holder
   const before = await suggestions.count();
   const first = suggestions.first();
   const roleId = await first.getAttribute('data-role-id');
-  await first.getByRole('button', { name: /^Mark .* privileged$/ }).first().click();
+  await first
+    .getByRole('button', { name: /^Mark .* privileged$/ })
+    .first()
+    .click();
   await expect(suggestions).toHaveCount(before - 1);
   const row = app.locator(`[data-testid="role-row"][data-role-id="${roleId}"]`);
   await expect(row.getByTestId('privileged-control')).toHaveAttribute('data-value', 'yes');

@@ -38,7 +38,10 @@ test('newcomer: explore with the sandbox instance, every function answers', asyn
   await snapshot(app, 'connect-sandbox-green');
 });
 
-test('pastes a registry for a second instance, tests it, keeps it across a reload, removes it', async ({ app, harness }) => {
+test('pastes a registry for a second instance, tests it, keeps it across a reload, removes it', async ({
+  app,
+  harness,
+}) => {
   const sandbox = await harness.backend.services.sandbox.ensure();
   const functionCount = Object.keys(sandbox.functions).length;
   // The sandbox instance first, so the pasted one is a second instance beside it.
@@ -84,7 +87,9 @@ test('pastes a registry for a second instance, tests it, keeps it across a reloa
   const results = app.getByTestId('connection-test-results');
   await expect(results.locator('tr[data-status]')).toHaveCount(functionCount);
   await expect(results.locator('tr[data-status="failed"], tr[data-status="missing-token"]')).toHaveCount(0);
-  await expect(app.getByTestId('connection-test-summary')).toContainText(`${functionCount} of ${functionCount} functions working`);
+  await expect(app.getByTestId('connection-test-summary')).toContainText(
+    `${functionCount} of ${functionCount} functions working`,
+  );
   await snapshot(app, 'connect-pasted-green');
 
   // After a reload: still configured, secrets stored (but never shown), last test kept.
@@ -111,7 +116,9 @@ test('pastes a registry for a second instance, tests it, keeps it across a reloa
   const row = table.locator('[data-function="users.ids"]');
   await expect(row.getByRole('cell').nth(3)).toHaveText('1');
   await expect(row.getByText('set', { exact: true })).toBeVisible();
-  expect((await harness.backend.services.vault.instanceStatus(harnessInstanceId(harness))).tokens).toHaveLength(functionCount);
+  expect((await harness.backend.services.vault.instanceStatus(harnessInstanceId(harness))).tokens).toHaveLength(
+    functionCount,
+  );
 
   // Remove: the confirmation says the secrets go too, and they do.
   const id = harnessInstanceId(harness);
@@ -127,7 +134,10 @@ test('pastes a registry for a second instance, tests it, keeps it across a reloa
 test('without a keychain: says why, and refuses to save secrets', async ({ page, dataDir }) => {
   const harness = await startHarness({
     dataDir,
-    backend: { keychain: () => Promise.reject(new Error('The name org.freedesktop.secrets was not provided by any .service files')) },
+    backend: {
+      keychain: () =>
+        Promise.reject(new Error('The name org.freedesktop.secrets was not provided by any .service files')),
+    },
   });
   try {
     await page.goto(harness.url);
@@ -141,9 +151,15 @@ test('without a keychain: says why, and refuses to save secrets', async ({ page,
 
     await form.getByRole('button', { name: 'Paste registry JSON' }).click();
     const dialog = page.getByRole('dialog', { name: 'Paste registry JSON' });
-    await dialog.getByLabel('Registry JSON').fill(JSON.stringify({ 'users.list': { type: 'user', action: 'list', token: 'token-123456', fields: ['sf_Email'] } }));
+    await dialog
+      .getByLabel('Registry JSON')
+      .fill(
+        JSON.stringify({ 'users.list': { type: 'user', action: 'list', token: 'token-123456', fields: ['sf_Email'] } }),
+      );
     await dialog.getByRole('button', { name: 'Use this registry' }).click();
-    await expect(form.getByTestId('save-blocked')).toHaveText('Secrets cannot be saved without the OS keychain (see the notice above).');
+    await expect(form.getByTestId('save-blocked')).toHaveText(
+      'Secrets cannot be saved without the OS keychain (see the notice above).',
+    );
     await expect(form.getByRole('button', { name: 'Save connection' })).toBeDisabled();
     await snapshot(page, 'connect-no-keychain');
 

@@ -31,7 +31,9 @@ test('adds an instance in Settings and keeps it across a reload', async ({ app, 
   await expect(app.getByRole('row', { name: /Acme production/ })).toBeVisible();
   // And it is in the database, not only on screen.
   const stored = harness.backend.services.db.prepare('SELECT name, host, alias, root_company_id FROM instances').all();
-  expect(stored).toEqual([{ name: 'Acme production', host: 'https://acme.smartsimple.com', alias: 'acme', root_company_id: '825646' }]);
+  expect(stored).toEqual([
+    { name: 'Acme production', host: 'https://acme.smartsimple.com', alias: 'acme', root_company_id: '825646' },
+  ]);
 });
 
 test('the home screen in light and dark themes', async ({ app, harness }) => {

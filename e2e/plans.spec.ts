@@ -32,17 +32,28 @@ async function pick(page: Page, testId: string, text: string) {
   await page.getByRole('option', { name: text, exact: false }).first().click();
 }
 
-test('build from a filter, approve, apply to the sandbox, see results, create the undo plan', async ({ app, harness }) => {
+test('build from a filter, approve, apply to the sandbox, see results, create the undo plan', async ({
+  app,
+  harness,
+}) => {
   const instanceId = await syncSandbox(harness);
   const b = harness.backend;
 
   // A small department (a readable review) and an ordinary profile role some of its people lack.
-  const people = (await ok<{ rows: { id: number; department: string | null; removed: boolean }[] }>(b.invoke('people:search', { instanceId, limit: 1000 }))).rows;
+  const people = (
+    await ok<{ rows: { id: number; department: string | null; removed: boolean }[] }>(
+      b.invoke('people:search', { instanceId, limit: 1000 }),
+    )
+  ).rows;
   const sizes = new Map<string, number>();
   for (const p of people) if (p.department && !p.removed) sizes.set(p.department, (sizes.get(p.department) ?? 0) + 1);
   const department = [...sizes.entries()].filter(([, n]) => n >= 3).sort((x, y) => x[1] - y[1])[0]![0];
-  const roles = await ok<{ id: number; name: string; utaOnly: boolean; removed: boolean; privileged: boolean | null; holders: number }[]>(b.invoke('roles:list', { instanceId }));
-  const role = roles.filter((r) => !r.utaOnly && !r.removed && r.privileged !== true).sort((x, y) => x.holders - y.holders)[0]!;
+  const roles = await ok<
+    { id: number; name: string; utaOnly: boolean; removed: boolean; privileged: boolean | null; holders: number }[]
+  >(b.invoke('roles:list', { instanceId }));
+  const role = roles
+    .filter((r) => !r.utaOnly && !r.removed && r.privileged !== true)
+    .sort((x, y) => x.holders - y.holders)[0]!;
   await ok(b.invoke('roles:setPrivileged', { instanceId, roleId: role.id, privileged: false }));
 
   await app.goto(`${harness.url}#/plans`);
@@ -82,7 +93,9 @@ test('build from a filter, approve, apply to the sandbox, see results, create th
   await snapshot(app, 'plans-applied');
 
   // The sandbox changed: a fresh sync brings the granted role into the mirror.
-  const result = await ok<{ operations: { personId: number }[] }>(b.invoke('plans:result', { planId: await planIdOf(harness, instanceId) }));
+  const result = await ok<{ operations: { personId: number }[] }>(
+    b.invoke('plans:result', { planId: await planIdOf(harness, instanceId) }),
+  );
   await syncAgain(harness, instanceId);
   for (const op of result.operations.slice(0, 5)) {
     const person = await ok<{ roles: { id: number }[] }>(b.invoke('people:get', { instanceId, personId: op.personId }));

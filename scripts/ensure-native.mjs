@@ -42,7 +42,9 @@ if (target === 'node') {
     fs.writeFileSync(marker, `node-${process.versions.modules}\n`);
     process.exit(0);
   }
-  if (!/NODE_MODULE_VERSION|was compiled against a different|invalid ELF|Could not locate the bindings/.test(first.stderr)) {
+  if (
+    !/NODE_MODULE_VERSION|was compiled against a different|invalid ELF|Could not locate the bindings/.test(first.stderr)
+  ) {
     console.error(first.stderr);
     console.error('[ensure-native] the native modules failed to load for a reason other than their ABI (see above).');
     process.exit(1);
@@ -69,7 +71,11 @@ if (target === 'electron') {
   const wanted = `electron-${version}`;
   if (readMarker() === wanted) process.exit(0);
   rebuild(
-    { npm_config_runtime: 'electron', npm_config_target: version, npm_config_disturl: 'https://electronjs.org/headers' },
+    {
+      npm_config_runtime: 'electron',
+      npm_config_target: version,
+      npm_config_disturl: 'https://electronjs.org/headers',
+    },
     `Electron ${version}`,
   );
   fs.writeFileSync(marker, `${wanted}\n`);

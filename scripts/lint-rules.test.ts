@@ -6,9 +6,7 @@ const eslint = new ESLint();
 
 async function restrictedImportErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? [])
-    .filter((m) => m.ruleId?.endsWith('no-restricted-imports'))
-    .map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId?.endsWith('no-restricted-imports')).map((m) => m.message);
 }
 
 describe('import boundaries', () => {
@@ -24,7 +22,12 @@ describe('import boundaries', () => {
   });
 
   it('the renderer may import the contract', async () => {
-    expect(await restrictedImportErrors('src-renderer/probe.ts', "import { channels } from '../src-preload/contract';\nexport const c = channels;\n")).toEqual([]);
+    expect(
+      await restrictedImportErrors(
+        'src-renderer/probe.ts',
+        "import { channels } from '../src-preload/contract';\nexport const c = channels;\n",
+      ),
+    ).toEqual([]);
   });
 
   it('the backend refuses electron; the shell may use it', async () => {
@@ -34,13 +37,35 @@ describe('import boundaries', () => {
   });
 
   it('the preload imports only electron and types', async () => {
-    expect(await restrictedImportErrors('src-preload/index.ts', "import fs from 'node:fs';\nexport const f = fs;\n")).not.toEqual([]);
-    expect(await restrictedImportErrors('src-preload/api.ts', "import { channels } from './contract';\nexport const c = channels;\n")).not.toEqual([]);
-    expect(await restrictedImportErrors('src-preload/api.ts', "import type { Result } from './contract';\nexport type R = Result<1>;\n")).toEqual([]);
+    expect(
+      await restrictedImportErrors('src-preload/index.ts', "import fs from 'node:fs';\nexport const f = fs;\n"),
+    ).not.toEqual([]);
+    expect(
+      await restrictedImportErrors(
+        'src-preload/api.ts',
+        "import { channels } from './contract';\nexport const c = channels;\n",
+      ),
+    ).not.toEqual([]);
+    expect(
+      await restrictedImportErrors(
+        'src-preload/api.ts',
+        "import type { Result } from './contract';\nexport type R = Result<1>;\n",
+      ),
+    ).toEqual([]);
   });
 
-  it('the contract names main\'s result shapes as types only', async () => {
-    expect(await restrictedImportErrors('src-preload/contract.ts', "import type { PersonRow } from '../src-main/db/queries/mirror-people';\nexport type P = PersonRow;\n")).toEqual([]);
-    expect(await restrictedImportErrors('src-preload/contract.ts', "import { searchPeople } from '../src-main/db/queries/mirror-people';\nexport const s = searchPeople;\n")).not.toEqual([]);
+  it("the contract names main's result shapes as types only", async () => {
+    expect(
+      await restrictedImportErrors(
+        'src-preload/contract.ts',
+        "import type { PersonRow } from '../src-main/db/queries/mirror-people';\nexport type P = PersonRow;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await restrictedImportErrors(
+        'src-preload/contract.ts',
+        "import { searchPeople } from '../src-main/db/queries/mirror-people';\nexport const s = searchPeople;\n",
+      ),
+    ).not.toEqual([]);
   });
 });

@@ -13,7 +13,10 @@ const run = (cmd, args) => {
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 };
 
-const check = spawnSync(process.execPath, [path.join(root, 'scripts/ensure-native.mjs'), 'electron'], { cwd: root, stdio: 'inherit' });
+const check = spawnSync(process.execPath, [path.join(root, 'scripts/ensure-native.mjs'), 'electron'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (check.status === 0) {
   run(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'preview']);
 } else if (check.status === 3) {
@@ -21,7 +24,10 @@ if (check.status === 0) {
     '\nThe Electron binary is not installed here (it was skipped or could not be downloaded).\n' +
       'Starting Admin Desk in your browser instead, with the same backend and data folder layout.\n',
   );
-  const nodeCheck = spawnSync(process.execPath, [path.join(root, 'scripts/ensure-native.mjs'), 'node'], { cwd: root, stdio: 'inherit' });
+  const nodeCheck = spawnSync(process.execPath, [path.join(root, 'scripts/ensure-native.mjs'), 'node'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (nodeCheck.status !== 0) process.exit(nodeCheck.status ?? 1);
   run(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'e2e/harness/cli.ts'), ...process.argv.slice(2)]);
 } else {

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p test-results
 
-echo "== lint"; npx eslint .
+echo "== lint"; npm run -s lint
 echo "== typecheck"; npx tsc -p tsconfig.json --noEmit
 node scripts/ensure-native.mjs node
 

@@ -90,7 +90,10 @@ function wireIpc(b: Backend): void {
     ipcMain.handle(channel, async (event, input: unknown) => {
       if (!isTrustedSender(event)) {
         b.services.logger.warn('refused a call from an untrusted sender', { channel, url: event.senderFrame?.url });
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'This call did not come from the Admin Desk window.' } };
+        return {
+          ok: false,
+          error: { code: 'FORBIDDEN', message: 'This call did not come from the Admin Desk window.' },
+        };
       }
       return b.invoke(channel, input, { origin: 'renderer' });
     });
@@ -110,7 +113,9 @@ async function start(): Promise<void> {
   });
   backend = await createBackend({ dataDir: app.getPath('userData'), shell: 'electron' });
   wireIpc(backend);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !!devServerUrl })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !!devServerUrl })),
+  );
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

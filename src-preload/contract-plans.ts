@@ -13,23 +13,46 @@ const instanceId = z.string().min(1).max(64);
 const recordId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const shortText = z.string().trim().max(60);
 
-export const OPERATION_KIND_NAMES = ['create_person', 'update_fields', 'add_role', 'remove_role', 'add_assignment', 'remove_assignment', 'set_access', 'deactivate'] as const;
+export const OPERATION_KIND_NAMES = [
+  'create_person',
+  'update_fields',
+  'add_role',
+  'remove_role',
+  'add_assignment',
+  'remove_assignment',
+  'set_access',
+  'deactivate',
+] as const;
 
 /** Fields an update may name: bounded in count and size; the backend keeps the list of editable ones. */
-const fieldMap = z.record(z.string().min(1).max(60), z.string().max(255)).refine((m) => Object.keys(m).length <= 20, 'at most 20 fields');
+const fieldMap = z
+  .record(z.string().min(1).max(60), z.string().max(255))
+  .refine((m) => Object.keys(m).length <= 20, 'at most 20 fields');
 
 /**
  * One operation as the renderer may send it. `source` is not accepted: an operation typed in by
  * the administrator is theirs; AI suggestions reach plans through main only (trust rules).
  */
 export const planOperationInputSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('create_person'), fields: fieldMap, roleIds: z.array(recordId).max(100).optional() }).strict(),
+  z
+    .object({ kind: z.literal('create_person'), fields: fieldMap, roleIds: z.array(recordId).max(100).optional() })
+    .strict(),
   z.object({ kind: z.literal('update_fields'), personId: recordId, fields: fieldMap }).strict(),
   z.object({ kind: z.literal('add_role'), personId: recordId, roleId: recordId }).strict(),
   z.object({ kind: z.literal('remove_role'), personId: recordId, roleId: recordId }).strict(),
   z.object({ kind: z.literal('add_assignment'), personId: recordId, programId: recordId, roleId: recordId }).strict(),
-  z.object({ kind: z.literal('remove_assignment'), personId: recordId, programId: recordId, roleId: recordId }).strict(),
-  z.object({ kind: z.literal('set_access'), personId: recordId, accessType: shortText.optional(), userType: shortText.optional(), status: z.enum(['Active', 'Inactive', 'Pending']).optional() }).strict(),
+  z
+    .object({ kind: z.literal('remove_assignment'), personId: recordId, programId: recordId, roleId: recordId })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('set_access'),
+      personId: recordId,
+      accessType: shortText.optional(),
+      userType: shortText.optional(),
+      status: z.enum(['Active', 'Inactive', 'Pending']).optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal('deactivate'), personId: recordId }).strict(),
 ]);
 export type PlanOperationInput = z.input<typeof planOperationInputSchema>;
@@ -41,15 +64,36 @@ export const bulkActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('remove_role'), roleId: recordId }).strict(),
   z.object({ kind: z.literal('add_assignment'), programId: recordId, roleId: recordId }).strict(),
   z.object({ kind: z.literal('remove_assignment'), programId: recordId, roleId: recordId }).strict(),
-  z.object({ kind: z.literal('set_access'), accessType: shortText.optional(), userType: shortText.optional(), status: z.enum(['Active', 'Inactive', 'Pending']).optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('set_access'),
+      accessType: shortText.optional(),
+      userType: shortText.optional(),
+      status: z.enum(['Active', 'Inactive', 'Pending']).optional(),
+    })
+    .strict(),
 ]);
 export type BulkActionInput = z.input<typeof bulkActionSchema>;
 
 /** The three named bulk actions of issue #5. */
 export const namedBulkSchemas = [
-  z.object({ kind: z.literal('grantRoleToDepartment'), roleId: recordId, department: z.string().trim().min(1).max(200) }).strict(),
-  z.object({ kind: z.literal('removeRoleFromDormant'), roleId: recordId, days: z.number().int().min(1).max(3650) }).strict(),
-  z.object({ kind: z.literal('deactivateOrganization'), organizationId: recordId, includeSubOrganizations: z.boolean().optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('grantRoleToDepartment'),
+      roleId: recordId,
+      department: z.string().trim().min(1).max(200),
+    })
+    .strict(),
+  z
+    .object({ kind: z.literal('removeRoleFromDormant'), roleId: recordId, days: z.number().int().min(1).max(3650) })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('deactivateOrganization'),
+      organizationId: recordId,
+      includeSubOrganizations: z.boolean().optional(),
+    })
+    .strict(),
 ] as const;
 
 /**

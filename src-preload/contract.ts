@@ -225,8 +225,16 @@ export const instanceInputSchema = z
   .object({
     name,
     host: hostSchema,
-    alias: z.string().trim().min(1).max(80).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, dash or underscore'),
-    rootCompanyId: z.string().trim().regex(/^\d{1,12}$/, 'digits only'),
+    alias: z
+      .string()
+      .trim()
+      .min(1)
+      .max(80)
+      .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, dash or underscore'),
+    rootCompanyId: z
+      .string()
+      .trim()
+      .regex(/^\d{1,12}$/, 'digits only'),
     apiVersion: z.union([z.literal(1), z.literal(2)]),
   })
   .strict();
@@ -352,7 +360,9 @@ export interface VaultStatus {
 }
 
 export const syncModeSchema = z.enum(['auto', 'full', 'incremental', 'reconcile']);
-const wireDate = z.string().regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/, 'a date like 2026-01-31 or 2026-01-31 09:00:00');
+const wireDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/, 'a date like 2026-01-31 or 2026-01-31 09:00:00');
 const mirrorId = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 export const peopleFiltersSchema = z
@@ -364,7 +374,10 @@ export const peopleFiltersSchema = z
     status: z.string().max(60).optional(),
     isExternal: z.boolean().optional(),
     department: z.string().max(200).optional(),
-    lastLogin: z.object({ before: wireDate.optional(), after: wireDate.optional(), never: z.boolean().optional() }).strict().optional(),
+    lastLogin: z
+      .object({ before: wireDate.optional(), after: wireDate.optional(), never: z.boolean().optional() })
+      .strict()
+      .optional(),
     includeRemoved: z.boolean().optional(),
   })
   .strict();
@@ -438,7 +451,10 @@ export const channels = {
   /** Is the OS keychain there? Without it no secret can be stored. */
   'vault:status': channel<VaultStatus>()({ input: noInput }),
   /** An instance's connection: API user, function registry, which secrets are set, last test. */
-  'connections:get': channel<ConnectionDetails>()({ input: z.object({ instanceId: id }).strict(), reads: ['connections', 'instances'] }),
+  'connections:get': channel<ConnectionDetails>()({
+    input: z.object({ instanceId: id }).strict(),
+    reads: ['connections', 'instances'],
+  }),
   /** Creates or edits an instance with its connection; secrets go to the keychain. */
   'connections:save': channel<ConnectionDetails>()({
     input: connectionInputSchema,
@@ -446,12 +462,18 @@ export const channels = {
     maxInputBytes: 512 * 1024,
   }),
   /** Calls each function once (write functions are only checked for token and login). */
-  'connections:test': channel<ConnectionTest>()({ input: z.object({ instanceId: id }).strict(), writes: ['connections'] }),
+  'connections:test': channel<ConnectionTest>()({
+    input: z.object({ instanceId: id }).strict(),
+    writes: ['connections'],
+  }),
   /** Starts the built-in sandbox instance (1,000 people), connects to it and tests the connection. */
   'sandbox:explore': channel<ConnectionDetails>()({ input: noInput, writes: ['instances', 'connections', 'settings'] }),
 
   /** What a sync would cost in calls, before it starts ("about 42 calls; 958 left this hour"). */
-  'sync:plan': channel<SyncPlan>()({ input: z.object({ instanceId: id, mode: syncModeSchema.optional() }).strict(), reads: ['sync'] }),
+  'sync:plan': channel<SyncPlan>()({
+    input: z.object({ instanceId: id, mode: syncModeSchema.optional() }).strict(),
+    reads: ['sync'],
+  }),
   /** Starts (or resumes) a sync as a background job. */
   'sync:start': channel<JobInfo>()({
     input: z.object({ instanceId: id, mode: syncModeSchema.optional() }).strict(),
@@ -474,17 +496,29 @@ export const channels = {
     reads: ['mirror'],
   }),
   /** One person: roles, programs, organization path, recent logins and access changes. */
-  'people:get': channel<PersonDetail>()({ input: z.object({ instanceId: id, personId: mirrorId }).strict(), reads: ['mirror'] }),
-  'organizations:tree': channel<OrganizationNode[]>()({ input: z.object({ instanceId: id }).strict(), reads: ['mirror'] }),
+  'people:get': channel<PersonDetail>()({
+    input: z.object({ instanceId: id, personId: mirrorId }).strict(),
+    reads: ['mirror'],
+  }),
+  'organizations:tree': channel<OrganizationNode[]>()({
+    input: z.object({ instanceId: id }).strict(),
+    reads: ['mirror'],
+  }),
   'roles:list': channel<RoleRow[]>()({ input: z.object({ instanceId: id }).strict(), reads: ['mirror'] }),
-  'roles:get': channel<RoleDetail>()({ input: z.object({ instanceId: id, roleId: mirrorId }).strict(), reads: ['mirror'] }),
+  'roles:get': channel<RoleDetail>()({
+    input: z.object({ instanceId: id, roleId: mirrorId }).strict(),
+    reads: ['mirror'],
+  }),
   /** The administrator marks a role privileged (true), not privileged (false) or undecided (null). */
   'roles:setPrivileged': channel<RoleRow>()({
     input: z.object({ instanceId: id, roleId: mirrorId, privileged: z.boolean().nullable() }).strict(),
     writes: ['mirror'],
   }),
   /** Undecided roles that look privileged, with the reasons. */
-  'roles:suggestPrivileged': channel<PrivilegeSuggestion[]>()({ input: z.object({ instanceId: id }).strict(), reads: ['mirror'] }),
+  'roles:suggestPrivileged': channel<PrivilegeSuggestion[]>()({
+    input: z.object({ instanceId: id }).strict(),
+    reads: ['mirror'],
+  }),
   'programs:list': channel<ProgramRow[]>()({ input: z.object({ instanceId: id }).strict(), reads: ['mirror'] }),
   'programs:assignments': channel<ProgramAssignmentRow[]>()({
     input: z.object({ instanceId: id, programId: mirrorId }).strict(),
@@ -493,14 +527,23 @@ export const channels = {
 
   // ---------- plans (issue #5) ----------
   /** Plans of an instance, newest first, with counts. */
-  'plans:list': channel<PlanSummary[]>()({ input: z.object({ instanceId: planInstanceIdSchema }).strict(), reads: ['plans'] }),
+  'plans:list': channel<PlanSummary[]>()({
+    input: z.object({ instanceId: planInstanceIdSchema }).strict(),
+    reads: ['plans'],
+  }),
   /** One plan with its review: diff per person, totals, warnings, calls against the hourly budget. */
   'plans:get': channel<PlanDetail>()({
     input: z.object({ instanceId: planInstanceIdSchema.optional(), planId: planIdSchema }).strict(),
     reads: ['plans', 'mirror', 'jobs'],
   }),
   'plans:create': channel<PlanWithOperations>()({
-    input: z.object({ instanceId: planInstanceIdSchema, title: z.string().trim().min(1).max(200), description: z.string().max(2000).optional() }).strict(),
+    input: z
+      .object({
+        instanceId: planInstanceIdSchema,
+        title: z.string().trim().min(1).max(200),
+        description: z.string().max(2000).optional(),
+      })
+      .strict(),
     writes: ['plans', 'audit'],
   }),
   /** A named bulk action, or any People filter with an action; into `planId` or a new plan. */
@@ -516,7 +559,9 @@ export const channels = {
     writes: ['plans', 'audit'],
   }),
   'plans:buildFromSelection': channel<BuildResult>()({
-    input: planTarget.extend({ personIds: z.array(planRecordIdSchema).min(1).max(10_000), action: bulkActionSchema }).strict(),
+    input: planTarget
+      .extend({ personIds: z.array(planRecordIdSchema).min(1).max(10_000), action: bulkActionSchema })
+      .strict(),
     writes: ['plans', 'audit'],
   }),
   /** Roles for the people a CSV lists; rows that match no one come back with their line number. */
@@ -525,7 +570,10 @@ export const channels = {
       .extend({
         csv: z.string().min(1).max(MAX_PLAN_CSV_CHARS),
         mode: z.enum(['add', 'remove', 'replace']),
-        roles: z.array(z.union([planRecordIdSchema, z.string().trim().min(1).max(200)])).max(100).optional(),
+        roles: z
+          .array(z.union([planRecordIdSchema, z.string().trim().min(1).max(200)]))
+          .max(100)
+          .optional(),
       })
       .strict(),
     writes: ['plans', 'audit'],
@@ -537,7 +585,9 @@ export const channels = {
   }),
   /** Re-plans one operation from the mirror; its approval is cleared. */
   'plans:editOperation': channel<Operation>()({
-    input: z.object({ planId: planIdSchema, operationId: planRecordIdSchema, operation: planOperationInputSchema }).strict(),
+    input: z
+      .object({ planId: planIdSchema, operationId: planRecordIdSchema, operation: planOperationInputSchema })
+      .strict(),
     writes: ['plans', 'audit'],
   }),
   'plans:removeOperations': channel<PlanWithOperations>()({
@@ -552,7 +602,9 @@ export const channels = {
   'plans:submit': channel<PlanWithOperations>()({ input: planIdInput, writes: ['plans', 'audit'] }),
   /** Approves the operations named, or without names the whole plan (privileged ones excluded). */
   'plans:approve': channel<ApprovePlanResult>()({
-    input: z.object({ planId: planIdSchema, operationIds: operationIds.optional(), note: z.string().max(500).optional() }).strict(),
+    input: z
+      .object({ planId: planIdSchema, operationIds: operationIds.optional(), note: z.string().max(500).optional() })
+      .strict(),
     writes: ['plans', 'audit'],
   }),
   'plans:revoke': channel<PlanWithOperations>()({
@@ -590,7 +642,10 @@ export const channels = {
   }),
   /** Checks the hash chain: intact, or the first entry that was edited or deleted. */
   'audit:verify': channel<AuditVerification>()({ input: noInput, reads: ['audit'] }),
-  'audit:export': channel<DownloadText>()({ input: z.object({ instanceId: planInstanceIdSchema.optional() }).strict(), reads: ['audit'] }),
+  'audit:export': channel<DownloadText>()({
+    input: z.object({ instanceId: planInstanceIdSchema.optional() }).strict(),
+    reads: ['audit'],
+  }),
 
   /** Long-running work: list and cancel. */
   'jobs:list': channel<JobInfo[]>()({ input: noInput, reads: ['jobs'] }),

@@ -18,7 +18,9 @@ const { values } = parseArgs({
 
 if (!values['no-build']) await buildForHarness();
 const harness = await startHarness({ dataDir: values.data!, port: Number(values.port), backend: { consoleLog: true } });
-console.log(`\nAdmin Desk (browser harness) is running.\nOpen: ${harness.url}\nData: ${path.resolve(values.data!)}\nPress Ctrl+C to stop.\n`);
+console.log(
+  `\nAdmin Desk (browser harness) is running.\nOpen: ${harness.url}\nData: ${path.resolve(values.data!)}\nPress Ctrl+C to stop.\n`,
+);
 const stop = () => void harness.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -18,7 +18,11 @@ beforeAll(async () => {
   fs.mkdirSync(rendererDir);
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head></head><body>test page</body></html>');
   fs.writeFileSync(path.join(root, 'bridge.js'), '/* bridge */');
-  harness = await startHarness({ dataDir: path.join(root, 'data'), rendererDir, bridgeFile: path.join(root, 'bridge.js') });
+  harness = await startHarness({
+    dataDir: path.join(root, 'data'),
+    rendererDir,
+    bridgeFile: path.join(root, 'bridge.js'),
+  });
 });
 afterAll(async () => {
   await harness.close();
@@ -27,7 +31,10 @@ afterAll(async () => {
 
 function connect(secret = harness.secret, origin = harness.origin): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://${new URL(harness.origin).host}/bridge?secret=${secret}`, { origin, maxPayload: 64 * 1024 * 1024 });
+    const ws = new WebSocket(`ws://${new URL(harness.origin).host}/bridge?secret=${secret}`, {
+      origin,
+      maxPayload: 64 * 1024 * 1024,
+    });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
@@ -35,7 +42,11 @@ function connect(secret = harness.secret, origin = harness.origin): Promise<WebS
 }
 
 let nextId = 1;
-function call(ws: WebSocket, channel: unknown, input?: unknown): Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }> {
+function call(
+  ws: WebSocket,
+  channel: unknown,
+  input?: unknown,
+): Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }> {
   const id = nextId++;
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData) => {

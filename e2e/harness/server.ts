@@ -49,7 +49,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   for (const f of [path.join(rendererDir, 'index.html'), bridgeFile]) {
     if (!fs.existsSync(f)) throw new Error(`${f} is missing: build first (npm run harness builds it).`);
   }
-  const backend = await createBackend({ consoleLog: false, ...options.backend, dataDir: options.dataDir, shell: 'harness' });
+  const backend = await createBackend({
+    consoleLog: false,
+    ...options.backend,
+    dataDir: options.dataDir,
+    shell: 'harness',
+  });
   const secret = crypto.randomBytes(24).toString('hex');
   const indexHtml = fs
     .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')

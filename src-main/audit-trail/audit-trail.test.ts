@@ -9,13 +9,20 @@ const tempDir = useTempDirs();
 function trail(n = 5): DB {
   const { db } = openDatabase(path.join(tempDir(), 'app.sqlite'));
   for (let i = 1; i <= n; i++) {
-    appendAudit(db, { actor: i % 2 ? 'ana' : 'bo', action: 'plan.edited', subject: `plan:p${i}`, instanceId: 'i1', details: { step: i, z: [1, { b: 2, a: 1 }] } });
+    appendAudit(db, {
+      actor: i % 2 ? 'ana' : 'bo',
+      action: 'plan.edited',
+      subject: `plan:p${i}`,
+      instanceId: 'i1',
+      details: { step: i, z: [1, { b: 2, a: 1 }] },
+    });
   }
   return db;
 }
 
 /** What a determined editor does first. */
-const dropGuards = (db: DB) => db.exec('DROP TRIGGER audit_trail_no_update; DROP TRIGGER audit_trail_no_delete; DROP TRIGGER audit_trail_chain;');
+const dropGuards = (db: DB) =>
+  db.exec('DROP TRIGGER audit_trail_no_update; DROP TRIGGER audit_trail_no_delete; DROP TRIGGER audit_trail_chain;');
 
 describe('audit trail', () => {
   it('chains entries and keeps the head apart', () => {
@@ -36,7 +43,11 @@ describe('audit trail', () => {
     expect(() => db.prepare("UPDATE audit_trail SET actor = 'eve' WHERE seq = 2").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_trail WHERE seq = 5').run()).toThrow(/append-only/);
     expect(() =>
-      db.prepare("INSERT INTO audit_trail (seq, at, actor, action, subject, details, prev_hash, hash) VALUES (9, 'x', 'eve', 'a', 's', '{}', 'bad', 'h')").run(),
+      db
+        .prepare(
+          "INSERT INTO audit_trail (seq, at, actor, action, subject, details, prev_hash, hash) VALUES (9, 'x', 'eve', 'a', 's', '{}', 'bad', 'h')",
+        )
+        .run(),
     ).toThrow(/extend the chain/);
     expect(verifyAuditTrail(db).ok).toBe(true);
     db.close();
@@ -74,7 +85,10 @@ describe('audit trail', () => {
 
   it('exports JSON lines that carry the chain', () => {
     const db = trail(3);
-    const lines = exportAuditTrail(db).trim().split('\n').map((l) => JSON.parse(l) as { seq: number; hash: string; prevHash: string });
+    const lines = exportAuditTrail(db)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { seq: number; hash: string; prevHash: string });
     expect(lines.map((l) => l.seq)).toEqual([1, 2, 3]);
     expect(lines[1]?.prevHash).toBe(lines[0]?.hash);
     expect(exportAuditTrail(db, { instanceId: 'other' })).toBe('');

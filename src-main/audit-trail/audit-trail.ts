@@ -92,7 +92,9 @@ export function readAuditHead(db: DB): AuditHead | null {
   if (raw === undefined) return null;
   try {
     const parsed = JSON.parse(raw) as Partial<AuditHead>;
-    return typeof parsed.seq === 'number' && typeof parsed.hash === 'string' ? { seq: parsed.seq, hash: parsed.hash } : null;
+    return typeof parsed.seq === 'number' && typeof parsed.hash === 'string'
+      ? { seq: parsed.seq, hash: parsed.hash }
+      : null;
   } catch {
     return null;
   }
@@ -105,7 +107,8 @@ export function readAuditHead(db: DB): AuditHead | null {
  */
 export function appendAudit(db: DB, input: AuditEntryInput): AuditEntry {
   return db.transaction((): AuditEntry => {
-    const last = db.prepare('SELECT seq, hash FROM audit_trail ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+    const last = db.prepare('SELECT seq, hash FROM audit_trail ORDER BY seq DESC LIMIT 1').get() as
+      { seq: number; hash: string } | undefined;
     const base: Omit<AuditEntry, 'hash'> = {
       seq: (last?.seq ?? 0) + 1,
       at: input.at ?? new Date().toISOString(),
@@ -120,11 +123,20 @@ export function appendAudit(db: DB, input: AuditEntryInput): AuditEntry {
     const entry: AuditEntry = { ...base, hash: entryHash(base) };
     db.prepare(
       'INSERT INTO audit_trail (seq, at, actor, action, instance_id, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(entry.seq, entry.at, entry.actor, entry.action, entry.instanceId, entry.subject, canonicalJson(entry.details), entry.prevHash, entry.hash);
-    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-      AUDIT_HEAD_KEY,
-      JSON.stringify({ seq: entry.seq, hash: entry.hash }),
+    ).run(
+      entry.seq,
+      entry.at,
+      entry.actor,
+      entry.action,
+      entry.instanceId,
+      entry.subject,
+      canonicalJson(entry.details),
+      entry.prevHash,
+      entry.hash,
     );
+    db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ).run(AUDIT_HEAD_KEY, JSON.stringify({ seq: entry.seq, hash: entry.hash }));
     return entry;
   })();
 }
@@ -177,7 +189,10 @@ export function listAudit(db: DB, input: ListAuditInput = {}): { entries: AuditE
     params.push(input.action);
   }
   const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const total = db.prepare(`SELECT count(*) FROM audit_trail ${filter}`).pluck().get(...params) as number;
+  const total = db
+    .prepare(`SELECT count(*) FROM audit_trail ${filter}`)
+    .pluck()
+    .get(...params) as number;
   const paged = input.beforeSeq !== undefined ? `${filter ? `${filter} AND` : 'WHERE'} seq < ?` : filter;
   const limit = Math.min(Math.max(1, Math.floor(input.limit ?? 100)), 1000);
   const rows = db

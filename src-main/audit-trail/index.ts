@@ -1,5 +1,14 @@
 /** The local audit trail: append-only, hash-chained, verifiable, exportable as JSON lines. */
-export { AUDIT_HEAD_KEY, GENESIS_HASH, appendAudit, entryHash, exportAuditTrail, iterateAudit, listAudit, readAuditHead } from './audit-trail';
+export {
+  AUDIT_HEAD_KEY,
+  GENESIS_HASH,
+  appendAudit,
+  entryHash,
+  exportAuditTrail,
+  iterateAudit,
+  listAudit,
+  readAuditHead,
+} from './audit-trail';
 export type { AuditAction, AuditEntry, AuditEntryInput, AuditHead, ListAuditInput } from './audit-trail';
 export { verifyAuditTrail } from './verify';
 export type { AuditProblem, AuditProblemKind, AuditVerification } from './verify';

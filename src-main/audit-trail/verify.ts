@@ -50,8 +50,15 @@ export function verifyAuditTrail(db: DB): AuditVerification {
   for (const row of iterateAuditRows(db)) {
     checked++;
     if (row.seq !== expectedSeq) {
-      const gap = row.seq > expectedSeq ? `entries ${expectedSeq}..${row.seq - 1} are missing` : `entry ${row.seq} is out of order`;
-      report({ kind: 'missing', seq: row.seq, message: `The trail jumps from ${expectedSeq - 1} to ${row.seq}: ${gap}.` });
+      const gap =
+        row.seq > expectedSeq
+          ? `entries ${expectedSeq}..${row.seq - 1} are missing`
+          : `entry ${row.seq} is out of order`;
+      report({
+        kind: 'missing',
+        seq: row.seq,
+        message: `The trail jumps from ${expectedSeq - 1} to ${row.seq}: ${gap}.`,
+      });
     }
     let details: Record<string, unknown> | undefined;
     try {
@@ -60,13 +67,30 @@ export function verifyAuditTrail(db: DB): AuditVerification {
       details = undefined;
     }
     const recomputed = details
-      ? entryHash({ seq: row.seq, at: row.at, actor: row.actor, action: row.action, instanceId: row.instance_id, subject: row.subject, details, prevHash: row.prev_hash })
+      ? entryHash({
+          seq: row.seq,
+          at: row.at,
+          actor: row.actor,
+          action: row.action,
+          instanceId: row.instance_id,
+          subject: row.subject,
+          details,
+          prevHash: row.prev_hash,
+        })
       : undefined;
     if (recomputed !== row.hash) {
-      report({ kind: 'edited', seq: row.seq, message: `Entry ${row.seq} (${row.action} by ${row.actor}) was changed after it was written.` });
+      report({
+        kind: 'edited',
+        seq: row.seq,
+        message: `Entry ${row.seq} (${row.action} by ${row.actor}) was changed after it was written.`,
+      });
     }
     if (row.prev_hash !== prevHash) {
-      report({ kind: 'broken-link', seq: row.seq, message: `Entry ${row.seq} does not follow the entry before it: an entry before it was removed or replaced.` });
+      report({
+        kind: 'broken-link',
+        seq: row.seq,
+        message: `Entry ${row.seq} does not follow the entry before it: an entry before it was removed or replaced.`,
+      });
     }
     prevHash = row.hash;
     expectedSeq = row.seq + 1;
@@ -81,11 +105,23 @@ export function verifyAuditTrail(db: DB): AuditVerification {
       message: `The trail ends at entry ${last?.seq ?? 0}, but entry ${head.seq} was written: the last ${head.seq - (last?.seq ?? 0)} entries were removed.`,
     });
   } else if (head && last && head.seq === last.seq && head.hash !== last.hash) {
-    report({ kind: 'head-mismatch', seq: head.seq, message: `The newest entry ${head.seq} is not the one that was written last.` });
+    report({
+      kind: 'head-mismatch',
+      seq: head.seq,
+      message: `The newest entry ${head.seq} is not the one that was written last.`,
+    });
   } else if (head && last && head.seq < last.seq) {
-    report({ kind: 'head-mismatch', seq: last.seq, message: `Entries after ${head.seq} were added outside Admin Desk.` });
+    report({
+      kind: 'head-mismatch',
+      seq: last.seq,
+      message: `Entries after ${head.seq} were added outside Admin Desk.`,
+    });
   } else if (!head && last) {
-    report({ kind: 'head-mismatch', seq: last.seq, message: 'The record of the newest entry is missing: the trail cannot be checked for removed entries at its end.' });
+    report({
+      kind: 'head-mismatch',
+      seq: last.seq,
+      message: 'The record of the newest entry is missing: the trail cannot be checked for removed entries at its end.',
+    });
   }
   return { ok: problems.length === 0, checked, last, head, problems };
 }

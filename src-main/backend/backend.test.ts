@@ -9,7 +9,13 @@ import { latestVersion } from '../db/open';
 import { createBackend, DATABASE_FILE } from './backend';
 
 const tempDir = useTempDirs();
-const instance = { name: 'Production', host: 'https://acme.smartsimple.com', alias: 'acme', rootCompanyId: '825646', apiVersion: 1 as const };
+const instance = {
+  name: 'Production',
+  host: 'https://acme.smartsimple.com',
+  alias: 'acme',
+  rootCompanyId: '825646',
+  apiVersion: 1 as const,
+};
 
 describe('backend', () => {
   it('answers app:info from a fresh data folder', async () => {
@@ -44,7 +50,10 @@ describe('backend', () => {
   it('renames, refuses a duplicate name, and removes an instance, moving the active one', async () => {
     const backend = await createBackend({ dataDir: tempDir() });
     const a = (await backend.invoke('instances:create', instance)) as { ok: true; data: { id: string } };
-    const b = (await backend.invoke('instances:create', { ...instance, name: 'Test' })) as { ok: true; data: { id: string } };
+    const b = (await backend.invoke('instances:create', { ...instance, name: 'Test' })) as {
+      ok: true;
+      data: { id: string };
+    };
     expect(await backend.invoke('instances:create', { ...instance, name: 'production' })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
@@ -59,7 +68,10 @@ describe('backend', () => {
     });
     expect(await backend.invoke('instances:remove', { id: a.data.id })).toEqual({ ok: true, data: { removed: true } });
     expect(await backend.invoke('settings:get')).toMatchObject({ ok: true, data: { activeInstanceId: b.data.id } });
-    expect(await backend.invoke('instances:remove', { id: a.data.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await backend.invoke('instances:remove', { id: a.data.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(await backend.invoke('settings:update', { activeInstanceId: 'missing' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
@@ -84,7 +96,11 @@ describe('backend', () => {
     const lines: LogRecord[] = [];
     const backend = await createBackend({ dataDir: dir, logSinks: [(r) => lines.push(r)] });
     backend.services.secrets.add('hunter2-super-secret');
-    backend.services.logger.info('connecting with hunter2-super-secret', { password: 'pw', apitoken: 'tok', user: 'ada' });
+    backend.services.logger.info('connecting with hunter2-super-secret', {
+      password: 'pw',
+      apitoken: 'tok',
+      user: 'ada',
+    });
     await backend.close();
     const file = fs.readFileSync(path.join(dir, 'logs', 'app.log'), 'utf8');
     expect(file).toContain('connecting with [redacted]');

@@ -20,7 +20,8 @@ export async function runConnectionTest(options: {
   const { client, signal } = options;
   const callsBefore = client.stats().calls;
   // Lists first: their first record gives the Get and Associations tests an id to use.
-  const order = (f: StoredFunction) => (f.action === 'list' ? 0 : f.action === 'get' || f.action === 'associations-list' ? 2 : 1);
+  const order = (f: StoredFunction) =>
+    f.action === 'list' ? 0 : f.action === 'get' || f.action === 'associations-list' ? 2 : 1;
   const functions = [...options.functions].sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
   const sampleIds = new Map<string, string>([['company', options.rootCompanyId]]);
   const results: FunctionTestResult[] = [];
@@ -37,12 +38,18 @@ export async function runConnectionTest(options: {
       switch (f.action) {
         case 'list':
         case 'report-query': {
-          const pages = f.action === 'list' ? client.list(f.name, { pageSize: 1, signal }) : client.reportQuery(f.name, { pageSize: 1, signal });
+          const pages =
+            f.action === 'list'
+              ? client.list(f.name, { pageSize: 1, signal })
+              : client.reportQuery(f.name, { pageSize: 1, signal });
           const first = (await pages.next()).value;
           await pages.return(undefined);
           const id = first?.records[0]?.recordid;
           if (f.action === 'list' && id && !sampleIds.has(f.type)) sampleIds.set(f.type, id);
-          done('ok', `Answered: ${(first?.allcount ?? 0).toLocaleString('en')} ${f.action === 'list' ? 'records' : 'rows'}.`);
+          done(
+            'ok',
+            `Answered: ${(first?.allcount ?? 0).toLocaleString('en')} ${f.action === 'list' ? 'records' : 'rows'}.`,
+          );
           break;
         }
         case 'get': {

@@ -14,7 +14,8 @@ import { createVault, type KeychainBackend } from '../vault/vault';
 
 const tempDir = useTempDirs();
 const service = `Admin Desk test ${crypto.randomUUID()}`;
-const available = (await createVault({ secrets: new SecretRegistry(), logger: silentLogger, service }).status()).available;
+const available = (await createVault({ secrets: new SecretRegistry(), logger: silentLogger, service }).status())
+  .available;
 const required = process.env.ADMIN_DESK_REQUIRE_KEYCHAIN === '1';
 
 const open: Backend[] = [];
@@ -27,8 +28,18 @@ afterEach(async () => {
   }
 });
 
-async function backendIn(dir: string, extra: Parameters<typeof createBackend>[0] extends infer O ? Partial<O> : never = {}) {
-  const b = await createBackend({ dataDir: dir, keychainService: service, sandbox: { people: 120, seed: 3 }, consoleLog: false, logLevel: 'debug', ...extra });
+async function backendIn(
+  dir: string,
+  extra: Parameters<typeof createBackend>[0] extends infer O ? Partial<O> : never = {},
+) {
+  const b = await createBackend({
+    dataDir: dir,
+    keychainService: service,
+    sandbox: { people: 120, seed: 3 },
+    consoleLog: false,
+    logLevel: 'debug',
+    ...extra,
+  });
   open.push(b);
   return b;
 }
@@ -45,7 +56,8 @@ function recorder(b: Backend) {
 }
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath, e.name));
 }
@@ -78,7 +90,10 @@ describe.skipIf(!available && !required)('connections with the real keychain and
     expect(secrets.length).toBeGreaterThan(15);
     // The database files (main, WAL), the logs, every reply.
     b.services.db.pragma('wal_checkpoint(PASSIVE)');
-    const haystacks = [...filesUnder(dir).map((f) => ({ where: f, text: fs.readFileSync(f).toString('latin1') })), ...replies.map((r, i) => ({ where: `reply ${i}`, text: r }))];
+    const haystacks = [
+      ...filesUnder(dir).map((f) => ({ where: f, text: fs.readFileSync(f).toString('latin1') })),
+      ...replies.map((r, i) => ({ where: `reply ${i}`, text: r })),
+    ];
     expect(haystacks.some((h) => h.where.endsWith('app.log') && h.text.includes('smartconnect'))).toBe(true);
     for (const secret of secrets) {
       const found = haystacks.filter((h) => h.text.includes(secret)).map((h) => h.where);
@@ -122,12 +137,23 @@ describe('connections without a keychain', () => {
   it('refuses to save secrets, says why, and stores nothing', async () => {
     const b = await backendIn(tempDir(), { keychain: broken });
     const res = await b.invoke('connections:save', {
-      instance: { name: 'Prod', host: 'https://acme.smartsimple.com', alias: 'acme', rootCompanyId: '1', apiVersion: 1 },
+      instance: {
+        name: 'Prod',
+        host: 'https://acme.smartsimple.com',
+        alias: 'acme',
+        rootCompanyId: '1',
+        apiVersion: 1,
+      },
       username: 'api@acme.org',
       password: 'secret-password',
-      functions: [{ name: 'users.list', type: 'user', action: 'list', token: 'token-123456789~', fields: ['sf_User ID'] }],
+      functions: [
+        { name: 'users.list', type: 'user', action: 'list', token: 'token-123456789~', fields: ['sf_User ID'] },
+      ],
     });
-    expect(res).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/No OS keychain/) } });
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: expect.stringMatching(/No OS keychain/) },
+    });
     expect(b.services.db.prepare('SELECT count(*) FROM instances').pluck().get()).toBe(0);
     expect(await b.invoke('vault:status')).toMatchObject({ ok: true, data: { available: false } });
   });
@@ -135,20 +161,38 @@ describe('connections without a keychain', () => {
   it('saves a connection without secrets (to fill in later) and says none is set', async () => {
     const b = await backendIn(tempDir(), { keychain: broken });
     const res = await b.invoke('connections:save', {
-      instance: { name: 'Prod', host: 'https://acme.smartsimple.com', alias: 'acme', rootCompanyId: '1', apiVersion: 1 },
+      instance: {
+        name: 'Prod',
+        host: 'https://acme.smartsimple.com',
+        alias: 'acme',
+        rootCompanyId: '1',
+        apiVersion: 1,
+      },
       username: 'api@acme.org',
       functions: [{ name: 'users.list', type: 'user', action: 'list', fields: ['sf_User ID'] }],
     });
-    expect(res).toMatchObject({ ok: true, data: { passwordSet: false, functions: [{ name: 'users.list', tokenSet: false }] } });
+    expect(res).toMatchObject({
+      ok: true,
+      data: { passwordSet: false, functions: [{ name: 'users.list', tokenSet: false }] },
+    });
   });
 
   it('refuses an unknown record type or action in the registry', async () => {
     const b = await backendIn(tempDir(), { keychain: broken });
     const res = await b.invoke('connections:save', {
-      instance: { name: 'Prod', host: 'https://acme.smartsimple.com', alias: 'acme', rootCompanyId: '1', apiVersion: 1 },
+      instance: {
+        name: 'Prod',
+        host: 'https://acme.smartsimple.com',
+        alias: 'acme',
+        rootCompanyId: '1',
+        apiVersion: 1,
+      },
       username: 'api@acme.org',
       functions: [{ name: 'users.list', type: 'people', action: 'list', fields: [] }],
     });
-    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/unknown record type "people"/) } });
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/unknown record type "people"/) },
+    });
   });
 });

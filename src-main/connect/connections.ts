@@ -25,7 +25,13 @@ import { getSettings, updateSettings } from '../db/queries/settings';
 import type { DB } from '../db/open';
 import { AppError } from '../errors/app-error';
 import type { Logger, SecretRegistry } from '../log/logger';
-import { createSmartConnectClient, isSmartConnectError, type CallBudget, type SmartConnectClient, type WaitEvent } from '../smartsimple/client';
+import {
+  createSmartConnectClient,
+  isSmartConnectError,
+  type CallBudget,
+  type SmartConnectClient,
+  type WaitEvent,
+} from '../smartsimple/client';
 import { ACTIONS, RECORD_TYPES, functionSpecSchema, type FunctionRegistry } from '../smartsimple/protocol';
 import type { Vault } from '../vault/vault';
 import type { SandboxRuntime } from './sandbox-runtime';
@@ -81,7 +87,12 @@ export function createConnections(deps: {
       passwordSet: secrets.password,
       functions: listFunctions(db, instanceId).map((f) => ({ ...f, tokenSet: secrets.tokens.includes(f.name) })),
       lastTest: getConnectionTest(db, instanceId),
-      budget: { limit: budget.limit, used: budget.used(now), remaining: budget.remaining(now), nextSlotAt: next > now ? new Date(next).toISOString() : null },
+      budget: {
+        limit: budget.limit,
+        used: budget.used(now),
+        remaining: budget.remaining(now),
+        nextSlotAt: next > now ? new Date(next).toISOString() : null,
+      },
     };
   };
 
@@ -91,7 +102,10 @@ export function createConnections(deps: {
       if (seen.has(f.name)) throw new AppError('VALIDATION', `The function ${f.name} is listed twice.`);
       seen.add(f.name);
       if (!(RECORD_TYPES as readonly string[]).includes(f.type)) {
-        throw new AppError('VALIDATION', `${f.name}: unknown record type "${f.type}" (one of ${RECORD_TYPES.join(', ')}).`);
+        throw new AppError(
+          'VALIDATION',
+          `${f.name}: unknown record type "${f.type}" (one of ${RECORD_TYPES.join(', ')}).`,
+        );
       }
       if (!(ACTIONS as readonly string[]).includes(f.action)) {
         throw new AppError('VALIDATION', `${f.name}: unknown action "${f.action}" (one of ${ACTIONS.join(', ')}).`);
@@ -120,7 +134,11 @@ export function createConnections(deps: {
     })();
     // Without a keychain no secret can have been stored, so there is nothing to set or tidy.
     if (!vs.available) {
-      logger.info('connection saved without a keychain', { instanceId: instance.id, functions: functions.length, isNew });
+      logger.info('connection saved without a keychain', {
+        instanceId: instance.id,
+        functions: functions.length,
+        isNew,
+      });
       return details(instance.id);
     }
     try {
@@ -131,7 +149,8 @@ export function createConnections(deps: {
       // Tokens of functions no longer in the registry go too.
       const stored = await vault.instanceStatus(instance.id);
       for (const name of stored.tokens) {
-        if (!functions.some((f) => f.name === name)) await vault.delete({ kind: 'token', instanceId: instance.id, functionName: name });
+        if (!functions.some((f) => f.name === name))
+          await vault.delete({ kind: 'token', instanceId: instance.id, functionName: name });
       }
     } catch (err) {
       if (isNew) {
@@ -147,16 +166,28 @@ export function createConnections(deps: {
   const clientFor = async (instanceId: string, options: ClientOptions = {}): Promise<SmartConnectClient> => {
     const instance = getInstance(db, instanceId);
     const password = await vault.get({ kind: 'password', instanceId });
-    if (!password) throw new AppError('VALIDATION', `No API password is stored for ${instance.name}. Add it on the Connect screen.`);
+    if (!password)
+      throw new AppError('VALIDATION', `No API password is stored for ${instance.name}. Add it on the Connect screen.`);
     const registry: FunctionRegistry = {};
     for (const f of listFunctions(db, instanceId)) {
       const token = await vault.get({ kind: 'token', instanceId, functionName: f.name });
       if (!token) continue;
-      registry[f.name] = functionSpecSchema.parse({ type: f.type, action: f.action, token, fields: f.fields, ...(f.reportid ? { reportid: f.reportid } : {}) });
+      registry[f.name] = functionSpecSchema.parse({
+        type: f.type,
+        action: f.action,
+        token,
+        fields: f.fields,
+        ...(f.reportid ? { reportid: f.reportid } : {}),
+      });
     }
     const baseUrl = instance.isSandbox ? (await deps.sandbox.ensure()).url : instance.host;
     return createSmartConnectClient({
-      connection: { baseUrl, alias: instance.alias, rootCompanyId: instance.rootCompanyId, apiVersion: instance.apiVersion },
+      connection: {
+        baseUrl,
+        alias: instance.alias,
+        rootCompanyId: instance.rootCompanyId,
+        apiVersion: instance.apiVersion,
+      },
       credentials: { username: getUsername(db, instanceId), password },
       functions: registry,
       budget: budgetFor(instanceId),
@@ -174,7 +205,13 @@ export function createConnections(deps: {
     let result: ConnectionTest;
     try {
       const client = await clientFor(instanceId);
-      result = await runConnectionTest({ client, functions: fns, tokens: new Set(stored.tokens), rootCompanyId: instance.rootCompanyId, signal });
+      result = await runConnectionTest({
+        client,
+        functions: fns,
+        tokens: new Set(stored.tokens),
+        rootCompanyId: instance.rootCompanyId,
+        signal,
+      });
     } catch (err) {
       if (!(err instanceof AppError) && !isSmartConnectError(err)) throw err;
       const failed: FunctionTestResult[] = fns.map((f) => ({
@@ -226,13 +263,25 @@ export function createConnections(deps: {
         if (!vs.available) throw new AppError('UNAVAILABLE', vs.reason ?? 'No OS keychain is available.');
         instanceId = createInstance(
           db,
-          { name: SANDBOX_INSTANCE_NAME, host: SANDBOX_HOST_PLACEHOLDER, alias: info.alias, rootCompanyId: info.rootCompanyId, apiVersion: info.apiVersion },
+          {
+            name: SANDBOX_INSTANCE_NAME,
+            host: SANDBOX_HOST_PLACEHOLDER,
+            alias: info.alias,
+            rootCompanyId: info.rootCompanyId,
+            apiVersion: info.apiVersion,
+          },
           { isSandbox: true },
         ).id;
       }
       await save({
         instanceId,
-        instance: { name: existing?.name ?? SANDBOX_INSTANCE_NAME, host: SANDBOX_HOST_PLACEHOLDER, alias: info.alias, rootCompanyId: info.rootCompanyId, apiVersion: info.apiVersion },
+        instance: {
+          name: existing?.name ?? SANDBOX_INSTANCE_NAME,
+          host: SANDBOX_HOST_PLACEHOLDER,
+          alias: info.alias,
+          rootCompanyId: info.rootCompanyId,
+          apiVersion: info.apiVersion,
+        },
         username: info.apiUser.username,
         password: info.apiUser.password,
         functions,

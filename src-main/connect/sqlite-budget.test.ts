@@ -13,7 +13,13 @@ describe('the SQLite call budget', () => {
     let now = Date.UTC(2026, 0, 1, 9, 0, 0);
     const clock = () => now;
     const first = openDatabase(file).db;
-    const { id } = createInstance(first, { name: 'P', host: 'https://a.smartsimple.com', alias: 'a', rootCompanyId: '1', apiVersion: 1 });
+    const { id } = createInstance(first, {
+      name: 'P',
+      host: 'https://a.smartsimple.com',
+      alias: 'a',
+      rootCompanyId: '1',
+      apiVersion: 1,
+    });
     const budget = createSqliteBudget(first, id, { limit: 5, clock });
     for (let i = 0; i < 4; i++) {
       budget.record(now);

@@ -28,7 +28,7 @@ describe('openDatabase', () => {
     const dir = tempDir();
     const file = path.join(dir, 'future.sqlite');
     const future = new Database(file);
-    future.exec('CREATE TABLE from_the_future (x TEXT); INSERT INTO from_the_future VALUES (\'keep me\')');
+    future.exec("CREATE TABLE from_the_future (x TEXT); INSERT INTO from_the_future VALUES ('keep me')");
     future.pragma(`user_version = ${latestVersion() + 5}`);
     future.close();
     const before = sha(file);

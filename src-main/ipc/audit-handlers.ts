@@ -15,8 +15,15 @@ export function auditHandlers(s: Services): Pick<Handlers, 'audit:list' | 'audit
       }),
     'audit:verify': () => verifyAuditTrail(s.db),
     'audit:export': ({ instanceId }) => {
-      const text = exportAuditTrail(s.db, instanceId !== undefined ? { instanceId: getInstance(s.db, instanceId).id } : {});
-      return { filename: `audit-trail-${new Date().toISOString().slice(0, 10)}.jsonl`, mime: 'application/x-ndjson', text };
+      const text = exportAuditTrail(
+        s.db,
+        instanceId !== undefined ? { instanceId: getInstance(s.db, instanceId).id } : {},
+      );
+      return {
+        filename: `audit-trail-${new Date().toISOString().slice(0, 10)}.jsonl`,
+        mime: 'application/x-ndjson',
+        text,
+      };
     },
   };
 }

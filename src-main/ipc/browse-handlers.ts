@@ -3,7 +3,13 @@ import { getInstance } from '../db/queries/instances';
 import { getPerson, searchPeople } from '../db/queries/mirror-people';
 import { listOrganizationsTree } from '../db/queries/mirror-organizations';
 import { listProgramAssignments, listPrograms } from '../db/queries/mirror-programs';
-import { getRole, getRoleDepartments, listRoles, setRolePrivileged, suggestPrivileged } from '../db/queries/mirror-roles';
+import {
+  getRole,
+  getRoleDepartments,
+  listRoles,
+  setRolePrivileged,
+  suggestPrivileged,
+} from '../db/queries/mirror-roles';
 import type { Services } from '../backend/services';
 import type { Handlers } from './dispatch';
 
@@ -39,7 +45,8 @@ export function browseHandlers(s: Services): Pick<Handlers, BrowseChannels> {
       ...getRole(s.db, known(instanceId), roleId),
       departments: getRoleDepartments(s.db, instanceId, roleId),
     }),
-    'roles:setPrivileged': ({ instanceId, roleId, privileged }) => setRolePrivileged(s.db, known(instanceId), roleId, privileged),
+    'roles:setPrivileged': ({ instanceId, roleId, privileged }) =>
+      setRolePrivileged(s.db, known(instanceId), roleId, privileged),
     'roles:suggestPrivileged': ({ instanceId }) => suggestPrivileged(s.db, known(instanceId)),
     'programs:list': ({ instanceId }) => listPrograms(s.db, known(instanceId)),
     'programs:assignments': ({ instanceId, programId }) => listProgramAssignments(s.db, known(instanceId), programId),

@@ -4,7 +4,16 @@
  */
 import crypto from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ConnectionDetails, JobInfo, PersonDetail, Result, RoleRow, SearchPeopleResult, SyncPlan, SyncStatus } from '../../src-preload/contract';
+import type {
+  ConnectionDetails,
+  JobInfo,
+  PersonDetail,
+  Result,
+  RoleRow,
+  SearchPeopleResult,
+  SyncPlan,
+  SyncStatus,
+} from '../../src-preload/contract';
 import { createBackend, type Backend } from '../backend/backend';
 import { SecretRegistry, silentLogger } from '../log/logger';
 import { useTempDirs } from '../test-support/temp-dir';
@@ -12,7 +21,8 @@ import { createVault } from '../vault/vault';
 
 const tempDir = useTempDirs();
 const service = `Admin Desk test ${crypto.randomUUID()}`;
-const available = (await createVault({ secrets: new SecretRegistry(), logger: silentLogger, service }).status()).available;
+const available = (await createVault({ secrets: new SecretRegistry(), logger: silentLogger, service }).status())
+  .available;
 const required = process.env.ADMIN_DESK_REQUIRE_KEYCHAIN === '1';
 
 async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
@@ -30,7 +40,12 @@ describe.skipIf(!available && !required)('sync and browse through the channels',
   });
 
   it('plans, syncs as a job, then answers offline', async () => {
-    b = await createBackend({ dataDir: tempDir(), keychainService: service, sandbox: { people: 150, seed: 11 }, consoleLog: false });
+    b = await createBackend({
+      dataDir: tempDir(),
+      keychainService: service,
+      sandbox: { people: 150, seed: 11 },
+      consoleLog: false,
+    });
     const explored = await ok<ConnectionDetails>(b.invoke('sandbox:explore'));
     instanceId = explored.instance.id;
 
@@ -53,7 +68,9 @@ describe.skipIf(!available && !required)('sync and browse through the channels',
     const all = await ok<SearchPeopleResult>(b.invoke('people:search', { instanceId, limit: 1000 }));
     expect(all.total).toBeGreaterThanOrEqual(150);
     const someone = all.rows.find((p) => p.lastName.length >= 4)!;
-    const found = await ok<SearchPeopleResult>(b.invoke('people:search', { instanceId, query: someone.lastName.slice(0, 4) }));
+    const found = await ok<SearchPeopleResult>(
+      b.invoke('people:search', { instanceId, query: someone.lastName.slice(0, 4) }),
+    );
     expect(found.rows.map((r) => r.id)).toContain(someone.id);
 
     const person = await ok<PersonDetail>(b.invoke('people:get', { instanceId, personId: someone.id }));
@@ -62,9 +79,14 @@ describe.skipIf(!available && !required)('sync and browse through the channels',
     const roles = await ok<RoleRow[]>(b.invoke('roles:list', { instanceId }));
     expect(roles.length).toBeGreaterThanOrEqual(20);
     const role = roles[0]!;
-    const marked = await ok<RoleRow>(b.invoke('roles:setPrivileged', { instanceId, roleId: role.id, privileged: true }));
+    const marked = await ok<RoleRow>(
+      b.invoke('roles:setPrivileged', { instanceId, roleId: role.id, privileged: true }),
+    );
     expect(marked.privileged).toBe(true);
-    expect(await b.invoke('roles:get', { instanceId, roleId: role.id })).toMatchObject({ ok: true, data: { privileged: true } });
+    expect(await b.invoke('roles:get', { instanceId, roleId: role.id })).toMatchObject({
+      ok: true,
+      data: { privileged: true },
+    });
 
     const tree = await ok<unknown[]>(b.invoke('organizations:tree', { instanceId }));
     expect(tree.length).toBeGreaterThan(0);
@@ -72,7 +94,12 @@ describe.skipIf(!available && !required)('sync and browse through the channels',
     expect(programs.length).toBeGreaterThan(0);
     expect((await b.invoke('programs:assignments', { instanceId, programId: programs[0]!.id })).ok).toBe(true);
 
-    expect(await b.invoke('people:search', { instanceId: 'nope', query: 'x' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await b.invoke('people:search', { instanceId, filters: { lastLogin: { before: 'yesterday' } } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await b.invoke('people:search', { instanceId: 'nope', query: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(
+      await b.invoke('people:search', { instanceId, filters: { lastLogin: { before: 'yesterday' } } }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });

@@ -45,18 +45,15 @@ export function inputSize(input: unknown): number {
   }
 }
 
-export function createDispatcher(
-  handlers: Handlers,
-  announce: (tables: Table[]) => void,
-  logger: Logger,
-): Dispatch {
+export function createDispatcher(handlers: Handlers, announce: (tables: Table[]) => void, logger: Logger): Dispatch {
   return async (channel, rawInput, ctx = { origin: 'unknown' }) => {
     if (!isChannelName(channel)) {
       logger.warn('refused call to an unknown channel', { channel: String(channel).slice(0, 80), origin: ctx.origin });
       return fail({ code: 'VALIDATION', message: `Unknown channel: ${String(channel).slice(0, 80)}` });
     }
     const def = channels[channel];
-    const limit = 'maxInputBytes' in def && typeof def.maxInputBytes === 'number' ? def.maxInputBytes : DEFAULT_MAX_INPUT_BYTES;
+    const limit =
+      'maxInputBytes' in def && typeof def.maxInputBytes === 'number' ? def.maxInputBytes : DEFAULT_MAX_INPUT_BYTES;
     const size = inputSize(rawInput);
     if (size > limit) {
       logger.warn('refused an oversized input', { channel, size, limit, origin: ctx.origin });

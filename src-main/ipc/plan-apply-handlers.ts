@@ -28,15 +28,27 @@ export function createApplyRegistry(): ApplyRegistry {
   };
 }
 
-export function applyHandlers(s: Services, applies: ApplyRegistry): Pick<Handlers, 'plans:apply' | 'plans:result' | 'plans:undo'> {
+export function applyHandlers(
+  s: Services,
+  applies: ApplyRegistry,
+): Pick<Handlers, 'plans:apply' | 'plans:result' | 'plans:undo'> {
   const start = async (planId: string): Promise<JobInfo> => {
     const plan = getPlan(s.db, planId);
     const { instanceId } = plan;
     const busy = applies.byInstance.get(instanceId);
-    if (busy) throw conflict(busy.planId === planId ? 'This plan is being applied now.' : 'Another plan is being applied to this instance: wait for it to finish.');
+    if (busy)
+      throw conflict(
+        busy.planId === planId
+          ? 'This plan is being applied now.'
+          : 'Another plan is being applied to this instance: wait for it to finish.',
+      );
     // Checked here too so a refusal is an answer, not a failed job.
     if (plan.state !== 'approved' && plan.state !== 'applying') {
-      throw conflict(plan.state === 'draft' || plan.state === 'in_review' ? 'Only an approved plan can be applied: every operation needs its approval.' : `The plan is ${plan.state.replace('_', ' ')}.`);
+      throw conflict(
+        plan.state === 'draft' || plan.state === 'in_review'
+          ? 'Only an approved plan can be applied: every operation needs its approval.'
+          : `The plan is ${plan.state.replace('_', ' ')}.`,
+      );
     }
     // Reserved before the first await, so two quick clicks cannot start two applies.
     const slot = { planId, jobId: null as string | null };
@@ -46,10 +58,24 @@ export function applyHandlers(s: Services, applies: ApplyRegistry): Pick<Handler
       const client = await s.connections.clientFor(instanceId, { onWait: waits.onWait });
       const resuming = plan.state === 'applying';
       const job = s.jobs.start(
-        { kind: 'plan-apply', title: `${resuming ? 'Resume' : 'Apply'} "${plan.title}"`, instanceId, total: plan.operations.length },
+        {
+          kind: 'plan-apply',
+          title: `${resuming ? 'Resume' : 'Apply'} "${plan.title}"`,
+          instanceId,
+          total: plan.operations.length,
+        },
         async (ctx) => {
           try {
-            const result = await applyPlan({ db: s.db, client, instanceId, planId, ctx, approver: localAdministrator(s.db, instanceId), logger: s.logger, waits });
+            const result = await applyPlan({
+              db: s.db,
+              client,
+              instanceId,
+              planId,
+              ctx,
+              approver: localAdministrator(s.db, instanceId),
+              logger: s.logger,
+              waits,
+            });
             return result.message;
           } finally {
             applies.byInstance.delete(instanceId);
@@ -74,7 +100,8 @@ export function applyHandlers(s: Services, applies: ApplyRegistry): Pick<Handler
         for (const plan of listPlans(s.db, { instanceId: instance.id, states: ['applying'] })) {
           start(plan.id).then(
             (job) => s.logger.info('resuming an interrupted apply', { planId: plan.id, jobId: job.id }),
-            (error: unknown) => s.logger.warn('could not resume an interrupted apply; Resume will retry', { planId: plan.id, error }),
+            (error: unknown) =>
+              s.logger.warn('could not resume an interrupted apply; Resume will retry', { planId: plan.id, error }),
           );
         }
       }

@@ -29,7 +29,8 @@ import { createVault } from '../vault/vault';
 // One backend for the whole file (the sync is the slow part), so one folder that outlives each test.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-plans-ipc-'));
 const service = `Admin Desk test ${crypto.randomUUID()}`;
-const available = (await createVault({ secrets: new SecretRegistry(), logger: silentLogger, service }).status()).available;
+const available = (await createVault({ secrets: new SecretRegistry(), logger: silentLogger, service }).status())
+  .available;
 const required = process.env.ADMIN_DESK_REQUIRE_KEYCHAIN === '1';
 
 async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
@@ -50,12 +51,19 @@ describe.skipIf(!available && !required)('plans through the channels', () => {
   };
   /** Plans and audit entries: what a refused call must leave as it was. */
   const footprint = async () => ({
-    plans: (await ok<PlanSummary[]>(b.invoke('plans:list', { instanceId }))).map((p) => `${p.id}:${p.revision}:${p.state}:${p.operations}:${p.approved}`),
+    plans: (await ok<PlanSummary[]>(b.invoke('plans:list', { instanceId }))).map(
+      (p) => `${p.id}:${p.revision}:${p.state}:${p.operations}:${p.approved}`,
+    ),
     audit: (await ok<{ total: number }>(b.invoke('audit:list', { instanceId }))).total,
   });
 
   beforeAll(async () => {
-    b = await createBackend({ dataDir, keychainService: service, sandbox: { people: 150, seed: 11 }, consoleLog: false });
+    b = await createBackend({
+      dataDir,
+      keychainService: service,
+      sandbox: { people: 150, seed: 11 },
+      consoleLog: false,
+    });
     instanceId = (await ok<ConnectionDetails>(b.invoke('sandbox:explore'))).instance.id;
     await sync();
     roles = await ok<RoleRow[]>(b.invoke('roles:list', { instanceId }));
@@ -70,12 +78,19 @@ describe.skipIf(!available && !required)('plans through the channels', () => {
   it('builds from a filter, reviews, approves, applies, shows results and makes the undo draft', async () => {
     // The department with the most people, and a profile role not all of them hold.
     const byDept = new Map<string, number>();
-    for (const p of people) if (p.department && !p.removed) byDept.set(p.department, (byDept.get(p.department) ?? 0) + 1);
+    for (const p of people)
+      if (p.department && !p.removed) byDept.set(p.department, (byDept.get(p.department) ?? 0) + 1);
     const department = [...byDept.entries()].sort((a, c) => c[1] - a[1])[0]![0];
     const role = roles.find((r) => !r.utaOnly && !r.removed && r.privileged !== true)!;
     await ok(b.invoke('roles:setPrivileged', { instanceId, roleId: role.id, privileged: false }));
 
-    const built = await ok<BuildResult>(b.invoke('plans:buildFromFilter', { instanceId, title: 'Grant to department', build: { kind: 'grantRoleToDepartment', roleId: role.id, department } }));
+    const built = await ok<BuildResult>(
+      b.invoke('plans:buildFromFilter', {
+        instanceId,
+        title: 'Grant to department',
+        build: { kind: 'grantRoleToDepartment', roleId: role.id, department },
+      }),
+    );
     expect(built.added).toBeGreaterThan(0);
     const planId = built.plan.id;
     expect(built.plan.createdBy).toMatch(/\(API user .+\)/);
@@ -109,7 +124,9 @@ describe.skipIf(!available && !required)('plans through the channels', () => {
 
     // The sandbox changed: a fresh sync brings the role into the mirror.
     await sync();
-    const target = await ok<PersonDetail>(b.invoke('people:get', { instanceId, personId: result.operations[0]!.personId! }));
+    const target = await ok<PersonDetail>(
+      b.invoke('people:get', { instanceId, personId: result.operations[0]!.personId! }),
+    );
     expect(target.roles.map((r) => r.id)).toContain(role.id);
 
     const undo = await ok<PlanChange>(b.invoke('plans:undo', { planId }));
@@ -117,21 +134,35 @@ describe.skipIf(!available && !required)('plans through the channels', () => {
     expect(undo.plan.undoOf).toBe(planId);
     expect(undo.plan.operations.length).toBe(built.added);
     expect(undo.plan.operations.every((o) => o.kind === 'remove_role')).toBe(true);
-    expect((await ok<PlanDetail>(b.invoke('plans:get', { planId }))).undoPlans.map((p) => p.id)).toContain(undo.plan.id);
+    expect((await ok<PlanDetail>(b.invoke('plans:get', { planId }))).undoPlans.map((p) => p.id)).toContain(
+      undo.plan.id,
+    );
 
-    const exported = await ok<{ text: string; filename: string }>(b.invoke('plans:export', { planId: undo.plan.id, format: 'json' }));
+    const exported = await ok<{ text: string; filename: string }>(
+      b.invoke('plans:export', { planId: undo.plan.id, format: 'json' }),
+    );
     expect(exported.filename).toMatch(/\.json$/);
     expect(JSON.parse(exported.text)).toMatchObject({ format: 'admin-desk-plan' });
 
     const verified = await ok<AuditVerification>(b.invoke('audit:verify'));
     expect(verified.ok).toBe(true);
     const trail = await ok<{ entries: { action: string }[] }>(b.invoke('audit:list', { instanceId, limit: 1000 }));
-    expect(trail.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['plan.created', 'plan.approved', 'plan.applied', 'plan.undo_created', 'plan.approval_note']));
-    expect((await ok<{ text: string }>(b.invoke('audit:export', { instanceId }))).text.split('\n').filter(Boolean).length).toBeGreaterThan(5);
+    expect(trail.entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining([
+        'plan.created',
+        'plan.approved',
+        'plan.applied',
+        'plan.undo_created',
+        'plan.approval_note',
+      ]),
+    );
+    expect(
+      (await ok<{ text: string }>(b.invoke('audit:export', { instanceId }))).text.split('\n').filter(Boolean).length,
+    ).toBeGreaterThan(5);
   });
 
   it('refuses hostile inputs with VALIDATION and changes nothing', async () => {
-    const plan = (await ok<{ id: string }>(b.invoke('plans:create', { instanceId, title: 'Scratch' })));
+    const plan = await ok<{ id: string }>(b.invoke('plans:create', { instanceId, title: 'Scratch' }));
     const person = people.find((p) => !p.removed)!;
     const before = await footprint();
     const refused: [string, unknown][] = [
@@ -139,16 +170,46 @@ describe.skipIf(!available && !required)('plans through the channels', () => {
       ['plans:create', { instanceId, title: 'x'.repeat(1000) }],
       ['plans:create', { instanceId, title: 'ok', createdBy: 'someone else' }],
       ['plans:addOperation', { planId: plan.id, operations: [{ kind: 'add_role', personId: -1, roleId: 1 }] }],
-      ['plans:addOperation', { planId: plan.id, operations: [{ kind: 'add_role', personId: person.id, roleId: roles[0]!.id, source: 'ai' }] }],
+      [
+        'plans:addOperation',
+        {
+          planId: plan.id,
+          operations: [{ kind: 'add_role', personId: person.id, roleId: roles[0]!.id, source: 'ai' }],
+        },
+      ],
       ['plans:addOperation', { planId: plan.id, operations: [{ kind: 'drop_tables', personId: person.id }] }],
-      ['plans:addOperation', { planId: plan.id, operations: [{ kind: 'update_fields', personId: person.id, fields: { 'sf_Password': 'x' } }] }],
-      ['plans:addOperation', { planId: plan.id, operations: Array.from({ length: 1001 }, () => ({ kind: 'deactivate', personId: person.id })) }],
+      [
+        'plans:addOperation',
+        { planId: plan.id, operations: [{ kind: 'update_fields', personId: person.id, fields: { sf_Password: 'x' } }] },
+      ],
+      [
+        'plans:addOperation',
+        {
+          planId: plan.id,
+          operations: Array.from({ length: 1001 }, () => ({ kind: 'deactivate', personId: person.id })),
+        },
+      ],
       ['plans:approve', { planId: plan.id, operationIds: ['1'] }],
       ['plans:approve', { planId: plan.id, operationIds: [] }],
-      ['plans:buildFromFilter', { instanceId, build: { kind: 'filter', filters: { lastLogin: { before: 'yesterday' } }, action: { kind: 'deactivate' } } }],
-      ['plans:buildFromFilter', { instanceId, build: { kind: 'removeRoleFromDormant', roleId: roles[0]!.id, days: 0 } }],
+      [
+        'plans:buildFromFilter',
+        {
+          instanceId,
+          build: { kind: 'filter', filters: { lastLogin: { before: 'yesterday' } }, action: { kind: 'deactivate' } },
+        },
+      ],
+      [
+        'plans:buildFromFilter',
+        { instanceId, build: { kind: 'removeRoleFromDormant', roleId: roles[0]!.id, days: 0 } },
+      ],
       // A new plan from a filter nobody matches is not kept.
-      ['plans:buildFromFilter', { instanceId, build: { kind: 'grantRoleToDepartment', roleId: roles[0]!.id, department: 'No such department anywhere' } }],
+      [
+        'plans:buildFromFilter',
+        {
+          instanceId,
+          build: { kind: 'grantRoleToDepartment', roleId: roles[0]!.id, department: 'No such department anywhere' },
+        },
+      ],
       ['plans:buildFromCsv', { instanceId, csv: 'email\n' + 'a@b.c\n'.repeat(400_000), mode: 'add' }],
       ['plans:buildFromCsv', { instanceId, csv: 'email,roles\nnobody@nowhere.example,1', mode: 'add' }],
       ['plans:buildFromCsv', { instanceId, csv: 'x', mode: 'sideways' }],
@@ -158,10 +219,19 @@ describe.skipIf(!available && !required)('plans through the channels', () => {
     ];
     for (const [channel, input] of refused) {
       const r = await b.invoke(channel, input);
-      expect(r, `${channel} ${JSON.stringify(input).slice(0, 120)}`).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      expect(r, `${channel} ${JSON.stringify(input).slice(0, 120)}`).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      });
     }
-    expect(await b.invoke('plans:get', { planId: "x'; DROP TABLE plans; --" })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await b.invoke('plans:get', { instanceId: 'another', planId: plan.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await b.invoke('plans:get', { planId: "x'; DROP TABLE plans; --" })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await b.invoke('plans:get', { instanceId: 'another', planId: plan.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(await footprint()).toEqual(before);
     expect((await ok<AuditVerification>(b.invoke('audit:verify'))).ok).toBe(true);
   });
@@ -181,7 +251,10 @@ describe.skipIf(!available && !required)('plans through the channels', () => {
       }),
     );
     expect(added.rejected).toEqual([]);
-    const [grant, other] = [added.plan.operations.find((o) => o.privileged)!, added.plan.operations.find((o) => !o.privileged)!];
+    const [grant, other] = [
+      added.plan.operations.find((o) => o.privileged)!,
+      added.plan.operations.find((o) => !o.privileged)!,
+    ];
     expect(grant).toBeDefined();
     await ok(b.invoke('plans:submit', { planId: plan.id }));
 
@@ -197,7 +270,9 @@ describe.skipIf(!available && !required)('plans through the channels', () => {
     expect(own.plan.state).toBe('approved');
     expect(own.plan.operations.find((o) => o.id === grant.id)?.approval?.scope).toBe('operation');
 
-    const revoked = await ok<{ state: string }>(b.invoke('plans:revoke', { planId: plan.id, operationIds: [grant.id] }));
+    const revoked = await ok<{ state: string }>(
+      b.invoke('plans:revoke', { planId: plan.id, operationIds: [grant.id] }),
+    );
     expect(revoked.state).toBe('in_review');
     const discarded = await ok<{ state: string }>(b.invoke('plans:discard', { planId: plan.id }));
     expect(discarded.state).toBe('discarded');

@@ -82,19 +82,34 @@ export function planHandlers(s: Services): Pick<Handlers, PlanChannels> {
    * Runs a builder on `target.planId`, or on a new plan made in the same transaction. A new plan
    * that would stay empty is not kept: the caller learns why instead.
    */
-  const intoPlan = <R extends { added: number }>(target: Target, defaults: { title: string; origin: PlanOrigin }, build: (planId: string, actor: string, instanceId: string) => R): R => {
+  const intoPlan = <R extends { added: number }>(
+    target: Target,
+    defaults: { title: string; origin: PlanOrigin },
+    build: (planId: string, actor: string, instanceId: string) => R,
+  ): R => {
     if (target.planId) {
       const instanceId = instanceOf(target.planId, target.instanceId);
       return build(target.planId, localAdministrator(s.db, instanceId), instanceId);
     }
-    if (!target.instanceId) throw validation('Name the plan to add to (planId), or the instance for a new plan (instanceId).');
+    if (!target.instanceId)
+      throw validation('Name the plan to add to (planId), or the instance for a new plan (instanceId).');
     const instanceId = getInstance(s.db, target.instanceId).id;
     const actor = localAdministrator(s.db, instanceId);
     return s.db.transaction(() => {
-      const { plan } = createPlan(s.db, { instanceId, title: target.title ?? defaults.title, origin: defaults.origin, createdBy: actor });
+      const { plan } = createPlan(s.db, {
+        instanceId,
+        title: target.title ?? defaults.title,
+        origin: defaults.origin,
+        createdBy: actor,
+      });
       const result = build(plan.id, actor, instanceId);
       // The details carry the rows a CSV did not match, so the screen can still show them.
-      if (result.added === 0) throw validation(emptyBuildMessage(result), { rejected: (result as { rejected?: unknown }).rejected, unmatched: (result as { unmatched?: unknown }).unmatched, problems: (result as { problems?: unknown }).problems });
+      if (result.added === 0)
+        throw validation(emptyBuildMessage(result), {
+          rejected: (result as { rejected?: unknown }).rejected,
+          unmatched: (result as { unmatched?: unknown }).unmatched,
+          problems: (result as { problems?: unknown }).problems,
+        });
       return result;
     })();
   };
@@ -104,7 +119,10 @@ export function planHandlers(s: Services): Pick<Handlers, PlanChannels> {
     const ids: number[] = [];
     for (let offset = 0; ; offset += 1000) {
       const page = searchPeople(s.db, instanceId, { filters, limit: 1000, offset });
-      if (page.total > MAX_FILTER_PEOPLE) throw validation(`The filter selects ${page.total} people; a plan from a filter takes at most ${MAX_FILTER_PEOPLE}. Narrow it.`);
+      if (page.total > MAX_FILTER_PEOPLE)
+        throw validation(
+          `The filter selects ${page.total} people; a plan from a filter takes at most ${MAX_FILTER_PEOPLE}. Narrow it.`,
+        );
       ids.push(...page.rows.map((r) => r.id));
       if (page.rows.length < 1000 || ids.length >= page.total) return ids;
     }
@@ -122,7 +140,12 @@ export function planHandlers(s: Services): Pick<Handlers, PlanChannels> {
       const running = applies.runningFor(planId);
       return {
         ...review,
-        budget: { limit: budget.limit, used: budget.used(now), remaining: budget.remaining(now), nextSlotAt: next > now ? new Date(next).toISOString() : null },
+        budget: {
+          limit: budget.limit,
+          used: budget.used(now),
+          remaining: budget.remaining(now),
+          nextSlotAt: next > now ? new Date(next).toISOString() : null,
+        },
         approver: localAdministrator(s.db, owner),
         applyJobId: running,
         canResume: review.plan.state === 'applying' && running === null,
@@ -134,7 +157,13 @@ export function planHandlers(s: Services): Pick<Handlers, PlanChannels> {
 
     'plans:create': ({ instanceId, title, description }) => {
       const id = getInstance(s.db, instanceId).id;
-      return createPlan(s.db, { instanceId: id, title, ...(description !== undefined ? { description } : {}), origin: 'manual', createdBy: localAdministrator(s.db, id) }).plan;
+      return createPlan(s.db, {
+        instanceId: id,
+        title,
+        ...(description !== undefined ? { description } : {}),
+        origin: 'manual',
+        createdBy: localAdministrator(s.db, id),
+      }).plan;
     },
 
     'plans:buildFromFilter': (input) => {
@@ -152,9 +181,19 @@ export function planHandlers(s: Services): Pick<Handlers, PlanChannels> {
           case 'removeRoleFromDormant':
             return removeRoleFromDormant(s.db, { planId, actor, roleId: build.roleId, days: build.days });
           case 'deactivateOrganization':
-            return deactivateOrganization(s.db, { planId, actor, organizationId: build.organizationId, includeSubOrganizations: build.includeSubOrganizations ?? false });
+            return deactivateOrganization(s.db, {
+              planId,
+              actor,
+              organizationId: build.organizationId,
+              includeSubOrganizations: build.includeSubOrganizations ?? false,
+            });
           case 'filter':
-            return buildFromSelection(s.db, { planId, actor, personIds: selectByFilter(instanceId, build.filters), action: build.action as never });
+            return buildFromSelection(s.db, {
+              planId,
+              actor,
+              personIds: selectByFilter(instanceId, build.filters),
+              action: build.action as never,
+            });
         }
       });
     },
@@ -166,40 +205,69 @@ export function planHandlers(s: Services): Pick<Handlers, PlanChannels> {
 
     'plans:buildFromCsv': (input) =>
       intoPlan(input, { title: `Roles from a CSV (${input.mode})`, origin: 'csv' }, (planId, actor) =>
-        buildFromCsv(s.db, { planId, actor, csv: input.csv, mode: input.mode, ...(input.roles ? { roles: input.roles } : {}) }),
+        buildFromCsv(s.db, {
+          planId,
+          actor,
+          csv: input.csv,
+          mode: input.mode,
+          ...(input.roles ? { roles: input.roles } : {}),
+        }),
       ),
 
-    'plans:addOperation': ({ planId, operations }) => addOperations(s.db, { planId, actor: actorFor(planId), operations: operations.map(checkOperation) }),
+    'plans:addOperation': ({ planId, operations }) =>
+      addOperations(s.db, { planId, actor: actorFor(planId), operations: operations.map(checkOperation) }),
 
-    'plans:editOperation': ({ planId, operationId, operation }) => editOperation(s.db, { planId, operationId, actor: actorFor(planId), operation: checkOperation(operation) }),
+    'plans:editOperation': ({ planId, operationId, operation }) =>
+      editOperation(s.db, { planId, operationId, actor: actorFor(planId), operation: checkOperation(operation) }),
 
-    'plans:removeOperations': ({ planId, operationIds }) => removeOperations(s.db, { planId, operationIds, actor: actorFor(planId) }),
-    'plans:discard': ({ planId, reason }) => discardPlan(s.db, { planId, actor: actorFor(planId), ...(reason ? { reason } : {}) }),
+    'plans:removeOperations': ({ planId, operationIds }) =>
+      removeOperations(s.db, { planId, operationIds, actor: actorFor(planId) }),
+    'plans:discard': ({ planId, reason }) =>
+      discardPlan(s.db, { planId, actor: actorFor(planId), ...(reason ? { reason } : {}) }),
     'plans:submit': ({ planId }) => submitForReview(s.db, { planId, actor: actorFor(planId) }),
 
     'plans:approve': ({ planId, operationIds, note }) => {
       const instanceId = instanceOf(planId);
       const approver = localAdministrator(s.db, instanceId);
       // The backend enforces the policy (privileged ones on their own, FORBIDDEN otherwise).
-      const plan = operationIds ? approveOperations(s.db, { planId, operationIds, approver }) : approvePlan(s.db, { planId, approver }).plan;
+      const plan = operationIds
+        ? approveOperations(s.db, { planId, operationIds, approver })
+        : approvePlan(s.db, { planId, approver }).plan;
       const needOwnApproval = plan.operations.filter((o) => o.privileged && !o.approval);
       // The backend takes no note; the trail keeps it next to the approval it explains.
-      if (note?.trim()) appendAudit(s.db, { actor: approver, action: 'plan.approval_note', subject: `plan:${planId}`, instanceId, details: { note: note.trim(), operations: operationIds ?? 'plan' } });
+      if (note?.trim())
+        appendAudit(s.db, {
+          actor: approver,
+          action: 'plan.approval_note',
+          subject: `plan:${planId}`,
+          instanceId,
+          details: { note: note.trim(), operations: operationIds ?? 'plan' },
+        });
       return { plan, needOwnApproval };
     },
 
-    'plans:revoke': ({ planId, operationIds }) => revokeApprovals(s.db, { planId, operationIds, actor: actorFor(planId) }),
+    'plans:revoke': ({ planId, operationIds }) =>
+      revokeApprovals(s.db, { planId, operationIds, actor: actorFor(planId) }),
 
     'plans:export': ({ planId, format }) => {
       const actor = actorFor(planId);
       const plan = getPlan(s.db, planId);
       const text = format === 'json' ? exportPlanJson(s.db, { planId, actor }) : exportPlanCsv(s.db, { planId, actor });
-      return { filename: `plan-${slug(plan.title)}-${plan.id.slice(0, 8)}.${format}`, mime: format === 'json' ? 'application/json' : 'text/csv', text };
+      return {
+        filename: `plan-${slug(plan.title)}-${plan.id.slice(0, 8)}.${format}`,
+        mime: format === 'json' ? 'application/json' : 'text/csv',
+        text,
+      };
     },
 
     'plans:import': ({ planId, text }) =>
       // An export is JSON when it opens with a brace; anything else is read as the CSV export.
-      importPlanApprovals(s.db, { planId, content: text, format: text.trimStart().startsWith('{') ? 'json' : 'csv', importedBy: actorFor(planId) }),
+      importPlanApprovals(s.db, {
+        planId,
+        content: text,
+        format: text.trimStart().startsWith('{') ? 'json' : 'csv',
+        importedBy: actorFor(planId),
+      }),
 
     ...applyHandlers(s, applies),
   };
@@ -208,14 +276,27 @@ export function planHandlers(s: Services): Pick<Handlers, PlanChannels> {
 /** The contract bounds shapes; the backend's schema knows the vocabulary. Its refusal is VALIDATION. */
 function checkOperation(op: unknown): OperationInput {
   const r = operationInputSchema.safeParse(op);
-  if (!r.success) throw validation(`Invalid operation: ${r.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'operation'}: ${i.message}`).join('; ')}`);
+  if (!r.success)
+    throw validation(
+      `Invalid operation: ${r.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.') || 'operation'}: ${i.message}`)
+        .join('; ')}`,
+    );
   return r.data;
 }
 
-function emptyBuildMessage(r: { added: number; rejected?: { message: string }[]; problems?: { message: string }[]; unmatched?: unknown[]; selected?: number }): string {
+function emptyBuildMessage(r: {
+  added: number;
+  rejected?: { message: string }[];
+  problems?: { message: string }[];
+  unmatched?: unknown[];
+  selected?: number;
+}): string {
   const first = r.rejected?.[0]?.message ?? r.problems?.[0]?.message;
   if (r.selected === 0) return 'No one matches: nobody would change, so no plan was made.';
-  if (r.unmatched && r.unmatched.length > 0 && !first) return 'No row of the CSV matched a person in the mirror: no plan was made.';
+  if (r.unmatched && r.unmatched.length > 0 && !first)
+    return 'No row of the CSV matched a person in the mirror: no plan was made.';
   return `Nothing to change, so no plan was made${first ? `: ${first}` : '.'}`;
 }
 

@@ -14,7 +14,11 @@ export function syncHandlers(s: Services): Pick<Handlers, 'sync:plan' | 'sync:st
   return {
     'sync:plan': async ({ instanceId, mode }) => {
       const client = await s.connections.clientFor(instanceId);
-      return planSync(s.db, instanceId, client, { budget: s.connections.budgetFor(instanceId), pageSize: getSettings(s.db).syncPageSize, ...(mode ? { mode } : {}) });
+      return planSync(s.db, instanceId, client, {
+        budget: s.connections.budgetFor(instanceId),
+        pageSize: getSettings(s.db).syncPageSize,
+        ...(mode ? { mode } : {}),
+      });
     },
     'sync:start': async ({ instanceId, mode }) => {
       const instance = getInstance(s.db, instanceId);

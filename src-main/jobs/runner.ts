@@ -60,10 +60,13 @@ export function createJobRunner({ db, emit, logger, throttleMs = 100 }: JobRunne
   const publish = (r: Running, force = false) => {
     const now = Date.now();
     if (!force && now - r.lastEmit < throttleMs) {
-      r.pendingEmit ??= setTimeout(() => {
-        r.pendingEmit = null;
-        publish(r, true);
-      }, throttleMs - (now - r.lastEmit));
+      r.pendingEmit ??= setTimeout(
+        () => {
+          r.pendingEmit = null;
+          publish(r, true);
+        },
+        throttleMs - (now - r.lastEmit),
+      );
       return;
     }
     if (r.pendingEmit) {

@@ -17,14 +17,19 @@ const RESERVED_APPROVERS = new Set(['ai', 'ai_service', 'system']);
 
 export function checkApprover(name: string): string {
   const approver = actorSchema.parse(name);
-  if (RESERVED_APPROVERS.has(approver.toLowerCase())) throw new AppError('FORBIDDEN', 'Only an administrator can approve: AI suggestions are proposals.');
+  if (RESERVED_APPROVERS.has(approver.toLowerCase()))
+    throw new AppError('FORBIDDEN', 'Only an administrator can approve: AI suggestions are proposals.');
   return approver;
 }
 
 export function requireReviewable(db: DB, planId: string) {
   const row = requirePlan(db, planId);
   if (row.state !== 'in_review' && row.state !== 'approved') {
-    throw conflict(row.state === 'draft' ? 'Submit the plan for review before approving it.' : `The plan is ${row.state.replace('_', ' ')}: approvals can no longer change.`);
+    throw conflict(
+      row.state === 'draft'
+        ? 'Submit the plan for review before approving it.'
+        : `The plan is ${row.state.replace('_', ' ')}: approvals can no longer change.`,
+    );
   }
   return row;
 }
@@ -42,7 +47,10 @@ export function settleState(db: DB, planId: string, at: string): void {
  * Approves the named operations. A privileged operation must be the only one named: that is what
  * "its own explicit approval" means here.
  */
-export function approveOperations(db: DB, input: { planId: string; operationIds: number[]; approver: string; now?: Date }): PlanWithOperations {
+export function approveOperations(
+  db: DB,
+  input: { planId: string; operationIds: number[]; approver: string; now?: Date },
+): PlanWithOperations {
   const approver = checkApprover(input.approver);
   const at = (input.now ?? new Date()).toISOString();
   db.transaction(() => {
@@ -54,10 +62,21 @@ export function approveOperations(db: DB, input: { planId: string; operationIds:
     if (missing.length > 0) throw notFound(`Operation ${missing.join(', ')} of this plan`);
     const privileged = unique.filter((id) => ops.get(id)?.privileged === 1);
     if (privileged.length > 0 && unique.length > 1) {
-      throw new AppError('FORBIDDEN', `Privileged operations are approved one at a time: approve operation ${privileged.join(', ')} on its own.`, { privileged });
+      throw new AppError(
+        'FORBIDDEN',
+        `Privileged operations are approved one at a time: approve operation ${privileged.join(', ')} on its own.`,
+        { privileged },
+      );
     }
     setApproval(db, unique, { by: approver, at, scope: 'operation' });
-    appendAudit(db, { actor: approver, action: 'plan.approved', subject: `plan:${row.id}`, instanceId: row.instance_id, at, details: { scope: 'operation', operations: unique, privileged: privileged.length > 0 } });
+    appendAudit(db, {
+      actor: approver,
+      action: 'plan.approved',
+      subject: `plan:${row.id}`,
+      instanceId: row.instance_id,
+      at,
+      details: { scope: 'operation', operations: unique, privileged: privileged.length > 0 },
+    });
     settleState(db, row.id, at);
   })();
   return getPlan(db, input.planId);
@@ -84,7 +103,12 @@ export function approvePlan(db: DB, input: { planId: string; approver: string; n
       subject: `plan:${row.id}`,
       instanceId: row.instance_id,
       at,
-      details: { scope: 'plan', operations: ids.length, revision: row.revision, privilegedLeft: ops.filter((o) => o.privileged === 1 && o.approved_by === null).map((o) => o.id) },
+      details: {
+        scope: 'plan',
+        operations: ids.length,
+        revision: row.revision,
+        privilegedLeft: ops.filter((o) => o.privileged === 1 && o.approved_by === null).map((o) => o.id),
+      },
     });
     settleState(db, row.id, at);
   })();
@@ -92,7 +116,10 @@ export function approvePlan(db: DB, input: { planId: string; approver: string; n
   return { plan, needOwnApproval: plan.operations.filter((o) => o.privileged && !o.approval) };
 }
 
-export function revokeApprovals(db: DB, input: { planId: string; operationIds: number[]; actor: string }): PlanWithOperations {
+export function revokeApprovals(
+  db: DB,
+  input: { planId: string; operationIds: number[]; actor: string },
+): PlanWithOperations {
   const actor = actorSchema.parse(input.actor);
   const at = new Date().toISOString();
   db.transaction(() => {
@@ -101,7 +128,14 @@ export function revokeApprovals(db: DB, input: { planId: string; operationIds: n
     const missing = input.operationIds.filter((id) => !ids.has(id));
     if (missing.length > 0) throw notFound(`Operation ${missing.join(', ')} of this plan`);
     setApproval(db, input.operationIds, null);
-    appendAudit(db, { actor, action: 'plan.approval_revoked', subject: `plan:${row.id}`, instanceId: row.instance_id, at, details: { operations: input.operationIds } });
+    appendAudit(db, {
+      actor,
+      action: 'plan.approval_revoked',
+      subject: `plan:${row.id}`,
+      instanceId: row.instance_id,
+      at,
+      details: { operations: input.operationIds },
+    });
     settleState(db, row.id, at);
   })();
   return getPlan(db, input.planId);

@@ -73,7 +73,23 @@ export function estimateCalls(
     const remaining = options.budget.remaining(now);
     const limit = options.budget.limit;
     const beyond = Math.max(0, total - remaining);
-    budget = { limit, remaining, fitsNow: beyond === 0, waitMs: beyond === 0 ? 0 : Math.ceil(beyond / Math.max(1, limit)) * ROLLING_WINDOW_MS };
+    budget = {
+      limit,
+      remaining,
+      fitsNow: beyond === 0,
+      waitMs: beyond === 0 ? 0 : Math.ceil(beyond / Math.max(1, limit)) * ROLLING_WINDOW_MS,
+    };
   }
-  return { reads, writes, verifies, notes, total, minimumWrites, people: people + creates, batchSize, idsPerCall, budget };
+  return {
+    reads,
+    writes,
+    verifies,
+    notes,
+    total,
+    minimumWrites,
+    people: people + creates,
+    batchSize,
+    idsPerCall,
+    budget,
+  };
 }

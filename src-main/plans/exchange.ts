@@ -23,8 +23,21 @@ import { actorSchema } from './types';
 
 export const EXPORT_FORMAT = 'admin-desk-plan';
 
-type Content = Pick<Operation, 'id' | 'seq' | 'kind' | 'personId' | 'params' | 'before' | 'after' | 'source' | 'aiSuggestionId'>;
-const contentOf = (op: Content) => ({ id: op.id, seq: op.seq, kind: op.kind, personId: op.personId, params: op.params, before: op.before, after: op.after, source: op.source, aiSuggestionId: op.aiSuggestionId });
+type Content = Pick<
+  Operation,
+  'id' | 'seq' | 'kind' | 'personId' | 'params' | 'before' | 'after' | 'source' | 'aiSuggestionId'
+>;
+const contentOf = (op: Content) => ({
+  id: op.id,
+  seq: op.seq,
+  kind: op.kind,
+  personId: op.personId,
+  params: op.params,
+  before: op.before,
+  after: op.after,
+  source: op.source,
+  aiSuggestionId: op.aiSuggestionId,
+});
 
 /** The hash of what a plan's operations do. */
 export function contentHash(ops: readonly Content[]): string {
@@ -38,12 +51,28 @@ export interface PlanExport {
   version: 1;
   exportedAt: string;
   exportedBy: string;
-  plan: { id: string; instanceId: string; title: string; description: string; state: string; revision: number; origin: string; createdBy: string; createdAt: string };
+  plan: {
+    id: string;
+    instanceId: string;
+    title: string;
+    description: string;
+    state: string;
+    revision: number;
+    origin: string;
+    createdBy: string;
+    createdAt: string;
+  };
   operations: (Content & Pick<Operation, 'summary' | 'risk' | 'riskReasons' | 'privileged' | 'approval'>)[];
   contentHash: string;
 }
 
-function audit(db: DB, plan: PlanWithOperations, actor: string, action: 'plan.exported' | 'plan.imported', details: Record<string, unknown>) {
+function audit(
+  db: DB,
+  plan: PlanWithOperations,
+  actor: string,
+  action: 'plan.exported' | 'plan.imported',
+  details: Record<string, unknown>,
+) {
   appendAudit(db, { actor, action, subject: `plan:${plan.id}`, instanceId: plan.instanceId, details });
 }
 
@@ -55,23 +84,73 @@ export function exportPlanJson(db: DB, input: { planId: string; actor: string })
     version: 1,
     exportedAt: new Date().toISOString(),
     exportedBy: actor,
-    plan: { id: plan.id, instanceId: plan.instanceId, title: plan.title, description: plan.description, state: plan.state, revision: plan.revision, origin: plan.origin, createdBy: plan.createdBy, createdAt: plan.createdAt },
-    operations: plan.operations.map((op) => ({ ...contentOf(op), summary: op.summary, risk: op.risk, riskReasons: op.riskReasons, privileged: op.privileged, approval: op.approval })),
+    plan: {
+      id: plan.id,
+      instanceId: plan.instanceId,
+      title: plan.title,
+      description: plan.description,
+      state: plan.state,
+      revision: plan.revision,
+      origin: plan.origin,
+      createdBy: plan.createdBy,
+      createdAt: plan.createdAt,
+    },
+    operations: plan.operations.map((op) => ({
+      ...contentOf(op),
+      summary: op.summary,
+      risk: op.risk,
+      riskReasons: op.riskReasons,
+      privileged: op.privileged,
+      approval: op.approval,
+    })),
     contentHash: contentHash(plan.operations),
   };
   audit(db, plan, actor, 'plan.exported', { format: 'json', contentHash: doc.contentHash, revision: plan.revision });
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-const CSV_COLUMNS = ['plan_id', 'content_hash', 'operation_id', 'seq', 'fingerprint', 'kind', 'person_id', 'summary', 'before', 'after', 'risk', 'privileged', 'source', 'ai_suggestion_id', 'approved_by', 'approved_at', 'approval_scope'] as const;
+const CSV_COLUMNS = [
+  'plan_id',
+  'content_hash',
+  'operation_id',
+  'seq',
+  'fingerprint',
+  'kind',
+  'person_id',
+  'summary',
+  'before',
+  'after',
+  'risk',
+  'privileged',
+  'source',
+  'ai_suggestion_id',
+  'approved_by',
+  'approved_at',
+  'approval_scope',
+] as const;
 
 export function exportPlanCsv(db: DB, input: { planId: string; actor: string }): string {
   const actor = actorSchema.parse(input.actor);
   const plan = getPlan(db, input.planId);
   const hash = contentHash(plan.operations);
   const rows = plan.operations.map((op) => [
-    plan.id, hash, op.id, op.seq, operationFingerprint(op), op.kind, op.personId ?? '', op.summary, canonicalJson(op.before), canonicalJson(op.after),
-    op.risk, op.privileged ? 'yes' : 'no', op.source, op.aiSuggestionId ?? '', op.approval?.by ?? '', op.approval?.at ?? '', op.approval?.scope ?? '',
+    plan.id,
+    hash,
+    op.id,
+    op.seq,
+    operationFingerprint(op),
+    op.kind,
+    op.personId ?? '',
+    op.summary,
+    canonicalJson(op.before),
+    canonicalJson(op.after),
+    op.risk,
+    op.privileged ? 'yes' : 'no',
+    op.source,
+    op.aiSuggestionId ?? '',
+    op.approval?.by ?? '',
+    op.approval?.at ?? '',
+    op.approval?.scope ?? '',
   ]);
   audit(db, plan, actor, 'plan.exported', { format: 'csv', contentHash: hash, revision: plan.revision });
   return stringify([CSV_COLUMNS as unknown as string[], ...rows]);
@@ -94,11 +173,15 @@ export interface ImportResult {
 }
 
 /** Imports a reviewed export (JSON or CSV) back into its plan, with the reviewer's approvals. */
-export function importPlanApprovals(db: DB, input: { planId: string; content: string; format: 'json' | 'csv'; importedBy: string }): ImportResult {
+export function importPlanApprovals(
+  db: DB,
+  input: { planId: string; content: string; format: 'json' | 'csv'; importedBy: string },
+): ImportResult {
   const importedBy = actorSchema.parse(input.importedBy);
   const plan = getPlan(db, input.planId);
   const current = contentHash(plan.operations);
-  const approvals = input.format === 'json' ? readJson(input.content, plan, current) : readCsv(input.content, plan, current);
+  const approvals =
+    input.format === 'json' ? readJson(input.content, plan, current) : readCsv(input.content, plan, current);
   const skipped: ImportResult['skipped'] = [];
   let imported = 0;
   db.transaction(() => {
@@ -120,7 +203,13 @@ export function importPlanApprovals(db: DB, input: { planId: string; content: st
       setApproval(db, [op.id], { by, at: new Date(a.at).toISOString(), scope: 'import' });
       imported++;
     }
-    audit(db, plan, importedBy, 'plan.imported', { format: input.format, contentHash: current, approvals: imported, reviewers: [...new Set(approvals.map((a) => a.by))], skipped: skipped.length });
+    audit(db, plan, importedBy, 'plan.imported', {
+      format: input.format,
+      contentHash: current,
+      approvals: imported,
+      reviewers: [...new Set(approvals.map((a) => a.by))],
+      skipped: skipped.length,
+    });
     settleState(db, plan.id, new Date().toISOString());
   })();
   return { plan: getPlan(db, plan.id), imported, skipped };
@@ -133,11 +222,20 @@ function readJson(content: string, plan: PlanWithOperations, current: string): I
   } catch {
     throw validation('The file is not JSON.');
   }
-  if (doc?.format !== EXPORT_FORMAT || doc.version !== 1 || !Array.isArray(doc.operations)) throw validation('The file is not an Admin Desk plan export.');
+  if (doc?.format !== EXPORT_FORMAT || doc.version !== 1 || !Array.isArray(doc.operations))
+    throw validation('The file is not an Admin Desk plan export.');
   if (doc.plan?.id !== plan.id) throw conflict(`The file is for another plan (${String(doc.plan?.id)}).`);
-  if (contentHash(doc.operations) !== doc.contentHash) throw conflict("The file's operations do not match its content hash: it was edited after the export. Refused.");
-  if (doc.contentHash !== current) throw conflict("The file's operations differ from the plan's: the plan was edited since this export. Export it again for review.");
-  return doc.operations.flatMap((op) => (op.approval ? [{ operationId: op.id, by: op.approval.by, at: op.approval.at, individual: op.approval.scope !== 'plan' }] : []));
+  if (contentHash(doc.operations) !== doc.contentHash)
+    throw conflict("The file's operations do not match its content hash: it was edited after the export. Refused.");
+  if (doc.contentHash !== current)
+    throw conflict(
+      "The file's operations differ from the plan's: the plan was edited since this export. Export it again for review.",
+    );
+  return doc.operations.flatMap((op) =>
+    op.approval
+      ? [{ operationId: op.id, by: op.approval.by, at: op.approval.at, individual: op.approval.scope !== 'plan' }]
+      : [],
+  );
 }
 
 function readCsv(content: string, plan: PlanWithOperations, current: string): IncomingApproval[] {
@@ -152,15 +250,31 @@ function readCsv(content: string, plan: PlanWithOperations, current: string): In
   for (const r of rows) {
     if (r.plan_id !== plan.id) throw conflict(`The file is for another plan (${r.plan_id ?? 'none'}).`);
     const op = ops.get(Number(r.operation_id));
-    if (!op || r.content_hash !== current || r.fingerprint !== operationFingerprint(op) || r.kind !== op.kind || String(op.personId ?? '') !== r.person_id) {
-      throw conflict(`The file's operations differ from the plan's (operation ${r.operation_id ?? '?'}): export the plan again for review.`);
+    if (
+      !op ||
+      r.content_hash !== current ||
+      r.fingerprint !== operationFingerprint(op) ||
+      r.kind !== op.kind ||
+      String(op.personId ?? '') !== r.person_id
+    ) {
+      throw conflict(
+        `The file's operations differ from the plan's (operation ${r.operation_id ?? '?'}): export the plan again for review.`,
+      );
     }
     seen.add(op.id);
   }
   if (seen.size !== ops.size) throw conflict("The file's operations differ from the plan's: some are missing from it.");
   return rows.flatMap((r) => {
     if (!r.approved_by) return [];
-    if (!r.approved_at) throw new AppError('VALIDATION', `Operation ${r.operation_id}: approved_by without approved_at.`);
-    return [{ operationId: Number(r.operation_id), by: r.approved_by, at: r.approved_at, individual: r.approval_scope === 'operation' || r.approval_scope === 'import' }];
+    if (!r.approved_at)
+      throw new AppError('VALIDATION', `Operation ${r.operation_id}: approved_by without approved_at.`);
+    return [
+      {
+        operationId: Number(r.operation_id),
+        by: r.approved_by,
+        at: r.approved_at,
+        individual: r.approval_scope === 'operation' || r.approval_scope === 'import',
+      },
+    ];
   });
 }

@@ -3,13 +3,29 @@
  * a selection or filter), review, approve, export/import for a second administrator, apply
  * through a crash-proof journal, verify, undo. Every step is recorded in the audit trail.
  */
-export { addOperations, createPlan, discardPlan, editOperation, getPlan, listPlans, removeOperations, submitForReview, updatePlanText } from './plans';
+export {
+  addOperations,
+  createPlan,
+  discardPlan,
+  editOperation,
+  getPlan,
+  listPlans,
+  removeOperations,
+  submitForReview,
+  updatePlanText,
+} from './plans';
 export type { CreatePlanInput, PlanChange, RejectedOperation } from './plans';
 export { approveOperations, approvePlan, revokeApprovals } from './approval';
 export type { ApprovePlanResult } from './approval';
 export { buildFromCsv } from './builders/csv';
 export type { CsvBuildResult, CsvProblem, CsvRoleMode, CsvRolesInput } from './builders/csv';
-export { buildFromFilter, buildFromSelection, deactivateOrganization, grantRoleToDepartment, removeRoleFromDormant } from './builders/filters';
+export {
+  buildFromFilter,
+  buildFromSelection,
+  deactivateOrganization,
+  grantRoleToDepartment,
+  removeRoleFromDormant,
+} from './builders/filters';
 export type { BuildResult, BulkAction, FilterInput, SelectionInput } from './builders/filters';
 export { reviewPlan } from './review';
 export type { PersonDiff, PlanReview, ReviewOptions, ReviewWarning, WarningKind } from './review';

@@ -53,7 +53,8 @@ function needRole(ctx: PlanningContext, roleId: number, uta: boolean): RoleInfo 
   const role = ctx.roles.get(roleId);
   if (!role) throw validation(`Role ${roleId} is not in the roles catalogue (sync the instance first?).`);
   if (uta && !role.utaOnly) throw validation(`${role.name} is a profile role, not a program (UTA) role.`);
-  if (!uta && role.utaOnly) throw validation(`${role.name} is for program (UTA) assignments only and cannot go on a profile.`);
+  if (!uta && role.utaOnly)
+    throw validation(`${role.name} is for program (UTA) assignments only and cannot go on a profile.`);
   return role;
 }
 
@@ -72,10 +73,17 @@ export function planOperation(raw: OperationInput | ParsedOperationInput, ctx: P
       'sf_Is External': ctx.organization.isExternal ? '1' : '0',
       'sf_Access Type': input.fields['sf_Access Type'] ?? ACCESS_TYPES.user,
       'sf_User Type': input.fields['sf_User Type'] ?? USER_TYPES.user,
-      'sf_Status': input.fields['sf_Status'] ?? 'Active',
+      sf_Status: input.fields['sf_Status'] ?? 'Active',
       [ROLE_LIST_READ_FIELD]: formatRoleList(input.roleIds.map(String)) || null,
     };
-    return { ...base, kind: 'create_person', personId: null, params: { fields: input.fields, roleIds: input.roleIds }, before: {}, after };
+    return {
+      ...base,
+      kind: 'create_person',
+      personId: null,
+      params: { fields: input.fields, roleIds: input.roleIds },
+      before: {},
+      after,
+    };
   }
   const person = ctx.person;
   if (!person) throw validation(`Person ${input.personId} is not in the mirror (removed, or not synced yet).`);
@@ -90,33 +98,65 @@ export function planOperation(raw: OperationInput | ParsedOperationInput, ctx: P
       needRole(ctx, input.roleId, false);
       const holds = roles.includes(input.roleId);
       if (input.kind === 'add_role' && holds) throw validation(`${name} already holds ${roleName(ctx, input.roleId)}.`);
-      if (input.kind === 'remove_role' && !holds) throw validation(`${name} does not hold ${roleName(ctx, input.roleId)}.`);
+      if (input.kind === 'remove_role' && !holds)
+        throw validation(`${name} does not hold ${roleName(ctx, input.roleId)}.`);
       const next = input.kind === 'add_role' ? [...roles, input.roleId] : roles.filter((r) => r !== input.roleId);
-      return { ...base, kind: input.kind, personId: input.personId, params: { roleId: input.roleId }, before: withList(roles), after: withList(next) };
+      return {
+        ...base,
+        kind: input.kind,
+        personId: input.personId,
+        params: { roleId: input.roleId },
+        before: withList(roles),
+        after: withList(next),
+      };
     }
     case 'add_assignment':
     case 'remove_assignment': {
       needRole(ctx, input.roleId, true);
       if (!ctx.programs.has(input.programId)) throw validation(`Program ${input.programId} is not in the mirror.`);
       const held = ctx.assigned?.(input.programId, input.roleId) ?? false;
-      if (input.kind === 'add_assignment' && held) throw validation(`${name} already holds ${roleName(ctx, input.roleId)} on ${ctx.programs.get(input.programId)}.`);
-      if (input.kind === 'remove_assignment' && !held) throw validation(`${name} does not hold ${roleName(ctx, input.roleId)} on ${ctx.programs.get(input.programId)}.`);
+      if (input.kind === 'add_assignment' && held)
+        throw validation(
+          `${name} already holds ${roleName(ctx, input.roleId)} on ${ctx.programs.get(input.programId)}.`,
+        );
+      if (input.kind === 'remove_assignment' && !held)
+        throw validation(
+          `${name} does not hold ${roleName(ctx, input.roleId)} on ${ctx.programs.get(input.programId)}.`,
+        );
       const key = assignmentKey(input.programId, input.roleId);
       const params = { programId: input.programId, roleId: input.roleId };
-      return { ...base, kind: input.kind, personId: input.personId, params, before: { [key]: held ? '1' : '0' }, after: { [key]: held ? '0' : '1' } };
+      return {
+        ...base,
+        kind: input.kind,
+        personId: input.personId,
+        params,
+        before: { [key]: held ? '1' : '0' },
+        after: { [key]: held ? '0' : '1' },
+      };
     }
     case 'update_fields':
     case 'set_access': {
       const wanted: FieldMap =
         input.kind === 'update_fields'
-          ? Object.fromEntries(Object.entries(input.fields).map(([k, v]) => [k, v === undefined || v.trim() === '' ? null : v.trim()]))
+          ? Object.fromEntries(
+              Object.entries(input.fields).map(([k, v]) => [k, v === undefined || v.trim() === '' ? null : v.trim()]),
+            )
           : (Object.fromEntries(
-              ([['sf_Access Type', input.accessType], ['sf_User Type', input.userType], ['sf_Status', input.status]] as const).filter(([, v]) => v !== undefined),
+              (
+                [
+                  ['sf_Access Type', input.accessType],
+                  ['sf_User Type', input.userType],
+                  ['sf_Status', input.status],
+                ] as const
+              ).filter(([, v]) => v !== undefined),
             ) as FieldMap);
       const changed = Object.keys(wanted).filter((k) => !sameField(k, person[k], wanted[k]));
       if (changed.length === 0) throw validation(`${name} already has these values.`);
       const after = Object.fromEntries(changed.map((k) => [k, wanted[k] ?? null])) as FieldMap;
-      const params = input.kind === 'update_fields' ? { fields: after } : { accessType: input.accessType, userType: input.userType, status: input.status };
+      const params =
+        input.kind === 'update_fields'
+          ? { fields: after }
+          : { accessType: input.accessType, userType: input.userType, status: input.status };
       return { ...base, kind: input.kind, personId: input.personId, params, before: pick(changed), after };
     }
     case 'deactivate': {
@@ -125,7 +165,7 @@ export function planOperation(raw: OperationInput | ParsedOperationInput, ctx: P
       // work, and an access review still sees them); program (UTA) roles stay too: they record who
       // worked on what and grant nothing without access.
       const keep = roles.filter((r) => ctx.roles.get(r)?.privileged !== true);
-      const after: FieldMap = { 'sf_Access Type': ACCESS_TYPES.none, 'sf_Status': 'Inactive' };
+      const after: FieldMap = { 'sf_Access Type': ACCESS_TYPES.none, sf_Status: 'Inactive' };
       if (ADMIN_TYPES.has(norm(person['sf_User Type']))) after['sf_User Type'] = USER_TYPES.user;
       const before = pick(Object.keys(after));
       if (keep.length !== roles.length) {
@@ -167,11 +207,13 @@ export function mismatches(op: GuardedOperation, which: 'before' | 'after', reco
       const want = new Set(rolesOf(expected));
       const have = new Set(rolesOf(record));
       for (const r of touchedRoles()) {
-        if (want.has(r) !== have.has(r)) out.push(`role ${r} is ${have.has(r) ? 'held' : 'not held'} (expected ${want.has(r) ? 'held' : 'not held'})`);
+        if (want.has(r) !== have.has(r))
+          out.push(`role ${r} is ${have.has(r) ? 'held' : 'not held'} (expected ${want.has(r) ? 'held' : 'not held'})`);
       }
       continue;
     }
-    if (!sameField(field, value, record[field] ?? null)) out.push(`${field} is "${norm(record[field])}" (expected "${norm(value)}")`);
+    if (!sameField(field, value, record[field] ?? null))
+      out.push(`${field} is "${norm(record[field])}" (expected "${norm(value)}")`);
   }
   return out;
 }
@@ -199,7 +241,11 @@ export function applyToRecord(op: GuardedOperation, record: FieldMap): FieldMap 
  * them (`actualBefore`). Creating a person is undone by deactivating them: SmartSimple's delete is
  * a soft delete that would hide the record and its history.
  */
-export function inverseInputs(op: GuardedOperation & { personId: number | null; source: 'admin' | 'ai' }, actualBefore: FieldMap, recordid: string | null): OperationInput[] {
+export function inverseInputs(
+  op: GuardedOperation & { personId: number | null; source: 'admin' | 'ai' },
+  actualBefore: FieldMap,
+  recordid: string | null,
+): OperationInput[] {
   const personId = op.personId ?? (recordid ? Number(recordid) : NaN);
   if (!Number.isSafeInteger(personId)) return [];
   const roleId = op.params.roleId as number;
@@ -213,12 +259,20 @@ export function inverseInputs(op: GuardedOperation & { personId: number | null; 
     case 'remove_assignment':
       return [{ kind: 'add_assignment', personId, programId: op.params.programId as number, roleId }];
     case 'update_fields':
-      return [{ kind: 'update_fields', personId, fields: Object.fromEntries(Object.keys(op.after).map((k) => [k, norm(actualBefore[k])])) }];
+      return [
+        {
+          kind: 'update_fields',
+          personId,
+          fields: Object.fromEntries(Object.keys(op.after).map((k) => [k, norm(actualBefore[k])])),
+        },
+      ];
     case 'create_person':
       return [{ kind: 'deactivate', personId }];
     case 'set_access':
     case 'deactivate': {
-      const access = Object.fromEntries(ACCESS_FIELDS.filter((f) => f in op.after).map((f) => [f, norm(actualBefore[f])]));
+      const access = Object.fromEntries(
+        ACCESS_FIELDS.filter((f) => f in op.after).map((f) => [f, norm(actualBefore[f])]),
+      );
       const out: OperationInput[] = [
         {
           kind: 'set_access',
@@ -236,10 +290,14 @@ export function inverseInputs(op: GuardedOperation & { personId: number | null; 
 }
 
 /** One line for lists and for the note written on the person in SmartSimple. */
-export function describeOperation(op: GuardedOperation, ctx: { roles: ReadonlyMap<number, RoleInfo>; programs: ReadonlyMap<number, string> }): string {
+export function describeOperation(
+  op: GuardedOperation,
+  ctx: { roles: ReadonlyMap<number, RoleInfo>; programs: ReadonlyMap<number, string> },
+): string {
   const role = (id: unknown) => `${ctx.roles.get(id as number)?.name ?? 'role'} (${String(id)})`;
   const program = (id: unknown) => `${ctx.programs.get(id as number) ?? 'program'} (${String(id)})`;
-  const changes = (keys: string[]) => keys.map((k) => `${k.replace(/^(sf|cf)_/, '')}: "${norm(op.before[k])}" -> "${norm(op.after[k])}"`).join(', ');
+  const changes = (keys: string[]) =>
+    keys.map((k) => `${k.replace(/^(sf|cf)_/, '')}: "${norm(op.before[k])}" -> "${norm(op.after[k])}"`).join(', ');
   switch (op.kind) {
     case 'add_role':
       return `Add profile role ${role(op.params.roleId)}`;
@@ -254,7 +312,9 @@ export function describeOperation(op: GuardedOperation, ctx: { roles: ReadonlyMa
       return `${op.kind === 'set_access' ? 'Change access' : 'Update'}: ${changes(Object.keys(op.after))}`;
     case 'deactivate': {
       const removed = rolesOf(op.before).filter((r) => !rolesOf(op.after).includes(r));
-      const access = changes(Object.keys(op.after).filter((k) => k !== ROLE_LIST_READ_FIELD && !sameField(k, op.before[k], op.after[k])));
+      const access = changes(
+        Object.keys(op.after).filter((k) => k !== ROLE_LIST_READ_FIELD && !sameField(k, op.before[k], op.after[k])),
+      );
       return `Deactivate: ${access}${removed.length ? `; remove ${removed.map(role).join(', ')}` : ''}`;
     }
     case 'create_person':

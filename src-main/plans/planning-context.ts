@@ -3,7 +3,14 @@
  * add 10,000 at a time), and the mapping of stored rows to `Operation`.
  */
 import type { DB } from '../db/open';
-import { getMirrorAssignments, getMirrorOrganization, getMirrorPeople, listMirrorProgramNames, listMirrorRoles, type MirrorPerson } from '../db/queries/plans-mirror';
+import {
+  getMirrorAssignments,
+  getMirrorOrganization,
+  getMirrorPeople,
+  listMirrorProgramNames,
+  listMirrorRoles,
+  type MirrorPerson,
+} from '../db/queries/plans-mirror';
 import type { OperationRow } from '../db/queries/plans-store';
 import { describeOperation, type PlanningContext, type PlannedOperation, rolesOf } from './operations';
 import type { Operation, ParsedOperationInput, RoleInfo } from './types';
@@ -14,7 +21,10 @@ export interface InstanceCatalogue {
 }
 
 export function loadCatalogue(db: DB, instanceId: string): InstanceCatalogue {
-  return { roles: new Map(listMirrorRoles(db, instanceId).map((r) => [r.id, r])), programs: listMirrorProgramNames(db, instanceId) };
+  return {
+    roles: new Map(listMirrorRoles(db, instanceId).map((r) => [r.id, r])),
+    programs: listMirrorProgramNames(db, instanceId),
+  };
 }
 
 export interface PeopleContext extends InstanceCatalogue {
@@ -24,12 +34,19 @@ export interface PeopleContext extends InstanceCatalogue {
   contextFor(input: ParsedOperationInput): PlanningContext;
 }
 
-export function loadPeopleContext(db: DB, instanceId: string, inputs: readonly ParsedOperationInput[], catalogue = loadCatalogue(db, instanceId)): PeopleContext {
+export function loadPeopleContext(
+  db: DB,
+  instanceId: string,
+  inputs: readonly ParsedOperationInput[],
+  catalogue = loadCatalogue(db, instanceId),
+): PeopleContext {
   const ids = inputs.flatMap((i) => ('personId' in i ? [i.personId] : []));
   const people = getMirrorPeople(db, instanceId, ids);
   const needsAssignments = inputs.some((i) => i.kind === 'add_assignment' || i.kind === 'remove_assignment');
   const assignments = new Set(
-    needsAssignments ? getMirrorAssignments(db, instanceId, ids).map((a) => `${a.personId}:${a.programId}:${a.roleId}`) : [],
+    needsAssignments
+      ? getMirrorAssignments(db, instanceId, ids).map((a) => `${a.personId}:${a.programId}:${a.roleId}`)
+      : [],
   );
   const orgs = new Map<number, ReturnType<typeof getMirrorOrganization>>();
   return {
@@ -88,10 +105,12 @@ export function toOperation(r: OperationRow, catalogue: InstanceCatalogue): Oper
     privileged: r.privileged === 1,
     source: r.source,
     aiSuggestionId: r.ai_suggestion_id,
-    approval: r.approved_by && r.approved_at && r.approval_scope ? { by: r.approved_by, at: r.approved_at, scope: r.approval_scope } : null,
+    approval:
+      r.approved_by && r.approved_at && r.approval_scope
+        ? { by: r.approved_by, at: r.approved_at, scope: r.approval_scope }
+        : null,
     summary: describeOperation({ kind: r.kind, params, before, after }, catalogue),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
-

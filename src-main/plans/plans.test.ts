@@ -9,7 +9,16 @@ import type { DB } from '../db/open';
 import type { SandboxHandle } from '../smartsimple/sandbox';
 import { useTempDirs } from '../test-support/temp-dir';
 import { approveOperations, approvePlan, revokeApprovals } from './approval';
-import { addOperations, createPlan, discardPlan, editOperation, getPlan, listPlans, removeOperations, submitForReview } from './plans';
+import {
+  addOperations,
+  createPlan,
+  discardPlan,
+  editOperation,
+  getPlan,
+  listPlans,
+  removeOperations,
+  submitForReview,
+} from './plans';
 import { mirroredSandbox } from './test-support/fixture';
 
 const tempDir = useTempDirs();
@@ -27,10 +36,13 @@ async function mirrored(): Promise<{ sb: SandboxHandle; db: DB; instanceId: stri
 /** People who can sign in, internal, plain users; roles by kind. */
 function cast(sb: SandboxHandle) {
   const { people, roles } = sb.state.data;
-  const users = people.filter((p) => !p.deleted && p.accessType === '1' && p.status === 'Active' && p.userType === '10' && !p.isExternal);
+  const users = people.filter(
+    (p) => !p.deleted && p.accessType === '1' && p.status === 'Active' && p.userType === '10' && !p.isExternal,
+  );
   const plain = roles.filter((r) => !r.utaOnly && !r.privileged);
   const privileged = roles.filter((r) => !r.utaOnly && r.privileged);
-  const lacking = (p: { roleIds: number[] }, list: typeof roles) => list.find((r) => !p.roleIds.includes(r.id)) as (typeof roles)[number];
+  const lacking = (p: { roleIds: number[] }, list: typeof roles) =>
+    list.find((r) => !p.roleIds.includes(r.id)) as (typeof roles)[number];
   return { users, plain, privileged, lacking };
 }
 
@@ -48,8 +60,8 @@ describe('plans', () => {
       operations: [
         { kind: 'add_role', personId: a.id, roleId: role.id },
         { kind: 'add_role', personId: a.id, roleId: held },
-        { kind: 'update_fields', personId: b.id, fields: { 'sf_Title': 'Director' } },
-        { kind: 'update_fields', personId: b.id, fields: { 'sf_Title': 'Manager' } },
+        { kind: 'update_fields', personId: b.id, fields: { sf_Title: 'Director' } },
+        { kind: 'update_fields', personId: b.id, fields: { sf_Title: 'Manager' } },
         { kind: 'set_access', personId: b.id, status: 'Active' },
         { kind: 'add_role', personId: 999999999, roleId: role.id },
       ],
@@ -60,7 +72,9 @@ describe('plans', () => {
     expect(rejected[0]?.message).toMatch(/already holds/);
     expect(rejected[1]?.message).toMatch(/already changes the same thing/);
     expect(rejected[3]?.message).toMatch(/not in the mirror/);
-    expect(listPlans(db, { instanceId })).toEqual([expect.objectContaining({ id: plan.id, state: 'draft', operations: 2, people: 2, approved: 0 })]);
+    expect(listPlans(db, { instanceId })).toEqual([
+      expect.objectContaining({ id: plan.id, state: 'draft', operations: 2, people: 2, approved: 0 }),
+    ]);
   });
 
   it('approves per operation or per plan; a privileged operation only on its own; never by the AI', async () => {
@@ -77,7 +91,11 @@ describe('plans', () => {
         { kind: 'set_access', personId: c.id, userType: '40' },
       ],
     });
-    const [grant, aiOp, admin] = plan.operations as [NonNullable<(typeof plan.operations)[0]>, NonNullable<(typeof plan.operations)[0]>, NonNullable<(typeof plan.operations)[0]>];
+    const [grant, aiOp, admin] = plan.operations as [
+      NonNullable<(typeof plan.operations)[0]>,
+      NonNullable<(typeof plan.operations)[0]>,
+      NonNullable<(typeof plan.operations)[0]>,
+    ];
     expect([grant.privileged, grant.risk, grant.riskReasons]).toEqual([true, 'high', ['privileged-role']]);
     expect([admin.privileged, admin.riskReasons]).toEqual([true, ['admin-access']]);
     expect([aiOp.privileged, aiOp.source, aiOp.aiSuggestionId]).toEqual([false, 'ai', 'sugg-7']);
@@ -90,10 +108,20 @@ describe('plans', () => {
     expect(whole.needOwnApproval.map((o) => o.id)).toEqual([grant.id, admin.id]);
     expect(whole.plan.operations.find((o) => o.id === aiOp.id)?.approval).toMatchObject({ by: 'bo', scope: 'plan' });
     // Two privileged together, or one with another: refused.
-    expect(() => approveOperations(db, { planId: plan.id, operationIds: [grant.id, admin.id], approver: 'bo' })).toThrow(/one at a time/);
-    expect(() => approveOperations(db, { planId: plan.id, operationIds: [grant.id, aiOp.id], approver: 'bo' })).toThrow(/one at a time/);
+    expect(() =>
+      approveOperations(db, { planId: plan.id, operationIds: [grant.id, admin.id], approver: 'bo' }),
+    ).toThrow(/one at a time/);
+    expect(() => approveOperations(db, { planId: plan.id, operationIds: [grant.id, aiOp.id], approver: 'bo' })).toThrow(
+      /one at a time/,
+    );
     // The schema keeps the rule too.
-    expect(() => db.prepare("UPDATE plan_operations SET approved_by = 'x', approved_at = 'now', approval_scope = 'plan' WHERE id = ?").run(grant.id)).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(
+          "UPDATE plan_operations SET approved_by = 'x', approved_at = 'now', approval_scope = 'plan' WHERE id = ?",
+        )
+        .run(grant.id),
+    ).toThrow(/CHECK/);
     approveOperations(db, { planId: plan.id, operationIds: [grant.id], approver: 'bo' });
     const done = approveOperations(db, { planId: plan.id, operationIds: [admin.id], approver: 'cy' });
     expect(done.state).toBe('approved');
@@ -107,14 +135,28 @@ describe('plans', () => {
     const { sb, db, instanceId } = await mirrored();
     const { users, plain, lacking } = cast(sb);
     const [a, b] = users as [(typeof users)[number], (typeof users)[number]];
-    const { plan } = createPlan(db, { instanceId, title: 'Titles', createdBy: 'ana', operations: [{ kind: 'update_fields', personId: a.id, fields: { 'sf_Title': 'Lead' } }] });
-    addOperations(db, { planId: plan.id, actor: 'ana', operations: [{ kind: 'add_role', personId: b.id, roleId: lacking(b, plain).id }] });
+    const { plan } = createPlan(db, {
+      instanceId,
+      title: 'Titles',
+      createdBy: 'ana',
+      operations: [{ kind: 'update_fields', personId: a.id, fields: { sf_Title: 'Lead' } }],
+    });
+    addOperations(db, {
+      planId: plan.id,
+      actor: 'ana',
+      operations: [{ kind: 'add_role', personId: b.id, roleId: lacking(b, plain).id }],
+    });
     submitForReview(db, { planId: plan.id, actor: 'ana' });
     expect(approvePlan(db, { planId: plan.id, approver: 'bo' }).plan.state).toBe('approved');
     const first = getPlan(db, plan.id).operations[0];
-    const edited = editOperation(db, { planId: plan.id, operationId: first?.id ?? 0, actor: 'ana', operation: { kind: 'update_fields', personId: a.id, fields: { 'sf_Title': 'Head' } } });
+    const edited = editOperation(db, {
+      planId: plan.id,
+      operationId: first?.id ?? 0,
+      actor: 'ana',
+      operation: { kind: 'update_fields', personId: a.id, fields: { sf_Title: 'Head' } },
+    });
     expect(edited.approval).toBeNull();
-    expect(edited.after).toEqual({ 'sf_Title': 'Head' });
+    expect(edited.after).toEqual({ sf_Title: 'Head' });
     const after = getPlan(db, plan.id);
     expect([after.state, after.revision]).toEqual(['in_review', 4]);
     expect(after.operations[1]?.approval?.by).toBe('bo');
@@ -122,19 +164,38 @@ describe('plans', () => {
     expect(discardPlan(db, { planId: plan.id, actor: 'ana', reason: 'not needed' }).state).toBe('discarded');
     expect(() => addOperations(db, { planId: plan.id, actor: 'ana', operations: [] })).toThrow(/no longer be edited/);
 
-    const actions = listAudit(db, { subject: `plan:${plan.id}` }).entries.map((e) => e.action).reverse();
-    expect(actions).toEqual(['plan.created', 'plan.edited', 'plan.edited', 'plan.submitted', 'plan.approved', 'plan.edited', 'plan.edited', 'plan.discarded']);
+    const actions = listAudit(db, { subject: `plan:${plan.id}` })
+      .entries.map((e) => e.action)
+      .reverse();
+    expect(actions).toEqual([
+      'plan.created',
+      'plan.edited',
+      'plan.edited',
+      'plan.submitted',
+      'plan.approved',
+      'plan.edited',
+      'plan.edited',
+      'plan.discarded',
+    ]);
     expect(verifyAuditTrail(db).ok).toBe(true);
   });
 
   it('marks a plan touching many people as bulk, which raises every operation to medium', async () => {
     const { sb, db, instanceId } = await mirrored();
     const { users, plain, lacking } = cast(sb);
-    const everyone = sb.state.data.people.filter((p) => !p.deleted && users.some((u) => u.id === p.id) === false).slice(0, 30 - users.length);
-    const ops = [...users, ...everyone].map((p) => ({ kind: 'add_role' as const, personId: p.id, roleId: lacking(p, plain).id }));
+    const everyone = sb.state.data.people
+      .filter((p) => !p.deleted && users.some((u) => u.id === p.id) === false)
+      .slice(0, 30 - users.length);
+    const ops = [...users, ...everyone].map((p) => ({
+      kind: 'add_role' as const,
+      personId: p.id,
+      roleId: lacking(p, plain).id,
+    }));
     expect(ops.length).toBe(30);
     const { plan } = createPlan(db, { instanceId, title: 'Many', createdBy: 'ana', operations: ops.slice(0, 5) });
-    expect(plan.operations.every((o) => o.risk === 'low' || o.riskReasons.includes('unclassified-role') === false)).toBe(true);
+    expect(
+      plan.operations.every((o) => o.risk === 'low' || o.riskReasons.includes('unclassified-role') === false),
+    ).toBe(true);
     const grown = addOperations(db, { planId: plan.id, actor: 'ana', operations: ops.slice(5) }).plan;
     expect(grown.operations).toHaveLength(30);
     expect(grown.operations.every((o) => o.riskReasons.includes('bulk') && o.risk !== 'low')).toBe(true);

@@ -38,7 +38,8 @@ export function requirePlan(db: DB, planId: string): PlanRow {
 }
 
 export function requireEditable(row: PlanRow): void {
-  if (!EDITABLE_STATES.includes(row.state)) throw conflict(`The plan is ${row.state.replace('_', ' ')}: it can no longer be edited.`);
+  if (!EDITABLE_STATES.includes(row.state))
+    throw conflict(`The plan is ${row.state.replace('_', ' ')}: it can no longer be edited.`);
 }
 
 export interface CreatePlanInput {
@@ -70,15 +71,37 @@ export function createPlan(db: DB, input: CreatePlanInput): PlanChange {
   const id = randomUUID();
   let rejected: RejectedOperation[] = [];
   db.transaction(() => {
-    insertPlan(db, { id, instanceId: input.instanceId, title, description: input.description ?? '', origin: input.origin ?? 'manual', undoOf: input.undoOf ?? null, createdBy: actor, at: nowIso() });
-    appendAudit(db, { actor, action: 'plan.created', subject: subject(id), instanceId: input.instanceId, details: { title, origin: input.origin ?? 'manual', undoOf: input.undoOf ?? null } });
-    if (input.operations && input.operations.length > 0) rejected = insertPlanned(db, requirePlan(db, id), actor, input.operations);
+    insertPlan(db, {
+      id,
+      instanceId: input.instanceId,
+      title,
+      description: input.description ?? '',
+      origin: input.origin ?? 'manual',
+      undoOf: input.undoOf ?? null,
+      createdBy: actor,
+      at: nowIso(),
+    });
+    appendAudit(db, {
+      actor,
+      action: 'plan.created',
+      subject: subject(id),
+      instanceId: input.instanceId,
+      details: { title, origin: input.origin ?? 'manual', undoOf: input.undoOf ?? null },
+    });
+    if (input.operations && input.operations.length > 0)
+      rejected = insertPlanned(db, requirePlan(db, id), actor, input.operations);
   })();
   return { plan: getPlan(db, id), rejected };
 }
 
 export function listPlans(db: DB, filter: { instanceId: string; states?: PlanState[]; limit?: number }): PlanSummary[] {
-  return listPlanRows(db, filter).map((r) => ({ ...toPlan(r), operations: r.operations, people: r.people, approved: r.approved, privileged: r.privileged }));
+  return listPlanRows(db, filter).map((r) => ({
+    ...toPlan(r),
+    operations: r.operations,
+    people: r.people,
+    approved: r.approved,
+    privileged: r.privileged,
+  }));
 }
 
 export function getPlan(db: DB, planId: string): PlanWithOperations {
@@ -88,7 +111,10 @@ export function getPlan(db: DB, planId: string): PlanWithOperations {
 }
 
 /** Adds operations (by hand, or from a builder). Inputs that cannot be planned are returned, not thrown. */
-export function addOperations(db: DB, input: { planId: string; actor: string; operations: OperationInput[] }): PlanChange {
+export function addOperations(
+  db: DB,
+  input: { planId: string; actor: string; operations: OperationInput[] },
+): PlanChange {
   const actor = actorSchema.parse(input.actor);
   let rejected: RejectedOperation[] = [];
   db.transaction(() => {
@@ -106,10 +132,19 @@ function insertPlanned(db: DB, row: PlanRow, actor: string, inputs: OperationInp
   inputs.forEach((raw, index) => {
     const r = operationInputSchema.safeParse(raw);
     if (r.success) parsed.push({ index, value: r.data });
-    else rejected.push({ index, message: r.error.issues.map((i) => `${i.path.join('.') || 'operation'}: ${i.message}`).join('; ') });
+    else
+      rejected.push({
+        index,
+        message: r.error.issues.map((i) => `${i.path.join('.') || 'operation'}: ${i.message}`).join('; '),
+      });
   });
-  const ctx = loadPeopleContext(db, row.instance_id, parsed.map((p) => p.value));
-  const candidates: { index: number; planned: PlannedOperation; person?: PlannedOperation['before'] | undefined }[] = [];
+  const ctx = loadPeopleContext(
+    db,
+    row.instance_id,
+    parsed.map((p) => p.value),
+  );
+  const candidates: { index: number; planned: PlannedOperation; person?: PlannedOperation['before'] | undefined }[] =
+    [];
   for (const { index, value } of parsed) {
     let planned: PlannedOperation;
     try {
@@ -141,13 +176,26 @@ export function storePlanned(
   roles: ReturnType<typeof loadCatalogue>['roles'],
 ): RejectedOperation[] {
   const rejected: RejectedOperation[] = [];
-  const claimed = new Set(listOperationRows(db, row.id).flatMap((r) => claimsOf({ kind: r.kind, personId: r.person_id, params: JSON.parse(r.params) as Record<string, unknown>, before: JSON.parse(r.before) as PlannedOperation['before'], after: JSON.parse(r.after) as PlannedOperation['after'] })));
+  const claimed = new Set(
+    listOperationRows(db, row.id).flatMap((r) =>
+      claimsOf({
+        kind: r.kind,
+        personId: r.person_id,
+        params: JSON.parse(r.params) as Record<string, unknown>,
+        before: JSON.parse(r.before) as PlannedOperation['before'],
+        after: JSON.parse(r.after) as PlannedOperation['after'],
+      }),
+    ),
+  );
   const at = nowIso();
   let added = 0;
   for (const { index, planned, person } of candidates) {
     const claims = claimsOf(planned);
     if (claims.some((c) => claimed.has(c))) {
-      rejected.push({ index, message: 'Another operation of this plan already changes the same thing for this person.' });
+      rejected.push({
+        index,
+        message: 'Another operation of this plan already changes the same thing for this person.',
+      });
       continue;
     }
     for (const c of claims) claimed.add(c);
@@ -157,13 +205,22 @@ export function storePlanned(
   }
   if (added > 0) {
     afterEdit(db, row, at);
-    appendAudit(db, { actor, action: 'plan.edited', subject: subject(row.id), instanceId: row.instance_id, details: { added, rejected: rejected.length } });
+    appendAudit(db, {
+      actor,
+      action: 'plan.edited',
+      subject: subject(row.id),
+      instanceId: row.instance_id,
+      details: { added, rejected: rejected.length },
+    });
   }
   return rejected;
 }
 
 /** Re-plans one operation from the current mirror; its approval is cleared. */
-export function editOperation(db: DB, input: { planId: string; operationId: number; actor: string; operation: OperationInput }): Operation {
+export function editOperation(
+  db: DB,
+  input: { planId: string; operationId: number; actor: string; operation: OperationInput },
+): Operation {
   const actor = actorSchema.parse(input.actor);
   db.transaction(() => {
     const row = requirePlan(db, input.planId);
@@ -177,19 +234,37 @@ export function editOperation(db: DB, input: { planId: string; operationId: numb
     const others = new Set(
       rows
         .filter((r) => r.id !== current.id)
-        .flatMap((r) => claimsOf({ kind: r.kind, personId: r.person_id, params: JSON.parse(r.params) as Record<string, unknown>, before: JSON.parse(r.before) as PlannedOperation['before'], after: JSON.parse(r.after) as PlannedOperation['after'] })),
+        .flatMap((r) =>
+          claimsOf({
+            kind: r.kind,
+            personId: r.person_id,
+            params: JSON.parse(r.params) as Record<string, unknown>,
+            before: JSON.parse(r.before) as PlannedOperation['before'],
+            after: JSON.parse(r.after) as PlannedOperation['after'],
+          }),
+        ),
     );
-    if (claimsOf(planned).some((c) => others.has(c))) throw conflict('Another operation of this plan already changes the same thing for this person.');
+    if (claimsOf(planned).some((c) => others.has(c)))
+      throw conflict('Another operation of this plan already changes the same thing for this person.');
     const person = planned.personId === null ? undefined : ctx.people.get(planned.personId)?.fields;
     const at = nowIso();
-    replaceOperation(db, current.id, { ...planned, ...assessRisk(planned, { roles: ctx.roles, person, bulk: false }), at });
+    replaceOperation(db, current.id, {
+      ...planned,
+      ...assessRisk(planned, { roles: ctx.roles, person, bulk: false }),
+      at,
+    });
     afterEdit(db, row, at);
     appendAudit(db, {
       actor,
       action: 'plan.edited',
       subject: subject(row.id),
       instanceId: row.instance_id,
-      details: { edited: current.id, approvalCleared: current.approved_by !== null, from: { kind: current.kind, after: JSON.parse(current.after) as unknown }, to: { kind: planned.kind, after: planned.after } },
+      details: {
+        edited: current.id,
+        approvalCleared: current.approved_by !== null,
+        from: { kind: current.kind, after: JSON.parse(current.after) as unknown },
+        to: { kind: planned.kind, after: planned.after },
+      },
     });
   })();
   const op = getPlan(db, input.planId).operations.find((o) => o.id === input.operationId);
@@ -197,7 +272,10 @@ export function editOperation(db: DB, input: { planId: string; operationId: numb
   return op;
 }
 
-export function removeOperations(db: DB, input: { planId: string; operationIds: number[]; actor: string }): PlanWithOperations {
+export function removeOperations(
+  db: DB,
+  input: { planId: string; operationIds: number[]; actor: string },
+): PlanWithOperations {
   const actor = actorSchema.parse(input.actor);
   db.transaction(() => {
     const row = requirePlan(db, input.planId);
@@ -208,19 +286,37 @@ export function removeOperations(db: DB, input: { planId: string; operationIds: 
     for (const id of input.operationIds) deleteOperation(db, id);
     const at = nowIso();
     afterEdit(db, row, at);
-    appendAudit(db, { actor, action: 'plan.edited', subject: subject(row.id), instanceId: row.instance_id, details: { removed: input.operationIds } });
+    appendAudit(db, {
+      actor,
+      action: 'plan.edited',
+      subject: subject(row.id),
+      instanceId: row.instance_id,
+      details: { removed: input.operationIds },
+    });
   })();
   return getPlan(db, input.planId);
 }
 
-export function updatePlanText(db: DB, input: { planId: string; actor: string; title?: string; description?: string }): PlanWithOperations {
+export function updatePlanText(
+  db: DB,
+  input: { planId: string; actor: string; title?: string; description?: string },
+): PlanWithOperations {
   const actor = actorSchema.parse(input.actor);
   db.transaction(() => {
     const row = requirePlan(db, input.planId);
     requireEditable(row);
     if (input.title !== undefined && !input.title.trim()) throw validation('A plan needs a title.');
-    touchPlan(db, row.id, nowIso(), { ...(input.title !== undefined ? { title: input.title.trim() } : {}), ...(input.description !== undefined ? { description: input.description } : {}) });
-    appendAudit(db, { actor, action: 'plan.edited', subject: subject(row.id), instanceId: row.instance_id, details: { title: input.title, description: input.description } });
+    touchPlan(db, row.id, nowIso(), {
+      ...(input.title !== undefined ? { title: input.title.trim() } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+    });
+    appendAudit(db, {
+      actor,
+      action: 'plan.edited',
+      subject: subject(row.id),
+      instanceId: row.instance_id,
+      details: { title: input.title, description: input.description },
+    });
   })();
   return getPlan(db, input.planId);
 }
@@ -230,10 +326,17 @@ export function submitForReview(db: DB, input: { planId: string; actor: string }
   const actor = actorSchema.parse(input.actor);
   db.transaction(() => {
     const row = requirePlan(db, input.planId);
-    if (row.state !== 'draft') throw conflict(`Only a draft can be submitted for review; this plan is ${row.state.replace('_', ' ')}.`);
+    if (row.state !== 'draft')
+      throw conflict(`Only a draft can be submitted for review; this plan is ${row.state.replace('_', ' ')}.`);
     if (listOperationRows(db, row.id).length === 0) throw validation('The plan has no operations.');
     setPlanState(db, row.id, 'in_review', nowIso());
-    appendAudit(db, { actor, action: 'plan.submitted', subject: subject(row.id), instanceId: row.instance_id, details: { revision: row.revision } });
+    appendAudit(db, {
+      actor,
+      action: 'plan.submitted',
+      subject: subject(row.id),
+      instanceId: row.instance_id,
+      details: { revision: row.revision },
+    });
   })();
   return getPlan(db, input.planId);
 }
@@ -244,7 +347,13 @@ export function discardPlan(db: DB, input: { planId: string; actor: string; reas
     const row = requirePlan(db, input.planId);
     requireEditable(row);
     setPlanState(db, row.id, 'discarded', nowIso());
-    appendAudit(db, { actor, action: 'plan.discarded', subject: subject(row.id), instanceId: row.instance_id, details: { reason: input.reason ?? null } });
+    appendAudit(db, {
+      actor,
+      action: 'plan.discarded',
+      subject: subject(row.id),
+      instanceId: row.instance_id,
+      details: { reason: input.reason ?? null },
+    });
   })();
   return getPlan(db, input.planId);
 }
@@ -260,11 +369,25 @@ function afterEdit(db: DB, row: PlanRow, at: string): void {
   const people = new Set(rows.map((r) => r.person_id ?? `new:${r.id}`));
   const bulk = people.size > BULK_PEOPLE_THRESHOLD;
   const catalogue = loadCatalogue(db, row.instance_id);
-  const mirror = getMirrorPeople(db, row.instance_id, rows.flatMap((r) => (r.person_id === null ? [] : [r.person_id])));
+  const mirror = getMirrorPeople(
+    db,
+    row.instance_id,
+    rows.flatMap((r) => (r.person_id === null ? [] : [r.person_id])),
+  );
   for (const r of rows) {
-    const op = { kind: r.kind, params: JSON.parse(r.params) as Record<string, unknown>, before: JSON.parse(r.before) as PlannedOperation['before'], after: JSON.parse(r.after) as PlannedOperation['after'] };
+    const op = {
+      kind: r.kind,
+      params: JSON.parse(r.params) as Record<string, unknown>,
+      before: JSON.parse(r.before) as PlannedOperation['before'],
+      after: JSON.parse(r.after) as PlannedOperation['after'],
+    };
     const person = r.person_id === null ? undefined : { ...op.before, ...mirror.get(r.person_id)?.fields };
     const risk = assessRisk(op, { roles: catalogue.roles, person, bulk });
-    if (risk.risk !== r.risk || risk.privileged !== (r.privileged === 1) || JSON.stringify(risk.reasons) !== r.risk_reasons) updateOperationRisk(db, r.id, risk);
+    if (
+      risk.risk !== r.risk ||
+      risk.privileged !== (r.privileged === 1) ||
+      JSON.stringify(risk.reasons) !== r.risk_reasons
+    )
+      updateOperationRisk(db, r.id, risk);
   }
 }

@@ -19,7 +19,9 @@ afterEach(async () => {
 async function setup() {
   const m = await mirroredSandbox(tempDir());
   sandboxes.push(m.sb);
-  const live = m.sb.state.data.people.filter((p) => !p.deleted && p.accessType === '1' && p.status === 'Active' && p.userType === '10');
+  const live = m.sb.state.data.people.filter(
+    (p) => !p.deleted && p.accessType === '1' && p.status === 'Active' && p.userType === '10',
+  );
   const roles = m.sb.state.data.roles;
   return { ...m, live, roles };
 }
@@ -37,13 +39,21 @@ describe('review', () => {
       operations: [
         { kind: 'remove_role', personId: single.id, roleId: single.roleIds[0] as number },
         { kind: 'add_role', personId: a.id, roleId: privileged.id },
-        { kind: 'update_fields', personId: a.id, fields: { 'sf_Title': 'Boss' } },
+        { kind: 'update_fields', personId: a.id, fields: { sf_Title: 'Boss' } },
         { kind: 'deactivate', personId: b.id, source: 'ai' },
       ],
     });
     // Another open plan on the same person, and the mirror moving since planning.
-    createPlan(db, { instanceId, title: 'Other', createdBy: 'bo', operations: [{ kind: 'update_fields', personId: b.id, fields: { 'sf_Title': 'X' } }] });
-    db.prepare("UPDATE mirror_people SET title = 'Changed meanwhile' WHERE instance_id = ? AND id = ?").run(instanceId, a.id);
+    createPlan(db, {
+      instanceId,
+      title: 'Other',
+      createdBy: 'bo',
+      operations: [{ kind: 'update_fields', personId: b.id, fields: { sf_Title: 'X' } }],
+    });
+    db.prepare("UPDATE mirror_people SET title = 'Changed meanwhile' WHERE instance_id = ? AND id = ?").run(
+      instanceId,
+      a.id,
+    );
 
     const budget = createMemoryBudget({ limit: 1000, clock: () => 0 });
     for (let i = 0; i < 995; i++) budget.record(0);
@@ -56,7 +66,15 @@ describe('review', () => {
     const personA = review.people[1];
     expect(personA?.after['sf_Title']).toBe('Boss');
     expect(personA?.after['sf_User Role']).toContain(`,${privileged.id},`);
-    expect(review.totals).toMatchObject({ operations: 4, people: 3, privileged: 1, approved: 0, awaitingOwnApproval: 1, fromAi: 1, byKind: { remove_role: 1, add_role: 1, update_fields: 1, deactivate: 1 } });
+    expect(review.totals).toMatchObject({
+      operations: 4,
+      people: 3,
+      privileged: 1,
+      approved: 0,
+      awaitingOwnApproval: 1,
+      fromAi: 1,
+      byKind: { remove_role: 1, add_role: 1, update_fields: 1, deactivate: 1 },
+    });
     expect(review.warnings.map((w) => [w.kind, w.personId]).sort()).toEqual(
       [
         ['loses-last-role', single.id],
@@ -66,8 +84,19 @@ describe('review', () => {
       ].sort(),
     );
     // 3 people: 1 read, 1 write, 1 read-back, 1 note call (batch 50).
-    expect(review.estimate).toMatchObject({ reads: 1, writes: 1, verifies: 1, notes: 1, total: 4, minimumWrites: 2, budget: { limit: 1000, remaining: 5, fitsNow: true } });
-    expect(reviewPlan(db, plan.id, { budget, now: 0, batchSize: 1, idsPerCall: 1 }).estimate).toMatchObject({ total: 12, budget: { remaining: 5, fitsNow: false, waitMs: 3_600_000 } });
+    expect(review.estimate).toMatchObject({
+      reads: 1,
+      writes: 1,
+      verifies: 1,
+      notes: 1,
+      total: 4,
+      minimumWrites: 2,
+      budget: { limit: 1000, remaining: 5, fitsNow: true },
+    });
+    expect(reviewPlan(db, plan.id, { budget, now: 0, batchSize: 1, idsPerCall: 1 }).estimate).toMatchObject({
+      total: 12,
+      budget: { remaining: 5, fitsNow: false, waitMs: 3_600_000 },
+    });
   });
 });
 
@@ -82,14 +111,14 @@ describe('export and import', () => {
       createdBy: 'ana',
       operations: [
         { kind: 'add_role', personId: a.id, roleId: privileged.id },
-        { kind: 'update_fields', personId: b.id, fields: { 'sf_Title': 'Reviewed' } },
+        { kind: 'update_fields', personId: b.id, fields: { sf_Title: 'Reviewed' } },
       ],
     });
     submitForReview(s.db, { planId: plan.id, actor: 'ana' });
     return { ...s, plan, a, b };
   }
 
-  it('brings a reviewer\'s approvals back from JSON, privileged ones only when given on their own', async () => {
+  it("brings a reviewer's approvals back from JSON, privileged ones only when given on their own", async () => {
     const { db, plan } = await reviewed();
     const doc = JSON.parse(exportPlanJson(db, { planId: plan.id, actor: 'ana' })) as PlanExport;
     expect(doc.contentHash).toBe(contentHash(getPlan(db, plan.id).operations));
@@ -97,12 +126,26 @@ describe('export and import', () => {
     // The reviewer approves both, the privileged one along with the plan: that one must not count.
     priv.approval = { by: 'cy', at: '2026-11-02T10:00:00.000Z', scope: 'plan' };
     plain.approval = { by: 'cy', at: '2026-11-02T10:00:00.000Z', scope: 'plan' };
-    const first = importPlanApprovals(db, { planId: plan.id, content: JSON.stringify(doc), format: 'json', importedBy: 'ana' });
+    const first = importPlanApprovals(db, {
+      planId: plan.id,
+      content: JSON.stringify(doc),
+      format: 'json',
+      importedBy: 'ana',
+    });
     expect(first.imported).toBe(1);
     expect(first.skipped).toEqual([{ operationId: priv.id, reason: expect.stringMatching(/on its own/) as unknown }]);
-    expect(first.plan.operations.find((o) => o.id === plain.id)?.approval).toEqual({ by: 'cy', at: '2026-11-02T10:00:00.000Z', scope: 'import' });
+    expect(first.plan.operations.find((o) => o.id === plain.id)?.approval).toEqual({
+      by: 'cy',
+      at: '2026-11-02T10:00:00.000Z',
+      scope: 'import',
+    });
     priv.approval = { by: 'cy', at: '2026-11-02T10:05:00.000Z', scope: 'operation' };
-    const second = importPlanApprovals(db, { planId: plan.id, content: JSON.stringify(doc), format: 'json', importedBy: 'ana' });
+    const second = importPlanApprovals(db, {
+      planId: plan.id,
+      content: JSON.stringify(doc),
+      format: 'json',
+      importedBy: 'ana',
+    });
     expect([second.imported, second.plan.state]).toEqual([1, 'approved']);
     expect(listAudit(db, { subject: `plan:${plan.id}`, action: 'plan.imported' }).total).toBe(2);
   });
@@ -111,13 +154,33 @@ describe('export and import', () => {
     const { db, plan, a } = await reviewed();
     const text = exportPlanJson(db, { planId: plan.id, actor: 'ana' });
     const tampered = JSON.parse(text) as PlanExport;
-    (tampered.operations[1] as PlanExport['operations'][0]).after = { 'sf_Title': 'Something else' };
-    expect(() => importPlanApprovals(db, { planId: plan.id, content: JSON.stringify(tampered), format: 'json', importedBy: 'ana' })).toThrow(/edited after the export/);
+    (tampered.operations[1] as PlanExport['operations'][0]).after = { sf_Title: 'Something else' };
+    expect(() =>
+      importPlanApprovals(db, {
+        planId: plan.id,
+        content: JSON.stringify(tampered),
+        format: 'json',
+        importedBy: 'ana',
+      }),
+    ).toThrow(/edited after the export/);
     // A tamperer who also fixes the hash is caught by the plan's own operations.
     tampered.contentHash = contentHash(tampered.operations);
-    expect(() => importPlanApprovals(db, { planId: plan.id, content: JSON.stringify(tampered), format: 'json', importedBy: 'ana' })).toThrow(/differ from the plan's/);
-    addOperations(db, { planId: plan.id, actor: 'ana', operations: [{ kind: 'update_fields', personId: a.id, fields: { 'sf_Title': 'New' } }] });
-    expect(() => importPlanApprovals(db, { planId: plan.id, content: text, format: 'json', importedBy: 'ana' })).toThrow(/edited since this export/);
+    expect(() =>
+      importPlanApprovals(db, {
+        planId: plan.id,
+        content: JSON.stringify(tampered),
+        format: 'json',
+        importedBy: 'ana',
+      }),
+    ).toThrow(/differ from the plan's/);
+    addOperations(db, {
+      planId: plan.id,
+      actor: 'ana',
+      operations: [{ kind: 'update_fields', personId: a.id, fields: { sf_Title: 'New' } }],
+    });
+    expect(() =>
+      importPlanApprovals(db, { planId: plan.id, content: text, format: 'json', importedBy: 'ana' }),
+    ).toThrow(/edited since this export/);
   });
 
   it('round-trips approvals through CSV and refuses a CSV whose rows changed', async () => {
@@ -130,12 +193,31 @@ describe('export and import', () => {
     const privRow = lines[1] as string;
     // The reviewer adds their own approval on the privileged row (empty columns at the end).
     const approved = privRow.replace(/,,,$/, ',cy,2026-11-03T09:00:00.000Z,operation');
-    const result = importPlanApprovals(db, { planId: plan.id, content: [lines[0], approved, lines[2]].join('\n'), format: 'csv', importedBy: 'ana' });
+    const result = importPlanApprovals(db, {
+      planId: plan.id,
+      content: [lines[0], approved, lines[2]].join('\n'),
+      format: 'csv',
+      importedBy: 'ana',
+    });
     expect(result.imported).toBe(1);
     expect(result.skipped).toEqual([{ operationId: expect.any(Number) as unknown, reason: 'already approved by bo' }]);
     expect(result.plan.state).toBe('approved');
     const changed = (lines[2] as string).replace(/update_fields/, 'add_role');
-    expect(() => importPlanApprovals(db, { planId: plan.id, content: [lines[0], lines[1], changed].join('\n'), format: 'csv', importedBy: 'ana' })).toThrow(/differ from the plan's/);
-    expect(() => importPlanApprovals(db, { planId: plan.id, content: [lines[0], lines[1]].join('\n'), format: 'csv', importedBy: 'ana' })).toThrow(/missing/);
+    expect(() =>
+      importPlanApprovals(db, {
+        planId: plan.id,
+        content: [lines[0], lines[1], changed].join('\n'),
+        format: 'csv',
+        importedBy: 'ana',
+      }),
+    ).toThrow(/differ from the plan's/);
+    expect(() =>
+      importPlanApprovals(db, {
+        planId: plan.id,
+        content: [lines[0], lines[1]].join('\n'),
+        format: 'csv',
+        importedBy: 'ana',
+      }),
+    ).toThrow(/missing/);
   });
 });

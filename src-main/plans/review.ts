@@ -26,7 +26,8 @@ export interface PersonDiff {
   after: FieldMap;
 }
 
-export type WarningKind = 'loses-last-role' | 'privileged-grant' | 'unclassified-role' | 'other-open-plan' | 'mirror-drift' | 'not-in-mirror';
+export type WarningKind =
+  'loses-last-role' | 'privileged-grant' | 'unclassified-role' | 'other-open-plan' | 'mirror-drift' | 'not-in-mirror';
 
 export interface ReviewWarning {
   kind: WarningKind;
@@ -68,7 +69,11 @@ export function reviewPlan(db: DB, planId: string, options: ReviewOptions = {}):
   const catalogue = loadCatalogue(db, plan.instanceId);
   const personIds = [...new Set(ops.flatMap((o) => (o.personId === null ? [] : [o.personId])))];
   const mirror = getMirrorPeople(db, plan.instanceId, personIds);
-  const held = new Set(getMirrorAssignments(db, plan.instanceId, personIds).map((a) => `${a.personId}:${assignmentKey(a.programId, a.roleId)}`));
+  const held = new Set(
+    getMirrorAssignments(db, plan.instanceId, personIds).map(
+      (a) => `${a.personId}:${assignmentKey(a.programId, a.roleId)}`,
+    ),
+  );
   const others = openPlansTouching(db, plan.instanceId, plan.id, personIds);
   const warnings: ReviewWarning[] = [];
   const roleName = (id: number) => catalogue.roles.get(id)?.name ?? `role ${id}`;
@@ -86,29 +91,80 @@ export function reviewPlan(db: DB, planId: string, options: ReviewOptions = {}):
     let before: FieldMap = {};
     for (const op of personOps) before = { ...op.before, ...before };
     let after: FieldMap = { ...before };
-    for (const op of personOps) after = { ...applyToRecord(op, after), ...Object.fromEntries(Object.entries(op.after).filter(([k]) => k.startsWith('UTA '))) };
+    for (const op of personOps)
+      after = {
+        ...applyToRecord(op, after),
+        ...Object.fromEntries(Object.entries(op.after).filter(([k]) => k.startsWith('UTA '))),
+      };
     if (created) after = { ...created.after };
-    const name = m ? `${m.firstName} ${m.lastName}`.trim() : created ? `${created.after['sf_First Name'] ?? ''} ${created.after['sf_Last Name'] ?? ''}`.trim() : `person ${personId}`;
-    people.push({ personId, name, email: m?.email ?? created?.after['sf_Email'] ?? '', organization: m?.organization ?? null, isExternal: m?.isExternal ?? created?.after['sf_Is External'] === '1', operations: personOps, before, after });
+    const name = m
+      ? `${m.firstName} ${m.lastName}`.trim()
+      : created
+        ? `${created.after['sf_First Name'] ?? ''} ${created.after['sf_Last Name'] ?? ''}`.trim()
+        : `person ${personId}`;
+    people.push({
+      personId,
+      name,
+      email: m?.email ?? created?.after['sf_Email'] ?? '',
+      organization: m?.organization ?? null,
+      isExternal: m?.isExternal ?? created?.after['sf_Is External'] === '1',
+      operations: personOps,
+      before,
+      after,
+    });
 
     if ('sf_User Role' in after && rolesOf(before).length > 0 && rolesOf(after).length === 0) {
-      warnings.push({ kind: 'loses-last-role', severity: 'warning', personId, operationId: null, message: `${name} loses their last profile role.` });
+      warnings.push({
+        kind: 'loses-last-role',
+        severity: 'warning',
+        personId,
+        operationId: null,
+        message: `${name} loses their last profile role.`,
+      });
     }
     if (personId !== null && others.has(personId)) {
       const list = others.get(personId) ?? [];
-      warnings.push({ kind: 'other-open-plan', severity: 'warning', personId, operationId: null, message: `${name} is also changed by ${list.map((p) => `"${p.title}"`).join(', ')}.` });
+      warnings.push({
+        kind: 'other-open-plan',
+        severity: 'warning',
+        personId,
+        operationId: null,
+        message: `${name} is also changed by ${list.map((p) => `"${p.title}"`).join(', ')}.`,
+      });
     }
     for (const op of personOps) {
       if (op.privileged) {
-        const what = op.riskReasons.includes('admin-access') ? 'administrator access' : op.riskReasons.includes('reactivates-privileged') ? 'access back to a privileged account' : `the privileged role ${roleName(op.params.roleId as number)}`;
-        warnings.push({ kind: 'privileged-grant', severity: 'danger', personId, operationId: op.id, message: `Grants ${what} to ${name}: approve this operation on its own.` });
+        const what = op.riskReasons.includes('admin-access')
+          ? 'administrator access'
+          : op.riskReasons.includes('reactivates-privileged')
+            ? 'access back to a privileged account'
+            : `the privileged role ${roleName(op.params.roleId as number)}`;
+        warnings.push({
+          kind: 'privileged-grant',
+          severity: 'danger',
+          personId,
+          operationId: op.id,
+          message: `Grants ${what} to ${name}: approve this operation on its own.`,
+        });
       }
       if (op.riskReasons.includes('unclassified-role')) {
-        warnings.push({ kind: 'unclassified-role', severity: 'info', personId, operationId: op.id, message: `${roleName(op.params.roleId as number)} is not marked privileged or not yet: decide on the Roles screen.` });
+        warnings.push({
+          kind: 'unclassified-role',
+          severity: 'info',
+          personId,
+          operationId: op.id,
+          message: `${roleName(op.params.roleId as number)} is not marked privileged or not yet: decide on the Roles screen.`,
+        });
       }
       if (op.kind === 'create_person' || personId === null) continue;
       if (!m) {
-        warnings.push({ kind: 'not-in-mirror', severity: 'warning', personId, operationId: op.id, message: `${name} is no longer in the mirror (removed on the server?).` });
+        warnings.push({
+          kind: 'not-in-mirror',
+          severity: 'warning',
+          personId,
+          operationId: op.id,
+          message: `${name} is no longer in the mirror (removed on the server?).`,
+        });
         continue;
       }
       const drift =

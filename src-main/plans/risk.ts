@@ -30,9 +30,15 @@ export interface RiskAssessment {
 }
 
 const val = (m: FieldMap, k: string) => (m[k] ?? '').trim();
-const canSignIn = (m: FieldMap) => val(m, 'sf_Access Type') !== ACCESS_TYPES.none && val(m, 'sf_Access Type') !== '' && val(m, 'sf_Status').toLowerCase() === 'active';
+const canSignIn = (m: FieldMap) =>
+  val(m, 'sf_Access Type') !== ACCESS_TYPES.none &&
+  val(m, 'sf_Access Type') !== '' &&
+  val(m, 'sf_Status').toLowerCase() === 'active';
 
-export function assessRisk(op: Pick<PlannedOperation, 'kind' | 'params' | 'before' | 'after'>, ctx: { roles: ReadonlyMap<number, RoleInfo>; person?: FieldMap | undefined; bulk: boolean }): RiskAssessment {
+export function assessRisk(
+  op: Pick<PlannedOperation, 'kind' | 'params' | 'before' | 'after'>,
+  ctx: { roles: ReadonlyMap<number, RoleInfo>; person?: FieldMap | undefined; bulk: boolean },
+): RiskAssessment {
   const reasons = new Set<RiskReason>();
   const person = ctx.person ?? {};
   const granted: number[] = [];
@@ -44,21 +50,29 @@ export function assessRisk(op: Pick<PlannedOperation, 'kind' | 'params' | 'befor
     else if (flag !== false) reasons.add('unclassified-role');
   }
   const typeAfter = op.after['sf_User Type'];
-  if (typeAfter !== undefined && ADMIN_TYPES.has((typeAfter ?? '').trim()) && !ADMIN_TYPES.has(val(op.before, 'sf_User Type'))) reasons.add('admin-access');
+  if (
+    typeAfter !== undefined &&
+    ADMIN_TYPES.has((typeAfter ?? '').trim()) &&
+    !ADMIN_TYPES.has(val(op.before, 'sf_User Type'))
+  )
+    reasons.add('admin-access');
 
   if (op.kind === 'set_access') {
     const before = { ...person, ...op.before };
     const after = { ...person, ...op.after };
-    const holdsPrivilege = rolesOf(person).some((r) => ctx.roles.get(r)?.privileged === true) || ADMIN_TYPES.has(val(after, 'sf_User Type'));
+    const holdsPrivilege =
+      rolesOf(person).some((r) => ctx.roles.get(r)?.privileged === true) || ADMIN_TYPES.has(val(after, 'sf_User Type'));
     if (!canSignIn(before) && canSignIn(after) && holdsPrivilege) reasons.add('reactivates-privileged');
   }
-  if (op.kind === 'remove_role' && ctx.roles.get(op.params.roleId as number)?.privileged === true) reasons.add('removes-privileged-role');
+  if (op.kind === 'remove_role' && ctx.roles.get(op.params.roleId as number)?.privileged === true)
+    reasons.add('removes-privileged-role');
   if (op.kind === 'deactivate') {
     reasons.add('offboarding');
     if (rolesOf(op.before).length > rolesOf(op.after).length) reasons.add('removes-privileged-role');
   }
   if (op.kind === 'create_person') reasons.add('new-person');
-  if (val(person, 'sf_Is External') === '1' || (op.kind === 'create_person' && val(op.after, 'sf_Is External') === '1')) reasons.add('external-person');
+  if (val(person, 'sf_Is External') === '1' || (op.kind === 'create_person' && val(op.after, 'sf_Is External') === '1'))
+    reasons.add('external-person');
   if (op.kind === 'update_fields' && 'sf_Email' in op.after) reasons.add('login-identity');
   if (ctx.bulk) reasons.add('bulk');
 

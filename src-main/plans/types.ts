@@ -5,15 +5,39 @@
 import { z } from 'zod';
 import { ACCESS_TYPES, USER_STATUSES, USER_TYPES } from '../smartsimple/protocol';
 
-export const OPERATION_KINDS = ['create_person', 'update_fields', 'add_role', 'remove_role', 'add_assignment', 'remove_assignment', 'set_access', 'deactivate'] as const;
+export const OPERATION_KINDS = [
+  'create_person',
+  'update_fields',
+  'add_role',
+  'remove_role',
+  'add_assignment',
+  'remove_assignment',
+  'set_access',
+  'deactivate',
+] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 
 /** Kinds written through the user record (one full-replace update per person). */
-export const USER_RECORD_KINDS: ReadonlySet<OperationKind> = new Set(['update_fields', 'add_role', 'remove_role', 'set_access', 'deactivate']);
+export const USER_RECORD_KINDS: ReadonlySet<OperationKind> = new Set([
+  'update_fields',
+  'add_role',
+  'remove_role',
+  'set_access',
+  'deactivate',
+]);
 /** Kinds written through Associations-Update (UTA roles on programs). */
 export const ASSOCIATION_KINDS: ReadonlySet<OperationKind> = new Set(['add_assignment', 'remove_assignment']);
 
-export const PLAN_STATES = ['draft', 'in_review', 'approved', 'applying', 'applied', 'partially_applied', 'failed', 'discarded'] as const;
+export const PLAN_STATES = [
+  'draft',
+  'in_review',
+  'approved',
+  'applying',
+  'applied',
+  'partially_applied',
+  'failed',
+  'discarded',
+] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
 /** States in which a plan still may change what it will do (and so counts as "open"). */
 export const OPEN_STATES: readonly PlanState[] = ['draft', 'in_review', 'approved', 'applying'];
@@ -42,7 +66,16 @@ export type OperationSource = 'admin' | 'ai';
  * every change has a known "before" to compare with at apply time. Access fields have their own
  * operation (set_access), roles theirs.
  */
-export const EDITABLE_FIELDS = ['sf_First Name', 'sf_Last Name', 'sf_Email', 'sf_Title', 'sf_Phone', 'cf_Department', 'cf_Manager ID', 'sf_Access Expiry'] as const;
+export const EDITABLE_FIELDS = [
+  'sf_First Name',
+  'sf_Last Name',
+  'sf_Email',
+  'sf_Title',
+  'sf_Phone',
+  'cf_Department',
+  'cf_Manager ID',
+  'sf_Access Expiry',
+] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 const id = z.number().int().positive();
@@ -64,14 +97,14 @@ export const operationInputSchema = z.discriminatedUnion('kind', [
         .object({
           'sf_First Name': z.string().min(1).max(255),
           'sf_Last Name': z.string().min(1).max(255),
-          'sf_Email': z.string().email().max(255),
+          sf_Email: z.string().email().max(255),
           'sf_Company ID': z.string().regex(/^\d{1,15}$/),
-          'sf_Title': z.string().max(255).optional(),
-          'sf_Phone': z.string().max(255).optional(),
-          'cf_Department': z.string().max(255).optional(),
+          sf_Title: z.string().max(255).optional(),
+          sf_Phone: z.string().max(255).optional(),
+          cf_Department: z.string().max(255).optional(),
           'sf_Access Type': accessType.optional(),
           'sf_User Type': userType.optional(),
-          'sf_Status': status.optional(),
+          sf_Status: status.optional(),
         })
         .strict(),
       roleIds: z.array(id).max(100).default([]),
@@ -91,9 +124,19 @@ export const operationInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('add_assignment'), personId: id, programId: id, roleId: id, ...common }).strict(),
   z.object({ kind: z.literal('remove_assignment'), personId: id, programId: id, roleId: id, ...common }).strict(),
   z
-    .object({ kind: z.literal('set_access'), personId: id, accessType: accessType.optional(), userType: userType.optional(), status: status.optional(), ...common })
+    .object({
+      kind: z.literal('set_access'),
+      personId: id,
+      accessType: accessType.optional(),
+      userType: userType.optional(),
+      status: status.optional(),
+      ...common,
+    })
     .strict()
-    .refine((v) => v.accessType !== undefined || v.userType !== undefined || v.status !== undefined, 'set_access needs accessType, userType or status'),
+    .refine(
+      (v) => v.accessType !== undefined || v.userType !== undefined || v.status !== undefined,
+      'set_access needs accessType, userType or status',
+    ),
   z.object({ kind: z.literal('deactivate'), personId: id, ...common }).strict(),
 ]);
 export type OperationInput = z.input<typeof operationInputSchema>;

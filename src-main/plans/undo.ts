@@ -18,13 +18,16 @@ import { actorSchema } from './types';
 export function createUndoPlan(db: DB, input: { planId: string; actor: string }): PlanChange {
   const actor = actorSchema.parse(input.actor);
   const source = getPlan(db, input.planId);
-  if (source.state !== 'applied' && source.state !== 'partially_applied') throw conflict('Only an applied (or partially applied) plan can be undone.');
+  if (source.state !== 'applied' && source.state !== 'partially_applied')
+    throw conflict('Only an applied (or partially applied) plan can be undone.');
   const journal = new Map(listJournal(db, source.id).map((r) => [r.operationId, r]));
   const catalogue = loadCatalogue(db, source.instanceId);
 
   const candidates: { index: number; planned: PlannedOperation; person?: FieldMap }[] = [];
   const rejected: RejectedOperation[] = [];
-  const verified = source.operations.filter((op) => journal.get(op.id)?.state === 'verified').sort((a, b) => b.seq - a.seq);
+  const verified = source.operations
+    .filter((op) => journal.get(op.id)?.state === 'verified')
+    .sort((a, b) => b.seq - a.seq);
   for (const op of verified) {
     const j = journal.get(op.id);
     if (!j) continue;
@@ -38,9 +41,14 @@ export function createUndoPlan(db: DB, input: { planId: string; actor: string })
         const planned = planOperation(inverse, {
           ...catalogue,
           person: person ?? { ...op.after },
-          assigned: (programId, roleId) => (j.actualAfter?.[assignmentKey(programId, roleId)] ?? op.after[assignmentKey(programId, roleId)]) === '1',
+          assigned: (programId, roleId) =>
+            (j.actualAfter?.[assignmentKey(programId, roleId)] ?? op.after[assignmentKey(programId, roleId)]) === '1',
         });
-        candidates.push({ index, planned: { ...planned, source: op.source, aiSuggestionId: op.aiSuggestionId }, ...(person ? { person } : {}) });
+        candidates.push({
+          index,
+          planned: { ...planned, source: op.source, aiSuggestionId: op.aiSuggestionId },
+          ...(person ? { person } : {}),
+        });
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         rejected.push({ index, message: `Operation ${op.seq} (${op.summary}): ${e.message}` });
@@ -49,10 +57,23 @@ export function createUndoPlan(db: DB, input: { planId: string; actor: string })
   }
   let undoId = '';
   db.transaction(() => {
-    const created = createPlan(db, { instanceId: source.instanceId, title: `Undo: ${source.title}`, description: `Reverses the changes verified when "${source.title}" was applied.`, origin: 'undo', undoOf: source.id, createdBy: actor });
+    const created = createPlan(db, {
+      instanceId: source.instanceId,
+      title: `Undo: ${source.title}`,
+      description: `Reverses the changes verified when "${source.title}" was applied.`,
+      origin: 'undo',
+      undoOf: source.id,
+      createdBy: actor,
+    });
     undoId = created.plan.id;
     rejected.push(...storePlanned(db, requirePlan(db, undoId), actor, candidates, catalogue.roles));
-    appendAudit(db, { actor, action: 'plan.undo_created', subject: `plan:${source.id}`, instanceId: source.instanceId, details: { undoPlan: undoId, operations: candidates.length, notInverted: rejected.length } });
+    appendAudit(db, {
+      actor,
+      action: 'plan.undo_created',
+      subject: `plan:${source.id}`,
+      instanceId: source.instanceId,
+      details: { undoPlan: undoId, operations: candidates.length, notInverted: rejected.length },
+    });
   })();
   return { plan: getPlan(db, undoId), rejected };
 }

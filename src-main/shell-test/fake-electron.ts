@@ -36,7 +36,8 @@ export function createFakeElectron(options: { singleInstanceLock?: boolean } = {
     exitCalls: [] as number[],
     menuTemplate: null as unknown,
     permissionHandler: null as null | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
-    headersHandler: null as null | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void),
+    headersHandler: null as
+      null | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void),
     openedExternally: [] as string[],
   };
   const appEvents = new EventEmitter();

@@ -34,7 +34,11 @@ const appUrl = () => new URL(`file://${win().loaded}`).href;
 function callAs(channel: string, sender: FakeWebContents | { id: number }, frameUrl: string, input?: unknown) {
   const handler = fake.recorded.handlers.get(channel);
   if (!handler) throw new Error(`no handler for ${channel}`);
-  return handler({ sender, senderFrame: { url: frameUrl } }, input) as Promise<{ ok: boolean; data?: unknown; error?: { code: string } }>;
+  return handler({ sender, senderFrame: { url: frameUrl } }, input) as Promise<{
+    ok: boolean;
+    data?: unknown;
+    error?: { code: string };
+  }>;
 }
 
 describe('the Electron shell', () => {

@@ -9,7 +9,14 @@ import { z } from 'zod';
 // Record types, actions and the known functions live in the contract, so the renderer can offer
 // them too; re-exported here under their old names.
 import { ACTIONS, RECORD_TYPES, type KnownFunctionName, type RecordType } from '../../src-preload/contract';
-export { ACTIONS, KNOWN_FUNCTIONS, RECORD_TYPES, type Action, type KnownFunctionName, type RecordType } from '../../src-preload/contract';
+export {
+  ACTIONS,
+  KNOWN_FUNCTIONS,
+  RECORD_TYPES,
+  type Action,
+  type KnownFunctionName,
+  type RecordType,
+} from '../../src-preload/contract';
 
 export const API_VERSIONS = [1, 2] as const;
 export type ApiVersion = (typeof API_VERSIONS)[number];
@@ -208,20 +215,54 @@ export const COMPANY_STATUSES = ['Active', 'Inactive'] as const;
  * then be resent with their current value (a stale stamp refuses the write), and be empty on
  * create (`sf_User ID`/`sf_Company ID` may also be "0").
  */
-const USER_BASE_FIELDS = ['sf_User ID', 'sf_First Name', 'sf_Last Name', 'sf_Email', 'sf_Title', 'sf_Phone', 'sf_Company ID', 'sf_Company', 'sf_Is External'] as const;
+const USER_BASE_FIELDS = [
+  'sf_User ID',
+  'sf_First Name',
+  'sf_Last Name',
+  'sf_Email',
+  'sf_Title',
+  'sf_Phone',
+  'sf_Company ID',
+  'sf_Company',
+  'sf_Is External',
+] as const;
 const USER_ACCESS_FIELDS = ['sf_Access Type', 'sf_User Type', 'sf_Status', 'sf_Access Expiry'] as const;
 const USER_STAMP_FIELDS = ['sf_Last Updated', 'sf_Updated By', 'sf_Created Date', 'sf_Created By'] as const;
 const USER_CUSTOM_FIELDS = ['cf_Department', 'cf_Employee Number', 'cf_Manager ID'] as const;
-const USER_READ_FIELDS = [...USER_BASE_FIELDS, ROLE_LIST_FIELDS.read, ...USER_ACCESS_FIELDS, 'sf_Last Login', ...USER_STAMP_FIELDS, ...USER_CUSTOM_FIELDS];
+const USER_READ_FIELDS = [
+  ...USER_BASE_FIELDS,
+  ROLE_LIST_FIELDS.read,
+  ...USER_ACCESS_FIELDS,
+  'sf_Last Login',
+  ...USER_STAMP_FIELDS,
+  ...USER_CUSTOM_FIELDS,
+];
 const COMPANY_FIELDS = [
-  'sf_Company ID', 'sf_Name', 'sf_Parent Company ID', 'sf_Parent Company', 'sf_Is External', 'sf_Status', 'sf_Category List',
-  'sf_Phone', 'sf_Web Site', 'sf_Last Updated', 'sf_Last Updated By', 'sf_Created Date', 'sf_Created By',
+  'sf_Company ID',
+  'sf_Name',
+  'sf_Parent Company ID',
+  'sf_Parent Company',
+  'sf_Is External',
+  'sf_Status',
+  'sf_Category List',
+  'sf_Phone',
+  'sf_Web Site',
+  'sf_Last Updated',
+  'sf_Last Updated By',
+  'sf_Created Date',
+  'sf_Created By',
 ];
 export const RECOMMENDED_FIELDS: Partial<Record<KnownFunctionName, readonly string[]>> = {
   'users.list': USER_READ_FIELDS,
   'users.get': USER_READ_FIELDS,
   'users.ids': ['sf_User ID', 'sf_Last Updated'],
-  'users.update': [...USER_BASE_FIELDS, ROLE_LIST_FIELDS.write, ...USER_ACCESS_FIELDS, ...USER_STAMP_FIELDS, ...USER_CUSTOM_FIELDS],
+  'users.update': [
+    ...USER_BASE_FIELDS,
+    ROLE_LIST_FIELDS.write,
+    ...USER_ACCESS_FIELDS,
+    ...USER_STAMP_FIELDS,
+    ...USER_CUSTOM_FIELDS,
+  ],
   'companies.list': COMPANY_FIELDS,
   'companies.get': COMPANY_FIELDS,
   'companies.ids': ['sf_Company ID', 'sf_Last Updated'],
@@ -253,7 +294,7 @@ export const REPORT_COLUMNS = {
 export interface RoleCatalogueRecord {
   'sf_Role ID': string;
   'sf_Role Name': string;
-  'sf_Description': string;
+  sf_Description: string;
   /** "1" when the role may only be used as a UTA role (never on a profile). */
   'sf_UTA Roles Only': string;
 }

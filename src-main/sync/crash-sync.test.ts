@@ -27,10 +27,21 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  */
 const childBundle = path.join(here, '..', '..', 'node_modules', '.cache', 'admin-desk-sync-child', 'sync-child.mjs');
 beforeAll(async () => {
-  const common: BuildOptions = { bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['better-sqlite3'], logLevel: 'error' };
+  const common: BuildOptions = {
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    logLevel: 'error',
+  };
   await build({ ...common, entryPoints: [path.join(here, 'test-support', 'sync-child.ts')], outfile: childBundle });
   // Beside the child, where page-store.ts looks for a compiled write worker.
-  await build({ ...common, entryPoints: [path.join(here, 'write-worker.ts')], outfile: path.join(path.dirname(childBundle), 'write-worker.js') });
+  await build({
+    ...common,
+    entryPoints: [path.join(here, 'write-worker.ts')],
+    outfile: path.join(path.dirname(childBundle), 'write-worker.js'),
+  });
 });
 const tempDir = useTempDirs();
 const sandboxes: SandboxHandle[] = [];
@@ -49,7 +60,12 @@ function random(seed: number): () => number {
 
 const PAGE = { pageSize: 25, logPageSize: 300 };
 
-function startChild(config: object): { child: ChildProcess; exited: Promise<number | null>; isDone: () => boolean; output: () => string } {
+function startChild(config: object): {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  isDone: () => boolean;
+  output: () => string;
+} {
   const child = spawn(process.execPath, [childBundle], {
     env: { ...process.env, SYNC_CHILD_CONFIG: JSON.stringify(config) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -69,7 +85,14 @@ describe('crash', () => {
     // The clean sync first: its mirror is the reference, its calls say how long a sync is.
     const clean = openTestDb();
     const { client } = makeSyncClient(sb);
-    await runSync({ db: clean.db, client, instanceId: clean.instanceId, ...PAGE, ctx: testJob().ctx, logger: silentLogger });
+    await runSync({
+      db: clean.db,
+      client,
+      instanceId: clean.instanceId,
+      ...PAGE,
+      ctx: testJob().ctx,
+      logger: silentLogger,
+    });
     const cleanCalls = sb.requestLog.length;
 
     const dir = tempDir();
@@ -98,7 +121,8 @@ describe('crash', () => {
       if (code !== null && code !== 0) throw new Error(`sync child failed: ${run.output()}`);
       // Where it was when killed: the pass in progress and its committed pages.
       const { db: peek } = openDatabase(dbFile);
-      const at = peek.prepare('SELECT entity, pages FROM sync_cursors WHERE phase IS NOT NULL').get() as { entity: string; pages: number } | undefined;
+      const at = peek.prepare('SELECT entity, pages FROM sync_cursors WHERE phase IS NOT NULL').get() as
+        { entity: string; pages: number } | undefined;
       killedIn.add(at ? `${at.entity}:${at.pages}` : 'between steps');
       peek.close();
     }

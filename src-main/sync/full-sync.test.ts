@@ -53,7 +53,16 @@ describe('full sync', () => {
 
     const job = testJob();
     const logStart = sb.requestLog.length;
-    const result = await runSync({ db, client, instanceId, mode: 'auto', pageSize: 100, logPageSize: 2000, ctx: job.ctx, logger: silentLogger });
+    const result = await runSync({
+      db,
+      client,
+      instanceId,
+      mode: 'auto',
+      pageSize: 100,
+      logPageSize: 2000,
+      ctx: job.ctx,
+      logger: silentLogger,
+    });
     expect(result.kind).toBe('full');
     // The plan was exact: the run made what it said, nothing more.
     expect(sb.requestLog.length - logStart).toBe(plan.calls);
@@ -61,11 +70,15 @@ describe('full sync', () => {
 
     const want = expected(sb);
     const count = (sql: string) => db.prepare(sql).pluck().get(instanceId) as number;
-    expect(count('SELECT count(*) FROM mirror_people WHERE instance_id = ? AND deleted_at IS NULL')).toBe(want.people.length);
+    expect(count('SELECT count(*) FROM mirror_people WHERE instance_id = ? AND deleted_at IS NULL')).toBe(
+      want.people.length,
+    );
     expect(count('SELECT count(*) FROM mirror_organizations WHERE instance_id = ?')).toBe(want.companies.length);
     expect(count('SELECT count(*) FROM mirror_roles WHERE instance_id = ?')).toBe(want.roles.length);
     expect(count('SELECT count(*) FROM mirror_programs WHERE instance_id = ?')).toBe(want.programs.length);
-    expect(count('SELECT count(*) FROM mirror_program_assignments WHERE instance_id = ?')).toBe(want.assignments.length);
+    expect(count('SELECT count(*) FROM mirror_program_assignments WHERE instance_id = ?')).toBe(
+      want.assignments.length,
+    );
     expect(count('SELECT count(*) FROM mirror_access_events WHERE instance_id = ?')).toBe(want.accessEvents);
     expect(count('SELECT count(*) FROM mirror_login_sessions WHERE instance_id = ?')).toBe(want.sessions);
     expect(result.summary.kinds.people).toEqual({ added: want.people.length, changed: 0, removed: 0 });
@@ -75,7 +88,13 @@ describe('full sync', () => {
     // Every person's wire record, as a second reader sees it, is the mirrored raw record.
     const wire = await client.listAll('users.list', { pageSize: 1000 });
     const raws = new Map(
-      (db.prepare('SELECT p.id, r.raw FROM mirror_people p JOIN mirror_people_raw r ON r.key = p.key WHERE p.instance_id = ?').all(instanceId) as { id: number; raw: string }[]).map((r) => [r.id, r.raw]),
+      (
+        db
+          .prepare(
+            'SELECT p.id, r.raw FROM mirror_people p JOIN mirror_people_raw r ON r.key = p.key WHERE p.instance_id = ?',
+          )
+          .all(instanceId) as { id: number; raw: string }[]
+      ).map((r) => [r.id, r.raw]),
     );
     for (const record of wire) expect(raws.get(Number(record.recordid))).toBe(JSON.stringify(record));
     expect(wire.some((r) => r['cf_Department'] !== null)).toBe(true);
@@ -83,7 +102,15 @@ describe('full sync', () => {
     // A sample, typed: columns, holdings, organization path, logs.
     for (const p of want.people.filter((_, i) => i % 37 === 0)) {
       const mine = getPerson(db, instanceId, p.id);
-      expect(mine).toMatchObject({ firstName: p.firstName, lastName: p.lastName, email: p.email, companyId: p.companyId, isExternal: p.isExternal, status: p.status, department: p.department });
+      expect(mine).toMatchObject({
+        firstName: p.firstName,
+        lastName: p.lastName,
+        email: p.email,
+        companyId: p.companyId,
+        isExternal: p.isExternal,
+        status: p.status,
+        department: p.department,
+      });
       expect(mine.roles.map((r) => r.id).sort((a, b) => a - b)).toEqual([...p.roleIds].sort((a, b) => a - b));
       const wireRecord = wire.find((r) => Number(r.recordid) === p.id);
       expect(mine.roles.map((r) => String(r.id)).sort()).toEqual(parseRoleList(wireRecord?.['sf_User Role']).sort());
@@ -98,7 +125,9 @@ describe('full sync', () => {
     expect(root?.id).toBe(sb.state.rootCompanyId);
     expect(root?.totalPeople).toBe(want.people.length);
     const someone = want.people[want.people.length - 1];
-    expect(searchPeople(db, instanceId, { query: `${someone?.firstName} ${someone?.lastName}` }).rows.map((r) => r.id)).toContain(someone?.id);
+    expect(
+      searchPeople(db, instanceId, { query: `${someone?.firstName} ${someone?.lastName}` }).rows.map((r) => r.id),
+    ).toContain(someone?.id);
 
     const status = getSyncStatus(db, instanceId);
     expect(status).toMatchObject({ unfinished: false, counts: { people: want.people.length } });

@@ -29,7 +29,16 @@ async function syncedSandbox() {
   const t = openTestDb();
   const { client } = makeSyncClient(sb);
   const sync = (mode: RunSyncOptions['mode']) =>
-    runSync({ db: t.db, client, instanceId: t.instanceId, mode, pageSize: 50, logPageSize: 1000, ctx: testJob().ctx, logger: silentLogger });
+    runSync({
+      db: t.db,
+      client,
+      instanceId: t.instanceId,
+      mode,
+      pageSize: 50,
+      logPageSize: 1000,
+      ctx: testJob().ctx,
+      logger: silentLogger,
+    });
   await sync('full');
   return { sb, client, sync, ...t };
 }
@@ -43,21 +52,31 @@ describe('incremental sync and reconcile', () => {
     const people = sb.state.data.people.filter((p) => !p.deleted && p.accessType !== '5');
     const changed = [people[3], people[60], people[170], people[250]].map((p) => String(p?.id));
     const roles = (await client.getMeta('roles.meta')).records as RoleCatalogueRecord[];
-    const role = roles.find((r) => r['sf_UTA Roles Only'] !== '1' && r['sf_Role Name'] === 'Report Viewer')?.['sf_Role ID'] as string;
+    const role = roles.find((r) => r['sf_UTA Roles Only'] !== '1' && r['sf_Role Name'] === 'Report Viewer')?.[
+      'sf_Role ID'
+    ] as string;
     await client.readModifyWrite('users.update', 'users.list', [
       { recordid: changed[0] as string, set: { 'sf_Last Name': 'Quillfeather' } },
-      { recordid: changed[1] as string, set: { 'sf_Title': 'Chief Tester' } },
+      { recordid: changed[1] as string, set: { sf_Title: 'Chief Tester' } },
       { recordid: changed[2] as string, set: (cur) => withRoles(cur, [role], []) },
-      { recordid: changed[3] as string, set: { 'cf_Department': 'Skunkworks' } },
+      { recordid: changed[3] as string, set: { cf_Department: 'Skunkworks' } },
     ]);
     // A company whose people were not updated lately: a member inside the watermark's overlap would
     // come again with the new `sf_Company` text, and count as changed too.
-    const recent = new Set(sb.state.data.people.filter((p) => p.lastUpdated > sb.clock.now() - 3 * HOUR).map((p) => p.companyId));
-    const company = sb.state.data.companies.find((c) => c.isExternal && !c.deleted && !recent.has(c.id) && sb.state.data.people.some((p) => p.companyId === c.id));
-    await client.readModifyWrite('companies.update', 'companies.list', [{ recordid: String(company?.id), set: { 'sf_Name': 'Renamed Arts Collective' } }]);
+    const recent = new Set(
+      sb.state.data.people.filter((p) => p.lastUpdated > sb.clock.now() - 3 * HOUR).map((p) => p.companyId),
+    );
+    const company = sb.state.data.companies.find(
+      (c) => c.isExternal && !c.deleted && !recent.has(c.id) && sb.state.data.people.some((p) => p.companyId === c.id),
+    );
+    await client.readModifyWrite('companies.update', 'companies.list', [
+      { recordid: String(company?.id), set: { sf_Name: 'Renamed Arts Collective' } },
+    ]);
     const program = sb.state.data.programs.find((p) => !p.deleted);
     const uta = roles.find((r) => r['sf_UTA Roles Only'] === '1')?.['sf_Role ID'] as string;
-    await client.associationsUpdate('programs.associations.update', [{ objectid: String(program?.id), contacts: [{ contactid: changed[0] as string, roleid: uta }] }]);
+    await client.associationsUpdate('programs.associations.update', [
+      { objectid: String(program?.id), contacts: [{ contactid: changed[0] as string, roleid: uta }] },
+    ]);
     const accessBefore = db.prepare('SELECT count(*) FROM mirror_access_events').pluck().get() as number;
 
     const plan = await planSync(db, instanceId, client, { mode: 'auto', pageSize: 50 });
@@ -68,7 +87,15 @@ describe('incremental sync and reconcile', () => {
     expect(result.kind).toBe('incremental');
     // The minimum: one call per entity, as planned.
     expect(sb.requestLog.length - from).toBe(7);
-    for (const fn of ['users.list', 'companies.list', 'programs.list', 'roles.meta', 'reports.program_assignments', 'reports.access_modification', 'reports.login_sessions']) {
+    for (const fn of [
+      'users.list',
+      'companies.list',
+      'programs.list',
+      'roles.meta',
+      'reports.program_assignments',
+      'reports.access_modification',
+      'reports.login_sessions',
+    ]) {
       expect([fn, callsTo(sb, fn, from)]).toEqual([fn, 1]);
     }
     expect(result.summary.kinds.people).toEqual({ added: 0, changed: 4, removed: 0 });
@@ -83,7 +110,8 @@ describe('incremental sync and reconcile', () => {
     expect(getPerson(db, instanceId, Number(changed[0])).programs.map((p) => p.programId)).toContain(program?.id);
     // The rename reached the search index of the organization's people.
     const member = sb.state.data.people.find((p) => p.companyId === company?.id && !p.deleted);
-    if (member) expect(searchPeople(db, instanceId, { query: 'Renamed Arts' }).rows.map((r) => r.id)).toContain(member.id);
+    if (member)
+      expect(searchPeople(db, instanceId, { query: 'Renamed Arts' }).rows.map((r) => r.id)).toContain(member.id);
     // The role change was logged by the server, and came with the access log.
     const accessAfter = db.prepare('SELECT count(*) FROM mirror_access_events').pluck().get() as number;
     expect(accessAfter).toBe(sb.state.data.accessLog.length);
@@ -122,7 +150,9 @@ describe('incremental sync and reconcile', () => {
       expect(person.removed).toBe(true);
       expect(person.roles).toEqual([]);
     }
-    expect(searchPeople(db, instanceId, { filters: {} }).total).toBe(sb.state.data.people.filter((p) => !p.deleted).length);
+    expect(searchPeople(db, instanceId, { filters: {} }).total).toBe(
+      sb.state.data.people.filter((p) => !p.deleted).length,
+    );
     expect(getPerson(db, instanceId, sneaky.id).lastName).toBe('Backdated');
     // The reconcile's id sweeps leave no bookkeeping behind.
     expect(db.prepare('SELECT count(*) FROM sync_seen').pluck().get()).toBe(0);
@@ -145,7 +175,8 @@ describe('incremental sync and reconcile', () => {
     sb.state.touch();
     const { db, instanceId } = openTestDb();
     const { client } = makeSyncClient(sb);
-    const sync = (mode: RunSyncOptions['mode']) => runSync({ db, client, instanceId, mode, pageSize: 50, ctx: testJob().ctx, logger: silentLogger });
+    const sync = (mode: RunSyncOptions['mode']) =>
+      runSync({ db, client, instanceId, mode, pageSize: 50, ctx: testJob().ctx, logger: silentLogger });
     await sync('full');
     // One of the bulk changed again in the same second (its stamp cannot tell), one changed later.
     const sameSecond = people[7];
@@ -154,7 +185,9 @@ describe('incremental sync and reconcile', () => {
     sameSecond.lastUpdated = bulkAt - 1000;
     sb.state.touch();
     sb.clock.advance(HOUR);
-    await client.readModifyWrite('users.update', 'users.list', [{ recordid: String(people[150]?.id), set: { 'sf_Title': 'Changed later' } }]);
+    await client.readModifyWrite('users.update', 'users.list', [
+      { recordid: String(people[150]?.id), set: { sf_Title: 'Changed later' } },
+    ]);
 
     const plan = await planSync(db, instanceId, client, { pageSize: 50 });
     expect(plan.entities.find((e) => e.entity === 'people' && e.phase === 'band')).toMatchObject({ calls: 1 });
@@ -179,7 +212,16 @@ describe('incremental sync and reconcile', () => {
     expect((await sync('auto')).kind).toBe('incremental');
     const t = Date.now() + 25 * HOUR;
     const { db, instanceId, client } = await syncedSandbox();
-    const result = await runSync({ db, client, instanceId, mode: 'auto', pageSize: 50, ctx: testJob().ctx, logger: silentLogger, clock: () => t });
+    const result = await runSync({
+      db,
+      client,
+      instanceId,
+      mode: 'auto',
+      pageSize: 50,
+      ctx: testJob().ctx,
+      logger: silentLogger,
+      clock: () => t,
+    });
     expect(result.kind).toBe('reconcile');
   });
 });

@@ -29,7 +29,9 @@ export function deferIndexes(db: DB, entity: SyncEntity): string[] {
   // Only indexes made by CREATE INDEX (sql is null for the ones behind PRIMARY KEY and UNIQUE,
   // which the writers need).
   const indexes = db
-    .prepare(`SELECT name, tbl_name AS tableName, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))`)
+    .prepare(
+      `SELECT name, tbl_name AS tableName, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))`,
+    )
     .all(JSON.stringify(tables)) as { name: string; tableName: string; sql: string }[];
   const keep = db.prepare('INSERT OR REPLACE INTO sync_deferred_indexes (name, table_name, sql) VALUES (?, ?, ?)');
   for (const ix of indexes) {
@@ -40,10 +42,15 @@ export function deferIndexes(db: DB, entity: SyncEntity): string[] {
 }
 
 export function restoreIndexes(db: DB, entity: SyncEntity | 'all'): string[] {
-  const rows = db.prepare('SELECT name, table_name AS tableName, sql FROM sync_deferred_indexes').all() as { name: string; tableName: string; sql: string }[];
+  const rows = db.prepare('SELECT name, table_name AS tableName, sql FROM sync_deferred_indexes').all() as {
+    name: string;
+    tableName: string;
+    sql: string;
+  }[];
   const wanted = entity === 'all' ? rows : rows.filter((r) => ENTITY_TABLES[entity].includes(r.tableName));
   for (const r of wanted) {
-    const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(r.name) !== undefined;
+    const exists =
+      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(r.name) !== undefined;
     if (!exists) db.exec(r.sql);
     db.prepare('DELETE FROM sync_deferred_indexes WHERE name = ?').run(r.name);
   }

@@ -43,14 +43,21 @@ function workerSource(option: WriterOption): { url: URL; entry?: string } | null
   if (compiled.protocol === 'file:' && fs.existsSync(fileURLToPath(compiled))) return { url: compiled };
   const source = new URL('./write-worker.ts', import.meta.url);
   const boot = new URL('./write-worker-boot.mjs', import.meta.url);
-  if (source.protocol === 'file:' && fs.existsSync(fileURLToPath(source)) && fs.existsSync(fileURLToPath(boot))) return { url: boot, entry: source.href };
+  if (source.protocol === 'file:' && fs.existsSync(fileURLToPath(source)) && fs.existsSync(fileURLToPath(boot)))
+    return { url: boot, entry: source.href };
   return null;
 }
 
-export async function createPageStore(db: DB, instanceId: string, option: WriterOption, logger: Logger): Promise<PageStore> {
+export async function createPageStore(
+  db: DB,
+  instanceId: string,
+  option: WriterOption,
+  logger: Logger,
+): Promise<PageStore> {
   const source = db.memory ? null : workerSource(option);
   if (!source) {
-    if (option !== 'inline' && !db.memory) logger.warn('no sync write worker found: writing on the main thread in slices');
+    if (option !== 'inline' && !db.memory)
+      logger.warn('no sync write worker found: writing on the main thread in slices');
     return createInlineStore(db, instanceId);
   }
   const data: WriteWorkerData = { dbFile: db.name, instanceId, ...(source.entry ? { entry: source.entry } : {}) };
@@ -70,15 +77,25 @@ export async function createPageStore(db: DB, instanceId: string, option: Writer
     worker.once('exit', (code) => reject(new Error(`the sync write worker exited while starting (code ${code})`)));
   });
   let cpuMs: number | null = null;
-  worker.on('message', (m: { id: number; ready?: true; result?: BatchResult; error?: { name: string; message: string; stack?: string }; closed?: true; cpuMs?: number | null }) => {
-    if (m.ready) return ready();
-    if (m.closed) cpuMs = m.cpuMs ?? null;
-    const p = pending.get(m.id);
-    if (!p) return;
-    pending.delete(m.id);
-    if (m.error) p.reject(Object.assign(new Error(m.error.message), { name: m.error.name, stack: m.error.stack }));
-    else p.resolve(m.result as BatchResult);
-  });
+  worker.on(
+    'message',
+    (m: {
+      id: number;
+      ready?: true;
+      result?: BatchResult;
+      error?: { name: string; message: string; stack?: string };
+      closed?: true;
+      cpuMs?: number | null;
+    }) => {
+      if (m.ready) return ready();
+      if (m.closed) cpuMs = m.cpuMs ?? null;
+      const p = pending.get(m.id);
+      if (!p) return;
+      pending.delete(m.id);
+      if (m.error) p.reject(Object.assign(new Error(m.error.message), { name: m.error.name, stack: m.error.stack }));
+      else p.resolve(m.result as BatchResult);
+    },
+  );
   worker.on('error', (e) => failAll(e));
   worker.on('exit', (code) => failAll(new Error(`the sync write worker exited (code ${code})`)));
   const send = (message: object) =>

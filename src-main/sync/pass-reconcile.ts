@@ -15,7 +15,6 @@ import type { SyncStep } from './plan';
 import { denseBand } from './band';
 import { STAMPED_TABLES, localStamps, text } from './write-common';
 
-
 /**
  * Reconcile of people or organizations: list every id with its last-updated date through the
  * cheap ids function at a big page size, re-read the few the mirror has wrong (missing, changed,
@@ -30,7 +29,8 @@ export async function runIdsReconcilePass(env: PassEnv, step: SyncStep): Promise
   env.progress.start(step.key);
   while (cursor.total === null || cursor.records < cursor.total) {
     const afterId = cursor.afterId ?? 0;
-    const criteria: Criterion[] = afterId > 0 ? [{ andor: 'and', field: spec.idField, operator: '>', value: String(afterId) }] : [];
+    const criteria: Criterion[] =
+      afterId > 0 ? [{ andor: 'and', field: spec.idField, operator: '>', value: String(afterId) }] : [];
     const callsBefore = env.client.stats().calls;
     const page = await fetchPage(env, idsFn, 'list', criteria, env.sizes.idsPageSize);
     const ids = pageIds(idsFn, page.records, spec.idField, afterId);
@@ -38,9 +38,22 @@ export async function runIdsReconcilePass(env: PassEnv, step: SyncStep): Promise
     const lastId = ids.length > 0 ? Math.max(...ids) : afterId;
     const fresh = await reReadStale(env, step.entity, page.records, afterId, lastId);
     const records = cursor.records + page.records.length;
-    const next: SyncCursor = { ...cursor, afterId: lastId, pages: cursor.pages + 1, records, total: complete ? records : cursor.records + page.allcount };
+    const next: SyncCursor = {
+      ...cursor,
+      afterId: lastId,
+      pages: cursor.pages + 1,
+      records,
+      total: complete ? records : cursor.records + page.allcount,
+    };
     cursor = await commitPage(env, step.entity, fresh, ids, next);
-    await pageDone(env, step, cursor, page.records.length, env.client.stats().calls - callsBefore, env.sizes.idsPageSize);
+    await pageDone(
+      env,
+      step,
+      cursor,
+      page.records.length,
+      env.client.stats().calls - callsBefore,
+      env.sizes.idsPageSize,
+    );
   }
   await endPass(env, step, cursor, true);
 }
@@ -49,7 +62,13 @@ export async function runIdsReconcilePass(env: PassEnv, step: SyncStep): Promise
  * Records of an ids page whose mirror copy is missing, removed, or stamped differently, re-read
  * through the List function (100 ids a call).
  */
-async function reReadStale(env: PassEnv, entity: 'people' | 'organizations', records: readonly WireRecord[], afterId: number, lastId: number): Promise<WireRecord[]> {
+async function reReadStale(
+  env: PassEnv,
+  entity: 'people' | 'organizations',
+  records: readonly WireRecord[],
+  afterId: number,
+  lastId: number,
+): Promise<WireRecord[]> {
   const spec = PAGED_ENTITIES[entity];
   // Reads on the main connection see what the worker committed (WAL).
   const local = localStamps(env.db, STAMPED_TABLES[entity], env.instanceId, afterId, lastId);
@@ -91,7 +110,18 @@ export async function runBandPass(env: PassEnv, step: SyncStep): Promise<void> {
       return;
     }
     // The band's bounds ride in the cursor: since = from, maxSeen = to.
-    cursor = { ...existing, phase: 'band', runId: env.book.runId, since: band.from, maxSeen: band.to, afterId: 0, pages: 0, records: 0, total: null, passStartedMs: env.clock() };
+    cursor = {
+      ...existing,
+      phase: 'band',
+      runId: env.book.runId,
+      since: band.from,
+      maxSeen: band.to,
+      afterId: 0,
+      pages: 0,
+      records: 0,
+      total: null,
+      passStartedMs: env.clock(),
+    };
     cursor = (await env.book.commit([{ op: 'cursor', cursor }])).cursor ?? cursor;
   }
   env.progress.start(step.key);
@@ -111,14 +141,30 @@ export async function runBandPass(env: PassEnv, step: SyncStep): Promise<void> {
     const lastId = ids.length > 0 ? Math.max(...ids) : afterId;
     const fresh = await reReadStale(env, step.entity, page.records, afterId, lastId);
     const records = cursor.records + page.records.length;
-    const next: SyncCursor = { ...cursor, afterId: lastId, pages: cursor.pages + 1, records, total: complete ? records : cursor.records + page.allcount };
+    const next: SyncCursor = {
+      ...cursor,
+      afterId: lastId,
+      pages: cursor.pages + 1,
+      records,
+      total: complete ? records : cursor.records + page.allcount,
+    };
     cursor = await commitPage(env, step.entity, fresh, null, next);
-    await pageDone(env, step, cursor, page.records.length, env.client.stats().calls - callsBefore, env.sizes.idsPageSize);
+    await pageDone(
+      env,
+      step,
+      cursor,
+      page.records.length,
+      env.client.stats().calls - callsBefore,
+      env.sizes.idsPageSize,
+    );
   }
   // Everything up to the band's end is checked: the incremental pass reads what is newer. The
   // newest date seen stays the band's end.
   const after = formatWireDate((parseWireDate(to) as number) + 1000);
-  await env.book.commit([{ op: 'endPass', cursor: { ...cursor, phase: null, since: null, afterId: null, watermark: after } }], { done: step.key });
+  await env.book.commit(
+    [{ op: 'endPass', cursor: { ...cursor, phase: null, since: null, afterId: null, watermark: after } }],
+    { done: step.key },
+  );
   env.progress.finish(step.key);
 }
 
@@ -130,11 +176,20 @@ export async function runRolesStep(env: PassEnv, step: SyncStep): Promise<void> 
   const meta = await env.client.getMeta('roles.meta', { signal: env.signal });
   const records = meta.records;
   if (!Array.isArray(records) || records.some((r) => !r || typeof r !== 'object')) {
-    throw new SmartConnectError({ kind: 'malformed', fn: 'roles.meta', message: 'roles.meta: the reply has no records array' });
+    throw new SmartConnectError({
+      kind: 'malformed',
+      fn: 'roles.meta',
+      message: 'roles.meta: the reply has no records array',
+    });
   }
   const roles = records as WireRecord[];
   const ids = roles.map((r) => recordIdOf(r, 'sf_Role ID')).filter((id): id is number => id !== undefined);
-  const done = await commitPage(env, 'roles', roles, ids, { ...cursor, pages: 1, records: roles.length, total: roles.length });
+  const done = await commitPage(env, 'roles', roles, ids, {
+    ...cursor,
+    pages: 1,
+    records: roles.length,
+    total: roles.length,
+  });
   env.progress.refine(step.key, roles.length, 1);
   env.progress.page(step.key, roles.length, env.client.stats().calls - callsBefore);
   await endPass(env, step, done, true);

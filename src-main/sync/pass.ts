@@ -49,12 +49,20 @@ const UNSEEN_SLICE = 5000;
 const isLog = (entity: SyncEntity) => entity === 'access_events' || entity === 'login_sessions';
 
 /** One page of a List or Report-Query function: one call. */
-export async function fetchPage(env: PassEnv, fn: KnownFunctionName, source: 'list' | 'report', criteria: Criterion[], pageSize: number): Promise<ListPage> {
+export async function fetchPage(
+  env: PassEnv,
+  fn: KnownFunctionName,
+  source: 'list' | 'report',
+  criteria: Criterion[],
+  pageSize: number,
+): Promise<ListPage> {
   const options = { criteria, pageSize, signal: env.signal };
   const pages = source === 'report' ? env.client.reportQuery(fn, options) : env.client.list(fn, options);
   try {
     const first = await pages.next();
-    return first.done ? { index: 0, records: [], recordfrom: 0, recordto: 0, recordcount: 0, allcount: 0, shifted: false } : first.value;
+    return first.done
+      ? { index: 0, records: [], recordfrom: 0, recordto: 0, recordcount: 0, allcount: 0, shifted: false }
+      : first.value;
   } finally {
     await pages.return(undefined);
   }
@@ -67,7 +75,11 @@ export function pageIds(fn: string, records: readonly WireRecord[], idField: str
     const id = recordIdOf(r, idField);
     if (id === undefined) continue;
     if (id <= afterId) {
-      throw new SmartConnectError({ kind: 'malformed', fn, message: `${fn}: record ${id} came back for "${idField} > ${afterId}"; the server ignored the paging criteria` });
+      throw new SmartConnectError({
+        kind: 'malformed',
+        fn,
+        message: `${fn}: record ${id} came back for "${idField} > ${afterId}"; the server ignored the paging criteria`,
+      });
     }
     ids.push(id);
   }
@@ -128,13 +140,16 @@ export async function beginPass(env: PassEnv, step: SyncStep, trackSeen: boolean
 /** Marks what the pass did not see as removed (in slices), then closes the pass. */
 export async function endPass(env: PassEnv, step: SyncStep, cursor: SyncCursor, trackSeen: boolean): Promise<void> {
   if (trackSeen) {
-    for (let after: number | null = 0; after !== null; ) {
-      const result = await env.book.commit([{ op: 'markUnseen', entity: step.entity, afterId: after, limit: UNSEEN_SLICE }]);
+    for (let after: number | null = 0; after !== null;) {
+      const result = await env.book.commit([
+        { op: 'markUnseen', entity: step.entity, afterId: after, limit: UNSEEN_SLICE },
+      ]);
       after = result.unseenLastId ?? null;
       await yieldToEventLoop();
     }
   }
-  const idSweep = step.phase === 'reconcile' && step.entity !== 'roles' && PAGED_ENTITIES[step.entity].idsFn !== undefined;
+  const idSweep =
+    step.phase === 'reconcile' && step.entity !== 'roles' && PAGED_ENTITIES[step.entity].idsFn !== undefined;
   const watermark = idSweep ? cursor.watermark : nextWatermark(cursor, env.clock(), env.overlapMs);
   const ops: WriteOp[] = trackSeen ? [{ op: 'clearSeen', entity: step.entity }] : [];
   ops.push({ op: 'restoreIndexes', entity: step.entity });
@@ -147,7 +162,13 @@ export async function endPass(env: PassEnv, step: SyncStep, cursor: SyncCursor, 
  * Commits a page: its records, the ids it saw, and the cursor that marks it done, in one
  * transaction (in slices when writing inline).
  */
-export async function commitPage(env: PassEnv, entity: SyncEntity, records: WireRecord[], seenIds: number[] | null, cursor: SyncCursor): Promise<SyncCursor> {
+export async function commitPage(
+  env: PassEnv,
+  entity: SyncEntity,
+  records: WireRecord[],
+  seenIds: number[] | null,
+  cursor: SyncCursor,
+): Promise<SyncCursor> {
   const whole = env.book.writer === 'worker';
   let offset = 0;
   for (;;) {
@@ -168,7 +189,14 @@ export async function commitPage(env: PassEnv, entity: SyncEntity, records: Wire
 }
 
 /** After a committed page: progress, the test hook, a turn of the event loop. */
-export async function pageDone(env: PassEnv, step: SyncStep, cursor: SyncCursor, received: number, calls: number, pageSize: number): Promise<void> {
+export async function pageDone(
+  env: PassEnv,
+  step: SyncStep,
+  cursor: SyncCursor,
+  received: number,
+  calls: number,
+  pageSize: number,
+): Promise<void> {
   const total = cursor.total ?? cursor.records;
   const complete = cursor.records >= total;
   env.progress.refine(step.key, total, cursor.pages + (complete ? 0 : callsFor(total - cursor.records, pageSize)));
@@ -195,8 +223,10 @@ export async function runListingPass(env: PassEnv, step: SyncStep): Promise<void
   const trackSeen = !isLog(step.entity) && step.phase !== 'incremental';
   const fetchAfter = (c: SyncCursor): Promise<ListPage> => {
     const criteria: Criterion[] = [];
-    if (c.since && spec.updatedField) criteria.push({ andor: 'and', field: spec.updatedField, operator: '>=', value: c.since });
-    if ((c.afterId ?? 0) > 0) criteria.push({ andor: 'and', field: spec.idField, operator: '>', value: String(c.afterId) });
+    if (c.since && spec.updatedField)
+      criteria.push({ andor: 'and', field: spec.updatedField, operator: '>=', value: c.since });
+    if ((c.afterId ?? 0) > 0)
+      criteria.push({ andor: 'and', field: spec.idField, operator: '>', value: String(c.afterId) });
     const page = fetchPage(env, spec.fn, spec.source, criteria, pageSize);
     // Handled now, so a failure while something else is awaited is not an unhandled rejection;
     // awaiting the page later still sees it.
@@ -222,7 +252,12 @@ export async function runListingPass(env: PassEnv, step: SyncStep): Promise<void
         afterId: ids.length > 0 ? Math.max(...ids) : afterId,
         pages: cursor.pages + 1,
         records,
-        maxSeen: spec.updatedField ? maxText(page.records.map((r) => text(r, spec.updatedField as string)), cursor.maxSeen) : null,
+        maxSeen: spec.updatedField
+          ? maxText(
+              page.records.map((r) => text(r, spec.updatedField as string)),
+              cursor.maxSeen,
+            )
+          : null,
         total: complete ? records : cursor.records + page.allcount,
       };
       const written = commitPage(env, step.entity, page.records, trackSeen ? ids : null, next).then((c) =>

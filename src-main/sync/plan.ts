@@ -34,7 +34,8 @@ export const DEFAULT_RECONCILE_EVERY_MS = 24 * 60 * 60 * 1000;
 
 export function resolveSizes(o: Partial<PageSizes>): PageSizes {
   const check = (n: number, name: string) => {
-    if (!Number.isInteger(n) || n < 1 || n > MAX_RECORDS_PER_CALL) throw new RangeError(`${name} must be an integer from 1 to ${MAX_RECORDS_PER_CALL}`);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_RECORDS_PER_CALL)
+      throw new RangeError(`${name} must be an integer from 1 to ${MAX_RECORDS_PER_CALL}`);
     return n;
   };
   return {
@@ -55,7 +56,13 @@ export function stepsFor(kind: SyncKind): SyncStep[] {
     if (kind !== 'full' && (e === 'organizations' || e === 'people')) steps.push(step(e, 'band'));
     steps.push(step(e, kind === 'full' ? 'full' : 'incremental'));
   }
-  if (kind === 'reconcile') steps.push(step('organizations', 'reconcile'), step('people', 'reconcile'), step('programs', 'reconcile'), step('assignments', 'reconcile'));
+  if (kind === 'reconcile')
+    steps.push(
+      step('organizations', 'reconcile'),
+      step('people', 'reconcile'),
+      step('programs', 'reconcile'),
+      step('assignments', 'reconcile'),
+    );
   return steps;
 }
 
@@ -70,7 +77,13 @@ export interface KindDecision {
  * `auto` or the same kind, and an unfinished first full sync whatever was asked (the mirror is
  * incomplete until it ends). Asking for `full` explicitly starts a new full run.
  */
-export function decideKind(db: DB, instanceId: string, mode: SyncMode, now: number, reconcileEveryMs = DEFAULT_RECONCILE_EVERY_MS): KindDecision {
+export function decideKind(
+  db: DB,
+  instanceId: string,
+  mode: SyncMode,
+  now: number,
+  reconcileEveryMs = DEFAULT_RECONCILE_EVERY_MS,
+): KindDecision {
   const latest = latestSyncRun(db, instanceId);
   const everFull = lastSucceededRun(db, instanceId, ['full']) !== undefined;
   if (latest && latest.state !== 'succeeded') {
@@ -106,17 +119,25 @@ function countCriteria(db: DB, instanceId: string, s: SyncStep): Criterion[] {
   if (s.entity === 'roles' || s.phase !== 'incremental') return [];
   const spec = PAGED_ENTITIES[s.entity];
   const cursor = getSyncCursor(db, instanceId, s.entity);
-  if (spec.updatedField && cursor?.watermark) return [{ andor: 'and', field: spec.updatedField, operator: '>=', value: cursor.watermark }];
+  if (spec.updatedField && cursor?.watermark)
+    return [{ andor: 'and', field: spec.updatedField, operator: '>=', value: cursor.watermark }];
   return [];
 }
 
 /** Estimates per step from what the mirror knows (no calls). */
-export function estimateSteps(db: DB, instanceId: string, steps: readonly SyncStep[], sizes: PageSizes, counts = new Map<string, number>()): (StepEstimate & { source: PlanEntity['source'] })[] {
+export function estimateSteps(
+  db: DB,
+  instanceId: string,
+  steps: readonly SyncStep[],
+  sizes: PageSizes,
+  counts = new Map<string, number>(),
+): (StepEstimate & { source: PlanEntity['source'] })[] {
   return steps.map((s) => {
     const counted = counts.get(s.key);
     const known = counted ?? knownRecords(db, instanceId, s, sizes);
     const records = known ?? 0;
-    const source: PlanEntity['source'] = counted !== undefined ? 'count' : known !== null && s.phase !== 'incremental' ? 'last-known' : 'minimum';
+    const source: PlanEntity['source'] =
+      counted !== undefined ? 'count' : known !== null && s.phase !== 'incremental' ? 'last-known' : 'minimum';
     // A band check that finds no dense band costs nothing.
     const calls = s.phase === 'band' && records === 0 ? 0 : callsFor(records, pageSizeOf(s.entity, s.phase, sizes));
     return { key: s.key, entity: s.entity, records, calls, source };
@@ -128,7 +149,12 @@ export function estimateSteps(db: DB, instanceId: string, steps: readonly SyncSt
  * with one countOnly call per entity; an incremental sync is otherwise planned at its minimum of one
  * call per entity, since what changed is unknown until asked.
  */
-export async function planSync(db: DB, instanceId: string, client: SmartConnectClient, options: PlanSyncOptions = {}): Promise<SyncPlan> {
+export async function planSync(
+  db: DB,
+  instanceId: string,
+  client: SmartConnectClient,
+  options: PlanSyncOptions = {},
+): Promise<SyncPlan> {
   const sizes = resolveSizes(options);
   const now = (options.clock ?? Date.now)();
   const decision = decideKind(db, instanceId, options.mode ?? 'auto', now, options.reconcileEveryMs);
@@ -156,9 +182,25 @@ export async function planSync(db: DB, instanceId: string, client: SmartConnectC
       }
     }
   }
-  const entities: PlanEntity[] = estimates.map((e, i) => ({ entity: e.entity, phase: (steps[i] as SyncStep).phase, records: e.records, calls: e.calls, source: e.source }));
+  const entities: PlanEntity[] = estimates.map((e, i) => ({
+    entity: e.entity,
+    phase: (steps[i] as SyncStep).phase,
+    records: e.records,
+    calls: e.calls,
+    source: e.source,
+  }));
   const calls = entities.reduce((n, e) => n + e.calls, 0);
   const left = options.budget ? options.budget.remaining() : null;
-  const message = `About ${calls.toLocaleString('en-US')} calls` + (left === null ? '.' : `; ${left.toLocaleString('en-US')} left this hour.`);
-  return { kind: decision.kind, resumes: decision.resume !== null, entities, calls, planningCalls: client.stats().calls - callsBefore, callsLeftThisHour: left, message };
+  const message =
+    `About ${calls.toLocaleString('en-US')} calls` +
+    (left === null ? '.' : `; ${left.toLocaleString('en-US')} left this hour.`);
+  return {
+    kind: decision.kind,
+    resumes: decision.resume !== null,
+    entities,
+    calls,
+    planningCalls: client.stats().calls - callsBefore,
+    callsLeftThisHour: left,
+    message,
+  };
 }

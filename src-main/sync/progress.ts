@@ -106,7 +106,10 @@ export class SyncProgress {
     }
     const s = this.current ? this.steps.get(this.current) : undefined;
     const parts: string[] = [];
-    if (s) parts.push(`${ENTITY_LABELS[s.entity]}: ${number(s.recordsDone)} of ${number(Math.max(s.records, s.recordsDone))}`);
+    if (s)
+      parts.push(
+        `${ENTITY_LABELS[s.entity]}: ${number(s.recordsDone)} of ${number(Math.max(s.records, s.recordsDone))}`,
+      );
     parts.push(`${number(this.calls + this.priorCalls)} calls`);
     const left = this.timeLeftMs(all);
     if (left !== null) parts.push(`about ${formatDuration(left)} left`);

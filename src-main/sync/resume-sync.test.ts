@@ -53,11 +53,20 @@ describe('cancel and resume', () => {
     const cursor = getSyncCursor(db, instanceId, 'people');
     const committed = cursor?.pages ?? 0;
     expect(committed).toBeGreaterThanOrEqual(5);
-    expect(cursor).toMatchObject({ phase: 'full', records: committed * pageSize, afterId: people[committed * pageSize - 1]?.id });
+    expect(cursor).toMatchObject({
+      phase: 'full',
+      records: committed * pageSize,
+      afterId: people[committed * pageSize - 1]?.id,
+    });
     expect(callsTo(sb, 'users.list', from)).toBeLessThanOrEqual(committed + 1);
     // The people indexes wait, dropped, for the end of the interrupted pass.
     const deferred = db.prepare('SELECT name FROM sync_deferred_indexes ORDER BY name').pluck().all();
-    expect(deferred).toEqual(['mirror_people_company', 'mirror_people_first_name', 'mirror_people_name', 'mirror_role_holdings_person']);
+    expect(deferred).toEqual([
+      'mirror_people_company',
+      'mirror_people_first_name',
+      'mirror_people_name',
+      'mirror_role_holdings_person',
+    ]);
 
     const second = sb.requestLog.length;
     const result = await runSync({ db, client, instanceId, pageSize, ctx: testJob().ctx, logger: silentLogger });
@@ -73,7 +82,14 @@ describe('cancel and resume', () => {
     expect(db.prepare('SELECT count(*) FROM sync_deferred_indexes').pluck().get()).toBe(0);
 
     const clean = openTestDb();
-    await runSync({ db: clean.db, client, instanceId: clean.instanceId, pageSize, ctx: testJob().ctx, logger: silentLogger });
+    await runSync({
+      db: clean.db,
+      client,
+      instanceId: clean.instanceId,
+      pageSize,
+      ctx: testJob().ctx,
+      logger: silentLogger,
+    });
     expect(dumpMirror(db, instanceId)).toEqual(dumpMirror(clean.db, clean.instanceId));
   });
 });
@@ -86,9 +102,20 @@ describe('hourly limit', () => {
     const { client, waits } = makeSyncClient(sb, { sandboxClock: sb.clock });
     const job = testJob();
     const startedAt = sb.clock.now();
-    const result = await runSync({ db, client, instanceId, pageSize: 100, logPageSize: 1000, ctx: job.ctx, logger: silentLogger, waits });
+    const result = await runSync({
+      db,
+      client,
+      instanceId,
+      pageSize: 100,
+      logPageSize: 1000,
+      ctx: job.ctx,
+      logger: silentLogger,
+      waits,
+    });
     expect(result.kind).toBe('full');
-    const waiting = job.events.map((e) => e.message ?? '').filter((m) => m.startsWith('Waiting for the SmartSimple hourly limit until '));
+    const waiting = job.events
+      .map((e) => e.message ?? '')
+      .filter((m) => m.startsWith('Waiting for the SmartSimple hourly limit until '));
     expect(waiting.length).toBeGreaterThan(0);
     expect(waiting[0]).toMatch(/until \d\d:\d\d$/);
     expect(sb.clock.now() - startedAt).toBeGreaterThanOrEqual(60 * 60 * 1000);
@@ -103,7 +130,16 @@ describe('hourly limit', () => {
     const { db, instanceId } = openTestDb();
     const { client, waits } = makeSyncClient(sb, { sandboxClock: sb.clock, limit: 6 });
     const job = testJob();
-    await runSync({ db, client, instanceId, pageSize: 100, logPageSize: 1000, ctx: job.ctx, logger: silentLogger, waits });
+    await runSync({
+      db,
+      client,
+      instanceId,
+      pageSize: 100,
+      logPageSize: 1000,
+      ctx: job.ctx,
+      logger: silentLogger,
+      waits,
+    });
     expect(sb.requestLog.every((e) => e.outcome === 'ok')).toBe(true);
     expect(job.events.some((e) => e.message?.startsWith('Waiting for the SmartSimple hourly limit'))).toBe(true);
     // After a wait, progress goes back to records and calls.

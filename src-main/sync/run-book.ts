@@ -38,7 +38,15 @@ export class RunBook {
     private readonly now: () => string,
   ) {
     this.callsMark = client.stats().calls;
-    this.timing = { writeMs: 0, maxWriteMs: 0, rows: 0, transactions: 0, writer: store.kind, writerCpuMs: null, byEntity: {} };
+    this.timing = {
+      writeMs: 0,
+      maxWriteMs: 0,
+      rows: 0,
+      transactions: 0,
+      writer: store.kind,
+      writerCpuMs: null,
+      byEntity: {},
+    };
   }
 
   get writer(): PageStore['kind'] {

@@ -45,7 +45,11 @@ export function describeSummary(kind: string, s: SyncSummary): string {
   const parts: string[] = [];
   for (const k of SUMMARY_KINDS) {
     const c = s.kinds[k];
-    const bits = [c.added && `${c.added.toLocaleString('en-US')} added`, c.changed && `${c.changed.toLocaleString('en-US')} changed`, c.removed && `${c.removed.toLocaleString('en-US')} removed`].filter(Boolean);
+    const bits = [
+      c.added && `${c.added.toLocaleString('en-US')} added`,
+      c.changed && `${c.changed.toLocaleString('en-US')} changed`,
+      c.removed && `${c.removed.toLocaleString('en-US')} removed`,
+    ].filter(Boolean);
     if (bits.length > 0) parts.push(`${KIND_NOUNS[k]} ${bits.join(', ')}`);
   }
   const what = parts.length > 0 ? parts.join('; ') : 'no changes';
@@ -54,7 +58,11 @@ export function describeSummary(kind: string, s: SyncSummary): string {
 }
 
 function isCancel(e: unknown, signal: AbortSignal): boolean {
-  return signal.aborted || (e instanceof SmartConnectError && e.kind === 'cancelled') || (e instanceof Error && e.name === 'AbortError');
+  return (
+    signal.aborted ||
+    (e instanceof SmartConnectError && e.kind === 'cancelled') ||
+    (e instanceof Error && e.name === 'AbortError')
+  );
 }
 
 export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
@@ -66,7 +74,13 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
   const log = logger.child('sync');
   try {
     ctx.throwIfCancelled();
-    const decision = decideKind(db, instanceId, options.mode ?? 'auto', clock(), options.reconcileEveryMs ?? DEFAULT_RECONCILE_EVERY_MS);
+    const decision = decideKind(
+      db,
+      instanceId,
+      options.mode ?? 'auto',
+      clock(),
+      options.reconcileEveryMs ?? DEFAULT_RECONCILE_EVERY_MS,
+    );
     let run: SyncRun;
     if (decision.resume) {
       run = decision.resume;
@@ -118,15 +132,31 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
       await book.flushCalls().catch(() => undefined);
       const message = e instanceof Error ? e.message : String(e);
       setSyncRunState(db, run.id, cancelled ? 'cancelled' : 'failed', now(), cancelled ? null : message);
-      log[cancelled ? 'info' : 'warn'](cancelled ? 'sync cancelled; the next sync resumes it' : 'sync failed; the next sync resumes it', { runId: run.id, error: message });
+      log[cancelled ? 'info' : 'warn'](
+        cancelled ? 'sync cancelled; the next sync resumes it' : 'sync failed; the next sync resumes it',
+        { runId: run.id, error: message },
+      );
       throw e;
     } finally {
       unsubscribe?.();
       book.timing.writerCpuMs = (await store.close()).cpuMs;
     }
     const message = describeSummary(run.kind, book.summary);
-    log.info('sync finished', { runId: run.id, kind: run.kind, calls: book.summary.calls, records: book.summary.records, writeMs: Math.round(book.timing.writeMs) });
-    return { runId: run.id, kind: run.kind, resumed: decision.resume !== null, summary: book.summary, message, timing: book.timing };
+    log.info('sync finished', {
+      runId: run.id,
+      kind: run.kind,
+      calls: book.summary.calls,
+      records: book.summary.records,
+      writeMs: Math.round(book.timing.writeMs),
+    });
+    return {
+      runId: run.id,
+      kind: run.kind,
+      resumed: decision.resume !== null,
+      summary: book.summary,
+      message,
+      timing: book.timing,
+    };
   } finally {
     active.delete(instanceId);
   }
@@ -136,6 +166,7 @@ async function runStep(env: PassEnv, step: SyncStep): Promise<void> {
   env.logger.debug('sync step', { step: step.key, label: ENTITY_LABELS[step.entity] });
   if (step.entity === 'roles') return runRolesStep(env, step);
   if (step.phase === 'band') return runBandPass(env, step);
-  if (step.phase === 'reconcile' && (step.entity === 'people' || step.entity === 'organizations')) return runIdsReconcilePass(env, step);
+  if (step.phase === 'reconcile' && (step.entity === 'people' || step.entity === 'organizations'))
+    return runIdsReconcilePass(env, step);
   return runListingPass(env, step);
 }

@@ -8,7 +8,15 @@ import type { WriteTiming } from './run-book';
 import type { WaitRelay } from './wait-relay';
 
 /** What the mirror holds, in the order a sync visits it (organizations before their people). */
-export const SYNC_ENTITIES = ['roles', 'organizations', 'people', 'programs', 'assignments', 'access_events', 'login_sessions'] as const;
+export const SYNC_ENTITIES = [
+  'roles',
+  'organizations',
+  'people',
+  'programs',
+  'assignments',
+  'access_events',
+  'login_sessions',
+] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 
 /** Summary kinds: the entities plus the holdings derived from people. */

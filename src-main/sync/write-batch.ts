@@ -13,7 +13,12 @@ import { addCounts, seenStatements } from './write-common';
 import { deferIndexes, restoreIndexes } from './indexes';
 import { createAccessEventsWriter, createLoginSessionsWriter } from './write-logs';
 import { createPeopleWriter } from './write-people';
-import { createAssignmentsWriter, createOrganizationsWriter, createProgramsWriter, createRolesWriter } from './write-records';
+import {
+  createAssignmentsWriter,
+  createOrganizationsWriter,
+  createProgramsWriter,
+  createRolesWriter,
+} from './write-records';
 import type { SyncEntity, SyncSummary } from './types';
 
 export type WriteOp =
@@ -112,7 +117,9 @@ export function createBatchExecutor(db: DB, instanceId: string): BatchExecutor {
           break;
         }
         case 'cursor':
-          cursor = op.continueAfterMax ? { ...op.cursor, afterId: writers[op.cursor.entity].maxId?.() ?? 0 } : op.cursor;
+          cursor = op.continueAfterMax
+            ? { ...op.cursor, afterId: writers[op.cursor.entity].maxId?.() ?? 0 }
+            : op.cursor;
           saveSyncCursor(db, cursor);
           break;
         case 'endPass':
@@ -145,7 +152,12 @@ export function createBatchExecutor(db: DB, instanceId: string): BatchExecutor {
     const transactionMs = performance.now() - started;
     const transaction = ++transactions;
     const rows = results.reduce((n, r) => n + r.rows, 0);
-    return results.map((r) => ({ ...r, ms: rows > 0 ? (transactionMs * r.rows) / rows : transactionMs / results.length, transaction, transactionMs }));
+    return results.map((r) => ({
+      ...r,
+      ms: rows > 0 ? (transactionMs * r.rows) / rows : transactionMs / results.length,
+      transaction,
+      transactionMs,
+    }));
   };
   const one = ((batch: WriteBatch) => many([batch])[0] as BatchResult) as BatchExecutor;
   one.many = many;

@@ -109,7 +109,13 @@ export function markUnseenSlice(
 export const STAMPED_TABLES = { people: 'mirror_people', organizations: 'mirror_organizations' } as const;
 
 /** Local stamps of ids in (afterId, toId] of a table with last_updated, for a reconcile page. */
-export function localStamps(db: DB, table: (typeof STAMPED_TABLES)[keyof typeof STAMPED_TABLES], instanceId: string, afterId: number, toId: number): Map<number, LocalStamp> {
+export function localStamps(
+  db: DB,
+  table: (typeof STAMPED_TABLES)[keyof typeof STAMPED_TABLES],
+  instanceId: string,
+  afterId: number,
+  toId: number,
+): Map<number, LocalStamp> {
   const rows = db
     .prepare(`SELECT id, last_updated, deleted_at FROM ${table} WHERE instance_id = ? AND id > ? AND id <= ?`)
     .all(instanceId, afterId, toId) as { id: number; last_updated: string | null; deleted_at: string | null }[];

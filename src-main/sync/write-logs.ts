@@ -37,7 +37,17 @@ export function createAccessEventsWriter(db: DB, instanceId: string): EntityWrit
         const at = text(r, 'timestamp');
         if (id === undefined || at === null) continue;
         const user = int(r, 'userid') ?? 0;
-        counts.added += insert.run(base + id, instanceId, id, base + user, user, text(r, 'action') ?? '', text(r, 'detail'), int(r, 'changed_by'), at).changes;
+        counts.added += insert.run(
+          base + id,
+          instanceId,
+          id,
+          base + user,
+          user,
+          text(r, 'action') ?? '',
+          text(r, 'detail'),
+          int(r, 'changed_by'),
+          at,
+        ).changes;
       }
       return { access_events: counts };
     },

@@ -12,8 +12,23 @@ import { emptyCounts, flag, int, markUnseenSlice, text, unseenQuery } from './wr
 import { ensurePersonKeyRange } from '../db/queries/mirror-keys';
 
 const COLUMNS = [
-  'first_name', 'last_name', 'email', 'title', 'phone', 'company_id', 'is_external', 'role_ids', 'access_type', 'user_type',
-  'status', 'access_expiry', 'department', 'manager_id', 'last_login', 'last_updated', 'created',
+  'first_name',
+  'last_name',
+  'email',
+  'title',
+  'phone',
+  'company_id',
+  'is_external',
+  'role_ids',
+  'access_type',
+  'user_type',
+  'status',
+  'access_expiry',
+  'department',
+  'manager_id',
+  'last_login',
+  'last_updated',
+  'created',
 ] as const;
 
 /** Role ids as numbers, in the order the server lists them, duplicates and junk dropped. */
@@ -49,17 +64,29 @@ function personValues(r: WireRecord, roleIds: number[]): unknown[] {
 
 export function createPeopleWriter(db: DB, instanceId: string): EntityWriter {
   const { base } = ensurePersonKeyRange(db, instanceId);
-  const select = db.prepare('SELECT p.role_ids, p.deleted_at, r.raw FROM mirror_people p JOIN mirror_people_raw r ON r.key = p.key WHERE p.key = ?');
-  const insert = db.prepare(`INSERT INTO mirror_people (key, instance_id, id, ${COLUMNS.join(', ')}) VALUES (?, ?, ?, ${COLUMNS.map(() => '?').join(', ')})`);
+  const select = db.prepare(
+    'SELECT p.role_ids, p.deleted_at, r.raw FROM mirror_people p JOIN mirror_people_raw r ON r.key = p.key WHERE p.key = ?',
+  );
+  const insert = db.prepare(
+    `INSERT INTO mirror_people (key, instance_id, id, ${COLUMNS.join(', ')}) VALUES (?, ?, ?, ${COLUMNS.map(() => '?').join(', ')})`,
+  );
   const insertRaw = db.prepare('INSERT INTO mirror_people_raw (key, raw) VALUES (?, ?)');
-  const update = db.prepare(`UPDATE mirror_people SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')}, deleted_at = NULL WHERE key = ?`);
+  const update = db.prepare(
+    `UPDATE mirror_people SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')}, deleted_at = NULL WHERE key = ?`,
+  );
   const updateRaw = db.prepare('UPDATE mirror_people_raw SET raw = ? WHERE key = ?');
-  const addHolding = db.prepare('INSERT OR IGNORE INTO mirror_role_holdings (instance_id, role_id, person_id) VALUES (?, ?, ?)');
-  const dropHolding = db.prepare('DELETE FROM mirror_role_holdings WHERE instance_id = ? AND role_id = ? AND person_id = ?');
+  const addHolding = db.prepare(
+    'INSERT OR IGNORE INTO mirror_role_holdings (instance_id, role_id, person_id) VALUES (?, ?, ?)',
+  );
+  const dropHolding = db.prepare(
+    'DELETE FROM mirror_role_holdings WHERE instance_id = ? AND role_id = ? AND person_id = ?',
+  );
   const dropHoldings = db.prepare('DELETE FROM mirror_role_holdings WHERE instance_id = ? AND person_id = ?');
   const markRemoved = db.prepare('UPDATE mirror_people SET deleted_at = ? WHERE key = ?');
   const unseen = unseenQuery(db, 'mirror_people', 'id', 'people');
-  const countLive = db.prepare('SELECT count(*) FROM mirror_people WHERE instance_id = ? AND deleted_at IS NULL').pluck();
+  const countLive = db
+    .prepare('SELECT count(*) FROM mirror_people WHERE instance_id = ? AND deleted_at IS NULL')
+    .pluck();
 
   return {
     apply(records) {

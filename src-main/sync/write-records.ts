@@ -29,7 +29,13 @@ const TABLES: Record<'organizations' | 'programs' | 'assignments' | 'roles', Tab
     idColumn: 'id',
     idField: 'sf_Company ID',
     columns: ['parent_id', 'name', 'is_external', 'status', 'last_updated'],
-    values: (r) => [int(r, 'sf_Parent Company ID'), text(r, 'sf_Name') ?? '', flag(r, 'sf_Is External'), text(r, 'sf_Status'), text(r, 'sf_Last Updated')],
+    values: (r) => [
+      int(r, 'sf_Parent Company ID'),
+      text(r, 'sf_Name') ?? '',
+      flag(r, 'sf_Is External'),
+      text(r, 'sf_Status'),
+      text(r, 'sf_Last Updated'),
+    ],
   },
   programs: {
     entity: 'programs',
@@ -38,7 +44,13 @@ const TABLES: Record<'organizations' | 'programs' | 'assignments' | 'roles', Tab
     idColumn: 'id',
     idField: 'sf_Level One ID',
     columns: ['name', 'status', 'type', 'owner_id', 'last_updated'],
-    values: (r) => [text(r, 'sf_Name') ?? '', text(r, 'sf_Status'), text(r, 'sf_Type'), int(r, 'sf_Owner ID'), text(r, 'sf_Last Updated')],
+    values: (r) => [
+      text(r, 'sf_Name') ?? '',
+      text(r, 'sf_Status'),
+      text(r, 'sf_Type'),
+      int(r, 'sf_Owner ID'),
+      text(r, 'sf_Last Updated'),
+    ],
   },
   assignments: {
     entity: 'assignments',
@@ -94,7 +106,13 @@ function createTableWriter(db: DB, instanceId: string, spec: TableSpec): EntityW
     },
     markUnseen(afterId, limit, at) {
       const counts = emptyCounts();
-      const { lastId } = markUnseenSlice(unseen, (id) => void (markRemoved.run(at, instanceId, id), counts.removed++), instanceId, afterId, limit);
+      const { lastId } = markUnseenSlice(
+        unseen,
+        (id) => void (markRemoved.run(at, instanceId, id), counts.removed++),
+        instanceId,
+        afterId,
+        limit,
+      );
       return { lastId, counts: { [spec.kind]: counts } };
     },
     maxId: () => (maxId.get(instanceId) as number | null) ?? 0,
@@ -103,7 +121,9 @@ function createTableWriter(db: DB, instanceId: string, spec: TableSpec): EntityW
   return writer;
 }
 
-export const createOrganizationsWriter = (db: DB, instanceId: string) => createTableWriter(db, instanceId, TABLES.organizations);
+export const createOrganizationsWriter = (db: DB, instanceId: string) =>
+  createTableWriter(db, instanceId, TABLES.organizations);
 export const createProgramsWriter = (db: DB, instanceId: string) => createTableWriter(db, instanceId, TABLES.programs);
-export const createAssignmentsWriter = (db: DB, instanceId: string) => createTableWriter(db, instanceId, TABLES.assignments);
+export const createAssignmentsWriter = (db: DB, instanceId: string) =>
+  createTableWriter(db, instanceId, TABLES.assignments);
 export const createRolesWriter = (db: DB, instanceId: string) => createTableWriter(db, instanceId, TABLES.roles);

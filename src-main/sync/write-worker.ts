@@ -50,7 +50,10 @@ function drain(): void {
       items.forEach((item, k) => parentPort?.postMessage({ id: item.id, result: results[k] }));
       return;
     } catch (e) {
-      failure = e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : { name: 'Error', message: String(e) };
+      failure =
+        e instanceof Error
+          ? { name: e.name, message: e.message, stack: e.stack }
+          : { name: 'Error', message: String(e) };
     }
   }
   for (const item of items) parentPort?.postMessage({ id: item.id, error: failure });
@@ -65,7 +68,11 @@ parentPort?.on('message', (message: Message) => {
     db.close();
     // This thread did nothing but the writes: its CPU time is theirs.
     const cpu = threadCpuMs();
-    parentPort?.postMessage({ id: message.id, closed: true, cpuMs: cpu === null || cpuAtStart === null ? null : cpu - cpuAtStart });
+    parentPort?.postMessage({
+      id: message.id,
+      closed: true,
+      cpuMs: cpu === null || cpuAtStart === null ? null : cpu - cpuAtStart,
+    });
     return;
   }
   queue.push(message);

@@ -29,7 +29,9 @@ describe('the vault with no keychain', () => {
   });
 
   it('refuses to store a secret', async () => {
-    await expect(noKeychain.set({ kind: 'password', instanceId: 'i1' }, 'pw-123456')).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    await expect(noKeychain.set({ kind: 'password', instanceId: 'i1' }, 'pw-123456')).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+    });
   });
 
   it('reports a keychain that cannot even be loaded', async () => {
@@ -65,7 +67,9 @@ describe.skipIf(!available && !required)('the vault with a real Secret Service',
 
     expect(await v.deleteInstance('inst-a')).toBe(3);
     expect(await v.instanceStatus('inst-a')).toEqual({ password: false, tokens: [] });
-    expect(await v.get({ kind: 'token', instanceId: 'inst-b', functionName: 'users.list' })).toBe('tok-other-instance~');
+    expect(await v.get({ kind: 'token', instanceId: 'inst-b', functionName: 'users.list' })).toBe(
+      'tok-other-instance~',
+    );
     await v.deleteInstance('inst-b');
   });
 });

@@ -72,7 +72,10 @@ export function createVault(options: {
   let probed: VaultStatus | null = null;
 
   const keychain = (): Promise<KeychainBackend> => {
-    backend ??= typeof options.keychain === 'function' ? options.keychain() : Promise.resolve(options.keychain ?? loadKeytar()).then((k) => k);
+    backend ??=
+      typeof options.keychain === 'function'
+        ? options.keychain()
+        : Promise.resolve(options.keychain ?? loadKeytar()).then((k) => k);
     return backend;
   };
 

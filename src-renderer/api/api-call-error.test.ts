@@ -3,9 +3,16 @@ import { ApiCallError, fieldErrorsOf, toApiCallError } from './api-call-error';
 
 describe('ApiCallError', () => {
   it('keeps the server code and message', () => {
-    const err = new ApiCallError({ code: 'CONFLICT', message: 'An instance named "A" already exists.' }, 'instances:create');
+    const err = new ApiCallError(
+      { code: 'CONFLICT', message: 'An instance named "A" already exists.' },
+      'instances:create',
+    );
     expect(err).toBeInstanceOf(Error);
-    expect([err.code, err.message, err.channel]).toEqual(['CONFLICT', 'An instance named "A" already exists.', 'instances:create']);
+    expect([err.code, err.message, err.channel]).toEqual([
+      'CONFLICT',
+      'An instance named "A" already exists.',
+      'instances:create',
+    ]);
   });
 
   it('turns anything thrown into an INTERNAL error with its text', () => {

@@ -15,9 +15,10 @@ export type ApiQueryOptions<C extends ChannelName, T = ResultOf<C>> = Omit<
   'queryKey' | 'queryFn'
 >;
 
-type QueryArgs<C extends ChannelName, T> = undefined extends InputOf<C>
-  ? [input?: InputOf<C>, options?: ApiQueryOptions<C, T>]
-  : [input: InputOf<C>, options?: ApiQueryOptions<C, T>];
+type QueryArgs<C extends ChannelName, T> =
+  undefined extends InputOf<C>
+    ? [input?: InputOf<C>, options?: ApiQueryOptions<C, T>]
+    : [input: InputOf<C>, options?: ApiQueryOptions<C, T>];
 
 export function apiQueryKey<C extends ChannelName>(channel: C, input?: InputOf<C>): ApiQueryKey<C> {
   return [channel, input] as const;

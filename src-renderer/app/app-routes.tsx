@@ -52,7 +52,10 @@ export function AppRoutes() {
     <Switch>
       {DETAIL_ROUTES.map(({ path, label, component: Page }) => (
         <Route key={path} path={path}>
-          <ErrorBoundary resetKeys={[location]} fallbackRender={(props) => <ErrorFallback {...props} what={`The ${label} page`} />}>
+          <ErrorBoundary
+            resetKeys={[location]}
+            fallbackRender={(props) => <ErrorFallback {...props} what={`The ${label} page`} />}
+          >
             <Page />
           </ErrorBoundary>
         </Route>

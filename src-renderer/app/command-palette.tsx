@@ -124,9 +124,7 @@ function PaletteBody({ commands, onClose }: { commands: PaletteCommand[]; onClos
                   )}
                 </div>
               </Group>
-              {command.hint && (
-                <Kbd size="xs">{command.hint}</Kbd>
-              )}
+              {command.hint && <Kbd size="xs">{command.hint}</Kbd>}
             </Group>
           </UnstyledButton>
         ))}

@@ -40,16 +40,63 @@ export const HOME: NavItem = {
  * added later (Organizations, Programs) get none and are reached by the navbar or the palette.
  */
 export const SCREENS: readonly NavItem[] = [
-  { path: '/connect', label: 'Connect', icon: IconPlugConnected, description: 'Connection test, secrets and the sandbox', hotkey: '1' },
-  { path: '/people', label: 'People', icon: IconUsers, description: 'Synced people: search, filter, open a person', hotkey: '2' },
-  { path: '/organizations', label: 'Organizations', icon: IconBuildingCommunity, description: 'The organization tree and the people in each' },
-  { path: '/roles', label: 'Roles', icon: IconShieldLock, description: 'Roles, who holds them, which are privileged', hotkey: '3' },
+  {
+    path: '/connect',
+    label: 'Connect',
+    icon: IconPlugConnected,
+    description: 'Connection test, secrets and the sandbox',
+    hotkey: '1',
+  },
+  {
+    path: '/people',
+    label: 'People',
+    icon: IconUsers,
+    description: 'Synced people: search, filter, open a person',
+    hotkey: '2',
+  },
+  {
+    path: '/organizations',
+    label: 'Organizations',
+    icon: IconBuildingCommunity,
+    description: 'The organization tree and the people in each',
+  },
+  {
+    path: '/roles',
+    label: 'Roles',
+    icon: IconShieldLock,
+    description: 'Roles, who holds them, which are privileged',
+    hotkey: '3',
+  },
   { path: '/programs', label: 'Programs', icon: IconFolders, description: 'Programs and their UTA role assignments' },
-  { path: '/onboarding', label: 'Onboarding', icon: IconUserPlus, description: 'New people from intake documents', hotkey: '4' },
-  { path: '/plans', label: 'Plans', icon: IconListCheck, description: 'Approve, apply and undo batches of changes', hotkey: '5' },
-  { path: '/audit', label: 'Audit', icon: IconShieldSearch, description: 'Findings over logins and access changes', hotkey: '6' },
+  {
+    path: '/onboarding',
+    label: 'Onboarding',
+    icon: IconUserPlus,
+    description: 'New people from intake documents',
+    hotkey: '4',
+  },
+  {
+    path: '/plans',
+    label: 'Plans',
+    icon: IconListCheck,
+    description: 'Approve, apply and undo batches of changes',
+    hotkey: '5',
+  },
+  {
+    path: '/audit',
+    label: 'Audit',
+    icon: IconShieldSearch,
+    description: 'Findings over logins and access changes',
+    hotkey: '6',
+  },
   { path: '/reviews', label: 'Reviews', icon: IconChecklist, description: 'Access review campaigns', hotkey: '7' },
-  { path: '/settings', label: 'Settings', icon: IconSettings, description: 'Theme and SmartSimple instances', hotkey: '8' },
+  {
+    path: '/settings',
+    label: 'Settings',
+    icon: IconSettings,
+    description: 'Theme and SmartSimple instances',
+    hotkey: '8',
+  },
 ];
 
 export const ALL_NAV_ITEMS: readonly NavItem[] = [HOME, ...SCREENS];

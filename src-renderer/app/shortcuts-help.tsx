@@ -19,7 +19,11 @@ export function ShortcutsHelp({ opened, onClose }: ShortcutsHelpProps) {
                 <Group gap={4} wrap="nowrap">
                   {row.keys.map((k, i) => (
                     <span key={k}>
-                      {i > 0 && <Text span c="dimmed" size="xs" mr={4}>+</Text>}
+                      {i > 0 && (
+                        <Text span c="dimmed" size="xs" mr={4}>
+                          +
+                        </Text>
+                      )}
                       <Kbd size="xs">{k}</Kbd>
                     </span>
                   ))}

@@ -9,7 +9,8 @@ import { useInstances, useSettings } from '../hooks/use-settings';
 export function useAppReady(): void {
   const settings = useSettings();
   const instances = useInstances();
-  const state = settings.isError || instances.isError ? 'error' : settings.isSuccess && instances.isSuccess ? 'true' : null;
+  const state =
+    settings.isError || instances.isError ? 'error' : settings.isSuccess && instances.isSuccess ? 'true' : null;
 
   useEffect(() => {
     if (state) document.body.dataset.appReady = state;

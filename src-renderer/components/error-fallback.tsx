@@ -18,7 +18,13 @@ export function ErrorFallback({ error, resetErrorBoundary, what, withReload }: E
   const apiError = toApiCallError(error);
   return (
     <Stack p="lg" maw={720} data-testid="error-fallback">
-      <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={`${what} stopped with an error`} role="alert">
+      <Alert
+        color="red"
+        variant="light"
+        icon={<IconAlertTriangle />}
+        title={`${what} stopped with an error`}
+        role="alert"
+      >
         <Stack gap="xs">
           <Code block data-testid="error-text">
             {apiError.message || 'Unknown error'}

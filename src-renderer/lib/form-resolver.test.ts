@@ -3,7 +3,13 @@ import { instanceInputSchema } from '../../src-preload/contract';
 import { zodFormResolver } from './form-resolver';
 
 const validate = zodFormResolver(instanceInputSchema);
-const valid = { name: 'Acme', host: 'https://acme.smartsimple.com', alias: 'acme', rootCompanyId: '123', apiVersion: 2 as const };
+const valid = {
+  name: 'Acme',
+  host: 'https://acme.smartsimple.com',
+  alias: 'acme',
+  rootCompanyId: '123',
+  apiVersion: 2 as const,
+};
 
 describe('zodFormResolver with the contract schema', () => {
   it('accepts what main accepts', () => {

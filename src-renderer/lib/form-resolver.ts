@@ -9,7 +9,8 @@ import type { z } from 'zod';
 export function friendlyMessage(issue: z.core.$ZodIssue): string {
   // Only zod's own wording is replaced; a message the contract wrote is kept.
   const isDefault = /^(Too small|Invalid input)/.test(issue.message);
-  if (isDefault && issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1) return 'Required';
+  if (isDefault && issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1)
+    return 'Required';
   if (isDefault && issue.code === 'invalid_type' && issue.input === undefined) return 'Required';
   return capitalize(issue.message);
 }

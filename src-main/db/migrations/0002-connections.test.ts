@@ -14,15 +14,23 @@ describe('migration 2: connections', () => {
     ).run();
     m0002Connections.up(db);
     expect(db.prepare("SELECT username FROM instances WHERE id = 'i1'").get()).toEqual({ username: '' });
-    db.prepare("INSERT INTO instance_functions (instance_id, name, type, action) VALUES ('i1', 'users.list', 'user', 'list')").run();
+    db.prepare(
+      "INSERT INTO instance_functions (instance_id, name, type, action) VALUES ('i1', 'users.list', 'user', 'list')",
+    ).run();
     expect(() =>
-      db.prepare("INSERT INTO instance_functions (instance_id, name, type, action) VALUES ('i1', 'users.list', 'user', 'get')").run(),
+      db
+        .prepare(
+          "INSERT INTO instance_functions (instance_id, name, type, action) VALUES ('i1', 'users.list', 'user', 'get')",
+        )
+        .run(),
     ).toThrow(/UNIQUE|PRIMARY/);
     db.prepare("INSERT INTO api_calls (instance_id, at) VALUES ('i1', 1)").run();
     db.prepare("INSERT INTO connection_tests (instance_id, tested_at, result) VALUES ('i1', 'now', '{}')").run();
     // No column for a token or a password exists anywhere.
     const columns = db
-      .prepare("SELECT m.name AS t, p.name AS c FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table'")
+      .prepare(
+        "SELECT m.name AS t, p.name AS c FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table'",
+      )
       .all() as { t: string; c: string }[];
     expect(columns.filter((x) => /token|password|secret/i.test(x.c))).toEqual([]);
     db.prepare("DELETE FROM instances WHERE id = 'i1'").run();

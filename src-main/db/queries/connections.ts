@@ -11,11 +11,17 @@ export interface StoredFunction {
 }
 
 export function getUsername(db: DB, instanceId: string): string {
-  return (db.prepare('SELECT username FROM instances WHERE id = ?').pluck().get(instanceId) as string | undefined) ?? '';
+  return (
+    (db.prepare('SELECT username FROM instances WHERE id = ?').pluck().get(instanceId) as string | undefined) ?? ''
+  );
 }
 
 export function setUsername(db: DB, instanceId: string, username: string): void {
-  db.prepare('UPDATE instances SET username = ?, updated_at = ? WHERE id = ?').run(username, new Date().toISOString(), instanceId);
+  db.prepare('UPDATE instances SET username = ?, updated_at = ? WHERE id = ?').run(
+    username,
+    new Date().toISOString(),
+    instanceId,
+  );
 }
 
 export function listFunctions(db: DB, instanceId: string): StoredFunction[] {
@@ -44,13 +50,17 @@ export function saveConnectionTest(db: DB, instanceId: string, test: ConnectionT
 }
 
 export function getConnectionTest(db: DB, instanceId: string): ConnectionTest | null {
-  const row = db.prepare('SELECT result FROM connection_tests WHERE instance_id = ?').pluck().get(instanceId) as string | undefined;
+  const row = db.prepare('SELECT result FROM connection_tests WHERE instance_id = ?').pluck().get(instanceId) as
+    string | undefined;
   return row ? (JSON.parse(row) as ConnectionTest) : null;
 }
 
 /** Call timestamps of an instance since `since`, ascending. */
 export function callsSince(db: DB, instanceId: string, since: number): number[] {
-  return db.prepare('SELECT at FROM api_calls WHERE instance_id = ? AND at > ? ORDER BY at').pluck().all(instanceId, since) as number[];
+  return db
+    .prepare('SELECT at FROM api_calls WHERE instance_id = ? AND at > ? ORDER BY at')
+    .pluck()
+    .all(instanceId, since) as number[];
 }
 
 export function recordCall(db: DB, instanceId: string, at: number): void {

@@ -50,14 +50,28 @@ function assertNameFree(db: DB, name: string, exceptId?: string): void {
   if (clash) throw conflict(`An instance named "${name}" already exists. Choose another name.`);
 }
 
-export function createInstance(db: DB, input: InstanceInput, opts: { isSandbox?: boolean; now?: string } = {}): Instance {
+export function createInstance(
+  db: DB,
+  input: InstanceInput,
+  opts: { isSandbox?: boolean; now?: string } = {},
+): Instance {
   assertNameFree(db, input.name);
   const now = opts.now ?? new Date().toISOString();
   const id = randomUUID();
   db.prepare(
     `INSERT INTO instances (id, name, host, alias, root_company_id, api_version, is_sandbox, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, input.name, input.host, input.alias, input.rootCompanyId, input.apiVersion, opts.isSandbox ? 1 : 0, now, now);
+  ).run(
+    id,
+    input.name,
+    input.host,
+    input.alias,
+    input.rootCompanyId,
+    input.apiVersion,
+    opts.isSandbox ? 1 : 0,
+    now,
+    now,
+  );
   return getInstance(db, id);
 }
 

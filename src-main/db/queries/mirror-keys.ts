@@ -15,11 +15,16 @@ export interface PersonKeyRange {
   last: number;
 }
 
-const rangeOf = (ordinal: number): PersonKeyRange => ({ ordinal, base: ordinal * PERSON_KEY_SPAN, last: (ordinal + 1) * PERSON_KEY_SPAN - 1 });
+const rangeOf = (ordinal: number): PersonKeyRange => ({
+  ordinal,
+  base: ordinal * PERSON_KEY_SPAN,
+  last: (ordinal + 1) * PERSON_KEY_SPAN - 1,
+});
 
 /** The instance's key range, or null when nothing was ever mirrored for it. */
 export function personKeyRange(db: DB, instanceId: string): PersonKeyRange | null {
-  const ordinal = db.prepare('SELECT ordinal FROM mirror_instances WHERE instance_id = ?').pluck().get(instanceId) as number | undefined;
+  const ordinal = db.prepare('SELECT ordinal FROM mirror_instances WHERE instance_id = ?').pluck().get(instanceId) as
+    number | undefined;
   return ordinal === undefined ? null : rangeOf(ordinal);
 }
 

@@ -35,7 +35,12 @@ const clampLimit = (n: number | undefined) => Math.min(Math.max(1, Math.floor(n 
  * A person's rows come through the (user_key, time) index; without a person the instance's key
  * range is read backwards (ids follow time in these logs), so neither sorts a million rows.
  */
-function logWhere(db: DB, instanceId: string, query: LogQuery, timeColumn: string): { where: string; params: unknown[]; order: string } | null {
+function logWhere(
+  db: DB,
+  instanceId: string,
+  query: LogQuery,
+  timeColumn: string,
+): { where: string; params: unknown[]; order: string } | null {
   const range = personKeyRange(db, instanceId);
   if (!range) return null;
   const params: unknown[] = [];

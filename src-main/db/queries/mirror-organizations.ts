@@ -35,7 +35,11 @@ interface OrgRow {
  * Roots are organizations without a parent in the mirror: the root organization, and any whose
  * parent was removed.
  */
-export function listOrganizationsTree(db: DB, instanceId: string, options: { includeRemoved?: boolean } = {}): OrganizationNode[] {
+export function listOrganizationsTree(
+  db: DB,
+  instanceId: string,
+  options: { includeRemoved?: boolean } = {},
+): OrganizationNode[] {
   const rows = db
     .prepare(
       `SELECT o.id, o.parent_id, o.name, o.is_external, o.status, o.deleted_at, c.people

@@ -109,19 +109,27 @@ function filterSql(instanceId: string, filters: PeopleFilters): { where: string[
   const params: unknown[] = [instanceId];
   if (!filters.includeRemoved) where.push('p.deleted_at IS NULL');
   if (filters.roleId !== undefined) {
-    where.push('EXISTS (SELECT 1 FROM mirror_role_holdings h WHERE h.instance_id = p.instance_id AND h.role_id = ? AND h.person_id = p.id)');
+    where.push(
+      'EXISTS (SELECT 1 FROM mirror_role_holdings h WHERE h.instance_id = p.instance_id AND h.role_id = ? AND h.person_id = p.id)',
+    );
     params.push(filters.roleId);
   }
   if (filters.organizationId !== undefined) {
     if (filters.includeSubOrganizations) {
-      where.push(`p.company_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT c.id FROM mirror_organizations c JOIN sub ON c.parent_id = sub.id WHERE c.instance_id = ?) SELECT id FROM sub)`);
+      where.push(
+        `p.company_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT c.id FROM mirror_organizations c JOIN sub ON c.parent_id = sub.id WHERE c.instance_id = ?) SELECT id FROM sub)`,
+      );
       params.push(filters.organizationId, instanceId);
     } else {
       where.push('p.company_id = ?');
       params.push(filters.organizationId);
     }
   }
-  for (const [column, value] of [['access_type', filters.accessType], ['status', filters.status], ['department', filters.department]] as const) {
+  for (const [column, value] of [
+    ['access_type', filters.accessType],
+    ['status', filters.status],
+    ['department', filters.department],
+  ] as const) {
     if (value !== undefined) {
       where.push(`p.${column} = ?`);
       params.push(value);
@@ -148,8 +156,13 @@ function filterSql(instanceId: string, filters: PeopleFilters): { where: string[
 export const NAME_ORDER_LIMIT = 2000;
 
 const hasFilters = (f: PeopleFilters) =>
-  f.roleId !== undefined || f.organizationId !== undefined || f.accessType !== undefined || f.status !== undefined ||
-  f.isExternal !== undefined || f.department !== undefined || f.lastLogin !== undefined;
+  f.roleId !== undefined ||
+  f.organizationId !== undefined ||
+  f.accessType !== undefined ||
+  f.status !== undefined ||
+  f.isExternal !== undefined ||
+  f.department !== undefined ||
+  f.lastLogin !== undefined;
 
 /** The key breaks ties: within an instance it is the id order, and the name indexes end with it. */
 const NAME_ORDER = 'ORDER BY p.last_name, p.first_name, p.key';
@@ -180,7 +193,10 @@ interface Query {
 
 const pageOf = (q: Query, sql: string, args: unknown[], limit = q.limit, offset = q.offset) =>
   (stmt(q.db, sql).all(...args, limit, offset) as PersonDbRow[]).map(toPerson);
-const countOf = (q: Query, sql: string, args: unknown[]) => stmt(q.db, sql).pluck().get(...args) as number;
+const countOf = (q: Query, sql: string, args: unknown[]) =>
+  stmt(q.db, sql)
+    .pluck()
+    .get(...args) as number;
 
 /**
  * People matching the query and filters, by last and first name (a query matching more than
@@ -200,21 +216,39 @@ export function searchPeople(db: DB, instanceId: string, input: SearchPeopleInpu
     where,
     params,
   };
-  const terms = (input.query ?? '').trim().split(/\s+/).filter((t) => t.length > 0).slice(0, 8);
+  const terms = (input.query ?? '')
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t.length > 0)
+    .slice(0, 8);
   const long = terms.filter((t) => [...t].length >= 3);
   const short = terms.filter((t) => [...t].length < 3);
   if (terms.length > 0 && filters.includeRemoved) return scanSearch(q, terms);
   if (long.length > 0) return trigramSearch(q, range, long, short, hasFilters(filters));
   if (short.length === 1 && !hasFilters(filters)) return namePrefixSearch(q, `${likeEscape(short[0] as string)}%`);
-  if (short.length > 0) return unionPrefixSearch(q, short.map((t) => `${likeEscape(t)}%`));
+  if (short.length > 0)
+    return unionPrefixSearch(
+      q,
+      short.map((t) => `${likeEscape(t)}%`),
+    );
   const cond = where.join(' AND ');
   return {
-    rows: pageOf(q, `SELECT ${PERSON_COLUMNS} FROM mirror_people p ${ORG_JOIN} WHERE ${cond} ${NAME_ORDER} LIMIT ? OFFSET ?`, params),
+    rows: pageOf(
+      q,
+      `SELECT ${PERSON_COLUMNS} FROM mirror_people p ${ORG_JOIN} WHERE ${cond} ${NAME_ORDER} LIMIT ? OFFSET ?`,
+      params,
+    ),
     total: countOf(q, `SELECT count(*) FROM mirror_people p WHERE ${cond}`, params),
   };
 }
 
-function trigramSearch(q: Query, range: { base: number; last: number }, long: string[], short: string[], filtered: boolean): SearchPeopleResult {
+function trigramSearch(
+  q: Query,
+  range: { base: number; last: number },
+  long: string[],
+  short: string[],
+  filtered: boolean,
+): SearchPeopleResult {
   for (const t of short) {
     q.where.push(`(p.first_name || ' ' || p.last_name || ' ' || p.email LIKE ? ${ESC})`);
     q.params.push(`%${likeEscape(t)}%`);
@@ -225,7 +259,11 @@ function trigramSearch(q: Query, range: { base: number; last: number }, long: st
   const args = [match, range.base, range.last, ...q.params];
   const total =
     filtered || short.length > 0
-      ? countOf(q, `SELECT count(*) FROM mirror_people_fts f JOIN mirror_people p ON p.key = f.rowid WHERE ${cond}`, args)
+      ? countOf(
+          q,
+          `SELECT count(*) FROM mirror_people_fts f JOIN mirror_people p ON p.key = f.rowid WHERE ${cond}`,
+          args,
+        )
       : countOf(q, `SELECT count(*) FROM mirror_people_fts f WHERE ${hits}`, [match, range.base, range.last]);
   const byName = total <= NAME_ORDER_LIMIT;
   // The page's keys first (sorting narrow rows, or in the index's own order), then the details of
@@ -251,7 +289,13 @@ function namePrefixSearch(q: Query, prefix: string): SearchPeopleResult {
   const firstCount = countOf(q, `SELECT count(*) FROM mirror_people p WHERE ${byFirst}`, firstArgs);
   const rows: PersonRow[] = [];
   if (q.offset < lastCount) {
-    rows.push(...pageOf(q, `SELECT ${PERSON_COLUMNS} FROM mirror_people p ${ORG_JOIN} WHERE ${byLast} ${NAME_ORDER} LIMIT ? OFFSET ?`, lastArgs));
+    rows.push(
+      ...pageOf(
+        q,
+        `SELECT ${PERSON_COLUMNS} FROM mirror_people p ${ORG_JOIN} WHERE ${byLast} ${NAME_ORDER} LIMIT ? OFFSET ?`,
+        lastArgs,
+      ),
+    );
   }
   if (rows.length < q.limit && q.offset + rows.length >= lastCount) {
     const sql = `SELECT ${PERSON_COLUMNS} FROM mirror_people p ${ORG_JOIN} WHERE ${byFirst} ORDER BY p.first_name, p.last_name, p.key LIMIT ? OFFSET ?`;
@@ -274,7 +318,11 @@ function unionPrefixSearch(q: Query, prefixes: string[]): SearchPeopleResult {
   const args = [q.instanceId, first, q.instanceId, first, ...q.params];
   const cond = q.where.join(' AND ');
   return {
-    rows: pageOf(q, `SELECT ${PERSON_COLUMNS} FROM ${from} ${ORG_JOIN} WHERE ${cond} ${NAME_ORDER} LIMIT ? OFFSET ?`, args),
+    rows: pageOf(
+      q,
+      `SELECT ${PERSON_COLUMNS} FROM ${from} ${ORG_JOIN} WHERE ${cond} ${NAME_ORDER} LIMIT ? OFFSET ?`,
+      args,
+    ),
     total: countOf(q, `SELECT count(*) FROM ${from} WHERE ${cond}`, args),
   };
 }
@@ -283,7 +331,9 @@ function unionPrefixSearch(q: Query, prefixes: string[]): SearchPeopleResult {
 function scanSearch(q: Query, terms: string[]): SearchPeopleResult {
   for (const t of terms) {
     if ([...t].length >= 3) {
-      q.where.push(`(p.first_name || ' ' || p.last_name || ' ' || p.email || ' ' || coalesce(o.name, '') LIKE ? ${ESC})`);
+      q.where.push(
+        `(p.first_name || ' ' || p.last_name || ' ' || p.email || ' ' || coalesce(o.name, '') LIKE ? ${ESC})`,
+      );
       q.params.push(`%${likeEscape(t)}%`);
     } else {
       q.where.push(`(p.last_name LIKE ? ${ESC} OR p.first_name LIKE ? ${ESC})`);
@@ -292,7 +342,11 @@ function scanSearch(q: Query, terms: string[]): SearchPeopleResult {
   }
   const cond = q.where.join(' AND ');
   return {
-    rows: pageOf(q, `SELECT ${PERSON_COLUMNS} FROM mirror_people p ${ORG_JOIN} WHERE ${cond} ${NAME_ORDER} LIMIT ? OFFSET ?`, q.params),
+    rows: pageOf(
+      q,
+      `SELECT ${PERSON_COLUMNS} FROM mirror_people p ${ORG_JOIN} WHERE ${cond} ${NAME_ORDER} LIMIT ? OFFSET ?`,
+      q.params,
+    ),
     total: countOf(q, `SELECT count(*) FROM mirror_people p ${ORG_JOIN} WHERE ${cond}`, q.params),
   };
 }

@@ -43,7 +43,12 @@ export interface PersonDetail extends PersonRow {
 }
 
 /** Everything the person page shows. */
-export function getPerson(db: DB, instanceId: string, personId: number, options: { recent?: number } = {}): PersonDetail {
+export function getPerson(
+  db: DB,
+  instanceId: string,
+  personId: number,
+  options: { recent?: number } = {},
+): PersonDetail {
   const row = db
     .prepare(
       `SELECT ${PERSON_COLUMNS}, p.phone, p.access_expiry, p.manager_id, p.created, r.raw,
@@ -54,7 +59,14 @@ export function getPerson(db: DB, instanceId: string, personId: number, options:
        WHERE p.instance_id = ? AND p.id = ?`,
     )
     .get(instanceId, personId) as
-    | (PersonDbRow & { phone: string | null; access_expiry: string | null; manager_id: number | null; created: string | null; raw: string; manager_name: string | null })
+    | (PersonDbRow & {
+        phone: string | null;
+        access_expiry: string | null;
+        manager_id: number | null;
+        created: string | null;
+        raw: string;
+        manager_name: string | null;
+      })
     | undefined;
   if (!row) throw notFound('The person');
   const recent = options.recent ?? 20;
@@ -64,7 +76,12 @@ export function getPerson(db: DB, instanceId: string, personId: number, options:
        LEFT JOIN mirror_roles r ON r.instance_id = h.instance_id AND r.id = h.role_id
        WHERE h.instance_id = ? AND h.person_id = ? ORDER BY r.name COLLATE NOCASE`,
     )
-    .all(instanceId, personId) as { id: number; name: string | null; privileged: number | null; uta_only: number | null }[];
+    .all(instanceId, personId) as {
+    id: number;
+    name: string | null;
+    privileged: number | null;
+    uta_only: number | null;
+  }[];
   const programs = db
     .prepare(
       `SELECT a.association_id AS associationId, a.program_id AS programId, g.name AS programName, a.role_id AS roleId,
@@ -83,7 +100,12 @@ export function getPerson(db: DB, instanceId: string, personId: number, options:
     managerName: row.manager_name,
     created: row.created,
     raw: JSON.parse(row.raw) as Record<string, string | null>,
-    roles: roles.map((r) => ({ id: r.id, name: r.name, privileged: r.privileged === null ? null : r.privileged === 1, utaOnly: r.uta_only === 1 })),
+    roles: roles.map((r) => ({
+      id: r.id,
+      name: r.name,
+      privileged: r.privileged === null ? null : r.privileged === 1,
+      utaOnly: r.uta_only === 1,
+    })),
     programs,
     organizationPath: row.company_id === null ? [] : getOrganizationPath(db, instanceId, row.company_id),
     recentLogins: listLoginSessions(db, instanceId, { personId, limit: recent }),

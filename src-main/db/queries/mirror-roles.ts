@@ -60,7 +60,8 @@ function reasonsFor(r: Pick<RoleDbRow, 'name' | 'description' | 'holders' | 'adm
   const text = `${r.name} ${r.description}`;
   const reasons = HINTS.filter((h) => h.pattern.test(text)).map((h) => h.reason);
   const holders = r.holders ?? 0;
-  if (holders > 0 && (r.admin_holders ?? 0) / holders >= ADMIN_HOLDER_SHARE) reasons.push('held mostly by user administrators');
+  if (holders > 0 && (r.admin_holders ?? 0) / holders >= ADMIN_HOLDER_SHARE)
+    reasons.push('held mostly by user administrators');
   return [...new Set(reasons)];
 }
 
@@ -100,7 +101,11 @@ const toRole = (r: RoleDbRow): RoleRow => ({
 });
 
 /** The catalogue by name, with holder counts (and, when asked, the departments that hold each). */
-export function listRoles(db: DB, instanceId: string, options: { includeRemoved?: boolean; withDepartments?: boolean } = {}): RoleRow[] {
+export function listRoles(
+  db: DB,
+  instanceId: string,
+  options: { includeRemoved?: boolean; withDepartments?: boolean } = {},
+): RoleRow[] {
   const roles = selectRoles(db, instanceId, options.includeRemoved ? '' : 'AND r.deleted_at IS NULL', []).map(toRole);
   if (options.withDepartments) {
     const byRole = new Map<number, RoleDepartment[]>();
@@ -141,7 +146,13 @@ export function getRoleDepartments(db: DB, instanceId: string, roleId: number): 
 }
 
 /** The administrator's decision: privileged, not privileged, or undecided again (null). */
-export function setRolePrivileged(db: DB, instanceId: string, roleId: number, privileged: boolean | null, now = new Date().toISOString()): RoleRow {
+export function setRolePrivileged(
+  db: DB,
+  instanceId: string,
+  roleId: number,
+  privileged: boolean | null,
+  now = new Date().toISOString(),
+): RoleRow {
   const info = db
     .prepare('UPDATE mirror_roles SET privileged = ?, privileged_set_at = ? WHERE instance_id = ? AND id = ?')
     .run(privileged === null ? null : privileged ? 1 : 0, privileged === null ? null : now, instanceId, roleId);

@@ -68,7 +68,9 @@ interface CursorRow {
 }
 
 export function emptySummary(): SyncSummary {
-  const kinds = Object.fromEntries(SUMMARY_KINDS.map((k) => [k, { added: 0, changed: 0, removed: 0 }])) as SyncSummary['kinds'];
+  const kinds = Object.fromEntries(
+    SUMMARY_KINDS.map((k) => [k, { added: 0, changed: 0, removed: 0 }]),
+  ) as SyncSummary['kinds'];
   return { kinds, calls: 0, records: 0, done: [], resumes: 0 };
 }
 
@@ -123,12 +125,15 @@ export function getSyncRun(db: DB, runId: number): SyncRun | undefined {
 }
 
 export function latestSyncRun(db: DB, instanceId: string): SyncRun | undefined {
-  const row = db.prepare('SELECT * FROM sync_runs WHERE instance_id = ? ORDER BY id DESC LIMIT 1').get(instanceId) as RunRow | undefined;
+  const row = db.prepare('SELECT * FROM sync_runs WHERE instance_id = ? ORDER BY id DESC LIMIT 1').get(instanceId) as
+    RunRow | undefined;
   return row && toRun(row);
 }
 
 export function listSyncRuns(db: DB, instanceId: string, limit = 20): SyncRun[] {
-  const rows = db.prepare('SELECT * FROM sync_runs WHERE instance_id = ? ORDER BY id DESC LIMIT ?').all(instanceId, limit) as RunRow[];
+  const rows = db
+    .prepare('SELECT * FROM sync_runs WHERE instance_id = ? ORDER BY id DESC LIMIT ?')
+    .all(instanceId, limit) as RunRow[];
   return rows.map(toRun);
 }
 
@@ -147,17 +152,31 @@ export function saveSyncRunSummary(db: DB, runId: number, summary: SyncSummary):
   db.prepare('UPDATE sync_runs SET summary = ? WHERE id = ?').run(JSON.stringify(summary), runId);
 }
 
-export function setSyncRunState(db: DB, runId: number, state: SyncRunState, finishedAt: string | null, error: string | null = null): void {
-  db.prepare('UPDATE sync_runs SET state = ?, finished_at = ?, error = ? WHERE id = ?').run(state, finishedAt, error, runId);
+export function setSyncRunState(
+  db: DB,
+  runId: number,
+  state: SyncRunState,
+  finishedAt: string | null,
+  error: string | null = null,
+): void {
+  db.prepare('UPDATE sync_runs SET state = ?, finished_at = ?, error = ? WHERE id = ?').run(
+    state,
+    finishedAt,
+    error,
+    runId,
+  );
 }
 
 export function getSyncCursor(db: DB, instanceId: string, entity: SyncEntity): SyncCursor | undefined {
-  const row = db.prepare('SELECT * FROM sync_cursors WHERE instance_id = ? AND entity = ?').get(instanceId, entity) as CursorRow | undefined;
+  const row = db.prepare('SELECT * FROM sync_cursors WHERE instance_id = ? AND entity = ?').get(instanceId, entity) as
+    CursorRow | undefined;
   return row && toCursor(row);
 }
 
 export function listSyncCursors(db: DB, instanceId: string): SyncCursor[] {
-  return (db.prepare('SELECT * FROM sync_cursors WHERE instance_id = ? ORDER BY entity').all(instanceId) as CursorRow[]).map(toCursor);
+  return (
+    db.prepare('SELECT * FROM sync_cursors WHERE instance_id = ? ORDER BY entity').all(instanceId) as CursorRow[]
+  ).map(toCursor);
 }
 
 export function saveSyncCursor(db: DB, c: SyncCursor): void {
@@ -168,7 +187,22 @@ export function saveSyncCursor(db: DB, c: SyncCursor): void {
        after_id = excluded.after_id, pages = excluded.pages, records = excluded.records, max_seen = excluded.max_seen,
        pass_started_ms = excluded.pass_started_ms, total = excluded.total, watermark = excluded.watermark,
        last_count = excluded.last_count, completed_at = excluded.completed_at`,
-  ).run(c.instanceId, c.entity, c.phase, c.runId, c.since, c.afterId, c.pages, c.records, c.maxSeen, c.passStartedMs, c.total, c.watermark, c.lastCount, c.completedAt);
+  ).run(
+    c.instanceId,
+    c.entity,
+    c.phase,
+    c.runId,
+    c.since,
+    c.afterId,
+    c.pages,
+    c.records,
+    c.maxSeen,
+    c.passStartedMs,
+    c.total,
+    c.watermark,
+    c.lastCount,
+    c.completedAt,
+  );
 }
 
 export interface SyncStatus {
@@ -178,7 +212,15 @@ export interface SyncStatus {
   /** A run a crash, cancel or failure left unfinished: the next sync resumes it. */
   unfinished: boolean;
   /** As the last completed pass of each left them (live rows; all log rows). */
-  counts: { people: number; organizations: number; roles: number; programs: number; assignments: number; accessEvents: number; loginSessions: number };
+  counts: {
+    people: number;
+    organizations: number;
+    roles: number;
+    programs: number;
+    assignments: number;
+    accessEvents: number;
+    loginSessions: number;
+  };
 }
 
 /** The status line: last synced, the last run, and how many of each the mirror holds. */

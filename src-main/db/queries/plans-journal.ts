@@ -69,7 +69,9 @@ export function initJournal(db: DB, planId: string, at: string): void {
 }
 
 export function listJournal(db: DB, planId: string): JournalRow[] {
-  return (db.prepare('SELECT * FROM plan_journal WHERE plan_id = ? ORDER BY operation_id').all(planId) as Raw[]).map(toRow);
+  return (db.prepare('SELECT * FROM plan_journal WHERE plan_id = ? ORDER BY operation_id').all(planId) as Raw[]).map(
+    toRow,
+  );
 }
 
 export interface JournalPatch {
@@ -94,8 +96,10 @@ export function patchJournal(db: DB, operationId: number, patch: JournalPatch, a
   };
   if (patch.callId !== undefined) put('call_id', patch.callId);
   if (patch.request !== undefined) put('request', patch.request === null ? null : JSON.stringify(patch.request));
-  if (patch.actualBefore !== undefined) put('actual_before', patch.actualBefore === null ? null : JSON.stringify(patch.actualBefore));
-  if (patch.actualAfter !== undefined) put('actual_after', patch.actualAfter === null ? null : JSON.stringify(patch.actualAfter));
+  if (patch.actualBefore !== undefined)
+    put('actual_before', patch.actualBefore === null ? null : JSON.stringify(patch.actualBefore));
+  if (patch.actualAfter !== undefined)
+    put('actual_after', patch.actualAfter === null ? null : JSON.stringify(patch.actualAfter));
   if (patch.recordid !== undefined) put('recordid', patch.recordid);
   if (patch.message !== undefined) put('message', patch.message);
   if (patch.attempt) sets.push('attempts = attempts + 1');
@@ -115,8 +119,14 @@ function statement(db: DB, sql: string): Statement {
 
 /** A fresh call number for the plan: rows sent in one call share it. */
 export function nextCallId(db: DB, planId: string): number {
-  const a = db.prepare('SELECT coalesce(max(call_id), 0) FROM plan_journal WHERE plan_id = ?').pluck().get(planId) as number;
-  const b = db.prepare('SELECT coalesce(max(call_id), 0) FROM plan_transactions WHERE plan_id = ?').pluck().get(planId) as number;
+  const a = db
+    .prepare('SELECT coalesce(max(call_id), 0) FROM plan_journal WHERE plan_id = ?')
+    .pluck()
+    .get(planId) as number;
+  const b = db
+    .prepare('SELECT coalesce(max(call_id), 0) FROM plan_transactions WHERE plan_id = ?')
+    .pluck()
+    .get(planId) as number;
   return Math.max(a, b) + 1;
 }
 
@@ -134,14 +144,20 @@ export interface NoteRow {
 }
 
 /** Adds the note for a person unless the plan already has one for them (and that source). */
-export function addNote(db: DB, note: { planId: string; personId: number; source: OperationSource; payload: Record<string, string> }, at: string): void {
+export function addNote(
+  db: DB,
+  note: { planId: string; personId: number; source: OperationSource; payload: Record<string, string> },
+  at: string,
+): void {
   db.prepare(
     `INSERT OR IGNORE INTO plan_transactions (plan_id, person_id, source, state, payload, updated_at) VALUES (?, ?, ?, 'pending', ?, ?)`,
   ).run(note.planId, note.personId, note.source, JSON.stringify(note.payload), at);
 }
 
 export function listNotes(db: DB, planId: string): NoteRow[] {
-  const rows = db.prepare('SELECT * FROM plan_transactions WHERE plan_id = ? ORDER BY person_id, source').all(planId) as {
+  const rows = db
+    .prepare('SELECT * FROM plan_transactions WHERE plan_id = ? ORDER BY person_id, source')
+    .all(planId) as {
     plan_id: string;
     person_id: number;
     source: OperationSource;
@@ -163,10 +179,24 @@ export function listNotes(db: DB, planId: string): NoteRow[] {
   }));
 }
 
-export function patchNote(db: DB, key: { planId: string; personId: number; source: OperationSource }, patch: { state: NoteState; callId?: number; transactionId?: string | null; message?: string | null }, at: string): void {
+export function patchNote(
+  db: DB,
+  key: { planId: string; personId: number; source: OperationSource },
+  patch: { state: NoteState; callId?: number; transactionId?: string | null; message?: string | null },
+  at: string,
+): void {
   db.prepare(
     `UPDATE plan_transactions SET state = ?, updated_at = ?, call_id = coalesce(?, call_id),
        transaction_id = coalesce(?, transaction_id), message = coalesce(?, message)
      WHERE plan_id = ? AND person_id = ? AND source = ?`,
-  ).run(patch.state, at, patch.callId ?? null, patch.transactionId ?? null, patch.message ?? null, key.planId, key.personId, key.source);
+  ).run(
+    patch.state,
+    at,
+    patch.callId ?? null,
+    patch.transactionId ?? null,
+    patch.message ?? null,
+    key.planId,
+    key.personId,
+    key.source,
+  );
 }

@@ -76,17 +76,17 @@ function toPerson(r: PersonRow): MirrorPerson {
       'sf_User ID': String(r.id),
       'sf_First Name': text(r.first_name),
       'sf_Last Name': text(r.last_name),
-      'sf_Email': text(r.email),
-      'sf_Title': text(r.title),
-      'sf_Phone': text(r.phone),
+      sf_Email: text(r.email),
+      sf_Title: text(r.title),
+      sf_Phone: text(r.phone),
       'sf_Company ID': text(r.company_id),
       'sf_Is External': r.is_external === 1 ? '1' : '0',
       'sf_User Role': roleIds.length > 0 ? `,${roleIds.join(',')},` : null,
       'sf_Access Type': text(r.access_type),
       'sf_User Type': text(r.user_type),
-      'sf_Status': text(r.status),
+      sf_Status: text(r.status),
       'sf_Access Expiry': text(r.access_expiry),
-      'cf_Department': text(r.department),
+      cf_Department: text(r.department),
       'cf_Manager ID': text(r.manager_id),
     },
   };
@@ -100,7 +100,9 @@ export function getMirrorPeople(db: DB, instanceId: string, ids: readonly number
   for (let i = 0; i < unique.length; i += 500) {
     const chunk = unique.slice(i, i + 500);
     const rows = db
-      .prepare(`SELECT ${COLUMNS} ${FROM} WHERE p.instance_id = ? AND p.deleted_at IS NULL AND p.id IN (${chunk.map(() => '?').join(',')})`)
+      .prepare(
+        `SELECT ${COLUMNS} ${FROM} WHERE p.instance_id = ? AND p.deleted_at IS NULL AND p.id IN (${chunk.map(() => '?').join(',')})`,
+      )
       .all(instanceId, ...chunk) as PersonRow[];
     for (const r of rows) out.set(r.id, toPerson(r));
   }
@@ -108,13 +110,19 @@ export function getMirrorPeople(db: DB, instanceId: string, ids: readonly number
 }
 
 /** Live people by e-mail, case-insensitive: lower-cased e-mail -> matches (several = ambiguous). */
-export function findMirrorPeopleByEmail(db: DB, instanceId: string, emails: readonly string[]): Map<string, MirrorPerson[]> {
+export function findMirrorPeopleByEmail(
+  db: DB,
+  instanceId: string,
+  emails: readonly string[],
+): Map<string, MirrorPerson[]> {
   const out = new Map<string, MirrorPerson[]>();
   const unique = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter((e) => e !== ''))];
   for (let i = 0; i < unique.length; i += 500) {
     const chunk = unique.slice(i, i + 500);
     const rows = db
-      .prepare(`SELECT ${COLUMNS} ${FROM} WHERE p.instance_id = ? AND p.deleted_at IS NULL AND lower(p.email) IN (${chunk.map(() => '?').join(',')})`)
+      .prepare(
+        `SELECT ${COLUMNS} ${FROM} WHERE p.instance_id = ? AND p.deleted_at IS NULL AND lower(p.email) IN (${chunk.map(() => '?').join(',')})`,
+      )
       .all(instanceId, ...chunk) as PersonRow[];
     for (const r of rows) {
       const key = r.email.toLowerCase();
@@ -126,13 +134,22 @@ export function findMirrorPeopleByEmail(db: DB, instanceId: string, emails: read
 
 export function listMirrorRoles(db: DB, instanceId: string): RoleInfo[] {
   const rows = db
-    .prepare('SELECT id, name, uta_only, privileged FROM mirror_roles WHERE instance_id = ? AND deleted_at IS NULL ORDER BY id')
+    .prepare(
+      'SELECT id, name, uta_only, privileged FROM mirror_roles WHERE instance_id = ? AND deleted_at IS NULL ORDER BY id',
+    )
     .all(instanceId) as { id: number; name: string; uta_only: number; privileged: number | null }[];
-  return rows.map((r) => ({ id: r.id, name: r.name, utaOnly: r.uta_only === 1, privileged: r.privileged === null ? null : r.privileged === 1 }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    utaOnly: r.uta_only === 1,
+    privileged: r.privileged === null ? null : r.privileged === 1,
+  }));
 }
 
 export function listMirrorProgramNames(db: DB, instanceId: string): Map<number, string> {
-  const rows = db.prepare('SELECT id, name FROM mirror_programs WHERE instance_id = ? AND deleted_at IS NULL').all(instanceId) as { id: number; name: string }[];
+  const rows = db
+    .prepare('SELECT id, name FROM mirror_programs WHERE instance_id = ? AND deleted_at IS NULL')
+    .all(instanceId) as { id: number; name: string }[];
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -193,7 +210,8 @@ export function selectMirrorPeople(db: DB, instanceId: string, s: PeopleSelectio
     where.push('lower(p.department) = lower(?)');
     params.push(s.department);
   }
-  const holds = 'EXISTS (SELECT 1 FROM mirror_role_holdings h WHERE h.instance_id = p.instance_id AND h.person_id = p.id AND h.role_id = ?)';
+  const holds =
+    'EXISTS (SELECT 1 FROM mirror_role_holdings h WHERE h.instance_id = p.instance_id AND h.person_id = p.id AND h.role_id = ?)';
   if (s.holdsRoleId !== undefined) {
     where.push(holds);
     params.push(s.holdsRoleId);
@@ -211,13 +229,22 @@ export function selectMirrorPeople(db: DB, instanceId: string, s: PeopleSelectio
     params.push(s.isExternal ? 1 : 0);
   }
   if (s.activeOnly) where.push("p.access_type IS NOT NULL AND p.access_type <> '0' AND p.status = 'Active'");
-  return db.prepare(`SELECT p.id FROM mirror_people p WHERE ${where.join(' AND ')} ORDER BY p.id`).pluck().all(...params) as number[];
+  return db
+    .prepare(`SELECT p.id FROM mirror_people p WHERE ${where.join(' AND ')} ORDER BY p.id`)
+    .pluck()
+    .all(...params) as number[];
 }
 
 /** A live organization's side (external or not), for creating a person under it. */
-export function getMirrorOrganization(db: DB, instanceId: string, id: number): { id: number; name: string; isExternal: boolean } | undefined {
-  const row = db.prepare('SELECT id, name, is_external FROM mirror_organizations WHERE instance_id = ? AND id = ? AND deleted_at IS NULL').get(instanceId, id) as
-    | { id: number; name: string; is_external: number }
-    | undefined;
+export function getMirrorOrganization(
+  db: DB,
+  instanceId: string,
+  id: number,
+): { id: number; name: string; isExternal: boolean } | undefined {
+  const row = db
+    .prepare(
+      'SELECT id, name, is_external FROM mirror_organizations WHERE instance_id = ? AND id = ? AND deleted_at IS NULL',
+    )
+    .get(instanceId, id) as { id: number; name: string; is_external: number } | undefined;
   return row ? { id: row.id, name: row.name, isExternal: row.is_external === 1 } : undefined;
 }

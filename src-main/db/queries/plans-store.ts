@@ -1,6 +1,16 @@
 /** Plans and their operations as rows: plain functions taking the database first. */
 import type { DB } from '../open';
-import type { ApplySummary, FieldMap, OperationKind, OperationSource, Plan, PlanOrigin, PlanState, Risk, RiskReason } from '../../plans/types';
+import type {
+  ApplySummary,
+  FieldMap,
+  OperationKind,
+  OperationSource,
+  Plan,
+  PlanOrigin,
+  PlanState,
+  Risk,
+  RiskReason,
+} from '../../plans/types';
 
 export interface PlanRow {
   id: string;
@@ -61,7 +71,19 @@ export function toPlan(r: PlanRow): Plan {
   };
 }
 
-export function insertPlan(db: DB, p: { id: string; instanceId: string; title: string; description: string; origin: PlanOrigin; undoOf: string | null; createdBy: string; at: string }): void {
+export function insertPlan(
+  db: DB,
+  p: {
+    id: string;
+    instanceId: string;
+    title: string;
+    description: string;
+    origin: PlanOrigin;
+    undoOf: string | null;
+    createdBy: string;
+    at: string;
+  },
+): void {
   db.prepare(
     `INSERT INTO plans (id, instance_id, title, description, state, origin, undo_of, created_by, created_at, updated_at)
      VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?)`,
@@ -79,7 +101,10 @@ export interface PlanListRow extends PlanRow {
   privileged: number;
 }
 
-export function listPlanRows(db: DB, filter: { instanceId: string; states?: readonly PlanState[]; limit?: number }): PlanListRow[] {
+export function listPlanRows(
+  db: DB,
+  filter: { instanceId: string; states?: readonly PlanState[]; limit?: number },
+): PlanListRow[] {
   const states = filter.states && filter.states.length > 0 ? filter.states : undefined;
   return db
     .prepare(
@@ -94,13 +119,27 @@ export function listPlanRows(db: DB, filter: { instanceId: string; states?: read
     .all(filter.instanceId, ...(states ?? []), Math.min(Math.max(1, filter.limit ?? 200), 1000)) as PlanListRow[];
 }
 
-export function setPlanState(db: DB, planId: string, state: PlanState, at: string, extra: { appliedBy?: string; applyStartedAt?: string; applyFinishedAt?: string; result?: ApplySummary } = {}): void {
+export function setPlanState(
+  db: DB,
+  planId: string,
+  state: PlanState,
+  at: string,
+  extra: { appliedBy?: string; applyStartedAt?: string; applyFinishedAt?: string; result?: ApplySummary } = {},
+): void {
   db.prepare(
     `UPDATE plans SET state = ?, updated_at = ?,
        applied_by = coalesce(?, applied_by), apply_started_at = coalesce(?, apply_started_at),
        apply_finished_at = coalesce(?, apply_finished_at), result = coalesce(?, result)
      WHERE id = ?`,
-  ).run(state, at, extra.appliedBy ?? null, extra.applyStartedAt ?? null, extra.applyFinishedAt ?? null, extra.result ? JSON.stringify(extra.result) : null, planId);
+  ).run(
+    state,
+    at,
+    extra.appliedBy ?? null,
+    extra.applyStartedAt ?? null,
+    extra.applyFinishedAt ?? null,
+    extra.result ? JSON.stringify(extra.result) : null,
+    planId,
+  );
 }
 
 export function savePlanResult(db: DB, planId: string, result: ApplySummary): void {
@@ -108,13 +147,15 @@ export function savePlanResult(db: DB, planId: string, result: ApplySummary): vo
 }
 
 /** An edit: new revision, new updated_at, and title/description when given. */
-export function touchPlan(db: DB, planId: string, at: string, text: { title?: string; description?: string } = {}): void {
-  db.prepare('UPDATE plans SET revision = revision + 1, updated_at = ?, title = coalesce(?, title), description = coalesce(?, description) WHERE id = ?').run(
-    at,
-    text.title ?? null,
-    text.description ?? null,
-    planId,
-  );
+export function touchPlan(
+  db: DB,
+  planId: string,
+  at: string,
+  text: { title?: string; description?: string } = {},
+): void {
+  db.prepare(
+    'UPDATE plans SET revision = revision + 1, updated_at = ?, title = coalesce(?, title), description = coalesce(?, description) WHERE id = ?',
+  ).run(at, text.title ?? null, text.description ?? null, planId);
 }
 
 export interface NewOperationRow {
@@ -133,15 +174,33 @@ export interface NewOperationRow {
 }
 
 export function insertOperation(db: DB, op: NewOperationRow): number {
-  const seq = (db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM plan_operations WHERE plan_id = ?').pluck().get(op.planId) as number) ?? 1;
+  const seq =
+    (db
+      .prepare('SELECT coalesce(max(seq), 0) + 1 FROM plan_operations WHERE plan_id = ?')
+      .pluck()
+      .get(op.planId) as number) ?? 1;
   return Number(
     db
       .prepare(
         `INSERT INTO plan_operations (plan_id, seq, kind, person_id, params, before, after, risk, risk_reasons, privileged, source, ai_suggestion_id, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(op.planId, seq, op.kind, op.personId, JSON.stringify(op.params), JSON.stringify(op.before), JSON.stringify(op.after), op.risk, JSON.stringify(op.reasons), op.privileged ? 1 : 0, op.source, op.aiSuggestionId, op.at, op.at)
-      .lastInsertRowid,
+      .run(
+        op.planId,
+        seq,
+        op.kind,
+        op.personId,
+        JSON.stringify(op.params),
+        JSON.stringify(op.before),
+        JSON.stringify(op.after),
+        op.risk,
+        JSON.stringify(op.reasons),
+        op.privileged ? 1 : 0,
+        op.source,
+        op.aiSuggestionId,
+        op.at,
+        op.at,
+      ).lastInsertRowid,
   );
 }
 
@@ -150,21 +209,46 @@ export function replaceOperation(db: DB, id: number, op: Omit<NewOperationRow, '
   db.prepare(
     `UPDATE plan_operations SET kind = ?, person_id = ?, params = ?, before = ?, after = ?, risk = ?, risk_reasons = ?, privileged = ?, source = ?,
        ai_suggestion_id = ?, updated_at = ?, approved_by = NULL, approved_at = NULL, approval_scope = NULL WHERE id = ?`,
-  ).run(op.kind, op.personId, JSON.stringify(op.params), JSON.stringify(op.before), JSON.stringify(op.after), op.risk, JSON.stringify(op.reasons), op.privileged ? 1 : 0, op.source, op.aiSuggestionId, op.at, id);
+  ).run(
+    op.kind,
+    op.personId,
+    JSON.stringify(op.params),
+    JSON.stringify(op.before),
+    JSON.stringify(op.after),
+    op.risk,
+    JSON.stringify(op.reasons),
+    op.privileged ? 1 : 0,
+    op.source,
+    op.aiSuggestionId,
+    op.at,
+    id,
+  );
 }
 
 /**
  * Rewrites a risk that changed (a plan grew past the bulk threshold, a role was flagged). An
  * operation that became privileged loses an approval it only had from the whole plan.
  */
-export function updateOperationRisk(db: DB, id: number, risk: { risk: Risk; reasons: RiskReason[]; privileged: boolean }): void {
+export function updateOperationRisk(
+  db: DB,
+  id: number,
+  risk: { risk: Risk; reasons: RiskReason[]; privileged: boolean },
+): void {
   db.prepare(
     `UPDATE plan_operations SET risk = ?, risk_reasons = ?, privileged = ?,
        approved_by = CASE WHEN ? = 1 AND approval_scope = 'plan' THEN NULL ELSE approved_by END,
        approved_at = CASE WHEN ? = 1 AND approval_scope = 'plan' THEN NULL ELSE approved_at END,
        approval_scope = CASE WHEN ? = 1 AND approval_scope = 'plan' THEN NULL ELSE approval_scope END
      WHERE id = ?`,
-  ).run(risk.risk, JSON.stringify(risk.reasons), risk.privileged ? 1 : 0, risk.privileged ? 1 : 0, risk.privileged ? 1 : 0, risk.privileged ? 1 : 0, id);
+  ).run(
+    risk.risk,
+    JSON.stringify(risk.reasons),
+    risk.privileged ? 1 : 0,
+    risk.privileged ? 1 : 0,
+    risk.privileged ? 1 : 0,
+    risk.privileged ? 1 : 0,
+    id,
+  );
 }
 
 export function deleteOperation(db: DB, id: number): void {
@@ -175,13 +259,24 @@ export function listOperationRows(db: DB, planId: string): OperationRow[] {
   return db.prepare('SELECT * FROM plan_operations WHERE plan_id = ? ORDER BY seq').all(planId) as OperationRow[];
 }
 
-export function setApproval(db: DB, ids: readonly number[], approval: { by: string; at: string; scope: 'operation' | 'plan' | 'import' } | null): void {
-  const stmt = db.prepare('UPDATE plan_operations SET approved_by = ?, approved_at = ?, approval_scope = ? WHERE id = ?');
+export function setApproval(
+  db: DB,
+  ids: readonly number[],
+  approval: { by: string; at: string; scope: 'operation' | 'plan' | 'import' } | null,
+): void {
+  const stmt = db.prepare(
+    'UPDATE plan_operations SET approved_by = ?, approved_at = ?, approval_scope = ? WHERE id = ?',
+  );
   for (const id of ids) stmt.run(approval?.by ?? null, approval?.at ?? null, approval?.scope ?? null, id);
 }
 
 /** Other open plans of the instance that touch these people: person id -> plan ids and titles. */
-export function openPlansTouching(db: DB, instanceId: string, excludePlanId: string, personIds: readonly number[]): Map<number, { planId: string; title: string }[]> {
+export function openPlansTouching(
+  db: DB,
+  instanceId: string,
+  excludePlanId: string,
+  personIds: readonly number[],
+): Map<number, { planId: string; title: string }[]> {
   const out = new Map<number, { planId: string; title: string }[]>();
   const unique = [...new Set(personIds)];
   for (let i = 0; i < unique.length; i += 500) {

@@ -94,7 +94,11 @@ export async function applyPlan(options: ApplyPlanOptions): Promise<ApplyResult>
   const row = requirePlan(db, planId);
   if (row.instance_id !== instanceId) throw conflict('The plan belongs to another instance.');
   if (row.state !== 'approved' && row.state !== 'applying') {
-    throw conflict(row.state === 'in_review' || row.state === 'draft' ? 'Only an approved plan can be applied: every operation needs its approval.' : `The plan is ${row.state.replace('_', ' ')}.`);
+    throw conflict(
+      row.state === 'in_review' || row.state === 'draft'
+        ? 'Only an approved plan can be applied: every operation needs its approval.'
+        : `The plan is ${row.state.replace('_', ' ')}.`,
+    );
   }
   active.add(planId);
   const log = logger.child('plans:apply');
@@ -104,7 +108,13 @@ export async function applyPlan(options: ApplyPlanOptions): Promise<ApplyResult>
   db.transaction(() => {
     initJournal(db, planId, startedAt);
     if (!resuming) setPlanState(db, planId, 'applying', startedAt, { appliedBy: approver, applyStartedAt: startedAt });
-    appendAudit(db, { actor: approver, action: resuming ? 'plan.apply_resumed' : 'plan.apply_started', subject: `plan:${planId}`, instanceId, details: { revision: row.revision } });
+    appendAudit(db, {
+      actor: approver,
+      action: resuming ? 'plan.apply_resumed' : 'plan.apply_started',
+      subject: `plan:${planId}`,
+      instanceId,
+      details: { revision: row.revision },
+    });
   })();
 
   const plan = getPlan(db, planId);
@@ -129,7 +139,13 @@ export async function applyPlan(options: ApplyPlanOptions): Promise<ApplyResult>
     env.report(`Waiting for the hourly SmartConnect call limit; resumes at ${at} UTC.`);
   });
   const callsAtStart = client.stats().calls;
-  const summarize = (stoppedBy?: string): ApplySummary => summaryOf(env, (previous?.calls ?? 0) + client.stats().calls - callsAtStart, (previous?.resumes ?? 0) + (resuming ? 1 : 0), stoppedBy);
+  const summarize = (stoppedBy?: string): ApplySummary =>
+    summaryOf(
+      env,
+      (previous?.calls ?? 0) + client.stats().calls - callsAtStart,
+      (previous?.resumes ?? 0) + (resuming ? 1 : 0),
+      stoppedBy,
+    );
   try {
     await reconcileInDoubt(env, opsIn(env, ['sending', 'unknown']));
     await runCreatePhase(env);
@@ -148,11 +164,18 @@ export async function applyPlan(options: ApplyPlanOptions): Promise<ApplyResult>
   }
 
   const summary = summarize();
-  const state: PlanState = summary.verified === 0 ? 'failed' : summary.failed + summary.skippedDrift > 0 ? 'partially_applied' : 'applied';
+  const state: PlanState =
+    summary.verified === 0 ? 'failed' : summary.failed + summary.skippedDrift > 0 ? 'partially_applied' : 'applied';
   const finishedAt = new Date().toISOString();
   db.transaction(() => {
     setPlanState(db, planId, state, finishedAt, { applyFinishedAt: finishedAt, result: summary });
-    appendAudit(db, { actor: approver, action: 'plan.applied', subject: `plan:${planId}`, instanceId, details: { state, ...summary } });
+    appendAudit(db, {
+      actor: approver,
+      action: 'plan.applied',
+      subject: `plan:${planId}`,
+      instanceId,
+      details: { state, ...summary },
+    });
   })();
   const message = describeSummary(state, summary);
   ctx.progress(env.journal.size, env.journal.size, message);
@@ -206,7 +229,17 @@ export function getApplyResult(db: DB, planId: string): Omit<ApplyResult, 'messa
     };
   });
   const row = requirePlan(db, planId);
-  const summary = row.result ? (JSON.parse(row.result) as ApplySummary) : { verified: 0, failed: 0, skippedDrift: 0, pending: operations.length, calls: 0, resumes: 0, transactions: { written: 0, failed: 0, unknown: 0 } };
+  const summary = row.result
+    ? (JSON.parse(row.result) as ApplySummary)
+    : {
+        verified: 0,
+        failed: 0,
+        skippedDrift: 0,
+        pending: operations.length,
+        calls: 0,
+        resumes: 0,
+        transactions: { written: 0, failed: 0, unknown: 0 },
+      };
   return { plan: toPlan(row), summary, operations };
 }
 
@@ -222,8 +255,13 @@ export function stopApplying(db: DB, input: { planId: string; actor: string }): 
     const row = requirePlan(db, input.planId);
     if (row.state !== 'applying') throw conflict('Only an interrupted apply can be stopped.');
     const journal = listJournal(db, input.planId);
-    const unsettled = journal.filter((j) => j.state === 'sending' || j.state === 'unknown' || j.state === 'sent').length;
-    if (unsettled > 0) throw conflict(`${unsettled} change(s) may have reached SmartSimple without being verified: resume the apply first to settle them.`);
+    const unsettled = journal.filter(
+      (j) => j.state === 'sending' || j.state === 'unknown' || j.state === 'sent',
+    ).length;
+    if (unsettled > 0)
+      throw conflict(
+        `${unsettled} change(s) may have reached SmartSimple without being verified: resume the apply first to settle them.`,
+      );
     const verified = journal.filter((j) => j.state === 'verified').length;
     const previous = row.result ? (JSON.parse(row.result) as ApplySummary) : null;
     const count = (s: JournalState) => journal.filter((j) => j.state === s).length;
@@ -235,12 +273,25 @@ export function stopApplying(db: DB, input: { planId: string; actor: string }): 
       pending: count('pending'),
       calls: previous?.calls ?? 0,
       resumes: previous?.resumes ?? 0,
-      transactions: { written: notes.filter((n) => n.state === 'sent').length, failed: notes.filter((n) => n.state === 'failed').length, unknown: notes.filter((n) => n.state === 'unknown').length },
+      transactions: {
+        written: notes.filter((n) => n.state === 'sent').length,
+        failed: notes.filter((n) => n.state === 'failed').length,
+        unknown: notes.filter((n) => n.state === 'unknown').length,
+      },
       stoppedBy: `Stopped by ${actor}`,
     };
     const at = new Date().toISOString();
-    setPlanState(db, input.planId, verified > 0 ? 'partially_applied' : 'failed', at, { applyFinishedAt: at, result: summary });
-    appendAudit(db, { actor, action: 'plan.applied', subject: `plan:${input.planId}`, instanceId: row.instance_id, details: { stopped: true, ...summary } });
+    setPlanState(db, input.planId, verified > 0 ? 'partially_applied' : 'failed', at, {
+      applyFinishedAt: at,
+      result: summary,
+    });
+    appendAudit(db, {
+      actor,
+      action: 'plan.applied',
+      subject: `plan:${input.planId}`,
+      instanceId: row.instance_id,
+      details: { stopped: true, ...summary },
+    });
   })();
   return getApplyResult(db, input.planId);
 }

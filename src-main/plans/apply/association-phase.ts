@@ -11,7 +11,8 @@ import { programPairs, reconcileInDoubt } from './reconcile';
 import { writeAll, type Outgoing } from './write-batches';
 
 const pairKey = (op: Operation) => `${op.personId}:${String(op.params.roleId)}`;
-const wantsHeld = (op: Operation, which: 'before' | 'after') => op[which][assignmentKey(op.params.programId as number, op.params.roleId as number)] === '1';
+const wantsHeld = (op: Operation, which: 'before' | 'after') =>
+  op[which][assignmentKey(op.params.programId as number, op.params.roleId as number)] === '1';
 
 export async function runAssociationPhase(env: ApplyEnv): Promise<void> {
   await verifyAssociations(env, opsIn(env, ['sent'], ASSOCIATION_KINDS));
@@ -27,18 +28,33 @@ export async function runAssociationPhase(env: ApplyEnv): Promise<void> {
       for (const op of pending.filter((o) => o.params.programId === programId)) {
         const held = pairs.has(pairKey(op));
         if (held !== wantsHeld(op, 'before')) {
-          skips.push({ opId: op.id, patch: { state: 'skipped_drift', message: `Changed on the server since planning: the assignment is ${held ? 'already there' : 'already gone'}.` } });
+          skips.push({
+            opId: op.id,
+            patch: {
+              state: 'skipped_drift',
+              message: `Changed on the server since planning: the assignment is ${held ? 'already there' : 'already gone'}.`,
+            },
+          });
           continue;
         }
         const contact: Record<string, string> = { contactid: String(op.personId), roleid: String(op.params.roleId) };
         if (op.kind === 'remove_assignment') contact.delete = '1';
         const key = assignmentKey(programId, op.params.roleId as number);
-        outgoing.push({ opIds: [op.id], item: { objectid: String(programId), contacts: [contact] }, intended: { [key]: op.after[key] ?? null }, actualBefore: { [key]: held ? '1' : '0' } });
+        outgoing.push({
+          opIds: [op.id],
+          item: { objectid: String(programId), contacts: [contact] },
+          intended: { [key]: op.after[key] ?? null },
+          actualBefore: { [key]: held ? '1' : '0' },
+        });
       }
     }
     env.move(skips);
     const unknown = await writeAll(env, 'associations', outgoing);
-    if (unknown.length > 0) await reconcileInDoubt(env, unknown.flatMap((o) => o.opIds).map((id) => env.ops.get(id) as Operation));
+    if (unknown.length > 0)
+      await reconcileInDoubt(
+        env,
+        unknown.flatMap((o) => o.opIds).map((id) => env.ops.get(id) as Operation),
+      );
     await verifyAssociations(env, opsIn(env, ['sent'], ASSOCIATION_KINDS));
   }
   throw new Error('Apply made no progress on the remaining program assignments; stopping.');
@@ -55,8 +71,17 @@ async function verifyAssociations(env: ApplyEnv, ops: readonly Operation[]): Pro
       changes.push({
         opId: op.id,
         patch: ok
-          ? { state: 'verified', actualAfter: { [key]: held ? '1' : '0' }, ...(held ? { recordid: held } : {}), message: null }
-          : { state: 'failed', actualAfter: { [key]: held ? '1' : '0' }, message: 'The server accepted the change but the program does not show it.' },
+          ? {
+              state: 'verified',
+              actualAfter: { [key]: held ? '1' : '0' },
+              ...(held ? { recordid: held } : {}),
+              message: null,
+            }
+          : {
+              state: 'failed',
+              actualAfter: { [key]: held ? '1' : '0' },
+              message: 'The server accepted the change but the program does not show it.',
+            },
       });
     }
   }

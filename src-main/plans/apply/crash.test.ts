@@ -48,15 +48,29 @@ function mulberry32(seed: number): () => number {
  * apply (notes included) and the run is always still going when its kill comes.
  */
 function remainingCalls(db: DB, planId: string): number {
-  const states = new Map((db.prepare('SELECT operation_id AS id, state FROM plan_journal WHERE plan_id = ?').all(planId) as { id: number; state: string }[]).map((r) => [r.id, r.state]));
+  const states = new Map(
+    (
+      db.prepare('SELECT operation_id AS id, state FROM plan_journal WHERE plan_id = ?').all(planId) as {
+        id: number;
+        state: string;
+      }[]
+    ).map((r) => [r.id, r.state]),
+  );
   const ops = getPlan(db, planId).operations;
   const stateOf = (id: number) => states.get(id) ?? 'pending';
-  const e = estimateCalls(ops.filter((o) => stateOf(o.id) === 'pending'), { batchSize: BATCH, idsPerCall: 100 });
+  const e = estimateCalls(
+    ops.filter((o) => stateOf(o.id) === 'pending'),
+    { batchSize: BATCH, idsPerCall: 100 },
+  );
   const inDoubt = ops.some((o) => ['sending', 'unknown'].includes(stateOf(o.id))) ? 1 : 0;
   const toVerify = ops.some((o) => stateOf(o.id) === 'sent') ? 1 : 0;
-  const noted = new Set(ops.filter((o) => !['failed', 'skipped_drift'].includes(stateOf(o.id))).map((o) => o.personId)).size;
+  const noted = new Set(ops.filter((o) => !['failed', 'skipped_drift'].includes(stateOf(o.id))).map((o) => o.personId))
+    .size;
   // Notes in any state but pending need no call (one in 'sending' becomes 'unknown').
-  const handled = db.prepare("SELECT count(*) FROM plan_transactions WHERE plan_id = ? AND state <> 'pending'").pluck().get(planId) as number;
+  const handled = db
+    .prepare("SELECT count(*) FROM plan_transactions WHERE plan_id = ? AND state <> 'pending'")
+    .pluck()
+    .get(planId) as number;
   return e.reads + e.writes + e.verifies + inDoubt + toVerify + Math.ceil((noted - handled) / BATCH);
 }
 
@@ -70,7 +84,10 @@ interface ChildRun {
 function runChild(sb: SandboxHandle, config: object, killAt?: { request: number; delayMs: number }): Promise<ChildRun> {
   // tsx as a loader in the child's own node: the tsx CLI would run the script in a grandchild
   // that a SIGKILL of the CLI leaves running.
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, APPLY_CHILD_CONFIG: JSON.stringify(config) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+    env: { ...process.env, APPLY_CHILD_CONFIG: JSON.stringify(config) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -99,61 +116,89 @@ function runChild(sb: SandboxHandle, config: object, killAt?: { request: number;
 
 describe('crash test', () => {
   const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
-  it(`survives ${KILLS} SIGKILLs during a ${OPERATIONS}-operation apply (seed ${seed})`, { timeout: 120_000 }, async () => {
-    const random = mulberry32(seed);
-    const dir = tempDir();
-    const crash = await mirroredSandbox(dir, { people: PEOPLE, hourlyLimit: 100_000 });
-    sandboxes.push(crash.sb);
-    const plan = approvedPlan(crash.db, crash.instanceId, bulkOperations(crash.sb, OPERATIONS));
-    expect(plan.operations).toHaveLength(OPERATIONS);
-    const config = { dbFile: path.join(dir, 'app.sqlite'), instanceId: crash.instanceId, planId: plan.id, connection: crash.sb.connection(), batchSize: BATCH };
+  it(
+    `survives ${KILLS} SIGKILLs during a ${OPERATIONS}-operation apply (seed ${seed})`,
+    { timeout: 120_000 },
+    async () => {
+      const random = mulberry32(seed);
+      const dir = tempDir();
+      const crash = await mirroredSandbox(dir, { people: PEOPLE, hourlyLimit: 100_000 });
+      sandboxes.push(crash.sb);
+      const plan = approvedPlan(crash.db, crash.instanceId, bulkOperations(crash.sb, OPERATIONS));
+      expect(plan.operations).toHaveLength(OPERATIONS);
+      const config = {
+        dbFile: path.join(dir, 'app.sqlite'),
+        instanceId: crash.instanceId,
+        planId: plan.id,
+        connection: crash.sb.connection(),
+        batchSize: BATCH,
+      };
 
-    const kills: string[] = [];
-    for (let i = 0; i < KILLS; i++) {
-      const left = remainingCalls(crash.db, plan.id);
-      const request = 1 + Math.floor(random() * Math.max(1, Math.min(left, Math.floor((2 * left) / (KILLS - i + 1)))));
-      // Half while the server handles the request; half up to 15 ms later (answer received or not,
-      // journal committed or not).
-      // A late kill needs calls left after it, or the run may finish first.
-      const delayMs = random() < 0.5 || request > left - 2 ? 0 : Math.floor(random() * 16);
-      const run = await runChild(crash.sb, config, { request, delayMs });
-      if (!run.killed) throw new Error(`run ${i + 1} was not killed (code ${run.code}): ${run.output}`);
-      kills.push(`${request}/${left}${delayMs ? `+${delayMs}ms` : ''}`);
-    }
-    // The last kill may land after the plan was finished (while the child was exiting).
-    if (getPlan(crash.db, plan.id).state === 'applying') {
-      const last = await runChild(crash.sb, config);
-      expect(last.code, last.output).toBe(0);
-    }
-    const final = getApplyResult(crash.db, plan.id);
-    expect(final.plan.state).toBe('applied');
-    expect(final.summary.verified).toBe(OPERATIONS);
-    const resumed = crash.db.prepare("SELECT count(*) FROM audit_trail WHERE subject = ? AND action = 'plan.apply_resumed'").pluck().get(`plan:${plan.id}`);
-    expect(resumed).toBeGreaterThanOrEqual(KILLS - 1);
+      const kills: string[] = [];
+      for (let i = 0; i < KILLS; i++) {
+        const left = remainingCalls(crash.db, plan.id);
+        const request =
+          1 + Math.floor(random() * Math.max(1, Math.min(left, Math.floor((2 * left) / (KILLS - i + 1)))));
+        // Half while the server handles the request; half up to 15 ms later (answer received or not,
+        // journal committed or not).
+        // A late kill needs calls left after it, or the run may finish first.
+        const delayMs = random() < 0.5 || request > left - 2 ? 0 : Math.floor(random() * 16);
+        const run = await runChild(crash.sb, config, { request, delayMs });
+        if (!run.killed) throw new Error(`run ${i + 1} was not killed (code ${run.code}): ${run.output}`);
+        kills.push(`${request}/${left}${delayMs ? `+${delayMs}ms` : ''}`);
+      }
+      // The last kill may land after the plan was finished (while the child was exiting).
+      if (getPlan(crash.db, plan.id).state === 'applying') {
+        const last = await runChild(crash.sb, config);
+        expect(last.code, last.output).toBe(0);
+      }
+      const final = getApplyResult(crash.db, plan.id);
+      expect(final.plan.state).toBe('applied');
+      expect(final.summary.verified).toBe(OPERATIONS);
+      const resumed = crash.db
+        .prepare("SELECT count(*) FROM audit_trail WHERE subject = ? AND action = 'plan.apply_resumed'")
+        .pluck()
+        .get(`plan:${plan.id}`);
+      expect(resumed).toBeGreaterThanOrEqual(KILLS - 1);
 
-    // The same plan applied cleanly to a twin sandbox.
-    const clean = await mirroredSandbox(tempDir(), { people: PEOPLE, hourlyLimit: 100_000 });
-    sandboxes.push(clean.sb);
-    const twin = approvedPlan(clean.db, clean.instanceId, bulkOperations(clean.sb, OPERATIONS));
-    const cleanResult = await applyPlan({ db: clean.db, client: makeClient(clean.sb).client, instanceId: clean.instanceId, planId: twin.id, ctx: testJob().ctx, approver: 'bo', logger: silentLogger, batchSize: BATCH });
-    expect(cleanResult.summary.verified).toBe(OPERATIONS);
+      // The same plan applied cleanly to a twin sandbox.
+      const clean = await mirroredSandbox(tempDir(), { people: PEOPLE, hourlyLimit: 100_000 });
+      sandboxes.push(clean.sb);
+      const twin = approvedPlan(clean.db, clean.instanceId, bulkOperations(clean.sb, OPERATIONS));
+      const cleanResult = await applyPlan({
+        db: clean.db,
+        client: makeClient(clean.sb).client,
+        instanceId: clean.instanceId,
+        planId: twin.id,
+        ctx: testJob().ctx,
+        approver: 'bo',
+        logger: silentLogger,
+        batchSize: BATCH,
+      });
+      expect(cleanResult.summary.verified).toBe(OPERATIONS);
 
-    expect(sandboxState(crash.sb)).toEqual(sandboxState(clean.sb));
-    // Nothing applied twice: one full-replace write per person, as in the clean run.
-    const writes = writesPerRecord(crash.sb, 'users.update');
-    expect([...writes.values()].filter((n) => n !== 1)).toEqual([]);
-    expect(writes.size).toBe(writesPerRecord(clean.sb, 'users.update').size);
-    // Notes: never two on one person; a note is missing only where the journal says its answer was lost.
-    const notesPer = (sb: SandboxHandle) => {
-      const m = new Map<number, number>();
-      for (const t of sb.transactions()) m.set(t.objectId, (m.get(t.objectId) ?? 0) + 1);
-      return m;
-    };
-    const crashNotes = notesPer(crash.sb);
-    expect([...crashNotes.values()].filter((n) => n > 1)).toEqual([]);
-    const unknownNotes = crash.db.prepare("SELECT count(*) FROM plan_transactions WHERE plan_id = ? AND state = 'unknown'").pluck().get(plan.id) as number;
-    const lost = [...notesPer(clean.sb).keys()].filter((id) => !crashNotes.has(id)).length;
-    expect(lost).toBeLessThanOrEqual(unknownNotes);
-    console.info(`crash test seed ${seed}: kills at request/left ${kills.join(', ')}; ${crash.sb.requestLog.length} requests in all; notes in doubt ${unknownNotes}, of them missing ${lost}`);
-  });
+      expect(sandboxState(crash.sb)).toEqual(sandboxState(clean.sb));
+      // Nothing applied twice: one full-replace write per person, as in the clean run.
+      const writes = writesPerRecord(crash.sb, 'users.update');
+      expect([...writes.values()].filter((n) => n !== 1)).toEqual([]);
+      expect(writes.size).toBe(writesPerRecord(clean.sb, 'users.update').size);
+      // Notes: never two on one person; a note is missing only where the journal says its answer was lost.
+      const notesPer = (sb: SandboxHandle) => {
+        const m = new Map<number, number>();
+        for (const t of sb.transactions()) m.set(t.objectId, (m.get(t.objectId) ?? 0) + 1);
+        return m;
+      };
+      const crashNotes = notesPer(crash.sb);
+      expect([...crashNotes.values()].filter((n) => n > 1)).toEqual([]);
+      const unknownNotes = crash.db
+        .prepare("SELECT count(*) FROM plan_transactions WHERE plan_id = ? AND state = 'unknown'")
+        .pluck()
+        .get(plan.id) as number;
+      const lost = [...notesPer(clean.sb).keys()].filter((id) => !crashNotes.has(id)).length;
+      expect(lost).toBeLessThanOrEqual(unknownNotes);
+      console.info(
+        `crash test seed ${seed}: kills at request/left ${kills.join(', ')}; ${crash.sb.requestLog.length} requests in all; notes in doubt ${unknownNotes}, of them missing ${lost}`,
+      );
+    },
+  );
 });

@@ -32,20 +32,25 @@ export async function runCreatePhase(env: ApplyEnv): Promise<void> {
 async function createRound(env: ApplyEnv, ops: Operation[]): Promise<void> {
   const email = (op: Operation) => (op.after['sf_Email'] ?? '').trim();
   const found = await env.client.listAll(env.fns.readUsers, {
-    criteria: idCriteria(
-      'sf_Email',
-      ops.map(email),
-    ),
+    criteria: idCriteria('sf_Email', ops.map(email)),
     pageSize: Math.min(1000, ops.length * 2),
     signal: env.ctx.signal,
   });
-  const existing = new Map(found.map((r) => [(r['sf_Email'] ?? '').trim().toLowerCase(), r.recordid ?? r['sf_User ID'] ?? '']));
+  const existing = new Map(
+    found.map((r) => [(r['sf_Email'] ?? '').trim().toLowerCase(), r.recordid ?? r['sf_User ID'] ?? '']),
+  );
   const skips: { opId: number; patch: JournalPatch }[] = [];
   const outgoing: Outgoing[] = [];
   for (const op of ops) {
     const id = existing.get(email(op).toLowerCase());
     if (id !== undefined) {
-      skips.push({ opId: op.id, patch: { state: 'skipped_drift', message: `A person with the e-mail ${email(op)} already exists on the server (id ${id}). Not created again.` } });
+      skips.push({
+        opId: op.id,
+        patch: {
+          state: 'skipped_drift',
+          message: `A person with the e-mail ${email(op)} already exists on the server (id ${id}). Not created again.`,
+        },
+      });
       continue;
     }
     const item: Record<string, string | null> = {};
@@ -53,10 +58,17 @@ async function createRound(env: ApplyEnv, ops: Operation[]): Promise<void> {
       const readName = WRITE_FIELD_READ_NAMES[field];
       item[field] = op.after[field] ?? (readName ? op.after[readName] : undefined) ?? '';
     }
-    outgoing.push({ opIds: [op.id], item, intended: { 'sf_Email': email(op) } });
+    outgoing.push({ opIds: [op.id], item, intended: { sf_Email: email(op) } });
   }
   env.move(skips);
   const unknown = await writeAll(env, 'create', outgoing);
-  if (unknown.length > 0) await reconcileInDoubt(env, unknown.flatMap((o) => o.opIds).map((id) => env.ops.get(id) as Operation));
-  await verifyPeople(env, opsIn(env, ['sent'], CREATE).filter((o) => ops.includes(o)));
+  if (unknown.length > 0)
+    await reconcileInDoubt(
+      env,
+      unknown.flatMap((o) => o.opIds).map((id) => env.ops.get(id) as Operation),
+    );
+  await verifyPeople(
+    env,
+    opsIn(env, ['sent'], CREATE).filter((o) => ops.includes(o)),
+  );
 }

@@ -4,7 +4,13 @@
  * here awaits inside a transaction.
  */
 import type { DB } from '../../db/open';
-import { listJournal, nextCallId, patchJournal, type JournalPatch, type JournalRow } from '../../db/queries/plans-journal';
+import {
+  listJournal,
+  nextCallId,
+  patchJournal,
+  type JournalPatch,
+  type JournalRow,
+} from '../../db/queries/plans-journal';
 import type { JobContext } from '../../jobs/runner';
 import type { Logger } from '../../log/logger';
 import type { SmartConnectClient } from '../../smartsimple/client';
@@ -56,7 +62,9 @@ export interface ApplyEnv {
   report(message: string): void;
 }
 
-export function createEnv(init: Omit<ApplyEnv, 'journal' | 'move' | 'newCallId' | 'report' | 'now'> & { now?: () => string }): ApplyEnv {
+export function createEnv(
+  init: Omit<ApplyEnv, 'journal' | 'move' | 'newCallId' | 'report' | 'now'> & { now?: () => string },
+): ApplyEnv {
   const { db, planId } = init;
   const now = init.now ?? (() => new Date().toISOString());
   const journal = new Map(listJournal(db, planId).map((r) => [r.operationId, r]));
@@ -111,8 +119,21 @@ export function opsIn(env: ApplyEnv, states: readonly JournalState[], kinds?: Re
 
 /** The wire fields a plan cares about, from a record read from the server (null for empty). */
 export const KNOWN_PERSON_FIELDS = [
-  'sf_User ID', 'sf_First Name', 'sf_Last Name', 'sf_Email', 'sf_Title', 'sf_Phone', 'sf_Company ID', 'sf_Is External', 'sf_User Role',
-  'sf_Access Type', 'sf_User Type', 'sf_Status', 'sf_Access Expiry', 'cf_Department', 'cf_Manager ID',
+  'sf_User ID',
+  'sf_First Name',
+  'sf_Last Name',
+  'sf_Email',
+  'sf_Title',
+  'sf_Phone',
+  'sf_Company ID',
+  'sf_Is External',
+  'sf_User Role',
+  'sf_Access Type',
+  'sf_User Type',
+  'sf_Status',
+  'sf_Access Expiry',
+  'cf_Department',
+  'cf_Manager ID',
 ] as const;
 
 export function personFields(record: WireRecord): FieldMap {

@@ -17,25 +17,40 @@ export const NOTE_TYPE = 'Admin Desk change';
 export const AI_SOURCE = 'AI_Service';
 const MAX_DESCRIPTION = 4000;
 
-export function notePayload(env: ApplyEnv, plan: { id: string; title: string }, personId: number, source: 'admin' | 'ai', ops: Operation[], appliedBy: string): Record<string, string> {
+export function notePayload(
+  env: ApplyEnv,
+  plan: { id: string; title: string },
+  personId: number,
+  source: 'admin' | 'ai',
+  ops: Operation[],
+  appliedBy: string,
+): Record<string, string> {
   const lines = [
     `Changed by Admin Desk plan "${plan.title}" (${plan.id}).`,
-    ...ops.map((op) => `- ${op.summary}${op.approval ? ` (approved by ${op.approval.by} at ${op.approval.at})` : ''}${op.aiSuggestionId ? ` [AI suggestion ${op.aiSuggestionId}]` : ''}`),
+    ...ops.map(
+      (op) =>
+        `- ${op.summary}${op.approval ? ` (approved by ${op.approval.by} at ${op.approval.at})` : ''}${op.aiSuggestionId ? ` [AI suggestion ${op.aiSuggestionId}]` : ''}`,
+    ),
     `Applied by ${appliedBy}.`,
   ];
   let description = lines.join('\n');
-  if (description.length > MAX_DESCRIPTION) description = `${description.slice(0, MAX_DESCRIPTION - 40)}\n… (${ops.length} changes in all)`;
+  if (description.length > MAX_DESCRIPTION)
+    description = `${description.slice(0, MAX_DESCRIPTION - 40)}\n… (${ops.length} changes in all)`;
   const values: Record<string, string> = {
     'sf_Object ID': String(personId),
-    'sf_Type': NOTE_TYPE,
-    'sf_Subject': `Admin Desk: ${plan.title}`.slice(0, 255),
-    'sf_Description': description,
-    'sf_Source': source === 'ai' ? AI_SOURCE : appliedBy,
+    sf_Type: NOTE_TYPE,
+    sf_Subject: `Admin Desk: ${plan.title}`.slice(0, 255),
+    sf_Description: description,
+    sf_Source: source === 'ai' ? AI_SOURCE : appliedBy,
   };
   return Object.fromEntries(env.noteFields.map((f) => [f, values[f] ?? '']));
 }
 
-export async function runNotePhase(env: ApplyEnv, plan: { id: string; title: string }, appliedBy: string): Promise<void> {
+export async function runNotePhase(
+  env: ApplyEnv,
+  plan: { id: string; title: string },
+  appliedBy: string,
+): Promise<void> {
   const groups = new Map<string, { personId: number; source: 'admin' | 'ai'; ops: Operation[] }>();
   for (const op of opsIn(env, ['verified'])) {
     const personId = op.personId ?? Number(env.journal.get(op.id)?.recordid);
@@ -47,7 +62,17 @@ export async function runNotePhase(env: ApplyEnv, plan: { id: string; title: str
   }
   const at = env.now();
   env.db.transaction(() => {
-    for (const g of groups.values()) addNote(env.db, { planId: env.planId, personId: g.personId, source: g.source, payload: notePayload(env, plan, g.personId, g.source, g.ops, appliedBy) }, at);
+    for (const g of groups.values())
+      addNote(
+        env.db,
+        {
+          planId: env.planId,
+          personId: g.personId,
+          source: g.source,
+          payload: notePayload(env, plan, g.personId, g.source, g.ops, appliedBy),
+        },
+        at,
+      );
   })();
 
   const notes = listNotes(env.db, env.planId);
@@ -55,7 +80,17 @@ export async function runNotePhase(env: ApplyEnv, plan: { id: string; title: str
   const inDoubt = notes.filter((n) => n.state === 'sending');
   if (inDoubt.length > 0) {
     env.db.transaction(() => {
-      for (const n of inDoubt) patchNote(env.db, key(n), { state: 'unknown', message: 'The call was in flight when Admin Desk stopped; transactions cannot be read back, so it was not sent again.' }, env.now());
+      for (const n of inDoubt)
+        patchNote(
+          env.db,
+          key(n),
+          {
+            state: 'unknown',
+            message:
+              'The call was in flight when Admin Desk stopped; transactions cannot be read back, so it was not sent again.',
+          },
+          env.now(),
+        );
     })();
   }
   const pending = notes.filter((n) => n.state === 'pending');
@@ -63,8 +98,13 @@ export async function runNotePhase(env: ApplyEnv, plan: { id: string; title: str
     env.ctx.throwIfCancelled();
     env.report(`Recording the change on ${pending.length} people in SmartSimple…`);
     const callId = env.newCallId();
-    const mark = (state: NoteRow['state'], extra: (n: NoteRow, i: number) => { transactionId?: string | null; message?: string | null } = () => ({})) =>
-      env.db.transaction(() => batch.forEach((n, i) => patchNote(env.db, key(n), { state, callId, ...extra(n, i) }, env.now())))();
+    const mark = (
+      state: NoteRow['state'],
+      extra: (n: NoteRow, i: number) => { transactionId?: string | null; message?: string | null } = () => ({}),
+    ) =>
+      env.db.transaction(() =>
+        batch.forEach((n, i) => patchNote(env.db, key(n), { state, callId, ...extra(n, i) }, env.now())),
+      )();
     mark('sending');
     try {
       const results = await env.client.create(
@@ -76,7 +116,14 @@ export async function runNotePhase(env: ApplyEnv, plan: { id: string; title: str
       env.db.transaction(() =>
         batch.forEach((n, i) => {
           const r = byIndex.get(i);
-          patchNote(env.db, key(n), r?.ok ? { state: 'sent', transactionId: r.recordid ?? null } : { state: 'failed', message: r?.status ?? 'not reported by the server' }, env.now());
+          patchNote(
+            env.db,
+            key(n),
+            r?.ok
+              ? { state: 'sent', transactionId: r.recordid ?? null }
+              : { state: 'failed', message: r?.status ?? 'not reported by the server' },
+            env.now(),
+          );
         }),
       )();
     } catch (e) {

@@ -19,7 +19,10 @@ export const MAX_ATTEMPTS = 3;
 function notLanded(env: ApplyEnv, opId: number): JournalPatch {
   const row = env.journal.get(opId);
   if (row && row.attempts >= MAX_ATTEMPTS) {
-    return { state: 'failed', message: `The outcome stayed unknown after ${row.attempts} attempts (last: ${row.message ?? 'no answer'}); not sent again.` };
+    return {
+      state: 'failed',
+      message: `The outcome stayed unknown after ${row.attempts} attempts (last: ${row.message ?? 'no answer'}); not sent again.`,
+    };
   }
   return { state: 'pending' };
 }
@@ -27,9 +30,18 @@ function notLanded(env: ApplyEnv, opId: number): JournalPatch {
 export async function reconcileInDoubt(env: ApplyEnv, ops: readonly Operation[]): Promise<void> {
   if (ops.length === 0) return;
   env.report(`Checking ${ops.length} change${ops.length === 1 ? '' : 's'} whose outcome is not known yet…`);
-  await reconcileUpdates(env, ops.filter((o) => USER_RECORD_KINDS.has(o.kind)));
-  await reconcileCreates(env, ops.filter((o) => o.kind === 'create_person'));
-  await reconcileAssociations(env, ops.filter((o) => o.kind === 'add_assignment' || o.kind === 'remove_assignment'));
+  await reconcileUpdates(
+    env,
+    ops.filter((o) => USER_RECORD_KINDS.has(o.kind)),
+  );
+  await reconcileCreates(
+    env,
+    ops.filter((o) => o.kind === 'create_person'),
+  );
+  await reconcileAssociations(
+    env,
+    ops.filter((o) => o.kind === 'add_assignment' || o.kind === 'remove_assignment'),
+  );
 }
 
 /** One in-flight item per (person, call): the operations of one person went in one record. */
@@ -41,19 +53,24 @@ async function reconcileUpdates(env: ApplyEnv, ops: readonly Operation[]): Promi
     const key = `${op.personId}:${row?.callId ?? 0}`;
     const group = groups.get(key);
     if (group) group.opIds.push(op.id);
-    else groups.set(key, { opIds: [op.id], item: { recordid: String(op.personId), ...(row?.request?.intended ?? {}) } });
+    else
+      groups.set(key, { opIds: [op.id], item: { recordid: String(op.personId), ...(row?.request?.intended ?? {}) } });
   }
   const list = [...groups.values()];
   const inFlight: IndexedInput[] = list.map((g, index) => ({ index, item: g.item }));
   const partial: PartialWrite = { operation: 'update', inFlight, completed: [], unsent: [] };
-  const report = await env.client.reconcileUnknownOutcome(partial, { readFn: env.fns.readUsers, signal: env.ctx.signal });
+  const report = await env.client.reconcileUnknownOutcome(partial, {
+    readFn: env.fns.readUsers,
+    signal: env.ctx.signal,
+  });
   const changes: { opId: number; patch: JournalPatch }[] = [];
   for (const entry of report.entries) {
     const group = list[entry.index];
     if (!group) continue;
     for (const opId of group.opIds) {
       if (entry.state === 'applied') changes.push({ opId, patch: { state: 'sent', message: null } });
-      else if (entry.state === 'missing') changes.push({ opId, patch: { state: 'failed', message: 'The person no longer exists on the server.' } });
+      else if (entry.state === 'missing')
+        changes.push({ opId, patch: { state: 'failed', message: 'The person no longer exists on the server.' } });
       else changes.push({ opId, patch: notLanded(env, opId) });
     }
   }
@@ -62,7 +79,7 @@ async function reconcileUpdates(env: ApplyEnv, ops: readonly Operation[]): Promi
 
 async function reconcileCreates(env: ApplyEnv, ops: readonly Operation[]): Promise<void> {
   if (ops.length === 0) return;
-  const inFlight: IndexedInput[] = ops.map((op, index) => ({ index, item: { 'sf_Email': op.after['sf_Email'] ?? '' } }));
+  const inFlight: IndexedInput[] = ops.map((op, index) => ({ index, item: { sf_Email: op.after['sf_Email'] ?? '' } }));
   const report = await env.client.reconcileUnknownOutcome(
     { operation: 'create', inFlight, completed: [], unsent: [] },
     { readFn: env.fns.readUsers, listFn: env.fns.readUsers, naturalKey: 'sf_Email', signal: env.ctx.signal },
@@ -74,7 +91,11 @@ async function reconcileCreates(env: ApplyEnv, ops: readonly Operation[]): Promi
       let patch: JournalPatch;
       if (entry.state === 'applied') patch = { state: 'sent', recordid: entry.recordid ?? null, message: null };
       else if (entry.state === 'not-applied') patch = notLanded(env, op.id);
-      else patch = { state: 'failed', message: `Several people on the server have the e-mail ${op.after['sf_Email'] ?? ''} (ids ${(entry.candidates ?? []).join(', ')}); check by hand.` };
+      else
+        patch = {
+          state: 'failed',
+          message: `Several people on the server have the e-mail ${op.after['sf_Email'] ?? ''} (ids ${(entry.candidates ?? []).join(', ')}); check by hand.`,
+        };
       return [{ opId: op.id, patch }];
     }),
   );
@@ -82,8 +103,12 @@ async function reconcileCreates(env: ApplyEnv, ops: readonly Operation[]): Promi
 
 /** Live (contact, role) pairs of a program, with their association ids. */
 export async function programPairs(env: ApplyEnv, programId: number): Promise<Map<string, string>> {
-  const records = await env.client.associationsList(env.fns.listAssociations, String(programId), { signal: env.ctx.signal });
-  return new Map(records.map((r) => [`${r.contactid ?? ''}:${r.roleid ?? ''}`, String(r.associationid ?? r.recordid ?? '')]));
+  const records = await env.client.associationsList(env.fns.listAssociations, String(programId), {
+    signal: env.ctx.signal,
+  });
+  return new Map(
+    records.map((r) => [`${r.contactid ?? ''}:${r.roleid ?? ''}`, String(r.associationid ?? r.recordid ?? '')]),
+  );
 }
 
 async function reconcileAssociations(env: ApplyEnv, ops: readonly Operation[]): Promise<void> {
@@ -96,7 +121,10 @@ async function reconcileAssociations(env: ApplyEnv, ops: readonly Operation[]): 
       const key = assignmentKey(programId, op.params.roleId as number);
       const held = pairs.get(`${op.personId}:${String(op.params.roleId)}`);
       const landed = (op.after[key] === '1') === (held !== undefined);
-      changes.push({ opId: op.id, patch: landed ? { state: 'sent', recordid: held ?? null, message: null } : notLanded(env, op.id) });
+      changes.push({
+        opId: op.id,
+        patch: landed ? { state: 'sent', recordid: held ?? null, message: null } : notLanded(env, op.id),
+      });
     }
   }
   env.move(changes);

@@ -51,7 +51,14 @@ async function writeRound(env: ApplyEnv, ops: Operation[]): Promise<void> {
   for (const [personId, personOps] of byPerson) {
     const record = current.get(String(personId));
     if (!record) {
-      for (const op of personOps) skips.push({ opId: op.id, patch: { state: 'skipped_drift', message: 'The person no longer exists on the server (removed since planning).' } });
+      for (const op of personOps)
+        skips.push({
+          opId: op.id,
+          patch: {
+            state: 'skipped_drift',
+            message: 'The person no longer exists on the server (removed since planning).',
+          },
+        });
       continue;
     }
     const snapshot = personFields(record);
@@ -60,7 +67,14 @@ async function writeRound(env: ApplyEnv, ops: Operation[]): Promise<void> {
     for (const op of personOps) {
       const drift = mismatches(op, 'before', snapshot);
       if (drift.length > 0) {
-        skips.push({ opId: op.id, patch: { state: 'skipped_drift', actualBefore: snapshot, message: `Changed on the server since planning: ${drift.join('; ')}. Not overwritten.` } });
+        skips.push({
+          opId: op.id,
+          patch: {
+            state: 'skipped_drift',
+            actualBefore: snapshot,
+            message: `Changed on the server since planning: ${drift.join('; ')}. Not overwritten.`,
+          },
+        });
         continue;
       }
       next = applyToRecord(op, next);
@@ -68,14 +82,25 @@ async function writeRound(env: ApplyEnv, ops: Operation[]): Promise<void> {
     }
     if (carried.length === 0) continue;
     const intended: FieldMap = {};
-    for (const [field, value] of Object.entries(next)) if (!sameField(field, snapshot[field], value)) intended[field] = value;
-    const item = { recordid: String(personId), ...overlay(env.userFields, record, intended as WireRecord, env.fns.updateUsers) };
+    for (const [field, value] of Object.entries(next))
+      if (!sameField(field, snapshot[field], value)) intended[field] = value;
+    const item = {
+      recordid: String(personId),
+      ...overlay(env.userFields, record, intended as WireRecord, env.fns.updateUsers),
+    };
     outgoing.push({ opIds: carried, item, intended, actualBefore: snapshot });
   }
   env.move(skips);
   const unknown = await writeAll(env, 'update', outgoing);
-  if (unknown.length > 0) await reconcileInDoubt(env, unknown.flatMap((o) => o.opIds).map((id) => env.ops.get(id) as Operation));
-  await verifyPeople(env, opsIn(env, ['sent'], USER_RECORD_KINDS).filter((o) => ids.includes(String(o.personId))));
+  if (unknown.length > 0)
+    await reconcileInDoubt(
+      env,
+      unknown.flatMap((o) => o.opIds).map((id) => env.ops.get(id) as Operation),
+    );
+  await verifyPeople(
+    env,
+    opsIn(env, ['sent'], USER_RECORD_KINDS).filter((o) => ids.includes(String(o.personId))),
+  );
 }
 
 /** Reads people back and checks each sent operation's "after". */
@@ -87,13 +112,21 @@ export async function verifyPeople(env: ApplyEnv, ops: readonly Operation[]): Pr
   env.move(
     ops.map((op) => {
       const record = current.get(personOf(op));
-      if (!record) return { opId: op.id, patch: { state: 'failed', message: 'Written, but the person cannot be read back.' } satisfies JournalPatch };
+      if (!record)
+        return {
+          opId: op.id,
+          patch: { state: 'failed', message: 'Written, but the person cannot be read back.' } satisfies JournalPatch,
+        };
       const after = personFields(record);
       const wrong = mismatches(op, 'after', after);
       const patch: JournalPatch =
         wrong.length === 0
           ? { state: 'verified', actualAfter: after, message: null }
-          : { state: 'failed', actualAfter: after, message: `The server accepted the write but reads back differently: ${wrong.join('; ')}.` };
+          : {
+              state: 'failed',
+              actualAfter: after,
+              message: `The server accepted the write but reads back differently: ${wrong.join('; ')}.`,
+            };
       return { opId: op.id, patch };
     }),
   );

@@ -48,7 +48,8 @@ export async function writeAll(env: ApplyEnv, kind: WriteKind, outgoing: readonl
 async function writeBatch(env: ApplyEnv, kind: WriteKind, batch: Outgoing[]): Promise<Outgoing[]> {
   env.ctx.throwIfCancelled();
   const callId = env.newCallId();
-  const each = (patch: (o: Outgoing) => Parameters<ApplyEnv['move']>[0][number]['patch']) => batch.flatMap((o) => o.opIds.map((opId) => ({ opId, patch: patch(o) })));
+  const each = (patch: (o: Outgoing) => Parameters<ApplyEnv['move']>[0][number]['patch']) =>
+    batch.flatMap((o) => o.opIds.map((opId) => ({ opId, patch: patch(o) })));
   env.move(
     each((o) => ({
       state: 'sending',
@@ -69,7 +70,12 @@ async function writeBatch(env: ApplyEnv, kind: WriteKind, batch: Outgoing[]): Pr
   } catch (e) {
     if (e instanceof SmartConnectError && e.kind === 'unknown-outcome') {
       env.move(each(() => ({ state: 'unknown', message: serverText(e) })));
-      env.logger.warn('write outcome unknown; reconciling by reading back', { planId: env.planId, callId, records: batch.length, underlying: e.underlyingKind });
+      env.logger.warn('write outcome unknown; reconciling by reading back', {
+        planId: env.planId,
+        callId,
+        records: batch.length,
+        underlying: e.underlyingKind,
+      });
       return batch;
     }
     env.move(each(() => ({ state: 'pending', message: serverText(e) })));
@@ -81,19 +87,37 @@ async function writeBatch(env: ApplyEnv, kind: WriteKind, batch: Outgoing[]): Pr
   const blocked = batch.filter((_o, i) => byIndex.get(i)?.blockedBy !== undefined);
   if (blocked.length > 0) {
     const rest = batch.filter((o) => !blocked.includes(o));
-    env.move(blocked.flatMap((o) => o.opIds.map((opId) => ({ opId, patch: { state: 'pending' as const, message: byIndex.get(batch.indexOf(o))?.status ?? null } }))));
-    const failed = rest.flatMap((o) => o.opIds.map((opId) => ({ opId, patch: { state: 'failed' as const, message: byIndex.get(batch.indexOf(o))?.status ?? 'refused' } })));
+    env.move(
+      blocked.flatMap((o) =>
+        o.opIds.map((opId) => ({
+          opId,
+          patch: { state: 'pending' as const, message: byIndex.get(batch.indexOf(o))?.status ?? null },
+        })),
+      ),
+    );
+    const failed = rest.flatMap((o) =>
+      o.opIds.map((opId) => ({
+        opId,
+        patch: { state: 'failed' as const, message: byIndex.get(batch.indexOf(o))?.status ?? 'refused' },
+      })),
+    );
     env.move(failed);
     return writeBatch(env, kind, blocked);
   }
   // A refusal of the whole batch that names no record: halve until the bad record stands alone.
   const first = results[0];
   const refusedWhole =
-    batch.length > 1 && results.length === batch.length && results.every((r) => !r.ok && r.status === first?.status) && first?.errorKind === 'bad-request';
+    batch.length > 1 &&
+    results.length === batch.length &&
+    results.every((r) => !r.ok && r.status === first?.status) &&
+    first?.errorKind === 'bad-request';
   if (refusedWhole) {
     env.move(each(() => ({ state: 'pending', message: first?.status ?? null })));
     const half = Math.ceil(batch.length / 2);
-    return [...(await writeBatch(env, kind, batch.slice(0, half))), ...(await writeBatch(env, kind, batch.slice(half)))];
+    return [
+      ...(await writeBatch(env, kind, batch.slice(0, half))),
+      ...(await writeBatch(env, kind, batch.slice(half))),
+    ];
   }
   // A record the server did not report on may or may not have been written: reconcile it.
   const unreported = batch.filter((_o, i) => byIndex.get(i)?.errorKind === 'unknown-outcome' || !byIndex.has(i));

@@ -48,10 +48,22 @@ export interface CsvBuildResult {
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const HEADER_ALIASES: Record<string, string> = {
-  'email': 'email', 'e-mail': 'email', 'sf_email': 'email', 'mail': 'email',
-  'id': 'id', 'user id': 'id', 'userid': 'id', 'person id': 'id', 'sf_user id': 'id', 'contact id': 'id',
-  'roles': 'roles', 'role': 'roles', 'role ids': 'roles', 'role names': 'roles',
-  'action': 'action', 'mode': 'action',
+  email: 'email',
+  'e-mail': 'email',
+  sf_email: 'email',
+  mail: 'email',
+  id: 'id',
+  'user id': 'id',
+  userid: 'id',
+  'person id': 'id',
+  'sf_user id': 'id',
+  'contact id': 'id',
+  roles: 'roles',
+  role: 'roles',
+  'role ids': 'roles',
+  'role names': 'roles',
+  action: 'action',
+  mode: 'action',
 };
 
 function resolveRole(value: string | number, roles: RoleInfo[]): RoleInfo | undefined {
@@ -67,7 +79,8 @@ export function buildFromCsv(db: DB, input: CsvRolesInput): CsvBuildResult {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(input.csv, {
-      columns: (header: string[]) => header.map((h) => HEADER_ALIASES[h.trim().toLowerCase()] ?? h.trim().toLowerCase()),
+      columns: (header: string[]) =>
+        header.map((h) => HEADER_ALIASES[h.trim().toLowerCase()] ?? h.trim().toLowerCase()),
       skip_empty_lines: true,
       trim: true,
       bom: true,
@@ -84,13 +97,20 @@ export function buildFromCsv(db: DB, input: CsvRolesInput): CsvBuildResult {
   const roles = [...catalogue.roles.values()].filter((r) => !r.utaOnly);
   const ids = records.map((r) => Number(r.record.id)).filter((n) => Number.isSafeInteger(n) && n > 0);
   const byId = getMirrorPeople(db, row.instance_id, ids);
-  const byEmail = findMirrorPeopleByEmail(db, row.instance_id, records.map((r) => r.record.email ?? ''));
+  const byEmail = findMirrorPeopleByEmail(
+    db,
+    row.instance_id,
+    records.map((r) => r.record.email ?? ''),
+  );
 
   const unmatched: CsvProblem[] = [];
   const problems: CsvProblem[] = [];
   const operations: OperationInput[] = [];
   const lineOfOp: number[] = [];
-  const extra = { source: input.source ?? 'admin', ...(input.aiSuggestionId ? { aiSuggestionId: input.aiSuggestionId } : {}) };
+  const extra = {
+    source: input.source ?? 'admin',
+    ...(input.aiSuggestionId ? { aiSuggestionId: input.aiSuggestionId } : {}),
+  };
   let matched = 0;
   for (const { record, info } of records) {
     const line = info.lines;
@@ -100,13 +120,19 @@ export function buildFromCsv(db: DB, input: CsvRolesInput): CsvBuildResult {
     if (!person && email) {
       const found = byEmail.get(email) ?? [];
       if (found.length > 1) {
-        unmatched.push({ line, message: `${record.email}: ${found.length} people have this e-mail (ids ${found.map((p) => p.id).join(', ')}); use the id column.` });
+        unmatched.push({
+          line,
+          message: `${record.email}: ${found.length} people have this e-mail (ids ${found.map((p) => p.id).join(', ')}); use the id column.`,
+        });
         continue;
       }
       person = found[0];
     }
     if (!person) {
-      unmatched.push({ line, message: `No person with ${record.id ? `id ${record.id}` : ''}${record.id && record.email ? ' or ' : ''}${record.email ? `e-mail ${record.email}` : ''} in the mirror.` });
+      unmatched.push({
+        line,
+        message: `No person with ${record.id ? `id ${record.id}` : ''}${record.id && record.email ? ' or ' : ''}${record.email ? `e-mail ${record.email}` : ''} in the mirror.`,
+      });
       continue;
     }
     matched++;
@@ -115,7 +141,13 @@ export function buildFromCsv(db: DB, input: CsvRolesInput): CsvBuildResult {
       problems.push({ line, message: `Unknown action "${record.action}" (add, remove or replace).` });
       continue;
     }
-    const names = record.roles !== undefined && record.roles !== '' ? record.roles.split(/[;|]/).map((s) => s.trim()).filter(Boolean) : (input.roles ?? []);
+    const names =
+      record.roles !== undefined && record.roles !== ''
+        ? record.roles
+            .split(/[;|]/)
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : (input.roles ?? []);
     const wanted: RoleInfo[] = [];
     const unknown: string[] = [];
     for (const n of names) {
@@ -138,14 +170,21 @@ export function buildFromCsv(db: DB, input: CsvRolesInput): CsvBuildResult {
     const holds = new Set(person.roleIds);
     const want = new Set(wanted.map((r) => r.id));
     if (mode === 'add') for (const r of want) push({ kind: 'add_role', personId: person.id, roleId: r, ...extra });
-    if (mode === 'remove') for (const r of want) push({ kind: 'remove_role', personId: person.id, roleId: r, ...extra });
+    if (mode === 'remove')
+      for (const r of want) push({ kind: 'remove_role', personId: person.id, roleId: r, ...extra });
     if (mode === 'replace') {
       for (const r of want) if (!holds.has(r)) push({ kind: 'add_role', personId: person.id, roleId: r, ...extra });
       for (const r of holds) if (!want.has(r)) push({ kind: 'remove_role', personId: person.id, roleId: r, ...extra });
     }
   }
-  const countBefore = db.prepare('SELECT count(*) FROM plan_operations WHERE plan_id = ?').pluck().get(row.id) as number;
-  const { plan, rejected } = operations.length > 0 ? addOperations(db, { planId: input.planId, actor: input.actor, operations }) : { plan: undefined, rejected: [] };
+  const countBefore = db
+    .prepare('SELECT count(*) FROM plan_operations WHERE plan_id = ?')
+    .pluck()
+    .get(row.id) as number;
+  const { plan, rejected } =
+    operations.length > 0
+      ? addOperations(db, { planId: input.planId, actor: input.actor, operations })
+      : { plan: undefined, rejected: [] };
   for (const r of rejected) problems.push({ line: lineOfOp[r.index] ?? 0, message: r.message });
   const current = plan ?? getPlan(db, input.planId);
   return {

@@ -39,10 +39,16 @@ export interface SelectionInput {
 
 export function buildFromSelection(db: DB, input: SelectionInput): BuildResult {
   const ids = [...new Set(input.personIds)];
-  const extra = { source: input.source ?? 'admin', ...(input.aiSuggestionId ? { aiSuggestionId: input.aiSuggestionId } : {}) };
+  const extra = {
+    source: input.source ?? 'admin',
+    ...(input.aiSuggestionId ? { aiSuggestionId: input.aiSuggestionId } : {}),
+  };
   const operations = ids.map((personId) => ({ ...input.action, personId, ...extra }) as OperationInput);
   const before = requirePlan(db, input.planId);
-  const countBefore = db.prepare('SELECT count(*) FROM plan_operations WHERE plan_id = ?').pluck().get(before.id) as number;
+  const countBefore = db
+    .prepare('SELECT count(*) FROM plan_operations WHERE plan_id = ?')
+    .pluck()
+    .get(before.id) as number;
   const { plan, rejected } = addOperations(db, { planId: input.planId, actor: input.actor, operations });
   return {
     plan,
@@ -68,7 +74,10 @@ export function buildFromFilter(db: DB, input: FilterInput): BuildResult {
 }
 
 /** "Deactivate everyone at organization X" (and its sub-organizations when asked). */
-export function deactivateOrganization(db: DB, input: { planId: string; actor: string; organizationId: number; includeSubOrganizations?: boolean }): BuildResult {
+export function deactivateOrganization(
+  db: DB,
+  input: { planId: string; actor: string; organizationId: number; includeSubOrganizations?: boolean },
+): BuildResult {
   return buildFromFilter(db, {
     planId: input.planId,
     actor: input.actor,
@@ -78,12 +87,28 @@ export function deactivateOrganization(db: DB, input: { planId: string; actor: s
 }
 
 /** "Grant role R to everyone in department D who lacks it". */
-export function grantRoleToDepartment(db: DB, input: { planId: string; actor: string; roleId: number; department: string }): BuildResult {
-  return buildFromFilter(db, { planId: input.planId, actor: input.actor, filter: { department: input.department }, action: { kind: 'add_role', roleId: input.roleId } });
+export function grantRoleToDepartment(
+  db: DB,
+  input: { planId: string; actor: string; roleId: number; department: string },
+): BuildResult {
+  return buildFromFilter(db, {
+    planId: input.planId,
+    actor: input.actor,
+    filter: { department: input.department },
+    action: { kind: 'add_role', roleId: input.roleId },
+  });
 }
 
 /** "Remove role R from holders who have not logged in for N days" (never logged in counts too). */
-export function removeRoleFromDormant(db: DB, input: { planId: string; actor: string; roleId: number; days: number; now?: number }): BuildResult {
+export function removeRoleFromDormant(
+  db: DB,
+  input: { planId: string; actor: string; roleId: number; days: number; now?: number },
+): BuildResult {
   const cutoff = formatWireDate((input.now ?? Date.now()) - input.days * 24 * 60 * 60 * 1000);
-  return buildFromFilter(db, { planId: input.planId, actor: input.actor, filter: { lastLoginBefore: cutoff }, action: { kind: 'remove_role', roleId: input.roleId } });
+  return buildFromFilter(db, {
+    planId: input.planId,
+    actor: input.actor,
+    filter: { lastLoginBefore: cutoff },
+    action: { kind: 'remove_role', roleId: input.roleId },
+  });
 }

@@ -24,7 +24,12 @@ async function main(): Promise<void> {
   const { db } = openDatabase(config.dbFile);
   const { connection } = config;
   const client = createSmartConnectClient({
-    connection: { baseUrl: connection.url, alias: connection.alias, rootCompanyId: connection.rootCompanyId, apiVersion: 1 },
+    connection: {
+      baseUrl: connection.url,
+      alias: connection.alias,
+      rootCompanyId: connection.rootCompanyId,
+      apiVersion: 1,
+    },
     credentials: connection.apiUser,
     functions: connection.functions,
     budget: createMemoryBudget({ limit: 1000 }),

@@ -13,7 +13,14 @@ import { createInstance } from '../../db/queries/instances';
 import type { JobContext } from '../../jobs/runner';
 import { cancelledError } from '../../jobs/runner';
 import { silentLogger } from '../../log/logger';
-import { createMemoryBudget, createSmartConnectClient, type CallBudget, type SmartConnectClient, type SmartConnectClientOptions, type WaitEvent } from '../../smartsimple/client';
+import {
+  createMemoryBudget,
+  createSmartConnectClient,
+  type CallBudget,
+  type SmartConnectClient,
+  type SmartConnectClientOptions,
+  type WaitEvent,
+} from '../../smartsimple/client';
 import type { SandboxConnection, SandboxHandle, SandboxOptions } from '../../smartsimple/sandbox';
 import { startSandbox } from '../../smartsimple/sandbox';
 import { runSync } from '../../sync';
@@ -29,11 +36,21 @@ export function openPlansDb(dir: string, sb: SandboxConnection, file = 'app.sqli
   const { db } = openDatabase(path.join(dir, file));
   const existing = db.prepare("SELECT id FROM instances WHERE name = 'Sandbox'").pluck().get() as string | undefined;
   if (existing) return { db, instanceId: existing };
-  const instance = createInstance(db, { name: 'Sandbox', host: 'http://127.0.0.1', alias: sb.alias, rootCompanyId: sb.rootCompanyId, apiVersion: 1 }, { isSandbox: true });
+  const instance = createInstance(
+    db,
+    { name: 'Sandbox', host: 'http://127.0.0.1', alias: sb.alias, rootCompanyId: sb.rootCompanyId, apiVersion: 1 },
+    { isSandbox: true },
+  );
   replaceFunctions(
     db,
     instance.id,
-    Object.entries(sb.functions).map(([name, f]) => ({ name, type: f.type, action: f.action, fields: f.fields, reportid: f.reportid ?? null })),
+    Object.entries(sb.functions).map(([name, f]) => ({
+      name,
+      type: f.type,
+      action: f.action,
+      fields: f.fields,
+      reportid: f.reportid ?? null,
+    })),
   );
   return { db, instanceId: instance.id };
 }
@@ -108,8 +125,22 @@ export function testJob(): TestJob {
 }
 
 /** Fills the mirror with the real sync engine, and flags privileged roles as the sandbox knows them. */
-export async function syncMirror(db: DB, instanceId: string, client: SmartConnectClient, sb: SandboxHandle): Promise<void> {
-  await runSync({ db, client, instanceId, mode: 'full', pageSize: 1000, logPageSize: 5000, ctx: testJob().ctx, logger: silentLogger });
+export async function syncMirror(
+  db: DB,
+  instanceId: string,
+  client: SmartConnectClient,
+  sb: SandboxHandle,
+): Promise<void> {
+  await runSync({
+    db,
+    client,
+    instanceId,
+    mode: 'full',
+    pageSize: 1000,
+    logPageSize: 5000,
+    ctx: testJob().ctx,
+    logger: silentLogger,
+  });
   const flag = db.prepare('UPDATE mirror_roles SET privileged = ? WHERE instance_id = ? AND id = ?');
   db.transaction(() => {
     for (const role of sb.state.data.roles) flag.run(role.privileged ? 1 : 0, instanceId, role.id);
@@ -127,10 +158,21 @@ export interface SandboxPersonState {
 }
 
 /** What a plan can change, as the sandbox holds it: people, and live program assignments. */
-export function sandboxState(sb: SandboxHandle, personIds?: ReadonlySet<number>): { people: SandboxPersonState[]; assignments: string[] } {
+export function sandboxState(
+  sb: SandboxHandle,
+  personIds?: ReadonlySet<number>,
+): { people: SandboxPersonState[]; assignments: string[] } {
   const people = sb.state.data.people
     .filter((p) => !p.deleted && (!personIds || personIds.has(p.id)))
-    .map((p) => ({ id: p.id, roles: [...p.roleIds].sort((a, b) => a - b), accessType: p.accessType, userType: p.userType, status: p.status, title: p.title, department: p.department }));
+    .map((p) => ({
+      id: p.id,
+      roles: [...p.roleIds].sort((a, b) => a - b),
+      accessType: p.accessType,
+      userType: p.userType,
+      status: p.status,
+      title: p.title,
+      department: p.department,
+    }));
   const assignments = sb.state.data.associations
     .filter((a) => !a.removed && (!personIds || personIds.has(a.contactId)))
     .map((a) => `${a.objectId}:${a.contactId}:${a.roleId}`)
@@ -146,7 +188,10 @@ export function sandboxState(sb: SandboxHandle, personIds?: ReadonlySet<number>)
 const templates = new Map<string, string>();
 
 /** A sandbox, an app database for it in `dir`, and the mirror synced from it. */
-export async function mirroredSandbox(dir: string, options: SandboxOptions = {}): Promise<{ sb: SandboxHandle; db: DB; instanceId: string }> {
+export async function mirroredSandbox(
+  dir: string,
+  options: SandboxOptions = {},
+): Promise<{ sb: SandboxHandle; db: DB; instanceId: string }> {
   const key = JSON.stringify(options);
   const template = templates.get(key);
   const sb = await startPlansSandbox(options);
@@ -165,6 +210,7 @@ export async function mirroredSandbox(dir: string, options: SandboxOptions = {})
 /** How many times each record was written by `fn`: more than once means applied twice. */
 export function writesPerRecord(sb: SandboxHandle, fn: string, since = 0): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const w of sb.appliedWrites().filter((x) => x.function === fn && x.seq > since)) counts.set(w.recordid, (counts.get(w.recordid) ?? 0) + 1);
+  for (const w of sb.appliedWrites().filter((x) => x.function === fn && x.seq > since))
+    counts.set(w.recordid, (counts.get(w.recordid) ?? 0) + 1);
   return counts;
 }

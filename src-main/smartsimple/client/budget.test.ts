@@ -8,19 +8,35 @@ describe('budgetState (pure)', () => {
   it('counts only the calls of the rolling window', () => {
     const ts = [0, 10, 20, H, H + 5];
     expect(firstInWindow(ts, H + 10)).toBe(2);
-    expect(budgetState({ timestamps: ts, now: H + 10, limit: 5 })).toEqual({ used: 3, remaining: 2, nextSlotAt: H + 10 });
+    expect(budgetState({ timestamps: ts, now: H + 10, limit: 5 })).toEqual({
+      used: 3,
+      remaining: 2,
+      nextSlotAt: H + 10,
+    });
   });
 
   it('opens the next slot when the oldest call needed leaves the window', () => {
     const ts = [100, 200, 300];
-    expect(budgetState({ timestamps: ts, now: 1000, limit: 3 })).toEqual({ used: 3, remaining: 0, nextSlotAt: 100 + H });
+    expect(budgetState({ timestamps: ts, now: 1000, limit: 3 })).toEqual({
+      used: 3,
+      remaining: 0,
+      nextSlotAt: 100 + H,
+    });
     // With a reserve of 1, two calls must leave before one more is allowed.
-    expect(budgetState({ timestamps: ts, now: 1000, limit: 3, reserve: 1 })).toEqual({ used: 3, remaining: 0, nextSlotAt: 200 + H });
+    expect(budgetState({ timestamps: ts, now: 1000, limit: 3, reserve: 1 })).toEqual({
+      used: 3,
+      remaining: 0,
+      nextSlotAt: 200 + H,
+    });
     expect(budgetState({ timestamps: ts, now: 100 + H, limit: 3 }).remaining).toBe(1);
   });
 
   it('stays full until a server refusal has passed', () => {
-    expect(budgetState({ timestamps: [], now: 0, limit: 10, fullUntil: 500 })).toEqual({ used: 0, remaining: 0, nextSlotAt: 500 });
+    expect(budgetState({ timestamps: [], now: 0, limit: 10, fullUntil: 500 })).toEqual({
+      used: 0,
+      remaining: 0,
+      nextSlotAt: 500,
+    });
     expect(budgetState({ timestamps: [], now: 500, limit: 10, fullUntil: 500 }).remaining).toBe(10);
   });
 });

@@ -22,16 +22,19 @@ afterEach(async () => {
 });
 
 describe('retries of reads', () => {
-  it.each(['http500', 'malformed', 'reset', 'timeout'] as const)('retries a read after %s and succeeds', async (kind) => {
-    const stub = await stubWith();
-    stub.faults.add({ kind, times: 2, match: { action: 'get' } });
-    const { client, time } = makeClient(stub, { timeoutMs: 250 });
-    expect((await client.get('users.get', '1001')).recordid).toBe('1001');
-    expect(stub.requests).toHaveLength(3);
-    expect(client.stats()).toMatchObject({ calls: 3, retries: 2, errors: 2 });
-    // Full jitter with random() = 0.5: half of 100, then half of 200.
-    expect(time.sleeps).toEqual([50, 100]);
-  });
+  it.each(['http500', 'malformed', 'reset', 'timeout'] as const)(
+    'retries a read after %s and succeeds',
+    async (kind) => {
+      const stub = await stubWith();
+      stub.faults.add({ kind, times: 2, match: { action: 'get' } });
+      const { client, time } = makeClient(stub, { timeoutMs: 250 });
+      expect((await client.get('users.get', '1001')).recordid).toBe('1001');
+      expect(stub.requests).toHaveLength(3);
+      expect(client.stats()).toMatchObject({ calls: 3, retries: 2, errors: 2 });
+      // Full jitter with random() = 0.5: half of 100, then half of 200.
+      expect(time.sleeps).toEqual([50, 100]);
+    },
+  );
 
   it('gives up after the configured attempts with the server kind', async () => {
     const stub = await stubWith();
@@ -58,7 +61,10 @@ describe('retries of reads', () => {
     const spec = stub.functions['users.get'];
     const functions = { ...stub.functions, 'users.get': { ...spec!, token: 'revoked-token-123456' } };
     const { client } = makeClient({ ...stub, functions });
-    expect(await caught(() => client.get('users.get', '1001'))).toMatchObject({ kind: 'invalid-token', retryable: false });
+    expect(await caught(() => client.get('users.get', '1001'))).toMatchObject({
+      kind: 'invalid-token',
+      retryable: false,
+    });
     expect(stub.requests).toHaveLength(1);
   });
 });
@@ -75,9 +81,15 @@ describe('error styles classify identically', () => {
     await run('not found', () => ok.client.get('users.get', '4242'));
     const badPassword = makeClient({ ...stub, apiUser: { ...stub.apiUser, password: 'nope-nope' } });
     await run('credentials', () => badPassword.client.get('users.get', '1001'));
-    const badToken = makeClient({ ...stub, functions: { ...stub.functions, 'users.get': { ...stub.functions['users.get']!, token: 'bogus-token-0000' } } });
+    const badToken = makeClient({
+      ...stub,
+      functions: { ...stub.functions, 'users.get': { ...stub.functions['users.get']!, token: 'bogus-token-0000' } },
+    });
     await run('token', () => badToken.client.get('users.get', '1001'));
-    const wrongType = makeClient({ ...stub, functions: { ...stub.functions, 'users.get': { ...stub.functions['users.get']!, type: 'company' } } });
+    const wrongType = makeClient({
+      ...stub,
+      functions: { ...stub.functions, 'users.get': { ...stub.functions['users.get']!, type: 'company' } },
+    });
     await run('endpoint', () => wrongType.client.get('users.get', '1001'));
     stub.faults.add({ kind: 'hourlyLimit', times: 1 });
     await run('limit', () => ok.client.get('users.get', '1001'));
@@ -88,7 +100,13 @@ describe('error styles classify identically', () => {
     const a = await kindsFor('http200');
     const b = await kindsFor('http4xx');
     expect(a.results).toEqual(b.results);
-    expect(a.results.map((r) => r[1])).toEqual(['not-found', 'credentials', 'invalid-token', 'invalid-token', 'hourly-limit']);
+    expect(a.results.map((r) => r[1])).toEqual([
+      'not-found',
+      'credentials',
+      'invalid-token',
+      'invalid-token',
+      'hourly-limit',
+    ]);
   });
 
   it('has one table, and unknown texts are never retried', () => {
@@ -104,7 +122,10 @@ describe('error styles classify identically', () => {
   it('a non-JSON 200 is malformed, a bare 503 is server', async () => {
     const bodies = [new Response('<html>hi</html>', { status: 200 }), new Response('', { status: 503 })];
     const stub = await stubWith();
-    const { client } = makeClient(stub, { fetch: async () => bodies.shift() as Response, retry: { attempts: 1, baseMs: 1, maxMs: 1 } });
+    const { client } = makeClient(stub, {
+      fetch: async () => bodies.shift() as Response,
+      retry: { attempts: 1, baseMs: 1, maxMs: 1 },
+    });
     expect(await caught(() => client.get('users.get', '1'))).toMatchObject({ kind: 'malformed' });
     expect(await caught(() => client.get('users.get', '1'))).toMatchObject({ kind: 'server', httpStatus: 503 });
   });
@@ -160,7 +181,10 @@ describe('the hourly budget', () => {
     const stub = await stubWith();
     stub.faults.add({ kind: 'hourlyLimit' });
     const { client, waits } = makeClient(stub, { maxLimitRefusals: 2 });
-    expect(await caught(() => client.get('users.get', '1001'))).toMatchObject({ kind: 'hourly-limit', serverMessage: ERROR_TEXTS.hourlyLimit });
+    expect(await caught(() => client.get('users.get', '1001'))).toMatchObject({
+      kind: 'hourly-limit',
+      serverMessage: ERROR_TEXTS.hourlyLimit,
+    });
     expect(stub.requests).toHaveLength(3);
     expect(waits).toHaveLength(2);
   });
@@ -179,7 +203,9 @@ describe('the hourly budget', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
     const started = Date.now();
-    expect(await caught(() => client.get('users.get', '1001', { signal: controller.signal }))).toMatchObject({ kind: 'cancelled' });
+    expect(await caught(() => client.get('users.get', '1001', { signal: controller.signal }))).toMatchObject({
+      kind: 'cancelled',
+    });
     expect(Date.now() - started).toBeLessThan(1000);
     expect(stub.requests).toHaveLength(1);
   });
@@ -195,7 +221,14 @@ describe('https and secrets', () => {
         budget: createMemoryBudget(),
         logger: silentLogger,
       });
-    for (const bad of ['http://acme.smartsimple.com', 'http://10.0.0.5:8080', 'http://128.0.0.1', 'ftp://acme.smartsimple.com', 'not a url', 'https://user:pw@acme.smartsimple.com']) {
+    for (const bad of [
+      'http://acme.smartsimple.com',
+      'http://10.0.0.5:8080',
+      'http://128.0.0.1',
+      'ftp://acme.smartsimple.com',
+      'not a url',
+      'https://user:pw@acme.smartsimple.com',
+    ]) {
       const e = (() => {
         try {
           make(bad)();
@@ -207,7 +240,14 @@ describe('https and secrets', () => {
       expect(e, bad).toBeInstanceOf(SmartConnectError);
       expect((e as SmartConnectError).kind).toBe('https-required');
     }
-    for (const good of ['https://acme.smartsimple.com', 'https://grants.example.gov/', 'http://127.0.0.1:4000', 'http://127.9.8.7', 'http://localhost:3000', 'http://[::1]:3000']) {
+    for (const good of [
+      'https://acme.smartsimple.com',
+      'https://grants.example.gov/',
+      'http://127.0.0.1:4000',
+      'http://127.9.8.7',
+      'http://localhost:3000',
+      'http://[::1]:3000',
+    ]) {
       expect(make(good), good).not.toThrow();
     }
   });
@@ -221,19 +261,30 @@ describe('https and secrets', () => {
     const errors: unknown[] = [];
     await client.get('users.get', '1001');
     await client.listAll('users.list', { pageSize: 10 });
-    errors.push(await caught(() => client.readModifyWrite('users.update', 'users.list', [{ recordid: '1001', set: { 'sf_Last Name': 'Q' } }])));
+    errors.push(
+      await caught(() =>
+        client.readModifyWrite('users.update', 'users.list', [{ recordid: '1001', set: { 'sf_Last Name': 'Q' } }]),
+      ),
+    );
     const bad = makeClient({ ...stub, apiUser: { ...stub.apiUser, password: 'another-Secret-9' } }, { secrets });
     errors.push(await caught(() => bad.client.get('users.get', '1001')));
     // A server that echoes the token back in its error text.
     const token = stub.functions['users.get']!.token;
-    const echo = makeClient(stub, { fetch: async () => Response.json({ message: { error: `${ERROR_TEXTS.invalidToken}: ${token}` } }) });
+    const echo = makeClient(stub, {
+      fetch: async () => Response.json({ message: { error: `${ERROR_TEXTS.invalidToken}: ${token}` } }),
+    });
     const echoed = (await caught(() => echo.client.get('users.get', '1'))) as SmartConnectError;
     errors.push(echoed);
     expect(echoed.serverMessage).toBe(`${ERROR_TEXTS.invalidToken}: ${REDACTED}`);
 
     expect(logs.length).toBeGreaterThan(5);
-    const haystack = JSON.stringify(logs) + JSON.stringify(errors.map((e) => ({ ...(e as object), message: (e as Error).message })));
-    for (const secret of [stub.apiUser.password, 'another-Secret-9', ...Object.values(stub.functions).map((f) => f.token)]) {
+    const haystack =
+      JSON.stringify(logs) + JSON.stringify(errors.map((e) => ({ ...(e as object), message: (e as Error).message })));
+    for (const secret of [
+      stub.apiUser.password,
+      'another-Secret-9',
+      ...Object.values(stub.functions).map((f) => f.token),
+    ]) {
       expect(haystack).not.toContain(secret);
       expect(secrets.scrub(`x${secret}x`)).toBe(`x${REDACTED}x`);
     }

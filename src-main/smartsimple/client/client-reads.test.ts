@@ -13,21 +13,26 @@ afterEach(async () => {
 });
 
 describe('List paging', () => {
-  it.each([1, 7, 10, 29, 30, 500, 10_000])('reads all 30 people once, in id order, with page size %i', async (pageSize) => {
-    const { client } = makeClient(stub);
-    const pages: number[] = [];
-    const records = await client.listAll('users.list', { pageSize, onPage: (p) => pages.push(p.records.length) });
-    expect(records.map((r) => r.recordid)).toEqual([...stub.people.keys()]);
-    expect(stub.requests).toHaveLength(Math.ceil(30 / pageSize));
-    expect(pages.reduce((a, b) => a + b, 0)).toBe(30);
-    const settings = stub.requests.map((r) => JSON.parse(r.params.othersettings ?? '{}'));
-    expect(settings[0]).toEqual({ recordstart: 1, recordend: pageSize });
-    expect(client.stats().byFunction['users.list']?.calls).toBe(Math.ceil(30 / pageSize));
-  });
+  it.each([1, 7, 10, 29, 30, 500, 10_000])(
+    'reads all 30 people once, in id order, with page size %i',
+    async (pageSize) => {
+      const { client } = makeClient(stub);
+      const pages: number[] = [];
+      const records = await client.listAll('users.list', { pageSize, onPage: (p) => pages.push(p.records.length) });
+      expect(records.map((r) => r.recordid)).toEqual([...stub.people.keys()]);
+      expect(stub.requests).toHaveLength(Math.ceil(30 / pageSize));
+      expect(pages.reduce((a, b) => a + b, 0)).toBe(30);
+      const settings = stub.requests.map((r) => JSON.parse(r.params.othersettings ?? '{}'));
+      expect(settings[0]).toEqual({ recordstart: 1, recordend: pageSize });
+      expect(client.stats().byFunction['users.list']?.calls).toBe(Math.ceil(30 / pageSize));
+    },
+  );
 
   it('stops on an empty result in one call', async () => {
     const { client } = makeClient(stub);
-    const all = await client.listAll('users.list', { criteria: [{ andor: 'and', field: 'sf_Email', operator: '=', value: 'nobody' }] });
+    const all = await client.listAll('users.list', {
+      criteria: [{ andor: 'and', field: 'sf_Email', operator: '=', value: 'nobody' }],
+    });
     expect(all).toEqual([]);
     expect(stub.requests).toHaveLength(1);
   });
@@ -54,7 +59,19 @@ describe('List paging', () => {
     ];
     const sortby = [{ field: 'sf_Last Name', direction: 'desc' as const }];
     const records = await client.listAll('users.list', { criteria, sortby, pageSize: 5 });
-    expect(records.map((r) => r['sf_Last Name'])).toEqual(['Last19', 'Last18', 'Last17', 'Last16', 'Last15', 'Last14', 'Last13', 'Last12', 'Last11', 'Last10', 'Last1']);
+    expect(records.map((r) => r['sf_Last Name'])).toEqual([
+      'Last19',
+      'Last18',
+      'Last17',
+      'Last16',
+      'Last15',
+      'Last14',
+      'Last13',
+      'Last12',
+      'Last11',
+      'Last10',
+      'Last1',
+    ]);
     const first = stub.requests[0];
     expect(first?.method).toBe('POST');
     expect(first?.type).toBe('user');
@@ -100,7 +117,12 @@ describe('List paging', () => {
   it('reports a missing record as not-found, without retrying', async () => {
     const { client } = makeClient(stub);
     const e = await caught(() => client.get('users.get', '999'));
-    expect(e).toMatchObject({ kind: 'not-found', serverMessage: 'Recordset does not exist', fn: 'users.get', retryable: false });
+    expect(e).toMatchObject({
+      kind: 'not-found',
+      serverMessage: 'Recordset does not exist',
+      fn: 'users.get',
+      retryable: false,
+    });
     expect(stub.requests).toHaveLength(1);
   });
 });
@@ -121,7 +143,13 @@ describe('cancellation', () => {
   it('stops a listing between pages', async () => {
     const { client } = makeClient(stub);
     const controller = new AbortController();
-    const e = await caught(() => client.listAll('users.list', { pageSize: 5, signal: controller.signal, onPage: (p) => p.index === 1 && controller.abort() }));
+    const e = await caught(() =>
+      client.listAll('users.list', {
+        pageSize: 5,
+        signal: controller.signal,
+        onPage: (p) => p.index === 1 && controller.abort(),
+      }),
+    );
     expect(e).toBeInstanceOf(SmartConnectError);
     expect((e as SmartConnectError).kind).toBe('cancelled');
     expect(stub.requests).toHaveLength(2);

@@ -21,7 +21,7 @@ function fullRecord(id: string, change: Partial<WireRecord> = {}): WireRecord {
     recordid: id,
     'sf_First Name': p['sf_First Name'] ?? null,
     'sf_Last Name': p['sf_Last Name'] ?? null,
-    'sf_Email': p['sf_Email'] ?? null,
+    sf_Email: p['sf_Email'] ?? null,
     'sf_Role ID List': p['sf_User Role'] ?? null,
     'sf_Company ID': p['sf_Company ID'] ?? null,
     ...change,
@@ -38,7 +38,10 @@ describe('batched writes', () => {
   ])('%i records in batches of %i take %i calls, results in input order', async (n, batchSize, calls) => {
     const { client } = makeClient(stub, { batchSize });
     const records = ids(n).map((id) => fullRecord(id));
-    const results = await client.update('users.update', records.map((r) => ({ ...r, 'sf_Last Name': `New ${r.recordid}` })));
+    const results = await client.update(
+      'users.update',
+      records.map((r) => ({ ...r, 'sf_Last Name': `New ${r.recordid}` })),
+    );
     expect(stub.requests).toHaveLength(calls);
     expect(results.map((r) => r.index)).toEqual(records.map((_, i) => i));
     expect(results.every((r) => r.ok && r.status === 'updated successfully')).toBe(true);
@@ -50,8 +53,20 @@ describe('batched writes', () => {
   it('creates with recordid "0" and returns the new ids', async () => {
     const { client } = makeClient(stub);
     const results = await client.create('users.update', [
-      { 'sf_First Name': 'Ada', 'sf_Last Name': 'Ng', 'sf_Email': 'ada@x.test', 'sf_Role ID List': ',10,', 'sf_Company ID': '600' },
-      { 'sf_First Name': 'Bo', 'sf_Last Name': 'Li', 'sf_Email': 'bo@x.test', 'sf_Role ID List': '', 'sf_Company ID': '600' },
+      {
+        'sf_First Name': 'Ada',
+        'sf_Last Name': 'Ng',
+        sf_Email: 'ada@x.test',
+        'sf_Role ID List': ',10,',
+        'sf_Company ID': '600',
+      },
+      {
+        'sf_First Name': 'Bo',
+        'sf_Last Name': 'Li',
+        sf_Email: 'bo@x.test',
+        'sf_Role ID List': '',
+        'sf_Company ID': '600',
+      },
     ]);
     expect(results.map((r) => r.recordid)).toEqual(['1031', '1032']);
     expect(JSON.parse(stub.requests[0]?.params.jsonrset ?? '').map((r: WireRecord) => r.recordid)).toEqual(['0', '0']);
@@ -61,15 +76,25 @@ describe('batched writes', () => {
     const { client } = makeClient(stub);
     const partial = { recordid: '1001', 'sf_First Name': 'X' };
     await expect(client.update('users.update', [partial])).rejects.toThrow(/missing: sf_Last Name/);
-    await expect(client.update('users.update', [{ ...fullRecord('1001'), 'sf_Title': 'x' }])).rejects.toThrow(/not in the function: sf_Title/);
+    await expect(client.update('users.update', [{ ...fullRecord('1001'), sf_Title: 'x' }])).rejects.toThrow(
+      /not in the function: sf_Title/,
+    );
     expect(stub.requests).toHaveLength(0);
   });
 
   it('reports a per-record failure and applies the rest', async () => {
     stub.faults.add({ kind: 'badRecord', times: 1 });
     const { client } = makeClient(stub);
-    const results = await client.update('users.update', ids(3).map((id) => fullRecord(id)));
-    expect(results[0]).toMatchObject({ index: 0, ok: false, errorKind: 'bad-request', status: 'Encountered error while processing record' });
+    const results = await client.update(
+      'users.update',
+      ids(3).map((id) => fullRecord(id)),
+    );
+    expect(results[0]).toMatchObject({
+      index: 0,
+      ok: false,
+      errorKind: 'bad-request',
+      status: 'Encountered error while processing record',
+    });
     expect(results.slice(1).every((r) => r.ok)).toBe(true);
     expect(stub.applied.map((a) => a.recordid)).toEqual(['1002', '1003']);
   });
@@ -80,12 +105,22 @@ describe('batched writes', () => {
     expect(del.map((r) => r.ok)).toEqual([true, true, false]);
     expect(del[2]?.errorKind).toBe('not-found');
     expect(stub.requests).toHaveLength(2);
-    const assoc = await client.associationsUpdate('programs.associations.update', [{ objectid: '3001', contacts: [{ contactid: '1003', rolename: 'Reviewer' }] }]);
+    const assoc = await client.associationsUpdate('programs.associations.update', [
+      { objectid: '3001', contacts: [{ contactid: '1003', rolename: 'Reviewer' }] },
+    ]);
     expect(assoc[0]?.ok).toBe(true);
-    expect(JSON.parse(stub.requests[2]?.params.jsonrset ?? '')).toEqual([{ objectid: '3001', contacts: [{ contactid: '1003', rolename: 'Reviewer' }] }]);
+    expect(JSON.parse(stub.requests[2]?.params.jsonrset ?? '')).toEqual([
+      { objectid: '3001', contacts: [{ contactid: '1003', rolename: 'Reviewer' }] },
+    ]);
     // Results are per contacts entry: an item with two contacts goes as two items.
     const two = await client.associationsUpdate('programs.associations.update', [
-      { objectid: '3002', contacts: [{ contactid: '1004', roleid: '7' }, { contactid: '1005', roleid: '7' }] },
+      {
+        objectid: '3002',
+        contacts: [
+          { contactid: '1004', roleid: '7' },
+          { contactid: '1005', roleid: '7' },
+        ],
+      },
     ]);
     expect(two.map((r) => [r.index, r.ok])).toEqual([
       [0, true],
@@ -114,7 +149,12 @@ describe('readModifyWrite', () => {
       ['recordid', 'sf_Company ID', 'sf_Email', 'sf_First Name', 'sf_Last Name', 'sf_Role ID List'],
       ['recordid', 'sf_Company ID', 'sf_Email', 'sf_First Name', 'sf_Last Name', 'sf_Role ID List'],
     ]);
-    expect(sent[0]).toMatchObject({ recordid: '1001', 'sf_Last Name': 'Changed', 'sf_First Name': 'First0', 'sf_Role ID List': ',10,20,' });
+    expect(sent[0]).toMatchObject({
+      recordid: '1001',
+      'sf_Last Name': 'Changed',
+      'sf_First Name': 'First0',
+      'sf_Role ID List': ',10,20,',
+    });
     expect(sent[1]).toMatchObject({ recordid: '1002', 'sf_Role ID List': ',30,' });
     expect(results.map((r) => [r.index, r.ok, r.errorKind])).toEqual([
       [0, true, undefined],
@@ -134,7 +174,9 @@ describe('readModifyWrite', () => {
 
   it('refuses a change to a field the update cannot write', async () => {
     const { client } = makeClient(stub);
-    await expect(client.readModifyWrite('users.update', 'users.list', [{ recordid: '1001', set: { 'sf_Title': 'Boss' } }])).rejects.toThrow(/cannot write sf_Title/);
+    await expect(
+      client.readModifyWrite('users.update', 'users.list', [{ recordid: '1001', set: { sf_Title: 'Boss' } }]),
+    ).rejects.toThrow(/cannot write sf_Title/);
   });
 });
 
@@ -147,32 +189,49 @@ describe('writes whose outcome is unknown are never resent', () => {
     { kind: 'http500' as const, when: 'after' as const, applied: 1, underlying: 'server' },
     { kind: 'malformed' as const, when: 'after' as const, applied: 1, underlying: 'malformed' },
   ];
-  it.each(cases)('$kind $when apply -> unknown-outcome, one request, reconcile tells', async ({ kind, when, applied, underlying }) => {
-    stub.faults.add({ kind, when, times: 1, match: { function: 'users.update' } });
-    const { client } = makeClient(stub, { timeoutMs: 300, batchSize: 2 });
-    const records = [fullRecord('1001', { 'sf_Last Name': 'Zed' }), fullRecord('1002', { 'sf_Last Name': 'Yu' }), fullRecord('1003', { 'sf_Last Name': 'Xi' })];
-    const e = (await caught(() => client.update('users.update', records))) as SmartConnectError;
-    expect(e.kind).toBe('unknown-outcome');
-    expect(e.underlyingKind).toBe(underlying);
-    expect(e.retryable).toBe(false);
-    expect(e.partial?.inFlight.map((x) => x.index)).toEqual([0, 1]);
-    expect(e.partial?.unsent.map((x) => x.index)).toEqual([2]);
-    expect(e.partial?.completed).toEqual([]);
-    expect(stub.requests.filter((r) => r.fn === 'users.update')).toHaveLength(1);
-    expect(stub.applied).toHaveLength(applied * 2);
+  it.each(cases)(
+    '$kind $when apply -> unknown-outcome, one request, reconcile tells',
+    async ({ kind, when, applied, underlying }) => {
+      stub.faults.add({ kind, when, times: 1, match: { function: 'users.update' } });
+      const { client } = makeClient(stub, { timeoutMs: 300, batchSize: 2 });
+      const records = [
+        fullRecord('1001', { 'sf_Last Name': 'Zed' }),
+        fullRecord('1002', { 'sf_Last Name': 'Yu' }),
+        fullRecord('1003', { 'sf_Last Name': 'Xi' }),
+      ];
+      const e = (await caught(() => client.update('users.update', records))) as SmartConnectError;
+      expect(e.kind).toBe('unknown-outcome');
+      expect(e.underlyingKind).toBe(underlying);
+      expect(e.retryable).toBe(false);
+      expect(e.partial?.inFlight.map((x) => x.index)).toEqual([0, 1]);
+      expect(e.partial?.unsent.map((x) => x.index)).toEqual([2]);
+      expect(e.partial?.completed).toEqual([]);
+      expect(stub.requests.filter((r) => r.fn === 'users.update')).toHaveLength(1);
+      expect(stub.applied).toHaveLength(applied * 2);
 
-    const report = await client.reconcileUnknownOutcome(e, { readFn: 'users.list' });
-    expect(report.entries.map((x) => x.state)).toEqual(applied ? ['applied', 'applied'] : ['not-applied', 'not-applied']);
-    expect(report.safeToResend.map((x) => x.index)).toEqual(applied ? [] : [0, 1]);
-    // Nothing was written twice.
-    expect(new Set(stub.applied.map((a) => a.recordid)).size).toBe(stub.applied.length);
-  });
+      const report = await client.reconcileUnknownOutcome(e, { readFn: 'users.list' });
+      expect(report.entries.map((x) => x.state)).toEqual(
+        applied ? ['applied', 'applied'] : ['not-applied', 'not-applied'],
+      );
+      expect(report.safeToResend.map((x) => x.index)).toEqual(applied ? [] : [0, 1]);
+      // Nothing was written twice.
+      expect(new Set(stub.applied.map((a) => a.recordid)).size).toBe(stub.applied.length);
+    },
+  );
 
   it('reconciles creates by natural key', async () => {
     stub.faults.add({ kind: 'reset', when: 'after', times: 1 });
     const { client } = makeClient(stub);
     const e = (await caught(() =>
-      client.create('users.update', [{ 'sf_First Name': 'Ada', 'sf_Last Name': 'Ng', 'sf_Email': 'Ada@X.test', 'sf_Role ID List': '', 'sf_Company ID': '600' }]),
+      client.create('users.update', [
+        {
+          'sf_First Name': 'Ada',
+          'sf_Last Name': 'Ng',
+          sf_Email: 'Ada@X.test',
+          'sf_Role ID List': '',
+          'sf_Company ID': '600',
+        },
+      ]),
     )) as SmartConnectError;
     expect(e.kind).toBe('unknown-outcome');
     const report = await client.reconcileUnknownOutcome(e, { readFn: 'users.list', naturalKey: 'sf_Email' });
@@ -194,7 +253,13 @@ describe('writes whose outcome is unknown are never resent', () => {
   it('stops between batches when cancelled and says what completed', async () => {
     const controller = new AbortController();
     const { client } = makeClient(stub, { batchSize: 1 });
-    const e = (await caught(() => client.update('users.update', ids(3).map((id) => fullRecord(id)), { signal: controller.signal, onBatch: () => controller.abort() }))) as SmartConnectError;
+    const e = (await caught(() =>
+      client.update(
+        'users.update',
+        ids(3).map((id) => fullRecord(id)),
+        { signal: controller.signal, onBatch: () => controller.abort() },
+      ),
+    )) as SmartConnectError;
     expect(e.kind).toBe('cancelled');
     expect(e.partial?.completed.map((r) => r.index)).toEqual([0]);
     expect(e.partial?.unsent.map((x) => x.index)).toEqual([1, 2]);

@@ -32,7 +32,11 @@ export interface SmartConnectClient {
   create(fn: string, records: WireRecord[], options?: WriteOptions): Promise<WriteResult[]>;
   delete(fn: string, ids: string[], options?: WriteOptions): Promise<WriteResult[]>;
   getMeta(fn: string, options?: CallOptions): Promise<Record<string, unknown>>;
-  associationsList(fn: string, objectid: string, options?: Omit<ListOptions, 'criteria' | 'sortby'>): Promise<WireRecord[]>;
+  associationsList(
+    fn: string,
+    objectid: string,
+    options?: Omit<ListOptions, 'criteria' | 'sortby'>,
+  ): Promise<WireRecord[]>;
   associationsUpdate(fn: string, items: AssociationItem[], options?: WriteOptions): Promise<WriteResult[]>;
   /** One call that checks the function's token and the login without reading or writing a record. */
   probe(fn: string, options?: CallOptions): Promise<{ serverMessage: string | undefined }>;
@@ -42,7 +46,12 @@ export interface SmartConnectClient {
   /** Current records by id, through a List function (ids or-ed, `idsPerCall` per call) or a Get function. */
   readCurrent(readFn: string, ids: readonly string[], options?: CallOptions): Promise<Map<string, WireRecord>>;
   /** Read, overlay the changes, write exactly the update function's fields, in batches. */
-  readModifyWrite(updateFn: string, readFn: string, changes: readonly RecordChange[], options?: WriteOptions): Promise<WriteResult[]>;
+  readModifyWrite(
+    updateFn: string,
+    readFn: string,
+    changes: readonly RecordChange[],
+    options?: WriteOptions,
+  ): Promise<WriteResult[]>;
   /** What became of the batch an 'unknown-outcome' error left in doubt. */
   reconcileUnknownOutcome(error: SmartConnectError | PartialWrite, options: ReconcileOptions): Promise<ReconcileReport>;
   stats(): ClientStats;

@@ -17,7 +17,13 @@ import { ROLLING_WINDOW_MS } from '../protocol';
 import type { Logger } from '../../log/logger';
 import { SecretRegistry } from '../../log/logger';
 import type { CallBudget } from './budget';
-import { SmartConnectError, SmartConnectUsageError, TRANSIENT_KINDS, cancelledError, classifyServerError } from './errors';
+import {
+  SmartConnectError,
+  SmartConnectUsageError,
+  TRANSIENT_KINDS,
+  cancelledError,
+  classifyServerError,
+} from './errors';
 import type { SmartConnectErrorKind } from './errors';
 import type { ConnectionSettings, Credentials, FormValue, Reply } from './transport';
 import { checkBaseUrl, encodeForm, endpointUrl, exchange } from './transport';
@@ -144,8 +150,10 @@ export function createCore(options: SmartConnectClientOptions): Core {
   const maxLimitRefusals = options.maxLimitRefusals ?? 3;
   const batchSize = options.batchSize ?? 100;
   const idsPerCall = options.idsPerCall ?? 100;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new SmartConnectUsageError('batchSize must be a positive integer');
-  if (!Number.isInteger(idsPerCall) || idsPerCall < 1) throw new SmartConnectUsageError('idsPerCall must be a positive integer');
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new SmartConnectUsageError('batchSize must be a positive integer');
+  if (!Number.isInteger(idsPerCall) || idsPerCall < 1)
+    throw new SmartConnectUsageError('idsPerCall must be a positive integer');
 
   // Defence in depth: whatever reaches a log line or an error text is scrubbed of these.
   const secrets = options.secrets ?? new SecretRegistry();
@@ -187,7 +195,14 @@ export function createCore(options: SmartConnectClientOptions): Core {
       const ms = until > now ? until - now : 1000;
       count(fn, 'waits');
       totals.waitedMs += ms;
-      logger.info('waiting for the hourly call budget', { fn, reason, until: new Date(now + ms).toISOString(), waitMs: ms, used: budget.used(now), limit: budget.limit });
+      logger.info('waiting for the hourly call budget', {
+        fn,
+        reason,
+        until: new Date(now + ms).toISOString(),
+        waitMs: ms,
+        used: budget.used(now),
+        limit: budget.limit,
+      });
       options.onWait?.({ fn, until: now + ms, reason });
       await pause(fn, ms, signal);
       reason = 'budget';
@@ -196,9 +211,14 @@ export function createCore(options: SmartConnectClientOptions): Core {
 
   const spec = (fn: string, actions: readonly Action[]): FunctionSpec => {
     const found = Object.prototype.hasOwnProperty.call(functions, fn) ? functions[fn] : undefined;
-    if (!found) throw new SmartConnectUsageError(`Unknown SmartConnect function "${fn}": it is not in the connection's function registry`);
+    if (!found)
+      throw new SmartConnectUsageError(
+        `Unknown SmartConnect function "${fn}": it is not in the connection's function registry`,
+      );
     if (!actions.includes(found.action)) {
-      throw new SmartConnectUsageError(`Function "${fn}" is a ${found.action} function; this call needs ${actions.join(' or ')}`);
+      throw new SmartConnectUsageError(
+        `Function "${fn}" is a ${found.action} function; this call needs ${actions.join(' or ')}`,
+      );
     }
     return found;
   };
@@ -218,7 +238,15 @@ export function createCore(options: SmartConnectClientOptions): Core {
       attempt++;
       const started = performance.now();
       const logCall = (outcome: string, fields: Record<string, unknown>) => {
-        const line = { fn, type: fnSpec.type, action: fnSpec.action, attempt, durationMs: Math.round(performance.now() - started), outcome, ...fields };
+        const line = {
+          fn,
+          type: fnSpec.type,
+          action: fnSpec.action,
+          attempt,
+          durationMs: Math.round(performance.now() - started),
+          outcome,
+          ...fields,
+        };
         if (outcome === 'ok') logger.info('smartconnect call', line);
         else logger.warn('smartconnect call failed', line);
       };
@@ -228,7 +256,15 @@ export function createCore(options: SmartConnectClientOptions): Core {
       try {
         // A write on the wire is not aborted by the caller: its outcome must be known. The
         // caller's signal still stops the wait before it and the batches after it.
-        const reply = await exchange({ url, body, fn, timeoutMs, signal: write ? undefined : signal, fetch: doFetch, scrub });
+        const reply = await exchange({
+          url,
+          body,
+          fn,
+          timeoutMs,
+          signal: write ? undefined : signal,
+          fetch: doFetch,
+          scrub,
+        });
         const kind = classifyReply(reply);
         if (kind === 'hourly-limit') {
           count(fn, 'errors');
@@ -239,7 +275,9 @@ export function createCore(options: SmartConnectClientOptions): Core {
           if (refusals > maxLimitRefusals) throw (givenUp = replyError(fn, reply, kind));
           // The server's Retry-After when it sends one, else a whole window (the other calls'
           // times are unknown).
-          budget.markFull(clock() + (reply.retryAfterMs !== undefined ? Math.max(reply.retryAfterMs, 1000) : limitRefusalWaitMs));
+          budget.markFull(
+            clock() + (reply.retryAfterMs !== undefined ? Math.max(reply.retryAfterMs, 1000) : limitRefusalWaitMs),
+          );
           waitReason = 'server-limit';
           continue;
         }
@@ -259,7 +297,12 @@ export function createCore(options: SmartConnectClientOptions): Core {
         }
         failure = kind
           ? replyError(fn, reply, kind)
-          : new SmartConnectError({ kind: 'malformed', fn, httpStatus: reply.httpStatus, message: `${fn}: malformed reply: ${problem}` });
+          : new SmartConnectError({
+              kind: 'malformed',
+              fn,
+              httpStatus: reply.httpStatus,
+              message: `${fn}: malformed reply: ${problem}`,
+            });
       } catch (e) {
         if (!(e instanceof SmartConnectError) || e === givenUp) throw e;
         failure = e;

@@ -20,7 +20,12 @@ export type SmartConnectErrorKind =
   | 'https-required';
 
 /** Kinds worth retrying (with backoff) for a read; never for a write. */
-export const TRANSIENT_KINDS: ReadonlySet<SmartConnectErrorKind> = new Set(['network', 'timeout', 'server', 'malformed']);
+export const TRANSIENT_KINDS: ReadonlySet<SmartConnectErrorKind> = new Set([
+  'network',
+  'timeout',
+  'server',
+  'malformed',
+]);
 
 export interface ErrorRule {
   /** A documented text (matched case-insensitively as a substring) or a pattern. */
@@ -37,12 +42,28 @@ export interface ErrorRule {
  */
 export const ERROR_CLASSIFICATION: readonly ErrorRule[] = [
   { match: ERROR_TEXTS.hourlyLimit, kind: 'hourly-limit', note: 'wait for the rolling hour, never hammer' },
-  { match: /within the hour|maximum limit|rate limit|too many (api )?(calls|requests)/i, kind: 'hourly-limit', note: 'variants of the limit text' },
-  { match: ERROR_TEXTS.invalidToken, kind: 'invalid-token', note: 'function deleted or token regenerated: fix the registry' },
-  { match: ERROR_TEXTS.wrongEndpoint, kind: 'invalid-token', note: 'token is for another record type: fix the registry' },
+  {
+    match: /within the hour|maximum limit|rate limit|too many (api )?(calls|requests)/i,
+    kind: 'hourly-limit',
+    note: 'variants of the limit text',
+  },
+  {
+    match: ERROR_TEXTS.invalidToken,
+    kind: 'invalid-token',
+    note: 'function deleted or token regenerated: fix the registry',
+  },
+  {
+    match: ERROR_TEXTS.wrongEndpoint,
+    kind: 'invalid-token',
+    note: 'token is for another record type: fix the registry',
+  },
   { match: ERROR_TEXTS.credentials, kind: 'credentials', note: 'never retried: password policies lock accounts' },
   // The real credential texts are unknown: anything that smells of a login failure is one.
-  { match: /password|credential|login|log in|username|authenticat|unauthori[sz]ed|access denied|locked/i, kind: 'credentials', note: 'unknown login texts' },
+  {
+    match: /password|credential|login|log in|username|authenticat|unauthori[sz]ed|access denied|locked/i,
+    kind: 'credentials',
+    note: 'unknown login texts',
+  },
   { match: ERROR_TEXTS.httpsRequired, kind: 'https-required', note: 'the server refuses plain http' },
   { match: ERROR_TEXTS.notFound, kind: 'not-found', note: 'no such record (or soft-deleted)' },
   { match: ERROR_TEXTS.emptyRequest, kind: 'bad-request', note: 'client bug: parameters missing' },
@@ -60,7 +81,8 @@ export function classifyServerError(text: string | undefined, httpStatus: number
   if (text) {
     const lower = text.toLowerCase();
     for (const rule of ERROR_CLASSIFICATION) {
-      if (typeof rule.match === 'string' ? lower.includes(rule.match.toLowerCase()) : rule.match.test(text)) return rule.kind;
+      if (typeof rule.match === 'string' ? lower.includes(rule.match.toLowerCase()) : rule.match.test(text))
+        return rule.kind;
     }
     return httpStatus >= 500 ? 'server' : 'bad-request';
   }

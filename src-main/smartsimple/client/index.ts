@@ -4,8 +4,22 @@ export type { ClientStats, FunctionStats, RetryOptions, Sleep, SmartConnectClien
 export { backoffDelay, defaultSleep } from './core';
 export type { CallBudget, MemoryBudgetOptions, BudgetState, BudgetStateInput } from './budget';
 export { budgetState, createMemoryBudget, firstInWindow } from './budget';
-export type { IndexedInput, PartialWrite, SmartConnectErrorKind, WriteOperation, WriteResult, ErrorRule } from './errors';
-export { ERROR_CLASSIFICATION, SmartConnectError, SmartConnectUsageError, TRANSIENT_KINDS, classifyServerError, isSmartConnectError } from './errors';
+export type {
+  IndexedInput,
+  PartialWrite,
+  SmartConnectErrorKind,
+  WriteOperation,
+  WriteResult,
+  ErrorRule,
+} from './errors';
+export {
+  ERROR_CLASSIFICATION,
+  SmartConnectError,
+  SmartConnectUsageError,
+  TRANSIENT_KINDS,
+  classifyServerError,
+  isSmartConnectError,
+} from './errors';
 export type { CallOptions, ListOptions, ListPage } from './reads';
 export type { AssociationContact, AssociationItem, WriteOptions } from './writes';
 export type { FieldValues, RecordChange } from './read-modify-write';

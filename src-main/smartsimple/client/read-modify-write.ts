@@ -8,7 +8,14 @@
  * is one; a Get function is accepted for instances that expose no List.
  */
 import type { Criterion, WireRecord } from '../protocol';
-import { ID_CRITERIA_FIELDS, ROLE_LIST_READ_FIELD, ROLE_LIST_WRITE_FIELD, WRITE_FIELD_READ_NAMES, formatRoleList, parseRoleList } from '../protocol';
+import {
+  ID_CRITERIA_FIELDS,
+  ROLE_LIST_READ_FIELD,
+  ROLE_LIST_WRITE_FIELD,
+  WRITE_FIELD_READ_NAMES,
+  formatRoleList,
+  parseRoleList,
+} from '../protocol';
 import type { Core } from './core';
 import type { WriteResult } from './errors';
 import { SmartConnectError, SmartConnectUsageError } from './errors';
@@ -55,12 +62,20 @@ function valueFor(field: string, set: FieldValues, current: WireRecord): { found
 }
 
 /** The full-replace record for one change, or a usage error naming what does not fit. */
-export function overlay(fields: readonly string[], current: WireRecord, set: FieldValues, fnForErrors: string): WireRecord {
+export function overlay(
+  fields: readonly string[],
+  current: WireRecord,
+  set: FieldValues,
+  fnForErrors: string,
+): WireRecord {
   const allowed = new Set(fields);
   const readNames = new Set(fields.map((f) => WRITE_FIELD_READ_NAMES[f]).filter((n): n is string => !!n));
   // A key the update cannot write is an error, unless it is an unchanged copy of the current value.
-  const unwritable = Object.keys(set).filter((k) => k !== 'recordid' && !allowed.has(k) && !readNames.has(k) && set[k] !== current[k]);
-  if (unwritable.length > 0) throw new SmartConnectUsageError(`${fnForErrors} cannot write ${unwritable.join(', ')}: not in its field list`);
+  const unwritable = Object.keys(set).filter(
+    (k) => k !== 'recordid' && !allowed.has(k) && !readNames.has(k) && set[k] !== current[k],
+  );
+  if (unwritable.length > 0)
+    throw new SmartConnectUsageError(`${fnForErrors} cannot write ${unwritable.join(', ')}: not in its field list`);
   const record: WireRecord = {};
   const missing: string[] = [];
   for (const field of fields) {
@@ -69,14 +84,20 @@ export function overlay(fields: readonly string[], current: WireRecord, set: Fie
     record[field] = value;
   }
   if (missing.length > 0) {
-    throw new SmartConnectUsageError(`${fnForErrors}: the read function does not return ${missing.join(', ')}, so the full-replace update cannot keep their values`);
+    throw new SmartConnectUsageError(
+      `${fnForErrors}: the read function does not return ${missing.join(', ')}, so the full-replace update cannot keep their values`,
+    );
   }
   return record;
 }
 
 export function createReadModifyWrite(core: Core) {
   /** Current records by id (absent ids are missing from the map). */
-  async function readCurrent(readFn: string, ids: readonly string[], options: CallOptions = {}): Promise<Map<string, WireRecord>> {
+  async function readCurrent(
+    readFn: string,
+    ids: readonly string[],
+    options: CallOptions = {},
+  ): Promise<Map<string, WireRecord>> {
     const spec = core.spec(readFn, ['list', 'get']);
     const unique = [...new Set(ids)];
     const found = new Map<string, WireRecord>();
@@ -84,8 +105,16 @@ export function createReadModifyWrite(core: Core) {
       for (const id of unique) {
         core.throwIfCancelled(options.signal, readFn);
         try {
-          const reply = await core.send({ fn: readFn, spec, signal: options.signal, write: false, params: { recordid: id } });
-          const record = Array.isArray(reply.body.records) ? (reply.body.records[0] as WireRecord | undefined) : undefined;
+          const reply = await core.send({
+            fn: readFn,
+            spec,
+            signal: options.signal,
+            write: false,
+            params: { recordid: id },
+          });
+          const record = Array.isArray(reply.body.records)
+            ? (reply.body.records[0] as WireRecord | undefined)
+            : undefined;
           if (record) found.set(id, record);
         } catch (e) {
           if (e instanceof SmartConnectError && e.kind === 'not-found') continue;
@@ -100,7 +129,11 @@ export function createReadModifyWrite(core: Core) {
       const wanted = new Set(chunk);
       // One page: more matches than ids means the criteria did not select by id (a field the
       // server ignores), and paging on would read the whole table.
-      const first = await pages(core, readFn, spec, { criteria: idCriteria(field, chunk), pageSize: chunk.length, signal: options.signal }).next();
+      const first = await pages(core, readFn, spec, {
+        criteria: idCriteria(field, chunk),
+        pageSize: chunk.length,
+        signal: options.signal,
+      }).next();
       const page = first.done ? undefined : first.value;
       if (page && page.allcount > chunk.length) {
         throw new SmartConnectError({
@@ -122,7 +155,12 @@ export function createReadModifyWrite(core: Core) {
    * batches. Results are indexed like `changes`; a record that does not exist is a 'not-found'
    * result and is not written. Several changes to one record are applied in order.
    */
-  async function readModifyWrite(updateFn: string, readFn: string, changes: readonly RecordChange[], options: WriteOptions = {}): Promise<WriteResult[]> {
+  async function readModifyWrite(
+    updateFn: string,
+    readFn: string,
+    changes: readonly RecordChange[],
+    options: WriteOptions = {},
+  ): Promise<WriteResult[]> {
     const spec = core.spec(updateFn, ['update']);
     core.spec(readFn, ['list', 'get']);
     const current = await readCurrent(
@@ -135,7 +173,13 @@ export function createReadModifyWrite(core: Core) {
     changes.forEach((change, index) => {
       const cur = current.get(change.recordid);
       if (!cur) {
-        notFound.push({ index, ok: false, recordid: change.recordid, status: 'Recordset does not exist', errorKind: 'not-found' });
+        notFound.push({
+          index,
+          ok: false,
+          recordid: change.recordid,
+          status: 'Recordset does not exist',
+          errorKind: 'not-found',
+        });
         return;
       }
       // A second change to the same record builds on the first.

@@ -52,7 +52,8 @@ export function listProblem(body: Record<string, unknown>): string | undefined {
   const message = body.message;
   if (!message || typeof message !== 'object') return 'no message object';
   for (const key of PAGING_KEYS) {
-    if (toCount((message as Record<string, unknown>)[key]) === undefined) return `message.${key} is missing or not a number`;
+    if (toCount((message as Record<string, unknown>)[key]) === undefined)
+      return `message.${key} is missing or not a number`;
   }
   return undefined;
 }
@@ -81,13 +82,20 @@ export function checkPageSize(pageSize: number | undefined): number {
   return size;
 }
 
-const idOf = (r: WireRecord): string | undefined => (typeof r.recordid === 'string' && r.recordid !== '' ? r.recordid : undefined);
+const idOf = (r: WireRecord): string | undefined =>
+  typeof r.recordid === 'string' && r.recordid !== '' ? r.recordid : undefined;
 
 /**
  * Pages through a List or Report-Query function. `extra` carries `reportid` for reports.
  * Every page is one call; the iterator stops early when the consumer breaks out of it.
  */
-export async function* pages(core: Core, fn: string, spec: FunctionSpec, options: ListOptions, extra: Record<string, string> = {}): AsyncGenerator<ListPage, void, undefined> {
+export async function* pages(
+  core: Core,
+  fn: string,
+  spec: FunctionSpec,
+  options: ListOptions,
+  extra: Record<string, string> = {},
+): AsyncGenerator<ListPage, void, undefined> {
   const pageSize = checkPageSize(options.pageSize);
   const { signal } = options;
   const seen = new Set<string>();
@@ -132,13 +140,23 @@ export async function* pages(core: Core, fn: string, spec: FunctionSpec, options
       }
       records.push(record);
     }
-    if (shifted) core.logger.warn('result set moved between pages', { fn, page: index, allcount: message.allcount, firstAllcount });
+    if (shifted)
+      core.logger.warn('result set moved between pages', {
+        fn,
+        page: index,
+        allcount: message.allcount,
+        firstAllcount,
+      });
     const page: ListPage = { index, records, ...message, shifted };
     options.onPage?.(page);
     yield page;
     if (raw.length === 0 || message.recordcount === 0 || message.recordto >= message.allcount) return;
     if (message.recordto < start) {
-      throw new SmartConnectError({ kind: 'malformed', fn, message: `${fn}: paging did not advance (asked from ${start}, got to ${message.recordto})` });
+      throw new SmartConnectError({
+        kind: 'malformed',
+        fn,
+        message: `${fn}: paging did not advance (asked from ${start}, got to ${message.recordto})`,
+      });
     }
     start = message.recordto + 1;
   }
@@ -155,9 +173,17 @@ export function createReads(core: Core) {
     /** One record by id. 'not-found' when the server has none. */
     async get(fn: string, recordid: string, options: CallOptions = {}): Promise<WireRecord> {
       const spec = core.spec(fn, ['get']);
-      const reply = await core.send({ fn, spec, signal: options.signal, write: false, validate: recordsProblem, params: { recordid } });
+      const reply = await core.send({
+        fn,
+        spec,
+        signal: options.signal,
+        write: false,
+        validate: recordsProblem,
+        params: { recordid },
+      });
       const record = (reply.body.records as WireRecord[])[0];
-      if (!record) throw new SmartConnectError({ kind: 'not-found', fn, message: `${fn}: record ${recordid} does not exist` });
+      if (!record)
+        throw new SmartConnectError({ kind: 'not-found', fn, message: `${fn}: record ${recordid} does not exist` });
       return record;
     },
 
@@ -200,7 +226,11 @@ export function createReads(core: Core) {
     },
 
     /** The associations (UTA roles) on one record, paged like List. */
-    async associationsList(fn: string, objectid: string, options: Omit<ListOptions, 'criteria' | 'sortby'> = {}): Promise<WireRecord[]> {
+    async associationsList(
+      fn: string,
+      objectid: string,
+      options: Omit<ListOptions, 'criteria' | 'sortby'> = {},
+    ): Promise<WireRecord[]> {
       const spec = core.spec(fn, ['associations-list']);
       return collect(pages(core, fn, spec, options, { objectid }));
     },
@@ -219,7 +249,8 @@ export function createReads(core: Core) {
         const reply = await core.send({ fn, spec, signal: options.signal, write: false, params });
         return { serverMessage: reply.errorText };
       } catch (e) {
-        if (e instanceof SmartConnectError && (e.kind === 'bad-request' || e.kind === 'not-found')) return { serverMessage: e.serverMessage };
+        if (e instanceof SmartConnectError && (e.kind === 'bad-request' || e.kind === 'not-found'))
+          return { serverMessage: e.serverMessage };
         throw e;
       }
     },

@@ -12,7 +12,13 @@
  * - associations-update: 'unverifiable' here; the caller compares associationsList itself.
  */
 import type { WireRecord } from '../protocol';
-import { ROLE_LIST_READ_FIELD, ROLE_LIST_WRITE_FIELD, SERVER_MAINTAINED_FIELDS, WRITE_FIELD_READ_NAMES, parseRoleList } from '../protocol';
+import {
+  ROLE_LIST_READ_FIELD,
+  ROLE_LIST_WRITE_FIELD,
+  SERVER_MAINTAINED_FIELDS,
+  WRITE_FIELD_READ_NAMES,
+  parseRoleList,
+} from '../protocol';
 import type { IndexedInput, PartialWrite } from './errors';
 import { SmartConnectError, SmartConnectUsageError } from './errors';
 import type { CallOptions, ListOptions } from './reads';
@@ -82,21 +88,34 @@ export function sameValue(field: string, intended: unknown, actual: unknown): bo
  * given (what the caller changed); otherwise every sent field but those the server maintains.
  * Fields the read does not return are skipped.
  */
-export function differingFields(intended: Record<string, unknown>, actual: WireRecord, fields?: readonly string[]): string[] {
+export function differingFields(
+  intended: Record<string, unknown>,
+  actual: WireRecord,
+  fields?: readonly string[],
+): string[] {
   const out: string[] = [];
   const only = fields ? new Set(fields) : undefined;
   for (const [field, value] of Object.entries(intended)) {
     if (field === 'recordid') continue;
     if (only ? !only.has(field) : SERVER_MAINTAINED_FIELDS.includes(field)) continue;
     const readName = WRITE_FIELD_READ_NAMES[field];
-    const key = Object.prototype.hasOwnProperty.call(actual, field) ? field : readName && Object.prototype.hasOwnProperty.call(actual, readName) ? readName : undefined;
+    const key = Object.prototype.hasOwnProperty.call(actual, field)
+      ? field
+      : readName && Object.prototype.hasOwnProperty.call(actual, readName)
+        ? readName
+        : undefined;
     if (key === undefined) continue;
     if (!sameValue(field, value, actual[key])) out.push(field);
   }
   return out;
 }
 
-export async function reconcileUpdates(reader: ReconcileReader, readFn: string, items: IndexedInput[], options: CallOptions & { compareFields?: string[] } = {}): Promise<ReconcileEntry[]> {
+export async function reconcileUpdates(
+  reader: ReconcileReader,
+  readFn: string,
+  items: IndexedInput[],
+  options: CallOptions & { compareFields?: string[] } = {},
+): Promise<ReconcileEntry[]> {
   const ids = items.map(({ item }) => String(item.recordid ?? ''));
   const current = await reader.readCurrent(readFn, ids, options);
   return items.map(({ index, item, changed }): ReconcileEntry => {
@@ -108,7 +127,13 @@ export async function reconcileUpdates(reader: ReconcileReader, readFn: string, 
   });
 }
 
-export async function reconcileCreates(reader: ReconcileReader, listFn: string, naturalKey: string, items: IndexedInput[], options: CallOptions & { keysPerCall?: number } = {}): Promise<ReconcileEntry[]> {
+export async function reconcileCreates(
+  reader: ReconcileReader,
+  listFn: string,
+  naturalKey: string,
+  items: IndexedInput[],
+  options: CallOptions & { keysPerCall?: number } = {},
+): Promise<ReconcileEntry[]> {
   const norm = (v: unknown) => (v === null || v === undefined ? '' : String(v)).trim().toLowerCase();
   // Normalized key -> the value as the caller wrote it (what the criteria send).
   const keys = new Map<string, string>();
@@ -122,7 +147,13 @@ export async function reconcileCreates(reader: ReconcileReader, listFn: string, 
   for (let i = 0; i < all.length; i += perCall) {
     const chunk = all.slice(i, i + perCall);
     const wanted = new Set(chunk.map(([k]) => k));
-    const records = await reader.listAll(listFn, { criteria: idCriteria(naturalKey, chunk.map(([, v]) => v)), signal: options.signal });
+    const records = await reader.listAll(listFn, {
+      criteria: idCriteria(
+        naturalKey,
+        chunk.map(([, v]) => v),
+      ),
+      signal: options.signal,
+    });
     for (const r of records) {
       const k = norm(r[naturalKey]);
       if (wanted.has(k)) matches.set(k, [...(matches.get(k) ?? []), String(r.recordid ?? '')]);
@@ -138,7 +169,12 @@ export async function reconcileCreates(reader: ReconcileReader, listFn: string, 
   });
 }
 
-export async function reconcileDeletes(reader: ReconcileReader, readFn: string, items: IndexedInput[], options: CallOptions = {}): Promise<ReconcileEntry[]> {
+export async function reconcileDeletes(
+  reader: ReconcileReader,
+  readFn: string,
+  items: IndexedInput[],
+  options: CallOptions = {},
+): Promise<ReconcileEntry[]> {
   const ids = items.map(({ item }) => String(item.recordid ?? ''));
   const current = await reader.readCurrent(readFn, ids, options);
   return items.map(({ index, item }) => {
@@ -148,9 +184,16 @@ export async function reconcileDeletes(reader: ReconcileReader, readFn: string, 
 }
 
 /** Reconciles the batch in doubt of an 'unknown-outcome' error (or a PartialWrite). */
-export async function reconcileUnknownOutcome(reader: ReconcileReader, error: SmartConnectError | PartialWrite, options: ReconcileOptions): Promise<ReconcileReport> {
+export async function reconcileUnknownOutcome(
+  reader: ReconcileReader,
+  error: SmartConnectError | PartialWrite,
+  options: ReconcileOptions,
+): Promise<ReconcileReport> {
   const partial = error instanceof SmartConnectError ? error.partial : error;
-  if (!partial) throw new SmartConnectUsageError('reconcileUnknownOutcome needs an error from a write call (it carries no partial write)');
+  if (!partial)
+    throw new SmartConnectUsageError(
+      'reconcileUnknownOutcome needs an error from a write call (it carries no partial write)',
+    );
   const items = partial.inFlight;
   let entries: ReconcileEntry[];
   switch (partial.operation) {
@@ -158,7 +201,8 @@ export async function reconcileUnknownOutcome(reader: ReconcileReader, error: Sm
       entries = await reconcileUpdates(reader, options.readFn, items, options);
       break;
     case 'create':
-      if (!options.naturalKey) throw new SmartConnectUsageError('reconciling creates needs a naturalKey (e.g. sf_Email)');
+      if (!options.naturalKey)
+        throw new SmartConnectUsageError('reconciling creates needs a naturalKey (e.g. sf_Email)');
       entries = await reconcileCreates(reader, options.listFn ?? options.readFn, options.naturalKey, items, options);
       break;
     case 'delete':

@@ -38,7 +38,10 @@ function sandboxTime(sb: SandboxHandle): FakeTime {
   };
 }
 
-async function setup(options: SandboxOptions = {}, overrides: Partial<SmartConnectClientOptions> & { limit?: number } = {}): Promise<TestClient & { sb: SandboxHandle }> {
+async function setup(
+  options: SandboxOptions = {},
+  overrides: Partial<SmartConnectClientOptions> & { limit?: number } = {},
+): Promise<TestClient & { sb: SandboxHandle }> {
   const sb = await startTestSandbox({ people: 120, ...options });
   handles.push(sb);
   return { sb, ...makeClient(sb, { time: sandboxTime(sb), timeoutMs: 400, ...overrides }) };
@@ -49,7 +52,9 @@ async function setup(options: SandboxOptions = {}, overrides: Partial<SmartConne
  * log entry has no function: it is counted by its endpoint (one function per type faults at once).
  */
 const calls = (sb: SandboxHandle, fn: string) =>
-  sb.requestLog.filter((e) => e.function === fn || (e.function === undefined && e.faults.length > 0 && e.type === sb.functions[fn]?.type));
+  sb.requestLog.filter(
+    (e) => e.function === fn || (e.function === undefined && e.faults.length > 0 && e.type === sb.functions[fn]?.type),
+  );
 
 async function someUserIds(client: SmartConnectClient, n: number): Promise<string[]> {
   const page = (await client.list('users.list', { pageSize: n }).next()).value;
@@ -78,7 +83,11 @@ describe('reads against the sandbox', () => {
       { andor: 'or', field: 'sf_Last Name', operator: 'like' as const, value: 'e' },
       { andor: ') and', field: 'sf_Is External', operator: '=' as const, value: '1' },
     ];
-    const rows = await client.listAll('users.list', { criteria, sortby: [{ field: 'sf_Last Name', direction: 'desc' }], pageSize: 9 });
+    const rows = await client.listAll('users.list', {
+      criteria,
+      sortby: [{ field: 'sf_Last Name', direction: 'desc' }],
+      pageSize: 9,
+    });
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBe(await client.countOnly('users.list', criteria));
     const names = rows.map((r) => String(r['sf_Last Name']).toLowerCase());
@@ -112,7 +121,13 @@ describe('reads against the sandbox', () => {
   it('stops a listing promptly when cancelled', async () => {
     const { sb, client } = await setup();
     const controller = new AbortController();
-    const e = (await caught(() => client.listAll('users.list', { pageSize: 10, signal: controller.signal, onPage: (p) => p.index === 1 && controller.abort() }))) as SmartConnectError;
+    const e = (await caught(() =>
+      client.listAll('users.list', {
+        pageSize: 10,
+        signal: controller.signal,
+        onPage: (p) => p.index === 1 && controller.abort(),
+      }),
+    )) as SmartConnectError;
     expect(e.kind).toBe('cancelled');
     expect(calls(sb, 'users.list')).toHaveLength(2);
   });
@@ -125,7 +140,7 @@ describe('writes against the sandbox', () => {
     const results = await client.readModifyWrite(
       'users.update',
       'users.list',
-      ids.map((recordid, i) => ({ recordid, set: { 'sf_Title': `Title ${i}` } })),
+      ids.map((recordid, i) => ({ recordid, set: { sf_Title: `Title ${i}` } })),
     );
     expect(results.map((r) => [r.index, r.ok, r.recordid])).toEqual(ids.map((id, i) => [i, true, id]));
     expect(calls(sb, 'users.list')).toHaveLength(2);
@@ -140,14 +155,22 @@ describe('writes against the sandbox', () => {
     const roles = (await client.getMeta('roles.meta')).records as RoleCatalogueRecord[];
     const [id] = await someUserIds(client, 1);
     const current = (await client.readCurrent('users.list', [id!])).get(id!) as WireRecord;
-    const role = roles.find((r) => r['sf_UTA Roles Only'] !== '1' && !parseRoleList(current['sf_User Role']).includes(r['sf_Role ID']));
+    const role = roles.find(
+      (r) => r['sf_UTA Roles Only'] !== '1' && !parseRoleList(current['sf_User Role']).includes(r['sf_Role ID']),
+    );
     expect(role).toBeDefined();
     const roleId = role!['sf_Role ID'];
-    const [added] = await client.readModifyWrite('users.update', 'users.list', [{ recordid: id!, set: (cur) => withRoles(cur, [roleId], []) }]);
+    const [added] = await client.readModifyWrite('users.update', 'users.list', [
+      { recordid: id!, set: (cur) => withRoles(cur, [roleId], []) },
+    ]);
     expect(added?.ok).toBe(true);
     expect(parseRoleList((await client.get('users.get', id!))['sf_User Role'])).toContain(roleId);
-    await client.readModifyWrite('users.update', 'users.get', [{ recordid: id!, set: (cur) => withRoles(cur, [], [roleId]) }]);
-    expect(parseRoleList((await client.get('users.get', id!))['sf_User Role'])).toEqual(parseRoleList(current['sf_User Role']));
+    await client.readModifyWrite('users.update', 'users.get', [
+      { recordid: id!, set: (cur) => withRoles(cur, [], [roleId]) },
+    ]);
+    expect(parseRoleList((await client.get('users.get', id!))['sf_User Role'])).toEqual(
+      parseRoleList(current['sf_User Role']),
+    );
   });
 
   it('a refused record in an all-or-nothing batch names the culprit; per-record batches apply the rest', async () => {
@@ -155,7 +178,11 @@ describe('writes against the sandbox', () => {
       const { sb, client } = await setup({ partialBatch });
       const ids = await someUserIds(client, 3);
       sb.faults.add({ kind: 'badRecord', match: { function: 'users.update' } });
-      const results = await client.readModifyWrite('users.update', 'users.list', ids.map((recordid) => ({ recordid, set: { 'sf_Title': 'X' } })));
+      const results = await client.readModifyWrite(
+        'users.update',
+        'users.list',
+        ids.map((recordid) => ({ recordid, set: { sf_Title: 'X' } })),
+      );
       const culprit = { index: 2, ok: false, errorKind: 'bad-request', status: ERROR_TEXTS.record };
       if (partialBatch === 'all-or-nothing') {
         expect(results[2]).toMatchObject(culprit);
@@ -180,32 +207,41 @@ describe('writes against the sandbox', () => {
     { kind: 'http500' as const, when: 'after' as const, applied: true, underlying: 'server' },
     { kind: 'malformed' as const, when: 'after' as const, applied: true, underlying: 'malformed' },
   ];
-  it.each(unknown)('$kind $when the apply: unknown-outcome, not resent, reconciled, never applied twice', async ({ kind, when, applied, underlying }) => {
-    const { sb, client } = await setup({}, { batchSize: 2 });
-    const ids = await someUserIds(client, 3);
-    sb.faults.add({ kind, when, match: { function: 'users.update' } });
-    const e = (await caught(() =>
-      client.readModifyWrite('users.update', 'users.list', ids.map((recordid) => ({ recordid, set: { 'sf_Title': `After ${kind}` } }))),
-    )) as SmartConnectError;
-    expect(e.kind).toBe('unknown-outcome');
-    expect(e.underlyingKind).toBe(underlying);
-    expect(calls(sb, 'users.update')).toHaveLength(1);
-    expect(sb.appliedWrites()).toHaveLength(applied ? 2 : 0);
-    const partial = e.partial!;
-    expect(partial.inFlight.map((x) => x.index)).toEqual([0, 1]);
-    expect(partial.unsent.map((x) => x.index)).toEqual([2]);
+  it.each(unknown)(
+    '$kind $when the apply: unknown-outcome, not resent, reconciled, never applied twice',
+    async ({ kind, when, applied, underlying }) => {
+      const { sb, client } = await setup({}, { batchSize: 2 });
+      const ids = await someUserIds(client, 3);
+      sb.faults.add({ kind, when, match: { function: 'users.update' } });
+      const e = (await caught(() =>
+        client.readModifyWrite(
+          'users.update',
+          'users.list',
+          ids.map((recordid) => ({ recordid, set: { sf_Title: `After ${kind}` } })),
+        ),
+      )) as SmartConnectError;
+      expect(e.kind).toBe('unknown-outcome');
+      expect(e.underlyingKind).toBe(underlying);
+      expect(calls(sb, 'users.update')).toHaveLength(1);
+      expect(sb.appliedWrites()).toHaveLength(applied ? 2 : 0);
+      const partial = e.partial!;
+      expect(partial.inFlight.map((x) => x.index)).toEqual([0, 1]);
+      expect(partial.unsent.map((x) => x.index)).toEqual([2]);
 
-    const report = await client.reconcileUnknownOutcome(e, { readFn: 'users.list' });
-    expect(report.entries.map((x) => x.state)).toEqual(applied ? ['applied', 'applied'] : ['not-applied', 'not-applied']);
-    // What the journal then does: resend what is safe and what was never sent.
-    const resend = [...report.safeToResend, ...partial.unsent].map((x) => x.item as WireRecord);
-    const results = await client.update('users.update', resend);
-    expect(results.every((r) => r.ok)).toBe(true);
-    const appliedIds = sb.appliedWrites().map((w) => w.recordid);
-    expect([...appliedIds].sort()).toEqual([...ids].sort());
-    const back = await client.readCurrent('users.list', ids);
-    expect(ids.map((id) => back.get(id)?.['sf_Title'])).toEqual(ids.map(() => `After ${kind}`));
-  });
+      const report = await client.reconcileUnknownOutcome(e, { readFn: 'users.list' });
+      expect(report.entries.map((x) => x.state)).toEqual(
+        applied ? ['applied', 'applied'] : ['not-applied', 'not-applied'],
+      );
+      // What the journal then does: resend what is safe and what was never sent.
+      const resend = [...report.safeToResend, ...partial.unsent].map((x) => x.item as WireRecord);
+      const results = await client.update('users.update', resend);
+      expect(results.every((r) => r.ok)).toBe(true);
+      const appliedIds = sb.appliedWrites().map((w) => w.recordid);
+      expect([...appliedIds].sort()).toEqual([...ids].sort());
+      const back = await client.readCurrent('users.list', ids);
+      expect(ids.map((id) => back.get(id)?.['sf_Title'])).toEqual(ids.map(() => `After ${kind}`));
+    },
+  );
 
   it('associations: one result per contacts entry; a duplicate in an all-or-nothing batch names its culprit', async () => {
     const { sb, client } = await setup();
@@ -216,7 +252,15 @@ describe('writes against the sandbox', () => {
     const objectid = String(program?.recordid);
     const roleid = uta!['sf_Role ID'];
     const before = await client.associationsList('programs.associations.list', objectid);
-    const refused = await client.associationsUpdate('programs.associations.update', [{ objectid, contacts: [{ contactid: a!, roleid }, { contactid: a!, roleid }] }]);
+    const refused = await client.associationsUpdate('programs.associations.update', [
+      {
+        objectid,
+        contacts: [
+          { contactid: a!, roleid },
+          { contactid: a!, roleid },
+        ],
+      },
+    ]);
     expect(refused.map((r) => [r.index, r.ok, r.blockedBy])).toEqual([
       [0, false, 1],
       [1, false, undefined],
@@ -241,12 +285,12 @@ describe('writes against the sandbox', () => {
     Object.assign(record, {
       'sf_First Name': 'Ada',
       'sf_Last Name': 'Lovelace',
-      'sf_Email': 'ada.lovelace@example.org',
+      sf_Email: 'ada.lovelace@example.org',
       'sf_Company ID': template['sf_Company ID'],
       'sf_Is External': template['sf_Is External'],
       'sf_Access Type': template['sf_Access Type'],
       'sf_User Type': template['sf_User Type'],
-      'sf_Status': template['sf_Status'],
+      sf_Status: template['sf_Status'],
     });
     sb.faults.add({ kind: 'reset', when: 'after', match: { function: 'users.update' } });
     const e = (await caught(() => client.create('users.update', [record]))) as SmartConnectError;
@@ -262,7 +306,9 @@ describe('writes against the sandbox', () => {
     const { sb, client, waits } = await setup();
     const [id] = await someUserIds(client, 1);
     sb.faults.add({ kind: 'hourlyLimit', match: { function: 'users.update' } });
-    const [result] = await client.readModifyWrite('users.update', 'users.list', [{ recordid: id!, set: { 'sf_Title': 'Patient' } }]);
+    const [result] = await client.readModifyWrite('users.update', 'users.list', [
+      { recordid: id!, set: { sf_Title: 'Patient' } },
+    ]);
     expect(result?.ok).toBe(true);
     expect(waits.map((w) => w.reason)).toEqual(['server-limit']);
     expect(calls(sb, 'users.update').map((e) => e.outcome)).toEqual([ERROR_TEXTS.hourlyLimit, 'ok']);
@@ -271,7 +317,9 @@ describe('writes against the sandbox', () => {
 });
 
 describe('errors against the sandbox', () => {
-  async function kinds(errorStyle: 'http200' | 'http4xx'): Promise<Array<[string, SmartConnectErrorKind, string | undefined, number]>> {
+  async function kinds(
+    errorStyle: 'http200' | 'http4xx',
+  ): Promise<Array<[string, SmartConnectErrorKind, string | undefined, number]>> {
     const { sb, client } = await setup({ errorStyle }, { maxLimitRefusals: 0 });
     const out: Array<[string, SmartConnectErrorKind, string | undefined, number]> = [];
     const run = async (label: string, c: SmartConnectClient, fn: (c: SmartConnectClient) => Promise<unknown>) => {
@@ -280,11 +328,28 @@ describe('errors against the sandbox', () => {
       out.push([label, e.kind, e.serverMessage, sb.requestLog.length - before]);
     };
     await run('not found', client, (c) => c.get('users.get', '999999999'));
-    await run('bad criteria', client, (c) => c.listAll('users.list', { criteria: [{ andor: 'and', field: 'sf_Secret', operator: '=', value: 'x' }] }));
+    await run('bad criteria', client, (c) =>
+      c.listAll('users.list', { criteria: [{ andor: 'and', field: 'sf_Secret', operator: '=', value: 'x' }] }),
+    );
     const other = (patch: Partial<typeof sb>) => makeClient({ ...sb, ...patch }, { time: sandboxTime(sb) }).client;
-    await run('credentials', other({ apiUser: { ...sb.apiUser, password: 'not-the-password' } }), (c) => c.listAll('users.list'));
-    await run('token', other({ functions: { ...sb.functions, 'users.get': { ...sb.functions['users.get']!, token: 'revoked-token-0000000000' } } }), (c) => c.get('users.get', '1'));
-    await run('endpoint', other({ functions: { ...sb.functions, 'users.get': { ...sb.functions['users.get']!, type: 'company' } } }), (c) => c.get('users.get', '1'));
+    await run('credentials', other({ apiUser: { ...sb.apiUser, password: 'not-the-password' } }), (c) =>
+      c.listAll('users.list'),
+    );
+    await run(
+      'token',
+      other({
+        functions: {
+          ...sb.functions,
+          'users.get': { ...sb.functions['users.get']!, token: 'revoked-token-0000000000' },
+        },
+      }),
+      (c) => c.get('users.get', '1'),
+    );
+    await run(
+      'endpoint',
+      other({ functions: { ...sb.functions, 'users.get': { ...sb.functions['users.get']!, type: 'company' } } }),
+      (c) => c.get('users.get', '1'),
+    );
     sb.faults.add({ kind: 'hourlyLimit' });
     await run('limit', client, (c) => c.get('users.get', '1'));
     return out;
@@ -331,18 +396,29 @@ describe('the budget against the sandbox clock', () => {
     expect(waits[0]?.until).toBe(t0 + H);
   });
 
-  it.each(['http200', 'http4xx'] as const)('after a refusal from the server (%s), waits for the window instead of hammering', async (errorStyle) => {
-    const { sb, client, waits, time } = await setup({ hourlyLimit: 3, errorStyle }, { limit: 1000 });
-    const id = String(sb.state.data.people[0]?.id);
-    const t0 = time.now();
-    for (let i = 0; i < 4; i++) {
-      await client.get('users.get', id);
-      time.advance(10 * 60_000);
-    }
-    expect(sb.requestLog.map((e) => e.outcome === ERROR_TEXTS.hourlyLimit)).toEqual([false, false, false, true, false]);
-    // 4xx carries Retry-After (the oldest call leaves at t0 + 1 h); without it, a whole window.
-    expect(waits).toEqual([{ fn: 'users.get', reason: 'server-limit', until: errorStyle === 'http4xx' ? t0 + H : t0 + 30 * 60_000 + H }]);
-  });
+  it.each(['http200', 'http4xx'] as const)(
+    'after a refusal from the server (%s), waits for the window instead of hammering',
+    async (errorStyle) => {
+      const { sb, client, waits, time } = await setup({ hourlyLimit: 3, errorStyle }, { limit: 1000 });
+      const id = String(sb.state.data.people[0]?.id);
+      const t0 = time.now();
+      for (let i = 0; i < 4; i++) {
+        await client.get('users.get', id);
+        time.advance(10 * 60_000);
+      }
+      expect(sb.requestLog.map((e) => e.outcome === ERROR_TEXTS.hourlyLimit)).toEqual([
+        false,
+        false,
+        false,
+        true,
+        false,
+      ]);
+      // 4xx carries Retry-After (the oldest call leaves at t0 + 1 h); without it, a whole window.
+      expect(waits).toEqual([
+        { fn: 'users.get', reason: 'server-limit', until: errorStyle === 'http4xx' ? t0 + H : t0 + 30 * 60_000 + H },
+      ]);
+    },
+  );
 });
 
 describe('secrets against the sandbox', () => {
@@ -351,11 +427,21 @@ describe('secrets against the sandbox', () => {
     sb.faults.add({ kind: 'http500', match: { function: 'users.list' } });
     sb.faults.add({ kind: 'reset', when: 'after', match: { function: 'users.update' } });
     const ids = await someUserIds(client, 2);
-    await caught(() => client.readModifyWrite('users.update', 'users.list', ids.map((recordid) => ({ recordid, set: { 'sf_Title': 'T' } }))));
-    const bad = makeClient({ ...sb, apiUser: { ...sb.apiUser, password: 'Wrong-Password-1' } }, { time: sandboxTime(sb) });
+    await caught(() =>
+      client.readModifyWrite(
+        'users.update',
+        'users.list',
+        ids.map((recordid) => ({ recordid, set: { sf_Title: 'T' } })),
+      ),
+    );
+    const bad = makeClient(
+      { ...sb, apiUser: { ...sb.apiUser, password: 'Wrong-Password-1' } },
+      { time: sandboxTime(sb) },
+    );
     await caught(() => bad.client.get('users.get', '1'));
     const text = JSON.stringify(logs) + JSON.stringify(bad.logs);
     expect(logs.length).toBeGreaterThan(3);
-    for (const secret of [sb.apiUser.password, 'Wrong-Password-1', ...Object.values(sb.functions).map((f) => f.token)]) expect(text).not.toContain(secret);
+    for (const secret of [sb.apiUser.password, 'Wrong-Password-1', ...Object.values(sb.functions).map((f) => f.token)])
+      expect(text).not.toContain(secret);
   });
 });

@@ -50,7 +50,10 @@ export interface TestClient {
   waits: WaitEvent[];
 }
 
-export function makeClient(endpoint: Endpoint, overrides: Partial<SmartConnectClientOptions> & { time?: FakeTime; limit?: number } = {}): TestClient {
+export function makeClient(
+  endpoint: Endpoint,
+  overrides: Partial<SmartConnectClientOptions> & { time?: FakeTime; limit?: number } = {},
+): TestClient {
   const time = overrides.time ?? fakeTime();
   const logs: LogRecord[] = [];
   const waits: WaitEvent[] = [];

@@ -67,9 +67,25 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     'users.update': { type: 'user', action: 'update', token: token('users.update'), fields: USER_WRITE },
     'users.delete': { type: 'user', action: 'delete', token: token('users.delete'), fields: [] },
     'users.meta': { type: 'user', action: 'getmeta', token: token('users.meta'), fields: [] },
-    'programs.associations.list': { type: 'levelone', action: 'associations-list', token: token('assoc.list'), fields: [] },
-    'programs.associations.update': { type: 'levelone', action: 'associations-update', token: token('assoc.update'), fields: [] },
-    'reports.login_sessions': { type: 'report', action: 'report-query', token: token('report.sessions'), fields: [], reportid: '77' },
+    'programs.associations.list': {
+      type: 'levelone',
+      action: 'associations-list',
+      token: token('assoc.list'),
+      fields: [],
+    },
+    'programs.associations.update': {
+      type: 'levelone',
+      action: 'associations-update',
+      token: token('assoc.update'),
+      fields: [],
+    },
+    'reports.login_sessions': {
+      type: 'report',
+      action: 'report-query',
+      token: token('report.sessions'),
+      fields: [],
+      reportid: '77',
+    },
   };
   const byToken = new Map(Object.entries(functions).map(([name, spec]) => [spec.token, { name, spec }]));
   const people = new Map<string, WireRecord>();
@@ -81,7 +97,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
       'sf_User ID': id,
       'sf_First Name': `First${i}`,
       'sf_Last Name': `Last${i}`,
-      'sf_Email': `person${i}@stub.test`,
+      sf_Email: `person${i}@stub.test`,
       'sf_User Role': i % 2 === 0 ? ',10,20,' : ',10,',
       'sf_Company ID': '600',
     });
@@ -93,7 +109,12 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   const sockets = new Set<Socket>();
 
   const takeFault = (fn: string, action: string, kinds: StubFaultKind[]): StubFault | undefined => {
-    const f = faults.find((x) => kinds.includes(x.kind) && (!x.match?.function || x.match.function === fn) && (!x.match?.action || x.match.action === action));
+    const f = faults.find(
+      (x) =>
+        kinds.includes(x.kind) &&
+        (!x.match?.function || x.match.function === fn) &&
+        (!x.match?.action || x.match.action === action),
+    );
     if (!f) return undefined;
     if (f.times !== undefined && --f.times <= 0) faults = faults.filter((x) => x !== f);
     return f;
@@ -113,20 +134,32 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   };
-  const fail = (res: http.ServerResponse, text: string, status4xx: number) => send(res, errorStyle === 'http4xx' ? status4xx : 200, { message: { error: text } });
+  const fail = (res: http.ServerResponse, text: string, status4xx: number) =>
+    send(res, errorStyle === 'http4xx' ? status4xx : 200, { message: { error: text } });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string) {
     const url = new URL(req.url ?? '/', 'http://stub');
     const params = Object.fromEntries(new URLSearchParams(req.method === 'POST' ? raw : url.search));
     const m = /^\/API\/([12])\/([a-z]+)\/$/.exec(url.pathname);
     const found = byToken.get(params.apitoken ?? '');
-    requests.push({ fn: found?.name ?? '?', action: found?.spec.action ?? '?', type: m?.[2] ?? '?', method: req.method ?? '', params });
+    requests.push({
+      fn: found?.name ?? '?',
+      action: found?.spec.action ?? '?',
+      type: m?.[2] ?? '?',
+      method: req.method ?? '',
+      params,
+    });
     const now = clock();
     calls.push(now);
     if (calls.filter((t) => t > now - ROLLING_WINDOW_MS).length > limit) return fail(res, ERROR_TEXTS.hourlyLimit, 429);
     if (!m) return fail(res, ERROR_TEXTS.emptyRequest, 404);
     if (!found) return fail(res, ERROR_TEXTS.invalidToken, 401);
-    if (params.username !== apiUser.username || params.password !== apiUser.password || params.alias !== alias || params.companyid !== rootCompanyId) {
+    if (
+      params.username !== apiUser.username ||
+      params.password !== apiUser.password ||
+      params.alias !== alias ||
+      params.companyid !== rootCompanyId
+    ) {
       return fail(res, ERROR_TEXTS.credentials, 401);
     }
     const { name: fn, spec } = found;
@@ -157,7 +190,8 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   }
 
   function answer(fn: string, action: string, fields: string[], params: Record<string, string>): unknown {
-    const project = (p: WireRecord) => Object.fromEntries([['recordid', p.recordid ?? null], ...fields.map((f) => [f, p[f] ?? null])]);
+    const project = (p: WireRecord) =>
+      Object.fromEntries([['recordid', p.recordid ?? null], ...fields.map((f) => [f, p[f] ?? null])]);
     switch (action) {
       case 'get': {
         const p = people.get(params.recordid ?? '');
@@ -167,13 +201,22 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
       case 'list':
       case 'report-query': {
         let rows = [...people.values()];
-        const criteria = params.criteria ? (JSON.parse(params.criteria) as Array<{ andor: string; field: string; operator: string; value: string }>) : [];
+        const criteria = params.criteria
+          ? (JSON.parse(params.criteria) as Array<{ andor: string; field: string; operator: string; value: string }>)
+          : [];
         if (criteria.length > 0) {
           rows = rows.filter((r) => {
             let acc: boolean | undefined;
             for (const c of criteria) {
               const v = String(r[c.field] ?? '');
-              const hit = c.operator === '=' ? v === c.value : c.operator === 'like' ? v.includes(c.value) : c.operator === '>' ? Number(v) > Number(c.value) : false;
+              const hit =
+                c.operator === '='
+                  ? v === c.value
+                  : c.operator === 'like'
+                    ? v.includes(c.value)
+                    : c.operator === '>'
+                      ? Number(v) > Number(c.value)
+                      : false;
               acc = acc === undefined ? hit : /or/i.test(c.andor) ? acc || hit : acc && hit;
             }
             return acc ?? true;
@@ -182,7 +225,10 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
         const sortby = params.sortby ? (JSON.parse(params.sortby) as Array<{ field: string; direction: string }>) : [];
         rows.sort((a, b) => Number(a.recordid) - Number(b.recordid));
         for (const s of [...sortby].reverse()) {
-          rows.sort((a, b) => String(a[s.field] ?? '').localeCompare(String(b[s.field] ?? '')) * (s.direction === 'desc' ? -1 : 1));
+          rows.sort(
+            (a, b) =>
+              String(a[s.field] ?? '').localeCompare(String(b[s.field] ?? '')) * (s.direction === 'desc' ? -1 : 1),
+          );
         }
         let other: Record<string, number>;
         try {
@@ -200,7 +246,15 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
           to = Math.min(from + other.recordsperpage - 1, rows.length);
         }
         const page = rows.slice(from - 1, Math.max(from - 1, to)).map(project);
-        return { records: page, message: { recordfrom: page.length ? from : 0, recordto: page.length ? from + page.length - 1 : 0, recordcount: page.length, allcount: rows.length } };
+        return {
+          records: page,
+          message: {
+            recordfrom: page.length ? from : 0,
+            recordto: page.length ? from + page.length - 1 : 0,
+            recordcount: page.length,
+            allcount: rows.length,
+          },
+        };
       }
       case 'update': {
         const rset = JSON.parse(params.jsonrset ?? '[]') as Array<Record<string, string | null>>;
@@ -228,7 +282,11 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
           records: rset.map((r, i) => {
             const ok = people.delete(r.recordid);
             if (ok) applied.push({ fn, recordid: r.recordid, record: r });
-            return { recordid: r.recordid, recordindex: i + 1, status: ok ? 'deleted successfully' : ERROR_TEXTS.notFound };
+            return {
+              recordid: r.recordid,
+              recordindex: i + 1,
+              status: ok ? 'deleted successfully' : ERROR_TEXTS.notFound,
+            };
           }),
           message: {},
         };
@@ -237,13 +295,28 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
         return { user: { fields: [{ id: '9001', name: 'Department' }] }, message: {} };
       case 'associations-list':
         return {
-          records: [{ recordid: '1', associationid: '1', objectid: params.objectid ?? '', contactid: '1001', rolename: 'Reviewer' }],
+          records: [
+            {
+              recordid: '1',
+              associationid: '1',
+              objectid: params.objectid ?? '',
+              contactid: '1001',
+              rolename: 'Reviewer',
+            },
+          ],
           message: { recordfrom: 1, recordto: 1, recordcount: 1, allcount: 1 },
         };
       case 'associations-update': {
         const rset = JSON.parse(params.jsonrset ?? '[]') as Array<Record<string, unknown>>;
         rset.forEach((r) => applied.push({ fn, recordid: String(r.objectid), record: r }));
-        return { records: rset.map((r, i) => ({ recordid: String(r.objectid), recordindex: i + 1, status: 'updated successfully' })), message: {} };
+        return {
+          records: rset.map((r, i) => ({
+            recordid: String(r.objectid),
+            recordindex: i + 1,
+            status: 'updated successfully',
+          })),
+          message: {},
+        };
       }
     }
     throw new StubError(ERROR_TEXTS.emptyRequest, 400);

@@ -35,7 +35,11 @@ export function checkBaseUrl(baseUrl: string): URL {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new SmartConnectError({ kind: 'https-required', message: `Not a URL: ${JSON.stringify(baseUrl)}`, retryable: false });
+    throw new SmartConnectError({
+      kind: 'https-required',
+      message: `Not a URL: ${JSON.stringify(baseUrl)}`,
+      retryable: false,
+    });
   }
   const ok = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
   if (!ok) {
@@ -46,7 +50,11 @@ export function checkBaseUrl(baseUrl: string): URL {
     });
   }
   if (url.username || url.password) {
-    throw new SmartConnectError({ kind: 'https-required', message: 'The base URL must not carry credentials', retryable: false });
+    throw new SmartConnectError({
+      kind: 'https-required',
+      message: 'The base URL must not carry credentials',
+      retryable: false,
+    });
   }
   return url;
 }
@@ -59,7 +67,12 @@ export function endpointUrl(base: URL, apiVersion: ApiVersion, type: RecordType)
 export type FormValue = string | number | object | undefined;
 
 /** The form body: identity first, then the function's parameters; objects travel as JSON strings. */
-export function encodeForm(connection: ConnectionSettings, credentials: Credentials, token: string, params: Record<string, FormValue>): string {
+export function encodeForm(
+  connection: ConnectionSettings,
+  credentials: Credentials,
+  token: string,
+  params: Record<string, FormValue>,
+): string {
   const form = new URLSearchParams();
   form.set('apitoken', token);
   form.set('alias', connection.alias);
@@ -159,7 +172,14 @@ export async function exchange(options: ExchangeOptions): Promise<Reply> {
     if (e instanceof SmartConnectError) throw e;
     if (signal?.aborted) throw cancelledError(fn);
     if (timeout.aborted) {
-      throw new SmartConnectError({ kind: 'timeout', fn, httpStatus: httpStatus || undefined, message: `${fn}: no answer within ${options.timeoutMs} ms`, cause: e, maybeSent: true });
+      throw new SmartConnectError({
+        kind: 'timeout',
+        fn,
+        httpStatus: httpStatus || undefined,
+        message: `${fn}: no answer within ${options.timeoutMs} ms`,
+        cause: e,
+        maybeSent: true,
+      });
     }
     const code = errorCode(e);
     const maybeSent = !(code && NOT_SENT_CODES.has(code));

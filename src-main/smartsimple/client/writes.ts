@@ -57,7 +57,11 @@ export function splitAssociationItems(items: AssociationItem[]): AssociationItem
 }
 
 /** An error of a write, re-made with where the write stood. */
-function withPartial(e: SmartConnectError, partial: PartialWrite, kind: SmartConnectErrorKind = e.kind): SmartConnectError {
+function withPartial(
+  e: SmartConnectError,
+  partial: PartialWrite,
+  kind: SmartConnectErrorKind = e.kind,
+): SmartConnectError {
   const unknown = kind === 'unknown-outcome';
   return new SmartConnectError({
     kind,
@@ -95,14 +99,21 @@ export function perRecordResults(reply: Reply, batch: IndexedInput[]): WriteResu
     const entry = byIndex.get(pos + 1);
     if (!entry) {
       return reply.errorText
-        ? { index, ok: false, status: reply.errorText, errorKind: classifyServerError(reply.errorText, reply.httpStatus) }
+        ? {
+            index,
+            ok: false,
+            status: reply.errorText,
+            errorKind: classifyServerError(reply.errorText, reply.httpStatus),
+          }
         : { index, ok: false, status: 'not reported by the server', errorKind: 'unknown-outcome' };
     }
     const errorText = text(entry.error);
     const status = text(entry.status) || errorText || text(entry.message);
     const ok = !errorText && SUCCESS.test(status);
     const recordid = text(entry.recordid) || undefined;
-    return ok ? { index, ok, recordid, status } : { index, ok, recordid, status, errorKind: classifyServerError(status || reply.errorText, 200) };
+    return ok
+      ? { index, ok, recordid, status }
+      : { index, ok, recordid, status, errorKind: classifyServerError(status || reply.errorText, 200) };
   });
 }
 
@@ -110,7 +121,11 @@ export function perRecordResults(reply: Reply, batch: IndexedInput[]): WriteResu
 function refusesRecords(reply: Reply, kind: SmartConnectErrorKind): boolean {
   if (kind !== 'bad-request' && kind !== 'not-found') return false;
   const message = reply.body.message as Record<string, unknown> | undefined;
-  return kind === 'not-found' || message?.recordindex !== undefined || !!reply.errorText?.toLowerCase().includes(ERROR_TEXTS.record.toLowerCase());
+  return (
+    kind === 'not-found' ||
+    message?.recordindex !== undefined ||
+    !!reply.errorText?.toLowerCase().includes(ERROR_TEXTS.record.toLowerCase())
+  );
 }
 
 /**
@@ -121,10 +136,17 @@ export function refusedBatch(reply: Reply, batch: IndexedInput[]): WriteResult[]
   const text = reply.errorText ?? 'refused';
   const kind = classifyServerError(text, reply.httpStatus);
   const culpritPos = Number((reply.body.message as Record<string, unknown> | undefined)?.recordindex) - 1;
-  const culprit = Number.isInteger(culpritPos) && culpritPos >= 0 && culpritPos < batch.length ? batch[culpritPos] : undefined;
+  const culprit =
+    Number.isInteger(culpritPos) && culpritPos >= 0 && culpritPos < batch.length ? batch[culpritPos] : undefined;
   return batch.map(({ index }): WriteResult => {
     if (!culprit || culprit.index === index) return { index, ok: false, status: text, errorKind: kind };
-    return { index, ok: false, status: `not applied: record ${culprit.index} of the batch was refused (${text})`, errorKind: kind, blockedBy: culprit.index };
+    return {
+      index,
+      ok: false,
+      status: `not applied: record ${culprit.index} of the batch was refused (${text})`,
+      errorKind: kind,
+      blockedBy: culprit.index,
+    };
   });
 }
 
@@ -135,7 +157,14 @@ function chunk<T>(items: T[], size: number): T[][] {
 }
 
 /** Sends `items` in batches; `index` of each item is what its result and the errors report. */
-export async function writeBatches(core: Core, fn: string, spec: FunctionSpec, operation: WriteOperation, items: IndexedInput[], options: WriteOptions): Promise<WriteResult[]> {
+export async function writeBatches(
+  core: Core,
+  fn: string,
+  spec: FunctionSpec,
+  operation: WriteOperation,
+  items: IndexedInput[],
+  options: WriteOptions,
+): Promise<WriteResult[]> {
   const size = options.batchSize ?? core.batchSize;
   if (!Number.isInteger(size) || size < 1) throw new SmartConnectUsageError('batchSize must be a positive integer');
   const batches = chunk(items, size);
@@ -143,11 +172,23 @@ export async function writeBatches(core: Core, fn: string, spec: FunctionSpec, o
   for (let b = 0; b < batches.length; b++) {
     const batch = batches[b] as IndexedInput[];
     const later = () => batches.slice(b + 1).flat();
-    const partial = (inFlight: IndexedInput[], unsent: IndexedInput[]): PartialWrite => ({ operation, inFlight, completed: [...completed], unsent });
+    const partial = (inFlight: IndexedInput[], unsent: IndexedInput[]): PartialWrite => ({
+      operation,
+      inFlight,
+      completed: [...completed],
+      unsent,
+    });
     let reply: Reply;
     try {
       core.throwIfCancelled(options.signal, fn);
-      reply = await core.send({ fn, spec, signal: options.signal, write: true, records: batch.length, params: { jsonrset: batch.map((x) => x.item) } });
+      reply = await core.send({
+        fn,
+        spec,
+        signal: options.signal,
+        write: true,
+        records: batch.length,
+        params: { jsonrset: batch.map((x) => x.item) },
+      });
     } catch (e) {
       if (!(e instanceof SmartConnectError)) throw e;
       if (e.maybeSent && e.kind !== 'cancelled') throw withPartial(e, partial(batch, later()), 'unknown-outcome');
@@ -166,7 +207,12 @@ export async function writeBatches(core: Core, fn: string, spec: FunctionSpec, o
     } else if (kind === 'server' || !entries) {
       const cause = kind
         ? replyError(fn, reply, kind)
-        : new SmartConnectError({ kind: 'malformed', fn, httpStatus: reply.httpStatus, message: `${fn}: the reply has no records array` });
+        : new SmartConnectError({
+            kind: 'malformed',
+            fn,
+            httpStatus: reply.httpStatus,
+            message: `${fn}: the reply has no records array`,
+          });
       throw withPartial(cause, partial(batch, later()), 'unknown-outcome');
     } else {
       results = perRecordResults(reply, batch);
@@ -211,7 +257,8 @@ export function createWrites(core: Core) {
     async create(fn: string, records: WireRecord[], options: WriteOptions = {}): Promise<WriteResult[]> {
       const spec = core.spec(fn, ['update']);
       const items = records.map((r, i) => {
-        if (r.recordid !== undefined && r.recordid !== '0') throw new SmartConnectUsageError(`${fn}: record ${i} has a recordid; create takes new records only`);
+        if (r.recordid !== undefined && r.recordid !== '0')
+          throw new SmartConnectUsageError(`${fn}: record ${i} has a recordid; create takes new records only`);
         const item = { ...r, recordid: '0' };
         checkFields(fn, spec, item, i);
         return item;
@@ -236,7 +283,8 @@ export function createWrites(core: Core) {
       const spec = core.spec(fn, ['associations-update']);
       items.forEach((item, i) => {
         if (!item.objectid) throw new SmartConnectUsageError(`${fn}: item ${i} has no objectid`);
-        if (!Array.isArray(item.contacts) || item.contacts.length === 0) throw new SmartConnectUsageError(`${fn}: item ${i} has no contacts`);
+        if (!Array.isArray(item.contacts) || item.contacts.length === 0)
+          throw new SmartConnectUsageError(`${fn}: item ${i} has no contacts`);
       });
       return writeBatches(core, fn, spec, 'associations-update', indexed(splitAssociationItems(items)), options);
     },

@@ -20,7 +20,9 @@ interface SeedSettings {
 
 function defaults(): SeedSettings {
   try {
-    return JSON.parse(readFileSync(new URL('../../../resources/sandbox/seed-settings.json', import.meta.url), 'utf8')) as SeedSettings;
+    return JSON.parse(
+      readFileSync(new URL('../../../resources/sandbox/seed-settings.json', import.meta.url), 'utf8'),
+    ) as SeedSettings;
   } catch {
     return {};
   }
@@ -62,7 +64,8 @@ async function main(): Promise<void> {
   const errorStyle = values['error-style'] ?? settings.errorStyle ?? 'http200';
   if (errorStyle !== 'http200' && errorStyle !== 'http4xx') throw new Error('--error-style is http200 or http4xx');
   const partialBatch = values['partial-batch'] ?? 'all-or-nothing';
-  if (partialBatch !== 'all-or-nothing' && partialBatch !== 'per-record') throw new Error('--partial-batch is all-or-nothing or per-record');
+  if (partialBatch !== 'all-or-nothing' && partialBatch !== 'per-record')
+    throw new Error('--partial-batch is all-or-nothing or per-record');
   const now = values.now === undefined ? undefined : Date.parse(values.now);
   if (now !== undefined && Number.isNaN(now)) throw new Error('--now takes an ISO date');
 
@@ -82,7 +85,9 @@ async function main(): Promise<void> {
   });
   if (values['ground-truth']) await writeGroundTruth(values['ground-truth'], handle.groundTruth);
   process.stdout.write(`${JSON.stringify(handle.connection())}\n`);
-  process.stderr.write(`sandbox "${handle.alias}" with ${handle.state.data.people.length} people at ${handle.url} (ready in ${Math.round(performance.now() - started)} ms); Ctrl+C to stop\n`);
+  process.stderr.write(
+    `sandbox "${handle.alias}" with ${handle.state.data.people.length} people at ${handle.url} (ready in ${Math.round(performance.now() - started)} ms); Ctrl+C to stop\n`,
+  );
 
   const stop = (): void => {
     void handle.close().then(() => process.exit(0));

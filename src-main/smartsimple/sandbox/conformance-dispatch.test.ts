@@ -38,7 +38,9 @@ describe('refusals, in dispatch order', () => {
   it('refuses an unknown or missing token before looking at credentials', async () => {
     const bad = await call(sandbox, 'users.list', {}, { overrides: { apitoken: 'nope~', password: 'wrong' } });
     expect(errorOf(bad)).toBe(ERROR_TEXTS.invalidToken);
-    expect(errorOf(await call(sandbox, 'users.list', {}, { overrides: { apitoken: undefined } }))).toBe(ERROR_TEXTS.invalidToken);
+    expect(errorOf(await call(sandbox, 'users.list', {}, { overrides: { apitoken: undefined } }))).toBe(
+      ERROR_TEXTS.invalidToken,
+    );
   });
 
   it('refuses a token on another record type endpoint', async () => {
@@ -47,7 +49,12 @@ describe('refusals, in dispatch order', () => {
   });
 
   it('refuses wrong alias, company id, username or password with the credentials text', async () => {
-    for (const overrides of [{ alias: 'other' }, { companyid: '1' }, { username: 'nobody@example.org' }, { password: undefined }]) {
+    for (const overrides of [
+      { alias: 'other' },
+      { companyid: '1' },
+      { username: 'nobody@example.org' },
+      { password: undefined },
+    ]) {
       expect(errorOf(await call(sandbox, 'users.get', { recordid: '1' }, { overrides }))).toBe(ERROR_TEXTS.credentials);
     }
   });
@@ -70,7 +77,10 @@ describe('refusals, in dispatch order', () => {
 
   it('locks the API user after five wrong passwords, even for the right one after that', async () => {
     const id = sandbox.state.data.apiAccount.personId;
-    for (let i = 0; i < 4; i++) expect(errorOf(await call(sandbox, 'roles.meta', {}, { overrides: { password: 'guess' } }))).toBe(ERROR_TEXTS.credentials);
+    for (let i = 0; i < 4; i++)
+      expect(errorOf(await call(sandbox, 'roles.meta', {}, { overrides: { password: 'guess' } }))).toBe(
+        ERROR_TEXTS.credentials,
+      );
     expect(errorOf(await call(sandbox, 'roles.meta'))).toBeUndefined(); // a success resets the count
     for (let i = 0; i < 5; i++) await call(sandbox, 'roles.meta', {}, { overrides: { password: 'guess' } });
     expect(sandbox.credentials.isLocked(id)).toBe(true);
@@ -160,7 +170,9 @@ describe('the rolling hourly limit', () => {
       const limitedReply = await call(limited, 'roles.meta');
       expect(limitedReply.status).toBe(429);
       expect(errorOf(limitedReply)).toBe(ERROR_TEXTS.hourlyLimit);
-      expect(limited.requestLog.filter((e) => e.outcome === ERROR_TEXTS.hourlyLimit).every((e) => !e.counted)).toBe(true);
+      expect(limited.requestLog.filter((e) => e.outcome === ERROR_TEXTS.hourlyLimit).every((e) => !e.counted)).toBe(
+        true,
+      );
     } finally {
       await limited.close();
     }

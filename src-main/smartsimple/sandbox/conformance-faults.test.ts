@@ -20,7 +20,7 @@ async function titleChange(title: string): Promise<{ id: string; record: Record<
   const staff = sandbox.state.data.people.filter((p) => !p.isExternal && p.accessType === '1' && p.status === 'Active');
   const person = staff[cursor++ % staff.length]!;
   const record = await userForUpdate(sandbox, String(person.id));
-  return { id: String(person.id), record: { ...record, 'sf_Title': title } };
+  return { id: String(person.id), record: { ...record, sf_Title: title } };
 }
 const appliedFor = (id: string): number => sandbox.appliedWrites().filter((w) => w.recordid === id).length;
 const lastEntry = () => sandbox.requestLog.at(-1)!;

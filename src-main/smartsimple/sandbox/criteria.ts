@@ -118,7 +118,8 @@ function andorTokens(andor: string, first: boolean): Token[] {
   const rest = tokens.slice(i);
   const connector = connectors[0];
   const opening = rest.filter((t) => t === '(');
-  if (connector && rest.indexOf(connector) !== 0) throw listError(`andor "${andor}": the connector must come before "("`);
+  if (connector && rest.indexOf(connector) !== 0)
+    throw listError(`andor "${andor}": the connector must come before "("`);
   if (rest.some((t) => t === ')')) throw listError(`andor "${andor}": ")" after the connector`);
   if (first) return opening;
   return [...closing, connector ?? 'and', ...opening];
@@ -172,7 +173,8 @@ export function compileCriteria(raw: string | undefined, table: Table, allowed: 
     const def = table.field(field);
     if (!def) throw listError(`unknown field ${field}`);
     const op = typeof operator === 'string' ? operator.trim().toLowerCase().replace(/\s+/g, ' ') : '';
-    if (!(CRITERIA_OPERATORS as readonly string[]).includes(op)) throw listError(`unknown operator ${String(operator)}`);
+    if (!(CRITERIA_OPERATORS as readonly string[]).includes(op))
+      throw listError(`unknown operator ${String(operator)}`);
     tokens.push(...andorTokens(typeof andor === 'string' ? andor : '', i === 0));
     tokens.push({ test: condition(def, op as CriteriaOperator, text(value)) });
   });

@@ -44,7 +44,13 @@ export interface DispatchResult {
   headers?: Record<string, string>;
 }
 
-export function dispatch(core: ServerCore, route: Route, params: Readonly<Record<string, string>>, secure: boolean, entry: RequestLogEntry): DispatchResult {
+export function dispatch(
+  core: ServerCore,
+  route: Route,
+  params: Readonly<Record<string, string>>,
+  secure: boolean,
+  entry: RequestLogEntry,
+): DispatchResult {
   const now = core.clock.now();
   const fail = (error: SandboxError): DispatchResult => {
     entry.outcome = error.text;
@@ -63,7 +69,8 @@ export function dispatch(core: ServerCore, route: Route, params: Readonly<Record
     if (!fn) throw new SandboxError(ERROR_TEXTS.invalidToken);
     entry.function = fn.name;
     entry.action = fn.spec.action;
-    if (fn.spec.type !== route.type) throw new SandboxError(ERROR_TEXTS.wrongEndpoint, `${fn.spec.type} token on /${route.type}/`);
+    if (fn.spec.type !== route.type)
+      throw new SandboxError(ERROR_TEXTS.wrongEndpoint, `${fn.spec.type} token on /${route.type}/`);
     const apiUser = core.credentials.authenticate(params, now);
     if (core.limiter.count(now) >= core.settings.hourlyLimit) throw new SandboxError(ERROR_TEXTS.hourlyLimit);
     core.limiter.record(now);

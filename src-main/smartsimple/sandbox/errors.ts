@@ -19,7 +19,8 @@ export class SandboxError extends Error {
   }
 }
 
-export const recordError = (detail: string, recordindex?: number): SandboxError => new SandboxError(ERROR_TEXTS.record, detail, recordindex);
+export const recordError = (detail: string, recordindex?: number): SandboxError =>
+  new SandboxError(ERROR_TEXTS.record, detail, recordindex);
 export const listError = (detail: string): SandboxError => new SandboxError(ERROR_TEXTS.list, detail);
 
 const STATUS_4XX = new Map<string, number>([

@@ -71,7 +71,11 @@ export class FaultController {
    * Uses up and returns the faults of `phase` that match this request. badRecord is taken only
    * by writes (`kinds` lets the update action ask for it alone).
    */
-  take(phase: 'before' | 'after', request: { function?: string; action?: Action }, kinds?: readonly FaultKind[]): ActiveFault[] {
+  take(
+    phase: 'before' | 'after',
+    request: { function?: string; action?: Action },
+    kinds?: readonly FaultKind[],
+  ): ActiveFault[] {
     const taken: ActiveFault[] = [];
     for (const fault of this.faults) {
       if (fault.when !== phase || fault.remaining <= 0) continue;

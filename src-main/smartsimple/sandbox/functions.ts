@@ -3,7 +3,14 @@
  * name in KNOWN_FUNCTIONS, with the recommended field lists and a token each. Tokens depend only
  * on the seed, so the embedded sandbox keeps the same tokens (and keychain entries) across starts.
  */
-import { type FunctionRegistry, type FunctionSpec, KNOWN_FUNCTIONS, type KnownFunctionName, RECOMMENDED_FIELDS, REPORT_COLUMNS } from '../protocol';
+import {
+  type FunctionRegistry,
+  type FunctionSpec,
+  KNOWN_FUNCTIONS,
+  type KnownFunctionName,
+  RECOMMENDED_FIELDS,
+  REPORT_COLUMNS,
+} from '../protocol';
 import { Rng } from './seed/prng';
 
 export interface RegisteredFunction {

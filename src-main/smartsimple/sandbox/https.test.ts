@@ -11,7 +11,29 @@ import { startSandbox } from './server';
 function selfSigned(): { key: string; cert: string } | null {
   const dir = mkdtempSync(join(tmpdir(), 'sandbox-tls-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
     return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
   } catch {
     return null;
@@ -26,13 +48,22 @@ it.skipIf(!tls)('serves HTTPS and accepts it when https is required', async () =
   const sandbox = await startSandbox({ seed: 2, people: 30, now: TEST_NOW, tls: tls!, requireHttps: true });
   try {
     expect(sandbox.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
-    const body = encode({ apitoken: sandbox.functions['roles.meta']?.token, alias: sandbox.alias, companyid: sandbox.rootCompanyId, ...sandbox.apiUser });
+    const body = encode({
+      apitoken: sandbox.functions['roles.meta']?.token,
+      alias: sandbox.alias,
+      companyid: sandbox.rootCompanyId,
+      ...sandbox.apiUser,
+    });
     const reply = await new Promise<string>((resolve, reject) => {
-      const req = request(`${sandbox.url}/API/1/role/`, { method: 'POST', ca: tls!.cert, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-        res.on('end', () => resolve(text));
-      });
+      const req = request(
+        `${sandbox.url}/API/1/role/`,
+        { method: 'POST', ca: tls!.cert, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+          res.on('end', () => resolve(text));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });

@@ -25,7 +25,12 @@ export function parseOtherSettings(raw: string | undefined): OtherSettings {
   for (const key of NUMERIC_KEYS) {
     const value = source[key];
     if (value === undefined || value === null || value === '') continue;
-    const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+    const n =
+      typeof value === 'number'
+        ? value
+        : typeof value === 'string' && /^\s*\d+\s*$/.test(value)
+          ? Number(value)
+          : Number.NaN;
     if (!Number.isInteger(n) || n < 0) throw settingsError(`${key} must be a whole number`);
     settings[key] = n;
   }
@@ -61,5 +66,10 @@ export function pageOf(settings: OtherSettings, total: number): Page {
 }
 
 export function listMessage(page: Page): ListMessage {
-  return { recordfrom: page.recordfrom, recordto: page.recordto, recordcount: page.recordcount, allcount: page.allcount };
+  return {
+    recordfrom: page.recordfrom,
+    recordto: page.recordto,
+    recordcount: page.recordcount,
+    allcount: page.allcount,
+  };
 }

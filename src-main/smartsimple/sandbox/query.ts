@@ -44,7 +44,13 @@ export class QueryCache {
    * Matching visible rows in order. `scope` names who asks (the function), because the allowed
    * fields differ per function and a cached answer must not skip that check.
    */
-  rows(scope: string, table: Table, allowed: ReadonlySet<string>, criteria: string | undefined, sortby: string | undefined): Uint32Array {
+  rows(
+    scope: string,
+    table: Table,
+    allowed: ReadonlySet<string>,
+    criteria: string | undefined,
+    sortby: string | undefined,
+  ): Uint32Array {
     const key = `${scope}\u0000${table.name}\u0000${table.version()}\u0000${criteria ?? ''}\u0000${sortby ?? ''}`;
     const hit = this.cache.get(key);
     if (hit) {

@@ -44,7 +44,13 @@ export function userTable(state: InstanceState): Table {
     { ...textField('cf_Employee Number', (r) => at(r).employeeNumber), aliases: customId('Employee Number') },
     { ...numberField('cf_Manager ID', (r) => at(r).managerId), aliases: customId('Manager ID') },
   ];
-  return recordTable('user', () => people, (p) => !p.deleted, fields, () => state.version());
+  return recordTable(
+    'user',
+    () => people,
+    (p) => !p.deleted,
+    fields,
+    () => state.version(),
+  );
 }
 
 export function companyTable(state: InstanceState): Table {
@@ -68,7 +74,13 @@ export function companyTable(state: InstanceState): Table {
     dateField('sf_Created Date', (r) => at(r).created),
     numberField('sf_Created By', (r) => at(r).createdBy),
   ];
-  return recordTable('company', () => companies, (c) => !c.deleted, fields, () => state.version());
+  return recordTable(
+    'company',
+    () => companies,
+    (c) => !c.deleted,
+    fields,
+    () => state.version(),
+  );
 }
 
 export function programTable(state: InstanceState): Table {
@@ -87,7 +99,13 @@ export function programTable(state: InstanceState): Table {
     dateField('sf_Created Date', (r) => at(r).created),
     dateField('sf_Last Updated', (r) => at(r).lastUpdated),
   ];
-  return recordTable('levelone', () => programs, (p) => !p.deleted, fields, () => state.version());
+  return recordTable(
+    'levelone',
+    () => programs,
+    (p) => !p.deleted,
+    fields,
+    () => state.version(),
+  );
 }
 
 export function transactionTable(state: InstanceState): Table {
@@ -104,5 +122,11 @@ export function transactionTable(state: InstanceState): Table {
     numberField('sf_Created By', (r) => at(r).createdBy),
     dateField('sf_Modified Date', (r) => at(r).lastUpdated),
   ];
-  return recordTable('transactions', () => transactions, () => true, fields, () => state.version());
+  return recordTable(
+    'transactions',
+    () => transactions,
+    () => true,
+    fields,
+    () => state.version(),
+  );
 }

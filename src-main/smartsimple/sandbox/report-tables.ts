@@ -10,7 +10,14 @@ import { dateField, type FieldDef, numberField, type Table, textField } from './
 
 export type ReportName = keyof typeof REPORT_COLUMNS;
 
-function columnTable(name: string, size: () => number, recordId: (row: number) => string, fields: FieldDef[], version: () => number, visible: (row: number) => boolean = () => true): Table {
+function columnTable(
+  name: string,
+  size: () => number,
+  recordId: (row: number) => string,
+  fields: FieldDef[],
+  version: () => number,
+  visible: (row: number) => boolean = () => true,
+): Table {
   const byName = new Map(fields.map((f) => [f.name, f]));
   return { name, size, visible, recordId, field: (n) => byName.get(n), version };
 }
@@ -47,7 +54,12 @@ export function loginSessionReport(state: InstanceState): Table {
       numberField('sessionid', id, () => true),
       numberField('userid', (r) => log.user.get(r)),
       // Generated in time order and never appended by the server.
-      dateField('session_start', (r) => log.start.get(r) * 1000, 'date', () => true),
+      dateField(
+        'session_start',
+        (r) => log.start.get(r) * 1000,
+        'date',
+        () => true,
+      ),
       dateField('session_end', (r) => log.end.get(r) * 1000),
       textField('ip', (r) => ipToText(log.ip.get(r))),
       textField('user_agent', (r) => log.userAgents[log.ua.get(r)] ?? ''),
@@ -65,7 +77,11 @@ export function programAssignmentsReport(state: InstanceState): Table {
     () => rows.length,
     (row) => String(at(row).id),
     [
-      numberField('associationid', (r) => at(r).id, () => true),
+      numberField(
+        'associationid',
+        (r) => at(r).id,
+        () => true,
+      ),
       numberField('objectid', (r) => at(r).objectId),
       textField('program_name', (r) => state.program(at(r).objectId, true)?.name ?? ''),
       numberField('contactid', (r) => at(r).contactId),
@@ -75,7 +91,12 @@ export function programAssignmentsReport(state: InstanceState): Table {
     () => state.version(),
     (row) => {
       const a = rows[row];
-      return a !== undefined && !a.removed && state.program(a.objectId) !== undefined && state.person(a.contactId) !== undefined;
+      return (
+        a !== undefined &&
+        !a.removed &&
+        state.program(a.objectId) !== undefined &&
+        state.person(a.contactId) !== undefined
+      );
     },
   );
 }

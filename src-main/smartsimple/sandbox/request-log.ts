@@ -57,7 +57,17 @@ export class RequestLog {
   private seq = 0;
 
   begin(method: string, path: string, time: number): RequestLogEntry {
-    const entry: RequestLogEntry = { seq: ++this.seq, time, method, path, type: '', outcome: 'pending', status: null, faults: [], counted: false };
+    const entry: RequestLogEntry = {
+      seq: ++this.seq,
+      time,
+      method,
+      path,
+      type: '',
+      outcome: 'pending',
+      status: null,
+      faults: [],
+      counted: false,
+    };
     this.entries.push(entry);
     return entry;
   }

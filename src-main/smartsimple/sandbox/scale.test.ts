@@ -27,7 +27,9 @@ describe('100,000 people', () => {
     expect(data.sessions.length + data.accessLog.length).toBeGreaterThan(800_000);
     expect(data.sessions.length + data.accessLog.length).toBeLessThan(1_300_000);
     expect(sandbox.groundTruth.dormant.length).toBeGreaterThan(100);
-    console.info(`100k sandbox: started in ${Math.round(startMs)} ms, ${data.sessions.length} sessions, ${data.accessLog.length} access events, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+    console.info(
+      `100k sandbox: started in ${Math.round(startMs)} ms, ${data.sessions.length} sessions, ${data.accessLog.length} access events, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
+    );
   });
 
   it('pages through every person at 1,000 a page in a couple of seconds', async () => {
@@ -54,10 +56,17 @@ describe('100,000 people', () => {
     pageTimes.sort((a, b) => a - b);
     expect(pageTimes[10]).toBeLessThan(40 * slack());
     const criteria = [{ andor: 'and', field: 'session_start', operator: '>=', value: '2026-10-01' }];
-    const first = await call(sandbox, 'reports.login_sessions', { criteria, othersettings: { recordsperpage: 1000, pagenum: 1 } });
+    const first = await call(sandbox, 'reports.login_sessions', {
+      criteria,
+      othersettings: { recordsperpage: 1000, pagenum: 1 },
+    });
     expect(Number(first.body.message.allcount)).toBeGreaterThan(10_000);
     const start = performance.now();
-    for (let page = 2; page <= 11; page++) await call(sandbox, 'reports.login_sessions', { criteria, othersettings: { recordsperpage: 1000, pagenum: page } });
+    for (let page = 2; page <= 11; page++)
+      await call(sandbox, 'reports.login_sessions', {
+        criteria,
+        othersettings: { recordsperpage: 1000, pagenum: page },
+      });
     expect((performance.now() - start) / 10).toBeLessThan(100 * slack());
   }, 60_000);
 });

@@ -110,12 +110,17 @@ function parseParams(url: URL, body: string, contentType: string | undefined): R
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const payload = Buffer.from(typeof body === 'string' ? body : serializeBody(body), 'utf8');
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(payload.length), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(payload.length),
+    ...headers,
+  });
   res.end(payload);
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
-  const generated = options.instance ?? generateInstance({ ...options, seed: options.seed ?? 7, people: options.people ?? 1000 });
+  const generated =
+    options.instance ?? generateInstance({ ...options, seed: options.seed ?? 7, people: options.people ?? 1000 });
   const { data, groundTruth } = generated;
   const state = new InstanceState(data);
   const credentials = new ApiCredentials(state);
@@ -126,7 +131,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const core: ServerCore = {
     state,
     functions: buildFunctions(data.seed),
-    tables: { user: userTable(state), company: companyTable(state), levelone: programTable(state), transactions: transactionTable(state) },
+    tables: {
+      user: userTable(state),
+      company: companyTable(state),
+      levelone: programTable(state),
+      transactions: transactionTable(state),
+    },
     reports: reportTables(state),
     queries: new QueryCache(),
     faults,
@@ -145,7 +155,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const sockets = new Set<Socket>();
 
   /** Ends the exchange the way the fault says; true when it did. */
-  const applyTerminalFault = (fault: ActiveFault, req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry): boolean => {
+  const applyTerminalFault = (
+    fault: ActiveFault,
+    req: IncomingMessage,
+    res: ServerResponse,
+    entry: RequestLogEntry,
+  ): boolean => {
     if (fault.kind === 'http500') {
       entry.status = 500;
       send(res, 500, { records: [], message: { error: ERROR_TEXTS.server } });
@@ -221,7 +236,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (!res.headersSent && !res.destroyed) send(res, 500, { records: [], message: { error: ERROR_TEXTS.server } });
     });
   };
-  const server: Server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createHttpServer(listener);
+  const server: Server = options.tls
+    ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener)
+    : createHttpServer(listener);
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

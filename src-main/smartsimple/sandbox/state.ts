@@ -57,10 +57,20 @@ export class InstanceState {
   }
   /** Row index of a visible record, for the read model (tables address rows by index). */
   rowOf(type: 'user' | 'company' | 'levelone' | 'transactions', id: number): number | undefined {
-    const rows = { user: this.personRow, company: this.companyRow, levelone: this.programRow, transactions: this.transactionRow }[type];
+    const rows = {
+      user: this.personRow,
+      company: this.companyRow,
+      levelone: this.programRow,
+      transactions: this.transactionRow,
+    }[type];
     const row = rows.get(id);
     if (row === undefined) return undefined;
-    const record = { user: this.data.people, company: this.data.companies, levelone: this.data.programs, transactions: this.data.transactions }[type][row];
+    const record = {
+      user: this.data.people,
+      company: this.data.companies,
+      levelone: this.data.programs,
+      transactions: this.data.transactions,
+    }[type][row];
     return record && !('deleted' in record && record.deleted) ? row : undefined;
   }
   role(id: number): Role | undefined {
@@ -82,7 +92,12 @@ export class InstanceState {
 
   /** Would a person still sign in: access type other than No Access, status Active, not expired. */
   hasAccess(p: Person, now: number): boolean {
-    return p.accessType !== ACCESS_TYPES.none && p.status === 'Active' && (p.accessExpiry === null || p.accessExpiry > now) && !p.deleted;
+    return (
+      p.accessType !== ACCESS_TYPES.none &&
+      p.status === 'Active' &&
+      (p.accessExpiry === null || p.accessExpiry > now) &&
+      !p.deleted
+    );
   }
 
   addPerson(person: Person): void {

@@ -62,7 +62,12 @@ export function numberField(name: string, get: (row: number) => number | null, i
 }
 
 /** `day` fields show `YYYY-MM-DD`, `date` fields `YYYY-MM-DD HH:MM:SS` (UTC). */
-export function dateField(name: string, get: (row: number) => number | null, kind: 'date' | 'day' = 'date', idOrdered?: () => boolean): FieldDef {
+export function dateField(
+  name: string,
+  get: (row: number) => number | null,
+  kind: 'date' | 'day' = 'date',
+  idOrdered?: () => boolean,
+): FieldDef {
   const empty = emptyWire(name);
   return {
     name,
@@ -105,7 +110,10 @@ export function recordTable<T extends { id: number }>(
 }
 
 /** Field definitions of `names` (a function's list), or the first unknown name. */
-export function resolveFields(table: Table, names: readonly string[]): { fields: Array<{ key: string; def: FieldDef }> } | { unknown: string } {
+export function resolveFields(
+  table: Table,
+  names: readonly string[],
+): { fields: Array<{ key: string; def: FieldDef }> } | { unknown: string } {
   const fields: Array<{ key: string; def: FieldDef }> = [];
   for (const key of names) {
     const def = table.field(key);

@@ -26,11 +26,17 @@ export interface CallResult {
 
 export function encode(params: Record<string, unknown>): string {
   const form = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) form.set(k, typeof v === 'string' ? v : JSON.stringify(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined) form.set(k, typeof v === 'string' ? v : JSON.stringify(v));
   return form.toString();
 }
 
-export async function rawCall(handle: SandboxHandle, type: string, body: string, options: { method?: 'GET' | 'POST'; version?: number; signal?: AbortSignal } = {}): Promise<CallResult> {
+export async function rawCall(
+  handle: SandboxHandle,
+  type: string,
+  body: string,
+  options: { method?: 'GET' | 'POST'; version?: number; signal?: AbortSignal } = {},
+): Promise<CallResult> {
   const path = `/API/${options.version ?? 1}/${type}/`;
   const method = options.method ?? 'POST';
   const response = await fetch(method === 'GET' ? `${handle.url}${path}?${body}` : `${handle.url}${path}`, {
@@ -50,7 +56,12 @@ export async function rawCall(handle: SandboxHandle, type: string, body: string,
 }
 
 /** Calls a registered function by name with the API user's credentials. */
-export function call(handle: SandboxHandle, name: string, params: Record<string, unknown> = {}, options: CallOptions = {}): Promise<CallResult> {
+export function call(
+  handle: SandboxHandle,
+  name: string,
+  params: Record<string, unknown> = {},
+  options: CallOptions = {},
+): Promise<CallResult> {
   const spec = handle.functions[name];
   if (!spec) throw new Error(`no function ${name}`);
   const standard: Record<string, string | undefined> = {
@@ -75,6 +86,7 @@ export async function userForUpdate(handle: SandboxHandle, id: string): Promise<
   const current = got.body.records?.[0] as Record<string, string | null> | undefined;
   if (!current) throw new Error(`user ${id}: ${JSON.stringify(got.body)}`);
   const record: Record<string, string | null> = { recordid: id };
-  for (const field of handle.functions['users.update']?.fields ?? []) record[field] = field === 'sf_Role ID List' ? (current['sf_User Role'] ?? '') : (current[field] ?? null);
+  for (const field of handle.functions['users.update']?.fields ?? [])
+    record[field] = field === 'sf_Role ID List' ? (current['sf_User Role'] ?? '') : (current[field] ?? null);
   return record;
 }

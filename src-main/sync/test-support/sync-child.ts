@@ -20,6 +20,16 @@ interface ChildConfig {
 const config = JSON.parse(process.env.SYNC_CHILD_CONFIG ?? '{}') as ChildConfig;
 const { db } = openDatabase(config.dbFile);
 const { client } = makeSyncClient(config.connection);
-const result = await runSync({ db, client, instanceId: config.instanceId, pageSize: config.pageSize, logPageSize: config.logPageSize, ctx: testJob().ctx, logger: silentLogger });
+const result = await runSync({
+  db,
+  client,
+  instanceId: config.instanceId,
+  pageSize: config.pageSize,
+  logPageSize: config.logPageSize,
+  ctx: testJob().ctx,
+  logger: silentLogger,
+});
 db.close();
-process.stdout.write(`${JSON.stringify({ runId: result.runId, resumed: result.resumed, calls: result.summary.calls, writer: result.timing.writer })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ runId: result.runId, resumed: result.resumed, calls: result.summary.calls, writer: result.timing.writer })}\n`,
+);

@@ -32,14 +32,23 @@ export interface SyncClient {
  */
 export function makeSyncClient(
   connection: SandboxConnection,
-  options: { limit?: number; sandboxClock?: SandboxHandle['clock']; overrides?: Partial<SmartConnectClientOptions> } = {},
+  options: {
+    limit?: number;
+    sandboxClock?: SandboxHandle['clock'];
+    overrides?: Partial<SmartConnectClientOptions>;
+  } = {},
 ): SyncClient {
   const clockSource = options.sandboxClock;
   const clock = clockSource ? () => clockSource.now() : Date.now;
   const budget = createMemoryBudget({ limit: options.limit ?? 1000, clock });
   const waits = createWaitRelay();
   const client = createSmartConnectClient({
-    connection: { baseUrl: connection.url, alias: connection.alias, rootCompanyId: connection.rootCompanyId, apiVersion: 1 },
+    connection: {
+      baseUrl: connection.url,
+      alias: connection.alias,
+      rootCompanyId: connection.rootCompanyId,
+      apiVersion: 1,
+    },
     credentials: connection.apiUser,
     functions: connection.functions,
     budget,
@@ -97,7 +106,10 @@ export function callsTo(sb: SandboxHandle, fn: string, since = 0): number {
 
 /** Names of the indexes of the mirror's tables (a first full sync drops some while it fills them). */
 export function mirrorIndexes(db: DB): string[] {
-  return db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name LIKE 'mirror_%' ORDER BY name").pluck().all() as string[];
+  return db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name LIKE 'mirror_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
 }
 
 /** The mirror as rows, minus bookkeeping that legitimately differs between two syncs. */
@@ -115,11 +127,16 @@ export function dumpMirror(db: DB, instanceId: string): Record<string, unknown[]
   const out: Record<string, unknown[]> = {};
   for (const [table, order] of tables) {
     // Keys carry the instance's ordinal, which may differ between two databases.
-    const rows = db.prepare(`SELECT * FROM ${table} WHERE instance_id = ? ORDER BY ${order}`).all(instanceId) as Record<string, unknown>[];
+    const rows = db.prepare(`SELECT * FROM ${table} WHERE instance_id = ? ORDER BY ${order}`).all(instanceId) as Record<
+      string,
+      unknown
+    >[];
     out[table] = rows.map(({ instance_id: _i, key: _k, user_key: _u, ...rest }) => rest);
   }
   out.mirror_people_raw = db
-    .prepare('SELECT p.id, r.raw FROM mirror_people p JOIN mirror_people_raw r ON r.key = p.key WHERE p.instance_id = ? ORDER BY p.id')
+    .prepare(
+      'SELECT p.id, r.raw FROM mirror_people p JOIN mirror_people_raw r ON r.key = p.key WHERE p.instance_id = ? ORDER BY p.id',
+    )
     .all(instanceId);
   return out;
 }

@@ -20,6 +20,10 @@ export function openTestDb(dir?: string, name = 'Sandbox'): TestDb {
     db.pragma('foreign_keys = ON');
     for (const m of MIGRATIONS) m.up(db);
   }
-  const instance = createInstance(db, { name, host: 'http://127.0.0.1:1', alias: 'sandbox', rootCompanyId: '1', apiVersion: 1 }, { isSandbox: true });
+  const instance = createInstance(
+    db,
+    { name, host: 'http://127.0.0.1:1', alias: 'sandbox', rootCompanyId: '1', apiVersion: 1 },
+    { isSandbox: true },
+  );
   return { db, instanceId: instance.id };
 }

@@ -2,7 +2,19 @@
  * Long work at a glance: a ring with the running jobs' overall progress, and a popover listing
  * each with its own bar and a Cancel button. Finished jobs stay listed briefly for context.
  */
-import { ActionIcon, Badge, Button, Divider, Group, Popover, Progress, RingProgress, Stack, Text, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Divider,
+  Group,
+  Popover,
+  Progress,
+  RingProgress,
+  Stack,
+  Text,
+  Tooltip,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconActivity } from '@tabler/icons-react';
 import type { JobInfo, JobState } from '../../../src-preload/contract';

@@ -10,7 +10,10 @@ export function FullHeight({ children, testId }: { children: ReactNode; testId?:
     <Stack
       gap="sm"
       data-testid={testId}
-      style={{ height: 'calc(100dvh - var(--app-shell-header-offset, 52px) - 2 * var(--app-shell-padding, 0.875rem))', minHeight: 420 }}
+      style={{
+        height: 'calc(100dvh - var(--app-shell-header-offset, 52px) - 2 * var(--app-shell-padding, 0.875rem))',
+        minHeight: 420,
+      }}
     >
       {children}
     </Stack>

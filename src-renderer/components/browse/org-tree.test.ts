@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { OrganizationNode } from '../../../src-preload/contract';
 import { filterTree, flattenTree, indexTree, pathTo } from './org-tree';
 
-const org = (id: number, name: string, parentId: number | null, children: OrganizationNode[] = []): OrganizationNode => ({
+const org = (
+  id: number,
+  name: string,
+  parentId: number | null,
+  children: OrganizationNode[] = [],
+): OrganizationNode => ({
   id,
   parentId,
   name,

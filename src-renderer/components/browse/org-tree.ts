@@ -21,7 +21,8 @@ export function flattenTree(roots: readonly OrganizationNode[], expanded: Readon
     seen.add(item.node.id);
     out.push(item);
     if (expanded === null || expanded.has(item.node.id)) {
-      for (let i = item.node.children.length - 1; i >= 0; i--) stack.push({ node: item.node.children[i] as OrganizationNode, depth: item.depth + 1 });
+      for (let i = item.node.children.length - 1; i >= 0; i--)
+        stack.push({ node: item.node.children[i] as OrganizationNode, depth: item.depth + 1 });
     }
   }
   return out;
@@ -51,7 +52,10 @@ export function pathTo(byId: ReadonlyMap<number, OrganizationNode>, id: number):
  * Organizations whose name contains `text`, shown in the tree with their ancestors (all open),
  * so each match keeps its place. Case-insensitive.
  */
-export function filterTree(roots: readonly OrganizationNode[], text: string): { rows: FlatOrg[]; matches: Set<number> } {
+export function filterTree(
+  roots: readonly OrganizationNode[],
+  text: string,
+): { rows: FlatOrg[]; matches: Set<number> } {
   const q = text.trim().toLowerCase();
   const all = flattenTree(roots, null);
   if (!q) return { rows: all, matches: new Set() };

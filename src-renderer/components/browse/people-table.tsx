@@ -29,7 +29,14 @@ interface PeopleTableProps {
 /** Module-level, so memoized rows see the same function on every render. */
 const personRowAttributes = (p: PersonRow) => ({ 'data-testid': 'person-row', 'data-person-id': p.id });
 
-export function PeopleTable({ pages, label = 'People', hideColumns, minWidth = 900, empty, ...rest }: PeopleTableProps) {
+export function PeopleTable({
+  pages,
+  label = 'People',
+  hideColumns,
+  minWidth = 900,
+  empty,
+  ...rest
+}: PeopleTableProps) {
   const [, navigate] = useLocation();
   const columns = useMemo(() => personColumns(hideColumns), [hideColumns]);
   if (pages.error && !pages.total) {

@@ -12,7 +12,8 @@ export const ACCESS_TYPE_LABELS: Record<string, string> = { '1': 'User', '5': 'A
 export const USER_TYPE_LABELS: Record<string, string> = { '10': 'User', '30': 'Local admin', '40': 'Global admin' };
 export const STATUS_COLORS: Record<string, string> = { Active: 'teal', Inactive: 'gray', Pending: 'yellow' };
 
-export const accessTypeLabel = (code: string | null): string => (code === null || code === '' ? 'Unknown' : (ACCESS_TYPE_LABELS[code] ?? `Type ${code}`));
+export const accessTypeLabel = (code: string | null): string =>
+  code === null || code === '' ? 'Unknown' : (ACCESS_TYPE_LABELS[code] ?? `Type ${code}`);
 
 export function AccessBadges({ accessType, userType }: { accessType: string | null; userType: string | null }) {
   const admin = userType === '30' || userType === '40';
@@ -37,8 +38,19 @@ export function ExternalBadge({ isExternal }: { isExternal: boolean }) {
 }
 
 /** Privileged roles are flagged; undecided ones only where the decision is the point (Roles). */
-export function PrivilegedBadge({ privileged, showUndecided = false }: { privileged: boolean | null; showUndecided?: boolean }) {
+export function PrivilegedBadge({
+  privileged,
+  showUndecided = false,
+}: {
+  privileged: boolean | null;
+  showUndecided?: boolean;
+}) {
   if (privileged === true) return <Badge color="red">Privileged</Badge>;
-  if (privileged === null && showUndecided) return <Badge color="gray" variant="outline">Undecided</Badge>;
+  if (privileged === null && showUndecided)
+    return (
+      <Badge color="gray" variant="outline">
+        Undecided
+      </Badge>
+    );
   return null;
 }

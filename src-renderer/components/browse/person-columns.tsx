@@ -8,7 +8,8 @@ import type { VirtualColumn } from '../virtual-table/virtual-table';
 import { AccessBadges, ExternalBadge, StatusBadge } from './person-badges';
 import classes from './person-columns.module.css';
 
-export type PersonColumnId = 'name' | 'email' | 'organization' | 'department' | 'access' | 'status' | 'kind' | 'lastLogin';
+export type PersonColumnId =
+  'name' | 'email' | 'organization' | 'department' | 'access' | 'status' | 'kind' | 'lastLogin';
 
 export const PERSON_COLUMNS: VirtualColumn<PersonRow>[] = [
   {
@@ -32,9 +33,15 @@ export const PERSON_COLUMNS: VirtualColumn<PersonRow>[] = [
     id: 'department',
     header: 'Department',
     width: 'minmax(90px, 0.8fr)',
-    cell: (p) => (p.department ? <span title={p.department}>{p.department}</span> : <span className={classes.dimmed}>—</span>),
+    cell: (p) =>
+      p.department ? <span title={p.department}>{p.department}</span> : <span className={classes.dimmed}>—</span>,
   },
-  { id: 'access', header: 'Access', width: '178px', cell: (p) => <AccessBadges accessType={p.accessType} userType={p.userType} /> },
+  {
+    id: 'access',
+    header: 'Access',
+    width: '178px',
+    cell: (p) => <AccessBadges accessType={p.accessType} userType={p.userType} />,
+  },
   { id: 'status', header: 'Status', width: '82px', cell: (p) => <StatusBadge status={p.status} removed={p.removed} /> },
   { id: 'kind', header: 'Type', width: '90px', cell: (p) => <ExternalBadge isExternal={p.isExternal} /> },
   {

@@ -26,7 +26,19 @@ interface SearchBoxProps {
   width?: number | string;
 }
 
-export function SearchBox({ initial, onSearch, debounceMs = 80, busy, onLeave, label, placeholder, slashHint, inputRef, testId, width }: SearchBoxProps) {
+export function SearchBox({
+  initial,
+  onSearch,
+  debounceMs = 80,
+  busy,
+  onLeave,
+  label,
+  placeholder,
+  slashHint,
+  inputRef,
+  testId,
+  width,
+}: SearchBoxProps) {
   const [value, setValue] = useState(initial);
   const timer = useRef<number | null>(null);
   const lastFired = useRef(0);

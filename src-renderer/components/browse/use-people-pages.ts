@@ -61,7 +61,10 @@ function pageInput(instanceId: string, search: PeopleSearch) {
  */
 export function prefetchFirstPage(queryClient: QueryClient, instanceId: string, search: PeopleSearch): void {
   const input = { ...pageInput(instanceId, search), offset: 0 };
-  void queryClient.prefetchQuery({ queryKey: apiQueryKey('people:search', input), queryFn: () => callApi('people:search', input) });
+  void queryClient.prefetchQuery({
+    queryKey: apiQueryKey('people:search', input),
+    queryFn: () => callApi('people:search', input),
+  });
 }
 
 export function usePeoplePages(instanceId: string, search: PeopleSearch): PeoplePages {
@@ -85,7 +88,9 @@ export function usePeoplePages(instanceId: string, search: PeopleSearch): People
       if (settle.current !== null) window.clearTimeout(settle.current);
       settle.current = window.setTimeout(() => {
         settle.current = null;
-        setSpan((prev) => (prev.key === key && prev.from === from && prev.to === to ? prev : { key, from, to, center }));
+        setSpan((prev) =>
+          prev.key === key && prev.from === from && prev.to === to ? prev : { key, from, to, center },
+        );
       }, RANGE_SETTLE_MS);
     },
     [key],
@@ -113,7 +118,9 @@ export function usePeoplePages(instanceId: string, search: PeopleSearch): People
     if (p === 0) return first.data?.rows[index];
     if (first.isPlaceholderData) return undefined;
     // A page outside the span may still be cached from an earlier scroll.
-    const page = byPage.get(p) ?? queryClient.getQueryData<SearchPeopleResult>(apiQueryKey('people:search', { ...base, offset: p * PAGE_SIZE }));
+    const page =
+      byPage.get(p) ??
+      queryClient.getQueryData<SearchPeopleResult>(apiQueryKey('people:search', { ...base, offset: p * PAGE_SIZE }));
     return page?.rows[index - p * PAGE_SIZE];
   };
 

@@ -9,7 +9,11 @@ describe('sync progress message', () => {
       left: '5 s',
       waiting: null,
     });
-    expect(parseProgressMessage('Roles: 0 of 0 · 0 calls')).toMatchObject({ step: 'Roles: 0 of 0', calls: '0 calls', left: null });
+    expect(parseProgressMessage('Roles: 0 of 0 · 0 calls')).toMatchObject({
+      step: 'Roles: 0 of 0',
+      calls: '0 calls',
+      left: null,
+    });
   });
 
   it('keeps a wait for the hourly limit whole', () => {

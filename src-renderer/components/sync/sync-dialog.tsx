@@ -38,7 +38,9 @@ function SyncDialogBody() {
    * The job this dialog follows: the one it started (as sync:start returned it, before any event)
    * or a running one it was opened on. Kept after the job ends, so its result stays on screen.
    */
-  const [tracked, setTracked] = useState<{ job: JobInfo; resumed: boolean | null; kind: SyncKindName | null } | null>(null);
+  const [tracked, setTracked] = useState<{ job: JobInfo; resumed: boolean | null; kind: SyncKindName | null } | null>(
+    null,
+  );
   if (running && tracked?.job.id !== running.id && (!tracked || !isJobActive(tracked.job))) {
     // Adjusting state while rendering (React's pattern for derived state): no extra frame.
     setTracked({ job: running, resumed: null, kind: null });
@@ -48,7 +50,11 @@ function SyncDialogBody() {
     return (
       <Stack>
         <Text size="sm">
-          No instance is active. <Anchor href="#/connect" onClick={closeSyncDialog}>Connect one</Anchor> first, or pick one in the header.
+          No instance is active.{' '}
+          <Anchor href="#/connect" onClick={closeSyncDialog}>
+            Connect one
+          </Anchor>{' '}
+          first, or pick one in the header.
         </Text>
       </Stack>
     );
@@ -57,14 +63,27 @@ function SyncDialogBody() {
   const live = tracked ? jobs.byId.get(tracked.job.id) : undefined;
   const job = tracked ? (live ? fresherJob(tracked.job, live) : tracked.job) : null;
   if (!job) {
-    return <SyncPlanStep instance={instance} onClose={closeSyncDialog} onStarted={(j, plan) => setTracked({ job: j, resumed: plan.resumes, kind: plan.kind })} />;
+    return (
+      <SyncPlanStep
+        instance={instance}
+        onClose={closeSyncDialog}
+        onStarted={(j, plan) => setTracked({ job: j, resumed: plan.resumes, kind: plan.kind })}
+      />
+    );
   }
   if (isJobActive(job)) {
     // Opened on a sync started elsewhere: the run row says whether it was resumed.
     const runRow = lastRun?.state === 'running' ? lastRun : null;
     const resumed = tracked?.resumed ?? (runRow !== null && runRow.summary.resumes > 0);
     const kind = tracked?.kind ?? runRow?.kind ?? null;
-    return <SyncProgressStep job={job} kindLabel={kind ? KIND_LABELS[kind] : null} resumed={resumed} onClose={closeSyncDialog} />;
+    return (
+      <SyncProgressStep
+        job={job}
+        kindLabel={kind ? KIND_LABELS[kind] : null}
+        resumed={resumed}
+        onClose={closeSyncDialog}
+      />
+    );
   }
   return <SyncResultStep job={job} run={lastRun} onAgain={() => setTracked(null)} onClose={closeSyncDialog} />;
 }

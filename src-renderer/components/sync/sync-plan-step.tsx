@@ -98,13 +98,19 @@ function PlanDetails({ plan }: { plan: SyncPlan }) {
         {KIND_EXPLANATIONS[plan.kind]} Counting took {countOf(plan.planningCalls, 'call')}, already spent.
       </Text>
       {plan.resumes && (
-        <Alert color="blue" icon={<IconPlayerTrackNext />} title="Continues the sync that did not finish" data-testid="sync-resumes">
+        <Alert
+          color="blue"
+          icon={<IconPlayerTrackNext />}
+          title="Continues the sync that did not finish"
+          data-testid="sync-resumes"
+        >
           Pages already fetched are kept and not fetched again; the calls above are what is left.
         </Alert>
       )}
       {short && (
         <Alert color="yellow" icon={<IconAlertTriangle />} title="More calls than are left this hour">
-          The sync will use what is left, wait for the hourly limit, and continue by itself. It says until when while it waits.
+          The sync will use what is left, wait for the hourly limit, and continue by itself. It says until when while it
+          waits.
         </Alert>
       )}
       <Table verticalSpacing={4} withTableBorder aria-label="What the sync will fetch" highlightOnHover={false}>

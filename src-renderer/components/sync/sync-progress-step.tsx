@@ -44,7 +44,14 @@ export function SyncProgressStep({ job, kindLabel, resumed, onClose }: SyncProgr
           <Button variant="default" size="xs" onClick={onClose}>
             Close (keeps running)
           </Button>
-          <Button color="red" variant="light" size="xs" loading={cancelling} onClick={() => cancel.mutate({ id: job.id })} data-testid="sync-cancel">
+          <Button
+            color="red"
+            variant="light"
+            size="xs"
+            loading={cancelling}
+            onClick={() => cancel.mutate({ id: job.id })}
+            data-testid="sync-cancel"
+          >
             Cancel sync
           </Button>
         </Group>
@@ -55,14 +62,24 @@ export function SyncProgressStep({ job, kindLabel, resumed, onClose }: SyncProgr
         </Text>
       )}
       <Stack gap={4}>
-        <Progress value={percent ?? 100} striped animated size="lg" transitionDuration={150} aria-label="Sync progress" />
+        <Progress
+          value={percent ?? 100}
+          striped
+          animated
+          size="lg"
+          transitionDuration={150}
+          aria-label="Sync progress"
+        />
         <Text size="sm" c="dimmed">
-          {job.total ? `${formatNumber(job.done)} of ${formatNumber(job.total)} records (${percent}%)` : 'Counting records…'}
+          {job.total
+            ? `${formatNumber(job.done)} of ${formatNumber(job.total)} records (${percent}%)`
+            : 'Counting records…'}
         </Text>
       </Stack>
       {waiting ? (
         <Alert color="yellow" icon={<IconClockPause />} title={waiting} data-testid="sync-waiting">
-          SmartSimple allows a fixed number of API calls an hour. The sync continues by itself when the limit resets; you can close this window meanwhile.
+          SmartSimple allows a fixed number of API calls an hour. The sync continues by itself when the limit resets;
+          you can close this window meanwhile.
         </Alert>
       ) : (
         <SimpleGrid cols={3} spacing="sm">
@@ -72,7 +89,8 @@ export function SyncProgressStep({ job, kindLabel, resumed, onClose }: SyncProgr
         </SimpleGrid>
       )}
       <Text size="xs" c="dimmed">
-        Running for {duration(now - Date.parse(job.startedAt))}. Everything fetched is saved page by page: a cancel, a crash or quitting the app loses nothing.
+        Running for {duration(now - Date.parse(job.startedAt))}. Everything fetched is saved page by page: a cancel, a
+        crash or quitting the app loses nothing.
       </Text>
     </Stack>
   );

@@ -27,7 +27,11 @@ export function SyncResultStep({ job, run, onAgain, onClose }: SyncResultStepPro
   return (
     <Stack gap="md" data-testid="sync-result" data-state={job.state}>
       {job.state === 'succeeded' && (
-        <Alert color="teal" icon={<IconCircleCheck />} title={`${run ? KIND_LABELS[run.kind] : 'Sync'} finished${took ? ` in ${took}` : ''}`}>
+        <Alert
+          color="teal"
+          icon={<IconCircleCheck />}
+          title={`${run ? KIND_LABELS[run.kind] : 'Sync'} finished${took ? ` in ${took}` : ''}`}
+        >
           {summary ? (
             <Text size="sm">
               {countOf(summary.records, 'record')} received in {countOf(summary.calls, 'call')}

@@ -19,7 +19,13 @@ function Cell({ n, color }: { n: number; color: string }) {
 
 export function SyncSummaryTable({ summary }: { summary: SyncRun['summary'] }) {
   return (
-    <Table withTableBorder verticalSpacing={4} data-testid="sync-summary-table" aria-label="What the sync changed" highlightOnHover={false}>
+    <Table
+      withTableBorder
+      verticalSpacing={4}
+      data-testid="sync-summary-table"
+      aria-label="What the sync changed"
+      highlightOnHover={false}
+    >
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Records</Table.Th>

@@ -130,7 +130,10 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const pageRows = Math.max(1, Math.floor(((scrollerRef.current?.clientHeight ?? 400) - HEADER_HEIGHT) / rowHeight) - 1);
+    const pageRows = Math.max(
+      1,
+      Math.floor(((scrollerRef.current?.clientHeight ?? 400) - HEADER_HEIGHT) / rowHeight) - 1,
+    );
     const moves: Record<string, number> = {
       ArrowDown: activeIndex + 1,
       ArrowUp: activeIndex - 1,
@@ -168,7 +171,12 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
       onScroll={props.onScrollOffset ? (e) => props.onScrollOffset?.(e.currentTarget.scrollTop) : undefined}
       {...props.attributes}
     >
-      <div className={classes.header} role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, height: HEADER_HEIGHT, minWidth }}>
+      <div
+        className={classes.header}
+        role="row"
+        aria-rowindex={1}
+        style={{ gridTemplateColumns: template, height: HEADER_HEIGHT, minWidth }}
+      >
         {columns.map((c) => (
           <div key={c.id} role="columnheader" className={`${classes.cell} ${c.align === 'right' ? classes.right : ''}`}>
             {c.header}
@@ -217,7 +225,18 @@ interface RowProps<T> {
  * One row, memoized: while the user types or scrolls, rows whose data did not change are not
  * rendered again (a keystroke re-renders the screen, and a row holds several cells and tags).
  */
-function RowImpl<T>({ id, index, top, height, selected, row, columns, template, rowAttributes, onRowClick }: RowProps<T>) {
+function RowImpl<T>({
+  id,
+  index,
+  top,
+  height,
+  selected,
+  row,
+  columns,
+  template,
+  rowAttributes,
+  onRowClick,
+}: RowProps<T>) {
   return (
     <div
       id={id}

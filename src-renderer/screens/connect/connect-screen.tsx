@@ -18,7 +18,8 @@ export function ConnectScreen() {
   const vault = useApiQuery('vault:status');
   const updateSettings = useUpdateSettings();
   const [creating, setCreating] = useState(false);
-  const secretsBlocked = vault.data && !vault.data.available ? (vault.data.reason ?? 'No OS keychain is available.') : null;
+  const secretsBlocked =
+    vault.data && !vault.data.available ? (vault.data.reason ?? 'No OS keychain is available.') : null;
 
   let body;
   if (isLoading) {
@@ -75,7 +76,13 @@ export function ConnectScreen() {
         }
       />
       {secretsBlocked && (
-        <Alert color="red" icon={<IconKeyOff />} title="No OS keychain: secrets cannot be saved" role="alert" data-testid="vault-unavailable">
+        <Alert
+          color="red"
+          icon={<IconKeyOff />}
+          title="No OS keychain: secrets cannot be saved"
+          role="alert"
+          data-testid="vault-unavailable"
+        >
           <Text size="sm">{secretsBlocked}</Text>
           <Text size="sm" mt={4}>
             Until then connections can be looked at and tested, but not saved, and the sandbox cannot start.

@@ -111,7 +111,10 @@ export function formKeyOf(path: readonly PropertyKey[], values: ConnectionFormVa
   if (head === 'instance' && second && INSTANCE_KEYS[second]) return { key: INSTANCE_KEYS[second], prefix: '' };
   if (head === 'functions') {
     const fn = values.functions[Number(second)];
-    return { key: 'functions', prefix: `${fn?.name ?? `Function ${Number(second) + 1}`}${third ? ` (${third})` : ''}: ` };
+    return {
+      key: 'functions',
+      prefix: `${fn?.name ?? `Function ${Number(second) + 1}`}${third ? ` (${third})` : ''}: `,
+    };
   }
   return { key: head ?? 'form', prefix: '' };
 }

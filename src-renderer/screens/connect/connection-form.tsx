@@ -4,7 +4,20 @@
  * SQLite, the password and tokens to the OS keychain. Secrets are never pre-filled: main only says
  * whether they are set, and a blank field keeps the stored one.
  */
-import { Alert, Button, Divider, Group, NativeSelect, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Divider,
+  Group,
+  NativeSelect,
+  Paper,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -63,7 +76,9 @@ export function ConnectionForm({ details, secretsBlocked, onSaved, onCancel, onD
         form.setValues(next);
         form.resetDirty(next);
         notifySuccess(
-          isNew ? `${saved.instance.name} was added. Test the connection to see which functions answer.` : `${saved.instance.name} was saved.`,
+          isNew
+            ? `${saved.instance.name} was added. Test the connection to see which functions answer.`
+            : `${saved.instance.name} was saved.`,
           'Connection saved',
         );
         onSaved(saved);
@@ -72,7 +87,8 @@ export function ConnectionForm({ details, secretsBlocked, onSaved, onCancel, onD
   });
 
   const error = save.error;
-  const formLevelError = error && !(error.code === 'CONFLICT' || Object.keys(fieldErrorsOf(error)).length > 0) ? error : null;
+  const formLevelError =
+    error && !(error.code === 'CONFLICT' || Object.keys(fieldErrorsOf(error)).length > 0) ? error : null;
   // Main's save also reconciles the tokens already in the keychain, so without one even a save
   // with no new secret fails: say so before the click rather than after.
   const saveBlocked = secretsBlocked
@@ -95,10 +111,20 @@ export function ConnectionForm({ details, secretsBlocked, onSaved, onCancel, onD
             </Text>
           </div>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Name" description="How Admin Desk calls it" placeholder="Acme production" withAsterisk {...form.getInputProps('name')} />
+            <TextInput
+              label="Name"
+              description="How Admin Desk calls it"
+              placeholder="Acme production"
+              withAsterisk
+              {...form.getInputProps('name')}
+            />
             <TextInput
               label="Host"
-              description={isSandbox ? 'The built-in sandbox: Admin Desk starts it and knows its address' : 'The instance’s address'}
+              description={
+                isSandbox
+                  ? 'The built-in sandbox: Admin Desk starts it and knows its address'
+                  : 'The instance’s address'
+              }
               placeholder="https://acme.smartsimple.com"
               withAsterisk
               disabled={isSandbox}
@@ -107,7 +133,13 @@ export function ConnectionForm({ details, secretsBlocked, onSaved, onCancel, onD
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label="Alias" placeholder="acme" withAsterisk {...form.getInputProps('alias')} />
-            <TextInput label="Root company ID" placeholder="12345" inputMode="numeric" withAsterisk {...form.getInputProps('rootCompanyId')} />
+            <TextInput
+              label="Root company ID"
+              placeholder="12345"
+              inputMode="numeric"
+              withAsterisk
+              {...form.getInputProps('rootCompanyId')}
+            />
             <NativeSelect
               label="API version"
               withAsterisk

@@ -63,7 +63,8 @@ export function ConnectionTestPanel({ details, blockedReason }: ConnectionTestPa
         {test.isPending && (
           <Text size="sm" role="status">
             Calling each of the {plural(details.functions.length, 'function')} once…
-            {details.instance.isSandbox && ' The sandbox starts first if it is not running yet, which takes a few seconds.'}
+            {details.instance.isSandbox &&
+              ' The sandbox starts first if it is not running yet, which takes a few seconds.'}
           </Text>
         )}
         {shown ? (
@@ -94,7 +95,12 @@ function TestSummary({ test, limit }: { test: ConnectionTest; limit: number }) {
   const failed = test.results.filter((r) => r.status === 'failed').length;
   const color = test.ok ? 'green' : failed > 0 ? 'red' : 'yellow';
   return (
-    <Alert color={color} variant="light" data-testid="connection-test-summary" title={`${working} of ${plural(test.results.length, 'function')} working; ${plural(test.calls, 'call')} of the hourly ${num(limit)}`}>
+    <Alert
+      color={color}
+      variant="light"
+      data-testid="connection-test-summary"
+      title={`${working} of ${plural(test.results.length, 'function')} working; ${plural(test.calls, 'call')} of the hourly ${num(limit)}`}
+    >
       <Text size="sm">
         Tested {whenTested(test.testedAt)}.{' '}
         {test.ok
@@ -122,7 +128,12 @@ function CallBudget({ budget }: { budget: CallBudgetInfo }) {
             : 'Calls are allowed now. SmartSimple counts a rolling hour per instance.'}
         </Text>
       </Group>
-      <Progress value={share} color={color} size="sm" aria-label={`${num(budget.used)} of ${num(budget.limit)} hourly API calls used`} />
+      <Progress
+        value={share}
+        color={color}
+        size="sm"
+        aria-label={`${num(budget.used)} of ${num(budget.limit)} hourly API calls used`}
+      />
     </div>
   );
 }

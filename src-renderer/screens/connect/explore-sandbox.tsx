@@ -30,7 +30,10 @@ export function ExploreSandbox({ size = 'lg' }: ExploreSandboxProps) {
       // Put the answer in the cache so the Connect screen shows the green test at once.
       queryClient.setQueryData(apiQueryKey('connections:get', { instanceId: details.instance.id }), details);
       const working = details.lastTest?.results.filter((r) => r.status === 'ok' || r.status === 'accepted').length ?? 0;
-      notifySuccess(`${working} of ${details.functions.length} functions working.`, 'Connected to the sandbox instance');
+      notifySuccess(
+        `${working} of ${details.functions.length} functions working.`,
+        'Connected to the sandbox instance',
+      );
       navigate('/connect');
     },
   });

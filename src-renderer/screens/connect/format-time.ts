@@ -1,7 +1,12 @@
 /** Times as an administrator reads them: "3 minutes ago (25 Nov, 18:11)". */
 
 const RELATIVE = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-const ABSOLUTE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const ABSOLUTE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 const CLOCK = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 
 const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -14,7 +19,8 @@ const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 export function relativeTime(iso: string, now = Date.now()): string {
   let value = (Date.parse(iso) - now) / 1000;
   for (const [unit, size] of STEPS) {
-    if (Math.abs(value) < size) return unit === 'second' && Math.abs(value) < 45 ? 'just now' : RELATIVE.format(Math.round(value), unit);
+    if (Math.abs(value) < size)
+      return unit === 'second' && Math.abs(value) < 45 ? 'just now' : RELATIVE.format(Math.round(value), unit);
     value /= size;
   }
   return RELATIVE.format(Math.round(value), 'year');

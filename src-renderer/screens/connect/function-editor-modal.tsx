@@ -3,7 +3,18 @@
  * fills in their record type and action; the token is never shown (main does not send it), so a
  * blank token keeps the stored one. Nothing is saved until the Connect form is saved.
  */
-import { Autocomplete, Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import {
+  Autocomplete,
+  Button,
+  Group,
+  Modal,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { z } from 'zod';
 import { ACTIONS, KNOWN_FUNCTIONS, RECORD_TYPES, functionInputSchema } from '../../../src-preload/contract';
@@ -23,7 +34,12 @@ interface FunctionEditorModalProps {
 
 export function FunctionEditorModal({ opened, initial, ...rest }: FunctionEditorModalProps) {
   return (
-    <Modal opened={opened} onClose={rest.onClose} title={initial ? `Edit function ${initial.name}` : 'Add function'} size="lg">
+    <Modal
+      opened={opened}
+      onClose={rest.onClose}
+      title={initial ? `Edit function ${initial.name}` : 'Add function'}
+      size="lg"
+    >
       {/* Mounted only while open, so each opening starts from the row it edits. */}
       {opened && <FunctionEditorForm initial={initial} {...rest} />}
     </Modal>
@@ -48,9 +64,17 @@ const splitFields = (text: string) =>
 
 function editorSchema(taken: string[]) {
   return z.object({
-    name: functionInputSchema.shape.name.refine((n) => !taken.includes(n.trim()), 'Another function already has this name'),
+    name: functionInputSchema.shape.name.refine(
+      (n) => !taken.includes(n.trim()),
+      'Another function already has this name',
+    ),
     // Strings checked against the lists (not z.enum), so the schema's input is the form's values.
-    type: z.string().refine((t) => (RECORD_TYPES as readonly string[]).includes(t), 'Choose the record type the function was created for'),
+    type: z
+      .string()
+      .refine(
+        (t) => (RECORD_TYPES as readonly string[]).includes(t),
+        'Choose the record type the function was created for',
+      ),
     action: z.string().refine((a) => (ACTIONS as readonly string[]).includes(a), 'Choose the function’s action'),
     fieldsText: z
       .string()
@@ -64,7 +88,13 @@ function editorSchema(taken: string[]) {
   });
 }
 
-function FunctionEditorForm({ initial, takenNames, secretsBlocked, onSave, onClose }: Omit<FunctionEditorModalProps, 'opened'>) {
+function FunctionEditorForm({
+  initial,
+  takenNames,
+  secretsBlocked,
+  onSave,
+  onClose,
+}: Omit<FunctionEditorModalProps, 'opened'>) {
   const hasToken = !!initial?.tokenSet || !!initial?.token;
   const form = useForm<EditorValues>({
     initialValues: {
@@ -133,7 +163,13 @@ function FunctionEditorForm({ initial, takenNames, secretsBlocked, onSave, onClo
           onChange={pickName}
         />
         <SimpleGrid cols={2}>
-          <Select label="Record type" withAsterisk data={[...RECORD_TYPES]} searchable {...form.getInputProps('type')} />
+          <Select
+            label="Record type"
+            withAsterisk
+            data={[...RECORD_TYPES]}
+            searchable
+            {...form.getInputProps('type')}
+          />
           <Select label="Action" withAsterisk data={[...ACTIONS]} searchable {...form.getInputProps('action')} />
         </SimpleGrid>
         <Textarea
@@ -146,7 +182,11 @@ function FunctionEditorForm({ initial, takenNames, secretsBlocked, onSave, onClo
           {...form.getInputProps('fieldsText')}
         />
         {form.values.action === 'report-query' && (
-          <TextInput label="Report ID" description="The Report Builder report the function reads" {...form.getInputProps('reportid')} />
+          <TextInput
+            label="Report ID"
+            description="The Report Builder report the function reads"
+            {...form.getInputProps('reportid')}
+          />
         )}
         <PasswordInput
           label="Token"

@@ -3,7 +3,19 @@
  * whether its token is stored, with edit and remove per row. Functions come in one by one (Add
  * function) or all at once (Paste registry JSON). Changes stay in the form until Save.
  */
-import { ActionIcon, Alert, Badge, Button, EmptyState, Group, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  EmptyState,
+  Group,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
 import { IconClipboardText, IconFunction, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { KNOWN_FUNCTIONS } from '../../../src-preload/contract';
@@ -103,7 +115,11 @@ export function FunctionsSection({ functions, onChange, onPaste, error, secretsB
                         </ActionIcon>
                       </Tooltip>
                       <Tooltip label="Remove function (on save)">
-                        <ActionIcon color="red" aria-label={`Remove function ${f.name}`} onClick={() => onChange(functions.filter((_, i) => i !== index))}>
+                        <ActionIcon
+                          color="red"
+                          aria-label={`Remove function ${f.name}`}
+                          onClick={() => onChange(functions.filter((_, i) => i !== index))}
+                        >
                           <IconTrash size={16} />
                         </ActionIcon>
                       </Tooltip>
@@ -118,8 +134,8 @@ export function FunctionsSection({ functions, onChange, onPaste, error, secretsB
 
       {functions.length > 0 && missing.length > 0 && (
         <Text size="xs" c="dimmed" mt="xs" data-testid="functions-missing">
-          Admin Desk also uses {missing.length === 1 ? 'this function' : `these ${missing.length} functions`}, which are not
-          listed: {missing.join(', ')}. The screens that need them will say so.
+          Admin Desk also uses {missing.length === 1 ? 'this function' : `these ${missing.length} functions`}, which are
+          not listed: {missing.join(', ')}. The screens that need them will say so.
         </Text>
       )}
 

@@ -35,7 +35,12 @@ export function InstanceConnection({ instance, secretsBlocked }: InstanceConnect
         <Text size="sm" mb="xs">
           {details.error.message} {ERROR_NEXT_STEPS[details.error.code]}
         </Text>
-        <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={() => void details.refetch()}>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconRefresh size={14} />}
+          onClick={() => void details.refetch()}
+        >
           Try again
         </Button>
       </Alert>
@@ -53,7 +58,12 @@ export function InstanceConnection({ instance, secretsBlocked }: InstanceConnect
     <Stack gap="lg">
       <ConnectionSummary details={data} />
       <ConnectionTestPanel details={data} blockedReason={blockedReason} />
-      <ConnectionForm details={data} secretsBlocked={secretsBlocked} onSaved={() => setDirty(false)} onDirtyChange={setDirty} />
+      <ConnectionForm
+        details={data}
+        secretsBlocked={secretsBlocked}
+        onSaved={() => setDirty(false)}
+        onDirtyChange={setDirty}
+      />
     </Stack>
   );
 }
@@ -73,8 +83,12 @@ function ConnectionSummary({ details }: { details: ConnectionDetails }) {
             {instance.isSandbox && <Badge color="grape">sandbox</Badge>}
           </Group>
           <Text size="sm" c="dimmed">
-            {instance.isSandbox ? 'Built-in, on this computer' : <span style={{ fontFamily: 'var(--mantine-font-family-monospace)' }}>{instance.host}</span>} ·
-            alias {instance.alias} · root company {instance.rootCompanyId} · API v{instance.apiVersion}
+            {instance.isSandbox ? (
+              'Built-in, on this computer'
+            ) : (
+              <span style={{ fontFamily: 'var(--mantine-font-family-monospace)' }}>{instance.host}</span>
+            )}{' '}
+            · alias {instance.alias} · root company {instance.rootCompanyId} · API v{instance.apiVersion}
           </Text>
           <Group gap={6}>
             <Badge variant="light" color={details.passwordSet ? 'green' : 'yellow'}>
@@ -118,7 +132,13 @@ function useRemoveConnection() {
       labels: { confirm: 'Remove connection', cancel: 'Cancel' },
       confirmProps: { color: 'red', 'data-testid': 'confirm-remove-connection' },
       onConfirm: () =>
-        remove.mutate({ id: instance.id }, { onSuccess: () => notifySuccess(`${instance.name}, its password and tokens were removed.`, 'Connection removed') }),
+        remove.mutate(
+          { id: instance.id },
+          {
+            onSuccess: () =>
+              notifySuccess(`${instance.name}, its password and tokens were removed.`, 'Connection removed'),
+          },
+        ),
     });
   return { confirm, isPending: remove.isPending };
 }

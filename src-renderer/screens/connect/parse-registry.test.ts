@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CONNECTION, mergePasted, toConnectionInput, validateConnection, type ConnectionFormValues } from './connection-form-model';
+import {
+  EMPTY_CONNECTION,
+  mergePasted,
+  toConnectionInput,
+  validateConnection,
+  type ConnectionFormValues,
+} from './connection-form-model';
 import { parseRegistry } from './parse-registry';
 
 const TOKEN = 'tok-0123456789';
@@ -84,21 +90,39 @@ describe('the connection form model', () => {
     alias: 'acme',
     rootCompanyId: '12',
     username: 'api@acme.org',
-    functions: [{ name: 'users.list', type: 'user', action: 'list', fields: ['sf_Email'], reportid: '', token: '', tokenSet: true }],
+    functions: [
+      {
+        name: 'users.list',
+        type: 'user',
+        action: 'list',
+        fields: ['sf_Email'],
+        reportid: '',
+        token: '',
+        tokenSet: true,
+      },
+    ],
   };
 
   it('sends secrets only when typed: blank keeps the stored ones', () => {
     const input = toConnectionInput(base, 'i1');
     expect(input).not.toHaveProperty('password');
     expect(input.functions[0]).not.toHaveProperty('token');
-    const withSecrets = toConnectionInput({ ...base, password: 'pw', functions: [{ ...base.functions[0]!, token: ` ${TOKEN} ` }] });
+    const withSecrets = toConnectionInput({
+      ...base,
+      password: 'pw',
+      functions: [{ ...base.functions[0]!, token: ` ${TOKEN} ` }],
+    });
     expect(withSecrets).toMatchObject({ password: 'pw', functions: [{ token: TOKEN }] });
     expect(withSecrets).not.toHaveProperty('instanceId');
   });
 
   it('validates with the contract and puts function problems on the table', () => {
     expect(validateConnection(base)).toEqual({});
-    const errors = validateConnection({ ...base, host: 'acme', functions: [{ ...base.functions[0]!, token: 'short' }] });
+    const errors = validateConnection({
+      ...base,
+      host: 'acme',
+      functions: [{ ...base.functions[0]!, token: 'short' }],
+    });
     expect(errors.host).toMatch(/^Must be a URL/);
     expect(errors.functions).toBe('users.list (token): at least 8 characters');
   });
@@ -106,7 +130,11 @@ describe('the connection form model', () => {
   it('merges a paste: same names replaced, others kept unless replacing all', () => {
     const r = parseRegistry(JSON.stringify({ url: 'http://127.0.0.1:1', alias: 'sbx', functions: registry }));
     if (!r.ok) throw new Error(r.errors.join('\n'));
-    const merged = mergePasted({ ...base, functions: [...base.functions, { ...base.functions[0]!, name: 'old.fn' }] }, r, false);
+    const merged = mergePasted(
+      { ...base, functions: [...base.functions, { ...base.functions[0]!, name: 'old.fn' }] },
+      r,
+      false,
+    );
     expect(merged.functions.map((f) => [f.name, f.token, f.tokenSet])).toEqual([
       ['old.fn', '', true],
       ['reports.login_sessions', TOKEN, false],

@@ -37,13 +37,17 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function parseRegistry(text: string): ParseResult {
-  if (!text.trim()) return { ok: false, errors: ['Nothing pasted yet. Paste the JSON the sandbox prints, or your own registry.'] };
+  if (!text.trim())
+    return { ok: false, errors: ['Nothing pasted yet. Paste the JSON the sandbox prints, or your own registry.'] };
   let root: unknown;
   try {
     root = JSON.parse(text);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    return { ok: false, errors: [`This is not valid JSON (${why}). Paste the whole object, from the first { to the last }.`] };
+    return {
+      ok: false,
+      errors: [`This is not valid JSON (${why}). Paste the whole object, from the first { to the last }.`],
+    };
   }
 
   const errors: string[] = [];
@@ -72,7 +76,9 @@ export function parseRegistry(text: string): ParseResult {
     functions.push(fn);
     const known = (KNOWN_FUNCTIONS as Record<string, { type: string; action: string }>)[fn.name];
     if (known && (known.type !== fn.type || known.action !== fn.action)) {
-      warnings.push(`${fn.name}: Admin Desk expects a ${known.type} ${known.action} function under this name, not ${fn.type} ${fn.action}.`);
+      warnings.push(
+        `${fn.name}: Admin Desk expects a ${known.type} ${known.action} function under this name, not ${fn.type} ${fn.action}.`,
+      );
     }
   }
   if (errors.length > 0) return { ok: false, errors };
@@ -89,7 +95,9 @@ function entriesOf(value: unknown, errors: string[]): Array<[string, unknown]> {
       return [name, rest];
     });
   }
-  errors.push('Expected a JSON object of functions by name, such as { "users.list": { "type": "user", "action": "list", "token": "…", "fields": [] } }.');
+  errors.push(
+    'Expected a JSON object of functions by name, such as { "users.list": { "type": "user", "action": "list", "token": "…", "fields": [] } }.',
+  );
   return [];
 }
 
@@ -97,7 +105,9 @@ function readEntry(name: string, value: unknown, errors: string[]): PastedFuncti
   const before = errors.length;
   const fail = (message: string) => errors.push(`${name}: ${message}`);
   if (!NAME_RE.test(name) || name.length > 80) {
-    fail('a function name must start with a lowercase letter and use only lowercase letters, digits, dot, dash or underscore.');
+    fail(
+      'a function name must start with a lowercase letter and use only lowercase letters, digits, dot, dash or underscore.',
+    );
   }
   if (!isObject(value)) {
     fail('must be an object with type, action, token and fields.');
@@ -123,7 +133,8 @@ function readEntry(name: string, value: unknown, errors: string[]): PastedFuncti
     fail(`has ${fieldList.length} fields; at most 200 are allowed.`);
   }
   const rid = typeof reportid === 'number' ? String(reportid) : reportid;
-  if (rid !== undefined && (typeof rid !== 'string' || rid.length > 40)) fail('reportid must be a report id of at most 40 characters.');
+  if (rid !== undefined && (typeof rid !== 'string' || rid.length > 40))
+    fail('reportid must be a report id of at most 40 characters.');
   if (errors.length > before) return null;
   return {
     name,

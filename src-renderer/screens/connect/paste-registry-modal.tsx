@@ -42,7 +42,9 @@ function PasteForm({ onClose, onApply }: Omit<PasteRegistryModalProps, 'opened'>
   const result = useMemo(() => parseRegistry(text), [text]);
   // Errors appear once there is something to judge, not on an empty box.
   const showErrors = !result.ok && (tried || text.trim().length > 0);
-  const fills = result.ok ? FILLS.filter(([key]) => result.connection[key] !== undefined).map(([, label]) => label) : [];
+  const fills = result.ok
+    ? FILLS.filter(([key]) => result.connection[key] !== undefined).map(([, label]) => label)
+    : [];
 
   const apply = () => {
     setTried(true);
@@ -54,8 +56,8 @@ function PasteForm({ onClose, onApply }: Omit<PasteRegistryModalProps, 'opened'>
   return (
     <Stack>
       <Text size="sm" c="dimmed">
-        An object of functions by name, each with its record type, action, token and field list — or the whole JSON
-        that <code>npm run sandbox</code> prints, which also fills in the host, alias, root company ID and API user.
+        An object of functions by name, each with its record type, action, token and field list — or the whole JSON that{' '}
+        <code>npm run sandbox</code> prints, which also fills in the host, alias, root company ID and API user.
       </Text>
       <Textarea
         label="Registry JSON"
@@ -69,7 +71,9 @@ function PasteForm({ onClose, onApply }: Omit<PasteRegistryModalProps, 'opened'>
         styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }}
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
-        error={showErrors ? `${result.errors.length} problem${result.errors.length === 1 ? '' : 's'} to fix` : undefined}
+        error={
+          showErrors ? `${result.errors.length} problem${result.errors.length === 1 ? '' : 's'} to fix` : undefined
+        }
       />
       {showErrors && (
         <Alert color="red" title="This registry cannot be used yet" role="alert" data-testid="paste-errors">
@@ -82,7 +86,11 @@ function PasteForm({ onClose, onApply }: Omit<PasteRegistryModalProps, 'opened'>
         </Alert>
       )}
       {result.ok && (
-        <Alert color="green" title={`${result.functions.length} function${result.functions.length === 1 ? '' : 's'} found`} data-testid="paste-summary">
+        <Alert
+          color="green"
+          title={`${result.functions.length} function${result.functions.length === 1 ? '' : 's'} found`}
+          data-testid="paste-summary"
+        >
           <Text size="sm">
             {result.functions.map((f) => f.name).join(', ')}.
             {fills.length > 0 && ` It also fills in the ${fills.join(', ')}.`}

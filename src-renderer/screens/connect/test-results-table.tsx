@@ -28,7 +28,13 @@ export function TestResultsTable({ test }: { test: ConnectionTest }) {
   }
   return (
     <Table.ScrollContainer minWidth={720}>
-      <Table data-testid="connection-test-results" aria-label="Connection test results" verticalSpacing={6} striped highlightOnHover>
+      <Table
+        data-testid="connection-test-results"
+        aria-label="Connection test results"
+        verticalSpacing={6}
+        striped
+        highlightOnHover
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={120}>Status</Table.Th>

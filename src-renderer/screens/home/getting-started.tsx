@@ -14,8 +14,18 @@ interface Step {
 
 export function GettingStarted({ hasInstance, tested }: { hasInstance: boolean; tested: boolean }) {
   const steps: Step[] = [
-    { label: 'Connect an instance', detail: 'Host, API user and function tokens, or the built-in sandbox', href: '#/connect', done: hasInstance },
-    { label: 'Test the connection', detail: 'Every function answers, with the server’s own words when not', href: '#/connect', done: tested },
+    {
+      label: 'Connect an instance',
+      detail: 'Host, API user and function tokens, or the built-in sandbox',
+      href: '#/connect',
+      done: hasInstance,
+    },
+    {
+      label: 'Test the connection',
+      detail: 'Every function answers, with the server’s own words when not',
+      href: '#/connect',
+      done: tested,
+    },
     { label: 'Sync people and roles', detail: 'A local copy to work on offline', href: '#/people' },
     { label: 'Onboard or plan changes', detail: 'From intake documents or in bulk', href: '#/onboarding' },
     { label: 'Approve and apply', detail: 'Reviewed batches, with verification and undo', href: '#/plans' },
@@ -30,7 +40,12 @@ export function GettingStarted({ hasInstance, tested }: { hasInstance: boolean; 
           <List.Item
             key={step.label}
             icon={
-              <ThemeIcon size={20} radius="xl" color={step.done ? 'teal' : 'gray'} variant={step.done ? 'filled' : 'light'}>
+              <ThemeIcon
+                size={20}
+                radius="xl"
+                color={step.done ? 'teal' : 'gray'}
+                variant={step.done ? 'filled' : 'light'}
+              >
                 {step.done ? <IconCheck size={12} /> : <IconCircleDashed size={12} />}
               </ThemeIcon>
             }

@@ -15,7 +15,11 @@ export function HomeScreen() {
   const { active, instances, isLoading } = useActiveInstance();
   const info = useApiQuery('app:info');
   // Only to tick the "tested" step; silent, the Connect screen shows any error.
-  const connection = useApiQuery('connections:get', { instanceId: active?.id ?? '' }, { enabled: !!active, meta: { silent: true } });
+  const connection = useApiQuery(
+    'connections:get',
+    { instanceId: active?.id ?? '' },
+    { enabled: !!active, meta: { silent: true } },
+  );
   const [, navigate] = useLocation();
 
   return (

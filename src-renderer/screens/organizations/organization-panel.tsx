@@ -50,12 +50,24 @@ export function OrganizationPanel({ instance, organization: org, path }: Organiz
       </Group>
       <Text size="sm" c="dimmed">
         {countOf(org.people, 'person', 'people')} directly in it
-        {hasChildren && ` · ${countOf(org.totalPeople, 'person', 'people')} with its ${countOf(org.children.length, 'sub-organization')}`}
+        {hasChildren &&
+          ` · ${countOf(org.totalPeople, 'person', 'people')} with its ${countOf(org.children.length, 'sub-organization')}`}
       </Text>
       <Group gap="md">
-        <SearchBox initial="" onSearch={setQuery} busy={pages.isStale} label="Search this organization's people" placeholder="Search these people" width={300} />
+        <SearchBox
+          initial=""
+          onSearch={setQuery}
+          busy={pages.isStale}
+          label="Search this organization's people"
+          placeholder="Search these people"
+          width={300}
+        />
         {hasChildren && (
-          <Checkbox label="Include sub-organizations" checked={withSubs} onChange={(e) => setWithSubs(e.currentTarget.checked)} />
+          <Checkbox
+            label="Include sub-organizations"
+            checked={withSubs}
+            onChange={(e) => setWithSubs(e.currentTarget.checked)}
+          />
         )}
         <Text size="sm" c="dimmed" ml="auto">
           {pages.isLoading ? '' : countOf(pages.total, 'person', 'people')}

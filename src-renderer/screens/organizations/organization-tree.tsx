@@ -26,7 +26,15 @@ interface OrganizationTreeProps {
 const ROW_HEIGHT = 30;
 const INDENT = 16;
 
-export function OrganizationTree({ rows, expanded, matches, selectedId, filtering, onToggle, onSelect }: OrganizationTreeProps) {
+export function OrganizationTree({
+  rows,
+  expanded,
+  matches,
+  selectedId,
+  filtering,
+  onToggle,
+  onSelect,
+}: OrganizationTreeProps) {
   const scrollerRef = useRef<HTMLDivElement>(null);
   const idPrefix = useId();
   const selectedIndex = rows.findIndex((r) => r.node.id === selectedId);
@@ -71,7 +79,9 @@ export function OrganizationTree({ rows, expanded, matches, selectedId, filterin
       End: () => moveTo(rows.length - 1),
       ArrowRight: () => (hasChildren && !open ? onToggle(row.node.id) : hasChildren && moveTo(activeIndex + 1)),
       ArrowLeft: () =>
-        hasChildren && open && !filtering ? onToggle(row.node.id) : moveTo(rows.findIndex((r) => r.node.id === row.node.parentId)),
+        hasChildren && open && !filtering
+          ? onToggle(row.node.id)
+          : moveTo(rows.findIndex((r) => r.node.id === row.node.parentId)),
       Enter: () => onSelect(row.node.id),
       ' ': () => onSelect(row.node.id),
     };
@@ -130,13 +140,23 @@ export function OrganizationTree({ rows, expanded, matches, selectedId, filterin
               >
                 {hasChildren && (open ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />)}
               </span>
-              <Text span size="sm" className={classes.name} fw={matches.has(node.id) ? 700 : undefined} c={node.removed ? 'dimmed' : undefined} title={node.name}>
+              <Text
+                span
+                size="sm"
+                className={classes.name}
+                fw={matches.has(node.id) ? 700 : undefined}
+                c={node.removed ? 'dimmed' : undefined}
+                title={node.name}
+              >
                 {node.name}
               </Text>
               <Badge size="xs" color={node.isExternal ? 'grape' : 'indigo'}>
                 {node.isExternal ? 'External' : 'Internal'}
               </Badge>
-              <Tooltip label={`${formatNumber(node.people)} people directly in it, ${formatNumber(node.totalPeople)} with its sub-organizations`} openDelay={600}>
+              <Tooltip
+                label={`${formatNumber(node.people)} people directly in it, ${formatNumber(node.totalPeople)} with its sub-organizations`}
+                openDelay={600}
+              >
                 <span className={classes.counts}>
                   {formatNumber(node.people)} / {formatNumber(node.totalPeople)}
                 </span>

@@ -20,8 +20,13 @@ import { OrganizationTree } from './organization-tree';
 export function OrganizationsScreen() {
   return (
     <FullHeight testId="screen-organizations">
-      <ScreenHeader title="Organizations" description="The organization tree of the active instance, with the people in each." />
-      <BrowseGate what="organizations">{(instance) => <OrganizationsBrowser key={instance.id} instance={instance} />}</BrowseGate>
+      <ScreenHeader
+        title="Organizations"
+        description="The organization tree of the active instance, with the people in each."
+      />
+      <BrowseGate what="organizations">
+        {(instance) => <OrganizationsBrowser key={instance.id} instance={instance} />}
+      </BrowseGate>
     </FullHeight>
   );
 }
@@ -59,14 +64,26 @@ function OrganizationsBrowser({ instance }: { instance: Instance }) {
   if (roots.length === 0) {
     return (
       <Paper withBorder p="xl">
-        <EmptyState icon={<IconBuildingCommunity size={28} />} title="No organizations in the mirror" description="The last sync brought no organizations." />
+        <EmptyState
+          icon={<IconBuildingCommunity size={28} />}
+          title="No organizations in the mirror"
+          description="The last sync brought no organizations."
+        />
       </Paper>
     );
   }
   return (
     <Grow>
       <Group align="stretch" gap="md" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
-        <div style={{ width: 360, flex: 'none', display: 'flex', flexDirection: 'column', gap: 'var(--mantine-spacing-xs)' }}>
+        <div
+          style={{
+            width: 360,
+            flex: 'none',
+            display: 'flex',
+            flexDirection: 'column',
+            gap: 'var(--mantine-spacing-xs)',
+          }}
+        >
           <TextInput
             aria-label="Filter organizations"
             placeholder="Filter by name"
@@ -87,18 +104,28 @@ function OrganizationsBrowser({ instance }: { instance: Instance }) {
             />
           </div>
           <Text size="xs" c="dimmed">
-            {filtered ? `${countOf(filtered.matches.size, 'organization')} match` : countOf(byId.size, 'organization')} · people: directly / in all
+            {filtered ? `${countOf(filtered.matches.size, 'organization')} match` : countOf(byId.size, 'organization')}{' '}
+            · people: directly / in all
           </Text>
         </div>
         <div style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
           {selected ? (
-            <OrganizationPanel key={selected.id} instance={instance} organization={selected} path={pathTo(byId, selected.id)} />
+            <OrganizationPanel
+              key={selected.id}
+              instance={instance}
+              organization={selected}
+              path={pathTo(byId, selected.id)}
+            />
           ) : (
             <Paper withBorder p="xl" h="100%">
               <EmptyState
                 icon={<IconBuildingCommunity size={28} />}
                 title={selectedId !== null ? 'This organization is not in the mirror' : 'Pick an organization'}
-                description={selectedId !== null ? 'It may have been removed on the server.' : 'Its people, and those of everything under it, show here.'}
+                description={
+                  selectedId !== null
+                    ? 'It may have been removed on the server.'
+                    : 'Its people, and those of everything under it, show here.'
+                }
               />
             </Paper>
           )}

@@ -2,7 +2,17 @@
  * The People filters: role, organization (with its sub-organizations), access type, status,
  * internal/external, last login and department. Every change applies at once.
  */
-import { Autocomplete, Checkbox, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Autocomplete,
+  Checkbox,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMemo } from 'react';
 import { useApiQuery } from '../../api';
 import { flattenTree } from '../../components/browse/org-tree';
@@ -27,10 +37,17 @@ export function PeopleFilters({ instanceId, value, onChange, departments }: Peop
   const tree = useApiQuery('organizations:tree', { instanceId });
   const set = (patch: Partial<PeopleFilterState>) => onChange({ ...value, ...patch });
 
-  const roleOptions = useMemo(() => (roles.data ?? []).map((r) => ({ value: String(r.id), label: r.name })), [roles.data]);
+  const roleOptions = useMemo(
+    () => (roles.data ?? []).map((r) => ({ value: String(r.id), label: r.name })),
+    [roles.data],
+  );
   // Indented by depth so the picker reads like the tree; names repeat across branches.
   const orgOptions = useMemo(
-    () => flattenTree(tree.data ?? [], null).map(({ node, depth }) => ({ value: String(node.id), label: `${'\u2002'.repeat(Math.min(depth, 8))}${node.name}` })),
+    () =>
+      flattenTree(tree.data ?? [], null).map(({ node, depth }) => ({
+        value: String(node.id),
+        label: `${'\u2002'.repeat(Math.min(depth, 8))}${node.name}`,
+      })),
     [tree.data],
   );
   const idOrNull = (v: string | null) => (v ? Number(v) : null);
@@ -75,7 +92,14 @@ export function PeopleFilters({ instanceId, value, onChange, departments }: Peop
         onChange={(v) => set({ accessType: v })}
         clearable
       />
-      <Select label="Status" placeholder="Any status" data={STATUS_OPTIONS} value={value.status} onChange={(v) => set({ status: v })} clearable />
+      <Select
+        label="Status"
+        placeholder="Any status"
+        data={STATUS_OPTIONS}
+        value={value.status}
+        onChange={(v) => set({ status: v })}
+        clearable
+      />
       <Stack gap={4}>
         <Text size="sm" fw={500}>
           Internal or external
@@ -116,7 +140,12 @@ export function PeopleFilters({ instanceId, value, onChange, departments }: Peop
         />
       )}
       {value.lastLogin === 'before' && (
-        <TextInput label="Last login before" type="date" value={value.lastLoginBefore} onChange={(e) => set({ lastLoginBefore: e.currentTarget.value })} />
+        <TextInput
+          label="Last login before"
+          type="date"
+          value={value.lastLoginBefore}
+          onChange={(e) => set({ lastLoginBefore: e.currentTarget.value })}
+        />
       )}
     </SimpleGrid>
   );

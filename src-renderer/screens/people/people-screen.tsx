@@ -28,7 +28,10 @@ const SEARCH_DEBOUNCE_MS = 50;
 export function PeopleScreen() {
   return (
     <FullHeight testId="screen-people">
-      <ScreenHeader title="People" description="The people of the active instance, from the last sync. Works offline." />
+      <ScreenHeader
+        title="People"
+        description="The people of the active instance, from the last sync. Works offline."
+      />
       <BrowseGate what="people">{(instance) => <PeopleBrowser key={instance.id} instance={instance} />}</BrowseGate>
     </FullHeight>
   );
@@ -82,7 +85,9 @@ function PeopleBrowser({ instance }: { instance: Instance }) {
   useHotkeys([['/', () => searchRef.current?.focus()]]);
 
   const searching = query.trim() !== '' || filterCount > 0;
-  const countText = pages.isLoading ? 'Loading…' : `${formatNumber(pages.total)} ${pages.total === 1 ? 'person' : 'people'}${searching ? ' match' : ''}`;
+  const countText = pages.isLoading
+    ? 'Loading…'
+    : `${formatNumber(pages.total)} ${pages.total === 1 ? 'person' : 'people'}${searching ? ' match' : ''}`;
 
   return (
     <>
@@ -100,11 +105,7 @@ function PeopleBrowser({ instance }: { instance: Instance }) {
           inputRef={searchRef}
           testId="people-search"
         />
-        <FiltersButton
-          open={filtersOpen}
-          count={filterCount}
-          onToggle={toggleFilters}
-        />
+        <FiltersButton open={filtersOpen} count={filterCount} onToggle={toggleFilters} />
         {filterCount > 0 && (
           <Button variant="subtle" onClick={() => setFilters(EMPTY_FILTERS)}>
             Clear filters
@@ -157,12 +158,26 @@ function PeopleBrowser({ instance }: { instance: Instance }) {
 
 // Memoized: the screen re-renders on every keystroke and every answer; these do not change then.
 
-const FiltersButton = memo(function FiltersButton({ open, count, onToggle }: { open: boolean; count: number; onToggle: () => void }) {
+const FiltersButton = memo(function FiltersButton({
+  open,
+  count,
+  onToggle,
+}: {
+  open: boolean;
+  count: number;
+  onToggle: () => void;
+}) {
   return (
     <Button
       variant={open ? 'light' : 'default'}
       leftSection={<IconFilter size={16} />}
-      rightSection={count > 0 ? <Badge size="sm" circle variant="filled">{count}</Badge> : undefined}
+      rightSection={
+        count > 0 ? (
+          <Badge size="sm" circle variant="filled">
+            {count}
+          </Badge>
+        ) : undefined
+      }
       aria-expanded={open}
       onClick={onToggle}
     >
@@ -174,8 +189,8 @@ const FiltersButton = memo(function FiltersButton({ open, count, onToggle }: { o
 const KeyboardHints = memo(function KeyboardHints() {
   return (
     <Text size="xs" c="dimmed">
-      <Kbd size="xs">/</Kbd> search · <Kbd size="xs">Esc</Kbd> clear · <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> move ·{' '}
-      <Kbd size="xs">Enter</Kbd> open the person
+      <Kbd size="xs">/</Kbd> search · <Kbd size="xs">Esc</Kbd> clear · <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd>{' '}
+      move · <Kbd size="xs">Enter</Kbd> open the person
     </Text>
   );
 });

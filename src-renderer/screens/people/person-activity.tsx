@@ -16,21 +16,21 @@ export function RolesSection({ roles }: { roles: PersonDetail['roles'] }) {
   const sorted = [...roles].sort((a, b) => Number(b.privileged === true) - Number(a.privileged === true));
   return (
     <Section title="Roles" count={roles.length} testId="person-roles">
-      {sorted.length === 0
-        ? none('No roles on the profile.')
-        : (
-          <Stack gap={6}>
-            {sorted.map((r) => (
-              <Group key={r.id} gap="xs" data-testid="person-role" data-privileged={r.privileged === true || undefined}>
-                <Anchor href={`#/roles/${r.id}`} size="sm" fw={500}>
-                  {r.name ?? `Role ${r.id}`}
-                </Anchor>
-                <PrivilegedBadge privileged={r.privileged} />
-                {r.utaOnly && <Badge color="gray">UTA only</Badge>}
-              </Group>
-            ))}
-          </Stack>
-        )}
+      {sorted.length === 0 ? (
+        none('No roles on the profile.')
+      ) : (
+        <Stack gap={6}>
+          {sorted.map((r) => (
+            <Group key={r.id} gap="xs" data-testid="person-role" data-privileged={r.privileged === true || undefined}>
+              <Anchor href={`#/roles/${r.id}`} size="sm" fw={500}>
+                {r.name ?? `Role ${r.id}`}
+              </Anchor>
+              <PrivilegedBadge privileged={r.privileged} />
+              {r.utaOnly && <Badge color="gray">UTA only</Badge>}
+            </Group>
+          ))}
+        </Stack>
+      )}
     </Section>
   );
 }
@@ -69,8 +69,26 @@ export function ProgramsSection({ programs }: { programs: PersonDetail['programs
 /** "Chrome on macOS" from a user agent: enough to spot a new device. */
 export function browserOf(ua: string | null): string {
   if (!ua) return '—';
-  const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrome\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : 'Other';
-  const os = /iPhone|iPad/.test(ua) ? 'iOS' : /Android/.test(ua) ? 'Android' : /Windows/.test(ua) ? 'Windows' : /Mac OS X/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : '';
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /Firefox\//.test(ua)
+      ? 'Firefox'
+      : /Chrome\//.test(ua)
+        ? 'Chrome'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : 'Other';
+  const os = /iPhone|iPad/.test(ua)
+    ? 'iOS'
+    : /Android/.test(ua)
+      ? 'Android'
+      : /Windows/.test(ua)
+        ? 'Windows'
+        : /Mac OS X/.test(ua)
+          ? 'macOS'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : '';
   return os ? `${browser} on ${os}` : browser;
 }
 

@@ -44,8 +44,13 @@ function PersonDetails({ instance, personId }: { instance: Instance; personId: n
   if (person.isLoading) return <Loader size="sm" aria-label="Loading the person" />;
   if (person.error || !person.data) {
     return (
-      <Alert color={person.error?.code === 'NOT_FOUND' ? 'yellow' : 'red'} title="This person is not in the mirror" role="alert">
-        {person.error?.message ?? 'Not found.'} They may have been removed on the server, or the link belongs to another instance.
+      <Alert
+        color={person.error?.code === 'NOT_FOUND' ? 'yellow' : 'red'}
+        title="This person is not in the mirror"
+        role="alert"
+      >
+        {person.error?.message ?? 'Not found.'} They may have been removed on the server, or the link belongs to another
+        instance.
       </Alert>
     );
   }

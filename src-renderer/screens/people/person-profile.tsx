@@ -12,12 +12,31 @@ import { wireDateAgo, wireDateText } from '../../lib/format';
 
 /** Raw fields the profile already shows under a friendly name. */
 const SHOWN_IN_PROFILE = new Set([
-  'recordid', 'sf_User ID', 'sf_First Name', 'sf_Last Name', 'sf_Email', 'sf_Title', 'sf_Phone', 'sf_Company ID', 'sf_Company',
-  'sf_Is External', 'sf_User Role', 'sf_Access Type', 'sf_User Type', 'sf_Status', 'sf_Access Expiry', 'sf_Last Login',
-  'sf_Last Updated', 'sf_Created Date',
+  'recordid',
+  'sf_User ID',
+  'sf_First Name',
+  'sf_Last Name',
+  'sf_Email',
+  'sf_Title',
+  'sf_Phone',
+  'sf_Company ID',
+  'sf_Company',
+  'sf_Is External',
+  'sf_User Role',
+  'sf_Access Type',
+  'sf_User Type',
+  'sf_Status',
+  'sf_Access Expiry',
+  'sf_Last Login',
+  'sf_Last Updated',
+  'sf_Created Date',
 ]);
 
-const dash = <Text span size="sm" c="dimmed">—</Text>;
+const dash = (
+  <Text span size="sm" c="dimmed">
+    —
+  </Text>
+);
 const orDash = (v: string | null | undefined) => (v ? v : dash);
 const dateWithAgo = (v: string | null) => {
   const text = wireDateText(v);
@@ -26,16 +45,50 @@ const dateWithAgo = (v: string | null) => {
 
 export function ProfileSection({ person: p }: { person: PersonDetail }) {
   const rows: [string, ReactNode][] = [
-    ['Email', p.email ? <Anchor href={`mailto:${p.email}`} size="sm">{p.email}</Anchor> : dash],
+    [
+      'Email',
+      p.email ? (
+        <Anchor href={`mailto:${p.email}`} size="sm">
+          {p.email}
+        </Anchor>
+      ) : (
+        dash
+      ),
+    ],
     ['Phone', orDash(p.phone)],
     ['Title', orDash(p.title)],
     ['Department', orDash(p.department)],
-    ['Organization', p.companyId ? <Anchor href={`#/organizations/${p.companyId}`} size="sm">{p.organization ?? p.companyId}</Anchor> : dash],
+    [
+      'Organization',
+      p.companyId ? (
+        <Anchor href={`#/organizations/${p.companyId}`} size="sm">
+          {p.organization ?? p.companyId}
+        </Anchor>
+      ) : (
+        dash
+      ),
+    ],
     ['Access type', accessTypeLabel(p.accessType)],
     ['Admin level', p.userType ? (USER_TYPE_LABELS[p.userType] ?? p.userType) : dash],
     ['Access expiry', orDash(wireDateText(p.accessExpiry))],
-    ['Manager', p.managerId ? <Anchor href={`#/people/${p.managerId}`} size="sm">{p.managerName ?? `#${p.managerId}`}</Anchor> : dash],
-    ['Last login', dateWithAgo(p.lastLogin) ?? <Text span size="sm" c="orange">never</Text>],
+    [
+      'Manager',
+      p.managerId ? (
+        <Anchor href={`#/people/${p.managerId}`} size="sm">
+          {p.managerName ?? `#${p.managerId}`}
+        </Anchor>
+      ) : (
+        dash
+      ),
+    ],
+    [
+      'Last login',
+      dateWithAgo(p.lastLogin) ?? (
+        <Text span size="sm" c="orange">
+          never
+        </Text>
+      ),
+    ],
     ['Created', orDash(wireDateText(p.created))],
     ['Last updated', orDash(dateWithAgo(p.lastUpdated))],
     ['SmartSimple ID', String(p.id)],
@@ -70,7 +123,9 @@ function FieldValue({ name, value }: { name: string; value: string | null }) {
 }
 
 /** `cf_Employee Number` -> "Employee Number"; custom fields first, then the rest by name. */
-function otherFields(raw: Record<string, string | null>): { key: string; label: string; value: string | null; custom: boolean }[] {
+function otherFields(
+  raw: Record<string, string | null>,
+): { key: string; label: string; value: string | null; custom: boolean }[] {
   return Object.entries(raw)
     .filter(([key]) => !SHOWN_IN_PROFILE.has(key))
     .map(([key, value]) => ({ key, label: key.replace(/^(cf|sf)_/, ''), value, custom: !key.startsWith('sf_') }))
@@ -89,7 +144,14 @@ export function CustomFieldsSection({ raw }: { raw: Record<string, string | null
       testId="person-custom-fields"
       actions={
         all.length > 8 && (
-          <TextInput size="xs" aria-label="Filter fields" placeholder="Filter fields" leftSection={<IconSearch size={14} />} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} />
+          <TextInput
+            size="xs"
+            aria-label="Filter fields"
+            placeholder="Filter fields"
+            leftSection={<IconSearch size={14} />}
+            value={filter}
+            onChange={(e) => setFilter(e.currentTarget.value)}
+          />
         )
       }
     >

@@ -35,10 +35,17 @@ export function AuditTrailView({ instance }: { instance: Instance }) {
     <div data-testid="audit-trail">
       <Group justify="space-between" mb="sm">
         <Text size="sm" c="dimmed">
-          Append-only and hash-chained: every plan created, approved, applied and undone. {list.data ? `${formatNumber(list.data.total)} entries.` : ''}
+          Append-only and hash-chained: every plan created, approved, applied and undone.{' '}
+          {list.data ? `${formatNumber(list.data.total)} entries.` : ''}
         </Text>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconShieldCheck size={16} />} onClick={() => void verify()} loading={verifying} data-testid="verify-chain">
+          <Button
+            variant="default"
+            leftSection={<IconShieldCheck size={16} />}
+            onClick={() => void verify()}
+            loading={verifying}
+            data-testid="verify-chain"
+          >
             Verify chain
           </Button>
           <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void exportTrail()}>
@@ -51,7 +58,11 @@ export function AuditTrailView({ instance }: { instance: Instance }) {
           mb="sm"
           color={verification.ok ? 'green' : 'red'}
           icon={verification.ok ? <IconShieldCheck /> : <IconShieldX />}
-          title={verification.ok ? `Intact: ${formatNumber(verification.checked)} entries checked` : `Broken at entry ${first?.seq ?? '?'}`}
+          title={
+            verification.ok
+              ? `Intact: ${formatNumber(verification.checked)} entries checked`
+              : `Broken at entry ${first?.seq ?? '?'}`
+          }
           data-testid="verify-result"
         >
           {!verification.ok && first && <Text size="sm">{first.message}</Text>}
@@ -61,7 +72,12 @@ export function AuditTrailView({ instance }: { instance: Instance }) {
         <Loader size="sm" aria-label="Loading the audit trail" />
       ) : entries.length === 0 ? (
         <Paper withBorder p="xl">
-          <EmptyState icon={<IconShieldLock size={28} />} variant="light" title="Nothing recorded yet" description="Plans you create, approve, apply and undo are recorded here." />
+          <EmptyState
+            icon={<IconShieldLock size={28} />}
+            variant="light"
+            title="Nothing recorded yet"
+            description="Plans you create, approve, apply and undo are recorded here."
+          />
         </Paper>
       ) : (
         <Paper withBorder>
@@ -91,7 +107,17 @@ export function AuditTrailView({ instance }: { instance: Instance }) {
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    <Code style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', display: 'block', maxWidth: 420 }}>{JSON.stringify(e.details)}</Code>
+                    <Code
+                      style={{
+                        whiteSpace: 'nowrap',
+                        overflow: 'hidden',
+                        textOverflow: 'ellipsis',
+                        display: 'block',
+                        maxWidth: 420,
+                      }}
+                    >
+                      {JSON.stringify(e.details)}
+                    </Code>
                   </Table.Td>
                 </Table.Tr>
               ))}

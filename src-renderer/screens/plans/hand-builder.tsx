@@ -21,7 +21,11 @@ export function HandBuilder({ instanceId, title, planId, onBuilt }: Props) {
   const vocab = usePlanVocabulary(instanceId);
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 150);
-  const found = useApiQuery('people:search', { instanceId, query: debounced, limit: 20 }, { enabled: debounced.trim().length >= 2 });
+  const found = useApiQuery(
+    'people:search',
+    { instanceId, query: debounced, limit: 20 },
+    { enabled: debounced.trim().length >= 2 },
+  );
   const [personId, setPersonId] = useState<string | null>(null);
   const [kind, setKind] = useState<Kind>('add_role');
   const [roleId, setRoleId] = useState<string | null>(null);
@@ -37,9 +41,11 @@ export function HandBuilder({ instanceId, title, planId, onBuilt }: Props) {
   const add = async () => {
     setBusy(true);
     try {
-      const target = planId ?? (await callApi('plans:create', { instanceId, title: title?.trim() || 'Changes by hand' })).id;
+      const target =
+        planId ?? (await callApi('plans:create', { instanceId, title: title?.trim() || 'Changes by hand' })).id;
       const r = await callApi('plans:addOperation', { planId: target, operations: [operation()] });
-      if (r.rejected.length > 0) notifyError(new Error(r.rejected[0]?.message ?? 'Refused'), 'The operation was not added');
+      if (r.rejected.length > 0)
+        notifyError(new Error(r.rejected[0]?.message ?? 'Refused'), 'The operation was not added');
       onBuilt(target);
       setPersonId(null);
     } catch (e) {
@@ -51,11 +57,22 @@ export function HandBuilder({ instanceId, title, planId, onBuilt }: Props) {
 
   return (
     <Stack gap="sm">
-      <TextInput label="Find a person" placeholder="Name, e-mail or organization" leftSection={<IconSearch size={16} />} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
+      <TextInput
+        label="Find a person"
+        placeholder="Name, e-mail or organization"
+        leftSection={<IconSearch size={16} />}
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+      />
       <Select
         label="Person"
-        placeholder={debounced.trim().length >= 2 ? `${found.data?.total ?? 0} found` : 'Type at least two letters above'}
-        data={(found.data?.rows ?? []).map((p) => ({ value: String(p.id), label: `${p.firstName} ${p.lastName} <${p.email}>${p.organization ? ` · ${p.organization}` : ''}` }))}
+        placeholder={
+          debounced.trim().length >= 2 ? `${found.data?.total ?? 0} found` : 'Type at least two letters above'
+        }
+        data={(found.data?.rows ?? []).map((p) => ({
+          value: String(p.id),
+          label: `${p.firstName} ${p.lastName} <${p.email}>${p.organization ? ` · ${p.organization}` : ''}`,
+        }))}
         value={personId}
         onChange={setPersonId}
       />

@@ -23,7 +23,15 @@ export function NewPlanModal({ instance, opened, onClose, onBuilt }: Props) {
   };
   return (
     <Modal opened={opened} onClose={onClose} title="New plan" size="xl" data-testid="new-plan-modal">
-      <TextInput label="Title" placeholder="Leave empty for a title that says what the plan does" value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={200} mb="md" data-autofocus />
+      <TextInput
+        label="Title"
+        placeholder="Leave empty for a title that says what the plan does"
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        maxLength={200}
+        mb="md"
+        data-autofocus
+      />
       <Tabs defaultValue="filter" keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="filter" leftSection={<IconFilter size={16} />}>

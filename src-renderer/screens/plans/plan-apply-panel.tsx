@@ -9,7 +9,15 @@ import { isJobActive, notifyError, useApiMutation, useApiQuery, useJobs } from '
 import { formatNumber } from '../../lib/format';
 import { RESULT_COLOR, RESULT_LABEL } from './plan-format';
 
-export function PlanApplyPanel({ planId, jobId, names }: { planId: string; jobId: string | null; names: Map<number | null, string> }) {
+export function PlanApplyPanel({
+  planId,
+  jobId,
+  names,
+}: {
+  planId: string;
+  jobId: string | null;
+  names: Map<number | null, string>;
+}) {
   const jobs = useJobs();
   const job = jobId ? jobs.byId.get(jobId) : undefined;
   const result = useApiQuery('plans:result', { planId });
@@ -25,7 +33,13 @@ export function PlanApplyPanel({ planId, jobId, names }: { planId: string; jobId
             <Text size="sm" fw={600}>
               Applying: {formatNumber(job.done)} of {formatNumber(job.total ?? 0)} operations
             </Text>
-            <Button size="xs" variant="light" color="red" leftSection={<IconPlayerStop size={14} />} onClick={() => cancel.mutate({ id: job.id })}>
+            <Button
+              size="xs"
+              variant="light"
+              color="red"
+              leftSection={<IconPlayerStop size={14} />}
+              onClick={() => cancel.mutate({ id: job.id })}
+            >
               Cancel
             </Button>
           </Group>
@@ -38,10 +52,24 @@ export function PlanApplyPanel({ planId, jobId, names }: { planId: string; jobId
       {r && (
         <>
           <Group gap="xs" mb="xs" mt={running ? 'sm' : 0} data-testid="apply-summary">
-            <Badge color="green" variant="light">{r.summary.verified} applied and verified</Badge>
-            {r.summary.skippedDrift > 0 && <Badge color="orange" variant="light">{r.summary.skippedDrift} skipped (drift)</Badge>}
-            {r.summary.failed > 0 && <Badge color="red" variant="light">{r.summary.failed} failed</Badge>}
-            {r.summary.pending > 0 && <Badge color="gray" variant="light">{r.summary.pending} pending</Badge>}
+            <Badge color="green" variant="light">
+              {r.summary.verified} applied and verified
+            </Badge>
+            {r.summary.skippedDrift > 0 && (
+              <Badge color="orange" variant="light">
+                {r.summary.skippedDrift} skipped (drift)
+              </Badge>
+            )}
+            {r.summary.failed > 0 && (
+              <Badge color="red" variant="light">
+                {r.summary.failed} failed
+              </Badge>
+            )}
+            {r.summary.pending > 0 && (
+              <Badge color="gray" variant="light">
+                {r.summary.pending} pending
+              </Badge>
+            )}
             <Text size="xs" c="dimmed">
               {formatNumber(r.summary.calls)} calls · {r.summary.transactions.written} notes written in SmartSimple
               {r.summary.resumes ? ` · resumed ${r.summary.resumes}×` : ''}

@@ -26,7 +26,12 @@ export function PlanDiff({ people, roleName, selectable, selected, onToggle }: P
           <Group justify="space-between" mb={6}>
             <div>
               <Text fw={600} size="sm">
-                {p.name} {p.personId === null && <Badge size="xs">new person</Badge>} {p.isExternal && <Badge size="xs" color="grape" variant="light">external</Badge>}
+                {p.name} {p.personId === null && <Badge size="xs">new person</Badge>}{' '}
+                {p.isExternal && (
+                  <Badge size="xs" color="grape" variant="light">
+                    external
+                  </Badge>
+                )}
               </Text>
               <Text size="xs" c="dimmed">
                 {p.email}
@@ -54,7 +59,10 @@ export function PlanDiff({ people, roleName, selectable, selected, onToggle }: P
                     <Text size="sm">{op.summary}</Text>
                   </Table.Td>
                   <Table.Td w={90}>
-                    <Tooltip label={op.riskReasons.join(', ') || 'no risk factor'} disabled={op.riskReasons.length === 0}>
+                    <Tooltip
+                      label={op.riskReasons.join(', ') || 'no risk factor'}
+                      disabled={op.riskReasons.length === 0}
+                    >
                       <Badge color={RISK_COLOR[op.risk]} variant="light" size="sm">
                         {op.risk}
                       </Badge>
@@ -86,8 +94,18 @@ export function PlanDiff({ people, roleName, selectable, selected, onToggle }: P
   );
 }
 
-function FieldsDiff({ before, after, roleName }: { before: FieldMapView; after: FieldMapView; roleName: Map<number, string> }) {
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => (before[k] ?? null) !== (after[k] ?? null));
+function FieldsDiff({
+  before,
+  after,
+  roleName,
+}: {
+  before: FieldMapView;
+  after: FieldMapView;
+  roleName: Map<number, string>;
+}) {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (k) => (before[k] ?? null) !== (after[k] ?? null),
+  );
   if (keys.length === 0) return null;
   const role = (id: string) => roleName.get(Number(id)) ?? `role ${id}`;
   return (
@@ -101,21 +119,34 @@ function FieldsDiff({ before, after, roleName }: { before: FieldMapView; after: 
               <Text size="xs" c="dimmed" w={110}>
                 Profile roles
               </Text>
-              {b.filter((r) => !a.includes(r)).map((r) => (
-                <Badge key={`-${r}`} color="red" variant="light" size="sm" style={{ textDecoration: 'line-through' }} data-testid="diff-removed">
-                  − {role(r)}
-                </Badge>
-              ))}
-              {a.filter((r) => !b.includes(r)).map((r) => (
-                <Badge key={`+${r}`} color="green" variant="light" size="sm" data-testid="diff-added">
-                  + {role(r)}
-                </Badge>
-              ))}
-              {a.filter((r) => b.includes(r)).map((r) => (
-                <Badge key={r} color="gray" variant="outline" size="sm">
-                  {role(r)}
-                </Badge>
-              ))}
+              {b
+                .filter((r) => !a.includes(r))
+                .map((r) => (
+                  <Badge
+                    key={`-${r}`}
+                    color="red"
+                    variant="light"
+                    size="sm"
+                    style={{ textDecoration: 'line-through' }}
+                    data-testid="diff-removed"
+                  >
+                    − {role(r)}
+                  </Badge>
+                ))}
+              {a
+                .filter((r) => !b.includes(r))
+                .map((r) => (
+                  <Badge key={`+${r}`} color="green" variant="light" size="sm" data-testid="diff-added">
+                    + {role(r)}
+                  </Badge>
+                ))}
+              {a
+                .filter((r) => b.includes(r))
+                .map((r) => (
+                  <Badge key={r} color="gray" variant="outline" size="sm">
+                    {role(r)}
+                  </Badge>
+                ))}
             </Group>
           );
         }

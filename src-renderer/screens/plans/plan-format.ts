@@ -60,7 +60,14 @@ export function downloadText(file: { filename: string; mime: string; text: strin
 }
 
 /** Profile roles travel as a comma-wrapped id list: `",14078,14090,"`. */
-export const parseRoleList = (v: string | null | undefined): string[] => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
+export const parseRoleList = (v: string | null | undefined): string[] =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
 /** "sf_First Name" -> "First Name"; UTA keys are named by the caller. */
-export const fieldLabel = (key: string): string => (key === 'sf_User Role' ? 'Profile roles' : key.replace(/^(sf|cf)_/, ''));
+export const fieldLabel = (key: string): string =>
+  key === 'sf_User Role' ? 'Profile roles' : key.replace(/^(sf|cf)_/, '');

@@ -27,7 +27,12 @@ export function PlanList({ instance, onOpen }: { instance: Instance; onOpen: (pl
         <Loader size="sm" aria-label="Loading plans" />
       ) : rows.length === 0 ? (
         <Paper withBorder p="xl" data-testid="plans-empty">
-          <EmptyState icon={<IconListCheck size={28} />} variant="light" title="No plans yet" description="No plans yet — build one from a filter, a CSV or by hand." />
+          <EmptyState
+            icon={<IconListCheck size={28} />}
+            variant="light"
+            title="No plans yet"
+            description="No plans yet — build one from a filter, a CSV or by hand."
+          />
           <Group justify="center" mt="md">
             <Button onClick={() => setBuilding(true)}>Build a plan</Button>
           </Group>
@@ -76,7 +81,17 @@ export function PlanList({ instance, onOpen }: { instance: Instance; onOpen: (pl
                   <Table.Td ta="right">
                     {formatNumber(p.approved)} / {formatNumber(p.operations)}
                   </Table.Td>
-                  <Table.Td>{p.privileged > 0 ? <Badge color="red" variant="light">{p.privileged} privileged</Badge> : <Text size="xs" c="dimmed">—</Text>}</Table.Td>
+                  <Table.Td>
+                    {p.privileged > 0 ? (
+                      <Badge color="red" variant="light">
+                        {p.privileged} privileged
+                      </Badge>
+                    ) : (
+                      <Text size="xs" c="dimmed">
+                        —
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     <Text size="xs">{dayTime(p.createdAt)}</Text>
                   </Table.Td>

@@ -3,9 +3,34 @@
  * approvals (selected operations, or the whole plan minus privileged ones), export/import, apply
  * with live progress, results, and the undo plan.
  */
-import { Alert, Badge, Button, FileButton, Group, List, Loader, Menu, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  FileButton,
+  Group,
+  List,
+  Loader,
+  Menu,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { IconAlertCircle, IconAlertTriangle, IconArrowLeft, IconCheck, IconDownload, IconInfoCircle, IconPlayerPlay, IconSend, IconTrash, IconUpload } from '@tabler/icons-react';
+import {
+  IconAlertCircle,
+  IconAlertTriangle,
+  IconArrowLeft,
+  IconCheck,
+  IconDownload,
+  IconInfoCircle,
+  IconPlayerPlay,
+  IconSend,
+  IconTrash,
+  IconUpload,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Instance, Operation, ReviewWarning } from '../../../src-preload/contract';
 import { callApi, notifyError, notifySuccess, useApiMutation, useApiQuery } from '../../api';
@@ -34,7 +59,12 @@ export function PlanPage({ instance, planId, onOpen, onBack }: Props) {
   const approve = useApiMutation('plans:approve', {
     onSuccess: (r) => {
       setSelected(new Set());
-      notifySuccess(r.needOwnApproval.length ? `${r.needOwnApproval.length} privileged operations still need their own approval.` : 'Approved.', 'Approval recorded');
+      notifySuccess(
+        r.needOwnApproval.length
+          ? `${r.needOwnApproval.length} privileged operations still need their own approval.`
+          : 'Approved.',
+        'Approval recorded',
+      );
     },
     onError: onError('Not approved'),
   });
@@ -68,7 +98,10 @@ export function PlanPage({ instance, planId, onOpen, onBack }: Props) {
     if (!file) return;
     try {
       const r = await callApi('plans:import', { planId, text: await file.text() });
-      notifySuccess(`${r.imported} approvals imported${r.skipped.length ? `; ${r.skipped.length} skipped` : ''}.`, 'Imported');
+      notifySuccess(
+        `${r.imported} approvals imported${r.skipped.length ? `; ${r.skipped.length} skipped` : ''}.`,
+        'Imported',
+      );
     } catch (e) {
       notifyError(e, 'Not imported');
     }
@@ -86,7 +119,8 @@ export function PlanPage({ instance, planId, onOpen, onBack }: Props) {
             Uses about {formatNumber(estimate.total)} calls; {formatNumber(d.budget.remaining)} left this hour.
           </Text>
           <Text size="xs" c="dimmed">
-            People changed on the server since planning are skipped, never overwritten. A note is written on each changed person.
+            People changed on the server since planning are skipped, never overwritten. A note is written on each
+            changed person.
           </Text>
         </Stack>
       ),
@@ -99,7 +133,13 @@ export function PlanPage({ instance, planId, onOpen, onBack }: Props) {
     <Stack gap="md" data-testid="plan-page">
       <Group justify="space-between" align="flex-start">
         <Stack gap={4} align="flex-start">
-          <Button variant="subtle" size="compact-sm" leftSection={<IconArrowLeft size={16} />} onClick={onBack} aria-label="Back to plans">
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            leftSection={<IconArrowLeft size={16} />}
+            onClick={onBack}
+            aria-label="Back to plans"
+          >
             All plans
           </Button>
           <div>
@@ -110,7 +150,8 @@ export function PlanPage({ instance, planId, onOpen, onBack }: Props) {
               </Badge>
             </Group>
             <Text size="xs" c="dimmed">
-              {plan.origin === 'undo' ? 'Undo plan' : `From ${plan.origin}`} · created by {plan.createdBy} {dayTime(plan.createdAt)} · updated {dayTime(plan.updatedAt)}
+              {plan.origin === 'undo' ? 'Undo plan' : `From ${plan.origin}`} · created by {plan.createdBy}{' '}
+              {dayTime(plan.createdAt)} · updated {dayTime(plan.updatedAt)}
               {plan.appliedBy ? ` · applied by ${plan.appliedBy}` : ''}
             </Text>
           </div>
@@ -137,7 +178,12 @@ export function PlanPage({ instance, planId, onOpen, onBack }: Props) {
             </FileButton>
           )}
           {['draft', 'in_review', 'approved'].includes(plan.state) && (
-            <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => discard.mutate({ planId })}>
+            <Button
+              variant="subtle"
+              color="red"
+              leftSection={<IconTrash size={16} />}
+              onClick={() => discard.mutate({ planId })}
+            >
               Discard
             </Button>
           )}
@@ -145,9 +191,25 @@ export function PlanPage({ instance, planId, onOpen, onBack }: Props) {
       </Group>
 
       <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <Stat label="Operations" value={formatNumber(totals.operations)} hint={`${formatNumber(totals.people)} people`} />
-        <Stat label="Approved" value={`${totals.approved} / ${totals.operations}`} hint={totals.awaitingOwnApproval ? `${totals.awaitingOwnApproval} need their own approval` : 'privileged ones one by one'} />
-        <Stat label="Risk" value={<Badge color={RISK_COLOR[risk]}>{risk}</Badge>} hint={`${totals.byRisk.high} high · ${totals.byRisk.medium} medium · ${totals.byRisk.low} low`} />
+        <Stat
+          label="Operations"
+          value={formatNumber(totals.operations)}
+          hint={`${formatNumber(totals.people)} people`}
+        />
+        <Stat
+          label="Approved"
+          value={`${totals.approved} / ${totals.operations}`}
+          hint={
+            totals.awaitingOwnApproval
+              ? `${totals.awaitingOwnApproval} need their own approval`
+              : 'privileged ones one by one'
+          }
+        />
+        <Stat
+          label="Risk"
+          value={<Badge color={RISK_COLOR[risk]}>{risk}</Badge>}
+          hint={`${totals.byRisk.high} high · ${totals.byRisk.medium} medium · ${totals.byRisk.low} low`}
+        />
         <Stat
           label="API calls"
           value={`uses ${formatNumber(estimate.total)} calls`}
@@ -160,27 +222,55 @@ export function PlanPage({ instance, planId, onOpen, onBack }: Props) {
 
       <Group gap="xs">
         {plan.state === 'draft' && (
-          <Button leftSection={<IconSend size={16} />} onClick={() => submit.mutate({ planId })} loading={submit.isPending} disabled={totals.operations === 0} data-testid="submit-plan">
+          <Button
+            leftSection={<IconSend size={16} />}
+            onClick={() => submit.mutate({ planId })}
+            loading={submit.isPending}
+            disabled={totals.operations === 0}
+            data-testid="submit-plan"
+          >
             Submit for review
           </Button>
         )}
         {reviewable && (
           <>
-            <Button leftSection={<IconCheck size={16} />} onClick={() => approve.mutate({ planId })} loading={approve.isPending && !approve.variables?.operationIds} disabled={totals.awaitingApproval === totals.awaitingOwnApproval} data-testid="approve-plan">
+            <Button
+              leftSection={<IconCheck size={16} />}
+              onClick={() => approve.mutate({ planId })}
+              loading={approve.isPending && !approve.variables?.operationIds}
+              disabled={totals.awaitingApproval === totals.awaitingOwnApproval}
+              data-testid="approve-plan"
+            >
               Approve plan
             </Button>
-            <Button variant="light" onClick={() => approve.mutate({ planId, operationIds: [...selected] })} disabled={selected.size === 0} data-testid="approve-selected">
+            <Button
+              variant="light"
+              onClick={() => approve.mutate({ planId, operationIds: [...selected] })}
+              disabled={selected.size === 0}
+              data-testid="approve-selected"
+            >
               Approve selected ({selected.size})
             </Button>
           </>
         )}
         {(plan.state === 'approved' || d.canResume) && !d.applyJobId && (
-          <Button color="green" leftSection={<IconPlayerPlay size={16} />} onClick={d.canResume ? () => apply.mutate({ planId }) : confirmApply} loading={apply.isPending} data-testid="apply-plan">
+          <Button
+            color="green"
+            leftSection={<IconPlayerPlay size={16} />}
+            onClick={d.canResume ? () => apply.mutate({ planId }) : confirmApply}
+            loading={apply.isPending}
+            data-testid="apply-plan"
+          >
             {d.canResume ? 'Resume apply' : 'Apply'}
           </Button>
         )}
         {applied && (
-          <Button variant="light" onClick={() => undo.mutate({ planId })} loading={undo.isPending} data-testid="create-undo">
+          <Button
+            variant="light"
+            onClick={() => undo.mutate({ planId })}
+            loading={undo.isPending}
+            data-testid="create-undo"
+          >
             Create undo plan
           </Button>
         )}
@@ -199,7 +289,13 @@ export function PlanPage({ instance, planId, onOpen, onBack }: Props) {
         You approve and apply as {d.approver}.
       </Text>
 
-      {(d.applyJobId || plan.state === 'applying' || applied) && <PlanApplyPanel planId={planId} jobId={d.applyJobId} names={new Map(d.people.map((p) => [p.personId, p.name]))} />}
+      {(d.applyJobId || plan.state === 'applying' || applied) && (
+        <PlanApplyPanel
+          planId={planId}
+          jobId={d.applyJobId}
+          names={new Map(d.people.map((p) => [p.personId, p.name]))}
+        />
+      )}
 
       {totals.operations === 0 ? (
         <Paper withBorder p="lg">
@@ -208,13 +304,29 @@ export function PlanPage({ instance, planId, onOpen, onBack }: Props) {
           </Text>
         </Paper>
       ) : (
-        <PlanDiff people={d.people} roleName={vocab.roleName} selectable={reviewable} selected={selected} onToggle={toggle} />
+        <PlanDiff
+          people={d.people}
+          roleName={vocab.roleName}
+          selectable={reviewable}
+          selected={selected}
+          onToggle={toggle}
+        />
       )}
     </Stack>
   );
 }
 
-function Stat({ label, value, hint, testId }: { label: string; value: React.ReactNode; hint: string; testId?: string }) {
+function Stat({
+  label,
+  value,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: React.ReactNode;
+  hint: string;
+  testId?: string;
+}) {
   return (
     <Paper withBorder p="sm" data-testid={testId}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>

@@ -17,8 +17,13 @@ import { PlanPage } from './plan-page';
 export function PlansScreen() {
   return (
     <div data-testid="screen-plans">
-      <ScreenHeader title="Plans" description="Batches of changes: build, review, approve, apply, verify and undo. Nothing reaches SmartSimple without your approval." />
-      <BrowseGate what="people and roles to plan changes for">{(instance) => <PlansBody key={instance.id} instance={instance} />}</BrowseGate>
+      <ScreenHeader
+        title="Plans"
+        description="Batches of changes: build, review, approve, apply, verify and undo. Nothing reaches SmartSimple without your approval."
+      />
+      <BrowseGate what="people and roles to plan changes for">
+        {(instance) => <PlansBody key={instance.id} instance={instance} />}
+      </BrowseGate>
     </div>
   );
 }

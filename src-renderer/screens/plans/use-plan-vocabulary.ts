@@ -20,7 +20,8 @@ export function usePlanVocabulary(instanceId: string) {
     const organizations: Option[] = [];
     const walk = (nodes: OrganizationNode[], depth: number) => {
       for (const n of nodes) {
-        if (!n.removed) organizations.push({ value: String(n.id), label: `${'  '.repeat(depth)}${n.name} (${n.totalPeople})` });
+        if (!n.removed)
+          organizations.push({ value: String(n.id), label: `${'  '.repeat(depth)}${n.name} (${n.totalPeople})` });
         walk(n.children, depth + 1);
       }
     };
@@ -29,6 +30,12 @@ export function usePlanVocabulary(instanceId: string) {
       .sort((a, b) => a.localeCompare(b))
       .map((d) => ({ value: d, label: d }));
     const roleName = new Map((roles.data ?? []).map((r) => [r.id, r.name]));
-    return { profileRoles, organizations, departments, roleName, isLoading: roles.isLoading || tree.isLoading || people.isLoading };
+    return {
+      profileRoles,
+      organizations,
+      departments,
+      roleName,
+      isLoading: roles.isLoading || tree.isLoading || people.isLoading,
+    };
   }, [roles.data, tree.data, people.data, roles.isLoading, tree.isLoading, people.isLoading]);
 }

@@ -16,11 +16,19 @@ import { programStatusColor } from './program-status';
 
 const COLUMNS: VirtualColumn<ProgramAssignmentRow>[] = [
   { id: 'person', header: 'Person', width: 'minmax(180px, 2fr)', cell: (a) => a.personName ?? `#${a.personId}` },
-  { id: 'role', header: 'Role on the program (UTA)', width: 'minmax(160px, 1.5fr)', cell: (a) => a.roleName ?? `Role ${a.roleId}` },
+  {
+    id: 'role',
+    header: 'Role on the program (UTA)',
+    width: 'minmax(160px, 1.5fr)',
+    cell: (a) => a.roleName ?? `Role ${a.roleId}`,
+  },
   { id: 'id', header: 'Association ID', width: '130px', align: 'right', cell: (a) => a.associationId },
 ];
 
-const assignmentRowAttributes = (a: ProgramAssignmentRow) => ({ 'data-testid': 'assignment-row', 'data-person-id': a.personId });
+const assignmentRowAttributes = (a: ProgramAssignmentRow) => ({
+  'data-testid': 'assignment-row',
+  'data-person-id': a.personId,
+});
 
 export function ProgramPage() {
   const params = useParams<{ id: string }>();
@@ -32,7 +40,9 @@ export function ProgramPage() {
           <IconArrowLeft size={14} /> Programs
         </Group>
       </Anchor>
-      <BrowseGate what="programs">{(instance) => <ProgramDetails instance={instance} programId={programId} />}</BrowseGate>
+      <BrowseGate what="programs">
+        {(instance) => <ProgramDetails instance={instance} programId={programId} />}
+      </BrowseGate>
     </FullHeight>
   );
 }
@@ -40,18 +50,26 @@ export function ProgramPage() {
 function ProgramDetails({ instance, programId }: { instance: Instance; programId: number }) {
   const [, navigate] = useLocation();
   const programs = useApiQuery('programs:list', { instanceId: instance.id });
-  const assignments = useApiQuery('programs:assignments', { instanceId: instance.id, programId }, { enabled: Number.isSafeInteger(programId) });
+  const assignments = useApiQuery(
+    'programs:assignments',
+    { instanceId: instance.id, programId },
+    { enabled: Number.isSafeInteger(programId) },
+  );
   const [filter, setFilter] = useState('');
   const [role, setRole] = useState<string | null>(null);
   const program = programs.data?.find((p) => p.id === programId);
   const all = useMemo(() => assignments.data ?? [], [assignments.data]);
   const byRole = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const a of all) counts.set(a.roleName ?? `Role ${a.roleId}`, (counts.get(a.roleName ?? `Role ${a.roleId}`) ?? 0) + 1);
+    for (const a of all)
+      counts.set(a.roleName ?? `Role ${a.roleId}`, (counts.get(a.roleName ?? `Role ${a.roleId}`) ?? 0) + 1);
     return [...counts.entries()].sort((a, b) => b[1] - a[1]);
   }, [all]);
   const q = filter.trim().toLowerCase();
-  const rows = all.filter((a) => (!role || (a.roleName ?? `Role ${a.roleId}`) === role) && (!q || (a.personName ?? '').toLowerCase().includes(q)));
+  const rows = all.filter(
+    (a) =>
+      (!role || (a.roleName ?? `Role ${a.roleId}`) === role) && (!q || (a.personName ?? '').toLowerCase().includes(q)),
+  );
 
   if (programs.isLoading || assignments.isLoading) return <Loader size="sm" aria-label="Loading the program" />;
   if (!program) {
@@ -72,7 +90,11 @@ function ProgramDetails({ instance, programId }: { instance: Instance; programId
         <Text size="sm" c="dimmed">
           {program.ownerId ? (
             <>
-              Owner <Anchor href={`#/people/${program.ownerId}`} size="sm">{program.ownerName ?? `#${program.ownerId}`}</Anchor> ·{' '}
+              Owner{' '}
+              <Anchor href={`#/people/${program.ownerId}`} size="sm">
+                {program.ownerName ?? `#${program.ownerId}`}
+              </Anchor>{' '}
+              ·{' '}
             </>
           ) : null}
           {countOf(program.assignments, 'assignment')} naming {countOf(program.people, 'person', 'people')}
@@ -107,7 +129,11 @@ function ProgramDetails({ instance, programId }: { instance: Instance; programId
           onOpen={(a) => navigate(`/people/${a.personId}`)}
           rowAttributes={assignmentRowAttributes}
           attributes={{ 'data-testid': 'assignments-table' }}
-          empty={<Text size="sm" c="dimmed">{all.length === 0 ? 'Nobody is assigned to this program.' : 'No assignment matches.'}</Text>}
+          empty={
+            <Text size="sm" c="dimmed">
+              {all.length === 0 ? 'Nobody is assigned to this program.' : 'No assignment matches.'}
+            </Text>
+          }
         />
       </Grow>
     </>

@@ -16,7 +16,10 @@ import { programStatusColor } from './program-status';
 export function ProgramsScreen() {
   return (
     <Stack gap="md" data-testid="screen-programs">
-      <ScreenHeader title="Programs" description="The programs of the active instance and who is assigned to them (UTA roles)." />
+      <ScreenHeader
+        title="Programs"
+        description="The programs of the active instance and who is assigned to them (UTA roles)."
+      />
       <BrowseGate what="programs">{(instance) => <ProgramsBrowser key={instance.id} instance={instance} />}</BrowseGate>
     </Stack>
   );
@@ -28,7 +31,9 @@ function ProgramsBrowser({ instance }: { instance: Instance }) {
   const [filter, setFilter] = useState('');
   const all = programs.data ?? [];
   const q = filter.trim().toLowerCase();
-  const visible = q ? all.filter((p) => `${p.name} ${p.type ?? ''} ${p.status ?? ''} ${p.ownerName ?? ''}`.toLowerCase().includes(q)) : all;
+  const visible = q
+    ? all.filter((p) => `${p.name} ${p.type ?? ''} ${p.status ?? ''} ${p.ownerName ?? ''}`.toLowerCase().includes(q))
+    : all;
 
   return (
     <Stack gap="sm">
@@ -56,7 +61,13 @@ function ProgramsBrowser({ instance }: { instance: Instance }) {
             </Table.Thead>
             <Table.Tbody>
               {visible.map((p) => (
-                <Table.Tr key={p.id} data-testid="program-row" data-program-id={p.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/programs/${p.id}`)}>
+                <Table.Tr
+                  key={p.id}
+                  data-testid="program-row"
+                  data-program-id={p.id}
+                  style={{ cursor: 'pointer' }}
+                  onClick={() => navigate(`/programs/${p.id}`)}
+                >
                   <Table.Td>
                     <Anchor href={`#/programs/${p.id}`} size="sm" fw={600} onClick={(e) => e.stopPropagation()}>
                       {p.name}
@@ -96,7 +107,8 @@ function ProgramsBrowser({ instance }: { instance: Instance }) {
       </Paper>
       {visible.length > 0 && (
         <Text size="xs" c="dimmed">
-          {countOf(visible.length, 'program')} shown. An assignment is a person with a UTA role on the program; one person can hold several.
+          {countOf(visible.length, 'program')} shown. An assignment is a person with a UTA role on the program; one
+          person can hold several.
         </Text>
       )}
     </Stack>

@@ -15,7 +15,8 @@ export function PrivilegeSuggestions({ instanceId }: { instanceId: string }) {
   const [open, setOpen] = useState(true);
   const list = suggestions.data ?? [];
   if (list.length === 0) return null;
-  const busy = (roleId: number, privileged: boolean) => set.isPending && set.variables?.roleId === roleId && set.variables.privileged === privileged;
+  const busy = (roleId: number, privileged: boolean) =>
+    set.isPending && set.variables?.roleId === roleId && set.variables.privileged === privileged;
 
   return (
     <Paper withBorder p="md" data-testid="privilege-suggestions">
@@ -34,7 +35,15 @@ export function PrivilegeSuggestions({ instanceId }: { instanceId: string }) {
       <Collapse expanded={open}>
         <Stack gap={2} mt="sm">
           {list.map((s) => (
-            <Group key={s.roleId} justify="space-between" wrap="nowrap" gap="sm" py={2} data-testid="privilege-suggestion" data-role-id={s.roleId}>
+            <Group
+              key={s.roleId}
+              justify="space-between"
+              wrap="nowrap"
+              gap="sm"
+              py={2}
+              data-testid="privilege-suggestion"
+              data-role-id={s.roleId}
+            >
               <Group gap="xs" style={{ minWidth: 0 }}>
                 <Anchor href={`#/roles/${s.roleId}`} size="sm" fw={600}>
                   {s.name}

@@ -13,8 +13,17 @@ const SHOWN = 2;
 
 export function RoleDepartmentsCell({ instanceId, role }: { instanceId: string; role: RoleRow }) {
   const [asked, setAsked] = useState(false);
-  const detail = useApiQuery('roles:get', { instanceId, roleId: role.id }, { enabled: asked && role.holders > 0, meta: { silent: true } });
-  if (role.holders === 0) return <Text span size="sm" c="dimmed">—</Text>;
+  const detail = useApiQuery(
+    'roles:get',
+    { instanceId, roleId: role.id },
+    { enabled: asked && role.holders > 0, meta: { silent: true } },
+  );
+  if (role.holders === 0)
+    return (
+      <Text span size="sm" c="dimmed">
+        —
+      </Text>
+    );
   const departments = detail.data?.departments;
   if (!departments) {
     return (

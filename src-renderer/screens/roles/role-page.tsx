@@ -2,7 +2,20 @@
  * One role (`#/roles/<id>`): the privileged decision with any suggestion and its reasons, the
  * departments its holders are in, and the holders themselves (the People table, filtered).
  */
-import { Alert, Anchor, Badge, Button, Group, Loader, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconArrowLeft, IconBulb } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useParams } from 'wouter';
@@ -31,7 +44,11 @@ export function RolePage() {
 }
 
 function RoleDetails({ instance, roleId }: { instance: Instance; roleId: number }) {
-  const role = useApiQuery('roles:get', { instanceId: instance.id, roleId }, { meta: { silent: true }, enabled: Number.isSafeInteger(roleId) });
+  const role = useApiQuery(
+    'roles:get',
+    { instanceId: instance.id, roleId },
+    { meta: { silent: true }, enabled: Number.isSafeInteger(roleId) },
+  );
   if (role.isLoading) return <Loader size="sm" aria-label="Loading the role" />;
   if (!role.data) {
     return (
@@ -81,7 +98,14 @@ function Suggestion({ instanceId, role }: { instanceId: string; role: RoleDetail
   return (
     <Alert color="yellow" icon={<IconBulb />} title="Looks privileged" data-testid="role-suggestion">
       <Text size="sm">{role.suggestedReasons.join('; ')}.</Text>
-      <Button mt="xs" size="compact-sm" color="red" variant="light" loading={set.isPending} onClick={() => set.mutate({ instanceId, roleId: role.id, privileged: true })}>
+      <Button
+        mt="xs"
+        size="compact-sm"
+        color="red"
+        variant="light"
+        loading={set.isPending}
+        onClick={() => set.mutate({ instanceId, roleId: role.id, privileged: true })}
+      >
         Mark privileged
       </Button>
     </Alert>
@@ -92,7 +116,9 @@ function Departments({ role }: { role: RoleDetail }) {
   if (role.departments.length === 0) {
     return (
       <Text size="sm" c="dimmed">
-        {role.utaOnly ? 'A UTA role is given on programs, not on profiles: nobody holds it on their profile.' : 'Nobody holds this role.'}
+        {role.utaOnly
+          ? 'A UTA role is given on programs, not on profiles: nobody holds it on their profile.'
+          : 'Nobody holds this role.'}
       </Text>
     );
   }
@@ -102,9 +128,19 @@ function Departments({ role }: { role: RoleDetail }) {
       <Table.Tbody>
         {role.departments.map((d) => (
           <Table.Tr key={d.department ?? ''}>
-            <Table.Td w="45%">{d.department ?? <Text span size="sm" c="dimmed">No department</Text>}</Table.Td>
+            <Table.Td w="45%">
+              {d.department ?? (
+                <Text span size="sm" c="dimmed">
+                  No department
+                </Text>
+              )}
+            </Table.Td>
             <Table.Td>
-              <Progress value={(d.holders / top) * 100} size="sm" aria-label={`${d.department ?? 'No department'}: ${d.holders}`} />
+              <Progress
+                value={(d.holders / top) * 100}
+                size="sm"
+                aria-label={`${d.department ?? 'No department'}: ${d.holders}`}
+              />
             </Table.Td>
             <Table.Td ta="right" w={70}>
               {formatNumber(d.holders)}
@@ -125,7 +161,10 @@ function Holders({ instance, role }: { instance: Instance; role: RoleDetail }) {
     <Section title="Holders" count={role.holders}>
       {role.holders === 0 ? (
         <Text size="sm" c="dimmed">
-          Nobody holds this role on their profile{role.assignments > 0 ? `; it is given ${formatNumber(role.assignments)} times on programs (see Programs).` : '.'}
+          Nobody holds this role on their profile
+          {role.assignments > 0
+            ? `; it is given ${formatNumber(role.assignments)} times on programs (see Programs).`
+            : '.'}
         </Text>
       ) : (
         <div style={{ height: Math.min(520, 36 + 34 * role.holders + 2) }}>

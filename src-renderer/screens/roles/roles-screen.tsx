@@ -3,7 +3,18 @@
  * on each, and suggestions for the undecided ones. A role's page lists its holders and the
  * departments they are in.
  */
-import { Anchor, Badge, EmptyState, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  EmptyState,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { IconSearch, IconShieldLock } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
@@ -23,7 +34,10 @@ const matchesShow = (r: RoleRow, show: Show) =>
 export function RolesScreen() {
   return (
     <Stack gap="md" data-testid="screen-roles">
-      <ScreenHeader title="Roles" description="The roles of the active instance, who holds them, and which ones are privileged." />
+      <ScreenHeader
+        title="Roles"
+        description="The roles of the active instance, who holds them, and which ones are privileged."
+      />
       <BrowseGate what="roles">{(instance) => <RolesBrowser key={instance.id} instance={instance} />}</BrowseGate>
     </Stack>
   );
@@ -36,7 +50,9 @@ function RolesBrowser({ instance }: { instance: Instance }) {
   const [show, setShow] = useState<Show>('all');
   const all = useMemo(() => roles.data ?? [], [roles.data]);
   const q = filter.trim().toLowerCase();
-  const visible = all.filter((r) => matchesShow(r, show) && (!q || `${r.name} ${r.description}`.toLowerCase().includes(q)));
+  const visible = all.filter(
+    (r) => matchesShow(r, show) && (!q || `${r.name} ${r.description}`.toLowerCase().includes(q)),
+  );
   const privileged = all.filter((r) => r.privileged === true).length;
   const undecided = all.filter((r) => r.privileged === null).length;
 
@@ -131,7 +147,8 @@ function RolesBrowser({ instance }: { instance: Instance }) {
       </Paper>
       {visible.length > 0 && (
         <Text size="xs" c="dimmed">
-          {countOf(visible.length, 'role')} shown. Holders have the role on their profile; program assignments are UTA roles on programs.
+          {countOf(visible.length, 'role')} shown. Holders have the role on their profile; program assignments are UTA
+          roles on programs.
         </Text>
       )}
     </Stack>

@@ -50,21 +50,41 @@ function AddInstanceForm({ onDone }: { onDone: () => void }) {
 
   const error = create.error;
   // Shown as an alert unless it already sits next to the fields it is about.
-  const formLevelError = error && !(error.code === 'CONFLICT' || Object.keys(fieldErrorsOf(error)).length > 0) ? error : null;
+  const formLevelError =
+    error && !(error.code === 'CONFLICT' || Object.keys(fieldErrorsOf(error)).length > 0) ? error : null;
   const apiVersion = form.getInputProps('apiVersion');
 
   return (
     <form onSubmit={submit} noValidate data-testid="add-instance-form">
       <Stack>
         <Text size="sm" c="dimmed">
-          The connection settings that are not secret. The API password and function tokens are entered on the
-          Connect screen and kept in the OS keychain.
+          The connection settings that are not secret. The API password and function tokens are entered on the Connect
+          screen and kept in the OS keychain.
         </Text>
-        <TextInput label="Name" description="How Admin Desk calls it" placeholder="Acme production" withAsterisk data-autofocus {...form.getInputProps('name')} />
-        <TextInput label="Host" description="The instance's address" placeholder="https://acme.smartsimple.com" withAsterisk {...form.getInputProps('host')} />
+        <TextInput
+          label="Name"
+          description="How Admin Desk calls it"
+          placeholder="Acme production"
+          withAsterisk
+          data-autofocus
+          {...form.getInputProps('name')}
+        />
+        <TextInput
+          label="Host"
+          description="The instance's address"
+          placeholder="https://acme.smartsimple.com"
+          withAsterisk
+          {...form.getInputProps('host')}
+        />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label="Alias" placeholder="acme" withAsterisk {...form.getInputProps('alias')} />
-          <TextInput label="Root company ID" placeholder="12345" inputMode="numeric" withAsterisk {...form.getInputProps('rootCompanyId')} />
+          <TextInput
+            label="Root company ID"
+            placeholder="12345"
+            inputMode="numeric"
+            withAsterisk
+            {...form.getInputProps('rootCompanyId')}
+          />
           <NativeSelect
             label="API version"
             withAsterisk

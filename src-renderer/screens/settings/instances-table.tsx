@@ -31,7 +31,12 @@ export function InstancesTable({ instances, activeId, busyId, onMakeActive, onRe
           {instances.map((instance) => {
             const isActive = instance.id === activeId;
             return (
-              <Table.Tr key={instance.id} data-testid="instance-row" data-instance-id={instance.id} data-active={isActive || undefined}>
+              <Table.Tr
+                key={instance.id}
+                data-testid="instance-row"
+                data-instance-id={instance.id}
+                data-active={isActive || undefined}
+              >
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
                     <Text size="sm" fw={500}>

@@ -16,7 +16,14 @@ const ENTRY_KEYS = new Set(['contactid', 'rolename', 'roleid', 'associationid', 
 
 function wire(a: Association, role: Role | undefined): AssociationRecord {
   const id = String(a.id);
-  return { recordid: id, associationid: id, objectid: String(a.objectId), contactid: String(a.contactId), roleid: String(a.roleId), rolename: role?.name ?? '' };
+  return {
+    recordid: id,
+    associationid: id,
+    objectid: String(a.objectId),
+    contactid: String(a.contactId),
+    roleid: String(a.roleId),
+    rolename: role?.name ?? '',
+  };
 }
 
 export function associationsListAction(ctx: ActionContext): ActionResult {
@@ -34,7 +41,9 @@ export function associationsListAction(ctx: ActionContext): ActionResult {
 function roleOf(ctx: ActionContext, entry: Record<string, unknown>): Role {
   const { state } = ctx.core;
   const byId = entry.roleid !== undefined && entry.roleid !== '' ? state.role(Number(entry.roleid)) : undefined;
-  const role = byId ?? (typeof entry.rolename === 'string' && entry.rolename !== '' ? state.roleByName(entry.rolename) : undefined);
+  const role =
+    byId ??
+    (typeof entry.rolename === 'string' && entry.rolename !== '' ? state.roleByName(entry.rolename) : undefined);
   if (!role) throw recordError('unknown role');
   if (!role.utaOnly) throw recordError(`${role.name} is not offered as a UTA role on programs`);
   return role;
@@ -55,7 +64,8 @@ export function associationsUpdateAction(ctx: ActionContext): ActionResult {
   const pending = new Set<string>();
   const prepare = (raw: unknown): PreparedWrite => {
     const { objectid, entry } = raw as { objectid: unknown; entry: unknown };
-    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw recordError('contact entry is not an object');
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry))
+      throw recordError('contact entry is not an object');
     const e = entry as Record<string, unknown>;
     for (const key of Object.keys(e)) if (!ENTRY_KEYS.has(key)) throw recordError(`unknown key ${key}`);
     const objectId = Number(objectid);
@@ -68,11 +78,15 @@ export function associationsUpdateAction(ctx: ActionContext): ActionResult {
       if (!existing || existing.objectId !== objectId) throw notFoundError(`association ${String(e.associationid)}`);
     }
     const contactId = e.contactid !== undefined && e.contactid !== '' ? Number(e.contactid) : existing?.contactId;
-    if (contactId === undefined || !state.person(contactId)) throw recordError(`contact ${String(e.contactid ?? '')} does not exist`);
-    if (existing && existing.contactId !== contactId) throw recordError('to change the contact, delete the association and add a new one');
+    if (contactId === undefined || !state.person(contactId))
+      throw recordError(`contact ${String(e.contactid ?? '')} does not exist`);
+    if (existing && existing.contactId !== contactId)
+      throw recordError('to change the contact, delete the association and add a new one');
     const extra = { objectid: String(objectId) };
     if (remove) {
-      const target = existing ?? state.associationsOf(objectId).find((a) => a.contactId === contactId && a.roleId === roleOf(ctx, e).id);
+      const target =
+        existing ??
+        state.associationsOf(objectId).find((a) => a.contactId === contactId && a.roleId === roleOf(ctx, e).id);
       if (!target) throw notFoundError('association to delete');
       return {
         op: 'associate',
@@ -86,7 +100,9 @@ export function associationsUpdateAction(ctx: ActionContext): ActionResult {
     }
     const role = roleOf(ctx, e);
     const key = `${objectId}:${contactId}:${role.id}`;
-    const taken = state.associationsOf(objectId).some((a) => a.contactId === contactId && a.roleId === role.id && a !== existing);
+    const taken = state
+      .associationsOf(objectId)
+      .some((a) => a.contactId === contactId && a.roleId === role.id && a !== existing);
     if (taken || pending.has(key)) throw new SandboxError(DUPLICATE_ASSOCIATION_TEXT, key);
     pending.add(key);
     return {

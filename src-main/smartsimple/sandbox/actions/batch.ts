@@ -29,7 +29,8 @@ export function exactRecord(item: unknown, keys: readonly string[]): Record<stri
   if (!item || typeof item !== 'object' || Array.isArray(item)) throw recordError('record is not an object');
   const source = item as Record<string, unknown>;
   const wanted = new Set(keys);
-  for (const key of Object.keys(source)) if (!wanted.has(key)) throw recordError(`field ${key} is not in the function's field list`);
+  for (const key of Object.keys(source))
+    if (!wanted.has(key)) throw recordError(`field ${key} is not in the function's field list`);
   const out: Record<string, string> = {};
   for (const key of keys) {
     if (!(key in source)) throw recordError(`field ${key} is missing (updates replace every field of the list)`);
@@ -42,11 +43,19 @@ export function exactRecord(item: unknown, keys: readonly string[]): Record<stri
 }
 
 function recordidOf(item: unknown): string {
-  const id = item && typeof item === 'object' ? (item as Record<string, unknown>).recordid ?? (item as Record<string, unknown>).associationid : undefined;
+  const id =
+    item && typeof item === 'object'
+      ? ((item as Record<string, unknown>).recordid ?? (item as Record<string, unknown>).associationid)
+      : undefined;
   return typeof id === 'string' || typeof id === 'number' ? String(id) : '';
 }
 
-export function runBatch(ctx: ActionContext, items: readonly unknown[], prepare: (item: unknown, index: number) => PreparedWrite, okStatus: string): ActionResult {
+export function runBatch(
+  ctx: ActionContext,
+  items: readonly unknown[],
+  prepare: (item: unknown, index: number) => PreparedWrite,
+  okStatus: string,
+): ActionResult {
   const { core, fn, entry } = ctx;
   const injected = core.faults.take('before', { function: fn.name, action: fn.spec.action }, ['badRecord']);
   if (injected.length > 0) entry.faults.push('badRecord');
@@ -59,7 +68,13 @@ export function runBatch(ctx: ActionContext, items: readonly unknown[], prepare:
   entry.writes = writes;
   const applyOne = (prepared: PreparedWrite, i: number): Record<string, unknown> => {
     const recordid = prepared.apply();
-    core.log.applied.push({ seq: entry.seq, function: fn.name, op: prepared.op, recordid, payloadHash: payloadHash(items[i]) });
+    core.log.applied.push({
+      seq: entry.seq,
+      function: fn.name,
+      op: prepared.op,
+      recordid,
+      payloadHash: payloadHash(items[i]),
+    });
     writes.push({ recordid, applied: true, status: okStatus });
     return { recordid, recordindex: i + 1, ...prepared.extra, status: okStatus };
   };

@@ -60,7 +60,8 @@ export interface ActionResult {
 
 export function recordTableOf(ctx: ActionContext): Table {
   const type = ctx.fn.spec.type;
-  if (type === 'user' || type === 'company' || type === 'levelone' || type === 'transactions') return ctx.core.tables[type];
+  if (type === 'user' || type === 'company' || type === 'levelone' || type === 'transactions')
+    return ctx.core.tables[type];
   throw new SandboxError(ERROR_TEXTS.notFound, `no records of type ${type}`);
 }
 
@@ -78,14 +79,17 @@ export class RawJson {
 /** A response body as JSON text, splicing RawJson values in as they are. */
 export function serializeBody(body: unknown): string {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return JSON.stringify(body);
-  const parts = Object.entries(body as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}:${v instanceof RawJson ? v.json : JSON.stringify(v)}`);
+  const parts = Object.entries(body as Record<string, unknown>).map(
+    ([k, v]) => `${JSON.stringify(k)}:${v instanceof RawJson ? v.json : JSON.stringify(v)}`,
+  );
   return `{${parts.join(',')}}`;
 }
 
 /** Records of `rows` with the function's fields, `recordid` first, as a JSON array. */
 export function renderRows(table: Table, fieldNames: readonly string[], rows: ArrayLike<number>): RawJson {
   const resolved = resolveFields(table, fieldNames);
-  if ('unknown' in resolved) throw new SandboxError(ERROR_TEXTS.list, `field ${resolved.unknown} is unknown to ${table.name}`);
+  if ('unknown' in resolved)
+    throw new SandboxError(ERROR_TEXTS.list, `field ${resolved.unknown} is unknown to ${table.name}`);
   const prefixes = resolved.fields.map(({ key }) => `,${JSON.stringify(key)}:`);
   const defs = resolved.fields.map(({ def }) => def);
   let out = '[';

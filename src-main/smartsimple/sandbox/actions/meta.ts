@@ -11,7 +11,12 @@ export function metaAction(ctx: ActionContext): ActionResult {
     case 'role': {
       const records: RoleCatalogueRecord[] = [...state.data.roles]
         .sort((a, b) => a.id - b.id)
-        .map((r) => ({ 'sf_Role ID': String(r.id), 'sf_Role Name': r.name, 'sf_Description': r.description, 'sf_UTA Roles Only': r.utaOnly ? '1' : '0' }));
+        .map((r) => ({
+          'sf_Role ID': String(r.id),
+          'sf_Role Name': r.name,
+          sf_Description: r.description,
+          'sf_UTA Roles Only': r.utaOnly ? '1' : '0',
+        }));
       return { body: { records, message: {} } };
     }
     case 'user': {

@@ -27,7 +27,8 @@ export function updateAction(ctx: ActionContext): ActionResult {
 export function deleteAction(ctx: ActionContext): ActionResult {
   const items = parseJsonrset(ctx.params.jsonrset);
   const type = ctx.fn.spec.type;
-  if (type !== 'user' && type !== 'company' && type !== 'levelone') throw recordError(`the sandbox cannot delete ${type} records`);
+  if (type !== 'user' && type !== 'company' && type !== 'levelone')
+    throw recordError(`the sandbox cannot delete ${type} records`);
   const { state } = ctx.core;
   return runBatch(
     ctx,
@@ -36,7 +37,8 @@ export function deleteAction(ctx: ActionContext): ActionResult {
       const { recordid } = exactRecord(item, ['recordid']);
       if (!/^\d{1,15}$/.test(recordid ?? '')) throw recordError(`recordid "${recordid ?? ''}"`);
       const id = Number(recordid);
-      if (state.rowOf(type, id) === undefined || (type === 'company' && id === state.rootCompanyId)) throw notFoundError(`${type} ${id}`);
+      if (state.rowOf(type, id) === undefined || (type === 'company' && id === state.rootCompanyId))
+        throw notFoundError(`${type} ${id}`);
       return {
         op: 'delete',
         apply: () => {

@@ -16,7 +16,7 @@ export function companyWriter(ctx: ActionContext): RecordWriter<Company> {
     table: ctx.core.tables.company,
     idField: 'sf_Company ID',
     setters: {
-      'sf_Name': {
+      sf_Name: {
         set: (d, v) => {
           if (v === '') throw recordError('sf_Name is empty');
           d.name = value.text()(v);
@@ -34,15 +34,18 @@ export function companyWriter(ctx: ActionContext): RecordWriter<Company> {
           d.parentId = parent.id;
         },
       },
-      'sf_Is External': { createOnly: true, set: (d, v) => (d.isExternal = value.oneOf('sf_Is External', ['0', '1'])(v) === '1') },
-      'sf_Status': { set: (d, v) => (d.status = value.oneOf('sf_Status', COMPANY_STATUSES)(v)) },
+      'sf_Is External': {
+        createOnly: true,
+        set: (d, v) => (d.isExternal = value.oneOf('sf_Is External', ['0', '1'])(v) === '1'),
+      },
+      sf_Status: { set: (d, v) => (d.status = value.oneOf('sf_Status', COMPANY_STATUSES)(v)) },
       'sf_Category List': {
         set: (d, v) => {
           d.categoryIds = value.idList('sf_Category List', v);
           for (const id of d.categoryIds) if (!categoryIds.has(id)) throw recordError(`category ${id} does not exist`);
         },
       },
-      'sf_Phone': { set: (d, v) => (d.phone = value.text()(v)) },
+      sf_Phone: { set: (d, v) => (d.phone = value.text()(v)) },
       'sf_Web Site': { set: (d, v) => (d.website = value.text()(v)) },
     },
     find: (id) => {
@@ -68,12 +71,14 @@ export function companyWriter(ctx: ActionContext): RecordWriter<Company> {
     copy: (c) => ({ ...c, categoryIds: [...c.categoryIds] }),
     check: (draft, before, fields) => {
       if (!before) {
-        for (const mandatory of ['sf_Parent Company ID', 'sf_Is External', 'sf_Name']) if (!fields.includes(mandatory)) throw recordError(`${mandatory} is mandatory to create an organization`);
+        for (const mandatory of ['sf_Parent Company ID', 'sf_Is External', 'sf_Name'])
+          if (!fields.includes(mandatory)) throw recordError(`${mandatory} is mandatory to create an organization`);
       }
       if (draft.id === state.rootCompanyId) return;
       const parent = draft.parentId === null ? undefined : state.company(draft.parentId);
       if (!parent) throw recordError('sf_Parent Company ID is mandatory');
-      if (parent.id !== state.rootCompanyId && parent.isExternal !== draft.isExternal) throw recordError('sf_Is External does not match the parent organization');
+      if (parent.id !== state.rootCompanyId && parent.isExternal !== draft.isExternal)
+        throw recordError('sf_Is External does not match the parent organization');
       // No cycles: the new parent may not sit below this company.
       for (let up: number | null = parent.id; up !== null; up = state.company(up, true)?.parentId ?? null) {
         if (up === draft.id && draft.id !== 0) throw recordError('an organization cannot move below itself');

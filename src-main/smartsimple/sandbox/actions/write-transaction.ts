@@ -22,25 +22,37 @@ export function transactionWriter(ctx: ActionContext): RecordWriter<Transaction>
           d.objectId = person.id;
         },
       },
-      'sf_Type': {
+      sf_Type: {
         set: (d, v) => {
           if (v === '') throw recordError('sf_Type is mandatory');
           d.type = value.text()(v);
         },
       },
-      'sf_Subject': { set: (d, v) => (d.subject = value.text()(v)) },
-      'sf_Description': { set: (d, v) => (d.description = text(v)) },
-      'sf_Source': { set: (d, v) => (d.source = value.text()(v)) },
+      sf_Subject: { set: (d, v) => (d.subject = value.text()(v)) },
+      sf_Description: { set: (d, v) => (d.description = text(v)) },
+      sf_Source: { set: (d, v) => (d.source = value.text()(v)) },
     },
     find: (id) => {
       const row = state.rowOf('transactions', id);
       const record = row === undefined ? undefined : state.data.transactions[row];
       return record && row !== undefined ? { record, row } : undefined;
     },
-    blank: () => ({ id: 0, objectId: 0, type: '', subject: '', description: '', source: '', created: 0, createdBy: 0, lastUpdated: 0, updatedBy: 0 }),
+    blank: () => ({
+      id: 0,
+      objectId: 0,
+      type: '',
+      subject: '',
+      description: '',
+      source: '',
+      created: 0,
+      createdBy: 0,
+      lastUpdated: 0,
+      updatedBy: 0,
+    }),
     copy: (t) => ({ ...t }),
     check: (draft, before, fields) => {
-      if (!before && (!fields.includes('sf_Object ID') || !fields.includes('sf_Type'))) throw recordError('sf_Object ID and sf_Type are mandatory');
+      if (!before && (!fields.includes('sf_Object ID') || !fields.includes('sf_Type')))
+        throw recordError('sf_Object ID and sf_Type are mandatory');
       if (!state.person(draft.objectId)) throw recordError('sf_Object ID is not a person');
     },
     insert: (draft) => {

@@ -20,14 +20,14 @@ export function userWriter(ctx: ActionContext): RecordWriter<Person> {
     setters: {
       'sf_First Name': { set: (d, v) => (d.firstName = text(v)) },
       'sf_Last Name': { set: (d, v) => (d.lastName = text(v)) },
-      'sf_Email': {
+      sf_Email: {
         set: (d, v) => {
           if (v !== '' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) throw recordError(`sf_Email "${v}"`);
           d.email = v;
         },
       },
-      'sf_Title': { set: (d, v) => (d.title = text(v)) },
-      'sf_Phone': { set: (d, v) => (d.phone = text(v)) },
+      sf_Title: { set: (d, v) => (d.title = text(v)) },
+      sf_Phone: { set: (d, v) => (d.phone = text(v)) },
       'sf_Company ID': {
         set: (d, v) => {
           if (v === '') throw recordError('sf_Company ID is mandatory');
@@ -36,7 +36,10 @@ export function userWriter(ctx: ActionContext): RecordWriter<Person> {
           d.companyId = company.id;
         },
       },
-      'sf_Is External': { createOnly: true, set: (d, v) => (d.isExternal = value.oneOf('sf_Is External', ['0', '1'])(v) === '1') },
+      'sf_Is External': {
+        createOnly: true,
+        set: (d, v) => (d.isExternal = value.oneOf('sf_Is External', ['0', '1'])(v) === '1'),
+      },
       'sf_Role ID List': {
         set: (d, v) => {
           d.roleIds = value.idList('sf_Role ID List', v).map((id) => {
@@ -47,9 +50,11 @@ export function userWriter(ctx: ActionContext): RecordWriter<Person> {
           });
         },
       },
-      'sf_Access Type': { set: (d, v) => (d.accessType = value.oneOf('sf_Access Type', Object.values(ACCESS_TYPES))(v)) },
+      'sf_Access Type': {
+        set: (d, v) => (d.accessType = value.oneOf('sf_Access Type', Object.values(ACCESS_TYPES))(v)),
+      },
       'sf_User Type': { set: (d, v) => (d.userType = value.oneOf('sf_User Type', Object.values(USER_TYPES))(v)) },
-      'sf_Status': { set: (d, v) => (d.status = value.oneOf('sf_Status', USER_STATUSES)(v)) },
+      sf_Status: { set: (d, v) => (d.status = value.oneOf('sf_Status', USER_STATUSES)(v)) },
       'sf_Access Expiry': {
         set: (d, v) => {
           const day = v === '' ? null : parseWireDate(v.slice(0, 10));
@@ -57,7 +62,7 @@ export function userWriter(ctx: ActionContext): RecordWriter<Person> {
           d.accessExpiry = day;
         },
       },
-      'cf_Department': { set: (d, v) => (d.department = v === '' ? null : text(v)) },
+      cf_Department: { set: (d, v) => (d.department = v === '' ? null : text(v)) },
       'cf_Employee Number': { set: (d, v) => (d.employeeNumber = v === '' ? null : text(v)) },
       'cf_Manager ID': {
         set: (d, v) => {
@@ -76,7 +81,8 @@ export function userWriter(ctx: ActionContext): RecordWriter<Person> {
     copy: (p) => ({ ...p, roleIds: [...p.roleIds] }),
     check: (draft, before, fields) => {
       if (!before) {
-        for (const mandatory of ['sf_Company ID', 'sf_Is External']) if (!fields.includes(mandatory)) throw recordError(`${mandatory} is mandatory to create a user`);
+        for (const mandatory of ['sf_Company ID', 'sf_Is External'])
+          if (!fields.includes(mandatory)) throw recordError(`${mandatory} is mandatory to create a user`);
       }
       const company = state.company(draft.companyId);
       if (!company) throw recordError('sf_Company ID is mandatory');
@@ -98,12 +104,14 @@ function logAccessChanges(ctx: ActionContext, after: Person, before: Person | nu
   const had = new Set(before?.roleIds ?? []);
   const has = new Set(after.roleIds);
   for (const id of after.roleIds) if (!had.has(id)) state.logAccess(after.id, 'role_added', actor, at, `,${id},`);
-  for (const id of before?.roleIds ?? []) if (!has.has(id)) state.logAccess(after.id, 'role_removed', actor, at, `,${id},`);
+  for (const id of before?.roleIds ?? [])
+    if (!has.has(id)) state.logAccess(after.id, 'role_removed', actor, at, `,${id},`);
   const wasActive = before ? state.hasAccess(before, at) : false;
   const isActive = state.hasAccess(after, at);
   if (wasActive === isActive) return;
   const changes: string[] = [];
-  if (before?.accessType !== after.accessType) changes.push(`sf_Access Type: ${before?.accessType ?? ''} -> ${after.accessType}`);
+  if (before?.accessType !== after.accessType)
+    changes.push(`sf_Access Type: ${before?.accessType ?? ''} -> ${after.accessType}`);
   if (before?.status !== after.status) changes.push(`sf_Status: ${before?.status ?? ''} -> ${after.status}`);
   if (before?.accessExpiry !== after.accessExpiry) changes.push('sf_Access Expiry changed');
   state.logAccess(after.id, isActive ? 'activated' : 'deactivated', actor, at, changes.join('; '));

@@ -47,7 +47,11 @@ export interface RecordWriter<T extends Stamped> {
 }
 
 /** Validates one record and returns how to apply it; throws the record (or not-found) error. */
-export function prepareWrite<T extends Stamped>(ctx: ActionContext, writer: RecordWriter<T>, input: InputRecord): PreparedWrite {
+export function prepareWrite<T extends Stamped>(
+  ctx: ActionContext,
+  writer: RecordWriter<T>,
+  input: InputRecord,
+): PreparedWrite {
   const recordid = (input.recordid ?? '').trim();
   if (!/^\d{1,15}$/.test(recordid)) throw recordError(`recordid "${recordid}"`);
   const creating = recordid === '0';
@@ -68,7 +72,8 @@ export function prepareWrite<T extends Stamped>(ctx: ActionContext, writer: Reco
     }
     const def = writer.table.field(key);
     if (!def || !existing) throw recordError(`${key} is not a field of ${writer.table.name}`);
-    if ((def.wire(existing.row) ?? '') !== value) throw recordError(`${key} is read-only and must carry its current value`);
+    if ((def.wire(existing.row) ?? '') !== value)
+      throw recordError(`${key} is read-only and must carry its current value`);
   }
   writer.check(draft, existing?.record ?? null, ctx.fn.spec.fields);
   return {
@@ -111,7 +116,10 @@ export const value = {
     return Number(v);
   },
   idList(field: string, v: string): number[] {
-    const ids = v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const ids = v
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     return [...new Set(ids.map((s) => value.id(field, s)))].sort((a, b) => a - b);
   },
 };

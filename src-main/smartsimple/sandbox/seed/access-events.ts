@@ -39,7 +39,14 @@ export interface AccessHistory {
 
 const roleDetail = (roleId: number): string => `,${roleId},`;
 
-export function buildAccessHistory(ctx: GenContext, people: readonly Person[], roles: readonly Role[], admins: readonly Person[], outliers: readonly PeerOutlier[], apiUser: Person): AccessHistory {
+export function buildAccessHistory(
+  ctx: GenContext,
+  people: readonly Person[],
+  roles: readonly Role[],
+  admins: readonly Person[],
+  outliers: readonly PeerOutlier[],
+  apiUser: Person,
+): AccessHistory {
   const rng = ctx.rng('access-events');
   const { now, logStart } = ctx;
   const events: RawEvent[] = [];
@@ -50,7 +57,8 @@ export function buildAccessHistory(ctx: GenContext, people: readonly Person[], r
     const choices = actors.filter((a) => a !== except);
     return rng.pick(choices.length > 0 ? choices : actors);
   };
-  const adminTime = (admin: Person, from: number, to: number): number | null => randomWorkTime(rng, admin.habits, Math.max(from, logStart), Math.min(to, now - 60_000));
+  const adminTime = (admin: Person, from: number, to: number): number | null =>
+    randomWorkTime(rng, admin.habits, Math.max(from, logStart), Math.min(to, now - 60_000));
 
   // The burst comes first so that no ordinary event lands on the same (person, role).
   const outlierPeople = new Set(outliers.map((o) => o.person));
@@ -68,7 +76,8 @@ export function buildAccessHistory(ctx: GenContext, people: readonly Person[], r
     if (person.status === 'Inactive' && rng.chance(0.6)) {
       const actor = pickAdmin(person);
       const time = adminTime(actor, person.created + 7 * DAY_MS, now - DAY_MS);
-      if (time !== null) events.push({ user: person, action: 'deactivated', actor, time, detail: 'sf_Status: Active -> Inactive' });
+      if (time !== null)
+        events.push({ user: person, action: 'deactivated', actor, time, detail: 'sf_Status: Active -> Inactive' });
     }
   }
 
@@ -100,7 +109,13 @@ export function buildAccessHistory(ctx: GenContext, people: readonly Person[], r
       events.push({ user: person, action: 'role_removed', actor, time, detail: roleDetail(role.id) });
     } else if (person.accessType === ACCESS_TYPES.user) {
       const self = person.isExternal && rng.chance(0.5);
-      events.push({ user: person, action: 'password_reset', actor: self ? person : actor, time, detail: self ? 'self-service' : '' });
+      events.push({
+        user: person,
+        action: 'password_reset',
+        actor: self ? person : actor,
+        time,
+        detail: self ? 'self-service' : '',
+      });
     }
   }
 
@@ -119,7 +134,12 @@ export function buildAccessHistory(ctx: GenContext, people: readonly Person[], r
     const row = log.push(e.user.id, e.action, e.actor.id, Math.floor(e.time / 1000), e.detail);
     if (e.burst) burstIds.push(log.idBase + row);
   }
-  return { log, activeFrom, activeUntil, burst: { actor: burst.actor, eventIds: burstIds, from: burst.from, to: burst.to } };
+  return {
+    log,
+    activeFrom,
+    activeUntil,
+    burst: { actor: burst.actor, eventIds: burstIds, from: burst.from, to: burst.to },
+  };
 }
 
 /**
@@ -141,7 +161,14 @@ function plantBurst(
   const actor = rng.pick(localAdmins.length > 0 ? localAdmins : actors);
   const day = localTime(ctx.now - rng.int(3, 45) * DAY_MS, actor.habits.tzOffsetMin).day;
   const from = fromLocal(day, rng.int(19 * 60, 22 * 60), actor.habits.tzOffsetMin);
-  const targets = people.filter((p) => p !== actor && !excluded.has(p) && p.created < from - DAY_MS && p.accessType === ACCESS_TYPES.user && p.roleIds.length > 0);
+  const targets = people.filter(
+    (p) =>
+      p !== actor &&
+      !excluded.has(p) &&
+      p.created < from - DAY_MS &&
+      p.accessType === ACCESS_TYPES.user &&
+      p.roleIds.length > 0,
+  );
   const profileRoles = roles.filter((r) => !r.utaOnly);
   const events: RawEvent[] = [];
   let time = from;
@@ -152,7 +179,15 @@ function plantBurst(
     const roleId = adding ? rng.pick(person.roleIds) : rng.pick(profileRoles).id;
     if (usedPairs.has(pairKey(person, roleId)) || (!adding && person.roleIds.includes(roleId))) continue;
     usedPairs.add(pairKey(person, roleId));
-    events.push({ user: person, action: adding ? 'role_added' : 'role_removed', actor, time, detail: roleDetail(roleId), burst: true, fixed: true });
+    events.push({
+      user: person,
+      action: adding ? 'role_added' : 'role_removed',
+      actor,
+      time,
+      detail: roleDetail(roleId),
+      burst: true,
+      fixed: true,
+    });
     last = time;
     time += rng.int(5, 20) * 1000;
   }
@@ -182,7 +217,9 @@ function spreadOut(rng: Rng, events: RawEvent[], now: number, logStart: number):
         const crowded = windowEvents.some((e) => e.burst) ? mine.length > 0 : mine.length > NORMAL_MAX_IN_WINDOW;
         const victim = crowded ? mine.find((e) => !e.fixed && e.action !== 'activated') : undefined;
         if (victim) {
-          victim.time = randomWorkTime(rng, victim.actor.habits, Math.max(logStart, victim.user.created + DAY_MS), now - 60_000) ?? victim.time;
+          victim.time =
+            randomWorkTime(rng, victim.actor.habits, Math.max(logStart, victim.user.created + DAY_MS), now - 60_000) ??
+            victim.time;
           moved++;
         }
       }

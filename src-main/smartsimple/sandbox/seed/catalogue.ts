@@ -22,7 +22,12 @@ export interface DepartmentSpec {
   members: readonly TitleTemplate[];
 }
 
-const t = (title: string, weight: number, core: string[], optional: string[] = []): TitleTemplate => ({ title, weight, core, optional });
+const t = (title: string, weight: number, core: string[], optional: string[] = []): TitleTemplate => ({
+  title,
+  weight,
+  core,
+  optional,
+});
 
 /** In order of importance: a small instance gets the first few. */
 export const DEPARTMENTS: readonly DepartmentSpec[] = [
@@ -38,28 +43,40 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     weight: 0.3,
     head: t('Director of Grants', 1, ['Grants Director', 'Grants Officer', 'Report Viewer']),
     lead: t('Grants Manager', 1, ['Grants Officer', 'Grants Director'], ['Report Viewer']),
-    members: [t('Grants Officer', 6, ['Grants Officer'], ['Report Viewer', 'Document Manager']), t('Grants Assistant', 2, ['Document Manager'], ['Report Viewer'])],
+    members: [
+      t('Grants Officer', 6, ['Grants Officer'], ['Report Viewer', 'Document Manager']),
+      t('Grants Assistant', 2, ['Document Manager'], ['Report Viewer']),
+    ],
   },
   {
     name: 'Finance',
     weight: 0.12,
     head: t('Chief Financial Officer', 1, ['Finance Approver', 'Payment Approver', 'Finance Officer']),
     lead: t('Finance Manager', 1, ['Finance Officer', 'Finance Approver'], ['Report Viewer']),
-    members: [t('Accountant', 5, ['Finance Officer'], ['Payment Processor', 'Report Viewer']), t('Payments Specialist', 2, ['Payment Processor', 'Finance Officer'], ['Report Viewer'])],
+    members: [
+      t('Accountant', 5, ['Finance Officer'], ['Payment Processor', 'Report Viewer']),
+      t('Payments Specialist', 2, ['Payment Processor', 'Finance Officer'], ['Report Viewer']),
+    ],
   },
   {
     name: 'Information Technology',
     weight: 0.08,
     head: t('IT Director', 1, ['System Administrator', 'Global User Administrator', 'Help Desk']),
     lead: t('IT Manager', 1, ['Help Desk', 'System Administrator']),
-    members: [t('Support Analyst', 4, ['Help Desk'], ['Report Viewer']), t('Systems Administrator', 1, ['System Administrator', 'Help Desk'])],
+    members: [
+      t('Support Analyst', 4, ['Help Desk'], ['Report Viewer']),
+      t('Systems Administrator', 1, ['System Administrator', 'Help Desk']),
+    ],
   },
   {
     name: 'Programs',
     weight: 0.25,
     head: t('Director of Programs', 1, ['Program Director', 'Program Officer', 'Report Viewer']),
     lead: t('Program Team Lead', 1, ['Program Officer', 'Program Director'], ['Report Viewer']),
-    members: [t('Program Officer', 6, ['Program Officer'], ['Report Viewer', 'Evaluation Viewer']), t('Program Associate', 3, ['Program Officer'], ['Document Manager'])],
+    members: [
+      t('Program Officer', 6, ['Program Officer'], ['Report Viewer', 'Evaluation Viewer']),
+      t('Program Associate', 3, ['Program Officer'], ['Document Manager']),
+    ],
   },
   {
     name: 'Compliance',
@@ -126,7 +143,12 @@ export const EXTERNAL_TEMPLATES: Readonly<Record<string, { core: readonly string
   'Development Manager': { core: [], optional: ['Report Submitter'] },
 };
 
-export const PRIVILEGED_ROLES = ['System Administrator', 'Global User Administrator', 'Finance Approver', 'Payment Approver'] as const;
+export const PRIVILEGED_ROLES = [
+  'System Administrator',
+  'Global User Administrator',
+  'Finance Approver',
+  'Payment Approver',
+] as const;
 /** UTA-only roles: the parts a contact plays on one program record. */
 export const UTA_ROLES = ['Applicant', 'Reviewer', 'Program Manager'] as const;
 
@@ -146,11 +168,49 @@ const SECONDARY_ROLES = [
 export const SECONDARY_UTA_ONLY = new Set(['Committee Member']);
 
 const GENERATED_AREAS = [
-  'Arts & Culture', 'Health', 'Education', 'Environment', 'Housing', 'Youth', 'Research', 'Capital', 'Emergency', 'Scholarship',
-  'Community', 'Fellowship', 'Regional', 'Partnership', 'Innovation', 'Equity', 'Rural', 'Urban', 'Workforce', 'Science',
-  'Heritage', 'Wellness', 'Climate', 'Digital', 'Family', 'Justice', 'Nutrition', 'Veterans', 'Literacy', 'Wildlife',
+  'Arts & Culture',
+  'Health',
+  'Education',
+  'Environment',
+  'Housing',
+  'Youth',
+  'Research',
+  'Capital',
+  'Emergency',
+  'Scholarship',
+  'Community',
+  'Fellowship',
+  'Regional',
+  'Partnership',
+  'Innovation',
+  'Equity',
+  'Rural',
+  'Urban',
+  'Workforce',
+  'Science',
+  'Heritage',
+  'Wellness',
+  'Climate',
+  'Digital',
+  'Family',
+  'Justice',
+  'Nutrition',
+  'Veterans',
+  'Literacy',
+  'Wildlife',
 ];
-const GENERATED_FUNCTIONS = ['Viewer', 'Editor', 'Coordinator', 'Approver', 'Analyst', 'Reviewer Lead', 'Intake Clerk', 'Reporting', 'Budget Lead', 'Liaison'];
+const GENERATED_FUNCTIONS = [
+  'Viewer',
+  'Editor',
+  'Coordinator',
+  'Approver',
+  'Analyst',
+  'Reviewer Lead',
+  'Intake Clerk',
+  'Reporting',
+  'Budget Lead',
+  'Liaison',
+];
 
 /**
  * Role names in catalogue order, `count` of them: privileged and UTA roles first, then the roles

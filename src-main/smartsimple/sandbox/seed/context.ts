@@ -30,14 +30,17 @@ export interface ResolvedOptions {
 export function resolveOptions(options: GenerateOptions): ResolvedOptions {
   const { seed, people } = options;
   if (!Number.isInteger(seed)) throw new RangeError('seed must be an integer');
-  if (!Number.isInteger(people) || people < 30 || people > 200_000) throw new RangeError('people must be an integer in 30..200000');
+  if (!Number.isInteger(people) || people < 30 || people > 200_000)
+    throw new RangeError('people must be an integer in 30..200000');
   const logMonths = options.logMonths ?? 6;
   if (!(logMonths > 0 && logMonths <= 36)) throw new RangeError('logMonths must be in (0, 36]');
   const sessionsPerPersonPerWeek = options.sessionsPerPersonPerWeek ?? 0.5;
-  if (!(sessionsPerPersonPerWeek >= 0 && sessionsPerPersonPerWeek <= 50)) throw new RangeError('sessionsPerPersonPerWeek must be in [0, 50]');
+  if (!(sessionsPerPersonPerWeek >= 0 && sessionsPerPersonPerWeek <= 50))
+    throw new RangeError('sessionsPerPersonPerWeek must be in [0, 50]');
   const now = options.now ?? Math.floor(Date.now() / DAY_MS) * DAY_MS;
   const roles = options.roles ?? Math.round(Math.min(60, Math.max(20, 20 + 10 * Math.log10(people / 30))));
-  if (!Number.isInteger(roles) || roles < 12 || roles > 2000) throw new RangeError('roles must be an integer in 12..2000');
+  if (!Number.isInteger(roles) || roles < 12 || roles > 2000)
+    throw new RangeError('roles must be an integer in 12..2000');
   return { seed, people, logMonths, sessionsPerPersonPerWeek, now, roles };
 }
 
@@ -56,7 +59,10 @@ export class GenContext {
 
 /** `first.last` style slug for domains and aliases. */
 export function slug(text: string): string {
-  return text.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '');
+  return text
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]+/g, '');
 }
 
 export function phoneNumber(rng: Rng): string {

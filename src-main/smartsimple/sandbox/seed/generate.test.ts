@@ -14,10 +14,23 @@ const NOW = Date.UTC(2026, 10, 1);
 
 function digest(data: InstanceData): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([data.alias, data.rootCompanyId, data.companies, data.people, data.roles, data.programs, data.associations, data.apiAccount, data.nextIds]));
+  hash.update(
+    JSON.stringify([
+      data.alias,
+      data.rootCompanyId,
+      data.companies,
+      data.people,
+      data.roles,
+      data.programs,
+      data.associations,
+      data.apiAccount,
+      data.nextIds,
+    ]),
+  );
   for (const log of [data.sessions, data.accessLog]) {
     for (const column of Object.values(log)) {
-      if (column && typeof column === 'object' && 'data' in column && column.data instanceof Uint32Array) hash.update(Buffer.from(column.data.buffer, 0, column.length * 4));
+      if (column && typeof column === 'object' && 'data' in column && column.data instanceof Uint32Array)
+        hash.update(Buffer.from(column.data.buffer, 0, column.length * 4));
     }
   }
   hash.update(JSON.stringify(data.accessLog.details));
@@ -65,15 +78,28 @@ describe('a 30-person foundation', () => {
       if (p.managerId !== null) expect(staffIds.has(p.managerId)).toBe(true);
     }
     expect(data.people.filter((p) => !p.isExternal && p.managerId === null)).toHaveLength(1); // the CEO
-    expect(data.people.filter((p) => p.accessType === ACCESS_TYPES.api).map((p) => p.id)).toEqual([data.apiAccount.personId]);
+    expect(data.people.filter((p) => p.accessType === ACCESS_TYPES.api).map((p) => p.id)).toEqual([
+      data.apiAccount.personId,
+    ]);
     expect(new Set(data.people.map((p) => p.email.toLowerCase())).size).toBe(30);
   });
 
   it('has 20 roles with the privileged and UTA-only ones, never UTA-only on a profile', () => {
     expect(data.roles).toHaveLength(20);
     const names = data.roles.map((r) => r.name);
-    expect(names).toEqual(expect.arrayContaining(['Global User Administrator', 'Finance Approver', 'System Administrator', 'Payment Approver']));
-    expect(data.roles.filter((r) => r.utaOnly).map((r) => r.name)).toEqual(['Applicant', 'Reviewer', 'Program Manager']);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Global User Administrator',
+        'Finance Approver',
+        'System Administrator',
+        'Payment Approver',
+      ]),
+    );
+    expect(data.roles.filter((r) => r.utaOnly).map((r) => r.name)).toEqual([
+      'Applicant',
+      'Reviewer',
+      'Program Manager',
+    ]);
     const utaOnly = new Set(data.roles.filter((r) => r.utaOnly).map((r) => r.id));
     for (const p of data.people) expect(p.roleIds.filter((id) => utaOnly.has(id))).toEqual([]);
   });
@@ -105,7 +131,8 @@ describe('a 30-person foundation', () => {
 describe('options', () => {
   it('sizes the role catalogue and the login volume', () => {
     expect(generateInstance({ seed: 1, people: 200, now: NOW, roles: 300 }).data.roles).toHaveLength(300);
-    const few = generateInstance({ seed: 1, people: 200, now: NOW, sessionsPerPersonPerWeek: 0.2 }).data.sessions.length;
+    const few = generateInstance({ seed: 1, people: 200, now: NOW, sessionsPerPersonPerWeek: 0.2 }).data.sessions
+      .length;
     const many = generateInstance({ seed: 1, people: 200, now: NOW, sessionsPerPersonPerWeek: 2 }).data.sessions.length;
     expect(many).toBeGreaterThan(few * 4);
     const short = generateInstance({ seed: 1, people: 200, now: NOW, logMonths: 1 });

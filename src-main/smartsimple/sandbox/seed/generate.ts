@@ -44,7 +44,9 @@ export function generateInstance(options: GenerateOptions): GeneratedInstance {
   // Dormant: long-standing active users outside every other planted story and not admins.
   const dormantRng = ctx.rng('dormant');
   const adminSet = new Set(admins);
-  const dormantCandidates = people.filter((p) => isActiveUser(p, ctx.now) && !planted.has(p) && !adminSet.has(p) && p.created < ctx.now - 200 * DAY_MS);
+  const dormantCandidates = people.filter(
+    (p) => isActiveUser(p, ctx.now) && !planted.has(p) && !adminSet.has(p) && p.created < ctx.now - 200 * DAY_MS,
+  );
   const dormant = new Set(dormantRng.sample(dormantCandidates, clamp(resolved.people * 0.003, 2, 300)));
 
   const { programs, associations, nextAssociationId } = buildPrograms(ctx, people, roles);
@@ -83,7 +85,11 @@ export function generateInstance(options: GenerateOptions): GeneratedInstance {
     ],
     sessions: sessions.log,
     accessLog: history.log,
-    apiAccount: { personId: apiUser.id, username: apiUser.email, password: `${passwordRng.text(18, 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789')}!7` },
+    apiAccount: {
+      personId: apiUser.id,
+      username: apiUser.email,
+      password: `${passwordRng.text(18, 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789')}!7`,
+    },
     nextIds: {
       person: (people[people.length - 1]?.id ?? 1_200_000) + 11,
       company: nextCompanyId(orgs.all),
@@ -101,7 +107,12 @@ export function generateInstance(options: GenerateOptions): GeneratedInstance {
     definitions: DEFINITIONS,
     dormant: [...dormant].map((p) => String(p.id)).sort(),
     offHoursLogins: sessions.offHours
-      .map((o) => ({ sessionId: String(o.sessionId), userId: String(o.person.id), ip: ipToText(o.ip), start: formatWireDate(Math.floor(o.start / 1000) * 1000) }))
+      .map((o) => ({
+        sessionId: String(o.sessionId),
+        userId: String(o.person.id),
+        ip: ipToText(o.ip),
+        start: formatWireDate(Math.floor(o.start / 1000) * 1000),
+      }))
       .sort((a, b) => (a.sessionId < b.sessionId ? -1 : 1)),
     permissionBurst: {
       actorId: String(history.burst.actor.id),

@@ -28,7 +28,20 @@ function sessionsByPerson(data: InstanceData): Map<number, number[]> {
 }
 
 // GT_SWEEP=1 checks many more seeds and sizes (slow; for changes to the generator).
-const CASES: Array<[number, number]> = process.env.GT_SWEEP ? [1, 2, 3, 4, 5, 6].flatMap((s) => [[s, 30], [s, 31], [s, 200], [s, 4000]] as Array<[number, number]>) : [[11, 30], [11, 2500]];
+const CASES: Array<[number, number]> = process.env.GT_SWEEP
+  ? [1, 2, 3, 4, 5, 6].flatMap(
+      (s) =>
+        [
+          [s, 30],
+          [s, 31],
+          [s, 200],
+          [s, 4000],
+        ] as Array<[number, number]>,
+    )
+  : [
+      [11, 30],
+      [11, 2500],
+    ];
 describe.each(CASES)('ground truth (seed %i, %i people)', (seed, people) => {
   const { data, groundTruth } = generateInstance({ seed, people, now: NOW });
   const byId = new Map(data.people.map((p) => [p.id, p]));
@@ -45,7 +58,10 @@ describe.each(CASES)('ground truth (seed %i, %i people)', (seed, people) => {
   it('lists exactly the dormant accounts', () => {
     const cutoff = (NOW - DORMANT_DAYS * DAY_MS) / 1000;
     const found = data.people
-      .filter((p) => isActiveUser(p, NOW) && !(sessions.get(p.id) ?? []).some((row) => data.sessions.start.get(row) >= cutoff))
+      .filter(
+        (p) =>
+          isActiveUser(p, NOW) && !(sessions.get(p.id) ?? []).some((row) => data.sessions.start.get(row) >= cutoff),
+      )
       .map((p) => String(p.id))
       .sort();
     expect(found).toEqual(groundTruth.dormant);
@@ -97,9 +113,11 @@ describe.each(CASES)('ground truth (seed %i, %i people)', (seed, people) => {
     }
     for (const [actor, list] of byActor) {
       list.sort((a, b) => a - b);
-      for (let i = 0; i + NORMAL_MAX_IN_WINDOW < list.length; i++) expect((list[i + NORMAL_MAX_IN_WINDOW] ?? 0) - (list[i] ?? 0)).toBeGreaterThanOrEqual(BURST_WINDOW_MS / 1000);
+      for (let i = 0; i + NORMAL_MAX_IN_WINDOW < list.length; i++)
+        expect((list[i + NORMAL_MAX_IN_WINDOW] ?? 0) - (list[i] ?? 0)).toBeGreaterThanOrEqual(BURST_WINDOW_MS / 1000);
       if (String(actor) === groundTruth.permissionBurst.actorId) {
-        for (const t of list) for (const b of times) expect(Math.abs(t - b)).toBeGreaterThanOrEqual(BURST_WINDOW_MS / 1000);
+        for (const t of list)
+          for (const b of times) expect(Math.abs(t - b)).toBeGreaterThanOrEqual(BURST_WINDOW_MS / 1000);
       }
     }
   });
@@ -121,11 +139,14 @@ describe.each(CASES)('ground truth (seed %i, %i people)', (seed, people) => {
         for (let j = i + 1; j < members.length; j++) {
           const a = members[i] as Person;
           const b = members[j] as Person;
-          if (editDistance(fullNameKey(a.firstName, a.lastName), fullNameKey(b.firstName, b.lastName), 2) <= 2) found.push([a.id, b.id].sort().join(':'));
+          if (editDistance(fullNameKey(a.firstName, a.lastName), fullNameKey(b.firstName, b.lastName), 2) <= 2)
+            found.push([a.id, b.id].sort().join(':'));
         }
       }
     }
-    expect(found.sort()).toEqual(groundTruth.nearDuplicates.map((d) => [Number(d.originalId), Number(d.duplicateId)].sort().join(':')).sort());
+    expect(found.sort()).toEqual(
+      groundTruth.nearDuplicates.map((d) => [Number(d.originalId), Number(d.duplicateId)].sort().join(':')).sort(),
+    );
     for (const d of groundTruth.nearDuplicates) {
       const a = byId.get(Number(d.originalId)) as Person;
       const b = byId.get(Number(d.duplicateId)) as Person;
@@ -142,7 +163,8 @@ describe.each(CASES)('ground truth (seed %i, %i people)', (seed, people) => {
       if (row > 0) expect(log.time.get(row)).toBeGreaterThanOrEqual(log.time.get(row - 1));
       const action = log.actionAt(row);
       const person = byId.get(log.user.get(row)) as Person;
-      if (action === 'role_added' || action === 'role_removed') lastByPair.set(`${person.id}${log.detailAt(row)}`, action);
+      if (action === 'role_added' || action === 'role_removed')
+        lastByPair.set(`${person.id}${log.detailAt(row)}`, action);
       if (action === 'deactivated') expect(person.status).toBe('Inactive');
       if (action === 'activated') expect(person.accessType).toBe(ACCESS_TYPES.user);
     }

@@ -41,7 +41,12 @@ export interface Organizations {
 }
 
 /** Staff and external-organization counts for an instance of `people`. */
-export function sizing(people: number): { staff: number; departments: number; externalOrgs: number; duplicates: number } {
+export function sizing(people: number): {
+  staff: number;
+  departments: number;
+  externalOrgs: number;
+  duplicates: number;
+} {
   const staff = Math.round(Math.min(people * 0.4, 10 + people * 0.05));
   return {
     staff,
@@ -51,7 +56,12 @@ export function sizing(people: number): { staff: number; departments: number; ex
   };
 }
 
-function blankCompany(name: string, isExternal: boolean, created: number, rng: { int(a: number, b: number): number }): Company {
+function blankCompany(
+  name: string,
+  isExternal: boolean,
+  created: number,
+  rng: { int(a: number, b: number): number },
+): Company {
   return {
     id: 0,
     name,
@@ -102,7 +112,9 @@ export function buildOrganizations(ctx: GenContext, memberCounts: (departmentInd
   // External: grantees registering over eight years; one in ten is a chapter of an older one.
   const usedNames = new Set<string>();
   const usedDomains = new Set<string>([internalDomain]);
-  const createdTimes = Array.from({ length: size.externalOrgs }, () => ctx.now - rng.int(20, 8 * 365) * DAY_MS).sort((a, b) => a - b);
+  const createdTimes = Array.from({ length: size.externalOrgs }, () => ctx.now - rng.int(20, 8 * 365) * DAY_MS).sort(
+    (a, b) => a - b,
+  );
   const externals: ExternalOrg[] = [];
   const topLevel: ExternalOrg[] = [];
   for (const created of createdTimes) {

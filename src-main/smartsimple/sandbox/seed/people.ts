@@ -125,16 +125,33 @@ export class PeopleBuilder {
 
   private habits(internal: boolean, officeIp: number | null): LoginHabits {
     const rng = this.rng;
-    const tzOffsetMin = internal && rng.chance(0.85) ? this.homeTz : (TIME_ZONES[TIME_ZONE_PICKER.pick(rng)]?.offset ?? -300);
+    const tzOffsetMin =
+      internal && rng.chance(0.85) ? this.homeTz : (TIME_ZONES[TIME_ZONE_PICKER.pick(rng)]?.offset ?? -300);
     const workStart = internal ? rng.int(7, 10) : rng.int(7, 11);
     const workEnd = Math.min(internal ? 20 : 22, workStart + (internal ? rng.int(8, 10) : rng.int(8, 12)));
     const ips = [officeIp ?? randomIp(rng), randomIp(rng)];
     if (rng.chance(0.3)) ips.push(randomIp(rng));
     if (!internal && rng.chance(0.4)) ips.reverse();
-    return { tzOffsetMin, workStart, workEnd, weekdaysOnly: internal ? rng.chance(0.95) : rng.chance(0.6), ips, ua: rng.int(0, USER_AGENTS.length - 1) };
+    return {
+      tzOffsetMin,
+      workStart,
+      workEnd,
+      weekdaysOnly: internal ? rng.chance(0.95) : rng.chance(0.6),
+      ips,
+      ua: rng.int(0, USER_AGENTS.length - 1),
+    };
   }
 
-  private add(companyId: number, domain: string, title: string, created: number, internal: boolean, officeIp: number | null, names?: [string, string], email?: string): Person {
+  private add(
+    companyId: number,
+    domain: string,
+    title: string,
+    created: number,
+    internal: boolean,
+    officeIp: number | null,
+    names?: [string, string],
+    email?: string,
+  ): Person {
     const [firstName, lastName] = names ?? pickName(this.rng, this.pool(domain));
     this.pool(domain).add(firstName, lastName);
     const person: Person = {
@@ -156,8 +173,21 @@ export class PeopleBuilder {
     return person;
   }
 
-  private staffMember(company: Company, spec: DepartmentSpec, template: TitleTemplate, created: number, manager: Person | null): Person {
-    const person = this.add(company.id, this.orgs.internalDomain, template.title, created, true, this.rng.pick(this.officeIps));
+  private staffMember(
+    company: Company,
+    spec: DepartmentSpec,
+    template: TitleTemplate,
+    created: number,
+    manager: Person | null,
+  ): Person {
+    const person = this.add(
+      company.id,
+      this.orgs.internalDomain,
+      template.title,
+      created,
+      true,
+      this.rng.pick(this.officeIps),
+    );
     person.department = spec.name;
     this.plans.set(person, { person, template, externalTitle: null });
     this.managers.set(person, manager);
@@ -169,14 +199,17 @@ export class PeopleBuilder {
     const now = this.ctx.now;
     // Staff records are made in office hours (13:00-21:00 UTC is a North American working day).
     const officeHour = (): number => rng.int(13 * 3600, 21 * 3600) * 1000;
-    const staffCreated = (minDays: number): number => Math.floor(now / DAY_MS - rng.int(minDays, 10 * 365)) * DAY_MS + officeHour();
+    const staffCreated = (minDays: number): number =>
+      Math.floor(now / DAY_MS - rng.int(minDays, 10 * 365)) * DAY_MS + officeHour();
     const heads: Person[] = [];
     this.orgs.departments.forEach((dept, i) => {
       const head = this.staffMember(dept.company, dept.spec, dept.spec.head, staffCreated(3 * 365), heads[0] ?? null);
       heads.push(head);
       const members = memberCounts[i] ?? 0;
       const titleOf = (): TitleTemplate =>
-        members < 8 ? (dept.spec.members[0] ?? dept.spec.lead) : (dept.spec.members[rng.weighted(dept.spec.members.map((m) => m.weight))] ?? dept.spec.lead);
+        members < 8
+          ? (dept.spec.members[0] ?? dept.spec.lead)
+          : (dept.spec.members[rng.weighted(dept.spec.members.map((m) => m.weight))] ?? dept.spec.lead);
       if (dept.teams.length === 0) {
         for (let k = 0; k < members; k++) this.staffMember(dept.company, dept.spec, titleOf(), staffCreated(14), head);
         return;
@@ -191,7 +224,15 @@ export class PeopleBuilder {
     });
     const ceo = heads[0]!;
     const it = this.orgs.departments.find((d) => d.spec.name === 'Information Technology')!;
-    const apiUser = this.add(it.company.id, this.orgs.internalDomain, API_USER_TITLE, staffCreated(400), true, this.officeIps[0] ?? null, ['API', 'Integration']);
+    const apiUser = this.add(
+      it.company.id,
+      this.orgs.internalDomain,
+      API_USER_TITLE,
+      staffCreated(400),
+      true,
+      this.officeIps[0] ?? null,
+      ['API', 'Integration'],
+    );
     apiUser.department = it.spec.name;
     apiUser.accessType = ACCESS_TYPES.api;
     this.managers.set(apiUser, heads[this.orgs.departments.indexOf(it)] ?? ceo);
@@ -210,7 +251,10 @@ export class PeopleBuilder {
       if (!person.isExternal) person.employeeNumber = `E${employee++}`;
     }
     for (const person of this.people) person.managerId = this.managers.get(person)?.id ?? null;
-    const admins = this.people.filter((p) => !p.isExternal && p.userType !== USER_TYPES.user && p.accessType === ACCESS_TYPES.user && p.status === 'Active');
+    const admins = this.people.filter(
+      (p) =>
+        !p.isExternal && p.userType !== USER_TYPES.user && p.accessType === ACCESS_TYPES.user && p.status === 'Active',
+    );
     this.stampAuthors(admins);
     return { people: this.people, plans: this.plans, ceo, apiUser, admins, duplicates };
   }
@@ -220,8 +264,14 @@ export class PeopleBuilder {
     const rng = this.rng;
     for (const person of this.plans.keys()) {
       if (person.isExternal) continue;
-      if (person === ceo || (heads.includes(person) && person.department === 'Information Technology') || person.title === 'Systems Administrator') person.userType = USER_TYPES.globalAdmin;
-      else if (heads.includes(person) || (person.title.endsWith('Manager') && rng.chance(0.5))) person.userType = USER_TYPES.localAdmin;
+      if (
+        person === ceo ||
+        (heads.includes(person) && person.department === 'Information Technology') ||
+        person.title === 'Systems Administrator'
+      )
+        person.userType = USER_TYPES.globalAdmin;
+      else if (heads.includes(person) || (person.title.endsWith('Manager') && rng.chance(0.5)))
+        person.userType = USER_TYPES.localAdmin;
       else if (person !== apiUser && rng.chance(0.04)) {
         person.accessType = ACCESS_TYPES.none;
         person.status = 'Inactive';
@@ -263,7 +313,10 @@ export class PeopleBuilder {
   private plantDuplicates(count: number, apiUser: Person): Array<{ original: Person; duplicate: Person }> {
     const rng = this.rng;
     const now = this.ctx.now;
-    const candidates = this.people.filter((p) => p !== apiUser && p.status === 'Active' && p.created < now - 60 * DAY_MS && p.accessType !== ACCESS_TYPES.none);
+    const candidates = this.people.filter(
+      (p) =>
+        p !== apiUser && p.status === 'Active' && p.created < now - 60 * DAY_MS && p.accessType !== ACCESS_TYPES.none,
+    );
     const pairs: Array<{ original: Person; duplicate: Person }> = [];
     const used = new Set<Person>();
     for (let attempt = 0; pairs.length < count && attempt < count * 20; attempt++) {
@@ -282,13 +335,33 @@ export class PeopleBuilder {
       const originalFull = fullNameKey(original.firstName, original.lastName);
       const email = `${local}@${domain}`;
       const emailDistance = editDistance(email, original.email, 3);
-      if (emailDistance === 0 || emailDistance > 2 || local.includes('..') || local.startsWith('.') || local.endsWith('.')) continue;
+      if (
+        emailDistance === 0 ||
+        emailDistance > 2 ||
+        local.includes('..') ||
+        local.startsWith('.') ||
+        local.endsWith('.')
+      )
+        continue;
       if (pool.clashesAny(first, last, originalFull) || this.emails.has(email)) continue;
       const created = Math.min(now - DAY_MS, original.created + rng.int(30, 700) * DAY_MS);
-      const duplicate = this.add(original.companyId, domain, original.title, created, !original.isExternal, original.habits.ips[0] ?? null, [first, last], email);
+      const duplicate = this.add(
+        original.companyId,
+        domain,
+        original.title,
+        created,
+        !original.isExternal,
+        original.habits.ips[0] ?? null,
+        [first, last],
+        email,
+      );
       duplicate.department = original.department;
       const plan = this.plans.get(original);
-      this.plans.set(duplicate, { person: duplicate, template: plan?.template ? { ...plan.template, core: [], optional: [] } : null, externalTitle: plan?.externalTitle ?? null });
+      this.plans.set(duplicate, {
+        person: duplicate,
+        template: plan?.template ? { ...plan.template, core: [], optional: [] } : null,
+        externalTitle: plan?.externalTitle ?? null,
+      });
       this.managers.set(duplicate, this.managers.get(original) ?? null);
       used.add(original).add(duplicate);
       pairs.push({ original, duplicate });

@@ -12,7 +12,11 @@ export function programCount(people: number): number {
   return Math.min(300, Math.max(3, Math.round(people / 400) + 3));
 }
 
-export function buildPrograms(ctx: GenContext, people: readonly Person[], roles: readonly Role[]): { programs: Program[]; associations: Association[]; nextAssociationId: number } {
+export function buildPrograms(
+  ctx: GenContext,
+  people: readonly Person[],
+  roles: readonly Role[],
+): { programs: Program[]; associations: Association[]; nextAssociationId: number } {
   const rng = ctx.rng('programs');
   const now = ctx.now;
   const staff = people.filter((p) => !p.isExternal && p.accessType === ACCESS_TYPES.user);
@@ -66,8 +70,11 @@ export function buildPrograms(ctx: GenContext, people: readonly Person[], roles:
       const second = rng.pick(owners);
       if (second !== owner) add(program, second, manager.id);
     }
-    if (reviewer) for (const person of rng.sample(reviewers, rng.int(2, Math.min(10, Math.max(2, reviewers.length))))) add(program, person, reviewer.id);
-    if (committee && rng.chance(0.5)) for (const person of rng.sample(reviewers, rng.int(1, 3))) add(program, person, committee.id);
+    if (reviewer)
+      for (const person of rng.sample(reviewers, rng.int(2, Math.min(10, Math.max(2, reviewers.length)))))
+        add(program, person, reviewer.id);
+    if (committee && rng.chance(0.5))
+      for (const person of rng.sample(reviewers, rng.int(1, 3))) add(program, person, committee.id);
   }
   // Applicants: most portal users applied to one program, some to two or three.
   if (applicant && programs.length > 0) {

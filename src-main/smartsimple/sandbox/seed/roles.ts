@@ -42,7 +42,8 @@ export function buildRoles(ctx: GenContext, departmentCount: number): Role[] {
 }
 
 function describe(name: string): string {
-  if ((UTA_ROLES as readonly string[]).includes(name) || SECONDARY_UTA_ONLY.has(name)) return `${name} on a program record (UTA role only)`;
+  if ((UTA_ROLES as readonly string[]).includes(name) || SECONDARY_UTA_ONLY.has(name))
+    return `${name} on a program record (UTA role only)`;
   if ((PRIVILEGED_ROLES as readonly string[]).includes(name)) return `${name}: privileged, grants system-wide rights`;
   return `${name} access`;
 }
@@ -56,9 +57,12 @@ export function assignHoldings(ctx: GenContext, roles: Role[], plans: Map<Person
   const rng = ctx.rng('holdings');
   const byName = new Map(roles.map((r) => [r.name, r.id]));
   const templated = new Set<string>([INTERNAL_BASE_ROLE, EXTERNAL_BASE_ROLE]);
-  for (const plan of plans.values()) if (plan.template) [...plan.template.core, ...plan.template.optional].forEach((n) => templated.add(n));
+  for (const plan of plans.values())
+    if (plan.template) [...plan.template.core, ...plan.template.optional].forEach((n) => templated.add(n));
   for (const tpl of Object.values(EXTERNAL_TEMPLATES)) [...tpl.core, ...tpl.optional].forEach((n) => templated.add(n));
-  const internalTitles = [...new Set([...plans.values()].filter((p) => p.template).map((p) => peerGroupKey(p.person)))].sort();
+  const internalTitles = [
+    ...new Set([...plans.values()].filter((p) => p.template).map((p) => peerGroupKey(p.person))),
+  ].sort();
   const extraByGroup = new Map<string, number[]>();
   for (const role of roles) {
     if (role.utaOnly || templated.has(role.name) || internalTitles.length === 0 || rng.chance(0.35)) continue;
@@ -68,7 +72,8 @@ export function assignHoldings(ctx: GenContext, roles: Role[], plans: Map<Person
       extraByGroup.set(key, list);
     }
   }
-  const ids = (names: readonly string[]): number[] => names.map((n) => byName.get(n)).filter((id): id is number => id !== undefined);
+  const ids = (names: readonly string[]): number[] =>
+    names.map((n) => byName.get(n)).filter((id): id is number => id !== undefined);
 
   for (const { person, template, externalTitle } of plans.values()) {
     if (person.accessType === '5') continue;
@@ -143,7 +148,13 @@ export interface PeerOutlier {
  * Plants people holding a role none of their peers hold, privileged roles first (a Grants
  * Officer who can approve payments is the finding an access review is for).
  */
-export function plantPeerOutliers(ctx: GenContext, people: readonly Person[], roles: readonly Role[], count: number, exclude: Set<Person>): PeerOutlier[] {
+export function plantPeerOutliers(
+  ctx: GenContext,
+  people: readonly Person[],
+  roles: readonly Role[],
+  count: number,
+  exclude: Set<Person>,
+): PeerOutlier[] {
   const rng = ctx.rng('outliers');
   const groups = [...peerGroups(people).entries()]
     .filter(([key, members]) => key.startsWith('int|') && members.length >= MIN_PEER_GROUP)
@@ -174,7 +185,8 @@ export function findPeerOutliers(people: readonly Person[]): Array<{ person: Per
   const found: Array<{ person: Person; roleId: number }> = [];
   for (const members of peerGroups(people).values()) {
     if (members.length < MIN_PEER_GROUP) continue;
-    for (const [roleId, holders] of holdersByRole(members)) if (holders.length === 1) found.push({ person: holders[0]!, roleId });
+    for (const [roleId, holders] of holdersByRole(members))
+      if (holders.length === 1) found.push({ person: holders[0]!, roleId });
   }
   return found;
 }

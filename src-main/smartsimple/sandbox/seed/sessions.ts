@@ -20,7 +20,12 @@ const WEEK_MS = 7 * DAY_MS;
 const STAFF_WEIGHT = 15;
 
 export function isActiveUser(person: Person, now: number): boolean {
-  return person.accessType === ACCESS_TYPES.user && person.status === 'Active' && (person.accessExpiry === null || person.accessExpiry > now) && !person.deleted;
+  return (
+    person.accessType === ACCESS_TYPES.user &&
+    person.status === 'Active' &&
+    (person.accessExpiry === null || person.accessExpiry > now) &&
+    !person.deleted
+  );
 }
 
 export interface SessionPlan {
@@ -78,7 +83,8 @@ export function buildSessions(ctx: GenContext, people: readonly Person[], plan: 
     const r = rng.next();
     return (r < 0.75 ? ips[0] : r < 0.95 ? ips[1] : ips[2]) ?? ips[0] ?? 0;
   };
-  const usualUa = (person: Person): number => (rng.chance(0.92) ? person.habits.ua : rng.int(0, USER_AGENTS.length - 1));
+  const usualUa = (person: Person): number =>
+    rng.chance(0.92) ? person.habits.ua : rng.int(0, USER_AGENTS.length - 1);
 
   people.forEach((person, i) => {
     const period = periods[i];
@@ -91,7 +97,11 @@ export function buildSessions(ctx: GenContext, people: readonly Person[], plan: 
       if (start !== null) push(person, start, usualIp(person), usualUa(person));
     }
     // Everyone active but the planted dormant has logged in within the last 90 days.
-    if (isActiveUser(person, now) && !plan.dormant.has(person) && (latest.get(person) ?? 0) < now - (DORMANT_DAYS - 5) * DAY_MS) {
+    if (
+      isActiveUser(person, now) &&
+      !plan.dormant.has(person) &&
+      (latest.get(person) ?? 0) < now - (DORMANT_DAYS - 5) * DAY_MS
+    ) {
       const start = randomWorkTime(rng, person.habits, Math.max(from, now - 60 * DAY_MS), now - 60_000, true);
       if (start !== null) push(person, start, usualIp(person), usualUa(person));
     }
@@ -112,11 +122,17 @@ export function buildSessions(ctx: GenContext, people: readonly Person[], plan: 
   });
   for (const person of people) {
     const last = latest.get(person);
-    person.lastLogin = last !== undefined ? Math.floor(last / 1000) * 1000 : lastLoginBeforeWindow(rng, person, logStart);
+    person.lastLogin =
+      last !== undefined ? Math.floor(last / 1000) * 1000 : lastLoginBeforeWindow(rng, person, logStart);
   }
   return {
     log,
-    offHours: offHours.map((o) => ({ person: o.person, ip: o.ip, start: o.start, sessionId: log.idBase + (newRowOf.get(o.row) ?? 0) })),
+    offHours: offHours.map((o) => ({
+      person: o.person,
+      ip: o.ip,
+      start: o.start,
+      sessionId: log.idBase + (newRowOf.get(o.row) ?? 0),
+    })),
   };
 }
 
@@ -139,15 +155,25 @@ function plantOffHours(
 ): Array<{ person: Person; row: number; ip: number; start: number }> {
   const now = ctx.now;
   // Staff with a history (so that "new address" means something), not dormant.
-  const candidates = people.filter((p) => !p.isExternal && isActiveUser(p, now) && !plan.dormant.has(p) && (latest.get(p) ?? 0) > now - 60 * DAY_MS && p.created < now - 120 * DAY_MS);
+  const candidates = people.filter(
+    (p) =>
+      !p.isExternal &&
+      isActiveUser(p, now) &&
+      !plan.dormant.has(p) &&
+      (latest.get(p) ?? 0) > now - 60 * DAY_MS &&
+      p.created < now - 120 * DAY_MS,
+  );
   const planted: Array<{ person: Person; row: number; ip: number; start: number }> = [];
   const usedIps = new Set<number>();
   for (const person of rng.sample(candidates, plan.offHoursCount)) {
     const day = localTime(now - rng.int(1, 30) * DAY_MS, person.habits.tzOffsetMin).day;
-    const start = fromLocal(day, rng.int(OFF_HOURS.fromHour * 60, OFF_HOURS.toHour * 60 - 1), person.habits.tzOffsetMin) + rng.int(0, 59) * 1000;
+    const start =
+      fromLocal(day, rng.int(OFF_HOURS.fromHour * 60, OFF_HOURS.toHour * 60 - 1), person.habits.tzOffsetMin) +
+      rng.int(0, 59) * 1000;
     if (start >= now - 3_600_000) continue;
     let ip = 0;
-    while (ip === 0 || usedIps.has(ip)) ip = ipFromOctets(rng.pick(FOREIGN_OCTETS), rng.int(0, 255), rng.int(0, 255), rng.int(1, 254));
+    while (ip === 0 || usedIps.has(ip))
+      ip = ipFromOctets(rng.pick(FOREIGN_OCTETS), rng.int(0, 255), rng.int(0, 255), rng.int(1, 254));
     usedIps.add(ip);
     planted.push({ person, row: push(person, start, ip), ip, start });
   }

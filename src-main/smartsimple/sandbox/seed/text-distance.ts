@@ -37,11 +37,14 @@ export function typo(word: string, rng: Rng): string {
     const kind = rng.int(0, 3);
     const i = rng.int(1, Math.max(1, word.length - 2));
     let out = word;
-    if (kind === 0 && word.length >= 3) out = word.slice(0, i) + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2);
+    if (kind === 0 && word.length >= 3)
+      out = word.slice(0, i) + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2);
     else if (kind === 1 && word.length >= 4) out = word.slice(0, i) + word.slice(i + 1);
     else if (kind === 2) out = word.slice(0, i) + (word[i] ?? '') + word.slice(i);
     else {
-      const positions = [...word].map((c, k) => (k > 0 && VOWELS.includes(c.toLowerCase()) ? k : -1)).filter((k) => k > 0);
+      const positions = [...word]
+        .map((c, k) => (k > 0 && VOWELS.includes(c.toLowerCase()) ? k : -1))
+        .filter((k) => k > 0);
       if (positions.length > 0) {
         const k = rng.pick(positions);
         const current = (word[k] ?? 'a').toLowerCase();

@@ -26,7 +26,13 @@ export function insideWorkingHours(ms: number, habits: LoginHabits): boolean {
  * A moment inside the person's working hours (and on a weekday when they keep to those) in
  * [from, to], or null after a few tries. Sessions start at least 30 minutes before the day ends.
  */
-export function randomWorkTime(rng: Rng, habits: LoginHabits, from: number, to: number, allowWeekend = false): number | null {
+export function randomWorkTime(
+  rng: Rng,
+  habits: LoginHabits,
+  from: number,
+  to: number,
+  allowWeekend = false,
+): number | null {
   if (to <= from) return null;
   const first = localTime(from, habits.tzOffsetMin).day;
   const last = localTime(to, habits.tzOffsetMin).day;

@@ -73,9 +73,19 @@ Association Institute Cooperative League Fund Services
 export const PROGRAM_THEMES = words(`
 Community Arts Youth Development Rural Health Climate Resilience Early Literacy Affordable Housing Food Security
 Digital Inclusion Workforce Training Mental Health Water Access Elder Care Small Business Civic Engagement
-`).reduce<string[]>((pairs, word, i, all) => (i % 2 === 0 ? [...pairs, `${word} ${all[i + 1] ?? ''}`.trim()] : pairs), []);
+`).reduce<string[]>(
+  (pairs, word, i, all) => (i % 2 === 0 ? [...pairs, `${word} ${all[i + 1] ?? ''}`.trim()] : pairs),
+  [],
+);
 
-export const PROGRAM_KINDS = ['Grant', 'Fellowship', 'Scholarship', 'Capacity Building Grant', 'Research Award', 'Emergency Fund'] as const;
+export const PROGRAM_KINDS = [
+  'Grant',
+  'Fellowship',
+  'Scholarship',
+  'Capacity Building Grant',
+  'Research Award',
+  'Emergency Fund',
+] as const;
 export const PROGRAM_STATUSES = ['Open', 'Open', 'Under Review', 'Closed', 'Draft', 'Awarded'] as const;
 
 export const TEAM_NAMES = words(`

@@ -58,13 +58,13 @@ describe('import boundaries', () => {
     expect(
       await restrictedImportErrors(
         'src-preload/contract.ts',
-        "import type { PersonRow } from '../src-main/db/queries/mirror-people';\nexport type P = PersonRow;\n",
+        "import type { PersonRow } from '../src-main/mirror/people-store';\nexport type P = PersonRow;\n",
       ),
     ).toEqual([]);
     expect(
       await restrictedImportErrors(
         'src-preload/contract.ts',
-        "import { searchPeople } from '../src-main/db/queries/mirror-people';\nexport const s = searchPeople;\n",
+        "import { searchPeople } from '../src-main/mirror/people-store';\nexport const s = searchPeople;\n",
       ),
     ).not.toEqual([]);
   });

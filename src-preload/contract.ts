@@ -11,11 +11,11 @@
  */
 import { z } from 'zod';
 // Result shapes of the mirror's query functions: types only, erased from every bundle.
-import type { PersonDetail, SearchPeopleResult } from '../src-main/db/queries/mirror-people';
-import type { OrganizationNode } from '../src-main/db/queries/mirror-organizations';
-import type { PrivilegeSuggestion, RoleDepartment, RoleRow } from '../src-main/db/queries/mirror-roles';
-import type { ProgramAssignmentRow, ProgramRow } from '../src-main/db/queries/mirror-programs';
-import type { SyncRun } from '../src-main/db/queries/mirror-sync';
+import type { PersonDetail, SearchPeopleResult } from '../src-main/mirror/people-store';
+import type { OrganizationNode } from '../src-main/mirror/organizations-store';
+import type { PrivilegeSuggestion, RoleDepartment, RoleRow } from '../src-main/mirror/roles-store';
+import type { ProgramAssignmentRow, ProgramRow } from '../src-main/mirror/programs-store';
+import type { SyncRun } from '../src-main/sync/store';
 import type { SyncPlan } from '../src-main/sync/types';
 import type {
   ApplyResult,
@@ -44,11 +44,11 @@ import {
   planTargetShape,
 } from './contract-plans';
 
-export type { PersonDetail, PersonRow, SearchPeopleResult } from '../src-main/db/queries/mirror-people';
-export type { OrganizationNode } from '../src-main/db/queries/mirror-organizations';
-export type { PrivilegeSuggestion, RoleDepartment, RoleRow } from '../src-main/db/queries/mirror-roles';
-export type { ProgramAssignmentRow, ProgramRow } from '../src-main/db/queries/mirror-programs';
-export type { SyncRun } from '../src-main/db/queries/mirror-sync';
+export type { PersonDetail, PersonRow, SearchPeopleResult } from '../src-main/mirror/people-store';
+export type { OrganizationNode } from '../src-main/mirror/organizations-store';
+export type { PrivilegeSuggestion, RoleDepartment, RoleRow } from '../src-main/mirror/roles-store';
+export type { ProgramAssignmentRow, ProgramRow } from '../src-main/mirror/programs-store';
+export type { SyncRun } from '../src-main/sync/store';
 export type { SyncPlan } from '../src-main/sync/types';
 export type {
   ApplyResult,

@@ -19,9 +19,15 @@ import {
   saveConnectionTest,
   setUsername,
   type StoredFunction,
-} from '../db/queries/connections';
-import { createInstance, getInstance, listInstances, removeInstance, updateInstance } from '../db/queries/instances';
-import { getSettings, updateSettings } from '../db/queries/settings';
+} from './store';
+import {
+  createInstance,
+  getInstance,
+  listInstances,
+  removeInstance,
+  updateInstance,
+} from '../instances/instances-store';
+import { getSettings, updateSettings } from '../instances/settings-store';
 import type { DB } from '../db/open';
 import { AppError } from '../errors/app-error';
 import type { Logger, SecretRegistry } from '../log/logger';

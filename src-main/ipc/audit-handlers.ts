@@ -1,6 +1,6 @@
 /** The local audit trail: read, verify the hash chain, export as JSON lines for an auditor. */
 import { exportAuditTrail, listAudit, verifyAuditTrail } from '../audit-trail';
-import { getInstance } from '../db/queries/instances';
+import { getInstance } from '../instances/instances-store';
 import type { Services } from '../backend/services';
 import type { Handlers } from './dispatch';
 

@@ -1,15 +1,9 @@
 /** The offline browse screens read the mirror through these. */
-import { getInstance } from '../db/queries/instances';
-import { getPerson, searchPeople } from '../db/queries/mirror-people';
-import { listOrganizationsTree } from '../db/queries/mirror-organizations';
-import { listProgramAssignments, listPrograms } from '../db/queries/mirror-programs';
-import {
-  getRole,
-  getRoleDepartments,
-  listRoles,
-  setRolePrivileged,
-  suggestPrivileged,
-} from '../db/queries/mirror-roles';
+import { getInstance } from '../instances/instances-store';
+import { getPerson, searchPeople } from '../mirror/people-store';
+import { listOrganizationsTree } from '../mirror/organizations-store';
+import { listProgramAssignments, listPrograms } from '../mirror/programs-store';
+import { getRole, getRoleDepartments, listRoles, setRolePrivileged, suggestPrivileged } from '../mirror/roles-store';
 import type { Services } from '../backend/services';
 import type { Handlers } from './dispatch';
 

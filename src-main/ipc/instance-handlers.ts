@@ -1,5 +1,5 @@
-import { createInstance, listInstances, renameInstance } from '../db/queries/instances';
-import { getSettings, updateSettings } from '../db/queries/settings';
+import { createInstance, listInstances, renameInstance } from '../instances/instances-store';
+import { getSettings, updateSettings } from '../instances/settings-store';
 import type { Services } from '../backend/services';
 import type { Handlers } from './dispatch';
 

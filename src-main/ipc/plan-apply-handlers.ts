@@ -6,7 +6,7 @@
  * presses Resume.
  */
 import { applyPlan, createUndoPlan, getApplyResult, getPlan, listPlans } from '../plans';
-import { listInstances } from '../db/queries/instances';
+import { listInstances } from '../instances/instances-store';
 import { conflict } from '../errors/app-error';
 import { createWaitRelay } from '../sync';
 import type { JobInfo } from '../../src-preload/contract';

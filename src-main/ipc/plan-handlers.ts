@@ -30,8 +30,8 @@ import {
   type BuildResult,
 } from '../plans';
 import { appendAudit } from '../audit-trail';
-import { getInstance } from '../db/queries/instances';
-import { searchPeople, type PeopleFilters } from '../db/queries/mirror-people';
+import { getInstance } from '../instances/instances-store';
+import { searchPeople, type PeopleFilters } from '../mirror/people-store';
 import { notFound, validation } from '../errors/app-error';
 import type { Services } from '../backend/services';
 import type { Handlers } from './dispatch';

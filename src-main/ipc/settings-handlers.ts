@@ -1,5 +1,5 @@
-import { getSettings, updateSettings } from '../db/queries/settings';
-import { getInstance } from '../db/queries/instances';
+import { getSettings, updateSettings } from '../instances/settings-store';
+import { getInstance } from '../instances/instances-store';
 import type { Services } from '../backend/services';
 import type { Handlers } from './dispatch';
 

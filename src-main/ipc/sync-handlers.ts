@@ -1,7 +1,7 @@
 /** Sync as a background job: planned in calls, one at a time per instance, resumable. */
-import { getInstance } from '../db/queries/instances';
-import { lastSucceededRun, latestSyncRun, listSyncRuns } from '../db/queries/mirror-sync';
-import { getSettings } from '../db/queries/settings';
+import { getInstance } from '../instances/instances-store';
+import { lastSucceededRun, latestSyncRun, listSyncRuns } from '../sync/store';
+import { getSettings } from '../instances/settings-store';
 import { conflict } from '../errors/app-error';
 import { createWaitRelay, planSync, runSync } from '../sync';
 import type { Services } from '../backend/services';

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ApiError, JobInfo } from '../../src-preload/contract';
-import { listJobs, markInterruptedJobs, saveJob } from '../db/queries/jobs';
+import { listJobs, markInterruptedJobs, saveJob } from './store';
 import type { DB } from '../db/open';
 import { toApiError } from '../errors/to-api-error';
 import type { Logger } from '../log/logger';

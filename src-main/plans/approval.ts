@@ -7,7 +7,7 @@
  */
 import { appendAudit } from '../audit-trail';
 import type { DB } from '../db/open';
-import { listOperationRows, setApproval, setPlanState } from '../db/queries/plans-store';
+import { listOperationRows, setApproval, setPlanState } from './store/plans-store';
 import { AppError, conflict, notFound } from '../errors/app-error';
 import { getPlan, requirePlan } from './plans';
 import type { Operation, PlanWithOperations } from './types';

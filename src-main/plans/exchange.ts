@@ -14,7 +14,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { appendAudit, canonicalJson, sha256Hex } from '../audit-trail';
 import type { DB } from '../db/open';
-import { setApproval } from '../db/queries/plans-store';
+import { setApproval } from './store/plans-store';
 import { AppError, conflict, validation } from '../errors/app-error';
 import { checkApprover, requireReviewable, settleState } from './approval';
 import { getPlan } from './plans';

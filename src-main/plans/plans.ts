@@ -19,8 +19,8 @@ import {
   touchPlan,
   updateOperationRisk,
   type PlanRow,
-} from '../db/queries/plans-store';
-import { getMirrorPeople } from '../db/queries/plans-mirror';
+} from './store/plans-store';
+import { getMirrorPeople } from './store/mirror-reads';
 import { AppError, conflict, notFound, validation } from '../errors/app-error';
 import { planOperation, type PlannedOperation } from './operations';
 import { claimsOf, loadCatalogue, loadPeopleContext, toOperation } from './planning-context';

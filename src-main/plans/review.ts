@@ -3,8 +3,8 @@
  * after all of them), totals, warnings, and the estimate of calls against the hourly budget.
  */
 import type { DB } from '../db/open';
-import { getMirrorAssignments, getMirrorPeople } from '../db/queries/plans-mirror';
-import { openPlansTouching } from '../db/queries/plans-store';
+import { getMirrorAssignments, getMirrorPeople } from './store/mirror-reads';
+import { openPlansTouching } from './store/plans-store';
 import type { CallBudget } from '../smartsimple/client';
 import { DEFAULT_APPLY_BATCH_SIZE, DEFAULT_IDS_PER_CALL } from './apply/apply-plan';
 import { estimateCalls, type CallEstimate } from './estimate';

@@ -7,8 +7,8 @@
  * flight; the next runSync continues the same run. Waits for the hourly limit happen inside the
  * client (it holds the budget); the relay turns them into progress messages.
  */
-import type { SyncRun } from '../db/queries/mirror-sync';
-import { createSyncRun, saveSyncRunSummary, setSyncRunState } from '../db/queries/mirror-sync';
+import type { SyncRun } from './store';
+import { createSyncRun, saveSyncRunSummary, setSyncRunState } from './store';
 import { conflict } from '../errors/app-error';
 import { SmartConnectError } from '../smartsimple/client';
 import { ENTITY_LABELS } from './entities';

@@ -9,9 +9,9 @@
  * the client's business (it waits for a slot); the wait shows in the job's progress message.
  */
 import { appendAudit } from '../../audit-trail';
-import { listFunctions } from '../../db/queries/connections';
-import { initJournal, listJournal, listNotes } from '../../db/queries/plans-journal';
-import { savePlanResult, setPlanState, toPlan } from '../../db/queries/plans-store';
+import { listFunctions } from '../../connect/store';
+import { initJournal, listJournal, listNotes } from '../store/journal-store';
+import { savePlanResult, setPlanState, toPlan } from '../store/plans-store';
 import type { DB } from '../../db/open';
 import { conflict } from '../../errors/app-error';
 import type { JobContext } from '../../jobs/runner';

@@ -10,7 +10,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { DB } from '../../db/open';
-import { findMirrorPeopleByEmail, getMirrorPeople } from '../../db/queries/plans-mirror';
+import { findMirrorPeopleByEmail, getMirrorPeople } from '../store/mirror-reads';
 import { validation } from '../../errors/app-error';
 import { loadCatalogue } from '../planning-context';
 import { addOperations, getPlan, requireEditable, requirePlan } from '../plans';

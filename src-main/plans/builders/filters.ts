@@ -5,7 +5,7 @@
  * and otherwise come back as rejected with the reason.
  */
 import type { DB } from '../../db/open';
-import { selectMirrorPeople, type PeopleSelection } from '../../db/queries/plans-mirror';
+import { selectMirrorPeople, type PeopleSelection } from '../store/mirror-reads';
 import { formatWireDate } from '../../smartsimple/protocol';
 import { addOperations, requirePlan } from '../plans';
 import type { OperationInput, PlanWithOperations } from '../types';

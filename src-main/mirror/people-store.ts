@@ -2,14 +2,14 @@
  * A person in the mirror, with everything the person page shows. Search lives in
  * mirror-people-search.ts (re-exported here).
  */
-import { notFound } from '../../errors/app-error';
-import type { DB } from '../open';
-import { listAccessEvents, listLoginSessions, type AccessEventRow, type LoginSessionRow } from './mirror-logs';
-import { ORG_JOIN, PERSON_COLUMNS, toPerson, type PersonDbRow, type PersonRow } from './mirror-people-search';
-import { getOrganizationPath, type OrganizationRef } from './mirror-organizations';
+import { notFound } from '../errors/app-error';
+import type { DB } from '../db/open';
+import { listAccessEvents, listLoginSessions, type AccessEventRow, type LoginSessionRow } from './logs-store';
+import { ORG_JOIN, PERSON_COLUMNS, toPerson, type PersonDbRow, type PersonRow } from './people-search';
+import { getOrganizationPath, type OrganizationRef } from './organizations-store';
 
-export { NAME_ORDER_LIMIT, searchPeople } from './mirror-people-search';
-export type { PeopleFilters, PersonRow, SearchPeopleInput, SearchPeopleResult } from './mirror-people-search';
+export { NAME_ORDER_LIMIT, searchPeople } from './people-search';
+export type { PeopleFilters, PersonRow, SearchPeopleInput, SearchPeopleResult } from './people-search';
 
 export interface PersonRole {
   id: number;

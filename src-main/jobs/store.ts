@@ -1,6 +1,6 @@
 /** The job history: one row per long-running piece of work. */
-import type { ApiError, JobInfo, JobState } from '../../../src-preload/contract';
-import type { DB } from '../open';
+import type { ApiError, JobInfo, JobState } from '../../src-preload/contract';
+import type { DB } from '../db/open';
 
 interface JobRow {
   id: string;

@@ -4,8 +4,8 @@
  * selections the filter builders need. Only the typed columns are read (never `raw`), so the
  * sync engine may store raw records however it likes.
  */
-import type { DB } from '../open';
-import type { FieldMap, RoleInfo } from '../../plans/types';
+import type { DB } from '../../db/open';
+import type { FieldMap, RoleInfo } from '../types';
 
 export interface MirrorPerson {
   id: number;

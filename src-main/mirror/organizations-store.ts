@@ -1,5 +1,5 @@
 /** The mirrored organization tree. */
-import type { DB } from '../open';
+import type { DB } from '../db/open';
 
 export interface OrganizationRef {
   id: number;

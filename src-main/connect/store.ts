@@ -1,6 +1,6 @@
 /** The non-secret parts of a connection: API user login, function registry, tests, call log. */
-import type { ConnectionTest } from '../../../src-preload/contract';
-import type { DB } from '../open';
+import type { ConnectionTest } from '../../src-preload/contract';
+import type { DB } from '../db/open';
 
 export interface StoredFunction {
   name: string;

@@ -1,6 +1,6 @@
 /** Settings: one row per key, values as JSON, validated on the way out. */
-import { settingsSchema, type Settings } from '../../../src-preload/contract';
-import type { DB } from '../open';
+import { settingsSchema, type Settings } from '../../src-preload/contract';
+import type { DB } from '../db/open';
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'auto',

@@ -3,7 +3,7 @@
  * the search index (whose rowid is the key) is scoped to an instance by a rowid range, and a
  * person is found by key in one b-tree step. SmartSimple ids are far below 2^40.
  */
-import type { DB } from '../open';
+import type { DB } from './open';
 
 export const PERSON_KEY_SPAN = 2 ** 40;
 

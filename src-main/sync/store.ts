@@ -1,7 +1,7 @@
 /** Sync bookkeeping: runs with their summaries, cursors per entity, and the status a screen shows. */
-import type { SyncEntity, SyncKind, SyncPhase, SyncSummary } from '../../sync/types';
-import { SUMMARY_KINDS } from '../../sync/types';
-import type { DB } from '../open';
+import type { SyncEntity, SyncKind, SyncPhase, SyncSummary } from './types';
+import { SUMMARY_KINDS } from './types';
+import type { DB } from '../db/open';
 
 export type SyncRunState = 'running' | 'succeeded' | 'failed' | 'cancelled';
 

@@ -1,5 +1,5 @@
 /** Plans and their operations as rows: plain functions taking the database first. */
-import type { DB } from '../open';
+import type { DB } from '../../db/open';
 import type {
   ApplySummary,
   FieldMap,
@@ -10,7 +10,7 @@ import type {
   PlanState,
   Risk,
   RiskReason,
-} from '../../plans/types';
+} from '../types';
 
 export interface PlanRow {
   id: string;

@@ -10,8 +10,8 @@
  * - The index holds live people only: with `includeRemoved` a query is a plain scan (rare).
  */
 import type Database from 'better-sqlite3';
-import type { DB } from '../open';
-import { personKeyRange } from './mirror-keys';
+import type { DB } from '../db/open';
+import { personKeyRange } from '../db/mirror-keys';
 
 export interface PeopleFilters {
   roleId?: number;

@@ -3,8 +3,8 @@
  * change is its own committed write, made BEFORE a call goes out and after it returns; the apply
  * engine calls these inside `db.transaction` so one batch's rows move together.
  */
-import type { DB } from '../open';
-import type { FieldMap, JournalState, OperationSource } from '../../plans/types';
+import type { DB } from '../../db/open';
+import type { FieldMap, JournalState, OperationSource } from '../types';
 
 export interface JournalRow {
   operationId: number;

@@ -1,5 +1,5 @@
 /** Mirrored programs (Level 1 records) and the UTA role assignments on them. */
-import type { DB } from '../open';
+import type { DB } from '../db/open';
 
 export interface ProgramRow {
   id: number;

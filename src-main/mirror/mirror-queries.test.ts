@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createAccessEventsWriter, createLoginSessionsWriter } from '../../sync/write-logs';
-import { createPeopleWriter } from '../../sync/write-people';
+import { createAccessEventsWriter, createLoginSessionsWriter } from '../sync/write-logs';
+import { createPeopleWriter } from '../sync/write-people';
 import {
   createAssignmentsWriter,
   createOrganizationsWriter,
   createProgramsWriter,
   createRolesWriter,
-} from '../../sync/write-records';
-import { seenStatements } from '../../sync/write-common';
+} from '../sync/write-records';
+import { seenStatements } from '../sync/write-common';
 import {
   accessEventRecord,
   assignmentRecord,
@@ -16,12 +16,12 @@ import {
   programRecord,
   roleRecord,
   sessionRecord,
-} from '../../sync/test-support/wire-fixtures';
-import { openTestDb, type TestDb } from '../../sync/test-support/test-db';
-import { getPerson, searchPeople, type PeopleFilters } from './mirror-people';
-import { listOrganizationsTree } from './mirror-organizations';
-import { listPrograms, listProgramAssignments } from './mirror-programs';
-import { getRole, listRoles, setRolePrivileged, suggestPrivileged } from './mirror-roles';
+} from '../sync/test-support/wire-fixtures';
+import { openTestDb, type TestDb } from '../sync/test-support/test-db';
+import { getPerson, searchPeople, type PeopleFilters } from './people-store';
+import { listOrganizationsTree } from './organizations-store';
+import { listPrograms, listProgramAssignments } from './programs-store';
+import { getRole, listRoles, setRolePrivileged, suggestPrivileged } from './roles-store';
 
 const AT = '2025-02-01T00:00:00.000Z';
 

@@ -3,9 +3,9 @@
  * suggestions. The flag is the administrator's decision (later approval rules read it); a sync
  * never changes it, and a suggestion is only a hint with its reasons shown.
  */
-import { notFound } from '../../errors/app-error';
-import { USER_TYPES } from '../../smartsimple/protocol';
-import type { DB } from '../open';
+import { notFound } from '../errors/app-error';
+import { USER_TYPES } from '../smartsimple/protocol';
+import type { DB } from '../db/open';
 
 export interface RoleRow {
   id: number;

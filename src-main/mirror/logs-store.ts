@@ -1,6 +1,6 @@
 /** The mirrored audit logs: login sessions and access changes, newest first. */
-import type { DB } from '../open';
-import { personKeyRange } from './mirror-keys';
+import type { DB } from '../db/open';
+import { personKeyRange } from '../db/mirror-keys';
 
 export interface LoginSessionRow {
   sessionId: number;

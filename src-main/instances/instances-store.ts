@@ -1,8 +1,8 @@
 /** SmartSimple instances: the connection settings that are not secret. */
 import { randomUUID } from 'node:crypto';
-import type { Instance, InstanceInput } from '../../../src-preload/contract';
-import { conflict, notFound } from '../../errors/app-error';
-import type { DB } from '../open';
+import type { Instance, InstanceInput } from '../../src-preload/contract';
+import { conflict, notFound } from '../errors/app-error';
+import type { DB } from '../db/open';
 
 interface InstanceRow {
   id: string;

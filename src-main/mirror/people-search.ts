@@ -28,6 +28,21 @@ export interface PeopleFilters {
   includeRemoved?: boolean;
 }
 
+/**
+ * The one people filter every capability selects with (browse, plans, and what comes after): the
+ * People screen's filters plus the criteria bulk builders need.
+ */
+export interface PeopleSelectionFilter extends PeopleFilters {
+  /** People not holding this profile role. */
+  lacksRoleId?: number;
+  /** Only people who can still sign in (access type not "No access", status Active). */
+  activeOnly?: boolean;
+  /** Last login before this wire time, or never. */
+  lastLoginBeforeOrNever?: string;
+  /** Compare the department without regard to case. */
+  departmentAnyCase?: boolean;
+}
+
 export interface SearchPeopleInput {
   query?: string;
   filters?: PeopleFilters;
@@ -104,41 +119,24 @@ export const ORG_JOIN = 'LEFT JOIN mirror_organizations o ON o.instance_id = p.i
 const ftsString = (term: string) => `"${term.replace(/"/g, '""')}"`;
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function filterSql(instanceId: string, filters: PeopleFilters): { where: string[]; params: unknown[] } {
-  const where = ['p.instance_id = ?'];
-  const params: unknown[] = [instanceId];
-  if (!filters.includeRemoved) where.push('p.deleted_at IS NULL');
-  if (filters.roleId !== undefined) {
+const HOLDS_ROLE =
+  'EXISTS (SELECT 1 FROM mirror_role_holdings h WHERE h.instance_id = p.instance_id AND h.role_id = ? AND h.person_id = p.id)';
+
+function organizationSql(filters: PeopleSelectionFilter, instanceId: string, where: string[], params: unknown[]) {
+  if (filters.organizationId === undefined) return;
+  if (filters.includeSubOrganizations) {
+    const live = filters.includeRemoved ? '' : ' AND c.deleted_at IS NULL';
     where.push(
-      'EXISTS (SELECT 1 FROM mirror_role_holdings h WHERE h.instance_id = p.instance_id AND h.role_id = ? AND h.person_id = p.id)',
+      `p.company_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT c.id FROM mirror_organizations c JOIN sub ON c.parent_id = sub.id WHERE c.instance_id = ?${live}) SELECT id FROM sub)`,
     );
-    params.push(filters.roleId);
+    params.push(filters.organizationId, instanceId);
+  } else {
+    where.push('p.company_id = ?');
+    params.push(filters.organizationId);
   }
-  if (filters.organizationId !== undefined) {
-    if (filters.includeSubOrganizations) {
-      where.push(
-        `p.company_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT c.id FROM mirror_organizations c JOIN sub ON c.parent_id = sub.id WHERE c.instance_id = ?) SELECT id FROM sub)`,
-      );
-      params.push(filters.organizationId, instanceId);
-    } else {
-      where.push('p.company_id = ?');
-      params.push(filters.organizationId);
-    }
-  }
-  for (const [column, value] of [
-    ['access_type', filters.accessType],
-    ['status', filters.status],
-    ['department', filters.department],
-  ] as const) {
-    if (value !== undefined) {
-      where.push(`p.${column} = ?`);
-      params.push(value);
-    }
-  }
-  if (filters.isExternal !== undefined) {
-    where.push('p.is_external = ?');
-    params.push(filters.isExternal ? 1 : 0);
-  }
+}
+
+function loginSql(filters: PeopleSelectionFilter, where: string[], params: unknown[]) {
   const login = filters.lastLogin;
   if (login?.never) where.push("(p.last_login IS NULL OR p.last_login = '')");
   if (login?.before) {
@@ -149,7 +147,65 @@ function filterSql(instanceId: string, filters: PeopleFilters): { where: string[
     where.push('p.last_login >= ?');
     params.push(login.after);
   }
+  if (filters.lastLoginBeforeOrNever !== undefined) {
+    where.push("(p.last_login IS NULL OR p.last_login = '' OR p.last_login < ?)");
+    params.push(filters.lastLoginBeforeOrNever);
+  }
+}
+
+/** The WHERE clause of the one people filter (parameterized; `p` is mirror_people). */
+export function filterSql(instanceId: string, filters: PeopleSelectionFilter): { where: string[]; params: unknown[] } {
+  const where = ['p.instance_id = ?'];
+  const params: unknown[] = [instanceId];
+  if (!filters.includeRemoved) where.push('p.deleted_at IS NULL');
+  if (filters.roleId !== undefined) {
+    where.push(HOLDS_ROLE);
+    params.push(filters.roleId);
+  }
+  if (filters.lacksRoleId !== undefined) {
+    where.push(`NOT ${HOLDS_ROLE}`);
+    params.push(filters.lacksRoleId);
+  }
+  organizationSql(filters, instanceId, where, params);
+  for (const [column, value] of [
+    ['access_type', filters.accessType],
+    ['status', filters.status],
+  ] as const) {
+    if (value !== undefined) {
+      where.push(`p.${column} = ?`);
+      params.push(value);
+    }
+  }
+  if (filters.department !== undefined) {
+    where.push(filters.departmentAnyCase ? 'lower(p.department) = lower(?)' : 'p.department = ?');
+    params.push(filters.department);
+  }
+  if (filters.isExternal !== undefined) {
+    where.push('p.is_external = ?');
+    params.push(filters.isExternal ? 1 : 0);
+  }
+  loginSql(filters, where, params);
+  if (filters.activeOnly) where.push("p.access_type IS NOT NULL AND p.access_type <> '0' AND p.status = 'Active'");
   return { where, params };
+}
+
+/** Ids of the people the filter selects, ascending, and how many it selects in all (at most `max` ids). */
+export function selectPeopleIds(
+  db: DB,
+  instanceId: string,
+  filters: PeopleSelectionFilter,
+  max = Number.MAX_SAFE_INTEGER,
+): { ids: number[]; total: number } {
+  const { where, params } = filterSql(instanceId, filters);
+  const cond = where.join(' AND ');
+  const total = stmt(db, `SELECT count(*) FROM mirror_people p WHERE ${cond}`)
+    .pluck()
+    .get(...params) as number;
+  if (total > max) return { ids: [], total };
+  const ids = stmt(db, `SELECT p.id FROM mirror_people p WHERE ${cond} ORDER BY p.id`)
+    .pluck()
+    .all(...params) as number[];
+  return { ids, total };
 }
 
 /** Up to this many matches are ordered by name; beyond it, in id order (no sort of them all). */

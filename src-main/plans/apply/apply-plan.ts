@@ -25,6 +25,7 @@ import { DEFAULT_APPLY_FUNCTIONS, createEnv, opsIn, serverText, type ApplyEnv, t
 import { runAssociationPhase } from './association-phase';
 import { runCreatePhase } from './create-phase';
 import { runNotePhase } from './note-phase';
+import { assertCanApply } from './can-apply';
 import { reconcileInDoubt } from './reconcile';
 import { runUserPhase } from './user-phase';
 
@@ -72,9 +73,6 @@ export interface ApplyResult {
   message: string;
 }
 
-/** Plans being applied in this process: two runs of one plan would fight over its journal. */
-const active = new Set<string>();
-
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 /** People per round: a multiple of both sizes when that stays reasonable, so calls are full. */
 export function roundSize(batchSize: number, idsPerCall: number): number {
@@ -90,17 +88,9 @@ function fieldsOf(db: DB, instanceId: string, name: string, fallback: readonly s
 export async function applyPlan(options: ApplyPlanOptions): Promise<ApplyResult> {
   const { db, client, instanceId, planId, ctx, logger } = options;
   const approver = actorSchema.parse(options.approver);
-  if (active.has(planId)) throw conflict('This plan is already being applied.');
   const row = requirePlan(db, planId);
   if (row.instance_id !== instanceId) throw conflict('The plan belongs to another instance.');
-  if (row.state !== 'approved' && row.state !== 'applying') {
-    throw conflict(
-      row.state === 'in_review' || row.state === 'draft'
-        ? 'Only an approved plan can be applied: every operation needs its approval.'
-        : `The plan is ${row.state.replace('_', ' ')}.`,
-    );
-  }
-  active.add(planId);
+  assertCanApply(row.state);
   const log = logger.child('plans:apply');
   const previous = row.result ? (JSON.parse(row.result) as ApplySummary) : null;
   const resuming = row.state === 'applying';
@@ -160,7 +150,6 @@ export async function applyPlan(options: ApplyPlanOptions): Promise<ApplyResult>
     throw e;
   } finally {
     unsubscribe?.();
-    active.delete(planId);
   }
 
   const summary = summarize();
@@ -250,7 +239,6 @@ export function getApplyResult(db: DB, planId: string): Omit<ApplyResult, 'messa
  */
 export function stopApplying(db: DB, input: { planId: string; actor: string }): Omit<ApplyResult, 'message'> {
   const actor = actorSchema.parse(input.actor);
-  if (active.has(input.planId)) throw conflict('The plan is being applied right now: cancel the job first.');
   db.transaction(() => {
     const row = requirePlan(db, input.planId);
     if (row.state !== 'applying') throw conflict('Only an interrupted apply can be stopped.');

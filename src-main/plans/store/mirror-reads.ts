@@ -5,6 +5,7 @@
  * sync engine may store raw records however it likes.
  */
 import type { DB } from '../../db/open';
+import { selectPeopleIds, type PeopleSelectionFilter } from '../../mirror/people-search';
 import type { FieldMap, RoleInfo } from '../types';
 
 export interface MirrorPerson {
@@ -192,47 +193,19 @@ export interface PeopleSelection {
   activeOnly?: boolean;
 }
 
-/** Ids of live people matching every criterion given, ascending. */
+/** Ids of live people matching every criterion given, ascending: the mirror's one people filter. */
 export function selectMirrorPeople(db: DB, instanceId: string, s: PeopleSelection): number[] {
-  const where = ['p.instance_id = ?', 'p.deleted_at IS NULL'];
-  const params: unknown[] = [instanceId];
-  if (s.organizationId !== undefined) {
-    if (s.includeSubOrganizations) {
-      where.push(`p.company_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT c.id FROM mirror_organizations c JOIN sub ON c.parent_id = sub.id
-        WHERE c.instance_id = ? AND c.deleted_at IS NULL) SELECT id FROM sub)`);
-      params.push(s.organizationId, instanceId);
-    } else {
-      where.push('p.company_id = ?');
-      params.push(s.organizationId);
-    }
-  }
-  if (s.department !== undefined) {
-    where.push('lower(p.department) = lower(?)');
-    params.push(s.department);
-  }
-  const holds =
-    'EXISTS (SELECT 1 FROM mirror_role_holdings h WHERE h.instance_id = p.instance_id AND h.person_id = p.id AND h.role_id = ?)';
-  if (s.holdsRoleId !== undefined) {
-    where.push(holds);
-    params.push(s.holdsRoleId);
-  }
-  if (s.lacksRoleId !== undefined) {
-    where.push(`NOT ${holds}`);
-    params.push(s.lacksRoleId);
-  }
-  if (s.lastLoginBefore !== undefined) {
-    where.push("(p.last_login IS NULL OR p.last_login = '' OR p.last_login < ?)");
-    params.push(s.lastLoginBefore);
-  }
-  if (s.isExternal !== undefined) {
-    where.push('p.is_external = ?');
-    params.push(s.isExternal ? 1 : 0);
-  }
-  if (s.activeOnly) where.push("p.access_type IS NOT NULL AND p.access_type <> '0' AND p.status = 'Active'");
-  return db
-    .prepare(`SELECT p.id FROM mirror_people p WHERE ${where.join(' AND ')} ORDER BY p.id`)
-    .pluck()
-    .all(...params) as number[];
+  const filter: PeopleSelectionFilter = {
+    ...(s.organizationId !== undefined ? { organizationId: s.organizationId } : {}),
+    ...(s.includeSubOrganizations ? { includeSubOrganizations: true } : {}),
+    ...(s.department !== undefined ? { department: s.department, departmentAnyCase: true } : {}),
+    ...(s.holdsRoleId !== undefined ? { roleId: s.holdsRoleId } : {}),
+    ...(s.lacksRoleId !== undefined ? { lacksRoleId: s.lacksRoleId } : {}),
+    ...(s.lastLoginBefore !== undefined ? { lastLoginBeforeOrNever: s.lastLoginBefore } : {}),
+    ...(s.isExternal !== undefined ? { isExternal: s.isExternal } : {}),
+    ...(s.activeOnly ? { activeOnly: true } : {}),
+  };
+  return selectPeopleIds(db, instanceId, filter).ids;
 }
 
 /** A live organization's side (external or not), for creating a person under it. */

@@ -6,7 +6,7 @@
  */
 import os from 'node:os';
 import type { DB } from '../db/open';
-import { getUsername } from '../connect/store';
+import { getUsername } from './store';
 
 /** The plans backend refuses longer actor names. */
 const MAX_ACTOR = 120;

@@ -4,43 +4,15 @@
  */
 import { notFound } from '../../errors/app-error';
 import type { DB } from '../open';
-import { listAccessEvents, listLoginSessions, type AccessEventRow, type LoginSessionRow } from './mirror-logs';
-import { ORG_JOIN, PERSON_COLUMNS, toPerson, type PersonDbRow, type PersonRow } from './mirror-people-search';
-import { getOrganizationPath, type OrganizationRef } from './mirror-organizations';
+import { listAccessEvents, listLoginSessions } from './mirror-logs';
+import { ORG_JOIN, PERSON_COLUMNS, toPerson, type PersonDbRow } from './mirror-people-search';
+import { getOrganizationPath } from './mirror-organizations';
+import type { PersonDetail, PersonProgram, PersonRole } from '../../../src-preload/contract';
+
+export type { PersonDetail, PersonProgram, PersonRole };
 
 export { NAME_ORDER_LIMIT, searchPeople } from './mirror-people-search';
 export type { PeopleFilters, PersonRow, SearchPeopleInput, SearchPeopleResult } from './mirror-people-search';
-
-export interface PersonRole {
-  id: number;
-  name: string | null;
-  privileged: boolean | null;
-  utaOnly: boolean;
-}
-
-export interface PersonProgram {
-  associationId: number;
-  programId: number;
-  programName: string | null;
-  roleId: number;
-  roleName: string | null;
-}
-
-export interface PersonDetail extends PersonRow {
-  phone: string | null;
-  accessExpiry: string | null;
-  managerId: number | null;
-  managerName: string | null;
-  created: string | null;
-  /** Every field the server sent, custom fields included. */
-  raw: Record<string, string | null>;
-  roles: PersonRole[];
-  programs: PersonProgram[];
-  /** Root first. */
-  organizationPath: OrganizationRef[];
-  recentLogins: LoginSessionRow[];
-  accessChanges: AccessEventRow[];
-}
 
 /** Everything the person page shows. */
 export function getPerson(

@@ -1,25 +1,9 @@
 /** The mirrored audit logs: login sessions and access changes, newest first. */
 import type { DB } from '../db/open';
 import { personKeyRange } from '../db/mirror-keys';
+import type { AccessEventRow, LoginSessionRow } from '../../src-preload/contract';
 
-export interface LoginSessionRow {
-  sessionId: number;
-  personId: number;
-  startedAt: string;
-  endedAt: string | null;
-  ip: string | null;
-  userAgent: string | null;
-}
-
-export interface AccessEventRow {
-  eventId: number;
-  personId: number;
-  action: string;
-  detail: string | null;
-  changedBy: number | null;
-  changedByName: string | null;
-  at: string;
-}
+export type { AccessEventRow, LoginSessionRow };
 
 export interface LogQuery {
   personId?: number;

@@ -1,24 +1,8 @@
 /** The mirrored organization tree. */
 import type { DB } from '../db/open';
+import type { OrganizationNode, OrganizationRef } from '../../src-preload/contract';
 
-export interface OrganizationRef {
-  id: number;
-  name: string;
-}
-
-export interface OrganizationNode {
-  id: number;
-  parentId: number | null;
-  name: string;
-  isExternal: boolean;
-  status: string | null;
-  /** People directly in it. */
-  people: number;
-  /** People in it and everything under it. */
-  totalPeople: number;
-  removed: boolean;
-  children: OrganizationNode[];
-}
+export type { OrganizationNode, OrganizationRef };
 
 interface OrgRow {
   id: number;

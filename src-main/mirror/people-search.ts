@@ -12,6 +12,9 @@
 import type Database from 'better-sqlite3';
 import type { DB } from '../db/open';
 import { personKeyRange } from '../db/mirror-keys';
+import type { PersonRow, SearchPeopleResult } from '../../src-preload/contract';
+
+export type { PersonRow, SearchPeopleResult };
 
 export interface PeopleFilters {
   roleId?: number;
@@ -49,30 +52,6 @@ export interface SearchPeopleInput {
   /** Default 50, at most 1,000. */
   limit?: number;
   offset?: number;
-}
-
-export interface PersonRow {
-  id: number;
-  firstName: string;
-  lastName: string;
-  email: string;
-  title: string | null;
-  companyId: number | null;
-  organization: string | null;
-  isExternal: boolean;
-  accessType: string | null;
-  userType: string | null;
-  status: string | null;
-  department: string | null;
-  lastLogin: string | null;
-  lastUpdated: string | null;
-  removed: boolean;
-}
-
-export interface SearchPeopleResult {
-  rows: PersonRow[];
-  /** Matches in all (for the virtualized table's height). */
-  total: number;
 }
 
 export interface PersonDbRow {

@@ -4,43 +4,15 @@
  */
 import { notFound } from '../errors/app-error';
 import type { DB } from '../db/open';
-import { listAccessEvents, listLoginSessions, type AccessEventRow, type LoginSessionRow } from './logs-store';
-import { ORG_JOIN, PERSON_COLUMNS, toPerson, type PersonDbRow, type PersonRow } from './people-search';
-import { getOrganizationPath, type OrganizationRef } from './organizations-store';
+import { listAccessEvents, listLoginSessions } from './logs-store';
+import { ORG_JOIN, PERSON_COLUMNS, toPerson, type PersonDbRow } from './people-search';
+import { getOrganizationPath } from './organizations-store';
+import type { PersonDetail, PersonProgram, PersonRole } from '../../src-preload/contract';
+
+export type { PersonDetail, PersonProgram, PersonRole };
 
 export { NAME_ORDER_LIMIT, searchPeople } from './people-search';
 export type { PeopleFilters, PersonRow, SearchPeopleInput, SearchPeopleResult } from './people-search';
-
-export interface PersonRole {
-  id: number;
-  name: string | null;
-  privileged: boolean | null;
-  utaOnly: boolean;
-}
-
-export interface PersonProgram {
-  associationId: number;
-  programId: number;
-  programName: string | null;
-  roleId: number;
-  roleName: string | null;
-}
-
-export interface PersonDetail extends PersonRow {
-  phone: string | null;
-  accessExpiry: string | null;
-  managerId: number | null;
-  managerName: string | null;
-  created: string | null;
-  /** Every field the server sent, custom fields included. */
-  raw: Record<string, string | null>;
-  roles: PersonRole[];
-  programs: PersonProgram[];
-  /** Root first. */
-  organizationPath: OrganizationRef[];
-  recentLogins: LoginSessionRow[];
-  accessChanges: AccessEventRow[];
-}
 
 /** Everything the person page shows. */
 export function getPerson(

@@ -1,27 +1,8 @@
 /** Mirrored programs (Level 1 records) and the UTA role assignments on them. */
 import type { DB } from '../db/open';
+import type { ProgramAssignmentRow, ProgramRow } from '../../src-preload/contract';
 
-export interface ProgramRow {
-  id: number;
-  name: string;
-  status: string | null;
-  type: string | null;
-  ownerId: number | null;
-  ownerName: string | null;
-  /** Live assignments, and the distinct people they name. */
-  assignments: number;
-  people: number;
-  removed: boolean;
-}
-
-export interface ProgramAssignmentRow {
-  associationId: number;
-  programId: number;
-  personId: number;
-  personName: string | null;
-  roleId: number;
-  roleName: string | null;
-}
+export type { ProgramAssignmentRow, ProgramRow };
 
 export function listPrograms(db: DB, instanceId: string, options: { includeRemoved?: boolean } = {}): ProgramRow[] {
   const rows = db

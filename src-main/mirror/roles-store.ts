@@ -6,30 +6,9 @@
 import { notFound } from '../errors/app-error';
 import { USER_TYPES } from '../smartsimple/protocol';
 import type { DB } from '../db/open';
+import type { PrivilegeSuggestion, RoleDepartment, RoleRow } from '../../src-preload/contract';
 
-export interface RoleRow {
-  id: number;
-  name: string;
-  description: string;
-  utaOnly: boolean;
-  /** The administrator's decision; null = not decided yet. */
-  privileged: boolean | null;
-  privilegedSetAt: string | null;
-  /** People holding it on their profile. */
-  holders: number;
-  /** UTA assignments on programs with it. */
-  assignments: number;
-  /** Why it looks privileged (empty when nothing suggests it). */
-  suggestedReasons: string[];
-  removed: boolean;
-  /** With `withDepartments`: the departments of its holders, most first. */
-  departments?: RoleDepartment[];
-}
-
-export interface RoleDepartment {
-  department: string | null;
-  holders: number;
-}
+export type { PrivilegeSuggestion, RoleDepartment, RoleRow };
 
 interface RoleDbRow {
   id: number;
@@ -158,13 +137,6 @@ export function setRolePrivileged(
     .run(privileged === null ? null : privileged ? 1 : 0, privileged === null ? null : now, instanceId, roleId);
   if (info.changes === 0) throw notFound('The role');
   return getRole(db, instanceId, roleId);
-}
-
-export interface PrivilegeSuggestion {
-  roleId: number;
-  name: string;
-  reasons: string[];
-  holders: number;
 }
 
 /** Undecided roles that look privileged, with the reasons to show beside each. */

@@ -1,20 +1,9 @@
 /** Sync bookkeeping: runs with their summaries, cursors per entity, and the status a screen shows. */
-import type { SyncEntity, SyncKind, SyncPhase, SyncSummary } from './types';
-import { SUMMARY_KINDS } from './types';
+import type { SyncEntity, SyncKind, SyncPhase, SyncRun, SyncRunState, SyncSummary } from '../../src-preload/contract';
+import { SUMMARY_KINDS } from '../../src-preload/contract';
 import type { DB } from '../db/open';
 
-export type SyncRunState = 'running' | 'succeeded' | 'failed' | 'cancelled';
-
-export interface SyncRun {
-  id: number;
-  instanceId: string;
-  kind: SyncKind;
-  state: SyncRunState;
-  startedAt: string;
-  finishedAt: string | null;
-  summary: SyncSummary;
-  error: string | null;
-}
+export type { SyncRun, SyncRunState };
 
 export interface SyncCursor {
   instanceId: string;

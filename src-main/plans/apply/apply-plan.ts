@@ -19,7 +19,7 @@ import type { Logger } from '../../log/logger';
 import type { SmartConnectClient, WaitEvent } from '../../smartsimple/client';
 import { RECOMMENDED_FIELDS } from '../../smartsimple/protocol';
 import { getPlan, requirePlan } from '../plans';
-import type { ApplySummary, FieldMap, JournalState, Plan, PlanState } from '../types';
+import type { ApplySummary, JournalState, PlanState } from '../types';
 import { actorSchema } from '../types';
 import { DEFAULT_APPLY_FUNCTIONS, createEnv, opsIn, serverText, type ApplyEnv, type ApplyFunctions } from './env';
 import { runAssociationPhase } from './association-phase';
@@ -28,6 +28,9 @@ import { runNotePhase } from './note-phase';
 import { assertCanApply } from './can-apply';
 import { reconcileInDoubt } from './reconcile';
 import { runUserPhase } from './user-phase';
+import type { ApplyResult, OperationResult } from '../../../src-preload/contract';
+
+export type { ApplyResult, OperationResult };
 
 export const DEFAULT_APPLY_BATCH_SIZE = 50;
 export const DEFAULT_IDS_PER_CALL = 100;
@@ -48,29 +51,6 @@ export interface ApplyPlanOptions {
   functions?: Partial<ApplyFunctions>;
   /** Where the client's waits for the hourly limit are heard (the relay given to it as onWait). */
   waits?: { subscribe(listener: (event: WaitEvent) => void): () => void };
-}
-
-export interface OperationResult {
-  operationId: number;
-  seq: number;
-  kind: string;
-  personId: number | null;
-  summary: string;
-  state: JournalState;
-  /** The server's own text for a failure, or what drifted. */
-  message: string | null;
-  /** A created person's id; an association's id. */
-  recordid: string | null;
-  actualBefore: FieldMap | null;
-  actualAfter: FieldMap | null;
-}
-
-export interface ApplyResult {
-  plan: Plan;
-  summary: ApplySummary;
-  operations: OperationResult[];
-  /** One line for the job history. */
-  message: string;
 }
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));

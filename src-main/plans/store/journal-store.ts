@@ -4,7 +4,7 @@
  * engine calls these inside `db.transaction` so one batch's rows move together.
  */
 import type { DB } from '../../db/open';
-import type { FieldMap, JournalState, OperationSource } from '../types';
+import type { FieldMap, JournalState, OperationSource } from '../../../src-preload/contract';
 
 export interface JournalRow {
   operationId: number;

@@ -1,6 +1,6 @@
 /**
- * Input schemas of the plans and audit-trail channels (issue #5). Kept apart from contract.ts so
- * that file stays readable; like it, this imports zod and nothing else.
+ * Input schemas of the plans and audit-trail channels. Kept apart from the channels (plans.ts) so
+ * each file stays readable; this imports zod and nothing else.
  *
  * These schemas bound sizes and shapes at the door. The plans backend validates operations once
  * more against the mirror (a role that exists, a person who does), so the enums here are loose
@@ -13,6 +13,7 @@ const instanceId = z.string().min(1).max(64);
 const recordId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const shortText = z.string().trim().max(60);
 
+/** What an operation does; main's planner and apply know each kind. */
 export const OPERATION_KIND_NAMES = [
   'create_person',
   'update_fields',
@@ -75,7 +76,7 @@ export const bulkActionSchema = z.discriminatedUnion('kind', [
 ]);
 export type BulkActionInput = z.input<typeof bulkActionSchema>;
 
-/** The three named bulk actions of issue #5. */
+/** The three named bulk actions. */
 export const namedBulkSchemas = [
   z
     .object({

@@ -11,6 +11,7 @@ import { startTestSandbox } from '../sandbox/test-support';
 import type { SmartConnectClient } from './client';
 import type { SmartConnectError, SmartConnectErrorKind } from './errors';
 import { withRoles } from './read-modify-write';
+import { LIMIT_EDGE_MARGIN_MS } from './limit-refusal';
 import type { FakeTime, TestClient } from './test-helpers';
 import { caught, makeClient } from './test-helpers';
 import { cancelledError } from './errors';
@@ -413,9 +414,14 @@ describe('the budget against the sandbox clock', () => {
         true,
         false,
       ]);
-      // 4xx carries Retry-After (the oldest call leaves at t0 + 1 h); without it, a whole window.
+      // 4xx carries Retry-After (the oldest call leaves at t0 + 1 h); without it, until our own
+      // oldest call has left the window, plus the margin.
       expect(waits).toEqual([
-        { fn: 'users.get', reason: 'server-limit', until: errorStyle === 'http4xx' ? t0 + H : t0 + 30 * 60_000 + H },
+        {
+          fn: 'users.get',
+          reason: 'server-limit',
+          until: errorStyle === 'http4xx' ? t0 + H : t0 + H + LIMIT_EDGE_MARGIN_MS,
+        },
       ]);
     },
   );

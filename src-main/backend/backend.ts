@@ -80,7 +80,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...(options.keychain ? { keychain: options.keychain } : {}),
     ...(options.keychainService ? { service: options.keychainService } : {}),
   });
-  const sandbox = createSandboxRuntime(options.sandbox);
+  const sandbox = createSandboxRuntime({ dataDir, logger: logger.child('sandbox'), ...options.sandbox });
   const connections = createConnections({ db, vault, logger: logger.child('connect'), secrets, sandbox });
 
   const services: Services = {

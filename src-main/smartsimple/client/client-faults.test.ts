@@ -7,7 +7,7 @@ import { ERROR_CLASSIFICATION, SmartConnectError, classifyServerError } from './
 import type { SmartConnectErrorKind } from './errors';
 import type { Stub, StubOptions } from './test-stub';
 import { startStub } from './test-stub';
-import { caught, fakeTime, makeClient } from './test-helpers';
+import { callTimeoutFor, caught, fakeTime, makeClient } from './test-helpers';
 import { LIMIT_EDGE_MARGIN_MS } from './limit-refusal';
 import { silentLogger } from '../../log/logger';
 
@@ -28,7 +28,7 @@ describe('retries of reads', () => {
     async (kind) => {
       const stub = await stubWith();
       stub.faults.add({ kind, times: 2, match: { action: 'get' } });
-      const { client, time } = makeClient(stub, { timeoutMs: 250 });
+      const { client, time } = makeClient(stub, { timeoutMs: callTimeoutFor(kind) });
       expect((await client.get('users.get', '1001')).recordid).toBe('1001');
       expect(stub.requests).toHaveLength(3);
       expect(client.stats()).toMatchObject({ calls: 3, retries: 2, errors: 2 });

@@ -9,7 +9,7 @@ import { expect, snapshot, test } from './fixtures';
 import type { Harness } from './harness/server';
 
 // Starting the sandbox seeds 1,000 people, and a sync fetches them: give these tests room.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 360_000 });
 
 async function explore(harness: Harness): Promise<string> {
   const r = await harness.backend.invoke('sandbox:explore');

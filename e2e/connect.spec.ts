@@ -10,7 +10,7 @@ const harnessInstanceId = (harness: Harness, name = 'Second sandbox') =>
   (harness.backend.services.db.prepare('SELECT id FROM instances WHERE name = ?').get(name) as { id: string }).id;
 
 // The sandbox seeds 1,000 people before the first call: give these tests room.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 240_000 });
 
 test('newcomer: explore with the sandbox instance, every function answers', async ({ app }) => {
   await expect(app.getByTestId('home-empty')).toBeVisible();
@@ -24,7 +24,7 @@ test('newcomer: explore with the sandbox instance, every function answers', asyn
     .catch(() => undefined);
 
   // The Connect screen opens on the sandbox with its test.
-  await expect(app.getByTestId('screen-connect')).toBeVisible({ timeout: 60_000 });
+  await expect(app.getByTestId('screen-connect')).toBeVisible({ timeout: 120_000 });
   await expect(app.getByTestId('connection-summary')).toContainText('Sandbox (built-in)');
   const results = app.getByTestId('connection-test-results');
   const rows = results.locator('tr[data-status]');
@@ -46,7 +46,7 @@ test('pastes a registry for a second instance, tests it, keeps it across a reloa
   const functionCount = Object.keys(sandbox.functions).length;
   // The sandbox instance first, so the pasted one is a second instance beside it.
   await app.getByRole('button', { name: 'Explore with the sandbox instance' }).click();
-  await expect(app.getByTestId('connection-test-results')).toBeVisible({ timeout: 60_000 });
+  await expect(app.getByTestId('connection-test-results')).toBeVisible({ timeout: 120_000 });
 
   await app.getByRole('button', { name: 'New connection' }).click();
   const form = app.getByTestId('connection-form');

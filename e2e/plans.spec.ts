@@ -9,7 +9,7 @@ import { expect, snapshot, test, waitForApp } from './fixtures';
 import type { Harness } from './harness/server';
 
 // The sandbox seeds 1,000 people and the first sync pages through them.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 300_000 });
 
 async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
   const r = await p;
@@ -87,7 +87,7 @@ test('build from a filter, approve, apply to the sandbox, see results, create th
   await app.getByTestId('apply-plan').click();
   await expect(app.getByRole('dialog')).toContainText(`${operations} operations`);
   await app.getByTestId('confirm-apply').click();
-  await expect(app.getByTestId('plan-state')).toHaveText('Applied', { timeout: 60_000 });
+  await expect(app.getByTestId('plan-state')).toHaveText('Applied', { timeout: 150_000 });
   await expect(app.getByTestId('apply-summary')).toContainText(`${operations} applied and verified`);
   await expect(app.getByTestId('apply-results').getByText('Applied and verified')).toHaveCount(operations);
   await snapshot(app, 'plans-applied');

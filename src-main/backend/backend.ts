@@ -138,7 +138,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     ...(options.keychain ? { keychain: options.keychain } : {}),
     ...(options.keychainService ? { service: options.keychainService } : {}),
   });
-  const sandbox = createSandboxRuntime(options.sandbox);
+  const sandbox = createSandboxRuntime({ dataDir, logger: logger.child('sandbox'), ...options.sandbox });
   const connections = createConnections({ db, vault, logger: logger.child('connect'), secrets, sandbox });
   const instances = createInstancesService({ db });
   const mirror = createMirrorService({ db, instances });

@@ -3,12 +3,19 @@ import type { Handlers } from './dispatch';
 
 export function connectionHandlers(
   s: Services,
-): Pick<Handlers, 'vault:status' | 'connections:get' | 'connections:save' | 'connections:test' | 'sandbox:explore'> {
+): Pick<
+  Handlers,
+  'vault:status' | 'connections:get' | 'connections:save' | 'connections:test' | 'sandbox:explore' | 'sandbox:reset'
+> {
   return {
     'vault:status': () => s.vault.status(),
     'connections:get': ({ instanceId }) => s.connections.details(instanceId),
     'connections:save': (input) => s.connections.save(input),
     'connections:test': ({ instanceId }) => s.connections.test(instanceId),
     'sandbox:explore': () => s.connections.exploreSandbox(),
+    'sandbox:reset': async () => {
+      await s.sandbox.reset();
+      return { reset: true as const };
+    },
   };
 }

@@ -161,4 +161,6 @@ export const connectChannels = {
   }),
   /** Starts the built-in sandbox instance (1,000 people), connects to it and tests the connection. */
   'sandbox:explore': channel<ConnectionDetails>()({ input: noInput, writes: ['instances', 'connections', 'settings'] }),
+  /** Forgets what was applied to the built-in sandbox: its seed again (the mirror changes at the next sync). */
+  'sandbox:reset': channel<{ reset: true }>()({ input: noInput, writes: ['connections', 'sync'] }),
 } as const;

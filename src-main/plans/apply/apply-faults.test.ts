@@ -9,6 +9,7 @@ import { silentLogger } from '../../log/logger';
 import { ERROR_TEXTS } from '../../smartsimple/protocol';
 import type { FaultSpec, SandboxHandle } from '../../smartsimple/sandbox';
 import { useTempDirs } from '../../test-support/temp-dir';
+import { callTimeoutFor } from '../../smartsimple/client/test-helpers';
 import { makeClient, mirroredSandbox, testJob, writesPerRecord } from '../test-support/fixture';
 import { approvedPlan, bulkOperations } from '../test-support/scenario';
 import { applyPlan, stopApplying } from './apply-plan';
@@ -19,10 +20,10 @@ afterEach(async () => {
   await Promise.all(sandboxes.splice(0).map((s) => s.close()));
 });
 
-async function setup(people = 120) {
+async function setup(people = 120, timeoutMs = callTimeoutFor('none')) {
   const m = await mirroredSandbox(tempDir());
   sandboxes.push(m.sb);
-  const { client } = makeClient(m.sb, { overrides: { timeoutMs: 300 } });
+  const { client } = makeClient(m.sb, { overrides: { timeoutMs } });
   const plan = approvedPlan(m.db, m.instanceId, bulkOperations(m.sb, people));
   const run = () =>
     applyPlan({
@@ -70,7 +71,7 @@ describe('applyPlan under faults', () => {
   ];
   for (const [name, fault] of cases) {
     it(`reconciles by reading back: ${name}`, async () => {
-      const { sb, run, plan } = await setup();
+      const { sb, run, plan } = await setup(120, callTimeoutFor(fault.kind));
       sb.faults.add(fault);
       const result = await run();
       expect(result.summary).toMatchObject({ verified: plan.operations.length, failed: 0, pending: 0 });

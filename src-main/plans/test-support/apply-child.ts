@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     functions: connection.functions,
     budget: createMemoryBudget({ limit: 1000 }),
     logger: silentLogger,
-    timeoutMs: 5_000,
+    timeoutMs: 30_000,
     retry: { attempts: 3, baseMs: 5, maxMs: 20 },
   });
   const controller = new AbortController();

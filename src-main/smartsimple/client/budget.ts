@@ -18,6 +18,8 @@ export interface CallBudget {
   remaining(now?: number): number;
   /** When the next call is allowed (`now` if one is allowed now). */
   nextSlotAt(now?: number): number;
+  /** The oldest call counted in the window ending at `now` (undefined when there is none). */
+  oldestInWindow(now?: number): number | undefined;
   /** Counts one call made at `at`. */
   record(at?: number): void;
   /**
@@ -119,6 +121,10 @@ export function createMemoryBudget(options: MemoryBudgetOptions = {}): CallBudge
     used: (now = clock()) => state(now).used,
     remaining: (now = clock()) => state(now).remaining,
     nextSlotAt: (now = clock()) => state(now).nextSlotAt,
+    oldestInWindow(now = clock()) {
+      state(now);
+      return timestamps[firstInWindow(timestamps, now, windowMs)];
+    },
     record(at = clock()) {
       // Keep ascending order even if calls are recorded out of order.
       let i = timestamps.length;

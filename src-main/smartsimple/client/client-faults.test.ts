@@ -7,7 +7,8 @@ import { ERROR_CLASSIFICATION, SmartConnectError, classifyServerError } from './
 import type { SmartConnectErrorKind } from './errors';
 import type { Stub, StubOptions } from './test-stub';
 import { startStub } from './test-stub';
-import { caught, fakeTime, makeClient } from './test-helpers';
+import { callTimeoutFor, caught, fakeTime, makeClient } from './test-helpers';
+import { LIMIT_EDGE_MARGIN_MS } from './limit-refusal';
 import { silentLogger } from '../../log/logger';
 
 const H = ROLLING_WINDOW_MS;
@@ -27,7 +28,7 @@ describe('retries of reads', () => {
     async (kind) => {
       const stub = await stubWith();
       stub.faults.add({ kind, times: 2, match: { action: 'get' } });
-      const { client, time } = makeClient(stub, { timeoutMs: 250 });
+      const { client, time } = makeClient(stub, { timeoutMs: callTimeoutFor(kind) });
       expect((await client.get('users.get', '1001')).recordid).toBe('1001');
       expect(stub.requests).toHaveLength(3);
       expect(client.stats()).toMatchObject({ calls: 3, retries: 2, errors: 2 });
@@ -175,6 +176,28 @@ describe('the hourly budget', () => {
     expect(stub.requests).toHaveLength(4);
     expect(waits).toEqual([{ fn: 'users.get', until: t0 + H, reason: 'server-limit' }]);
     expect(budget.used()).toBe(1);
+  });
+
+  it('escalates the wait while refusals repeat, and starts again at the edge after a success', async () => {
+    const stub = await stubWith();
+    const { client, waits, time } = makeClient(stub, { maxLimitRefusals: 3 });
+    const t0 = time.now();
+    for (let i = 0; i < 5; i++) {
+      await client.get('users.get', '1001');
+      time.advance(10 * 60_000);
+    }
+    stub.faults.add({ kind: 'hourlyLimit', times: 3 });
+    const at = time.now();
+    await client.get('users.get', '1001');
+    // Edge (our call of t0 leaves at t0 + 1 h), then a quarter and a half of the window.
+    const edge = t0 + H + LIMIT_EDGE_MARGIN_MS;
+    expect(waits.map((w) => w.until)).toEqual([edge, edge + H / 4, edge + H / 4 + H / 2]);
+    expect(waits[0]!.until - at).toBe(10 * 60_000 + LIMIT_EDGE_MARGIN_MS);
+    stub.faults.add({ kind: 'hourlyLimit', times: 1 });
+    const again = time.now();
+    await client.get('users.get', '1001');
+    const last = waits.at(-1)!;
+    expect(last.until - again).toBeLessThan(H / 4);
   });
 
   it('gives up with hourly-limit after repeated refusals', async () => {

@@ -4,7 +4,7 @@ import type { SmartConnectError } from './errors';
 import { withRoles } from './read-modify-write';
 import type { Stub } from './test-stub';
 import { startStub } from './test-stub';
-import { caught, makeClient } from './test-helpers';
+import { callTimeoutFor, caught, makeClient } from './test-helpers';
 
 let stub: Stub;
 beforeEach(async () => {
@@ -193,7 +193,7 @@ describe('writes whose outcome is unknown are never resent', () => {
     '$kind $when apply -> unknown-outcome, one request, reconcile tells',
     async ({ kind, when, applied, underlying }) => {
       stub.faults.add({ kind, when, times: 1, match: { function: 'users.update' } });
-      const { client } = makeClient(stub, { timeoutMs: 300, batchSize: 2 });
+      const { client } = makeClient(stub, { timeoutMs: callTimeoutFor(kind), batchSize: 2 });
       const records = [
         fullRecord('1001', { 'sf_Last Name': 'Zed' }),
         fullRecord('1002', { 'sf_Last Name': 'Yu' }),

@@ -27,6 +27,7 @@ import {
 import type { SmartConnectErrorKind } from './errors';
 import type { ConnectionSettings, Credentials, FormValue, Reply } from './transport';
 import { checkBaseUrl, encodeForm, endpointUrl, exchange } from './transport';
+import { refusalWaitMs } from './limit-refusal';
 
 export interface RetryOptions {
   /** Total attempts of a read, the first included (default 4). */
@@ -137,30 +138,32 @@ export function backoffDelay(retry: number, options: RetryOptions): number {
 
 const emptyStats = (): FunctionStats => ({ calls: 0, retries: 0, waits: 0, errors: 0, records: 0 });
 
-export function createCore(options: SmartConnectClientOptions): Core {
-  const base = checkBaseUrl(options.connection.baseUrl);
-  const { connection, credentials, functions, budget } = options;
-  const logger = options.logger;
-  const doFetch = options.fetch ?? globalThis.fetch;
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const retry: RetryOptions = { attempts: 4, baseMs: 500, maxMs: 15_000, ...options.retry };
-  const sleep = options.sleep ?? defaultSleep;
-  const clock = options.clock ?? Date.now;
-  const limitRefusalWaitMs = options.limitRefusalWaitMs ?? ROLLING_WINDOW_MS;
-  const maxLimitRefusals = options.maxLimitRefusals ?? 3;
+/** The options with their defaults, checked. */
+function settingsOf(options: SmartConnectClientOptions) {
   const batchSize = options.batchSize ?? 100;
   const idsPerCall = options.idsPerCall ?? 100;
   if (!Number.isInteger(batchSize) || batchSize < 1)
     throw new SmartConnectUsageError('batchSize must be a positive integer');
   if (!Number.isInteger(idsPerCall) || idsPerCall < 1)
     throw new SmartConnectUsageError('idsPerCall must be a positive integer');
+  return {
+    base: checkBaseUrl(options.connection.baseUrl),
+    doFetch: options.fetch ?? globalThis.fetch,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    retry: { attempts: 4, baseMs: 500, maxMs: 15_000, ...options.retry } as RetryOptions,
+    sleep: options.sleep ?? defaultSleep,
+    clock: options.clock ?? Date.now,
+    limitRefusalWaitMs: options.limitRefusalWaitMs ?? ROLLING_WINDOW_MS,
+    maxLimitRefusals: options.maxLimitRefusals ?? 3,
+    batchSize,
+    idsPerCall,
+  };
+}
 
-  // Defence in depth: whatever reaches a log line or an error text is scrubbed of these.
-  const secrets = options.secrets ?? new SecretRegistry();
-  secrets.add(credentials.password);
-  for (const spec of Object.values(functions)) secrets.add(spec.token);
-  const scrub = (text: string) => secrets.scrub(text);
+type Settings = ReturnType<typeof settingsOf>;
 
+/** Calls, retries, waits, errors and records, in total and per function. */
+function createCounters() {
   const totals = { ...emptyStats(), waitedMs: 0 };
   const byFunction = new Map<string, FunctionStats>();
   const count = (fn: string, key: keyof FunctionStats, n = 1) => {
@@ -169,168 +172,235 @@ export function createCore(options: SmartConnectClientOptions): Core {
     if (!s) byFunction.set(fn, (s = emptyStats()));
     s[key] += n;
   };
+  const stats = (): ClientStats => ({
+    ...totals,
+    byFunction: Object.fromEntries([...byFunction].map(([k, v]) => [k, { ...v }])),
+  });
+  return { totals, count, stats };
+}
 
-  const throwIfCancelled = (signal: AbortSignal | undefined, fn?: string) => {
-    if (signal?.aborted) throw cancelledError(fn);
-  };
+type Counters = ReturnType<typeof createCounters>;
 
-  const pause = async (fn: string, ms: number, signal: AbortSignal | undefined) => {
-    try {
-      await sleep(Math.max(0, ms), signal);
-    } catch (e) {
-      if (signal?.aborted || (e instanceof SmartConnectError && e.kind === 'cancelled')) throw cancelledError(fn);
-      throw e;
-    }
+const throwIfCancelled = (signal: AbortSignal | undefined, fn?: string) => {
+  if (signal?.aborted) throw cancelledError(fn);
+};
+
+/** What every call of one client shares. */
+interface Engine {
+  options: SmartConnectClientOptions;
+  settings: Settings;
+  counters: Counters;
+  logger: Logger;
+  scrub: (text: string) => string;
+  /** Limit refusals since the server last accepted a call (across calls: they share the window). */
+  refusalsInARow: number;
+}
+
+async function pause(engine: Engine, fn: string, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  try {
+    await engine.settings.sleep(Math.max(0, ms), signal);
+  } catch (e) {
+    if (signal?.aborted || (e instanceof SmartConnectError && e.kind === 'cancelled')) throw cancelledError(fn);
+    throw e;
+  }
+  throwIfCancelled(signal, fn);
+}
+
+/** Waits until the budget has a slot. No await between the last check and the caller's record(). */
+async function waitForSlot(
+  engine: Engine,
+  fn: string,
+  signal: AbortSignal | undefined,
+  reason: WaitEvent['reason'],
+): Promise<void> {
+  const { budget } = engine.options;
+  const { clock } = engine.settings;
+  for (;;) {
     throwIfCancelled(signal, fn);
-  };
+    const now = clock();
+    if (budget.remaining(now) > 0) return;
+    const until = budget.nextSlotAt(now);
+    // A budget that never opens (reserve >= limit) must not spin.
+    const ms = until > now ? until - now : 1000;
+    engine.counters.count(fn, 'waits');
+    engine.counters.totals.waitedMs += ms;
+    engine.logger.info('waiting for the hourly call budget', {
+      fn,
+      reason,
+      until: new Date(now + ms).toISOString(),
+      waitMs: ms,
+      used: budget.used(now),
+      limit: budget.limit,
+    });
+    engine.options.onWait?.({ fn, until: now + ms, reason });
+    await pause(engine, fn, ms, signal);
+    reason = 'budget';
+  }
+}
 
-  /** Waits until the budget has a slot. No await between the last check and the caller's record(). */
-  const waitForSlot = async (fn: string, signal: AbortSignal | undefined, reason: WaitEvent['reason']) => {
-    for (;;) {
-      throwIfCancelled(signal, fn);
-      const now = clock();
-      if (budget.remaining(now) > 0) return;
-      const until = budget.nextSlotAt(now);
-      // A budget that never opens (reserve >= limit) must not spin.
-      const ms = until > now ? until - now : 1000;
-      count(fn, 'waits');
-      totals.waitedMs += ms;
-      logger.info('waiting for the hourly call budget', {
+function lookupSpec(functions: FunctionRegistry, fn: string, actions: readonly Action[]): FunctionSpec {
+  const found = Object.prototype.hasOwnProperty.call(functions, fn) ? functions[fn] : undefined;
+  if (!found)
+    throw new SmartConnectUsageError(
+      `Unknown SmartConnect function "${fn}": it is not in the connection's function registry`,
+    );
+  if (!actions.includes(found.action)) {
+    throw new SmartConnectUsageError(
+      `Function "${fn}" is a ${found.action} function; this call needs ${actions.join(' or ')}`,
+    );
+  }
+  return found;
+}
+
+/** One attempt's end: a reply to return, a limit refusal to wait out, or a failure. */
+type Attempt = { reply: Reply } | { refused: Reply } | { failure: SmartConnectError };
+
+type LogCall = (outcome: string, fields: Record<string, unknown>) => void;
+
+function callLogger(engine: Engine, req: SendRequest, attempt: number): LogCall {
+  const started = performance.now();
+  return (outcome, fields) => {
+    const line = {
+      fn: req.fn,
+      type: req.spec.type,
+      action: req.spec.action,
+      attempt,
+      durationMs: Math.round(performance.now() - started),
+      outcome,
+      ...fields,
+    };
+    if (outcome === 'ok') engine.logger.info('smartconnect call', line);
+    else engine.logger.warn('smartconnect call failed', line);
+  };
+}
+
+/** Sends once and sorts the outcome; counts records and logs the successes and refusals. */
+async function attemptOnce(engine: Engine, req: SendRequest, url: string, body: string, logCall: LogCall) {
+  const { fn, signal, write } = req;
+  const { count } = engine.counters;
+  // A write on the wire is not aborted by the caller: its outcome must be known. The caller's
+  // signal still stops the wait before it and the batches after it.
+  const reply = await exchange({
+    url,
+    body,
+    fn,
+    timeoutMs: engine.settings.timeoutMs,
+    signal: write ? undefined : signal,
+    fetch: engine.settings.doFetch,
+    scrub: engine.scrub,
+  });
+  const kind = classifyReply(reply);
+  if (kind === 'hourly-limit') {
+    count(fn, 'errors');
+    logCall(kind, { httpStatus: reply.httpStatus, serverMessage: reply.errorText });
+    return { refused: reply } satisfies Attempt;
+  }
+  engine.refusalsInARow = 0;
+  if (write) {
+    const records = req.records ?? 0;
+    logCall(kind ?? 'ok', { httpStatus: reply.httpStatus, records, serverMessage: reply.errorText });
+    if (kind) count(fn, 'errors');
+    else count(fn, 'records', records);
+    return { reply } satisfies Attempt;
+  }
+  const problem = kind ? undefined : req.validate?.(reply.body);
+  if (!kind && !problem) {
+    const records = Array.isArray(reply.body.records) ? reply.body.records.length : 0;
+    count(fn, 'records', records);
+    logCall('ok', { httpStatus: reply.httpStatus, records });
+    return { reply } satisfies Attempt;
+  }
+  const failure = kind
+    ? replyError(fn, reply, kind)
+    : new SmartConnectError({
+        kind: 'malformed',
         fn,
-        reason,
-        until: new Date(now + ms).toISOString(),
-        waitMs: ms,
-        used: budget.used(now),
-        limit: budget.limit,
+        httpStatus: reply.httpStatus,
+        message: `${fn}: malformed reply: ${problem}`,
       });
-      options.onWait?.({ fn, until: now + ms, reason });
-      await pause(fn, ms, signal);
-      reason = 'budget';
+  return { failure } satisfies Attempt;
+}
+
+/** Closes the budget for the wait a limit refusal calls for (see limit-refusal.ts). */
+function markRefusal(engine: Engine, reply: Reply): void {
+  const { budget } = engine.options;
+  const now = engine.settings.clock();
+  engine.refusalsInARow++;
+  const ms = refusalWaitMs({
+    refusalsInARow: engine.refusalsInARow,
+    now,
+    oldestOwnCall: budget.oldestInWindow(now),
+    windowMs: ROLLING_WINDOW_MS,
+    fullWaitMs: engine.settings.limitRefusalWaitMs,
+    retryAfterMs: reply.retryAfterMs,
+  });
+  budget.markFull(now + ms);
+}
+
+async function send(engine: Engine, req: SendRequest): Promise<Reply> {
+  const { fn, signal, write } = req;
+  const { connection, credentials, budget } = engine.options;
+  const { settings, counters } = engine;
+  const url = endpointUrl(settings.base, connection.apiVersion, req.spec.type);
+  const body = encodeForm(connection, credentials, req.spec.token, req.params);
+  let attempt = 0;
+  let refusals = 0;
+  let waitReason: WaitEvent['reason'] = 'budget';
+  for (;;) {
+    await waitForSlot(engine, fn, signal, waitReason);
+    waitReason = 'budget';
+    budget.record(settings.clock());
+    counters.count(fn, 'calls');
+    attempt++;
+    const logCall = callLogger(engine, req, attempt);
+    let outcome: Attempt;
+    try {
+      outcome = await attemptOnce(engine, req, url, body, logCall);
+    } catch (e) {
+      if (!(e instanceof SmartConnectError)) throw e;
+      outcome = { failure: e };
     }
-  };
-
-  const spec = (fn: string, actions: readonly Action[]): FunctionSpec => {
-    const found = Object.prototype.hasOwnProperty.call(functions, fn) ? functions[fn] : undefined;
-    if (!found)
-      throw new SmartConnectUsageError(
-        `Unknown SmartConnect function "${fn}": it is not in the connection's function registry`,
-      );
-    if (!actions.includes(found.action)) {
-      throw new SmartConnectUsageError(
-        `Function "${fn}" is a ${found.action} function; this call needs ${actions.join(' or ')}`,
-      );
+    if ('reply' in outcome) return outcome.reply;
+    if ('refused' in outcome) {
+      refusals++;
+      // A refusal is not a failed attempt: it does not use up the retries.
+      attempt--;
+      if (refusals > settings.maxLimitRefusals) throw replyError(fn, outcome.refused, 'hourly-limit');
+      markRefusal(engine, outcome.refused);
+      waitReason = 'server-limit';
+      continue;
     }
-    return found;
-  };
+    const { failure } = outcome;
+    counters.count(fn, 'errors');
+    logCall(failure.kind, { httpStatus: failure.httpStatus, serverMessage: failure.serverMessage });
+    if (failure.kind === 'cancelled') throw failure;
+    const retryable = TRANSIENT_KINDS.has(failure.kind) && (!write || failure.maybeSent === false);
+    if (!retryable || attempt >= settings.retry.attempts) throw failure;
+    counters.count(fn, 'retries');
+    const delay = backoffDelay(attempt - 1, settings.retry);
+    engine.logger.info('retrying smartconnect call', { fn, attempt, delayMs: delay, after: failure.kind });
+    await pause(engine, fn, delay, signal);
+  }
+}
 
-  const send = async (req: SendRequest): Promise<Reply> => {
-    const { fn, spec: fnSpec, signal, write } = req;
-    const url = endpointUrl(base, connection.apiVersion, fnSpec.type);
-    const body = encodeForm(connection, credentials, fnSpec.token, req.params);
-    let attempt = 0;
-    let refusals = 0;
-    let waitReason: WaitEvent['reason'] = 'budget';
-    for (;;) {
-      await waitForSlot(fn, signal, waitReason);
-      waitReason = 'budget';
-      budget.record(clock());
-      count(fn, 'calls');
-      attempt++;
-      const started = performance.now();
-      const logCall = (outcome: string, fields: Record<string, unknown>) => {
-        const line = {
-          fn,
-          type: fnSpec.type,
-          action: fnSpec.action,
-          attempt,
-          durationMs: Math.round(performance.now() - started),
-          outcome,
-          ...fields,
-        };
-        if (outcome === 'ok') logger.info('smartconnect call', line);
-        else logger.warn('smartconnect call failed', line);
-      };
-
-      let failure: SmartConnectError;
-      let givenUp: SmartConnectError | undefined;
-      try {
-        // A write on the wire is not aborted by the caller: its outcome must be known. The
-        // caller's signal still stops the wait before it and the batches after it.
-        const reply = await exchange({
-          url,
-          body,
-          fn,
-          timeoutMs,
-          signal: write ? undefined : signal,
-          fetch: doFetch,
-          scrub,
-        });
-        const kind = classifyReply(reply);
-        if (kind === 'hourly-limit') {
-          count(fn, 'errors');
-          logCall(kind, { httpStatus: reply.httpStatus, serverMessage: reply.errorText });
-          refusals++;
-          // A refusal is not a failed attempt: it does not use up the retries.
-          attempt--;
-          if (refusals > maxLimitRefusals) throw (givenUp = replyError(fn, reply, kind));
-          // The server's Retry-After when it sends one, else a whole window (the other calls'
-          // times are unknown).
-          budget.markFull(
-            clock() + (reply.retryAfterMs !== undefined ? Math.max(reply.retryAfterMs, 1000) : limitRefusalWaitMs),
-          );
-          waitReason = 'server-limit';
-          continue;
-        }
-        if (write) {
-          const records = req.records ?? 0;
-          logCall(kind ?? 'ok', { httpStatus: reply.httpStatus, records, serverMessage: reply.errorText });
-          if (kind) count(fn, 'errors');
-          else count(fn, 'records', records);
-          return reply;
-        }
-        const problem = kind ? undefined : req.validate?.(reply.body);
-        if (!kind && !problem) {
-          const records = Array.isArray(reply.body.records) ? reply.body.records.length : 0;
-          count(fn, 'records', records);
-          logCall('ok', { httpStatus: reply.httpStatus, records });
-          return reply;
-        }
-        failure = kind
-          ? replyError(fn, reply, kind)
-          : new SmartConnectError({
-              kind: 'malformed',
-              fn,
-              httpStatus: reply.httpStatus,
-              message: `${fn}: malformed reply: ${problem}`,
-            });
-      } catch (e) {
-        if (!(e instanceof SmartConnectError) || e === givenUp) throw e;
-        failure = e;
-      }
-      count(fn, 'errors');
-      logCall(failure.kind, { httpStatus: failure.httpStatus, serverMessage: failure.serverMessage });
-      if (failure.kind === 'cancelled') throw failure;
-      const retryable = TRANSIENT_KINDS.has(failure.kind) && (!write || failure.maybeSent === false);
-      if (!retryable || attempt >= retry.attempts) throw failure;
-      count(fn, 'retries');
-      const delay = backoffDelay(attempt - 1, retry);
-      logger.info('retrying smartconnect call', { fn, attempt, delayMs: delay, after: failure.kind });
-      await pause(fn, delay, signal);
-    }
-  };
-
+export function createCore(options: SmartConnectClientOptions): Core {
+  const settings = settingsOf(options);
+  // Defence in depth: whatever reaches a log line or an error text is scrubbed of these.
+  const secrets = options.secrets ?? new SecretRegistry();
+  secrets.add(options.credentials.password);
+  for (const spec of Object.values(options.functions)) secrets.add(spec.token);
+  const scrub = (text: string) => secrets.scrub(text);
+  const counters = createCounters();
+  const engine: Engine = { options, settings, counters, logger: options.logger, scrub, refusalsInARow: 0 };
   return {
-    batchSize,
-    idsPerCall,
-    logger,
-    spec,
-    send,
+    batchSize: settings.batchSize,
+    idsPerCall: settings.idsPerCall,
+    logger: options.logger,
+    spec: (fn, actions) => lookupSpec(options.functions, fn, actions),
+    send: (req) => send(engine, req),
     throwIfCancelled,
     scrub,
-    stats: () => ({
-      ...totals,
-      byFunction: Object.fromEntries([...byFunction].map(([k, v]) => [k, { ...v }])),
-    }),
+    stats: counters.stats,
   };
 }
 

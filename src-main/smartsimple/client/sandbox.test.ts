@@ -11,8 +11,9 @@ import { startTestSandbox } from '../sandbox/test-support';
 import type { SmartConnectClient } from './client';
 import type { SmartConnectError, SmartConnectErrorKind } from './errors';
 import { withRoles } from './read-modify-write';
+import { LIMIT_EDGE_MARGIN_MS } from './limit-refusal';
 import type { FakeTime, TestClient } from './test-helpers';
-import { caught, makeClient } from './test-helpers';
+import { CALL_TIMEOUT_MS, callTimeoutFor, caught, makeClient } from './test-helpers';
 import { cancelledError } from './errors';
 import type { SmartConnectClientOptions } from './core';
 
@@ -44,7 +45,7 @@ async function setup(
 ): Promise<TestClient & { sb: SandboxHandle }> {
   const sb = await startTestSandbox({ people: 120, ...options });
   handles.push(sb);
-  return { sb, ...makeClient(sb, { time: sandboxTime(sb), timeoutMs: 400, ...overrides }) };
+  return { sb, ...makeClient(sb, { time: sandboxTime(sb), timeoutMs: CALL_TIMEOUT_MS, ...overrides }) };
 }
 
 /**
@@ -111,7 +112,7 @@ describe('reads against the sandbox', () => {
   });
 
   it.each(['http500', 'malformed', 'reset', 'timeout'] as const)('retries a read after %s', async (kind) => {
-    const { sb, client } = await setup();
+    const { sb, client } = await setup({}, { timeoutMs: callTimeoutFor(kind) });
     sb.faults.add({ kind, times: 2, match: { function: 'users.list' } });
     expect((await client.listAll('users.list', { pageSize: 10_000 })).length).toBeGreaterThan(100);
     expect(calls(sb, 'users.list').map((e) => e.outcome)).toEqual([`fault:${kind}`, `fault:${kind}`, 'ok']);
@@ -210,7 +211,7 @@ describe('writes against the sandbox', () => {
   it.each(unknown)(
     '$kind $when the apply: unknown-outcome, not resent, reconciled, never applied twice',
     async ({ kind, when, applied, underlying }) => {
-      const { sb, client } = await setup({}, { batchSize: 2 });
+      const { sb, client } = await setup({}, { batchSize: 2, timeoutMs: callTimeoutFor(kind) });
       const ids = await someUserIds(client, 3);
       sb.faults.add({ kind, when, match: { function: 'users.update' } });
       const e = (await caught(() =>
@@ -413,9 +414,14 @@ describe('the budget against the sandbox clock', () => {
         true,
         false,
       ]);
-      // 4xx carries Retry-After (the oldest call leaves at t0 + 1 h); without it, a whole window.
+      // 4xx carries Retry-After (the oldest call leaves at t0 + 1 h); without it, until our own
+      // oldest call has left the window, plus the margin.
       expect(waits).toEqual([
-        { fn: 'users.get', reason: 'server-limit', until: errorStyle === 'http4xx' ? t0 + H : t0 + 30 * 60_000 + H },
+        {
+          fn: 'users.get',
+          reason: 'server-limit',
+          until: errorStyle === 'http4xx' ? t0 + H : t0 + H + LIMIT_EDGE_MARGIN_MS,
+        },
       ]);
     },
   );

@@ -9,6 +9,17 @@ import { createSmartConnectClient } from './client';
 import type { SmartConnectClientOptions, WaitEvent } from './core';
 import { cancelledError } from './errors';
 
+/**
+ * Call timeout of a test that waits out a request the server never answers (the 'timeout' fault):
+ * short, so the test does not wait long, yet long enough that a loaded machine still answers every
+ * other loopback call within it.
+ */
+export const HUNG_CALL_TIMEOUT_MS = 1_500;
+/** Call timeout of every other test: generous, so only a real hang fails it. */
+export const CALL_TIMEOUT_MS = 10_000;
+/** The call timeout a test with this fault needs. */
+export const callTimeoutFor = (kind: string): number => (kind === 'timeout' ? HUNG_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS);
+
 export interface FakeTime {
   now(): number;
   advance(ms: number): void;

@@ -80,4 +80,4 @@ it('serves until SIGTERM after printing its connection', async () => {
     if (child.exitCode === null) child.kill('SIGKILL');
     await rm(dir, { recursive: true, force: true });
   }
-}, 30_000);
+}, 120_000);

@@ -15,7 +15,7 @@ beforeAll(async () => {
   const start = performance.now();
   sandbox = await startTestSandbox({ people: 100_000, clock: 'system' });
   startMs = performance.now() - start;
-}, 60_000);
+}, 180_000);
 afterAll(() => sandbox?.close());
 
 describe('100,000 people', () => {
@@ -44,7 +44,7 @@ describe('100,000 people', () => {
     expect(seen).toBe(100_000);
     expect(ms).toBeLessThan(6_000 * slack());
     console.info(`100k sandbox: full listing in ${Math.round(ms)} ms`);
-  }, 60_000);
+  }, 180_000);
 
   it('answers a 500-row page and a filtered log page in milliseconds once warm', async () => {
     const pageTimes: number[] = [];
@@ -68,5 +68,5 @@ describe('100,000 people', () => {
         othersettings: { recordsperpage: 1000, pagenum: page },
       });
     expect((performance.now() - start) / 10).toBeLessThan(100 * slack());
-  }, 60_000);
+  }, 180_000);
 });

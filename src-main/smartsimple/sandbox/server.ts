@@ -118,14 +118,14 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(payload);
 }
 
-export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
+/** The state, limits, tables and logs one sandbox's requests share. */
+function createCore(options: SandboxOptions): { core: ServerCore; groundTruth: GroundTruth } {
   const generated =
     options.instance ?? generateInstance({ ...options, seed: options.seed ?? 7, people: options.people ?? 1000 });
   const { data, groundTruth } = generated;
   const state = new InstanceState(data);
   const credentials = new ApiCredentials(state);
   credentials.setPassword(data.apiAccount.personId, data.apiAccount.password);
-  const clock = createClock(options.clock ?? 'system', data.now);
   const faults = new FaultController();
   faults.setLatency(options.latencyMs ?? 0);
   const core: ServerCore = {
@@ -147,54 +147,60 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       hourlyLimit: options.hourlyLimit ?? 1000,
       requireHttps: options.requireHttps ?? false,
     },
-    clock,
+    clock: createClock(options.clock ?? 'system', data.now),
     credentials,
     limiter: new RollingWindow(),
   };
-  const hung = new Set<ServerResponse>();
-  const sockets = new Set<Socket>();
+  return { core, groundTruth };
+}
 
-  /** Ends the exchange the way the fault says; true when it did. */
-  const applyTerminalFault = (
-    fault: ActiveFault,
-    req: IncomingMessage,
-    res: ServerResponse,
-    entry: RequestLogEntry,
-  ): boolean => {
-    if (fault.kind === 'http500') {
-      entry.status = 500;
-      send(res, 500, { records: [], message: { error: ERROR_TEXTS.server } });
-    } else if (fault.kind === 'reset') {
-      req.socket.destroy();
-    } else if (fault.kind === 'timeout') {
-      // Never answered: the client gives up; close() ends it at the latest.
-      hung.add(res);
-      res.on('close', () => hung.delete(res));
-    } else if (fault.kind === 'malformed') {
-      entry.status = 200;
-      send(res, 200, '{"records":[{"recordid":"1","sf_First Name":"Ad');
-    } else return false;
-    if (entry.outcome !== 'pending') entry.actionOutcome = entry.outcome;
-    entry.outcome = `fault:${fault.kind}`;
-    return true;
-  };
+/** Ends the exchange the way the fault says; true when it did. */
+function applyTerminalFault(
+  fault: ActiveFault,
+  req: IncomingMessage,
+  res: ServerResponse,
+  entry: RequestLogEntry,
+  hung: Set<ServerResponse>,
+): boolean {
+  if (fault.kind === 'http500') {
+    entry.status = 500;
+    send(res, 500, { records: [], message: { error: ERROR_TEXTS.server } });
+  } else if (fault.kind === 'reset') {
+    req.socket.destroy();
+  } else if (fault.kind === 'timeout') {
+    // Never answered: the client gives up; close() ends it at the latest.
+    hung.add(res);
+    res.on('close', () => hung.delete(res));
+  } else if (fault.kind === 'malformed') {
+    entry.status = 200;
+    send(res, 200, '{"records":[{"recordid":"1","sf_First Name":"Ad');
+  } else return false;
+  if (entry.outcome !== 'pending') entry.actionOutcome = entry.outcome;
+  entry.outcome = `fault:${fault.kind}`;
+  return true;
+}
 
-  const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+/** Answers the requests that never reach dispatch; true when it did. */
+function refuseEarly(req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry, body: string | null): boolean {
+  if (req.method !== 'GET' && req.method !== 'POST') {
+    entry.outcome = 'method not allowed';
+    entry.status = 405;
+    send(res, 405, { records: [], message: { error: 'Method not allowed' } }, { allow: 'GET, POST' });
+  } else if (body === null) {
+    entry.outcome = 'body too large';
+    entry.status = 413;
+    send(res, 413, { records: [], message: { error: 'Request too large' } });
+  } else return false;
+  return true;
+}
+
+function createHandler(core: ServerCore, hung: Set<ServerResponse>) {
+  const { clock, faults } = core;
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const entry = core.log.begin(req.method ?? 'GET', url.pathname, clock.now());
-    if (req.method !== 'GET' && req.method !== 'POST') {
-      entry.outcome = 'method not allowed';
-      entry.status = 405;
-      send(res, 405, { records: [], message: { error: 'Method not allowed' } }, { allow: 'GET, POST' });
-      return;
-    }
-    const body = await readBody(req);
-    if (body === null) {
-      entry.outcome = 'body too large';
-      entry.status = 413;
-      send(res, 413, { records: [], message: { error: 'Request too large' } });
-      return;
-    }
+    const body = req.method === 'GET' || req.method === 'POST' ? await readBody(req) : '';
+    if (refuseEarly(req, res, entry, body)) return;
     const route = parseRoute(url.pathname);
     if (!route) {
       entry.outcome = 'no such endpoint';
@@ -203,14 +209,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return;
     }
     entry.type = route.type;
-    const params = parseParams(url, body, req.headers['content-type']);
+    const params = parseParams(url, body ?? '', req.headers['content-type']);
     const known = core.functions.byToken.get(params.apitoken ?? '');
     const request = { function: known?.name, action: known?.spec.action };
     for (const fault of faults.take('before', request)) {
       entry.faults.push(fault.kind);
       if (fault.kind === 'latency') await sleep(fault.ms);
       else if (fault.kind === 'hourlyLimit') core.limiter.exhaust(clock.now(), core.settings.hourlyLimit);
-      else if (applyTerminalFault(fault, req, res, entry)) return;
+      else if (applyTerminalFault(fault, req, res, entry, hung)) return;
     }
     let result: DispatchResult;
     try {
@@ -223,13 +229,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     for (const fault of faults.take('after', request)) {
       entry.faults.push(fault.kind);
       if (fault.kind === 'latency') await sleep(fault.ms);
-      else if (applyTerminalFault(fault, req, res, entry)) return;
+      else if (applyTerminalFault(fault, req, res, entry, hung)) return;
     }
     if (faults.globalLatency() > 0) await sleep(faults.globalLatency());
     entry.status = result.status;
     if (!res.destroyed) send(res, result.status, result.body, result.headers);
   };
+}
 
+/** The HTTP(S) server on its port, and the live sockets (close() ends them). */
+async function listen(options: SandboxOptions, handler: ReturnType<typeof createHandler>) {
+  const sockets = new Set<Socket>();
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
     // Reached when the client vanished mid-body (dispatch errors are answered inside handler).
     handler(req, res).catch(() => {
@@ -250,12 +260,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const address = server.address();
   const port = address && typeof address === 'object' ? address.port : 0;
   const url = `${options.tls ? 'https' : 'http'}://${options.host ?? '127.0.0.1'}:${port}`;
+  return { server, sockets, url };
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
+  const { core, groundTruth } = createCore(options);
+  const { state, clock, faults, credentials } = core;
+  const hung = new Set<ServerResponse>();
+  const { server, sockets, url } = await listen(options, createHandler(core, hung));
   const connection: SandboxConnection = {
     url,
-    alias: data.alias,
-    rootCompanyId: String(data.rootCompanyId),
+    alias: state.data.alias,
+    rootCompanyId: String(state.data.rootCompanyId),
     apiVersion: options.apiVersion ?? 1,
-    apiUser: { username: data.apiAccount.username, password: data.apiAccount.password },
+    apiUser: { username: state.data.apiAccount.username, password: state.data.apiAccount.password },
     functions: core.functions.registry,
   };
   let closing: Promise<void> | null = null;

@@ -16,6 +16,7 @@ export class InstanceState {
   readonly roleById: Map<number, Role>;
   readonly associationsByObject = new Map<number, Association[]>();
   private readonly associationById = new Map<number, Association>();
+  private readonly changeListeners = new Set<() => void>();
 
   constructor(readonly data: InstanceData) {
     data.people.forEach((p, i) => this.personRow.set(p.id, i));
@@ -38,6 +39,12 @@ export class InstanceState {
   }
   touch(): void {
     this.mutations++;
+    for (const listener of this.changeListeners) listener();
+  }
+  /** Told after every mutation (the built-in sandbox saves its state); returns an unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => void this.changeListeners.delete(listener);
   }
 
   person(id: number, includeDeleted = false): Person | undefined {

@@ -3,6 +3,7 @@ import { Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useThemeSetting, type ThemeSetting } from '../../app/color-scheme';
 import { ScreenHeader } from '../../components/screen-header';
 import { InstancesSection } from './instances-section';
+import { ResetSandboxSection } from './reset-sandbox-section';
 
 const THEME_OPTIONS: { value: ThemeSetting; label: string }[] = [
   { value: 'light', label: 'Light' },
@@ -16,6 +17,7 @@ export function SettingsScreen() {
       <ScreenHeader title="Settings" description="How Admin Desk looks, and the SmartSimple instances it works with." />
       <AppearanceSection />
       <InstancesSection />
+      <ResetSandboxSection />
     </Stack>
   );
 }

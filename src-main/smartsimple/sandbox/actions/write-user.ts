@@ -11,67 +11,87 @@ import { type RecordWriter, value } from './writer';
 
 const text = value.text();
 
+type UserSetters = RecordWriter<Person>['setters'];
+type State = ActionContext['core']['state'];
+
+/** Who a user is: names, contact details, organization, side. */
+function identitySetters(state: State): UserSetters {
+  return {
+    'sf_First Name': { set: (d, v) => (d.firstName = text(v)) },
+    'sf_Last Name': { set: (d, v) => (d.lastName = text(v)) },
+    sf_Email: {
+      set: (d, v) => {
+        if (v !== '' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) throw recordError(`sf_Email "${v}"`);
+        d.email = v;
+      },
+    },
+    sf_Title: { set: (d, v) => (d.title = text(v)) },
+    sf_Phone: { set: (d, v) => (d.phone = text(v)) },
+    'sf_Company ID': {
+      set: (d, v) => {
+        if (v === '') throw recordError('sf_Company ID is mandatory');
+        const company = state.company(value.id('sf_Company ID', v));
+        if (!company) throw recordError(`organization ${v} does not exist`);
+        d.companyId = company.id;
+      },
+    },
+    'sf_Is External': {
+      createOnly: true,
+      set: (d, v) => (d.isExternal = value.oneOf('sf_Is External', ['0', '1'])(v) === '1'),
+    },
+  };
+}
+
+/** What a user may do: roles, access type, user type, status, expiry. */
+function accessSetters(state: State): UserSetters {
+  return {
+    'sf_Role ID List': {
+      set: (d, v) => {
+        d.roleIds = value.idList('sf_Role ID List', v).map((id) => {
+          const role = state.role(id);
+          if (!role) throw recordError(`role ${id} does not exist`);
+          if (role.utaOnly) throw recordError(`role ${role.name} is for UTA roles only`);
+          return id;
+        });
+      },
+    },
+    'sf_Access Type': {
+      set: (d, v) => (d.accessType = value.oneOf('sf_Access Type', Object.values(ACCESS_TYPES))(v)),
+    },
+    'sf_User Type': { set: (d, v) => (d.userType = value.oneOf('sf_User Type', Object.values(USER_TYPES))(v)) },
+    sf_Status: { set: (d, v) => (d.status = value.oneOf('sf_Status', USER_STATUSES)(v)) },
+    'sf_Access Expiry': {
+      set: (d, v) => {
+        const day = v === '' ? null : parseWireDate(v.slice(0, 10));
+        if (day === undefined) throw recordError(`sf_Access Expiry "${v}"`);
+        d.accessExpiry = day;
+      },
+    },
+  };
+}
+
+/** The custom fields. */
+function customSetters(state: State): UserSetters {
+  return {
+    cf_Department: { set: (d, v) => (d.department = v === '' ? null : text(v)) },
+    'cf_Employee Number': { set: (d, v) => (d.employeeNumber = v === '' ? null : text(v)) },
+    'cf_Manager ID': {
+      set: (d, v) => {
+        if (v === '') d.managerId = null;
+        else if (!state.person(value.id('cf_Manager ID', v))) throw recordError(`manager ${v} does not exist`);
+        else d.managerId = Number(v);
+      },
+    },
+  };
+}
+
 export function userWriter(ctx: ActionContext): RecordWriter<Person> {
   const { state } = ctx.core;
   const table = ctx.core.tables.user;
   return {
     table,
     idField: 'sf_User ID',
-    setters: {
-      'sf_First Name': { set: (d, v) => (d.firstName = text(v)) },
-      'sf_Last Name': { set: (d, v) => (d.lastName = text(v)) },
-      sf_Email: {
-        set: (d, v) => {
-          if (v !== '' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) throw recordError(`sf_Email "${v}"`);
-          d.email = v;
-        },
-      },
-      sf_Title: { set: (d, v) => (d.title = text(v)) },
-      sf_Phone: { set: (d, v) => (d.phone = text(v)) },
-      'sf_Company ID': {
-        set: (d, v) => {
-          if (v === '') throw recordError('sf_Company ID is mandatory');
-          const company = state.company(value.id('sf_Company ID', v));
-          if (!company) throw recordError(`organization ${v} does not exist`);
-          d.companyId = company.id;
-        },
-      },
-      'sf_Is External': {
-        createOnly: true,
-        set: (d, v) => (d.isExternal = value.oneOf('sf_Is External', ['0', '1'])(v) === '1'),
-      },
-      'sf_Role ID List': {
-        set: (d, v) => {
-          d.roleIds = value.idList('sf_Role ID List', v).map((id) => {
-            const role = state.role(id);
-            if (!role) throw recordError(`role ${id} does not exist`);
-            if (role.utaOnly) throw recordError(`role ${role.name} is for UTA roles only`);
-            return id;
-          });
-        },
-      },
-      'sf_Access Type': {
-        set: (d, v) => (d.accessType = value.oneOf('sf_Access Type', Object.values(ACCESS_TYPES))(v)),
-      },
-      'sf_User Type': { set: (d, v) => (d.userType = value.oneOf('sf_User Type', Object.values(USER_TYPES))(v)) },
-      sf_Status: { set: (d, v) => (d.status = value.oneOf('sf_Status', USER_STATUSES)(v)) },
-      'sf_Access Expiry': {
-        set: (d, v) => {
-          const day = v === '' ? null : parseWireDate(v.slice(0, 10));
-          if (day === undefined) throw recordError(`sf_Access Expiry "${v}"`);
-          d.accessExpiry = day;
-        },
-      },
-      cf_Department: { set: (d, v) => (d.department = v === '' ? null : text(v)) },
-      'cf_Employee Number': { set: (d, v) => (d.employeeNumber = v === '' ? null : text(v)) },
-      'cf_Manager ID': {
-        set: (d, v) => {
-          if (v === '') d.managerId = null;
-          else if (!state.person(value.id('cf_Manager ID', v))) throw recordError(`manager ${v} does not exist`);
-          else d.managerId = Number(v);
-        },
-      },
-    },
+    setters: { ...identitySetters(state), ...accessSetters(state), ...customSetters(state) },
     find: (id) => {
       const row = state.rowOf('user', id);
       const record = row === undefined ? undefined : state.data.people[row];

@@ -10,7 +10,7 @@ import { openDatabase } from '../db/open';
 import { createConnections } from '../connect/connections';
 import { createSandboxRuntime, type SandboxRuntimeOptions } from '../connect/sandbox-runtime';
 import { createVault, KEYCHAIN_SERVICE, type KeychainBackend } from '../vault/vault';
-import { sqliteAccountIndex } from '../vault/account-index';
+import { sqliteAccountIndex } from '../vault/accounts-store';
 import { createDispatcher, type CallContext } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { createJobRunner } from '../jobs/runner';

@@ -2,10 +2,9 @@
  * Where the vault keeps the names of its keychain entries (never their values), so listing an
  * instance's secrets reads each entry by name instead of asking the keychain to enumerate a
  * service, which keytar cannot do safely while another caller deletes entries. The backend uses
- * the SQLite one; a vault on its own (a probe, a script) keeps the names in memory.
+ * the SQLite one (accounts-store.ts); a vault on its own (a probe, a script) keeps the names in
+ * memory.
  */
-import type { DB } from '../db/open';
-
 export interface AccountIndex {
   /** The accounts under `service` that belong to an instance, sorted. */
   list(service: string, instanceId: string): string[];
@@ -25,21 +24,5 @@ export function memoryAccountIndex(): AccountIndex {
         .sort(),
     add: (service, account, instanceId) => void rows.set(key(service, account), { service, account, instanceId }),
     remove: (service, account) => void rows.delete(key(service, account)),
-  };
-}
-
-/** The `keychain_accounts` table (migration 5). */
-export function sqliteAccountIndex(db: DB): AccountIndex {
-  const list = db.prepare(
-    'SELECT account FROM keychain_accounts WHERE service = ? AND instance_id = ? ORDER BY account',
-  );
-  const add = db.prepare(
-    'INSERT INTO keychain_accounts (service, account, instance_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-  );
-  const remove = db.prepare('DELETE FROM keychain_accounts WHERE service = ? AND account = ?');
-  return {
-    list: (service, instanceId) => list.pluck().all(service, instanceId) as string[],
-    add: (service, account, instanceId) => void add.run(service, account, instanceId),
-    remove: (service, account) => void remove.run(service, account),
   };
 }

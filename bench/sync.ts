@@ -1,5 +1,5 @@
 /**
- * bench/sync: the sync engine against the sandbox at issue #4's size (100,000 people, 300 roles,
+ * bench/sync: the sync engine against the sandbox at full size (100,000 people, 300 roles,
  * 5,000 organizations, about a million log rows, 150 ms latency per call). Prints, asserts nothing.
  *
  * The sandbox runs in a child process, so the event-loop delay measured here is the sync's alone,
@@ -20,8 +20,8 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type DB } from '../src-main/db/open';
-import { createInstance } from '../src-main/db/queries/instances';
-import { searchPeople } from '../src-main/db/queries/mirror-people';
+import { createInstance } from '../src-main/instances/instances-store';
+import { searchPeople } from '../src-main/mirror/people-store';
 import type { JobContext } from '../src-main/jobs/runner';
 import { silentLogger } from '../src-main/log/logger';
 import { createMemoryBudget, createSmartConnectClient } from '../src-main/smartsimple/client';

@@ -1,5 +1,5 @@
 /**
- * Plans (issue #5): the one way any change reaches SmartSimple. Build (by hand, from a CSV, from
+ * Plans: the one way any change reaches SmartSimple. Build (by hand, from a CSV, from
  * a selection or filter), review, approve, export/import for a second administrator, apply
  * through a crash-proof journal, verify, undo. Every step is recorded in the audit trail.
  */
@@ -38,5 +38,5 @@ export type { ApplyPlanOptions, ApplyResult, OperationResult } from './apply/app
 export type { ApplyFunctions } from './apply/env';
 export { createUndoPlan } from './undo';
 export { BULK_PEOPLE_THRESHOLD } from './risk';
-export type { PeopleSelection } from '../db/queries/plans-mirror';
+export type { PeopleSelection } from './store/mirror-reads';
 export * from './types';

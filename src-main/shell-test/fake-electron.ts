@@ -27,7 +27,13 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
-export function createFakeElectron(options: { singleInstanceLock?: boolean } = {}) {
+export interface FakeElectronOptions {
+  singleInstanceLock?: boolean;
+  /** The button index dialog.showMessageBoxSync answers with (default 0, the first). */
+  messageBoxResponse?: number;
+}
+
+export function createFakeElectron(options: FakeElectronOptions = {}) {
   const recorded = {
     windows: [] as FakeBrowserWindow[],
     handlers: new Map<string, Listener>(),
@@ -39,6 +45,8 @@ export function createFakeElectron(options: { singleInstanceLock?: boolean } = {
     headersHandler: null as
       null | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void),
     openedExternally: [] as string[],
+    messageBoxes: [] as Record<string, unknown>[],
+    errorBoxes: [] as [string, string][],
   };
   const appEvents = new EventEmitter();
   const paths = new Map<string, string>([['userData', '/nonexistent/default-user-data']]);
@@ -118,5 +126,18 @@ export function createFakeElectron(options: { singleInstanceLock?: boolean } = {
       return Promise.resolve();
     },
   };
-  return { module: { app, BrowserWindow: FakeBrowserWindow, ipcMain, session, Menu, shell }, recorded, appEvents };
+  const dialog = {
+    showMessageBoxSync: (opts: Record<string, unknown>) => {
+      recorded.messageBoxes.push(opts);
+      return options.messageBoxResponse ?? 0;
+    },
+    showErrorBox: (title: string, content: string) => {
+      recorded.errorBoxes.push([title, content]);
+    },
+  };
+  return {
+    module: { app, BrowserWindow: FakeBrowserWindow, dialog, ipcMain, session, Menu, shell },
+    recorded,
+    appEvents,
+  };
 }

@@ -3,8 +3,8 @@
  * reconcile's, and the band check of an incremental sync), and the roles catalogue (one Get Meta
  * call).
  */
-import type { SyncCursor } from '../db/queries/mirror-sync';
-import { getSyncCursor } from '../db/queries/mirror-sync';
+import type { SyncCursor } from './store';
+import { getSyncCursor } from './store';
 import { SmartConnectError } from '../smartsimple/client';
 import type { Criterion, WireRecord } from '../smartsimple/protocol';
 import { formatWireDate, parseWireDate } from '../smartsimple/protocol';
@@ -12,7 +12,7 @@ import { PAGED_ENTITIES, recordIdOf } from './entities';
 import type { PassEnv } from './pass';
 import { beginPass, commitPage, endPass, fetchPage, pageDone, pageIds } from './pass';
 import type { SyncStep } from './plan';
-import { denseBand } from './band';
+import { denseBand } from './band-store';
 import { STAMPED_TABLES, localStamps, text } from './write-common';
 
 /**

@@ -5,10 +5,14 @@
  * and otherwise come back as rejected with the reason.
  */
 import type { DB } from '../../db/open';
-import { selectMirrorPeople, type PeopleSelection } from '../../db/queries/plans-mirror';
+import { selectMirrorPeople, type PeopleSelection } from '../store/mirror-reads';
+import { countOperations } from '../store/plans-store';
 import { formatWireDate } from '../../smartsimple/protocol';
 import { addOperations, requirePlan } from '../plans';
-import type { OperationInput, PlanWithOperations } from '../types';
+import type { OperationInput } from '../types';
+import type { BuildResult } from '../../../src-preload/contract';
+
+export type { BuildResult };
 
 /** The operation to apply to every selected person (its `personId` is filled in per person). */
 export type BulkAction =
@@ -19,14 +23,6 @@ export type BulkAction =
   | { kind: 'remove_assignment'; programId: number; roleId: number }
   | { kind: 'set_access'; accessType?: string; userType?: string; status?: 'Active' | 'Inactive' | 'Pending' }
   | { kind: 'update_fields'; fields: Record<string, string> };
-
-export interface BuildResult {
-  plan: PlanWithOperations;
-  /** People the selection or filter named. */
-  selected: number;
-  added: number;
-  rejected: { personId: number; message: string }[];
-}
 
 export interface SelectionInput {
   planId: string;
@@ -45,10 +41,7 @@ export function buildFromSelection(db: DB, input: SelectionInput): BuildResult {
   };
   const operations = ids.map((personId) => ({ ...input.action, personId, ...extra }) as OperationInput);
   const before = requirePlan(db, input.planId);
-  const countBefore = db
-    .prepare('SELECT count(*) FROM plan_operations WHERE plan_id = ?')
-    .pluck()
-    .get(before.id) as number;
+  const countBefore = countOperations(db, before.id);
   const { plan, rejected } = addOperations(db, { planId: input.planId, actor: input.actor, operations });
   return {
     plan,

@@ -1,7 +1,9 @@
 /**
- * Each test gets its own data folder and its own harness (the real backend), and a page that is
- * open on the app once it says it is ready. Tests wait on app state, never on sleeps.
+ * Each test gets its own data folder, its own keychain service name and its own harness (the
+ * real backend), and a page that is open on the app once it says it is ready. Tests wait on app
+ * state, never on sleeps.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,9 +29,20 @@ export const test = base.extend<Fixtures>({
     await use(dir);
     fs.rmSync(dir, { recursive: true, force: true });
   },
-  harness: async ({ dataDir, harnessOptions }, use) => {
-    const harness = await startHarness({ ...harnessOptions, dataDir });
+  harness: async ({ dataDir, harnessOptions }, use, testInfo) => {
+    // Workers share one throwaway keyring: each test keeps its entries under a name of its own,
+    // so no worker ever sees (or deletes) another's.
+    const keychainService = `Admin Desk e2e w${testInfo.workerIndex} ${crypto.randomUUID()}`;
+    const harness = await startHarness({
+      ...harnessOptions,
+      backend: { keychainService, ...harnessOptions.backend },
+      dataDir,
+    });
     await use(harness);
+    const { db, vault } = harness.backend.services;
+    for (const id of db.prepare('SELECT id FROM instances').pluck().all() as string[]) {
+      await vault.deleteInstance(id).catch(() => 0);
+    }
     await harness.close();
   },
   app: async ({ page, harness }, use) => {

@@ -6,6 +6,7 @@ import type { Events } from '../../src-preload/contract';
 import type { LogRecord } from '../log/logger';
 import { useTempDirs } from '../test-support/temp-dir';
 import { latestVersion } from '../db/open';
+import { countingKeychain, memoryKeychain } from '../vault/test-keychain';
 import { createBackend, DATABASE_FILE } from './backend';
 
 const tempDir = useTempDirs();
@@ -107,5 +108,40 @@ describe('backend', () => {
     expect(file).not.toContain('hunter2-super-secret');
     expect(file).not.toMatch(/"pw"|"tok"/);
     expect(lines.at(-1)?.fields).toEqual({ password: '[redacted]', apitoken: '[redacted]', user: 'ada' });
+  });
+
+  it('starts, checks the keychain and lists secrets across a restart without ever enumerating the keychain', async () => {
+    const dir = tempDir();
+    let probes = 0;
+    const keychain = countingKeychain(memoryKeychain(), {
+      fail: (method, account) => {
+        if (method === 'setPassword' && account.startsWith('admin-desk/probe/')) probes++;
+        return false;
+      },
+    });
+    const options = {
+      dataDir: dir,
+      keychain,
+      keychainService: 'Admin Desk backend test',
+      sandbox: { people: 120, seed: 3 },
+    };
+    const first = await createBackend(options);
+    for (let i = 0; i < 3; i++) expect(await first.invoke('vault:status')).toMatchObject({ data: { available: true } });
+    const explored = await first.invoke('sandbox:explore');
+    if (!explored.ok) throw new Error(explored.error.message);
+    const id = (explored.data as { instance: { id: string } }).instance.id;
+    await first.close();
+
+    const second = await createBackend(options);
+    await second.invoke('app:info');
+    for (let i = 0; i < 3; i++) await second.invoke('vault:status');
+    expect(await second.invoke('connections:get', { instanceId: id })).toMatchObject({
+      ok: true,
+      data: { passwordSet: true, functions: expect.arrayContaining([expect.objectContaining({ tokenSet: true })]) },
+    });
+    await second.close();
+    expect(keychain.calls.findCredentials).toBe(0);
+    // One round trip per backend, not one per status check.
+    expect(probes).toBe(2);
   });
 });

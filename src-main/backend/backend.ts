@@ -2,6 +2,7 @@
  * The backend: built from a data folder, plain Node, no electron import. The Electron shell and
  * the browser harness both wrap it; tests and benchmarks use it directly.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EventName, Events, Result, Table } from '../../src-preload/contract';
@@ -14,7 +15,8 @@ import { createMirrorService } from '../mirror/mirror-service';
 import { createPlansService } from '../plans/plans-service';
 import { createSyncService } from '../sync/sync-service';
 import { createSandboxRuntime, type SandboxRuntimeOptions } from '../connect/sandbox-runtime';
-import { createVault, type KeychainBackend } from '../vault/vault';
+import { createVault, KEYCHAIN_SERVICE, type KeychainBackend } from '../vault/vault';
+import { sqliteAccountIndex } from '../vault/accounts-store';
 import { createDispatcher, type CallContext } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { createJobRunner } from '../jobs/runner';
@@ -40,7 +42,10 @@ export interface BackendOptions {
   consoleLog?: boolean;
   /** The keychain; default keytar (tests of the no-keychain path pass a failing one). */
   keychain?: KeychainBackend | (() => Promise<KeychainBackend>);
-  /** Keychain service name; tests use their own so they never touch real entries. */
+  /**
+   * Keychain service name; tests use their own so they never touch real entries (under vitest a
+   * backend given none gets one of its own).
+   */
   keychainService?: string;
   /** Size and seed of the built-in sandbox instance. */
   sandbox?: SandboxRuntimeOptions;
@@ -136,7 +141,9 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     secrets,
     logger: logger.child('vault'),
     ...(options.keychain ? { keychain: options.keychain } : {}),
-    ...(options.keychainService ? { service: options.keychainService } : {}),
+    service:
+      options.keychainService ?? (process.env.VITEST ? `Admin Desk test ${crypto.randomUUID()}` : KEYCHAIN_SERVICE),
+    accounts: sqliteAccountIndex(db),
   });
   const sandbox = createSandboxRuntime({ dataDir, logger: logger.child('sandbox'), ...options.sandbox });
   const connections = createConnections({ db, vault, logger: logger.child('connect'), secrets, sandbox });

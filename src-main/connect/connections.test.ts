@@ -10,6 +10,7 @@ import type { ConnectionDetails, ConnectionTest, Result } from '../../src-preloa
 import { createBackend, type Backend } from '../backend/backend';
 import { SecretRegistry, silentLogger } from '../log/logger';
 import { useTempDirs } from '../test-support/temp-dir';
+import { countingKeychain, memoryKeychain } from '../vault/test-keychain';
 import { createVault, type KeychainBackend } from '../vault/vault';
 
 const tempDir = useTempDirs();
@@ -194,5 +195,52 @@ describe('connections without a keychain', () => {
       ok: false,
       error: { code: 'VALIDATION', message: expect.stringMatching(/unknown record type "people"/) },
     });
+  });
+});
+
+describe('exploring the sandbox when the keychain cannot store', () => {
+  const prod = {
+    instance: { name: 'Prod', host: 'https://acme.smartsimple.com', alias: 'acme', rootCompanyId: '1', apiVersion: 1 },
+    username: 'api@acme.org',
+    functions: [{ name: 'users.list', type: 'user', action: 'list', fields: ['sf_User ID'] }],
+  };
+  const state = async (b: Backend) => {
+    const settings = (await b.invoke('settings:get')) as Result<{ activeInstanceId: string | null }>;
+    return {
+      instances: b.services.db.prepare('SELECT name FROM instances ORDER BY name').pluck().all(),
+      active: settings.ok ? settings.data.activeInstanceId : 'unreadable',
+    };
+  };
+
+  it('refuses when the keychain says it is there but every write fails, and leaves nothing behind', async () => {
+    // Lists and reads fine (a Secret Service with no unlocked collection), refuses every write.
+    const keychain = countingKeychain(memoryKeychain(), { fail: (m) => m === 'setPassword' });
+    const b = await backendIn(tempDir(), { keychain });
+    const before = await state(b);
+    const res = await b.invoke('sandbox:explore');
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: expect.stringMatching(/No OS keychain/) },
+    });
+    expect(await state(b)).toEqual(before);
+    expect(before.instances).toEqual([]);
+    expect(await b.invoke('vault:status')).toMatchObject({ ok: true, data: { available: false } });
+  });
+
+  it('fails part-way (the instance’s secrets are refused) and keeps neither the instance nor a new active one', async () => {
+    const mem = memoryKeychain();
+    const keychain = countingKeychain(mem, {
+      fail: (m, account) => m === 'setPassword' && account.includes('/token/'),
+    });
+    const b = await backendIn(tempDir(), { keychain });
+    expect(await b.invoke('connections:save', prod)).toMatchObject({ ok: true });
+    const before = await state(b);
+    expect(before.instances).toEqual(['Prod']);
+    const res = await b.invoke('sandbox:explore');
+    expect(res).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(await state(b)).toEqual(before);
+    // The password it did store is gone with the instance.
+    expect([...mem.store.keys()]).toEqual([]);
+    expect(keychain.calls.findCredentials).toBe(0);
   });
 });

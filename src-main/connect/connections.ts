@@ -40,7 +40,7 @@ import {
 } from '../smartsimple/client';
 import { ACTIONS, RECORD_TYPES, functionSpecSchema, type FunctionRegistry } from '../smartsimple/protocol';
 import type { Vault } from '../vault/vault';
-import type { SandboxRuntime } from './sandbox-runtime';
+import type { SandboxInfo, SandboxRuntime } from './sandbox-runtime';
 import { budgetInfo } from './budget-info';
 import { createSqliteBudget } from './sqlite-budget';
 import { runConnectionTest } from './connection-test';
@@ -64,6 +64,18 @@ export interface Connections {
 export const SANDBOX_INSTANCE_NAME = 'Sandbox (built-in)';
 /** The sandbox's host is resolved at run time; this is what the settings show. */
 export const SANDBOX_HOST_PLACEHOLDER = 'http://127.0.0.1';
+
+/** The sandbox's function registry as a connection's input (tokens included). */
+function sandboxFunctions(info: SandboxInfo): ConnectionInput['functions'] {
+  return Object.entries(info.functions).map(([name, f]) => ({
+    name,
+    type: f.type,
+    action: f.action,
+    token: f.token,
+    fields: f.fields,
+    ...(f.reportid ? { reportid: f.reportid } : {}),
+  }));
+}
 
 export function createConnections(deps: {
   db: DB;
@@ -247,46 +259,40 @@ export function createConnections(deps: {
     },
     async exploreSandbox() {
       const info = await deps.sandbox.ensure();
+      // Refuse before anything is written: a half-made sandbox would become the active instance.
+      const vs = await vault.status();
+      if (!vs.available) throw new AppError('UNAVAILABLE', vs.reason ?? 'No OS keychain is available.');
       const existing = listInstances(db).find((i) => i.isSandbox);
-      const functions = Object.entries(info.functions).map(([name, f]) => ({
-        name,
-        type: f.type,
-        action: f.action,
-        token: f.token,
-        fields: f.fields,
-        ...(f.reportid ? { reportid: f.reportid } : {}),
-      }));
-      let instanceId = existing?.id;
-      if (!instanceId) {
-        const vs = await vault.status();
-        if (!vs.available) throw new AppError('UNAVAILABLE', vs.reason ?? 'No OS keychain is available.');
-        instanceId = createInstance(
-          db,
-          {
-            name: SANDBOX_INSTANCE_NAME,
-            host: SANDBOX_HOST_PLACEHOLDER,
-            alias: info.alias,
-            rootCompanyId: info.rootCompanyId,
-            apiVersion: info.apiVersion,
-          },
-          { isSandbox: true },
-        ).id;
+      const previousActive = getSettings(db).activeInstanceId;
+      const instance = {
+        name: existing?.name ?? SANDBOX_INSTANCE_NAME,
+        host: SANDBOX_HOST_PLACEHOLDER,
+        alias: info.alias,
+        rootCompanyId: info.rootCompanyId,
+        apiVersion: info.apiVersion,
+      };
+      const instanceId = existing?.id ?? createInstance(db, instance, { isSandbox: true }).id;
+      try {
+        await save({
+          instanceId,
+          instance,
+          username: info.apiUser.username,
+          password: info.apiUser.password,
+          functions: sandboxFunctions(info),
+        });
+        updateSettings(db, { activeInstanceId: instanceId });
+        await test(instanceId);
+      } catch (err) {
+        // Leave things as they were: no new instance, its secrets gone, the same active one.
+        if (!existing) {
+          await vault.deleteInstance(instanceId).catch(() => 0);
+          removeInstance(db, instanceId);
+          budgets.delete(instanceId);
+        }
+        updateSettings(db, { activeInstanceId: previousActive });
+        logger.warn('sandbox explore failed; nothing kept', { instanceId, created: !existing, error: err });
+        throw err;
       }
-      await save({
-        instanceId,
-        instance: {
-          name: existing?.name ?? SANDBOX_INSTANCE_NAME,
-          host: SANDBOX_HOST_PLACEHOLDER,
-          alias: info.alias,
-          rootCompanyId: info.rootCompanyId,
-          apiVersion: info.apiVersion,
-        },
-        username: info.apiUser.username,
-        password: info.apiUser.password,
-        functions,
-      });
-      updateSettings(db, { activeInstanceId: instanceId });
-      await test(instanceId);
       return details(instanceId);
     },
   };

@@ -4,6 +4,7 @@ import { m0001Initial } from './0001-initial';
 import { m0002Connections } from './0002-connections';
 import { m0003Mirror } from './0003-mirror';
 import { m0004Plans } from './0004-plans';
+import { m0005SecretAccounts } from './0005-secret-accounts';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,10 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Connections, m0003Mirror, m0004Plans];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001Initial,
+  m0002Connections,
+  m0003Mirror,
+  m0004Plans,
+  m0005SecretAccounts,
+];

@@ -28,20 +28,8 @@ export class FakeWebContents extends EventEmitter {
 }
 
 export function createFakeElectron(options: { singleInstanceLock?: boolean } = {}) {
-  const recorded = {
-    windows: [] as FakeBrowserWindow[],
-    handlers: new Map<string, Listener>(),
-    setPath: [] as [string, string][],
-    quitCalls: 0,
-    exitCalls: [] as number[],
-    menuTemplate: null as unknown,
-    permissionHandler: null as null | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
-    headersHandler: null as
-      null | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void),
-    openedExternally: [] as string[],
-  };
+  const recorded = createRecorded<FakeBrowserWindow>();
   const appEvents = new EventEmitter();
-  const paths = new Map<string, string>([['userData', '/nonexistent/default-user-data']]);
 
   class FakeBrowserWindow extends EventEmitter {
     static getAllWindows = () => recorded.windows;
@@ -72,7 +60,32 @@ export function createFakeElectron(options: { singleInstanceLock?: boolean } = {
     }
   }
 
-  const app = {
+  const app = createFakeApp(recorded, appEvents, options);
+  const { ipcMain, session, Menu, shell } = createFakeServices(recorded);
+  return { module: { app, BrowserWindow: FakeBrowserWindow, ipcMain, session, Menu, shell }, recorded, appEvents };
+}
+
+/** What the shell asked of the fake, for the test to assert on; `W` is the fake window class. */
+function createRecorded<W>() {
+  return {
+    windows: [] as W[],
+    handlers: new Map<string, Listener>(),
+    setPath: [] as [string, string][],
+    quitCalls: 0,
+    exitCalls: [] as number[],
+    menuTemplate: null as unknown,
+    permissionHandler: null as null | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
+    headersHandler: null as
+      null | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void),
+    openedExternally: [] as string[],
+  };
+}
+
+type Recorded = ReturnType<typeof createRecorded<unknown>>;
+
+function createFakeApp(recorded: Recorded, appEvents: EventEmitter, options: { singleInstanceLock?: boolean }) {
+  const paths = new Map<string, string>([['userData', '/nonexistent/default-user-data']]);
+  return {
     setPath: (name: string, value: string) => {
       recorded.setPath.push([name, value]);
       paths.set(name, value);
@@ -88,6 +101,10 @@ export function createFakeElectron(options: { singleInstanceLock?: boolean } = {
       recorded.exitCalls.push(code);
     },
   };
+}
+
+/** ipcMain, session, Menu and shell: each only records what it is given. */
+function createFakeServices(recorded: Recorded) {
   const ipcMain = {
     handle: (channel: string, listener: Listener) => {
       if (recorded.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
@@ -118,5 +135,5 @@ export function createFakeElectron(options: { singleInstanceLock?: boolean } = {
       return Promise.resolve();
     },
   };
-  return { module: { app, BrowserWindow: FakeBrowserWindow, ipcMain, session, Menu, shell }, recorded, appEvents };
+  return { ipcMain, session, Menu, shell };
 }

@@ -27,7 +27,6 @@ import { runCreatePhase } from './create-phase';
 import { runNotePhase } from './note-phase';
 import { reconcileInDoubt } from './reconcile';
 import { runUserPhase } from './user-phase';
-import type { PlanWithOperations } from '../types';
 
 export const DEFAULT_APPLY_BATCH_SIZE = 50;
 export const DEFAULT_IDS_PER_CALL = 100;
@@ -136,6 +135,8 @@ export async function applyPlan(options: ApplyPlanOptions): Promise<ApplyResult>
   return { ...getApplyResult(db, planId), message };
 }
 
+type PlanToApply = ReturnType<typeof getPlan>;
+
 /** Opens (or reopens) the journal, moves the plan to 'applying' and says so in the audit trail. */
 function recordApplyStart(
   db: DB,
@@ -156,7 +157,7 @@ function recordApplyStart(
   })();
 }
 
-function createApplyEnv(options: ApplyPlanOptions, plan: PlanWithOperations, log: Logger): ApplyEnv {
+function createApplyEnv(options: ApplyPlanOptions, plan: PlanToApply, log: Logger): ApplyEnv {
   const { db, client, instanceId, planId, ctx } = options;
   const functions = { ...DEFAULT_APPLY_FUNCTIONS, ...options.functions };
   const batchSize = options.batchSize ?? DEFAULT_APPLY_BATCH_SIZE;
@@ -177,12 +178,7 @@ function createApplyEnv(options: ApplyPlanOptions, plan: PlanWithOperations, log
 }
 
 /** The phases in their order; the summary is saved between them so a stop shows the progress. */
-async function runPhases(
-  env: ApplyEnv,
-  plan: PlanWithOperations,
-  approver: string,
-  saveProgress: () => void,
-): Promise<void> {
+async function runPhases(env: ApplyEnv, plan: PlanToApply, approver: string, saveProgress: () => void): Promise<void> {
   await reconcileInDoubt(env, opsIn(env, ['sending', 'unknown']));
   await runCreatePhase(env);
   saveProgress();

@@ -1,6 +1,7 @@
 // Per-folder import rules keep each process honest: the renderer imports nothing from Node,
-// Electron, SQLite, keytar or openai; the preload imports only electron and types; the backend
-// imports no electron (only the shell, src-main/index.ts and menu.ts, may).
+// Electron, SQLite, keytar or openai; the preload imports only electron and types; the contract
+// (src-preload) imports nothing from src-main; the backend imports no electron (only the shell,
+// src-main/index.ts and menu.ts, may).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -22,6 +23,11 @@ const nodeBuiltins = [
   'events',
   'stream',
 ];
+
+const NO_MAIN_FROM_PRELOAD = {
+  group: ['**/src-main', '**/src-main/**'],
+  message: 'src-preload imports nothing from src-main, not even types: the contract declares the wire types.',
+};
 
 export default tseslint.config(
   // Dot-files and dot-folders at the top are scratch space (probes, profiles), not the product.
@@ -95,26 +101,13 @@ export default tseslint.config(
     },
   },
   {
-    // The contract may name main's result shapes, as types only (erased from every bundle).
+    // The contract owns the wire: main imports it, never the other way, so not even a type of
+    // src-main may be named here (tests included).
     files: ['src-preload/**/*.ts'],
-    ignores: ['src-preload/**/*.test.ts', 'src-preload/index.ts', 'src-preload/api.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/src-main/**'],
-              allowTypeImports: true,
-              message: 'The contract imports only types from main.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [NO_MAIN_FROM_PRELOAD] }] },
   },
   {
-    // The preload bundle itself: only electron, and type-only imports of the contract.
+    // The preload bundle itself: only electron, the names file, and type-only imports of the contract.
     files: ['src-preload/index.ts', 'src-preload/api.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
@@ -123,6 +116,14 @@ export default tseslint.config(
           paths: [
             { name: 'zod', message: 'The preload bundle stays tiny: types only.' },
             { name: './contract', allowTypeImports: true, message: 'Import only types from the contract here.' },
+          ],
+          patterns: [
+            NO_MAIN_FROM_PRELOAD,
+            {
+              group: ['./contract/*', '!./contract/names'],
+              allowTypeImports: true,
+              message: 'Import only types from the contract here (values only from contract/names).',
+            },
           ],
         },
       ],

@@ -54,18 +54,41 @@ describe('import boundaries', () => {
     ).toEqual([]);
   });
 
-  it("the contract names main's result shapes as types only", async () => {
+  it.each([
+    ['src-preload/contract/mirror.ts', "import type { PersonRow } from '../../src-main/db/queries/mirror-people';"],
+    ['src-preload/contract/mirror.ts', "import { searchPeople } from '../../src-main/db/queries/mirror-people';"],
+    ['src-preload/contract/plans.ts', "import type { Plan } from '../../src-main/plans';"],
+    ['src-preload/contract/plans.ts', "export type { Plan } from '../../src-main/plans';"],
+    ['src-preload/api.ts', "import type { PersonRow } from '../src-main/mirror/people-store';"],
+    ['src-preload/index.ts', "import type { Plan } from '../src-main/plans/types';"],
+    ['src-preload/contract/app.test.ts', "import type { DB } from '../../src-main/db/open';"],
+  ])('%s may not import from src-main, not even types: %s', async (filePath, line) => {
+    expect(await restrictedImportErrors(filePath, `${line}\nexport {};\n`)).not.toEqual([]);
+  });
+
+  it('the contract may import its own files and zod', async () => {
+    const code = "import { z } from 'zod';\nimport { channel } from './wire';\nexport const c = [z, channel];\n";
+    expect(await restrictedImportErrors('src-preload/contract/mirror.ts', code)).toEqual([]);
+  });
+
+  it('the preload bundle takes values only from contract/names', async () => {
     expect(
       await restrictedImportErrors(
-        'src-preload/contract.ts',
-        "import type { PersonRow } from '../src-main/db/queries/mirror-people';\nexport type P = PersonRow;\n",
+        'src-preload/index.ts',
+        "import { IPC_EVENT } from './contract/names';\nexport const e = IPC_EVENT;\n",
       ),
     ).toEqual([]);
     expect(
       await restrictedImportErrors(
-        'src-preload/contract.ts',
-        "import { searchPeople } from '../src-main/db/queries/mirror-people';\nexport const s = searchPeople;\n",
+        'src-preload/index.ts',
+        "import { plansChannels } from './contract/plans';\nexport const p = plansChannels;\n",
       ),
     ).not.toEqual([]);
+    expect(
+      await restrictedImportErrors(
+        'src-preload/api.ts',
+        "import type { PlanDetail } from './contract/plans';\nexport type P = PlanDetail;\n",
+      ),
+    ).toEqual([]);
   });
 });

@@ -17,7 +17,9 @@ export interface Api {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
 }
 
-type InputArgs<C extends ChannelName> = undefined extends InputOf<C> ? [input?: InputOf<C>] : [input: InputOf<C>];
+/** `[input]` when the channel needs one, `[input?]` when its input may be omitted. */
+export type InputArgs<C extends ChannelName> =
+  undefined extends InputOf<C> ? [input?: InputOf<C>] : [input: InputOf<C>];
 
 const CHANNEL_PATTERN = /^[a-z]+:[a-z][a-zA-Z-]*$/;
 

@@ -4,7 +4,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { createApi } from './api';
-import { IPC_EVENT } from './contract-names';
+import { IPC_EVENT } from './contract/names';
 
 const api = createApi(
   (channel, input) => ipcRenderer.invoke(channel, input),

@@ -10,6 +10,9 @@
  */
 import type { DB } from '../db/open';
 import { canonicalJson, sha256Hex } from './canonical-json';
+import type { AuditEntry, AuditHead } from '../../src-preload/contract';
+
+export type { AuditEntry, AuditHead };
 
 export const GENESIS_HASH = '0'.repeat(64);
 /** The settings row holding the newest entry's seq and hash. */
@@ -42,18 +45,6 @@ export interface AuditEntryInput {
   at?: string;
 }
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  instanceId: string | null;
-  subject: string;
-  details: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
-
 interface AuditRow {
   seq: number;
   at: string;
@@ -80,11 +71,6 @@ export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
       prevHash: entry.prevHash,
     }),
   );
-}
-
-export interface AuditHead {
-  seq: number;
-  hash: string;
 }
 
 export function readAuditHead(db: DB): AuditHead | null {

@@ -6,34 +6,9 @@
  */
 import type { DB } from '../db/open';
 import { GENESIS_HASH, entryHash, iterateAuditRows, readAuditHead, type AuditHead } from './audit-trail';
+import type { AuditProblem, AuditProblemKind, AuditVerification } from '../../src-preload/contract';
 
-export type AuditProblemKind =
-  /** The entry's content does not give its hash: it was changed. */
-  | 'edited'
-  /** seq jumps: entries in between were deleted. */
-  | 'missing'
-  /** prev_hash does not name the entry before: something before it was removed or replaced. */
-  | 'broken-link'
-  /** The trail ends before the head recorded in settings: entries were cut off the end. */
-  | 'truncated'
-  /** The head in settings names a different hash for its seq, or is missing while entries exist. */
-  | 'head-mismatch';
-
-export interface AuditProblem {
-  kind: AuditProblemKind;
-  seq: number;
-  message: string;
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  /** Entries read. */
-  checked: number;
-  /** The newest entry found, and the head recorded apart. */
-  last: AuditHead | null;
-  head: AuditHead | null;
-  problems: AuditProblem[];
-}
+export type { AuditProblem, AuditProblemKind, AuditVerification };
 
 /** At most this many problems are listed (a truncated table can break thousands of links). */
 const MAX_PROBLEMS = 200;

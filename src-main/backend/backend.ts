@@ -5,15 +5,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EventName, Events, Result, Table } from '../../src-preload/contract';
-import { openDatabase } from '../db/open';
+import { openDatabase, type DB } from '../db/open';
+import { createAuditService } from '../audit-trail/audit-service';
 import { createConnections } from '../connect/connections';
+import { localAdministrator } from '../connect/local-admin';
+import { createInstancesService } from '../instances/instances-service';
+import { createMirrorService } from '../mirror/mirror-service';
+import { createPlansService } from '../plans/plans-service';
+import { createSyncService } from '../sync/sync-service';
 import { createSandboxRuntime, type SandboxRuntimeOptions } from '../connect/sandbox-runtime';
 import { createVault, type KeychainBackend } from '../vault/vault';
 import { createDispatcher, type CallContext } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { createJobRunner } from '../jobs/runner';
-import { SecretRegistry, consoleSink, createLogger, fileSink, type LogLevel, type LogSink } from '../log/logger';
-import type { Services } from './services';
+import {
+  SecretRegistry,
+  consoleSink,
+  createLogger,
+  fileSink,
+  type LogLevel,
+  type LogSink,
+  type Logger,
+} from '../log/logger';
+import type { Services } from '../ipc/services';
 import { APP_VERSION } from './version';
 
 export interface BackendOptions {
@@ -64,41 +78,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       }
     }
   };
-  const changed = (tables: Table[]) => emit('data:changed', { tables });
-  const jobs = createJobRunner({
-    db,
-    logger: logger.child('jobs'),
-    emit: (job) => {
-      emit('job:progress', job);
-      if (job.state !== 'running') changed(['jobs']);
-    },
-  });
-
-  const vault = createVault({
-    secrets,
-    logger: logger.child('vault'),
-    ...(options.keychain ? { keychain: options.keychain } : {}),
-    ...(options.keychainService ? { service: options.keychainService } : {}),
-  });
-  const sandbox = createSandboxRuntime(options.sandbox);
-  const connections = createConnections({ db, vault, logger: logger.child('connect'), secrets, sandbox });
-
-  const services: Services = {
-    db,
-    dataDir,
-    shell: options.shell ?? 'electron',
-    version: APP_VERSION,
-    schemaVersion: to,
-    logger,
-    secrets,
-    jobs,
-    vault,
-    sandbox,
-    connections,
-    emit,
-    changed,
-  };
-  const dispatch = createDispatcher(createHandlers(services), changed, logger.child('ipc'));
+  const services = buildServices({ options, dataDir, db, schemaVersion: to, logger, secrets, emit });
+  const dispatch = createDispatcher(createHandlers(services), services.changed, logger.child('ipc'));
+  startUp(services);
   logger.info('backend ready', { dataDir, schemaVersion: to });
 
   let closed = false;
@@ -112,10 +94,96 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     async close() {
       if (closed) return;
       closed = true;
-      await jobs.shutdown();
-      await sandbox.close();
+      await services.jobs.shutdown();
+      await services.sandbox.close();
       listeners.clear();
       db.close();
     },
   };
+}
+
+interface Infrastructure {
+  options: BackendOptions;
+  dataDir: string;
+  db: DB;
+  schemaVersion: number;
+  logger: Logger;
+  secrets: SecretRegistry;
+  emit: Services['emit'];
+}
+
+/** The composition root: every service, built once, each from what it needs. */
+function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, emit }: Infrastructure): Services {
+  const changed = (tables: Table[]) => emit('data:changed', { tables });
+  const jobs = createJobRunner({
+    db,
+    logger: logger.child('jobs'),
+    emit: (job) => {
+      emit('job:progress', job);
+      if (job.state !== 'running') changed(['jobs']);
+    },
+  });
+  const vault = createVault({
+    secrets,
+    logger: logger.child('vault'),
+    ...(options.keychain ? { keychain: options.keychain } : {}),
+    ...(options.keychainService ? { service: options.keychainService } : {}),
+  });
+  const sandbox = createSandboxRuntime(options.sandbox);
+  const connections = createConnections({ db, vault, logger: logger.child('connect'), secrets, sandbox });
+  const instances = createInstancesService({ db });
+  const mirror = createMirrorService({ db, instances });
+  const sync = createSyncService({
+    db,
+    connections,
+    instances,
+    jobs,
+    logger,
+    onFinished: () => changed(['mirror', 'sync']),
+  });
+  const plans = createPlansService({
+    db,
+    connections,
+    instances,
+    mirror,
+    jobs,
+    logger,
+    administrator: (instanceId) => localAdministrator(db, instanceId),
+    onApplyFinished: () => changed(['plans', 'audit', 'jobs']),
+  });
+  const audit = createAuditService({ db, instances });
+  const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };
+  return {
+    app,
+    instances,
+    vault,
+    connections,
+    mirror,
+    sync,
+    plans,
+    audit,
+    jobs,
+    db,
+    logger,
+    secrets,
+    sandbox,
+    emit,
+    changed,
+  };
+}
+
+/**
+ * Start-up work, in one visible place: jobs a previous process left running are marked
+ * interrupted, then every interrupted apply resumes (deferred, so the backend finishes building
+ * first; a backend closed at once by a short-lived test simply resumes nothing).
+ */
+function startUp(services: Services): void {
+  services.jobs.sweepInterrupted();
+  setTimeout(() => {
+    try {
+      services.plans.resumeInterruptedApplies();
+    } catch (error) {
+      services.logger.debug('no interrupted applies resumed', { error });
+    }
+  }, 0).unref?.();
 }

@@ -5,7 +5,7 @@
  * login and before touching any record, so a test never changes the instance.
  */
 import type { ConnectionTest, FunctionTestResult } from '../../src-preload/contract';
-import type { StoredFunction } from '../db/queries/connections';
+import type { StoredFunction } from './store';
 import { isSmartConnectError, type SmartConnectClient } from '../smartsimple/client';
 
 const WRITE_ACTIONS = new Set(['update', 'delete', 'associations-update']);

@@ -19,9 +19,15 @@ import {
   saveConnectionTest,
   setUsername,
   type StoredFunction,
-} from '../db/queries/connections';
-import { createInstance, getInstance, listInstances, removeInstance, updateInstance } from '../db/queries/instances';
-import { getSettings, updateSettings } from '../db/queries/settings';
+} from './store';
+import {
+  createInstance,
+  getInstance,
+  listInstances,
+  removeInstance,
+  updateInstance,
+} from '../instances/instances-store';
+import { getSettings, updateSettings } from '../instances/settings-store';
 import type { DB } from '../db/open';
 import { AppError } from '../errors/app-error';
 import type { Logger, SecretRegistry } from '../log/logger';
@@ -35,6 +41,7 @@ import {
 import { ACTIONS, RECORD_TYPES, functionSpecSchema, type FunctionRegistry } from '../smartsimple/protocol';
 import type { Vault } from '../vault/vault';
 import type { SandboxRuntime } from './sandbox-runtime';
+import { budgetInfo } from './budget-info';
 import { createSqliteBudget } from './sqlite-budget';
 import { runConnectionTest } from './connection-test';
 
@@ -78,21 +85,13 @@ export function createConnections(deps: {
     const instance = getInstance(db, instanceId);
     const vaultStatus = await vault.status();
     const secrets = vaultStatus.available ? await vault.instanceStatus(instanceId) : { password: false, tokens: [] };
-    const budget = budgetFor(instanceId);
-    const now = Date.now();
-    const next = budget.nextSlotAt(now);
     return {
       instance,
       username: getUsername(db, instanceId),
       passwordSet: secrets.password,
       functions: listFunctions(db, instanceId).map((f) => ({ ...f, tokenSet: secrets.tokens.includes(f.name) })),
       lastTest: getConnectionTest(db, instanceId),
-      budget: {
-        limit: budget.limit,
-        used: budget.used(now),
-        remaining: budget.remaining(now),
-        nextSlotAt: next > now ? new Date(next).toISOString() : null,
-      },
+      budget: budgetInfo(budgetFor(instanceId)),
     };
   };
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open';
-import { createInstance } from '../db/queries/instances';
+import { createInstance } from '../instances/instances-store';
 import { useTempDirs } from '../test-support/temp-dir';
 import { createSqliteBudget } from './sqlite-budget';
 

@@ -1,15 +1,9 @@
-import type { Services } from '../backend/services';
+/** App facts for the About box and diagnostics. */
+import type { Services } from './services';
 import type { Handlers } from './dispatch';
 
 export function appHandlers(s: Services): Pick<Handlers, 'app:info'> {
   return {
-    'app:info': () => ({
-      name: 'SmartSimple Admin Desk',
-      version: s.version,
-      shell: s.shell,
-      dataDir: s.dataDir,
-      schemaVersion: s.schemaVersion,
-      platform: process.platform,
-    }),
+    'app:info': () => ({ name: 'SmartSimple Admin Desk', ...s.app, platform: process.platform }),
   };
 }

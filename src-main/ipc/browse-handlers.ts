@@ -1,16 +1,5 @@
 /** The offline browse screens read the mirror through these. */
-import { getInstance } from '../db/queries/instances';
-import { getPerson, searchPeople } from '../db/queries/mirror-people';
-import { listOrganizationsTree } from '../db/queries/mirror-organizations';
-import { listProgramAssignments, listPrograms } from '../db/queries/mirror-programs';
-import {
-  getRole,
-  getRoleDepartments,
-  listRoles,
-  setRolePrivileged,
-  suggestPrivileged,
-} from '../db/queries/mirror-roles';
-import type { Services } from '../backend/services';
+import type { Services } from './services';
 import type { Handlers } from './dispatch';
 
 type BrowseChannels =
@@ -24,31 +13,17 @@ type BrowseChannels =
   | 'programs:list'
   | 'programs:assignments';
 
-export function browseHandlers(s: Services): Pick<Handlers, BrowseChannels> {
-  /** Every call names an instance; an unknown one is NOT_FOUND rather than an empty answer. */
-  const known = (instanceId: string) => {
-    getInstance(s.db, instanceId);
-    return instanceId;
-  };
+export function browseHandlers({ mirror }: Services): Pick<Handlers, BrowseChannels> {
   return {
-    'people:search': ({ instanceId, query, filters, limit, offset }) =>
-      searchPeople(s.db, known(instanceId), {
-        ...(query !== undefined ? { query } : {}),
-        ...(filters ? { filters } : {}),
-        ...(limit !== undefined ? { limit } : {}),
-        ...(offset !== undefined ? { offset } : {}),
-      }),
-    'people:get': ({ instanceId, personId }) => getPerson(s.db, known(instanceId), personId),
-    'organizations:tree': ({ instanceId }) => listOrganizationsTree(s.db, known(instanceId)),
-    'roles:list': ({ instanceId }) => listRoles(s.db, known(instanceId)),
-    'roles:get': ({ instanceId, roleId }) => ({
-      ...getRole(s.db, known(instanceId), roleId),
-      departments: getRoleDepartments(s.db, instanceId, roleId),
-    }),
+    'people:search': ({ instanceId, ...input }) => mirror.searchPeople(instanceId, input),
+    'people:get': ({ instanceId, personId }) => mirror.getPerson(instanceId, personId),
+    'organizations:tree': ({ instanceId }) => mirror.organizationsTree(instanceId),
+    'roles:list': ({ instanceId }) => mirror.listRoles(instanceId),
+    'roles:get': ({ instanceId, roleId }) => mirror.getRole(instanceId, roleId),
     'roles:setPrivileged': ({ instanceId, roleId, privileged }) =>
-      setRolePrivileged(s.db, known(instanceId), roleId, privileged),
-    'roles:suggestPrivileged': ({ instanceId }) => suggestPrivileged(s.db, known(instanceId)),
-    'programs:list': ({ instanceId }) => listPrograms(s.db, known(instanceId)),
-    'programs:assignments': ({ instanceId, programId }) => listProgramAssignments(s.db, known(instanceId), programId),
+      mirror.setRolePrivileged(instanceId, roleId, privileged),
+    'roles:suggestPrivileged': ({ instanceId }) => mirror.suggestPrivileged(instanceId),
+    'programs:list': ({ instanceId }) => mirror.listPrograms(instanceId),
+    'programs:assignments': ({ instanceId, programId }) => mirror.programAssignments(instanceId, programId),
   };
 }

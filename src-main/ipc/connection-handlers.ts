@@ -1,4 +1,4 @@
-import type { Services } from '../backend/services';
+import type { Services } from './services';
 import type { Handlers } from './dispatch';
 
 export function connectionHandlers(

@@ -1,6 +1,6 @@
 /** Builds the handler for every channel from the backend's services, one domain per file. */
 import type { Handlers } from './dispatch';
-import type { Services } from '../backend/services';
+import type { Services } from './services';
 import { appHandlers } from './app-handlers';
 import { auditHandlers } from './audit-handlers';
 import { browseHandlers } from './browse-handlers';

@@ -1,21 +1,16 @@
-import { createInstance, listInstances, renameInstance } from '../db/queries/instances';
-import { getSettings, updateSettings } from '../db/queries/settings';
-import type { Services } from '../backend/services';
+/** The SmartSimple instances this desk knows. */
+import type { Services } from './services';
 import type { Handlers } from './dispatch';
 
 export function instanceHandlers(
   s: Services,
 ): Pick<Handlers, 'instances:list' | 'instances:create' | 'instances:rename' | 'instances:remove'> {
   return {
-    'instances:list': () => listInstances(s.db),
-    'instances:create': (input) => {
-      const created = createInstance(s.db, input);
-      if (!getSettings(s.db).activeInstanceId) updateSettings(s.db, { activeInstanceId: created.id });
-      return created;
-    },
-    'instances:rename': ({ id, name }) => renameInstance(s.db, id, name),
+    'instances:list': () => s.instances.list(),
+    'instances:create': (input) => s.instances.create(input),
+    'instances:rename': ({ id, name }) => s.instances.rename(id, name),
+    // Its secrets go too.
     'instances:remove': async ({ id }) => {
-      // Its secrets go too.
       await s.connections.remove(id);
       return { removed: true as const };
     },

@@ -1,5 +1,5 @@
 import { notFound } from '../errors/app-error';
-import type { Services } from '../backend/services';
+import type { Services } from './services';
 import type { Handlers } from './dispatch';
 
 export function jobHandlers(s: Services): Pick<Handlers, 'jobs:list' | 'jobs:cancel'> {

@@ -1,14 +1,10 @@
-import { getSettings, updateSettings } from '../db/queries/settings';
-import { getInstance } from '../db/queries/instances';
-import type { Services } from '../backend/services';
+/** The app's settings. */
+import type { Services } from './services';
 import type { Handlers } from './dispatch';
 
 export function settingsHandlers(s: Services): Pick<Handlers, 'settings:get' | 'settings:update'> {
   return {
-    'settings:get': () => getSettings(s.db),
-    'settings:update': (patch) => {
-      if (patch.activeInstanceId) getInstance(s.db, patch.activeInstanceId);
-      return updateSettings(s.db, patch);
-    },
+    'settings:get': () => s.instances.settings(),
+    'settings:update': (patch) => s.instances.updateSettings(patch),
   };
 }

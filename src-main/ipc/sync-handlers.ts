@@ -1,61 +1,11 @@
-/** Sync as a background job: planned in calls, one at a time per instance, resumable. */
-import { getInstance } from '../db/queries/instances';
-import { lastSucceededRun, latestSyncRun, listSyncRuns } from '../db/queries/mirror-sync';
-import { getSettings } from '../db/queries/settings';
-import { conflict } from '../errors/app-error';
-import { createWaitRelay, planSync, runSync } from '../sync';
-import type { Services } from '../backend/services';
+/** Sync: planned in calls, run as a background job, one at a time per instance, resumable. */
+import type { Services } from './services';
 import type { Handlers } from './dispatch';
 
-export function syncHandlers(s: Services): Pick<Handlers, 'sync:plan' | 'sync:start' | 'sync:status'> {
-  /** instance id -> job id of the sync running for it. */
-  const running = new Map<string, string>();
-
+export function syncHandlers({ sync }: Services): Pick<Handlers, 'sync:plan' | 'sync:start' | 'sync:status'> {
   return {
-    'sync:plan': async ({ instanceId, mode }) => {
-      const client = await s.connections.clientFor(instanceId);
-      return planSync(s.db, instanceId, client, {
-        budget: s.connections.budgetFor(instanceId),
-        pageSize: getSettings(s.db).syncPageSize,
-        ...(mode ? { mode } : {}),
-      });
-    },
-    'sync:start': async ({ instanceId, mode }) => {
-      const instance = getInstance(s.db, instanceId);
-      if (running.has(instanceId)) throw conflict(`A sync of ${instance.name} is already running.`);
-      const waits = createWaitRelay();
-      const client = await s.connections.clientFor(instanceId, { onWait: waits.onWait });
-      const job = s.jobs.start({ kind: 'sync', title: `Sync ${instance.name}`, instanceId }, async (ctx) => {
-        try {
-          const result = await runSync({
-            db: s.db,
-            client,
-            instanceId,
-            mode: mode ?? 'auto',
-            pageSize: getSettings(s.db).syncPageSize,
-            ctx,
-            logger: s.logger.child('sync'),
-            waits,
-          });
-          return result.message;
-        } finally {
-          running.delete(instanceId);
-          s.changed(['mirror', 'sync']);
-        }
-      });
-      running.set(instanceId, job.id);
-      return job;
-    },
-    'sync:status': ({ instanceId }) => {
-      getInstance(s.db, instanceId);
-      const last = latestSyncRun(s.db, instanceId) ?? null;
-      const succeeded = lastSucceededRun(s.db, instanceId, ['full', 'incremental', 'reconcile']);
-      return {
-        lastRun: last,
-        lastSyncedAt: succeeded?.finishedAt ?? null,
-        runningJobId: running.get(instanceId) ?? null,
-        recentRuns: listSyncRuns(s.db, instanceId, 10),
-      };
-    },
+    'sync:plan': ({ instanceId, mode }) => sync.plan(instanceId, mode),
+    'sync:start': ({ instanceId, mode }) => sync.start(instanceId, mode),
+    'sync:status': ({ instanceId }) => sync.status(instanceId),
   };
 }

@@ -71,6 +71,7 @@ describe('job runner', () => {
     db.close();
     const again = openDatabase(file).db;
     const second = createJobRunner({ db: again, logger: silentLogger, emit: () => {} });
+    second.sweepInterrupted();
     expect(second.list()[0]).toMatchObject({ state: 'failed', message: expect.stringMatching(/Interrupted/) });
     again.close();
   });

@@ -5,8 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ApiError, JobInfo } from '../../src-preload/contract';
-import { listJobs, markInterruptedJobs, saveJob } from '../db/queries/jobs';
+import { listJobs, markInterruptedJobs, saveJob } from './store';
 import type { DB } from '../db/open';
+import { conflict } from '../errors/app-error';
 import { toApiError } from '../errors/to-api-error';
 import type { Logger } from '../log/logger';
 
@@ -23,10 +24,19 @@ export interface StartJobOptions {
   title: string;
   instanceId?: string | null;
   total?: number | null;
+  /**
+   * Work that must not run twice at once (`sync:<instance>`, `apply:<instance>`): while a job
+   * holding the key runs, starting another with it is refused with `busyMessage` (CONFLICT).
+   */
+  exclusive?: { key: string; busyMessage: string };
 }
 
 export interface JobRunner {
   start(options: StartJobOptions, work: (ctx: JobContext) => Promise<string | void>): JobInfo;
+  /** Start-up: marks jobs a previous process left running as failed (interrupted); returns how many. */
+  sweepInterrupted(): number;
+  /** The running job holding an exclusive key, if any. */
+  holder(key: string): JobInfo | undefined;
   cancel(id: string): JobInfo | undefined;
   get(id: string): JobInfo | undefined;
   list(): JobInfo[];
@@ -46,6 +56,7 @@ export interface JobRunnerOptions {
 
 interface Running {
   info: JobInfo;
+  exclusiveKey: string | null;
   controller: AbortController;
   finished: Promise<JobInfo>;
   lastEmit: number;
@@ -54,8 +65,6 @@ interface Running {
 
 export function createJobRunner({ db, emit, logger, throttleMs = 100 }: JobRunnerOptions): JobRunner {
   const running = new Map<string, Running>();
-  const interrupted = markInterruptedJobs(db, new Date().toISOString());
-  if (interrupted > 0) logger.warn('jobs interrupted by the previous run', { count: interrupted });
 
   const publish = (r: Running, force = false) => {
     const now = Date.now();
@@ -85,8 +94,11 @@ export function createJobRunner({ db, emit, logger, throttleMs = 100 }: JobRunne
     return r.info;
   };
 
+  const holderOf = (key: string) => [...running.values()].find((r) => r.exclusiveKey === key);
+
   return {
     start(options, work) {
+      if (options.exclusive && holderOf(options.exclusive.key)) throw conflict(options.exclusive.busyMessage);
       const info: JobInfo = {
         id: randomUUID(),
         kind: options.kind,
@@ -101,7 +113,14 @@ export function createJobRunner({ db, emit, logger, throttleMs = 100 }: JobRunne
       };
       saveJob(db, info, options.instanceId ?? null);
       const controller = new AbortController();
-      const r: Running = { info, controller, finished: Promise.resolve(info), lastEmit: 0, pendingEmit: null };
+      const r: Running = {
+        info,
+        exclusiveKey: options.exclusive?.key ?? null,
+        controller,
+        finished: Promise.resolve(info),
+        lastEmit: 0,
+        pendingEmit: null,
+      };
       const ctx: JobContext = {
         signal: controller.signal,
         progress(done, total, message) {
@@ -134,6 +153,15 @@ export function createJobRunner({ db, emit, logger, throttleMs = 100 }: JobRunne
         }
       })();
       return { ...info };
+    },
+    sweepInterrupted() {
+      const interrupted = markInterruptedJobs(db, new Date().toISOString());
+      if (interrupted > 0) logger.warn('jobs interrupted by the previous run', { count: interrupted });
+      return interrupted;
+    },
+    holder(key) {
+      const r = holderOf(key);
+      return r ? { ...r.info } : undefined;
     },
     cancel(id) {
       const r = running.get(id);

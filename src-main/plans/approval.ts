@@ -7,11 +7,14 @@
  */
 import { appendAudit } from '../audit-trail';
 import type { DB } from '../db/open';
-import { listOperationRows, setApproval, setPlanState } from '../db/queries/plans-store';
+import { listOperationRows, setApproval, setPlanState } from './store/plans-store';
 import { AppError, conflict, notFound } from '../errors/app-error';
 import { getPlan, requirePlan } from './plans';
-import type { Operation, PlanWithOperations } from './types';
+import type { PlanWithOperations } from './types';
 import { actorSchema } from './types';
+import type { ApprovePlanResult } from '../../src-preload/contract';
+
+export type { ApprovePlanResult };
 
 const RESERVED_APPROVERS = new Set(['ai', 'ai_service', 'system']);
 
@@ -80,12 +83,6 @@ export function approveOperations(
     settleState(db, row.id, at);
   })();
   return getPlan(db, input.planId);
-}
-
-export interface ApprovePlanResult {
-  plan: PlanWithOperations;
-  /** Privileged operations still waiting for their own approval. */
-  needOwnApproval: Operation[];
 }
 
 /** Approves every operation that is not privileged and not approved yet. */

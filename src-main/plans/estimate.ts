@@ -12,30 +12,9 @@ import type { CallBudget } from '../smartsimple/client';
 import { ROLLING_WINDOW_MS } from '../smartsimple/protocol';
 import { roundSize } from './apply/apply-plan';
 import { ASSOCIATION_KINDS, USER_RECORD_KINDS, type Operation } from './types';
+import type { CallEstimate } from '../../src-preload/contract';
 
-export interface CallEstimate {
-  /** Re-reads before writing (people, e-mail checks, program lists). */
-  reads: number;
-  writes: number;
-  /** Read-backs after writing. */
-  verifies: number;
-  /** Notes written on the changed people. */
-  notes: number;
-  total: number;
-  /** The writes alone at the batch size: the floor no batching can go under. */
-  minimumWrites: number;
-  people: number;
-  batchSize: number;
-  idsPerCall: number;
-  budget: {
-    limit: number;
-    remaining: number;
-    /** Whether the plan fits in what is left of the rolling hour. */
-    fitsNow: boolean;
-    /** Rough time the hourly limit adds, in ms (0 when it fits). */
-    waitMs: number;
-  } | null;
-}
+export type { CallEstimate };
 
 const ceil = (n: number, d: number) => Math.ceil(n / d);
 

@@ -14,12 +14,15 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { appendAudit, canonicalJson, sha256Hex } from '../audit-trail';
 import type { DB } from '../db/open';
-import { setApproval } from '../db/queries/plans-store';
+import { setApproval } from './store/plans-store';
 import { AppError, conflict, validation } from '../errors/app-error';
 import { checkApprover, requireReviewable, settleState } from './approval';
 import { getPlan } from './plans';
 import type { Operation, PlanWithOperations } from './types';
 import { actorSchema } from './types';
+import type { ImportResult } from '../../src-preload/contract';
+
+export type { ImportResult };
 
 export const EXPORT_FORMAT = 'admin-desk-plan';
 
@@ -162,14 +165,6 @@ interface IncomingApproval {
   at: string;
   /** The reviewer approved this operation on its own. */
   individual: boolean;
-}
-
-export interface ImportResult {
-  plan: PlanWithOperations;
-  /** Approvals taken from the file. */
-  imported: number;
-  /** Approvals not taken, and why (already approved here, privileged without its own approval). */
-  skipped: { operationId: number; reason: string }[];
 }
 
 /** Imports a reviewed export (JSON or CSV) back into its plan, with the reviewer's approvals. */

@@ -38,5 +38,5 @@ export type { ApplyPlanOptions, ApplyResult, OperationResult } from './apply/app
 export type { ApplyFunctions } from './apply/env';
 export { createUndoPlan } from './undo';
 export { BULK_PEOPLE_THRESHOLD } from './risk';
-export type { PeopleSelection } from '../db/queries/plans-mirror';
+export type { PeopleSelection } from './store/mirror-reads';
 export * from './types';

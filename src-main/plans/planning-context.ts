@@ -10,8 +10,8 @@ import {
   listMirrorProgramNames,
   listMirrorRoles,
   type MirrorPerson,
-} from '../db/queries/plans-mirror';
-import type { OperationRow } from '../db/queries/plans-store';
+} from './store/mirror-reads';
+import type { OperationRow } from './store/plans-store';
 import { describeOperation, type PlanningContext, type PlannedOperation, rolesOf } from './operations';
 import type { Operation, ParsedOperationInput, RoleInfo } from './types';
 

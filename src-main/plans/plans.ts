@@ -19,14 +19,17 @@ import {
   touchPlan,
   updateOperationRisk,
   type PlanRow,
-} from '../db/queries/plans-store';
-import { getMirrorPeople } from '../db/queries/plans-mirror';
+} from './store/plans-store';
+import { getMirrorPeople } from './store/mirror-reads';
 import { AppError, conflict, notFound, validation } from '../errors/app-error';
 import { planOperation, type PlannedOperation } from './operations';
 import { claimsOf, loadCatalogue, loadPeopleContext, toOperation } from './planning-context';
 import { BULK_PEOPLE_THRESHOLD, assessRisk } from './risk';
 import type { Operation, OperationInput, PlanOrigin, PlanState, PlanSummary, PlanWithOperations } from './types';
 import { EDITABLE_STATES, actorSchema, operationInputSchema } from './types';
+import type { PlanChange, RejectedOperation } from '../../src-preload/contract';
+
+export type { PlanChange, RejectedOperation };
 
 const nowIso = () => new Date().toISOString();
 const subject = (planId: string) => `plan:${planId}`;
@@ -50,18 +53,6 @@ export interface CreatePlanInput {
   createdBy: string;
   undoOf?: string | null;
   operations?: OperationInput[];
-}
-
-/** A rejected operation input: which one and why. */
-export interface RejectedOperation {
-  index: number;
-  message: string;
-}
-
-export interface PlanChange {
-  plan: PlanWithOperations;
-  /** Inputs that were not added, with the reason (a no-op, an unknown role, a conflict). */
-  rejected: RejectedOperation[];
 }
 
 export function createPlan(db: DB, input: CreatePlanInput): PlanChange {

@@ -3,58 +3,18 @@
  * after all of them), totals, warnings, and the estimate of calls against the hourly budget.
  */
 import type { DB } from '../db/open';
-import { getMirrorAssignments, getMirrorPeople } from '../db/queries/plans-mirror';
-import { openPlansTouching } from '../db/queries/plans-store';
+import { getMirrorAssignments, getMirrorPeople } from './store/mirror-reads';
+import { openPlansTouching } from './store/plans-store';
 import type { CallBudget } from '../smartsimple/client';
 import { DEFAULT_APPLY_BATCH_SIZE, DEFAULT_IDS_PER_CALL } from './apply/apply-plan';
-import { estimateCalls, type CallEstimate } from './estimate';
+import { estimateCalls } from './estimate';
 import { applyToRecord, assignmentKey, mismatches, rolesOf } from './operations';
 import { loadCatalogue } from './planning-context';
 import { getPlan } from './plans';
-import type { FieldMap, Operation, OperationKind, Plan, Risk } from './types';
+import type { FieldMap, Operation, OperationKind, Risk } from './types';
+import type { PersonDiff, PlanReview, ReviewWarning, WarningKind } from '../../src-preload/contract';
 
-export interface PersonDiff {
-  /** null for a person the plan creates. */
-  personId: number | null;
-  name: string;
-  email: string;
-  organization: string | null;
-  isExternal: boolean;
-  operations: Operation[];
-  /** The person's touched fields before the plan and after all its operations. */
-  before: FieldMap;
-  after: FieldMap;
-}
-
-export type WarningKind =
-  'loses-last-role' | 'privileged-grant' | 'unclassified-role' | 'other-open-plan' | 'mirror-drift' | 'not-in-mirror';
-
-export interface ReviewWarning {
-  kind: WarningKind;
-  severity: 'info' | 'warning' | 'danger';
-  personId: number | null;
-  operationId: number | null;
-  message: string;
-}
-
-export interface PlanReview {
-  plan: Plan;
-  people: PersonDiff[];
-  totals: {
-    operations: number;
-    people: number;
-    byKind: Partial<Record<OperationKind, number>>;
-    byRisk: Record<Risk, number>;
-    privileged: number;
-    approved: number;
-    awaitingApproval: number;
-    /** Privileged operations that still need their own approval. */
-    awaitingOwnApproval: number;
-    fromAi: number;
-  };
-  warnings: ReviewWarning[];
-  estimate: CallEstimate;
-}
+export type { PersonDiff, PlanReview, ReviewWarning, WarningKind };
 
 export interface ReviewOptions {
   budget?: CallBudget;

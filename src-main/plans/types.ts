@@ -4,18 +4,39 @@
  */
 import { z } from 'zod';
 import { ACCESS_TYPES, USER_STATUSES, USER_TYPES } from '../smartsimple/protocol';
+import type {
+  ApplySummary,
+  FieldMap,
+  JournalState,
+  Operation,
+  OperationKind,
+  OperationSource,
+  Plan,
+  PlanOrigin,
+  PlanState,
+  PlanSummary,
+  PlanWithOperations,
+  Risk,
+  RiskReason,
+} from '../../src-preload/contract';
+import { OPERATION_KIND_NAMES as OPERATION_KINDS, PLAN_ORIGINS, PLAN_STATES } from '../../src-preload/contract';
 
-export const OPERATION_KINDS = [
-  'create_person',
-  'update_fields',
-  'add_role',
-  'remove_role',
-  'add_assignment',
-  'remove_assignment',
-  'set_access',
-  'deactivate',
-] as const;
-export type OperationKind = (typeof OPERATION_KINDS)[number];
+export type {
+  ApplySummary,
+  FieldMap,
+  JournalState,
+  Operation,
+  OperationKind,
+  OperationSource,
+  Plan,
+  PlanOrigin,
+  PlanState,
+  PlanSummary,
+  PlanWithOperations,
+  Risk,
+  RiskReason,
+};
+export { OPERATION_KINDS, PLAN_ORIGINS, PLAN_STATES };
 
 /** Kinds written through the user record (one full-replace update per person). */
 export const USER_RECORD_KINDS: ReadonlySet<OperationKind> = new Set([
@@ -28,38 +49,9 @@ export const USER_RECORD_KINDS: ReadonlySet<OperationKind> = new Set([
 /** Kinds written through Associations-Update (UTA roles on programs). */
 export const ASSOCIATION_KINDS: ReadonlySet<OperationKind> = new Set(['add_assignment', 'remove_assignment']);
 
-export const PLAN_STATES = [
-  'draft',
-  'in_review',
-  'approved',
-  'applying',
-  'applied',
-  'partially_applied',
-  'failed',
-  'discarded',
-] as const;
-export type PlanState = (typeof PLAN_STATES)[number];
 /** States in which a plan still may change what it will do (and so counts as "open"). */
 export const OPEN_STATES: readonly PlanState[] = ['draft', 'in_review', 'approved', 'applying'];
 export const EDITABLE_STATES: readonly PlanState[] = ['draft', 'in_review', 'approved'];
-
-export const PLAN_ORIGINS = ['manual', 'csv', 'filter', 'ai', 'undo', 'onboarding', 'review'] as const;
-export type PlanOrigin = (typeof PLAN_ORIGINS)[number];
-
-export type Risk = 'low' | 'medium' | 'high';
-export type RiskReason =
-  | 'privileged-role'
-  | 'admin-access'
-  | 'reactivates-privileged'
-  | 'removes-privileged-role'
-  | 'unclassified-role'
-  | 'external-person'
-  | 'login-identity'
-  | 'offboarding'
-  | 'new-person'
-  | 'bulk';
-
-export type OperationSource = 'admin' | 'ai';
 
 /**
  * Person fields an `update_fields` operation may set: the ones the mirror keeps in columns, so
@@ -141,81 +133,6 @@ export const operationInputSchema = z.discriminatedUnion('kind', [
 ]);
 export type OperationInput = z.input<typeof operationInputSchema>;
 export type ParsedOperationInput = z.output<typeof operationInputSchema>;
-
-/** Wire field -> value, `null` for empty; what before/after hold. */
-export type FieldMap = Record<string, string | null>;
-
-/** An operation as stored and shown. */
-export interface Operation {
-  id: number;
-  planId: string;
-  seq: number;
-  kind: OperationKind;
-  /** null for create_person until it is applied (the journal then has the new id). */
-  personId: number | null;
-  /** The input, minus source fields (kind-specific). */
-  params: Record<string, unknown>;
-  /** The touched wire fields at planning time; `UTA <program>:<role>` keys for assignments ("1"/"0"). */
-  before: FieldMap;
-  after: FieldMap;
-  risk: Risk;
-  riskReasons: RiskReason[];
-  /** Grants privilege: needs its own explicit approval. */
-  privileged: boolean;
-  source: OperationSource;
-  aiSuggestionId: string | null;
-  approval: { by: string; at: string; scope: 'operation' | 'plan' | 'import' } | null;
-  /** One line for lists: "Add profile role Grants Officer". */
-  summary: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Plan {
-  id: string;
-  instanceId: string;
-  title: string;
-  description: string;
-  state: PlanState;
-  origin: PlanOrigin;
-  undoOf: string | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  revision: number;
-  appliedBy: string | null;
-  applyStartedAt: string | null;
-  applyFinishedAt: string | null;
-  result: ApplySummary | null;
-}
-
-export interface PlanSummary extends Plan {
-  operations: number;
-  people: number;
-  approved: number;
-  privileged: number;
-}
-
-export interface PlanWithOperations extends Plan {
-  operations: Operation[];
-}
-
-export type JournalState = 'pending' | 'sending' | 'sent' | 'unknown' | 'verified' | 'failed' | 'skipped_drift';
-
-/** What an apply run leaves on the plan. */
-export interface ApplySummary {
-  verified: number;
-  failed: number;
-  skippedDrift: number;
-  pending: number;
-  /** SmartConnect calls made by apply runs of this plan (all resumes). */
-  calls: number;
-  /** Apply runs after the first (resumes after a crash, quit, cancel or failure). */
-  resumes: number;
-  transactions: { written: number; failed: number; unknown: number };
-  /** The failure that stopped the last run, when it did not finish. */
-  stoppedBy?: string;
-}
 
 /** Who acts. The AI never approves; `actor` names an administrator. */
 export const actorSchema = z.string().trim().min(1).max(120);

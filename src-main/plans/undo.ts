@@ -7,7 +7,7 @@
  */
 import { appendAudit } from '../audit-trail';
 import type { DB } from '../db/open';
-import { listJournal } from '../db/queries/plans-journal';
+import { listJournal } from './store/journal-store';
 import { AppError, conflict } from '../errors/app-error';
 import { assignmentKey, inverseInputs, planOperation, type PlannedOperation } from './operations';
 import { loadCatalogue } from './planning-context';

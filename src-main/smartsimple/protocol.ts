@@ -6,9 +6,17 @@
  */
 import { z } from 'zod';
 
-// Record types, actions and the known functions live in the contract, so the renderer can offer
-// them too; re-exported here under their old names.
-import { ACTIONS, RECORD_TYPES, type KnownFunctionName, type RecordType } from '../../src-preload/contract';
+// Record types, actions, the known functions and the rule for a function's name live in the
+// contract's SmartConnect vocabulary, so the renderer can offer them too; re-exported here.
+import {
+  ACTIONS,
+  FUNCTION_NAME_PATTERN,
+  FUNCTION_NAME_RULE,
+  MAX_FUNCTION_NAME_LENGTH,
+  RECORD_TYPES,
+  type KnownFunctionName,
+  type RecordType,
+} from '../../src-preload/contract/smartconnect';
 export {
   ACTIONS,
   KNOWN_FUNCTIONS,
@@ -16,7 +24,7 @@ export {
   type Action,
   type KnownFunctionName,
   type RecordType,
-} from '../../src-preload/contract';
+} from '../../src-preload/contract/smartconnect';
 
 export const API_VERSIONS = [1, 2] as const;
 export type ApiVersion = (typeof API_VERSIONS)[number];
@@ -43,8 +51,8 @@ export type FunctionSpec = z.infer<typeof functionSpecSchema>;
 export const functionNameSchema = z
   .string()
   .min(1)
-  .max(80)
-  .regex(/^[a-z][a-z0-9_.-]*$/, 'lowercase letters, digits, dot, dash or underscore');
+  .max(MAX_FUNCTION_NAME_LENGTH)
+  .regex(FUNCTION_NAME_PATTERN, FUNCTION_NAME_RULE);
 export const functionRegistrySchema = z.record(functionNameSchema, functionSpecSchema);
 export type FunctionRegistry = z.infer<typeof functionRegistrySchema>;
 

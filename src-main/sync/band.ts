@@ -3,7 +3,7 @@
  * watermark and the newest date the previous pass saw. See runBandPass in pass-reconcile.ts.
  */
 import type { DB } from '../db/open';
-import { getSyncCursor } from '../db/queries/mirror-sync';
+import { getSyncCursor } from './store';
 import { STAMPED_TABLES } from './write-common';
 import type { SyncEntity } from './types';
 

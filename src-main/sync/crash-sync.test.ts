@@ -14,7 +14,7 @@ import { silentLogger } from '../log/logger';
 import { useTempDirs } from '../test-support/temp-dir';
 import type { SandboxHandle } from '../smartsimple/sandbox';
 import { openDatabase } from '../db/open';
-import { latestSyncRun } from '../db/queries/mirror-sync';
+import { latestSyncRun } from './store';
 import { WORKER_WINDOW } from './pass';
 import { runSync } from './run-sync';
 import { dumpMirror, makeSyncClient, mirrorIndexes, startSyncSandbox, testJob } from './test-support/sync-fixtures';

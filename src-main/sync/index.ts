@@ -1,7 +1,7 @@
 /**
  * The sync engine of issue #4: mirrors an instance's people, organizations, roles, programs and
  * assignments and the two audit logs into SQLite, planned in calls, resumable, cancellable.
- * The query functions the screens read the mirror with live in db/queries/mirror-*.ts.
+ * The screens read the mirror through the mirror service (src-main/mirror).
  */
 export { runSync, describeSummary, DEFAULT_OVERLAP_MS } from './run-sync';
 export { planSync, decideKind, stepsFor, DEFAULT_LOG_PAGE_SIZE, DEFAULT_RECONCILE_EVERY_MS } from './plan';

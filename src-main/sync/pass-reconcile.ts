@@ -3,8 +3,8 @@
  * reconcile's, and the band check of an incremental sync), and the roles catalogue (one Get Meta
  * call).
  */
-import type { SyncCursor } from '../db/queries/mirror-sync';
-import { getSyncCursor } from '../db/queries/mirror-sync';
+import type { SyncCursor } from './store';
+import { getSyncCursor } from './store';
 import { SmartConnectError } from '../smartsimple/client';
 import type { Criterion, WireRecord } from '../smartsimple/protocol';
 import { formatWireDate, parseWireDate } from '../smartsimple/protocol';

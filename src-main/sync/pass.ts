@@ -8,8 +8,8 @@
  * Without a worker the page is written on the main thread in slices, the cursor with the last one;
  * the slices before it are safe to write again (see write-slicer.ts).
  */
-import type { SyncCursor } from '../db/queries/mirror-sync';
-import { getSyncCursor } from '../db/queries/mirror-sync';
+import type { SyncCursor } from './store';
+import { getSyncCursor } from './store';
 import type { DB } from '../db/open';
 import type { Logger } from '../log/logger';
 import type { ListPage, SmartConnectClient } from '../smartsimple/client';

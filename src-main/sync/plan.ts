@@ -3,8 +3,8 @@
  * kind `auto` picks (and whether an unfinished run is resumed), and the call estimate shown before
  * it starts ("about 42 calls; 958 left this hour").
  */
-import type { SyncRun } from '../db/queries/mirror-sync';
-import { getSyncCursor, lastSucceededRun, latestSyncRun } from '../db/queries/mirror-sync';
+import type { SyncRun } from './store';
+import { getSyncCursor, lastSucceededRun, latestSyncRun } from './store';
 import type { DB } from '../db/open';
 import type { SmartConnectClient } from '../smartsimple/client';
 import type { Criterion } from '../smartsimple/protocol';

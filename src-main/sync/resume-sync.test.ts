@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log/logger';
 import type { SandboxHandle } from '../smartsimple/sandbox';
-import { getSyncCursor, getSyncStatus, latestSyncRun } from '../db/queries/mirror-sync';
+import { getSyncCursor, getSyncStatus, latestSyncRun } from './store';
 import { runSync } from './run-sync';
 import { callsTo, dumpMirror, makeSyncClient, startSyncSandbox, testJob } from './test-support/sync-fixtures';
 import { openTestDb } from './test-support/test-db';

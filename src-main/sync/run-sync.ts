@@ -7,9 +7,8 @@
  * flight; the next runSync continues the same run. Waits for the hourly limit happen inside the
  * client (it holds the budget); the relay turns them into progress messages.
  */
-import type { SyncRun } from '../db/queries/mirror-sync';
-import { createSyncRun, saveSyncRunSummary, setSyncRunState } from '../db/queries/mirror-sync';
-import { conflict } from '../errors/app-error';
+import type { SyncRun } from './store';
+import { createSyncRun, saveSyncRunSummary, setSyncRunState } from './store';
 import { SmartConnectError } from '../smartsimple/client';
 import { ENTITY_LABELS } from './entities';
 import type { PassEnv } from './pass';
@@ -25,9 +24,6 @@ import type { RunSyncOptions, SummaryKind, SyncRunResult, SyncSummary } from './
 import { SUMMARY_KINDS } from './types';
 
 export const DEFAULT_OVERLAP_MS = 2 * 60 * 1000;
-
-/** Instances with a sync in this process: two at once would fight over the cursors. */
-const active = new Set<string>();
 
 const KIND_NOUNS: Record<SummaryKind, string> = {
   roles: 'roles',
@@ -69,13 +65,11 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
   const { instanceId, logger } = options;
   const clock = options.clock ?? Date.now;
   const sizes = resolveSizes(options);
-  if (active.has(instanceId)) throw conflict('A sync of this instance is already running.');
-  active.add(instanceId);
   const log = logger.child('sync');
   try {
     return await syncInstance(options, clock, sizes, log);
   } finally {
-    active.delete(instanceId);
+    // One sync per instance at a time is the job runner's exclusive key (`sync:<instance>`).
   }
 }
 

@@ -6,49 +6,23 @@ import type { CallBudget, SmartConnectClient } from '../smartsimple/client';
 import type { WriterOption } from './page-store';
 import type { WriteTiming } from './run-book';
 import type { WaitRelay } from './wait-relay';
+import type {
+  KindCounts,
+  PlanEntity,
+  SummaryKind,
+  SyncEntity,
+  SyncKind,
+  SyncPhase,
+  SyncPlan,
+  SyncSummary,
+} from '../../src-preload/contract';
+import { SUMMARY_KINDS, SYNC_ENTITIES } from '../../src-preload/contract';
 
-/** What the mirror holds, in the order a sync visits it (organizations before their people). */
-export const SYNC_ENTITIES = [
-  'roles',
-  'organizations',
-  'people',
-  'programs',
-  'assignments',
-  'access_events',
-  'login_sessions',
-] as const;
-export type SyncEntity = (typeof SYNC_ENTITIES)[number];
+export type { KindCounts, PlanEntity, SummaryKind, SyncEntity, SyncKind, SyncPhase, SyncPlan, SyncSummary };
+export { SUMMARY_KINDS, SYNC_ENTITIES };
 
-/** Summary kinds: the entities plus the holdings derived from people. */
-export const SUMMARY_KINDS = [...SYNC_ENTITIES, 'role_holdings'] as const;
-export type SummaryKind = (typeof SUMMARY_KINDS)[number];
-
-export type SyncKind = 'full' | 'incremental' | 'reconcile';
-/**
- * A pass: the kinds, and `band`, the check of an incremental sync's overlap when it is dense (see
- * pass-band.ts).
- */
-export type SyncPhase = SyncKind | 'band';
 /** `auto`: resume an unfinished run, else full when never synced, reconcile when due, else incremental. */
 export type SyncMode = SyncKind | 'auto';
-
-export interface KindCounts {
-  added: number;
-  changed: number;
-  removed: number;
-}
-
-export interface SyncSummary {
-  kinds: Record<SummaryKind, KindCounts>;
-  /** SmartConnect calls this run made (all attempts, across resumes). */
-  calls: number;
-  /** Records received from the server. */
-  records: number;
-  /** Steps finished (`people:incremental`), so a resumed run skips them. */
-  done: string[];
-  /** How many times the run was resumed after a crash, cancel or failure. */
-  resumes: number;
-}
 
 export interface RunSyncOptions {
   db: DB;
@@ -93,31 +67,6 @@ export interface SyncRunResult {
   message: string;
   /** Where the time went in SQLite (not persisted; the benchmark reads it). */
   timing: WriteTiming;
-}
-
-export interface PlanEntity {
-  entity: SyncEntity;
-  /** `incremental` reads what changed; `reconcile` lists ids (people, organizations) or re-reads all; `band` checks a dense overlap by ids. */
-  phase: SyncPhase;
-  /** Records expected to come (a guess of 0 for an incremental sync without counts). */
-  records: number;
-  calls: number;
-  /** Where `records` came from. */
-  source: 'count' | 'last-known' | 'minimum';
-}
-
-export interface SyncPlan {
-  kind: SyncKind;
-  /** True when it continues an unfinished run (the calls are what is left of it). */
-  resumes: boolean;
-  entities: PlanEntity[];
-  calls: number;
-  /** Calls the plan itself made (countOnly), already spent. */
-  planningCalls: number;
-  /** Calls left in the rolling hour, when a budget was given. */
-  callsLeftThisHour: number | null;
-  /** "About 42 calls; 958 left this hour." */
-  message: string;
 }
 
 export interface PlanSyncOptions {

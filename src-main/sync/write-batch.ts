@@ -5,8 +5,8 @@
  * main thread (inline) or in the write worker (write-worker.ts), so both behave alike.
  */
 import type { DB } from '../db/open';
-import type { SyncCursor } from '../db/queries/mirror-sync';
-import { getSyncRun, saveSyncCursor, saveSyncRunSummary } from '../db/queries/mirror-sync';
+import type { SyncCursor } from './store';
+import { getSyncRun, saveSyncCursor, saveSyncRunSummary } from './store';
 import type { WireRecord } from '../smartsimple/protocol';
 import type { EntityWriter, PageCounts } from './write-common';
 import { addCounts, seenStatements } from './write-common';

@@ -5,7 +5,7 @@
  * be filled in after it was first seen: those columns are updated when they differ.
  */
 import type { DB } from '../db/open';
-import { ensurePersonKeyRange } from '../db/queries/mirror-keys';
+import { ensurePersonKeyRange } from '../db/mirror-keys';
 import { recordIdOf } from './entities';
 import type { EntityWriter } from './write-common';
 import { emptyCounts, int, text } from './write-common';

@@ -9,7 +9,7 @@ import { ROLE_LIST_FIELDS, parseRoleList } from '../smartsimple/protocol';
 import { recordIdOf } from './entities';
 import type { EntityWriter, PageCounts } from './write-common';
 import { emptyCounts, flag, int, markUnseenSlice, text, unseenQuery } from './write-common';
-import { ensurePersonKeyRange } from '../db/queries/mirror-keys';
+import { ensurePersonKeyRange } from '../db/mirror-keys';
 
 const COLUMNS = [
   'first_name',

@@ -9,9 +9,9 @@
  * the client's business (it waits for a slot); the wait shows in the job's progress message.
  */
 import { appendAudit } from '../../audit-trail';
-import { listFunctions } from '../../db/queries/connections';
-import { initJournal, listJournal, listNotes } from '../../db/queries/plans-journal';
-import { savePlanResult, setPlanState, toPlan } from '../../db/queries/plans-store';
+import { listFunctions } from '../../connect/store';
+import { initJournal, listJournal, listNotes } from '../store/journal-store';
+import { savePlanResult, setPlanState, toPlan } from '../store/plans-store';
 import type { DB } from '../../db/open';
 import { conflict } from '../../errors/app-error';
 import type { JobContext } from '../../jobs/runner';
@@ -19,14 +19,18 @@ import type { Logger } from '../../log/logger';
 import type { SmartConnectClient, WaitEvent } from '../../smartsimple/client';
 import { RECOMMENDED_FIELDS } from '../../smartsimple/protocol';
 import { getPlan, requirePlan } from '../plans';
-import type { ApplySummary, FieldMap, JournalState, Plan, PlanState } from '../types';
+import type { ApplySummary, JournalState, PlanState } from '../types';
 import { actorSchema } from '../types';
 import { DEFAULT_APPLY_FUNCTIONS, createEnv, opsIn, serverText, type ApplyEnv, type ApplyFunctions } from './env';
 import { runAssociationPhase } from './association-phase';
 import { runCreatePhase } from './create-phase';
 import { runNotePhase } from './note-phase';
+import { assertCanApply } from './can-apply';
 import { reconcileInDoubt } from './reconcile';
 import { runUserPhase } from './user-phase';
+import type { ApplyResult, OperationResult } from '../../../src-preload/contract';
+
+export type { ApplyResult, OperationResult };
 
 export const DEFAULT_APPLY_BATCH_SIZE = 50;
 export const DEFAULT_IDS_PER_CALL = 100;
@@ -49,32 +53,6 @@ export interface ApplyPlanOptions {
   waits?: { subscribe(listener: (event: WaitEvent) => void): () => void };
 }
 
-export interface OperationResult {
-  operationId: number;
-  seq: number;
-  kind: string;
-  personId: number | null;
-  summary: string;
-  state: JournalState;
-  /** The server's own text for a failure, or what drifted. */
-  message: string | null;
-  /** A created person's id; an association's id. */
-  recordid: string | null;
-  actualBefore: FieldMap | null;
-  actualAfter: FieldMap | null;
-}
-
-export interface ApplyResult {
-  plan: Plan;
-  summary: ApplySummary;
-  operations: OperationResult[];
-  /** One line for the job history. */
-  message: string;
-}
-
-/** Plans being applied in this process: two runs of one plan would fight over its journal. */
-const active = new Set<string>();
-
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 /** People per round: a multiple of both sizes when that stays reasonable, so calls are full. */
 export function roundSize(batchSize: number, idsPerCall: number): number {
@@ -90,17 +68,9 @@ function fieldsOf(db: DB, instanceId: string, name: string, fallback: readonly s
 export async function applyPlan(options: ApplyPlanOptions): Promise<ApplyResult> {
   const { db, client, instanceId, planId, ctx, logger } = options;
   const approver = actorSchema.parse(options.approver);
-  if (active.has(planId)) throw conflict('This plan is already being applied.');
   const row = requirePlan(db, planId);
   if (row.instance_id !== instanceId) throw conflict('The plan belongs to another instance.');
-  if (row.state !== 'approved' && row.state !== 'applying') {
-    throw conflict(
-      row.state === 'in_review' || row.state === 'draft'
-        ? 'Only an approved plan can be applied: every operation needs its approval.'
-        : `The plan is ${row.state.replace('_', ' ')}.`,
-    );
-  }
-  active.add(planId);
+  assertCanApply(row.state);
   const log = logger.child('plans:apply');
   const previous = row.result ? (JSON.parse(row.result) as ApplySummary) : null;
   const resuming = row.state === 'applying';
@@ -128,7 +98,6 @@ export async function applyPlan(options: ApplyPlanOptions): Promise<ApplyResult>
     throw e;
   } finally {
     unsubscribe?.();
-    active.delete(planId);
   }
   const message = recordApplyEnd(env, approver, summarize());
   ctx.progress(env.journal.size, env.journal.size, message);
@@ -287,7 +256,6 @@ export function getApplyResult(db: DB, planId: string): Omit<ApplyResult, 'messa
  */
 export function stopApplying(db: DB, input: { planId: string; actor: string }): Omit<ApplyResult, 'message'> {
   const actor = actorSchema.parse(input.actor);
-  if (active.has(input.planId)) throw conflict('The plan is being applied right now: cancel the job first.');
   db.transaction(() => {
     const row = requirePlan(db, input.planId);
     if (row.state !== 'applying') throw conflict('Only an interrupted apply can be stopped.');

@@ -5,7 +5,7 @@
  */
 import { assignmentKey } from '../operations';
 import { ASSOCIATION_KINDS, type Operation } from '../types';
-import type { JournalPatch } from '../../db/queries/plans-journal';
+import type { JournalPatch } from '../store/journal-store';
 import { opsIn, type ApplyEnv } from './env';
 import { programPairs, reconcileInDoubt } from './reconcile';
 import { writeAll, type Outgoing } from './write-batches';

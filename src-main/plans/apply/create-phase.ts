@@ -7,7 +7,7 @@
 import { idCriteria } from '../../smartsimple/client';
 import { WRITE_FIELD_READ_NAMES } from '../../smartsimple/protocol';
 import type { Operation } from '../types';
-import type { JournalPatch } from '../../db/queries/plans-journal';
+import type { JournalPatch } from '../store/journal-store';
 import { chunks, opsIn, type ApplyEnv } from './env';
 import { reconcileInDoubt } from './reconcile';
 import { verifyPeople } from './user-phase';

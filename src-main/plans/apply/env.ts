@@ -4,13 +4,7 @@
  * here awaits inside a transaction.
  */
 import type { DB } from '../../db/open';
-import {
-  listJournal,
-  nextCallId,
-  patchJournal,
-  type JournalPatch,
-  type JournalRow,
-} from '../../db/queries/plans-journal';
+import { listJournal, nextCallId, patchJournal, type JournalPatch, type JournalRow } from '../store/journal-store';
 import type { JobContext } from '../../jobs/runner';
 import type { Logger } from '../../log/logger';
 import type { SmartConnectClient } from '../../smartsimple/client';

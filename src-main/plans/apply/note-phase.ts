@@ -9,7 +9,7 @@
  * missing note is reported; a duplicate could not be taken back).
  */
 import { SmartConnectError } from '../../smartsimple/client';
-import { addNote, listNotes, patchNote, type NoteRow } from '../../db/queries/plans-journal';
+import { addNote, listNotes, patchNote, type NoteRow } from '../store/journal-store';
 import { chunks, opsIn, serverText, type ApplyEnv } from './env';
 import type { Operation } from '../types';
 

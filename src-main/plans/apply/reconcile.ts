@@ -11,7 +11,7 @@
 import type { IndexedInput, PartialWrite } from '../../smartsimple/client';
 import { assignmentKey } from '../operations';
 import { USER_RECORD_KINDS, type Operation } from '../types';
-import type { JournalPatch } from '../../db/queries/plans-journal';
+import type { JournalPatch } from '../store/journal-store';
 import type { ApplyEnv } from './env';
 
 export const MAX_ATTEMPTS = 3;

@@ -14,7 +14,7 @@ import { overlay } from '../../smartsimple/client/read-modify-write';
 import type { WireRecord } from '../../smartsimple/protocol';
 import { applyToRecord, mismatches, sameField } from '../operations';
 import { USER_RECORD_KINDS, type FieldMap, type Operation } from '../types';
-import type { JournalPatch } from '../../db/queries/plans-journal';
+import type { JournalPatch } from '../store/journal-store';
 import { chunks, opsIn, personFields, type ApplyEnv } from './env';
 import { reconcileInDoubt } from './reconcile';
 import { writeAll, type Outgoing } from './write-batches';

@@ -10,11 +10,14 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { DB } from '../../db/open';
-import { findMirrorPeopleByEmail, getMirrorPeople } from '../../db/queries/plans-mirror';
+import { findMirrorPeopleByEmail, getMirrorPeople } from '../store/mirror-reads';
 import { validation } from '../../errors/app-error';
 import { loadCatalogue } from '../planning-context';
 import { addOperations, getPlan, requireEditable, requirePlan } from '../plans';
-import type { OperationInput, PlanWithOperations, RoleInfo } from '../types';
+import type { OperationInput, RoleInfo } from '../types';
+import type { CsvBuildResult, CsvProblem } from '../../../src-preload/contract';
+
+export type { CsvBuildResult, CsvProblem };
 
 export type CsvRoleMode = 'add' | 'remove' | 'replace';
 
@@ -27,23 +30,6 @@ export interface CsvRolesInput {
   roles?: (number | string)[];
   source?: 'admin' | 'ai';
   aiSuggestionId?: string;
-}
-
-export interface CsvProblem {
-  /** 1-based line in the file (the header is line 1). */
-  line: number;
-  message: string;
-}
-
-export interface CsvBuildResult {
-  plan: PlanWithOperations;
-  rows: number;
-  matched: number;
-  added: number;
-  /** Rows that matched no one (or several people). */
-  unmatched: CsvProblem[];
-  /** Rows whose roles or action are wrong, and operations the plan refused (a role already held). */
-  problems: CsvProblem[];
 }
 
 const MAX_BYTES = 10 * 1024 * 1024;

@@ -5,10 +5,13 @@
  * and otherwise come back as rejected with the reason.
  */
 import type { DB } from '../../db/open';
-import { selectMirrorPeople, type PeopleSelection } from '../../db/queries/plans-mirror';
+import { selectMirrorPeople, type PeopleSelection } from '../store/mirror-reads';
 import { formatWireDate } from '../../smartsimple/protocol';
 import { addOperations, requirePlan } from '../plans';
-import type { OperationInput, PlanWithOperations } from '../types';
+import type { OperationInput } from '../types';
+import type { BuildResult } from '../../../src-preload/contract';
+
+export type { BuildResult };
 
 /** The operation to apply to every selected person (its `personId` is filled in per person). */
 export type BulkAction =
@@ -19,14 +22,6 @@ export type BulkAction =
   | { kind: 'remove_assignment'; programId: number; roleId: number }
   | { kind: 'set_access'; accessType?: string; userType?: string; status?: 'Active' | 'Inactive' | 'Pending' }
   | { kind: 'update_fields'; fields: Record<string, string> };
-
-export interface BuildResult {
-  plan: PlanWithOperations;
-  /** People the selection or filter named. */
-  selected: number;
-  added: number;
-  rejected: { personId: number; message: string }[];
-}
 
 export interface SelectionInput {
   planId: string;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase, type DB } from '../../db/open';
 import { MIGRATIONS } from '../../db/migrations';
-import { createInstance } from '../../db/queries/instances';
+import { createInstance } from '../../instances/instances-store';
 
 export interface TestDb {
   db: DB;

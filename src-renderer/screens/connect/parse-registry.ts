@@ -5,7 +5,14 @@
  * or the list form the contract sends. Every entry is checked with the rules main applies, and
  * every problem is reported with the entry it is about, so one paste shows all that needs fixing.
  */
-import { ACTIONS, KNOWN_FUNCTIONS, RECORD_TYPES, hostSchema } from '../../../src-preload/contract';
+import {
+  ACTIONS,
+  FUNCTION_NAME_PATTERN,
+  KNOWN_FUNCTIONS,
+  MAX_FUNCTION_NAME_LENGTH,
+  RECORD_TYPES,
+  hostSchema,
+} from '../../../src-preload/contract';
 
 export interface PastedFunction {
   name: string;
@@ -30,7 +37,6 @@ export type ParseResult =
   | { ok: true; functions: PastedFunction[]; connection: PastedConnection; warnings: string[] }
   | { ok: false; errors: string[] };
 
-const NAME_RE = /^[a-z][a-z0-9_.-]*$/;
 const ENTRY_KEYS = ['type', 'action', 'token', 'fields', 'reportid'];
 
 type Json = Record<string, unknown>;
@@ -104,7 +110,7 @@ function entriesOf(value: unknown, errors: string[]): Array<[string, unknown]> {
 function readEntry(name: string, value: unknown, errors: string[]): PastedFunction | null {
   const before = errors.length;
   const fail = (message: string) => errors.push(`${name}: ${message}`);
-  if (!NAME_RE.test(name) || name.length > 80) {
+  if (!FUNCTION_NAME_PATTERN.test(name) || name.length > MAX_FUNCTION_NAME_LENGTH) {
     fail(
       'a function name must start with a lowercase letter and use only lowercase letters, digits, dot, dash or underscore.',
     );

@@ -1,0 +1,45 @@
+/**
+ * What the handlers are built from: one service per capability, plus the app facts `app:info`
+ * reports. The backend's composition root (backend/backend.ts) builds them; handlers only
+ * delegate to them.
+ */
+import type { AuditService } from '../audit-trail/audit-service';
+import type { Connections } from '../connect/connections';
+import type { InstancesService } from '../instances/instances-service';
+import type { JobRunner } from '../jobs/runner';
+import type { Logger } from '../log/logger';
+import type { MirrorService } from '../mirror/mirror-service';
+import type { PlansService } from '../plans/plans-service';
+import type { SyncService } from '../sync/sync-service';
+import type { Vault } from '../vault/vault';
+import type { DB } from '../db/open';
+import type { SandboxRuntime } from '../connect/sandbox-runtime';
+import type { SecretRegistry } from '../log/logger';
+import type { EventName, Events, Table } from '../../src-preload/contract';
+
+export interface AppFacts {
+  dataDir: string;
+  shell: 'electron' | 'harness';
+  version: string;
+  schemaVersion: number;
+}
+
+export interface Services {
+  app: AppFacts;
+  instances: InstancesService;
+  vault: Vault;
+  connections: Connections;
+  mirror: MirrorService;
+  sync: SyncService;
+  plans: PlansService;
+  audit: AuditService;
+  jobs: JobRunner;
+  /** Infrastructure for tests and tools that drive the backend directly; handlers never use these. */
+  db: DB;
+  logger: Logger;
+  secrets: SecretRegistry;
+  sandbox: SandboxRuntime;
+  emit<E extends EventName>(event: E, payload: Events[E]): void;
+  /** Announces changed tables so queries that read them refresh. */
+  changed(tables: Table[]): void;
+}

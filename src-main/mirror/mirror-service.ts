@@ -1,0 +1,65 @@
+/**
+ * The mirror, read: people (search, one person, the one people filter), the organization tree,
+ * the roles catalogue with the administrator's privileged flags, programs and their assignments.
+ * The sync engine writes the mirror; everything else reads it through this service.
+ */
+import type {
+  OrganizationNode,
+  PersonDetail,
+  PrivilegeSuggestion,
+  ProgramAssignmentRow,
+  ProgramRow,
+  RoleDetail,
+  RoleRow,
+  SearchPeopleResult,
+} from '../../src-preload/contract';
+import type { DB } from '../db/open';
+import { validation } from '../errors/app-error';
+import type { InstancesService } from '../instances/instances-service';
+import { listOrganizationsTree } from './organizations-store';
+import { selectPeopleIds, type PeopleSelectionFilter, type SearchPeopleInput } from './people-search';
+import { getPerson, searchPeople } from './people-store';
+import { listProgramAssignments, listPrograms } from './programs-store';
+import { getRole, getRoleDepartments, listRoles, setRolePrivileged, suggestPrivileged } from './roles-store';
+
+export interface MirrorService {
+  searchPeople(instanceId: string, input: SearchPeopleInput): SearchPeopleResult;
+  getPerson(instanceId: string, personId: number): PersonDetail;
+  /**
+   * Ids of everyone the filter selects, ascending. More than `max` is VALIDATION (a plan of
+   * 10,000 people is a bench, not a click), with a message that says to narrow it.
+   */
+  selectPeople(instanceId: string, filter: PeopleSelectionFilter, max: number): number[];
+  organizationsTree(instanceId: string): OrganizationNode[];
+  listRoles(instanceId: string): RoleRow[];
+  getRole(instanceId: string, roleId: number): RoleDetail;
+  setRolePrivileged(instanceId: string, roleId: number, privileged: boolean | null): RoleRow;
+  suggestPrivileged(instanceId: string): PrivilegeSuggestion[];
+  listPrograms(instanceId: string): ProgramRow[];
+  programAssignments(instanceId: string, programId: number): ProgramAssignmentRow[];
+}
+
+export function createMirrorService({ db, instances }: { db: DB; instances: InstancesService }): MirrorService {
+  /** Every call names an instance; an unknown one is NOT_FOUND rather than an empty answer. */
+  const known = (instanceId: string) => instances.get(instanceId).id;
+  return {
+    searchPeople: (instanceId, input) => searchPeople(db, known(instanceId), input),
+    getPerson: (instanceId, personId) => getPerson(db, known(instanceId), personId),
+    selectPeople(instanceId, filter, max) {
+      const { ids, total } = selectPeopleIds(db, known(instanceId), filter, max);
+      if (total > max)
+        throw validation(`The filter selects ${total} people; a plan from a filter takes at most ${max}. Narrow it.`);
+      return ids;
+    },
+    organizationsTree: (instanceId) => listOrganizationsTree(db, known(instanceId)),
+    listRoles: (instanceId) => listRoles(db, known(instanceId)),
+    getRole: (instanceId, roleId) => ({
+      ...getRole(db, known(instanceId), roleId),
+      departments: getRoleDepartments(db, instanceId, roleId),
+    }),
+    setRolePrivileged: (instanceId, roleId, privileged) => setRolePrivileged(db, known(instanceId), roleId, privileged),
+    suggestPrivileged: (instanceId) => suggestPrivileged(db, known(instanceId)),
+    listPrograms: (instanceId) => listPrograms(db, known(instanceId)),
+    programAssignments: (instanceId, programId) => listProgramAssignments(db, known(instanceId), programId),
+  };
+}

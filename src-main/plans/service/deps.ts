@@ -1,0 +1,33 @@
+/** What the plans service is built from: the database, the capabilities it asks, and who acts. */
+import type { Connections } from '../../connect/connections';
+import type { DB } from '../../db/open';
+import type { InstancesService } from '../../instances/instances-service';
+import type { JobRunner } from '../../jobs/runner';
+import type { Logger } from '../../log/logger';
+import type { MirrorService } from '../../mirror/mirror-service';
+import { notFound } from '../../errors/app-error';
+import { getPlan } from '../plans';
+
+export interface PlansServiceDeps {
+  db: DB;
+  connections: Connections;
+  instances: InstancesService;
+  mirror: MirrorService;
+  jobs: JobRunner;
+  logger: Logger;
+  /** The administrator recorded on this computer for an instance (never the renderer's word). */
+  administrator(instanceId: string): string;
+  /** Called when an apply job ends, so the screens that read plans and the trail refresh. */
+  onApplyFinished(): void;
+}
+
+/** The plan's instance (NOT_FOUND for an unknown plan), checked against the one the caller named. */
+export function instanceOfPlan(deps: PlansServiceDeps, planId: string, expected?: string): string {
+  const plan = getPlan(deps.db, planId);
+  if (expected !== undefined && plan.instanceId !== expected) throw notFound(`Plan ${planId}`);
+  return plan.instanceId;
+}
+
+/** Who acts on a plan: the administrator of its instance. */
+export const actorForPlan = (deps: PlansServiceDeps, planId: string) =>
+  deps.administrator(instanceOfPlan(deps, planId));

@@ -1,0 +1,86 @@
+/**
+ * Sync as a service: plan a run in calls, start one as a background job (one per instance at a
+ * time, through the job runner's exclusive key), and report the status of past and running runs.
+ */
+import type { JobInfo, SyncPlan, SyncStatus } from '../../src-preload/contract';
+import type { Connections } from '../connect/connections';
+import type { DB } from '../db/open';
+import type { InstancesService } from '../instances/instances-service';
+import type { JobRunner } from '../jobs/runner';
+import type { Logger } from '../log/logger';
+import { planSync } from './plan';
+import { runSync } from './run-sync';
+import { lastSucceededRun, latestSyncRun, listSyncRuns } from './store';
+import type { SyncMode } from './types';
+import { createWaitRelay } from './wait-relay';
+
+export interface SyncService {
+  plan(instanceId: string, mode?: SyncMode): Promise<SyncPlan>;
+  /** Starts (or resumes) a sync job; CONFLICT while one of this instance runs. */
+  start(instanceId: string, mode?: SyncMode): Promise<JobInfo>;
+  status(instanceId: string): SyncStatus;
+}
+
+export interface SyncServiceDeps {
+  db: DB;
+  connections: Connections;
+  instances: InstancesService;
+  jobs: JobRunner;
+  logger: Logger;
+  /** Called when a run ends, so the screens that read the mirror refresh. */
+  onFinished(): void;
+}
+
+const exclusiveKey = (instanceId: string) => `sync:${instanceId}`;
+
+export function createSyncService(deps: SyncServiceDeps): SyncService {
+  const { db, connections, instances, jobs } = deps;
+  const pageSize = () => instances.settings().syncPageSize;
+  return {
+    async plan(instanceId, mode) {
+      const client = await connections.clientFor(instanceId);
+      return planSync(db, instanceId, client, {
+        budget: connections.budgetFor(instanceId),
+        pageSize: pageSize(),
+        ...(mode ? { mode } : {}),
+      });
+    },
+    async start(instanceId, mode) {
+      const instance = instances.get(instanceId);
+      const exclusive = {
+        key: exclusiveKey(instanceId),
+        busyMessage: `A sync of ${instance.name} is already running.`,
+      };
+      const waits = createWaitRelay();
+      const client = await connections.clientFor(instanceId, { onWait: waits.onWait });
+      return jobs.start({ kind: 'sync', title: `Sync ${instance.name}`, instanceId, exclusive }, async (ctx) => {
+        try {
+          const result = await runSync({
+            db,
+            client,
+            instanceId,
+            mode: mode ?? 'auto',
+            pageSize: pageSize(),
+            ctx,
+            logger: deps.logger.child('sync'),
+            waits,
+          });
+          return result.message;
+        } finally {
+          deps.onFinished();
+        }
+      });
+    },
+    status(instanceId) {
+      instances.get(instanceId);
+      const last = latestSyncRun(db, instanceId) ?? null;
+      const succeeded = lastSucceededRun(db, instanceId, ['full', 'incremental', 'reconcile']);
+      return {
+        lastRun: last,
+        lastSyncedAt: succeeded?.finishedAt ?? null,
+        runningJobId: jobs.holder(exclusiveKey(instanceId))?.id ?? null,
+        recentRuns: listSyncRuns(db, instanceId, 10),
+      };
+    },
+  };
+}

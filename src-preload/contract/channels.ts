@@ -1,0 +1,35 @@
+/**
+ * Every channel (`domain:verb`) in one table, merged from the domain files in the order the app
+ * grew, and the types derived from it. Main registers handlers only by iterating `channels`, and
+ * validates every input with its schema before a handler runs; a channel missing its handler does
+ * not type-check.
+ */
+import type { z } from 'zod';
+import { appChannels } from './app';
+import { auditChannels } from './audit';
+import { connectChannels } from './connect';
+import { jobsChannels } from './jobs';
+import { mirrorChannels } from './mirror';
+import { plansChannels } from './plans';
+import { syncChannels } from './sync';
+
+export const channels = {
+  ...appChannels,
+  ...connectChannels,
+  ...syncChannels,
+  ...mirrorChannels,
+  ...plansChannels,
+  ...auditChannels,
+  ...jobsChannels,
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type InputOf<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ParsedInputOf<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type ResultOf<C extends ChannelName> = NonNullable<Channels[C]['result']>;
+
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(channels, value);
+}

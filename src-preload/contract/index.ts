@@ -1,0 +1,129 @@
+/**
+ * The contract between the renderer and main, as a table of contents: every channel
+ * (`domain:verb`) with its zod input schema and result type, the wire types the results are made
+ * of, and the events main pushes. Each domain file declares its channels and the types that cross
+ * the wire; channels.ts merges them into the one table main registers from.
+ *
+ * A new channel is a change in its domain file plus its handler in `src-main/ipc/`; the type
+ * checker finds the handler that is missing.
+ *
+ * Shared by main, preload and renderer: these files import zod and each other, never src-main
+ * (the linter refuses it). The preload bundle itself imports only names.ts, and types.
+ */
+
+// ---------- the table, the envelope, the events ----------
+export { CHANNEL_NAMES, channels, isChannelName } from './channels';
+export type { ChannelName, Channels, InputOf, ParsedInputOf, ResultOf } from './channels';
+export { DEFAULT_MAX_INPUT_BYTES, ERROR_CODES, TABLES } from './wire';
+export type { ApiError, ChannelDef, DownloadText, ErrorCode, Result, Table } from './wire';
+export { EVENT_NAMES } from './pushed-events';
+export type { EventName, Events } from './pushed-events';
+export { IPC_EVENT } from './names';
+
+// ---------- SmartConnect vocabulary (main's protocol module builds on it) ----------
+export {
+  ACTIONS,
+  FUNCTION_NAME_PATTERN,
+  FUNCTION_NAME_RULE,
+  KNOWN_FUNCTIONS,
+  MAX_FUNCTION_NAME_LENGTH,
+  RECORD_TYPES,
+} from './smartconnect';
+export type { Action, KnownFunctionName, RecordType } from './smartconnect';
+
+// ---------- app: info and settings ----------
+export { settingsSchema, themeSchema } from './app';
+export type { AppInfo, Settings } from './app';
+
+// ---------- connect: instances, connections, the vault, the sandbox ----------
+export { connectionInputSchema, functionInputSchema, hostSchema, instanceInputSchema } from './connect';
+export type {
+  CallBudgetInfo,
+  ConnectionDetails,
+  ConnectionInput,
+  ConnectionTest,
+  FunctionInput,
+  FunctionSummary,
+  FunctionTestResult,
+  Instance,
+  InstanceInput,
+  VaultStatus,
+} from './connect';
+
+// ---------- sync ----------
+export { SUMMARY_KINDS, SYNC_ENTITIES, syncModeSchema } from './sync';
+export type {
+  KindCounts,
+  PlanEntity,
+  SummaryKind,
+  SyncEntity,
+  SyncKind,
+  SyncPhase,
+  SyncPlan,
+  SyncRun,
+  SyncRunState,
+  SyncStatus,
+  SyncSummary,
+} from './sync';
+
+// ---------- mirror: people, organizations, roles, programs ----------
+export { peopleFiltersSchema } from './mirror';
+export type {
+  AccessEventRow,
+  LoginSessionRow,
+  OrganizationNode,
+  OrganizationRef,
+  PeopleFiltersInput,
+  PersonDetail,
+  PersonProgram,
+  PersonRole,
+  PersonRow,
+  PrivilegeSuggestion,
+  ProgramAssignmentRow,
+  ProgramRow,
+  RoleDepartment,
+  RoleDetail,
+  RoleRow,
+  SearchPeopleResult,
+} from './mirror';
+
+// ---------- plans ----------
+export type { PlanApplyResult, PlanDetail } from './plans';
+export { OPERATION_KIND_NAMES, bulkActionSchema, planOperationInputSchema } from './plans-inputs';
+export type { BulkActionInput, PlanOperationInput } from './plans-inputs';
+export { PLAN_ORIGINS, PLAN_STATES } from './plans-types';
+export type {
+  ApplyResult,
+  ApplySummary,
+  ApprovePlanResult,
+  BuildResult,
+  CallEstimate,
+  CsvBuildResult,
+  CsvProblem,
+  FieldMap,
+  ImportResult,
+  JournalState,
+  Operation,
+  OperationKind,
+  OperationResult,
+  OperationSource,
+  PersonDiff,
+  Plan,
+  PlanChange,
+  PlanOrigin,
+  PlanReview,
+  PlanState,
+  PlanSummary,
+  PlanWithOperations,
+  RejectedOperation,
+  ReviewWarning,
+  Risk,
+  RiskReason,
+  WarningKind,
+} from './plans-types';
+
+// ---------- audit trail ----------
+export type { AuditEntry, AuditHead, AuditProblem, AuditProblemKind, AuditVerification } from './audit';
+
+// ---------- jobs ----------
+export type { JobInfo, JobState } from './jobs';

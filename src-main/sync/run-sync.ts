@@ -62,15 +62,10 @@ function isCancel(e: unknown, signal: AbortSignal): boolean {
 }
 
 export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
-  const { instanceId, logger } = options;
   const clock = options.clock ?? Date.now;
   const sizes = resolveSizes(options);
-  const log = logger.child('sync');
-  try {
-    return await syncInstance(options, clock, sizes, log);
-  } finally {
-    // One sync per instance at a time is the job runner's exclusive key (`sync:<instance>`).
-  }
+  // One sync per instance at a time is the job runner's exclusive key (`sync:<instance>`).
+  return syncInstance(options, clock, sizes, options.logger.child('sync'));
 }
 
 type Sizes = ReturnType<typeof resolveSizes>;

@@ -150,4 +150,54 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Handlers validate and delegate: they reach the database only through a capability's service.
+    files: ['src-main/ipc/**/*.ts'],
+    ignores: ['src-main/ipc/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/db/queries', '**/db/queries/**', '**/db/open', '**/db/mirror-keys', 'better-sqlite3'],
+              allowTypeImports: true,
+              message: 'Handlers delegate to a service; they do not touch the database.',
+            },
+            {
+              group: ['**/store', '**/store/**', '**/*-store', '**/*-store.ts', '**/store.ts'],
+              message: "Handlers delegate to a service; a capability's store is its own.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // SQL lives with the capability that owns it: in its store files (store.ts, *-store.ts, store/),
+    // the sync engine's mirror writers (sync/write-*.ts), and db/ (open, migrations, keys).
+    files: ['src-main/**/*.ts'],
+    ignores: [
+      'src-main/**/*.test.ts',
+      'src-main/**/test-support/**',
+      'src-main/**/*store*.ts',
+      'src-main/**/store/**',
+      'src-main/db/**',
+      'src-main/sync/write-*.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only']", message: 'No .only in committed tests.' },
+        {
+          selector: 'CallExpression[callee.property.name=/^(prepare|pragma)$/]',
+          message: "SQL lives in the capability's store files (store.ts, *-store.ts, store/).",
+        },
+        {
+          selector: "CallExpression[callee.object.name=/^(db|database)$/][callee.property.name='exec']",
+          message: "SQL lives in the capability's store files (store.ts, *-store.ts, store/).",
+        },
+      ],
+    },
+  },
 );

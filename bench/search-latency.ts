@@ -1,6 +1,6 @@
 /**
  * bench/search-latency: keystroke to painted results in Chromium, over a mirror of 100,000 people.
- * Prints, asserts nothing (issue #4's target: under 100 ms).
+ * Prints, asserts nothing (target: under 100 ms).
  *
  * The real renderer (built for the browser harness) against the real backend: a 100k sandbox is
  * seeded, connected and synced through the channels, then Chromium types into the People search

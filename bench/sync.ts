@@ -1,5 +1,5 @@
 /**
- * bench/sync: the sync engine against the sandbox at issue #4's size (100,000 people, 300 roles,
+ * bench/sync: the sync engine against the sandbox at full size (100,000 people, 300 roles,
  * 5,000 organizations, about a million log rows, 150 ms latency per call). Prints, asserts nothing.
  *
  * The sandbox runs in a child process, so the event-loop delay measured here is the sync's alone,

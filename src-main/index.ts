@@ -2,13 +2,25 @@
  * The Electron shell, and only that: one window with context isolation, sandbox and no node
  * integration, a strict CSP, window.open denied, navigation outside the app blocked, a
  * single-instance lock, the application menu, and IPC wired to the backend by iterating the
- * contract. Everything else lives in the backend, which runs under plain Node.
+ * contract, and the dialogs when the backend cannot start (a damaged database starts anew only on
+ * the administrator's word). Everything else lives in the backend, which runs under plain Node.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
 import { CHANNEL_NAMES, IPC_EVENT } from '../src-preload/contract';
 import { createBackend, type Backend } from './backend/backend';
+import { isDamagedDatabaseError } from './db/damage';
 import { buildMenuTemplate } from './menu';
 import { CONTENT_SECURITY_POLICY } from './security';
 
@@ -103,6 +115,28 @@ function wireIpc(b: Backend): void {
   });
 }
 
+/** The backend; a damaged database is moved aside for a new one only if the administrator says so. */
+async function openBackend(): Promise<Backend | null> {
+  const dataDir = app.getPath('userData');
+  try {
+    return await createBackend({ dataDir, shell: 'electron' });
+  } catch (err) {
+    if (!isDamagedDatabaseError(err)) throw err;
+    const choice = dialog.showMessageBoxSync({
+      type: 'error',
+      title: 'Admin Desk: the database is damaged',
+      message: 'The Admin Desk database is damaged and cannot be opened.',
+      detail: err.message,
+      buttons: ['Start with a new database', 'Quit'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    });
+    if (choice !== 0) return null;
+    return createBackend({ dataDir, shell: 'electron', onDamagedDatabase: 'start-new' });
+  }
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -111,7 +145,8 @@ async function start(): Promise<void> {
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });
   });
-  backend = await createBackend({ dataDir: app.getPath('userData'), shell: 'electron' });
+  backend = await openBackend();
+  if (!backend) return app.exit(1);
   wireIpc(backend);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !!devServerUrl })),
@@ -144,6 +179,9 @@ if (!app.requestSingleInstanceLock()) {
   });
   start().catch((err: unknown) => {
     console.error('Admin Desk could not start:', err);
+    // Say why, in a window: the console is not where an administrator looks.
+    const message = err instanceof Error ? err.message : String(err);
+    dialog.showErrorBox('Admin Desk could not start', message);
     app.exit(1);
   });
 }

@@ -2,7 +2,7 @@
 import type { AuditEntry, AuditVerification, DownloadText } from '../../src-preload/contract';
 import type { DB } from '../db/open';
 import type { InstancesService } from '../instances/instances-service';
-import { exportAuditTrail, listAudit } from './audit-trail';
+import { exportAuditTrail, listAudit } from './trail-store';
 import { verifyAuditTrail } from './verify';
 
 export interface AuditListQuery {

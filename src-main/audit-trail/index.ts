@@ -8,8 +8,8 @@ export {
   iterateAudit,
   listAudit,
   readAuditHead,
-} from './audit-trail';
-export type { AuditAction, AuditEntry, AuditEntryInput, AuditHead, ListAuditInput } from './audit-trail';
+} from './trail-store';
+export type { AuditAction, AuditEntry, AuditEntryInput, AuditHead, ListAuditInput } from './trail-store';
 export { verifyAuditTrail } from './verify';
 export type { AuditProblem, AuditProblemKind, AuditVerification } from './verify';
 export { canonicalJson, sha256Hex } from './canonical-json';

@@ -5,7 +5,7 @@
  * entries were touched.
  */
 import type { DB } from '../db/open';
-import { GENESIS_HASH, entryHash, iterateAuditRows, readAuditHead, type AuditHead } from './audit-trail';
+import { GENESIS_HASH, entryHash, iterateAuditRows, readAuditHead, type AuditHead } from './trail-store';
 import type { AuditProblem, AuditProblemKind, AuditVerification } from '../../src-preload/contract';
 
 export type { AuditProblem, AuditProblemKind, AuditVerification };

@@ -44,6 +44,12 @@ export interface BackendOptions {
   keychainService?: string;
   /** Size and seed of the built-in sandbox instance. */
   sandbox?: SandboxRuntimeOptions;
+  /**
+   * A damaged database file: 'refuse' (default) fails with the damaged-database error
+   * (isDamagedDatabaseError) and changes nothing; 'start-new', given only once the administrator
+   * said so, moves it aside and starts with a new database.
+   */
+  onDamagedDatabase?: 'refuse' | 'start-new';
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void;
@@ -67,7 +73,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   if (options.consoleLog ?? !process.env.VITEST) sinks.push(consoleSink);
   const logger = createLogger('main', { level: options.logLevel ?? 'info', sinks, secrets });
 
-  const { db, to } = openDatabase(path.join(dataDir, DATABASE_FILE), { logger: logger.child('db') });
+  const { db, to } = openDatabase(path.join(dataDir, DATABASE_FILE), {
+    logger: logger.child('db'),
+    onDamaged: options.onDamagedDatabase ?? 'refuse',
+  });
   const listeners = new Set<EventListener>();
   const emit = <E extends EventName>(event: E, payload: Events[E]) => {
     for (const l of listeners) {

@@ -1,7 +1,9 @@
 /**
  * Opens the app database: WAL, foreign keys, busy timeout, and forward-only migrations on
  * `user_version`. All pending migrations run in one transaction after a backup copy of an
- * existing file; a database written by a newer version is refused and left untouched.
+ * existing file; a database written by a newer version is refused and left untouched. A damaged
+ * file (empty, not a database, cut short, or unversioned but holding tables) is never replaced
+ * silently: it is refused untouched, or, when the administrator chose to start anew, moved aside.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +11,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../errors/app-error';
 import type { Logger } from '../log/logger';
 import { silentLogger } from '../log/logger';
+import { damagedCopyName, damagedDatabaseError, inspectDatabase, moveAside, type DamageKind } from './damage';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export type DB = Database.Database;
@@ -20,6 +23,11 @@ export interface OpenOptions {
   backupDir?: string;
   /** Clock for backup names, injectable in tests. */
   now?: () => Date;
+  /**
+   * A damaged file: 'refuse' (default) throws an UNAVAILABLE AppError (see isDamagedDatabaseError)
+   * and changes nothing; 'start-new' moves it aside with its -wal/-shm and creates a new one.
+   */
+  onDamaged?: 'refuse' | 'start-new';
 }
 
 export interface OpenResult {
@@ -28,6 +36,8 @@ export interface OpenResult {
   from: number;
   to: number;
   backupFile: string | null;
+  /** Set when a damaged file was moved aside to start anew. */
+  movedAside: { damage: DamageKind; files: string[] } | null;
 }
 
 /** The newest schema version this code knows. */
@@ -35,15 +45,28 @@ export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): nu
   return migrations.reduce((max, m) => Math.max(max, m.version), 0);
 }
 
-/** Reads `user_version` without changing a byte of the file (read-only, no WAL switch). */
+/**
+ * Reads `user_version` without changing a byte of the file (null when there is none); a damaged
+ * file is refused with the damaged-database error.
+ */
 export function peekVersion(file: string): number | null {
-  if (!fs.existsSync(file)) return null;
-  const probe = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    return probe.pragma('user_version', { simple: true }) as number;
-  } finally {
-    probe.close();
+  const found = inspectDatabase(file);
+  if (found.state === 'damaged') throw damagedDatabaseError(file, found.kind, found.detail);
+  return found.state === 'ok' ? found.version : null;
+}
+
+/** Checks the file before anything writes to it; refuses or moves aside a damaged one. */
+function admit(file: string, options: OpenOptions): { existing: number | null; movedAside: OpenResult['movedAside'] } {
+  const log = options.logger ?? silentLogger;
+  const found = inspectDatabase(file);
+  if (found.state !== 'damaged') return { existing: found.state === 'ok' ? found.version : null, movedAside: null };
+  if (options.onDamaged !== 'start-new') {
+    log.error('refused a damaged database; it was not changed', { file, damage: found.kind, detail: found.detail });
+    throw damagedDatabaseError(file, found.kind, found.detail);
   }
+  const files = moveAside(file, damagedCopyName(file, options.now?.() ?? new Date()));
+  log.warn('moved a damaged database aside to start with a new one', { file, damage: found.kind, movedTo: files });
+  return { existing: null, movedAside: { damage: found.kind, files } };
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): OpenResult {
@@ -54,7 +77,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
 
   // Refuse a database from the future before opening it for writing: opening read-write would
   // switch it to WAL and so change its header.
-  const existing = peekVersion(file);
+  const { existing, movedAside } = admit(file, options);
   if (existing !== null && existing > latest) {
     throw new AppError(
       'UNAVAILABLE',
@@ -87,7 +110,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
       }).immediate();
       log.info('migrated database', { from, to: latest, applied: pending.map((m) => m.name) });
     }
-    return { db, from, to: latest, backupFile };
+    return { db, from, to: latest, backupFile, movedAside };
   } catch (err) {
     db.close();
     throw err;

@@ -63,9 +63,17 @@ interface Running {
   pendingEmit: NodeJS.Timeout | null;
 }
 
+/** What one runner's jobs share: the running set and how a job's state is published and saved. */
+interface RunnerState {
+  db: DB;
+  logger: Logger;
+  running: Map<string, Running>;
+  publish(r: Running, force?: boolean): void;
+  finish(r: Running, state: JobInfo['state'], message: string | null, error: ApiError | null): JobInfo;
+}
+
 export function createJobRunner({ db, emit, logger, throttleMs = 100 }: JobRunnerOptions): JobRunner {
   const running = new Map<string, Running>();
-
   const publish = (r: Running, force = false) => {
     const now = Date.now();
     if (!force && now - r.lastEmit < throttleMs) {
@@ -85,82 +93,88 @@ export function createJobRunner({ db, emit, logger, throttleMs = 100 }: JobRunne
     r.lastEmit = now;
     emit({ ...r.info });
   };
-
-  const finish = (r: Running, state: JobInfo['state'], message: string | null, error: ApiError | null) => {
+  const finish: RunnerState['finish'] = (r, state, message, error) => {
     r.info = { ...r.info, state, message: message ?? r.info.message, error, finishedAt: new Date().toISOString() };
     saveJob(db, r.info);
     publish(r, true);
     running.delete(r.info.id);
     return r.info;
   };
+  const state: RunnerState = { db, logger, running, publish, finish };
+  return { start: (options, work) => startJob(state, options, work), ...queries(state) };
+}
 
-  const holderOf = (key: string) => [...running.values()].find((r) => r.exclusiveKey === key);
+const holderOf = (running: Map<string, Running>, key: string) =>
+  [...running.values()].find((r) => r.exclusiveKey === key);
 
-  return {
-    start(options, work) {
-      if (options.exclusive && holderOf(options.exclusive.key)) throw conflict(options.exclusive.busyMessage);
-      const info: JobInfo = {
-        id: randomUUID(),
-        kind: options.kind,
-        title: options.title,
-        state: 'running',
-        done: 0,
-        total: options.total ?? null,
-        message: null,
-        error: null,
-        startedAt: new Date().toISOString(),
-        finishedAt: null,
+function startJob(state: RunnerState, options: StartJobOptions, work: (ctx: JobContext) => Promise<string | void>) {
+  const { running, publish, finish } = state;
+  if (options.exclusive && holderOf(running, options.exclusive.key)) throw conflict(options.exclusive.busyMessage);
+  const info: JobInfo = {
+    id: randomUUID(),
+    kind: options.kind,
+    title: options.title,
+    state: 'running',
+    done: 0,
+    total: options.total ?? null,
+    message: null,
+    error: null,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+  };
+  saveJob(state.db, info, options.instanceId ?? null);
+  const controller = new AbortController();
+  const r: Running = {
+    info,
+    exclusiveKey: options.exclusive?.key ?? null,
+    controller,
+    finished: Promise.resolve(info),
+    lastEmit: 0,
+    pendingEmit: null,
+  };
+  const ctx: JobContext = {
+    signal: controller.signal,
+    progress(done, total, message) {
+      r.info = {
+        ...r.info,
+        done,
+        total: total === undefined ? r.info.total : total,
+        message: message === undefined ? r.info.message : message,
       };
-      saveJob(db, info, options.instanceId ?? null);
-      const controller = new AbortController();
-      const r: Running = {
-        info,
-        exclusiveKey: options.exclusive?.key ?? null,
-        controller,
-        finished: Promise.resolve(info),
-        lastEmit: 0,
-        pendingEmit: null,
-      };
-      const ctx: JobContext = {
-        signal: controller.signal,
-        progress(done, total, message) {
-          r.info = {
-            ...r.info,
-            done,
-            total: total === undefined ? r.info.total : total,
-            message: message === undefined ? r.info.message : message,
-          };
-          publish(r);
-        },
-        throwIfCancelled() {
-          if (controller.signal.aborted) throw cancelledError();
-        },
-      };
-      running.set(info.id, r);
-      publish(r, true);
-      r.finished = (async () => {
-        // Let the caller receive the job id before the work starts.
-        await Promise.resolve();
-        try {
-          const summary = await work(ctx);
-          if (controller.signal.aborted) return finish(r, 'cancelled', 'Cancelled.', null);
-          return finish(r, 'succeeded', summary ?? null, null);
-        } catch (err) {
-          if (controller.signal.aborted) return finish(r, 'cancelled', 'Cancelled.', null);
-          const apiError = toApiError(err);
-          logger.error('job failed', { kind: info.kind, id: info.id, error: err });
-          return finish(r, 'failed', apiError.message, apiError);
-        }
-      })();
-      return { ...info };
+      publish(r);
     },
+    throwIfCancelled() {
+      if (controller.signal.aborted) throw cancelledError();
+    },
+  };
+  running.set(info.id, r);
+  publish(r, true);
+  r.finished = (async () => {
+    // Let the caller receive the job id before the work starts.
+    await Promise.resolve();
+    try {
+      const summary = await work(ctx);
+      if (controller.signal.aborted) return finish(r, 'cancelled', 'Cancelled.', null);
+      return finish(r, 'succeeded', summary ?? null, null);
+    } catch (err) {
+      if (controller.signal.aborted) return finish(r, 'cancelled', 'Cancelled.', null);
+      const apiError = toApiError(err);
+      state.logger.error('job failed', { kind: info.kind, id: info.id, error: err });
+      return finish(r, 'failed', apiError.message, apiError);
+    }
+  })();
+  return { ...info };
+}
+
+function queries({ db, logger, running }: RunnerState): Omit<JobRunner, 'start'> {
+  return {
     sweepInterrupted() {
       const interrupted = markInterruptedJobs(db, new Date().toISOString());
       if (interrupted > 0) logger.warn('jobs interrupted by the previous run', { count: interrupted });
       return interrupted;
     },
     holder(key) {
-      const r = holderOf(key);
+      const r = holderOf(running, key);
       return r ? { ...r.info } : undefined;
     },
     cancel(id) {

@@ -17,7 +17,7 @@ import type { DB } from '../db/open';
 import { validation } from '../errors/app-error';
 import type { InstancesService } from '../instances/instances-service';
 import { listOrganizationsTree } from './organizations-store';
-import { selectPeopleIds, type PeopleSelectionFilter, type SearchPeopleInput } from './people-search';
+import { selectPeopleIds, type PeopleSelectionFilter, type SearchPeopleInput } from './people-search-store';
 import { getPerson, searchPeople } from './people-store';
 import { listProgramAssignments, listPrograms } from './programs-store';
 import { getRole, getRoleDepartments, listRoles, setRolePrivileged, suggestPrivileged } from './roles-store';

@@ -5,14 +5,14 @@
 import { notFound } from '../errors/app-error';
 import type { DB } from '../db/open';
 import { listAccessEvents, listLoginSessions } from './logs-store';
-import { ORG_JOIN, PERSON_COLUMNS, toPerson, type PersonDbRow } from './people-search';
+import { ORG_JOIN, PERSON_COLUMNS, toPerson, type PersonDbRow } from './people-search-store';
 import { getOrganizationPath } from './organizations-store';
 import type { PersonDetail, PersonProgram, PersonRole } from '../../src-preload/contract';
 
 export type { PersonDetail, PersonProgram, PersonRole };
 
-export { NAME_ORDER_LIMIT, searchPeople } from './people-search';
-export type { PeopleFilters, PersonRow, SearchPeopleInput, SearchPeopleResult } from './people-search';
+export { NAME_ORDER_LIMIT, searchPeople } from './people-search-store';
+export type { PeopleFilters, PersonRow, SearchPeopleInput, SearchPeopleResult } from './people-search-store';
 
 /** Everything the person page shows. */
 export function getPerson(

@@ -11,11 +11,11 @@
  * travels, and the audit trail records that approvals came by import, from which file hash.
  */
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { appendAudit, canonicalJson, sha256Hex } from '../audit-trail';
 import type { DB } from '../db/open';
 import { setApproval } from './store/plans-store';
 import { AppError, conflict, validation } from '../errors/app-error';
+import { restoreCsvCell, toSafeCsv } from '../export/csv-cell';
 import { checkApprover, requireReviewable, settleState } from './approval';
 import { getPlan } from './plans';
 import type { Operation, PlanWithOperations } from './types';
@@ -156,7 +156,8 @@ export function exportPlanCsv(db: DB, input: { planId: string; actor: string }):
     op.approval?.scope ?? '',
   ]);
   audit(db, plan, actor, 'plan.exported', { format: 'csv', contentHash: hash, revision: plan.revision });
-  return stringify([CSV_COLUMNS as unknown as string[], ...rows]);
+  // Names and summaries can come from an imported file: no cell may reach a spreadsheet as a formula.
+  return toSafeCsv([CSV_COLUMNS, ...rows]);
 }
 
 interface IncomingApproval {
@@ -233,10 +234,16 @@ function readJson(content: string, plan: PlanWithOperations, current: string): I
   );
 }
 
+/** Undoes the export's formula neutralizing, so names and ids read back exactly as written. */
+const restoreRow = (row: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? restoreCsvCell(v) : v]));
+
 function readCsv(content: string, plan: PlanWithOperations, current: string): IncomingApproval[] {
   let rows: Record<string, string>[];
   try {
-    rows = parse(content, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+    rows = (
+      parse(content, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[]
+    ).map(restoreRow);
   } catch (e) {
     throw validation(`The CSV could not be read: ${e instanceof Error ? e.message : String(e)}`);
   }

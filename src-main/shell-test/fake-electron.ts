@@ -27,7 +27,13 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
-export function createFakeElectron(options: { singleInstanceLock?: boolean } = {}) {
+export interface FakeElectronOptions {
+  singleInstanceLock?: boolean;
+  /** The button index dialog.showMessageBoxSync answers with (default 0, the first). */
+  messageBoxResponse?: number;
+}
+
+export function createFakeElectron(options: FakeElectronOptions = {}) {
   const recorded = createRecorded<FakeBrowserWindow>();
   const appEvents = new EventEmitter();
 
@@ -61,8 +67,12 @@ export function createFakeElectron(options: { singleInstanceLock?: boolean } = {
   }
 
   const app = createFakeApp(recorded, appEvents, options);
-  const { ipcMain, session, Menu, shell } = createFakeServices(recorded);
-  return { module: { app, BrowserWindow: FakeBrowserWindow, ipcMain, session, Menu, shell }, recorded, appEvents };
+  const { dialog, ipcMain, session, Menu, shell } = createFakeServices(recorded, options);
+  return {
+    module: { app, BrowserWindow: FakeBrowserWindow, dialog, ipcMain, session, Menu, shell },
+    recorded,
+    appEvents,
+  };
 }
 
 /** What the shell asked of the fake, for the test to assert on; `W` is the fake window class. */
@@ -78,12 +88,14 @@ function createRecorded<W>() {
     headersHandler: null as
       null | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void),
     openedExternally: [] as string[],
+    messageBoxes: [] as Record<string, unknown>[],
+    errorBoxes: [] as [string, string][],
   };
 }
 
 type Recorded = ReturnType<typeof createRecorded<unknown>>;
 
-function createFakeApp(recorded: Recorded, appEvents: EventEmitter, options: { singleInstanceLock?: boolean }) {
+function createFakeApp(recorded: Recorded, appEvents: EventEmitter, options: FakeElectronOptions) {
   const paths = new Map<string, string>([['userData', '/nonexistent/default-user-data']]);
   return {
     setPath: (name: string, value: string) => {
@@ -103,8 +115,8 @@ function createFakeApp(recorded: Recorded, appEvents: EventEmitter, options: { s
   };
 }
 
-/** ipcMain, session, Menu and shell: each only records what it is given. */
-function createFakeServices(recorded: Recorded) {
+/** dialog, ipcMain, session, Menu and shell: each only records what it is given. */
+function createFakeServices(recorded: Recorded, options: FakeElectronOptions) {
   const ipcMain = {
     handle: (channel: string, listener: Listener) => {
       if (recorded.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
@@ -135,5 +147,14 @@ function createFakeServices(recorded: Recorded) {
       return Promise.resolve();
     },
   };
-  return { ipcMain, session, Menu, shell };
+  const dialog = {
+    showMessageBoxSync: (opts: Record<string, unknown>) => {
+      recorded.messageBoxes.push(opts);
+      return options.messageBoxResponse ?? 0;
+    },
+    showErrorBox: (title: string, content: string) => {
+      recorded.errorBoxes.push([title, content]);
+    },
+  };
+  return { dialog, ipcMain, session, Menu, shell };
 }

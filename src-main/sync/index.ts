@@ -1,5 +1,5 @@
 /**
- * The sync engine of issue #4: mirrors an instance's people, organizations, roles, programs and
+ * The sync engine: mirrors an instance's people, organizations, roles, programs and
  * assignments and the two audit logs into SQLite, planned in calls, resumable, cancellable.
  * The screens read the mirror through the mirror service (src-main/mirror).
  */

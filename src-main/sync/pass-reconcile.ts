@@ -12,7 +12,7 @@ import { PAGED_ENTITIES, recordIdOf } from './entities';
 import type { PassEnv } from './pass';
 import { beginPass, commitPage, endPass, fetchPage, pageDone, pageIds } from './pass';
 import type { SyncStep } from './plan';
-import { denseBand } from './band';
+import { denseBand } from './band-store';
 import { STAMPED_TABLES, localStamps, text } from './write-common';
 
 /**

@@ -10,7 +10,7 @@ import type { SmartConnectClient } from '../smartsimple/client';
 import type { Criterion } from '../smartsimple/protocol';
 import { DEFAULT_PAGE_SIZE, MAX_RECORDS_PER_CALL } from '../smartsimple/protocol';
 import { PAGED_ENTITIES } from './entities';
-import { denseBand } from './band';
+import { denseBand } from './band-store';
 import type { StepEstimate } from './progress';
 import type { PlanEntity, PlanSyncOptions, SyncEntity, SyncKind, SyncMode, SyncPhase, SyncPlan } from './types';
 import { SYNC_ENTITIES } from './types';

@@ -10,7 +10,7 @@ import { getSyncRun, saveSyncCursor, saveSyncRunSummary } from './store';
 import type { WireRecord } from '../smartsimple/protocol';
 import type { EntityWriter, PageCounts } from './write-common';
 import { addCounts, seenStatements } from './write-common';
-import { deferIndexes, restoreIndexes } from './indexes';
+import { deferIndexes, restoreIndexes } from './index-store';
 import { createAccessEventsWriter, createLoginSessionsWriter } from './write-logs';
 import { createPeopleWriter } from './write-people';
 import {

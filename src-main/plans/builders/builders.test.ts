@@ -1,4 +1,4 @@
-/** Builders: a CSV of people and roles, a selection, and the three filters of issue #5. */
+/** Builders: a CSV of people and roles, a selection, and the three named bulk filters. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../smartsimple/sandbox';
 import { formatWireDate } from '../../smartsimple/protocol';

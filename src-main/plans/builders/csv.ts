@@ -11,6 +11,7 @@
 import { parse } from 'csv-parse/sync';
 import type { DB } from '../../db/open';
 import { findMirrorPeopleByEmail, getMirrorPeople } from '../store/mirror-reads';
+import { countOperations } from '../store/plans-store';
 import { validation } from '../../errors/app-error';
 import { loadCatalogue } from '../planning-context';
 import { addOperations, getPlan, requireEditable, requirePlan } from '../plans';
@@ -103,10 +104,7 @@ export function buildFromCsv(db: DB, input: CsvRolesInput): CsvBuildResult {
       lineOfOp.push(line);
     }
   }
-  const countBefore = db
-    .prepare('SELECT count(*) FROM plan_operations WHERE plan_id = ?')
-    .pluck()
-    .get(row.id) as number;
+  const countBefore = countOperations(db, row.id);
   const { plan, rejected } =
     operations.length > 0
       ? addOperations(db, { planId: input.planId, actor: input.actor, operations })

@@ -6,6 +6,7 @@
  */
 import type { DB } from '../../db/open';
 import { selectMirrorPeople, type PeopleSelection } from '../store/mirror-reads';
+import { countOperations } from '../store/plans-store';
 import { formatWireDate } from '../../smartsimple/protocol';
 import { addOperations, requirePlan } from '../plans';
 import type { OperationInput } from '../types';
@@ -40,10 +41,7 @@ export function buildFromSelection(db: DB, input: SelectionInput): BuildResult {
   };
   const operations = ids.map((personId) => ({ ...input.action, personId, ...extra }) as OperationInput);
   const before = requirePlan(db, input.planId);
-  const countBefore = db
-    .prepare('SELECT count(*) FROM plan_operations WHERE plan_id = ?')
-    .pluck()
-    .get(before.id) as number;
+  const countBefore = countOperations(db, before.id);
   const { plan, rejected } = addOperations(db, { planId: input.planId, actor: input.actor, operations });
   return {
     plan,

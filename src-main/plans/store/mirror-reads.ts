@@ -5,7 +5,7 @@
  * sync engine may store raw records however it likes.
  */
 import type { DB } from '../../db/open';
-import { selectPeopleIds, type PeopleSelectionFilter } from '../../mirror/people-search';
+import { selectPeopleIds, type PeopleSelectionFilter } from '../../mirror/people-search-store';
 import type { FieldMap, RoleInfo } from '../types';
 
 export interface MirrorPerson {

@@ -255,6 +255,10 @@ export function deleteOperation(db: DB, id: number): void {
   db.prepare('DELETE FROM plan_operations WHERE id = ?').run(id);
 }
 
+export function countOperations(db: DB, planId: string): number {
+  return db.prepare('SELECT count(*) FROM plan_operations WHERE plan_id = ?').pluck().get(planId) as number;
+}
+
 export function listOperationRows(db: DB, planId: string): OperationRow[] {
   return db.prepare('SELECT * FROM plan_operations WHERE plan_id = ? ORDER BY seq').all(planId) as OperationRow[];
 }

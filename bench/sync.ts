@@ -273,7 +273,34 @@ async function main(): Promise<void> {
   const { connection, sizes } = await ask(child, { type: 'start' }, 'started');
   console.log(`  sandbox generated in ${fmt((performance.now() - startGen) / 1000, 1)} s: ${JSON.stringify(sizes)}`);
   const requests = async () => (await ask(child, { type: 'requests' }, 'requests')).count;
+  const { dir, db, instanceId, client, sync } = openBench(connection);
 
+  // Planned, then run, with the event loop and memory watched.
+  const plan = await planSync(db, instanceId, client, { pageSize: SIZE.pageSize, logPageSize: SIZE.logPageSize });
+  const full = await measureFullSync(sync, requests);
+  const raw = rawInsert(db, dir, instanceId, 'Bench');
+
+  // 500 changes on the server, then an incremental sync.
+  const { roleChanges } = await ask(child, { type: 'change', n: SIZE.changes }, 'changed');
+  const beforeInc = await requests();
+  const incremental = await sync('incremental');
+  const incCalls = (await requests()) - beforeInc;
+
+  const search = measureSearch(db, instanceId);
+
+  printFullSync(full, plan, raw, minimumCalls(sizes));
+  printIncremental(incremental, incCalls, roleChanges);
+  printSearch(search, sizes.people);
+
+  db.close();
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.send({ type: 'stop' } satisfies Request);
+  await exited;
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** A fresh app database with the sandbox as its instance, a client for it, and a sync of it. */
+function openBench(connection: SandboxConnection) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-bench-sync-'));
   const { db } = openDatabase(path.join(dir, 'app.sqlite'));
   const instance = createInstance(
@@ -315,18 +342,27 @@ async function main(): Promise<void> {
       logger: silentLogger,
       waits,
     });
+  return { dir, db, instanceId: instance.id, client, sync };
+}
 
-  // Planned, then run, with the event loop and memory watched.
-  const plan = await planSync(db, instance.id, client, { pageSize: SIZE.pageSize, logPageSize: SIZE.logPageSize });
-  const pages = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
-  const minimum =
+const pages = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
+
+/** The fewest calls a full sync can make at these page sizes: one per page, plus the roles. */
+function minimumCalls(sizes: Sizes): number {
+  return (
     1 +
     pages(sizes.organizations, SIZE.pageSize) +
     pages(sizes.people, SIZE.pageSize) +
     pages(sizes.programs, SIZE.pageSize) +
     pages(sizes.assignments, SIZE.pageSize) +
     pages(sizes.accessEvents, SIZE.logPageSize) +
-    pages(sizes.sessions, SIZE.logPageSize);
+    pages(sizes.sessions, SIZE.logPageSize)
+  );
+}
+
+type FullSyncRun = Awaited<ReturnType<typeof measureFullSync>>;
+
+async function measureFullSync(sync: (mode: 'full') => Promise<SyncRunResult>, requests: () => Promise<number>) {
   const loop = monitorEventLoopDelay({ resolution: 1 });
   let peakRss = process.memoryUsage().rss;
   const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
@@ -334,40 +370,42 @@ async function main(): Promise<void> {
   loop.enable();
   const stopWatching = watchStalls();
   const started = performance.now();
-  const full = await sync('full');
+  const result = await sync('full');
   const wallMs = performance.now() - started;
   stopWatching();
   loop.disable();
   clearInterval(rssTimer);
-  const fullCalls = (await requests()) - before;
+  const calls = (await requests()) - before;
+  return { result, wallMs, calls, loop, peakRss };
+}
 
-  const raw = rawInsert(db, dir, instance.id, 'Bench');
-  const rawMs = raw.ms;
-  const syncRate = full.timing.rows / (full.timing.writeMs / 1000);
-  const rawRate = full.timing.rows / (rawMs / 1000);
-
-  // 500 changes on the server, then an incremental sync.
-  const { roleChanges } = await ask(child, { type: 'change', n: SIZE.changes }, 'changed');
-  const beforeInc = await requests();
-  const incremental = await sync('incremental');
-  const incCalls = (await requests()) - beforeInc;
-  const incMinimum = 1 + 1 + pages(SIZE.changes, SIZE.pageSize) + 1 + 1 + pages(roleChanges, SIZE.logPageSize) + 1;
-
-  // Search over the mirror, as typed: with the app's connection as db/open.ts makes it, then with
-  // a 64 MB page cache (SQLite's default is 2 MB; the search index alone is ~30 MB at 100,000).
-  const queries = searchQueries(db, instance.id, SIZE.searches);
+/** Search over the mirror, as typed: with the app's connection as db/open.ts makes it, then with
+ * a 64 MB page cache (SQLite's default is 2 MB; the search index alone is ~30 MB at 100,000). */
+function measureSearch(db: DB, instanceId: string) {
+  const queries = searchQueries(db, instanceId, SIZE.searches);
   const timeSearches = () => {
-    for (const q of queries.slice(0, 50)) searchPeople(db, instance.id, { query: q, limit: 50 });
+    for (const q of queries.slice(0, 50)) searchPeople(db, instanceId, { query: q, limit: 50 });
     return queries.map((q) => {
       const t = performance.now();
-      searchPeople(db, instance.id, { query: q, limit: 50 });
+      searchPeople(db, instanceId, { query: q, limit: 50 });
       return performance.now() - t;
     });
   };
   const times = timeSearches();
   db.pragma('cache_size = -65536');
   const timesBigCache = timeSearches();
+  return { queries, times, timesBigCache };
+}
 
+function printFullSync(
+  { result: full, wallMs, calls: fullCalls, loop, peakRss }: FullSyncRun,
+  plan: Awaited<ReturnType<typeof planSync>>,
+  raw: ReturnType<typeof rawInsert>,
+  minimum: number,
+): void {
+  const rawMs = raw.ms;
+  const syncRate = full.timing.rows / (full.timing.writeMs / 1000);
+  const rawRate = full.timing.rows / (rawMs / 1000);
   console.log('\nFull sync');
   row('wall time', `${fmt(wallMs / 1000, 1)} s`, describeCalls(full));
   row('planned calls (plan made with countOnly)', fmt(plan.calls), `${plan.planningCalls} planning calls`);
@@ -389,18 +427,7 @@ async function main(): Promise<void> {
     `same rows, same schema, one transaction per table: ${fmt(rawMs / 1000, 1)} s`,
   );
   row('  ratio sync / raw (wall clock)', fmt(syncRate / rawRate, 2), 'target >= 0.5');
-  if (full.timing.writerCpuMs !== null && raw.cpuMs !== null) {
-    // Wall-clock time of the sync's writes includes waiting for a CPU the fetches, the JSON
-    // parsing and the sandbox also want (2 cores here); thread CPU time is the writes' own work.
-    const syncCpuRate = full.timing.rows / (full.timing.writerCpuMs / 1000);
-    const rawCpuRate = full.timing.rows / (raw.cpuMs / 1000);
-    row(
-      'SQLite write rate by thread CPU, sync / raw',
-      `${fmt(syncCpuRate)} / ${fmt(rawCpuRate)} rows/s`,
-      `${fmt(full.timing.writerCpuMs / 1000, 1)} s / ${fmt(raw.cpuMs / 1000, 1)} s of CPU`,
-    );
-    row('  ratio sync / raw (thread CPU)', fmt(syncCpuRate / rawCpuRate, 2), 'target >= 0.5');
-  }
+  printCpuRates(full, raw);
   for (const [entity, t] of Object.entries(full.timing.byEntity))
     row(`  ${entity}`, `${fmt(t.rows / (t.ms / 1000))} rows/s`, `${fmt(t.rows)} rows, ${fmt(t.ms / 1000, 2)} s`);
   row(
@@ -416,12 +443,31 @@ async function main(): Promise<void> {
     'target p99 < 50 ms',
   );
   row('peak RSS of the syncing process', `${fmt(peakRss / 1e6)} MB`);
+}
 
+function printCpuRates(full: SyncRunResult, raw: ReturnType<typeof rawInsert>): void {
+  if (full.timing.writerCpuMs === null || raw.cpuMs === null) return;
+  // Wall-clock time of the sync's writes includes waiting for a CPU the fetches, the JSON
+  // parsing and the sandbox also want (2 cores here); thread CPU time is the writes' own work.
+  const syncCpuRate = full.timing.rows / (full.timing.writerCpuMs / 1000);
+  const rawCpuRate = full.timing.rows / (raw.cpuMs / 1000);
+  row(
+    'SQLite write rate by thread CPU, sync / raw',
+    `${fmt(syncCpuRate)} / ${fmt(rawCpuRate)} rows/s`,
+    `${fmt(full.timing.writerCpuMs / 1000, 1)} s / ${fmt(raw.cpuMs / 1000, 1)} s of CPU`,
+  );
+  row('  ratio sync / raw (thread CPU)', fmt(syncCpuRate / rawCpuRate, 2), 'target >= 0.5');
+}
+
+function printIncremental(incremental: SyncRunResult, incCalls: number, roleChanges: number): void {
+  const incMinimum = 1 + 1 + pages(SIZE.changes, SIZE.pageSize) + 1 + 1 + pages(roleChanges, SIZE.logPageSize) + 1;
   console.log(`\nIncremental sync after ${SIZE.changes} changes (${roleChanges} with a role added)`);
   row('API calls', fmt(incCalls), `minimum ${incMinimum}, target <= ${incMinimum + 5}`);
   row('summary', incremental.message);
+}
 
-  console.log(`\nSearch over ${fmt(sizes.people)} people (${fmt(queries.length)} queries as typed)`);
+function printSearch({ queries, times, timesBigCache }: ReturnType<typeof measureSearch>, people: number): void {
+  console.log(`\nSearch over ${fmt(people)} people (${fmt(queries.length)} queries as typed)`);
   row(
     'p50 / p95 / max',
     `${fmt(pct(times, 50), 2)} / ${fmt(pct(times, 95), 2)} / ${fmt(Math.max(...times), 1)} ms`,
@@ -438,12 +484,6 @@ async function main(): Promise<void> {
     const xs = queries.map((q, i) => (test(q) ? times[i] : undefined)).filter((x): x is number => x !== undefined);
     row(`  ${label} (${xs.length})`, `${fmt(pct(xs, 50), 2)} / ${fmt(pct(xs, 95), 2)} ms`);
   }
-
-  db.close();
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.send({ type: 'stop' } satisfies Request);
-  await exited;
-  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 if (process.argv.includes('--sandbox')) await sandboxChild();

@@ -35,25 +35,7 @@ export function verifyAuditTrail(db: DB): AuditVerification {
         message: `The trail jumps from ${expectedSeq - 1} to ${row.seq}: ${gap}.`,
       });
     }
-    let details: Record<string, unknown> | undefined;
-    try {
-      details = JSON.parse(row.details) as Record<string, unknown>;
-    } catch {
-      details = undefined;
-    }
-    const recomputed = details
-      ? entryHash({
-          seq: row.seq,
-          at: row.at,
-          actor: row.actor,
-          action: row.action,
-          instanceId: row.instance_id,
-          subject: row.subject,
-          details,
-          prevHash: row.prev_hash,
-        })
-      : undefined;
-    if (recomputed !== row.hash) {
+    if (recomputedHash(row) !== row.hash) {
       report({
         kind: 'edited',
         seq: row.seq,
@@ -73,30 +55,64 @@ export function verifyAuditTrail(db: DB): AuditVerification {
   }
 
   const head = readAuditHead(db);
+  const headProblem = checkHead(head, last);
+  if (headProblem) report(headProblem);
+  return { ok: problems.length === 0, checked, last, head, problems };
+}
+
+type StoredRow = ReturnType<typeof iterateAuditRows> extends Iterable<infer R> ? R : never;
+
+/** The hash the row's content gives; undefined when its details are not even JSON any more. */
+function recomputedHash(row: StoredRow): string | undefined {
+  let details: Record<string, unknown> | undefined;
+  try {
+    details = JSON.parse(row.details) as Record<string, unknown>;
+  } catch {
+    details = undefined;
+  }
+  return details
+    ? entryHash({
+        seq: row.seq,
+        at: row.at,
+        actor: row.actor,
+        action: row.action,
+        instanceId: row.instance_id,
+        subject: row.subject,
+        details,
+        prevHash: row.prev_hash,
+      })
+    : undefined;
+}
+
+/** The newest entry against the head kept apart: entries cut off the end, replaced, or added. */
+function checkHead(head: AuditHead | null, last: AuditHead | null): AuditProblem | null {
   if (head && (!last || head.seq > last.seq)) {
-    report({
+    return {
       kind: 'truncated',
       seq: head.seq,
       message: `The trail ends at entry ${last?.seq ?? 0}, but entry ${head.seq} was written: the last ${head.seq - (last?.seq ?? 0)} entries were removed.`,
-    });
-  } else if (head && last && head.seq === last.seq && head.hash !== last.hash) {
-    report({
+    };
+  }
+  if (head && last && head.seq === last.seq && head.hash !== last.hash) {
+    return {
       kind: 'head-mismatch',
       seq: head.seq,
       message: `The newest entry ${head.seq} is not the one that was written last.`,
-    });
-  } else if (head && last && head.seq < last.seq) {
-    report({
+    };
+  }
+  if (head && last && head.seq < last.seq) {
+    return {
       kind: 'head-mismatch',
       seq: last.seq,
       message: `Entries after ${head.seq} were added outside Admin Desk.`,
-    });
-  } else if (!head && last) {
-    report({
+    };
+  }
+  if (!head && last) {
+    return {
       kind: 'head-mismatch',
       seq: last.seq,
       message: 'The record of the newest entry is missing: the trail cannot be checked for removed entries at its end.',
-    });
+    };
   }
-  return { ok: problems.length === 0, checked, last, head, problems };
+  return null;
 }

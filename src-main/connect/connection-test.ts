@@ -35,56 +35,8 @@ export async function runConnectionTest(options: {
       continue;
     }
     try {
-      switch (f.action) {
-        case 'list':
-        case 'report-query': {
-          const pages =
-            f.action === 'list'
-              ? client.list(f.name, { pageSize: 1, signal })
-              : client.reportQuery(f.name, { pageSize: 1, signal });
-          const first = (await pages.next()).value;
-          await pages.return(undefined);
-          const id = first?.records[0]?.recordid;
-          if (f.action === 'list' && id && !sampleIds.has(f.type)) sampleIds.set(f.type, id);
-          done(
-            'ok',
-            `Answered: ${(first?.allcount ?? 0).toLocaleString('en')} ${f.action === 'list' ? 'records' : 'rows'}.`,
-          );
-          break;
-        }
-        case 'get': {
-          const id = sampleIds.get(f.type);
-          if (!id) {
-            await client.probe(f.name, { signal });
-            done('accepted', 'Token and login accepted (no record id to read; add a List function of the same type).');
-          } else {
-            await client.get(f.name, id, { signal });
-            done('ok', `Read record ${id}.`);
-          }
-          break;
-        }
-        case 'getmeta': {
-          const meta = await client.getMeta(f.name, { signal });
-          done('ok', `Answered with ${describeMeta(meta)}.`);
-          break;
-        }
-        case 'associations-list': {
-          const id = sampleIds.get(f.type);
-          if (!id) {
-            await client.probe(f.name, { signal });
-            done('accepted', 'Token and login accepted (no record to list associations of).');
-          } else {
-            const rows = await client.associationsList(f.name, id, { signal });
-            done('ok', `Answered: ${rows.length} association(s) on record ${id}.`);
-          }
-          break;
-        }
-        default: {
-          if (!WRITE_ACTIONS.has(f.action)) throw new Error(`unexpected action ${f.action}`);
-          await client.probe(f.name, { signal });
-          done('accepted', 'Token and login accepted. Not run: it writes.');
-        }
-      }
+      const outcome = await testFunction(client, f, sampleIds, signal);
+      done(outcome.status, outcome.message);
     } catch (err) {
       if (isSmartConnectError(err, 'cancelled')) throw err;
       if (isSmartConnectError(err)) done('failed', err.message, err.serverMessage ?? null);
@@ -99,6 +51,64 @@ export async function runConnectionTest(options: {
     calls: client.stats().calls - callsBefore,
     results,
   };
+}
+
+type Outcome = { status: FunctionTestResult['status']; message: string };
+
+/** Calls one function the cheapest way its action allows; a List's first record feeds `sampleIds`. */
+async function testFunction(
+  client: SmartConnectClient,
+  f: StoredFunction,
+  sampleIds: Map<string, string>,
+  signal: AbortSignal | undefined,
+): Promise<Outcome> {
+  switch (f.action) {
+    case 'list':
+    case 'report-query': {
+      const pages =
+        f.action === 'list'
+          ? client.list(f.name, { pageSize: 1, signal })
+          : client.reportQuery(f.name, { pageSize: 1, signal });
+      const first = (await pages.next()).value;
+      await pages.return(undefined);
+      const id = first?.records[0]?.recordid;
+      if (f.action === 'list' && id && !sampleIds.has(f.type)) sampleIds.set(f.type, id);
+      return {
+        status: 'ok',
+        message: `Answered: ${(first?.allcount ?? 0).toLocaleString('en')} ${f.action === 'list' ? 'records' : 'rows'}.`,
+      };
+    }
+    case 'get': {
+      const id = sampleIds.get(f.type);
+      if (!id) {
+        await client.probe(f.name, { signal });
+        return {
+          status: 'accepted',
+          message: 'Token and login accepted (no record id to read; add a List function of the same type).',
+        };
+      }
+      await client.get(f.name, id, { signal });
+      return { status: 'ok', message: `Read record ${id}.` };
+    }
+    case 'getmeta': {
+      const meta = await client.getMeta(f.name, { signal });
+      return { status: 'ok', message: `Answered with ${describeMeta(meta)}.` };
+    }
+    case 'associations-list': {
+      const id = sampleIds.get(f.type);
+      if (!id) {
+        await client.probe(f.name, { signal });
+        return { status: 'accepted', message: 'Token and login accepted (no record to list associations of).' };
+      }
+      const rows = await client.associationsList(f.name, id, { signal });
+      return { status: 'ok', message: `Answered: ${rows.length} association(s) on record ${id}.` };
+    }
+    default: {
+      if (!WRITE_ACTIONS.has(f.action)) throw new Error(`unexpected action ${f.action}`);
+      await client.probe(f.name, { signal });
+      return { status: 'accepted', message: 'Token and login accepted. Not run: it writes.' };
+    }
+  }
 }
 
 function describeMeta(meta: Record<string, unknown>): string {

@@ -65,118 +65,164 @@ function needRole(ctx: PlanningContext, roleId: number, uta: boolean): RoleInfo 
 export function planOperation(raw: OperationInput | ParsedOperationInput, ctx: PlanningContext): PlannedOperation {
   const input = operationInputSchema.parse(raw);
   const base = { source: input.source, aiSuggestionId: input.aiSuggestionId ?? null };
-  if (input.kind === 'create_person') {
-    if (!ctx.organization) throw validation(`Organization ${input.fields['sf_Company ID']} is not in the mirror.`);
-    for (const r of input.roleIds) needRole(ctx, r, false);
-    const after: FieldMap = {
-      ...input.fields,
-      'sf_Is External': ctx.organization.isExternal ? '1' : '0',
-      'sf_Access Type': input.fields['sf_Access Type'] ?? ACCESS_TYPES.user,
-      'sf_User Type': input.fields['sf_User Type'] ?? USER_TYPES.user,
-      sf_Status: input.fields['sf_Status'] ?? 'Active',
-      [ROLE_LIST_READ_FIELD]: formatRoleList(input.roleIds.map(String)) || null,
-    };
-    return {
-      ...base,
-      kind: 'create_person',
-      personId: null,
-      params: { fields: input.fields, roleIds: input.roleIds },
-      before: {},
-      after,
-    };
-  }
+  if (input.kind === 'create_person') return planCreatePerson(input, ctx, base);
   const person = ctx.person;
   if (!person) throw validation(`Person ${input.personId} is not in the mirror (removed, or not synced yet).`);
-  const name = `${norm(person['sf_First Name'])} ${norm(person['sf_Last Name'])}`.trim() || `person ${input.personId}`;
-  const roles = parseRoleList(person[ROLE_LIST_READ_FIELD]).map(Number);
-  const withList = (ids: number[]) => ({ [ROLE_LIST_READ_FIELD]: formatRoleList(ids.map(String)) || null });
-  const pick = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, person[k] ?? null])) as FieldMap;
-
+  const subject: Subject = {
+    person,
+    name: `${norm(person['sf_First Name'])} ${norm(person['sf_Last Name'])}`.trim() || `person ${input.personId}`,
+    roles: parseRoleList(person[ROLE_LIST_READ_FIELD]).map(Number),
+  };
   switch (input.kind) {
     case 'add_role':
-    case 'remove_role': {
-      needRole(ctx, input.roleId, false);
-      const holds = roles.includes(input.roleId);
-      if (input.kind === 'add_role' && holds) throw validation(`${name} already holds ${roleName(ctx, input.roleId)}.`);
-      if (input.kind === 'remove_role' && !holds)
-        throw validation(`${name} does not hold ${roleName(ctx, input.roleId)}.`);
-      const next = input.kind === 'add_role' ? [...roles, input.roleId] : roles.filter((r) => r !== input.roleId);
-      return {
-        ...base,
-        kind: input.kind,
-        personId: input.personId,
-        params: { roleId: input.roleId },
-        before: withList(roles),
-        after: withList(next),
-      };
-    }
+    case 'remove_role':
+      return planRoleChange(input, ctx, subject, base);
     case 'add_assignment':
-    case 'remove_assignment': {
-      needRole(ctx, input.roleId, true);
-      if (!ctx.programs.has(input.programId)) throw validation(`Program ${input.programId} is not in the mirror.`);
-      const held = ctx.assigned?.(input.programId, input.roleId) ?? false;
-      if (input.kind === 'add_assignment' && held)
-        throw validation(
-          `${name} already holds ${roleName(ctx, input.roleId)} on ${ctx.programs.get(input.programId)}.`,
-        );
-      if (input.kind === 'remove_assignment' && !held)
-        throw validation(
-          `${name} does not hold ${roleName(ctx, input.roleId)} on ${ctx.programs.get(input.programId)}.`,
-        );
-      const key = assignmentKey(input.programId, input.roleId);
-      const params = { programId: input.programId, roleId: input.roleId };
-      return {
-        ...base,
-        kind: input.kind,
-        personId: input.personId,
-        params,
-        before: { [key]: held ? '1' : '0' },
-        after: { [key]: held ? '0' : '1' },
-      };
-    }
+    case 'remove_assignment':
+      return planAssignmentChange(input, ctx, subject, base);
     case 'update_fields':
-    case 'set_access': {
-      const wanted: FieldMap =
-        input.kind === 'update_fields'
-          ? Object.fromEntries(
-              Object.entries(input.fields).map(([k, v]) => [k, v === undefined || v.trim() === '' ? null : v.trim()]),
-            )
-          : (Object.fromEntries(
-              (
-                [
-                  ['sf_Access Type', input.accessType],
-                  ['sf_User Type', input.userType],
-                  ['sf_Status', input.status],
-                ] as const
-              ).filter(([, v]) => v !== undefined),
-            ) as FieldMap);
-      const changed = Object.keys(wanted).filter((k) => !sameField(k, person[k], wanted[k]));
-      if (changed.length === 0) throw validation(`${name} already has these values.`);
-      const after = Object.fromEntries(changed.map((k) => [k, wanted[k] ?? null])) as FieldMap;
-      const params =
-        input.kind === 'update_fields'
-          ? { fields: after }
-          : { accessType: input.accessType, userType: input.userType, status: input.status };
-      return { ...base, kind: input.kind, personId: input.personId, params, before: pick(changed), after };
-    }
-    case 'deactivate': {
-      // Offboarding: no access, Inactive, administrator rights back to plain user, and every
-      // privileged profile role removed. Ordinary roles stay (a reactivation then restores normal
-      // work, and an access review still sees them); program (UTA) roles stay too: they record who
-      // worked on what and grant nothing without access.
-      const keep = roles.filter((r) => ctx.roles.get(r)?.privileged !== true);
-      const after: FieldMap = { 'sf_Access Type': ACCESS_TYPES.none, sf_Status: 'Inactive' };
-      if (ADMIN_TYPES.has(norm(person['sf_User Type']))) after['sf_User Type'] = USER_TYPES.user;
-      const before = pick(Object.keys(after));
-      if (keep.length !== roles.length) {
-        Object.assign(before, withList(roles));
-        Object.assign(after, withList(keep));
-      }
-      const changes = Object.keys(after).filter((k) => !sameField(k, before[k], after[k]));
-      if (changes.length === 0) throw validation(`${name} is already deactivated.`);
-      return { ...base, kind: 'deactivate', personId: input.personId, params: {}, before, after };
-    }
+    case 'set_access':
+      return planFieldChange(input, subject, base);
+    case 'deactivate':
+      return planDeactivate(input, ctx, subject, base);
   }
+}
+
+type ParsedInput<K extends OperationKind> = Extract<ParsedOperationInput, { kind: K }>;
+type SourceFields = Pick<PlannedOperation, 'source' | 'aiSuggestionId'>;
+
+/** The person an operation is planned on: their wire fields, a name for messages, their profile roles. */
+interface Subject {
+  person: FieldMap;
+  name: string;
+  roles: number[];
+}
+
+const withList = (ids: number[]) => ({ [ROLE_LIST_READ_FIELD]: formatRoleList(ids.map(String)) || null });
+const pick = (person: FieldMap, keys: readonly string[]) =>
+  Object.fromEntries(keys.map((k) => [k, person[k] ?? null])) as FieldMap;
+
+function planCreatePerson(
+  input: ParsedInput<'create_person'>,
+  ctx: PlanningContext,
+  base: SourceFields,
+): PlannedOperation {
+  if (!ctx.organization) throw validation(`Organization ${input.fields['sf_Company ID']} is not in the mirror.`);
+  for (const r of input.roleIds) needRole(ctx, r, false);
+  const after: FieldMap = {
+    ...input.fields,
+    'sf_Is External': ctx.organization.isExternal ? '1' : '0',
+    'sf_Access Type': input.fields['sf_Access Type'] ?? ACCESS_TYPES.user,
+    'sf_User Type': input.fields['sf_User Type'] ?? USER_TYPES.user,
+    sf_Status: input.fields['sf_Status'] ?? 'Active',
+    [ROLE_LIST_READ_FIELD]: formatRoleList(input.roleIds.map(String)) || null,
+  };
+  return {
+    ...base,
+    kind: 'create_person',
+    personId: null,
+    params: { fields: input.fields, roleIds: input.roleIds },
+    before: {},
+    after,
+  };
+}
+
+function planRoleChange(
+  input: ParsedInput<'add_role' | 'remove_role'>,
+  ctx: PlanningContext,
+  { name, roles }: Subject,
+  base: SourceFields,
+): PlannedOperation {
+  needRole(ctx, input.roleId, false);
+  const holds = roles.includes(input.roleId);
+  if (input.kind === 'add_role' && holds) throw validation(`${name} already holds ${roleName(ctx, input.roleId)}.`);
+  if (input.kind === 'remove_role' && !holds) throw validation(`${name} does not hold ${roleName(ctx, input.roleId)}.`);
+  const next = input.kind === 'add_role' ? [...roles, input.roleId] : roles.filter((r) => r !== input.roleId);
+  return {
+    ...base,
+    kind: input.kind,
+    personId: input.personId,
+    params: { roleId: input.roleId },
+    before: withList(roles),
+    after: withList(next),
+  };
+}
+
+function planAssignmentChange(
+  input: ParsedInput<'add_assignment' | 'remove_assignment'>,
+  ctx: PlanningContext,
+  { name }: Subject,
+  base: SourceFields,
+): PlannedOperation {
+  needRole(ctx, input.roleId, true);
+  if (!ctx.programs.has(input.programId)) throw validation(`Program ${input.programId} is not in the mirror.`);
+  const held = ctx.assigned?.(input.programId, input.roleId) ?? false;
+  if (input.kind === 'add_assignment' && held)
+    throw validation(`${name} already holds ${roleName(ctx, input.roleId)} on ${ctx.programs.get(input.programId)}.`);
+  if (input.kind === 'remove_assignment' && !held)
+    throw validation(`${name} does not hold ${roleName(ctx, input.roleId)} on ${ctx.programs.get(input.programId)}.`);
+  const key = assignmentKey(input.programId, input.roleId);
+  const params = { programId: input.programId, roleId: input.roleId };
+  return {
+    ...base,
+    kind: input.kind,
+    personId: input.personId,
+    params,
+    before: { [key]: held ? '1' : '0' },
+    after: { [key]: held ? '0' : '1' },
+  };
+}
+
+function planFieldChange(
+  input: ParsedInput<'update_fields' | 'set_access'>,
+  { person, name }: Subject,
+  base: SourceFields,
+): PlannedOperation {
+  const wanted: FieldMap =
+    input.kind === 'update_fields'
+      ? Object.fromEntries(
+          Object.entries(input.fields).map(([k, v]) => [k, v === undefined || v.trim() === '' ? null : v.trim()]),
+        )
+      : (Object.fromEntries(
+          (
+            [
+              ['sf_Access Type', input.accessType],
+              ['sf_User Type', input.userType],
+              ['sf_Status', input.status],
+            ] as const
+          ).filter(([, v]) => v !== undefined),
+        ) as FieldMap);
+  const changed = Object.keys(wanted).filter((k) => !sameField(k, person[k], wanted[k]));
+  if (changed.length === 0) throw validation(`${name} already has these values.`);
+  const after = Object.fromEntries(changed.map((k) => [k, wanted[k] ?? null])) as FieldMap;
+  const params =
+    input.kind === 'update_fields'
+      ? { fields: after }
+      : { accessType: input.accessType, userType: input.userType, status: input.status };
+  return { ...base, kind: input.kind, personId: input.personId, params, before: pick(person, changed), after };
+}
+
+function planDeactivate(
+  input: ParsedInput<'deactivate'>,
+  ctx: PlanningContext,
+  { person, name, roles }: Subject,
+  base: SourceFields,
+): PlannedOperation {
+  // Offboarding: no access, Inactive, administrator rights back to plain user, and every
+  // privileged profile role removed. Ordinary roles stay (a reactivation then restores normal
+  // work, and an access review still sees them); program (UTA) roles stay too: they record who
+  // worked on what and grant nothing without access.
+  const keep = roles.filter((r) => ctx.roles.get(r)?.privileged !== true);
+  const after: FieldMap = { 'sf_Access Type': ACCESS_TYPES.none, sf_Status: 'Inactive' };
+  if (ADMIN_TYPES.has(norm(person['sf_User Type']))) after['sf_User Type'] = USER_TYPES.user;
+  const before = pick(person, Object.keys(after));
+  if (keep.length !== roles.length) {
+    Object.assign(before, withList(roles));
+    Object.assign(after, withList(keep));
+  }
+  const changes = Object.keys(after).filter((k) => !sameField(k, before[k], after[k]));
+  if (changes.length === 0) throw validation(`${name} is already deactivated.`);
+  return { ...base, kind: 'deactivate', personId: input.personId, params: {}, before, after };
 }
 
 /** A role id list from a FieldMap's role field. */

@@ -34,22 +34,8 @@ export interface FakeElectronOptions {
 }
 
 export function createFakeElectron(options: FakeElectronOptions = {}) {
-  const recorded = {
-    windows: [] as FakeBrowserWindow[],
-    handlers: new Map<string, Listener>(),
-    setPath: [] as [string, string][],
-    quitCalls: 0,
-    exitCalls: [] as number[],
-    menuTemplate: null as unknown,
-    permissionHandler: null as null | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
-    headersHandler: null as
-      null | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void),
-    openedExternally: [] as string[],
-    messageBoxes: [] as Record<string, unknown>[],
-    errorBoxes: [] as [string, string][],
-  };
+  const recorded = createRecorded<FakeBrowserWindow>();
   const appEvents = new EventEmitter();
-  const paths = new Map<string, string>([['userData', '/nonexistent/default-user-data']]);
 
   class FakeBrowserWindow extends EventEmitter {
     static getAllWindows = () => recorded.windows;
@@ -80,7 +66,38 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     }
   }
 
-  const app = {
+  const app = createFakeApp(recorded, appEvents, options);
+  const { dialog, ipcMain, session, Menu, shell } = createFakeServices(recorded, options);
+  return {
+    module: { app, BrowserWindow: FakeBrowserWindow, dialog, ipcMain, session, Menu, shell },
+    recorded,
+    appEvents,
+  };
+}
+
+/** What the shell asked of the fake, for the test to assert on; `W` is the fake window class. */
+function createRecorded<W>() {
+  return {
+    windows: [] as W[],
+    handlers: new Map<string, Listener>(),
+    setPath: [] as [string, string][],
+    quitCalls: 0,
+    exitCalls: [] as number[],
+    menuTemplate: null as unknown,
+    permissionHandler: null as null | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
+    headersHandler: null as
+      null | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void),
+    openedExternally: [] as string[],
+    messageBoxes: [] as Record<string, unknown>[],
+    errorBoxes: [] as [string, string][],
+  };
+}
+
+type Recorded = ReturnType<typeof createRecorded<unknown>>;
+
+function createFakeApp(recorded: Recorded, appEvents: EventEmitter, options: FakeElectronOptions) {
+  const paths = new Map<string, string>([['userData', '/nonexistent/default-user-data']]);
+  return {
     setPath: (name: string, value: string) => {
       recorded.setPath.push([name, value]);
       paths.set(name, value);
@@ -96,6 +113,10 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
       recorded.exitCalls.push(code);
     },
   };
+}
+
+/** dialog, ipcMain, session, Menu and shell: each only records what it is given. */
+function createFakeServices(recorded: Recorded, options: FakeElectronOptions) {
   const ipcMain = {
     handle: (channel: string, listener: Listener) => {
       if (recorded.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
@@ -135,9 +156,5 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
       recorded.errorBoxes.push([title, content]);
     },
   };
-  return {
-    module: { app, BrowserWindow: FakeBrowserWindow, dialog, ipcMain, session, Menu, shell },
-    recorded,
-    appEvents,
-  };
+  return { dialog, ipcMain, session, Menu, shell };
 }

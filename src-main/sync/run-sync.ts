@@ -62,98 +62,134 @@ function isCancel(e: unknown, signal: AbortSignal): boolean {
 }
 
 export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
-  const { db, client, instanceId, ctx, logger } = options;
   const clock = options.clock ?? Date.now;
   const sizes = resolveSizes(options);
-  const log = logger.child('sync');
+  // One sync per instance at a time is the job runner's exclusive key (`sync:<instance>`).
+  return syncInstance(options, clock, sizes, options.logger.child('sync'));
+}
+
+type Sizes = ReturnType<typeof resolveSizes>;
+type SyncLogger = RunSyncOptions['logger'];
+
+/** The run itself, once runSync holds the instance: open or resume it, walk its steps, summarize. */
+async function syncInstance(
+  options: RunSyncOptions,
+  clock: () => number,
+  sizes: Sizes,
+  log: SyncLogger,
+): Promise<SyncRunResult> {
+  const { db, client, instanceId, ctx } = options;
+  ctx.throwIfCancelled();
+  const decision = decideKind(
+    db,
+    instanceId,
+    options.mode ?? 'auto',
+    clock(),
+    options.reconcileEveryMs ?? DEFAULT_RECONCILE_EVERY_MS,
+  );
+  const run = decision.resume
+    ? resumeRun(db, decision.resume, log)
+    : startRun(db, instanceId, decision.kind, clock, log);
+  const now = () => new Date(clock()).toISOString();
+  const store = await createPageStore(db, instanceId, options.writer ?? 'auto', log);
+  const book = new RunBook(run.id, run.summary, client, store, now);
+  const steps = stepsFor(run.kind);
+  const progress = new SyncProgress(ctx, clock, estimateSteps(db, instanceId, steps, sizes), run.summary.calls);
+  for (const key of run.summary.done) progress.skip(key);
+  const unsubscribe = options.waits?.subscribe((event) => progress.wait(event));
+  const env: PassEnv = {
+    db,
+    client,
+    instanceId,
+    signal: ctx.signal,
+    logger: log,
+    clock,
+    overlapMs: options.overlapMs ?? DEFAULT_OVERLAP_MS,
+    sizes,
+    book,
+    progress,
+    slicer: new WriteSlicer(options.sliceMs),
+    afterPage: options.afterPage,
+  };
   try {
-    ctx.throwIfCancelled();
-    const decision = decideKind(
-      db,
-      instanceId,
-      options.mode ?? 'auto',
-      clock(),
-      options.reconcileEveryMs ?? DEFAULT_RECONCILE_EVERY_MS,
-    );
-    let run: SyncRun;
-    if (decision.resume) {
-      run = decision.resume;
-      run.summary.resumes++;
-      db.transaction(() => {
-        setSyncRunState(db, run.id, 'running', null);
-        saveSyncRunSummary(db, run.id, run.summary);
-      })();
-      log.info('resuming sync run', { runId: run.id, kind: run.kind, done: run.summary.done });
-    } else {
-      run = createSyncRun(db, instanceId, decision.kind, new Date(clock()).toISOString());
-      log.info('starting sync run', { runId: run.id, kind: run.kind });
+    // A new run puts back any index an abandoned run left dropped; a resumed one keeps them
+    // dropped until its pass ends.
+    if (!decision.resume) await book.commit([{ op: 'restoreIndexes', entity: 'all' }]);
+    for (const step of steps) {
+      if (book.summary.done.includes(step.key)) continue;
+      ctx.throwIfCancelled();
+      await runStep(env, step);
     }
-    const now = () => new Date(clock()).toISOString();
-    const store = await createPageStore(db, instanceId, options.writer ?? 'auto', log);
-    const book = new RunBook(run.id, run.summary, client, store, now);
-    const steps = stepsFor(run.kind);
-    const progress = new SyncProgress(ctx, clock, estimateSteps(db, instanceId, steps, sizes), run.summary.calls);
-    for (const key of run.summary.done) progress.skip(key);
-    const unsubscribe = options.waits?.subscribe((event) => progress.wait(event));
-    const env: PassEnv = {
-      db,
-      client,
-      instanceId,
-      signal: ctx.signal,
-      logger: log,
-      clock,
-      overlapMs: options.overlapMs ?? DEFAULT_OVERLAP_MS,
-      sizes,
-      book,
-      progress,
-      slicer: new WriteSlicer(options.sliceMs),
-      afterPage: options.afterPage,
-    };
-    try {
-      // A new run puts back any index an abandoned run left dropped; a resumed one keeps them
-      // dropped until its pass ends.
-      if (!decision.resume) await book.commit([{ op: 'restoreIndexes', entity: 'all' }]);
-      for (const step of steps) {
-        if (book.summary.done.includes(step.key)) continue;
-        ctx.throwIfCancelled();
-        await runStep(env, step);
-      }
-      await book.flushCalls();
-      setSyncRunState(db, run.id, 'succeeded', now());
-    } catch (e) {
-      const cancelled = isCancel(e, ctx.signal);
-      // The calls a failed or cancelled page made still count; the database may be the problem.
-      await book.flushCalls().catch(() => undefined);
-      const message = e instanceof Error ? e.message : String(e);
-      setSyncRunState(db, run.id, cancelled ? 'cancelled' : 'failed', now(), cancelled ? null : message);
-      log[cancelled ? 'info' : 'warn'](
-        cancelled ? 'sync cancelled; the next sync resumes it' : 'sync failed; the next sync resumes it',
-        { runId: run.id, error: message },
-      );
-      throw e;
-    } finally {
-      unsubscribe?.();
-      book.timing.writerCpuMs = (await store.close()).cpuMs;
-    }
-    const message = describeSummary(run.kind, book.summary);
-    log.info('sync finished', {
-      runId: run.id,
-      kind: run.kind,
-      calls: book.summary.calls,
-      records: book.summary.records,
-      writeMs: Math.round(book.timing.writeMs),
-    });
-    return {
-      runId: run.id,
-      kind: run.kind,
-      resumed: decision.resume !== null,
-      summary: book.summary,
-      message,
-      timing: book.timing,
-    };
+    await book.flushCalls();
+    setSyncRunState(db, run.id, 'succeeded', now());
+  } catch (e) {
+    await recordStop(env, run, e, ctx.signal);
+    throw e;
   } finally {
-    // One sync per instance at a time is the job runner's exclusive key (`sync:<instance>`).
+    unsubscribe?.();
+    book.timing.writerCpuMs = (await store.close()).cpuMs;
   }
+  return finishedResult(run, book, decision.resume !== null, log);
+}
+
+function resumeRun(db: RunSyncOptions['db'], run: SyncRun, log: SyncLogger): SyncRun {
+  run.summary.resumes++;
+  db.transaction(() => {
+    setSyncRunState(db, run.id, 'running', null);
+    saveSyncRunSummary(db, run.id, run.summary);
+  })();
+  log.info('resuming sync run', { runId: run.id, kind: run.kind, done: run.summary.done });
+  return run;
+}
+
+function startRun(
+  db: RunSyncOptions['db'],
+  instanceId: string,
+  kind: SyncRun['kind'],
+  clock: () => number,
+  log: SyncLogger,
+): SyncRun {
+  const run = createSyncRun(db, instanceId, kind, new Date(clock()).toISOString());
+  log.info('starting sync run', { runId: run.id, kind: run.kind });
+  return run;
+}
+
+/** Leaves a failed or cancelled run for the next sync to resume. */
+async function recordStop(env: PassEnv, run: SyncRun, e: unknown, signal: AbortSignal): Promise<void> {
+  const cancelled = isCancel(e, signal);
+  // The calls a failed or cancelled page made still count; the database may be the problem.
+  await env.book.flushCalls().catch(() => undefined);
+  const message = e instanceof Error ? e.message : String(e);
+  setSyncRunState(
+    env.db,
+    run.id,
+    cancelled ? 'cancelled' : 'failed',
+    new Date(env.clock()).toISOString(),
+    cancelled ? null : message,
+  );
+  env.logger[cancelled ? 'info' : 'warn'](
+    cancelled ? 'sync cancelled; the next sync resumes it' : 'sync failed; the next sync resumes it',
+    { runId: run.id, error: message },
+  );
+}
+
+function finishedResult(run: SyncRun, book: RunBook, resumed: boolean, log: SyncLogger): SyncRunResult {
+  const message = describeSummary(run.kind, book.summary);
+  log.info('sync finished', {
+    runId: run.id,
+    kind: run.kind,
+    calls: book.summary.calls,
+    records: book.summary.records,
+    writeMs: Math.round(book.timing.writeMs),
+  });
+  return {
+    runId: run.id,
+    kind: run.kind,
+    resumed,
+    summary: book.summary,
+    message,
+    timing: book.timing,
+  };
 }
 
 async function runStep(env: PassEnv, step: SyncStep): Promise<void> {

@@ -64,29 +64,8 @@ function personValues(r: WireRecord, roleIds: number[]): unknown[] {
 
 export function createPeopleWriter(db: DB, instanceId: string): EntityWriter {
   const { base } = ensurePersonKeyRange(db, instanceId);
-  const select = db.prepare(
-    'SELECT p.role_ids, p.deleted_at, r.raw FROM mirror_people p JOIN mirror_people_raw r ON r.key = p.key WHERE p.key = ?',
-  );
-  const insert = db.prepare(
-    `INSERT INTO mirror_people (key, instance_id, id, ${COLUMNS.join(', ')}) VALUES (?, ?, ?, ${COLUMNS.map(() => '?').join(', ')})`,
-  );
-  const insertRaw = db.prepare('INSERT INTO mirror_people_raw (key, raw) VALUES (?, ?)');
-  const update = db.prepare(
-    `UPDATE mirror_people SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')}, deleted_at = NULL WHERE key = ?`,
-  );
-  const updateRaw = db.prepare('UPDATE mirror_people_raw SET raw = ? WHERE key = ?');
-  const addHolding = db.prepare(
-    'INSERT OR IGNORE INTO mirror_role_holdings (instance_id, role_id, person_id) VALUES (?, ?, ?)',
-  );
-  const dropHolding = db.prepare(
-    'DELETE FROM mirror_role_holdings WHERE instance_id = ? AND role_id = ? AND person_id = ?',
-  );
-  const dropHoldings = db.prepare('DELETE FROM mirror_role_holdings WHERE instance_id = ? AND person_id = ?');
-  const markRemoved = db.prepare('UPDATE mirror_people SET deleted_at = ? WHERE key = ?');
+  const sql = prepareStatements(db);
   const unseen = unseenQuery(db, 'mirror_people', 'id', 'people');
-  const countLive = db
-    .prepare('SELECT count(*) FROM mirror_people WHERE instance_id = ? AND deleted_at IS NULL')
-    .pluck();
 
   return {
     apply(records) {
@@ -98,34 +77,22 @@ export function createPeopleWriter(db: DB, instanceId: string): EntityWriter {
         const raw = JSON.stringify(r);
         const roleIds = roleIdsOf(text(r, ROLE_LIST_FIELDS.read));
         const key = base + id;
-        const current = select.get(key) as { raw: string; role_ids: string; deleted_at: string | null } | undefined;
+        const current = sql.select.get(key) as { raw: string; role_ids: string; deleted_at: string | null } | undefined;
         if (!current) {
-          insert.run(key, instanceId, id, ...personValues(r, roleIds));
-          insertRaw.run(key, raw);
-          for (const role of roleIds) addHolding.run(instanceId, role, id);
+          sql.insert.run(key, instanceId, id, ...personValues(r, roleIds));
+          sql.insertRaw.run(key, raw);
+          for (const role of roleIds) sql.addHolding.run(instanceId, role, id);
           people.added++;
           holdings.added += roleIds.length;
           continue;
         }
         if (current.raw === raw && current.deleted_at === null) continue;
-        update.run(...personValues(r, roleIds), key);
-        updateRaw.run(raw, key);
+        sql.update.run(...personValues(r, roleIds), key);
+        sql.updateRaw.run(raw, key);
         people.changed++;
         // A removed person had their holdings dropped: compare against nothing then.
         const before = current.deleted_at === null ? new Set(roleIdsOf(current.role_ids)) : new Set<number>();
-        const after = new Set(roleIds);
-        for (const role of after) {
-          if (!before.has(role)) {
-            addHolding.run(instanceId, role, id);
-            holdings.added++;
-          }
-        }
-        for (const role of before) {
-          if (!after.has(role)) {
-            dropHolding.run(instanceId, role, id);
-            holdings.removed++;
-          }
-        }
+        updateHoldings(sql, { instanceId, id, before, after: new Set(roleIds) }, holdings);
       }
       return { people, role_holdings: holdings };
     },
@@ -136,8 +103,8 @@ export function createPeopleWriter(db: DB, instanceId: string): EntityWriter {
       const { lastId } = markUnseenSlice(
         unseen,
         (id) => {
-          markRemoved.run(at, base + id);
-          holdings.removed += dropHoldings.run(instanceId, id).changes;
+          sql.markRemoved.run(at, base + id);
+          holdings.removed += sql.dropHoldings.run(instanceId, id).changes;
           people.removed++;
         },
         instanceId,
@@ -148,6 +115,51 @@ export function createPeopleWriter(db: DB, instanceId: string): EntityWriter {
       return { lastId, counts };
     },
 
-    count: () => countLive.get(instanceId) as number,
+    count: () => sql.countLive.get(instanceId) as number,
   };
+}
+
+/** The writer's statements, prepared once per writer. */
+function prepareStatements(db: DB) {
+  return {
+    select: db.prepare(
+      'SELECT p.role_ids, p.deleted_at, r.raw FROM mirror_people p JOIN mirror_people_raw r ON r.key = p.key WHERE p.key = ?',
+    ),
+    insert: db.prepare(
+      `INSERT INTO mirror_people (key, instance_id, id, ${COLUMNS.join(', ')}) VALUES (?, ?, ?, ${COLUMNS.map(() => '?').join(', ')})`,
+    ),
+    insertRaw: db.prepare('INSERT INTO mirror_people_raw (key, raw) VALUES (?, ?)'),
+    update: db.prepare(
+      `UPDATE mirror_people SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')}, deleted_at = NULL WHERE key = ?`,
+    ),
+    updateRaw: db.prepare('UPDATE mirror_people_raw SET raw = ? WHERE key = ?'),
+    addHolding: db.prepare(
+      'INSERT OR IGNORE INTO mirror_role_holdings (instance_id, role_id, person_id) VALUES (?, ?, ?)',
+    ),
+    dropHolding: db.prepare('DELETE FROM mirror_role_holdings WHERE instance_id = ? AND role_id = ? AND person_id = ?'),
+    dropHoldings: db.prepare('DELETE FROM mirror_role_holdings WHERE instance_id = ? AND person_id = ?'),
+    markRemoved: db.prepare('UPDATE mirror_people SET deleted_at = ? WHERE key = ?'),
+    countLive: db.prepare('SELECT count(*) FROM mirror_people WHERE instance_id = ? AND deleted_at IS NULL').pluck(),
+  };
+}
+
+/** Adds the roles in `after` only and drops the ones in `before` only, counting both. */
+function updateHoldings(
+  sql: ReturnType<typeof prepareStatements>,
+  change: { instanceId: string; id: number; before: Set<number>; after: Set<number> },
+  holdings: ReturnType<typeof emptyCounts>,
+): void {
+  const { instanceId, id, before, after } = change;
+  for (const role of after) {
+    if (!before.has(role)) {
+      sql.addHolding.run(instanceId, role, id);
+      holdings.added++;
+    }
+  }
+  for (const role of before) {
+    if (!after.has(role)) {
+      sql.dropHolding.run(instanceId, role, id);
+      holdings.removed++;
+    }
+  }
 }

@@ -74,36 +74,10 @@ export async function applyPlan(options: ApplyPlanOptions): Promise<ApplyResult>
   const log = logger.child('plans:apply');
   const previous = row.result ? (JSON.parse(row.result) as ApplySummary) : null;
   const resuming = row.state === 'applying';
-  const startedAt = new Date().toISOString();
-  db.transaction(() => {
-    initJournal(db, planId, startedAt);
-    if (!resuming) setPlanState(db, planId, 'applying', startedAt, { appliedBy: approver, applyStartedAt: startedAt });
-    appendAudit(db, {
-      actor: approver,
-      action: resuming ? 'plan.apply_resumed' : 'plan.apply_started',
-      subject: `plan:${planId}`,
-      instanceId,
-      details: { revision: row.revision },
-    });
-  })();
+  recordApplyStart(db, { planId, instanceId, approver, resuming, revision: row.revision });
 
   const plan = getPlan(db, planId);
-  const functions = { ...DEFAULT_APPLY_FUNCTIONS, ...options.functions };
-  const batchSize = options.batchSize ?? DEFAULT_APPLY_BATCH_SIZE;
-  const env = createEnv({
-    db,
-    client,
-    planId,
-    instanceId,
-    ctx,
-    logger: log,
-    fns: functions,
-    userFields: fieldsOf(db, instanceId, functions.updateUsers, RECOMMENDED_FIELDS['users.update'] ?? []),
-    noteFields: fieldsOf(db, instanceId, functions.transactions, RECOMMENDED_FIELDS['transactions.update'] ?? []),
-    batchSize,
-    chunkPeople: roundSize(batchSize, options.idsPerCall ?? DEFAULT_IDS_PER_CALL),
-    ops: new Map(plan.operations.map((o) => [o.id, o])),
-  });
+  const env = createApplyEnv(options, plan, log);
   const unsubscribe = options.waits?.subscribe((event) => {
     const at = new Date(event.until).toISOString().slice(11, 16);
     env.report(`Waiting for the hourly SmartConnect call limit; resumes at ${at} UTC.`);
@@ -117,13 +91,7 @@ export async function applyPlan(options: ApplyPlanOptions): Promise<ApplyResult>
       stoppedBy,
     );
   try {
-    await reconcileInDoubt(env, opsIn(env, ['sending', 'unknown']));
-    await runCreatePhase(env);
-    savePlanResult(db, planId, summarize());
-    await runUserPhase(env);
-    savePlanResult(db, planId, summarize());
-    await runAssociationPhase(env);
-    await runNotePhase(env, { id: plan.id, title: plan.title }, approver);
+    await runPhases(env, plan, approver, () => savePlanResult(db, planId, summarize()));
   } catch (e) {
     savePlanResult(db, planId, summarize(serverText(e)));
     log.warn('apply stopped; run it again to resume', { planId, error: e });
@@ -131,8 +99,67 @@ export async function applyPlan(options: ApplyPlanOptions): Promise<ApplyResult>
   } finally {
     unsubscribe?.();
   }
+  const message = recordApplyEnd(env, approver, summarize());
+  ctx.progress(env.journal.size, env.journal.size, message);
+  return { ...getApplyResult(db, planId), message };
+}
 
-  const summary = summarize();
+type PlanToApply = ReturnType<typeof getPlan>;
+
+/** Opens (or reopens) the journal, moves the plan to 'applying' and says so in the audit trail. */
+function recordApplyStart(
+  db: DB,
+  start: { planId: string; instanceId: string; approver: string; resuming: boolean; revision: number },
+): void {
+  const { planId, instanceId, approver, resuming } = start;
+  const startedAt = new Date().toISOString();
+  db.transaction(() => {
+    initJournal(db, planId, startedAt);
+    if (!resuming) setPlanState(db, planId, 'applying', startedAt, { appliedBy: approver, applyStartedAt: startedAt });
+    appendAudit(db, {
+      actor: approver,
+      action: resuming ? 'plan.apply_resumed' : 'plan.apply_started',
+      subject: `plan:${planId}`,
+      instanceId,
+      details: { revision: start.revision },
+    });
+  })();
+}
+
+function createApplyEnv(options: ApplyPlanOptions, plan: PlanToApply, log: Logger): ApplyEnv {
+  const { db, client, instanceId, planId, ctx } = options;
+  const functions = { ...DEFAULT_APPLY_FUNCTIONS, ...options.functions };
+  const batchSize = options.batchSize ?? DEFAULT_APPLY_BATCH_SIZE;
+  return createEnv({
+    db,
+    client,
+    planId,
+    instanceId,
+    ctx,
+    logger: log,
+    fns: functions,
+    userFields: fieldsOf(db, instanceId, functions.updateUsers, RECOMMENDED_FIELDS['users.update'] ?? []),
+    noteFields: fieldsOf(db, instanceId, functions.transactions, RECOMMENDED_FIELDS['transactions.update'] ?? []),
+    batchSize,
+    chunkPeople: roundSize(batchSize, options.idsPerCall ?? DEFAULT_IDS_PER_CALL),
+    ops: new Map(plan.operations.map((o) => [o.id, o])),
+  });
+}
+
+/** The phases in their order; the summary is saved between them so a stop shows the progress. */
+async function runPhases(env: ApplyEnv, plan: PlanToApply, approver: string, saveProgress: () => void): Promise<void> {
+  await reconcileInDoubt(env, opsIn(env, ['sending', 'unknown']));
+  await runCreatePhase(env);
+  saveProgress();
+  await runUserPhase(env);
+  saveProgress();
+  await runAssociationPhase(env);
+  await runNotePhase(env, { id: plan.id, title: plan.title }, approver);
+}
+
+/** Ends a finished run: the plan's final state and the audit entry; returns the line for the job history. */
+function recordApplyEnd(env: ApplyEnv, approver: string, summary: ApplySummary): string {
+  const { db, planId, instanceId } = env;
   const state: PlanState =
     summary.verified === 0 ? 'failed' : summary.failed + summary.skippedDrift > 0 ? 'partially_applied' : 'applied';
   const finishedAt = new Date().toISOString();
@@ -146,14 +173,24 @@ export async function applyPlan(options: ApplyPlanOptions): Promise<ApplyResult>
       details: { state, ...summary },
     });
   })();
-  const message = describeSummary(state, summary);
-  ctx.progress(env.journal.size, env.journal.size, message);
-  return { ...getApplyResult(db, planId), message };
+  return describeSummary(state, summary);
 }
 
 function summaryOf(env: ApplyEnv, calls: number, resumes: number, stoppedBy?: string): ApplySummary {
-  const count = (s: JournalState[]) => [...env.journal.values()].filter((r) => s.includes(r.state)).length;
-  const notes = listNotes(env.db, env.planId);
+  const states = [...env.journal.values()].map((r) => r.state);
+  return summarizeStates(env.db, env.planId, states, { calls, resumes }, stoppedBy);
+}
+
+/** An apply's summary from its journal states and its notes; the run's counters as given. */
+function summarizeStates(
+  db: DB,
+  planId: string,
+  states: JournalState[],
+  { calls, resumes }: { calls: number; resumes: number },
+  stoppedBy?: string,
+): ApplySummary {
+  const count = (s: JournalState[]) => states.filter((state) => s.includes(state)).length;
+  const notes = listNotes(db, planId);
   return {
     verified: count(['verified']),
     failed: count(['failed']),
@@ -230,26 +267,17 @@ export function stopApplying(db: DB, input: { planId: string; actor: string }): 
       throw conflict(
         `${unsettled} change(s) may have reached SmartSimple without being verified: resume the apply first to settle them.`,
       );
-    const verified = journal.filter((j) => j.state === 'verified').length;
     const previous = row.result ? (JSON.parse(row.result) as ApplySummary) : null;
-    const count = (s: JournalState) => journal.filter((j) => j.state === s).length;
-    const notes = listNotes(db, input.planId);
-    const summary: ApplySummary = {
-      verified,
-      failed: count('failed'),
-      skippedDrift: count('skipped_drift'),
-      pending: count('pending'),
-      calls: previous?.calls ?? 0,
-      resumes: previous?.resumes ?? 0,
-      transactions: {
-        written: notes.filter((n) => n.state === 'sent').length,
-        failed: notes.filter((n) => n.state === 'failed').length,
-        unknown: notes.filter((n) => n.state === 'unknown').length,
-      },
-      stoppedBy: `Stopped by ${actor}`,
-    };
+    // Nothing is unsettled here, so every operation still counted pending is one never sent.
+    const summary = summarizeStates(
+      db,
+      input.planId,
+      journal.map((j) => j.state),
+      { calls: previous?.calls ?? 0, resumes: previous?.resumes ?? 0 },
+      `Stopped by ${actor}`,
+    );
     const at = new Date().toISOString();
-    setPlanState(db, input.planId, verified > 0 ? 'partially_applied' : 'failed', at, {
+    setPlanState(db, input.planId, summary.verified > 0 ? 'partially_applied' : 'failed', at, {
       applyFinishedAt: at,
       result: summary,
     });

@@ -51,6 +51,24 @@ export async function runNotePhase(
   plan: { id: string; title: string },
   appliedBy: string,
 ): Promise<void> {
+  queueNotes(env, plan, appliedBy);
+  const notes = listNotes(env.db, env.planId);
+  markInDoubtUnknown(
+    env,
+    notes.filter((n) => n.state === 'sending'),
+  );
+  const pending = notes.filter((n) => n.state === 'pending');
+  for (const batch of chunks(pending, env.batchSize)) {
+    env.ctx.throwIfCancelled();
+    env.report(`Recording the change on ${pending.length} people in SmartSimple…`);
+    await sendNotes(env, batch);
+  }
+}
+
+const noteKey = (n: NoteRow) => ({ planId: n.planId, personId: n.personId, source: n.source });
+
+/** One journal row per person and source of the verified changes (a row already there stays as it is). */
+function queueNotes(env: ApplyEnv, plan: { id: string; title: string }, appliedBy: string): void {
   const groups = new Map<string, { personId: number; source: 'admin' | 'ai'; ops: Operation[] }>();
   for (const op of opsIn(env, ['verified'])) {
     const personId = op.personId ?? Number(env.journal.get(op.id)?.recordid);
@@ -74,65 +92,63 @@ export async function runNotePhase(
         at,
       );
   })();
+}
 
-  const notes = listNotes(env.db, env.planId);
-  const key = (n: NoteRow) => ({ planId: n.planId, personId: n.personId, source: n.source });
-  const inDoubt = notes.filter((n) => n.state === 'sending');
-  if (inDoubt.length > 0) {
-    env.db.transaction(() => {
-      for (const n of inDoubt)
+/** Notes whose call was in flight when a run stopped: never resent, since they cannot be read back. */
+function markInDoubtUnknown(env: ApplyEnv, inDoubt: NoteRow[]): void {
+  if (inDoubt.length === 0) return;
+  env.db.transaction(() => {
+    for (const n of inDoubt)
+      patchNote(
+        env.db,
+        noteKey(n),
+        {
+          state: 'unknown',
+          message:
+            'The call was in flight when Admin Desk stopped; transactions cannot be read back, so it was not sent again.',
+        },
+        env.now(),
+      );
+  })();
+}
+
+/** One create call for a batch of notes, journaled 'sending' before it and with its outcome after. */
+async function sendNotes(env: ApplyEnv, batch: NoteRow[]): Promise<void> {
+  const callId = env.newCallId();
+  const mark = (
+    state: NoteRow['state'],
+    extra: (n: NoteRow, i: number) => { transactionId?: string | null; message?: string | null } = () => ({}),
+  ) =>
+    env.db.transaction(() =>
+      batch.forEach((n, i) => patchNote(env.db, noteKey(n), { state, callId, ...extra(n, i) }, env.now())),
+    )();
+  mark('sending');
+  try {
+    const results = await env.client.create(
+      env.fns.transactions,
+      batch.map((n) => n.payload),
+      { batchSize: batch.length, signal: env.ctx.signal },
+    );
+    const byIndex = new Map(results.map((r) => [r.index, r]));
+    env.db.transaction(() =>
+      batch.forEach((n, i) => {
+        const r = byIndex.get(i);
         patchNote(
           env.db,
-          key(n),
-          {
-            state: 'unknown',
-            message:
-              'The call was in flight when Admin Desk stopped; transactions cannot be read back, so it was not sent again.',
-          },
+          noteKey(n),
+          r?.ok
+            ? { state: 'sent', transactionId: r.recordid ?? null }
+            : { state: 'failed', message: r?.status ?? 'not reported by the server' },
           env.now(),
         );
-    })();
-  }
-  const pending = notes.filter((n) => n.state === 'pending');
-  for (const batch of chunks(pending, env.batchSize)) {
-    env.ctx.throwIfCancelled();
-    env.report(`Recording the change on ${pending.length} people in SmartSimple…`);
-    const callId = env.newCallId();
-    const mark = (
-      state: NoteRow['state'],
-      extra: (n: NoteRow, i: number) => { transactionId?: string | null; message?: string | null } = () => ({}),
-    ) =>
-      env.db.transaction(() =>
-        batch.forEach((n, i) => patchNote(env.db, key(n), { state, callId, ...extra(n, i) }, env.now())),
-      )();
-    mark('sending');
-    try {
-      const results = await env.client.create(
-        env.fns.transactions,
-        batch.map((n) => n.payload),
-        { batchSize: batch.length, signal: env.ctx.signal },
-      );
-      const byIndex = new Map(results.map((r) => [r.index, r]));
-      env.db.transaction(() =>
-        batch.forEach((n, i) => {
-          const r = byIndex.get(i);
-          patchNote(
-            env.db,
-            key(n),
-            r?.ok
-              ? { state: 'sent', transactionId: r.recordid ?? null }
-              : { state: 'failed', message: r?.status ?? 'not reported by the server' },
-            env.now(),
-          );
-        }),
-      )();
-    } catch (e) {
-      if (e instanceof SmartConnectError && e.kind === 'unknown-outcome') {
-        mark('unknown', () => ({ message: `${serverText(e)} (not sent again: transactions cannot be read back)` }));
-        continue;
-      }
-      mark('pending', () => ({ message: serverText(e) }));
-      throw e;
+      }),
+    )();
+  } catch (e) {
+    if (e instanceof SmartConnectError && e.kind === 'unknown-outcome') {
+      mark('unknown', () => ({ message: `${serverText(e)} (not sent again: transactions cannot be read back)` }));
+      return;
     }
+    mark('pending', () => ({ message: serverText(e) }));
+    throw e;
   }
 }

@@ -45,13 +45,17 @@ export async function writeAll(env: ApplyEnv, kind: WriteKind, outgoing: readonl
   return unknown;
 }
 
+type OpPatch = Parameters<ApplyEnv['move']>[0][number]['patch'];
+
+/** The journal moves for every operation of `batch`, each with the patch of its item. */
+const eachOp = (batch: Outgoing[], patch: (o: Outgoing) => OpPatch) =>
+  batch.flatMap((o) => o.opIds.map((opId) => ({ opId, patch: patch(o) })));
+
 async function writeBatch(env: ApplyEnv, kind: WriteKind, batch: Outgoing[]): Promise<Outgoing[]> {
   env.ctx.throwIfCancelled();
   const callId = env.newCallId();
-  const each = (patch: (o: Outgoing) => Parameters<ApplyEnv['move']>[0][number]['patch']) =>
-    batch.flatMap((o) => o.opIds.map((opId) => ({ opId, patch: patch(o) })));
   env.move(
-    each((o) => ({
+    eachOp(batch, (o) => ({
       state: 'sending',
       callId,
       request: { item: o.item, intended: o.intended },
@@ -69,7 +73,7 @@ async function writeBatch(env: ApplyEnv, kind: WriteKind, batch: Outgoing[]): Pr
     );
   } catch (e) {
     if (e instanceof SmartConnectError && e.kind === 'unknown-outcome') {
-      env.move(each(() => ({ state: 'unknown', message: serverText(e) })));
+      env.move(eachOp(batch, () => ({ state: 'unknown', message: serverText(e) })));
       env.logger.warn('write outcome unknown; reconciling by reading back', {
         planId: env.planId,
         callId,
@@ -78,10 +82,19 @@ async function writeBatch(env: ApplyEnv, kind: WriteKind, batch: Outgoing[]): Pr
       });
       return batch;
     }
-    env.move(each(() => ({ state: 'pending', message: serverText(e) })));
+    env.move(eachOp(batch, () => ({ state: 'pending', message: serverText(e) })));
     throw e;
   }
+  return settleBatch(env, kind, batch, results);
+}
 
+/** Journals the answer to a batch's call; a refusal of the whole batch sends its parts again. */
+async function settleBatch(
+  env: ApplyEnv,
+  kind: WriteKind,
+  batch: Outgoing[],
+  results: WriteResult[],
+): Promise<Outgoing[]> {
   const byIndex = new Map(results.map((r) => [r.index, r]));
   // All-or-nothing refusal naming its culprit: the others were not applied; send them again alone.
   const blocked = batch.filter((_o, i) => byIndex.get(i)?.blockedBy !== undefined);
@@ -112,7 +125,7 @@ async function writeBatch(env: ApplyEnv, kind: WriteKind, batch: Outgoing[]): Pr
     results.every((r) => !r.ok && r.status === first?.status) &&
     first?.errorKind === 'bad-request';
   if (refusedWhole) {
-    env.move(each(() => ({ state: 'pending', message: first?.status ?? null })));
+    env.move(eachOp(batch, () => ({ state: 'pending', message: first?.status ?? null })));
     const half = Math.ceil(batch.length / 2);
     return [
       ...(await writeBatch(env, kind, batch.slice(0, half))),

@@ -63,20 +63,7 @@ export function buildFromCsv(db: DB, input: CsvRolesInput): CsvBuildResult {
   if (input.csv.length > MAX_BYTES) throw validation('The CSV is larger than 10 MB.');
   const row = requirePlan(db, input.planId);
   requireEditable(row);
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    records = parse(input.csv, {
-      columns: (header: string[]) =>
-        header.map((h) => HEADER_ALIASES[h.trim().toLowerCase()] ?? h.trim().toLowerCase()),
-      skip_empty_lines: true,
-      trim: true,
-      bom: true,
-      info: true,
-      relax_column_count: true,
-    }) as { record: Record<string, string>; info: { lines: number } }[];
-  } catch (e) {
-    throw validation(`The CSV could not be read: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  const records = parseCsv(input.csv);
   const first = records[0]?.record;
   if (first && !('email' in first) && !('id' in first)) throw validation('The CSV needs an "email" or an "id" column.');
 
@@ -94,74 +81,27 @@ export function buildFromCsv(db: DB, input: CsvRolesInput): CsvBuildResult {
   const problems: CsvProblem[] = [];
   const operations: OperationInput[] = [];
   const lineOfOp: number[] = [];
-  const extra = {
+  const extra: OperationExtra = {
     source: input.source ?? 'admin',
     ...(input.aiSuggestionId ? { aiSuggestionId: input.aiSuggestionId } : {}),
   };
   let matched = 0;
   for (const { record, info } of records) {
     const line = info.lines;
-    const id = Number(record.id);
-    const email = (record.email ?? '').toLowerCase();
-    let person = Number.isSafeInteger(id) && id > 0 ? byId.get(id) : undefined;
-    if (!person && email) {
-      const found = byEmail.get(email) ?? [];
-      if (found.length > 1) {
-        unmatched.push({
-          line,
-          message: `${record.email}: ${found.length} people have this e-mail (ids ${found.map((p) => p.id).join(', ')}); use the id column.`,
-        });
-        continue;
-      }
-      person = found[0];
-    }
-    if (!person) {
-      unmatched.push({
-        line,
-        message: `No person with ${record.id ? `id ${record.id}` : ''}${record.id && record.email ? ' or ' : ''}${record.email ? `e-mail ${record.email}` : ''} in the mirror.`,
-      });
+    const match = matchPerson(record, byId, byEmail);
+    if (typeof match === 'string') {
+      unmatched.push({ line, message: match });
       continue;
     }
     matched++;
-    const mode = (record.action || input.mode).toLowerCase();
-    if (mode !== 'add' && mode !== 'remove' && mode !== 'replace') {
-      problems.push({ line, message: `Unknown action "${record.action}" (add, remove or replace).` });
+    const ops = rowOperations(record, match, input, roles, extra);
+    if (typeof ops === 'string') {
+      problems.push({ line, message: ops });
       continue;
     }
-    const names =
-      record.roles !== undefined && record.roles !== ''
-        ? record.roles
-            .split(/[;|]/)
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : (input.roles ?? []);
-    const wanted: RoleInfo[] = [];
-    const unknown: string[] = [];
-    for (const n of names) {
-      const role = resolveRole(n, roles);
-      if (role) wanted.push(role);
-      else unknown.push(String(n));
-    }
-    if (unknown.length > 0) {
-      problems.push({ line, message: `Unknown profile role ${unknown.map((u) => `"${u}"`).join(', ')}.` });
-      continue;
-    }
-    if (wanted.length === 0 && mode !== 'replace') {
-      problems.push({ line, message: 'No roles given for this row.' });
-      continue;
-    }
-    const push = (op: OperationInput) => {
+    for (const op of ops) {
       operations.push(op);
       lineOfOp.push(line);
-    };
-    const holds = new Set(person.roleIds);
-    const want = new Set(wanted.map((r) => r.id));
-    if (mode === 'add') for (const r of want) push({ kind: 'add_role', personId: person.id, roleId: r, ...extra });
-    if (mode === 'remove')
-      for (const r of want) push({ kind: 'remove_role', personId: person.id, roleId: r, ...extra });
-    if (mode === 'replace') {
-      for (const r of want) if (!holds.has(r)) push({ kind: 'add_role', personId: person.id, roleId: r, ...extra });
-      for (const r of holds) if (!want.has(r)) push({ kind: 'remove_role', personId: person.id, roleId: r, ...extra });
     }
   }
   const countBefore = countOperations(db, row.id);
@@ -179,4 +119,90 @@ export function buildFromCsv(db: DB, input: CsvRolesInput): CsvBuildResult {
     unmatched,
     problems: problems.sort((a, b) => a.line - b.line),
   };
+}
+
+type CsvRecord = Record<string, string>;
+type MirrorPerson = ReturnType<typeof getMirrorPeople> extends Map<number, infer P> ? P : never;
+/** The source fields every operation of the import carries. */
+interface OperationExtra {
+  source: 'admin' | 'ai';
+  aiSuggestionId?: string;
+}
+
+/** The rows with their line numbers, headers mapped through HEADER_ALIASES. */
+function parseCsv(csv: string): { record: CsvRecord; info: { lines: number } }[] {
+  try {
+    return parse(csv, {
+      columns: (header: string[]) =>
+        header.map((h) => HEADER_ALIASES[h.trim().toLowerCase()] ?? h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      info: true,
+      relax_column_count: true,
+    }) as { record: CsvRecord; info: { lines: number } }[];
+  } catch (e) {
+    throw validation(`The CSV could not be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** The row's person (by id, else by an e-mail only one person has), or why there is none. */
+function matchPerson(
+  record: CsvRecord,
+  byId: Map<number, MirrorPerson>,
+  byEmail: Map<string, MirrorPerson[]>,
+): MirrorPerson | string {
+  const id = Number(record.id);
+  const email = (record.email ?? '').toLowerCase();
+  let person = Number.isSafeInteger(id) && id > 0 ? byId.get(id) : undefined;
+  if (!person && email) {
+    const found = byEmail.get(email) ?? [];
+    if (found.length > 1)
+      return `${record.email}: ${found.length} people have this e-mail (ids ${found.map((p) => p.id).join(', ')}); use the id column.`;
+    person = found[0];
+  }
+  if (!person)
+    return `No person with ${record.id ? `id ${record.id}` : ''}${record.id && record.email ? ' or ' : ''}${record.email ? `e-mail ${record.email}` : ''} in the mirror.`;
+  return person;
+}
+
+/** The role operations one matched row asks for, or what is wrong with the row. */
+function rowOperations(
+  record: CsvRecord,
+  person: MirrorPerson,
+  input: CsvRolesInput,
+  roles: RoleInfo[],
+  extra: OperationExtra,
+): OperationInput[] | string {
+  const mode = (record.action || input.mode).toLowerCase();
+  if (mode !== 'add' && mode !== 'remove' && mode !== 'replace')
+    return `Unknown action "${record.action}" (add, remove or replace).`;
+  const names =
+    record.roles !== undefined && record.roles !== ''
+      ? record.roles
+          .split(/[;|]/)
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : (input.roles ?? []);
+  const wanted: RoleInfo[] = [];
+  const unknown: string[] = [];
+  for (const n of names) {
+    const role = resolveRole(n, roles);
+    if (role) wanted.push(role);
+    else unknown.push(String(n));
+  }
+  if (unknown.length > 0) return `Unknown profile role ${unknown.map((u) => `"${u}"`).join(', ')}.`;
+  if (wanted.length === 0 && mode !== 'replace') return 'No roles given for this row.';
+  const ops: OperationInput[] = [];
+  const holds = new Set(person.roleIds);
+  const want = new Set(wanted.map((r) => r.id));
+  if (mode === 'add') for (const r of want) ops.push({ kind: 'add_role', personId: person.id, roleId: r, ...extra });
+  if (mode === 'remove')
+    for (const r of want) ops.push({ kind: 'remove_role', personId: person.id, roleId: r, ...extra });
+  if (mode === 'replace') {
+    for (const r of want) if (!holds.has(r)) ops.push({ kind: 'add_role', personId: person.id, roleId: r, ...extra });
+    for (const r of holds)
+      if (!want.has(r)) ops.push({ kind: 'remove_role', personId: person.id, roleId: r, ...extra });
+  }
+  return ops;
 }

@@ -77,6 +77,15 @@ function sandboxFunctions(info: SandboxInfo): ConnectionInput['functions'] {
   }));
 }
 
+interface ConnectionsContext {
+  db: DB;
+  vault: Vault;
+  logger: Logger;
+  secrets: SecretRegistry;
+  sandbox: SandboxRuntime;
+  budgets: Map<string, CallBudget>;
+}
+
 export function createConnections(deps: {
   db: DB;
   vault: Vault;
@@ -84,216 +93,228 @@ export function createConnections(deps: {
   secrets: SecretRegistry;
   sandbox: SandboxRuntime;
 }): Connections {
-  const { db, vault, logger } = deps;
-  const budgets = new Map<string, CallBudget>();
-
-  const budgetFor = (instanceId: string): CallBudget => {
-    let b = budgets.get(instanceId);
-    if (!b) budgets.set(instanceId, (b = createSqliteBudget(db, instanceId)));
-    return b;
-  };
-
-  const details = async (instanceId: string): Promise<ConnectionDetails> => {
-    const instance = getInstance(db, instanceId);
-    const vaultStatus = await vault.status();
-    const secrets = vaultStatus.available ? await vault.instanceStatus(instanceId) : { password: false, tokens: [] };
-    return {
-      instance,
-      username: getUsername(db, instanceId),
-      passwordSet: secrets.password,
-      functions: listFunctions(db, instanceId).map((f) => ({ ...f, tokenSet: secrets.tokens.includes(f.name) })),
-      lastTest: getConnectionTest(db, instanceId),
-      budget: budgetInfo(budgetFor(instanceId)),
-    };
-  };
-
-  const validateFunctions = (input: ConnectionInput): StoredFunction[] => {
-    const seen = new Set<string>();
-    return input.functions.map((f) => {
-      if (seen.has(f.name)) throw new AppError('VALIDATION', `The function ${f.name} is listed twice.`);
-      seen.add(f.name);
-      if (!(RECORD_TYPES as readonly string[]).includes(f.type)) {
-        throw new AppError(
-          'VALIDATION',
-          `${f.name}: unknown record type "${f.type}" (one of ${RECORD_TYPES.join(', ')}).`,
-        );
-      }
-      if (!(ACTIONS as readonly string[]).includes(f.action)) {
-        throw new AppError('VALIDATION', `${f.name}: unknown action "${f.action}" (one of ${ACTIONS.join(', ')}).`);
-      }
-      return { name: f.name, type: f.type, action: f.action, fields: f.fields ?? [], reportid: f.reportid ?? null };
-    });
-  };
-
-  const save = async (raw: ConnectionInput): Promise<ConnectionDetails> => {
-    const input = connectionInputSchema.parse(raw);
-    const functions = validateFunctions(input);
-    // Secrets first need a keychain: refuse before anything is written.
-    const vs = await vault.status();
-    const hasSecrets = !!input.password || input.functions.some((f) => f.token);
-    if (hasSecrets && !vs.available) throw new AppError('UNAVAILABLE', vs.reason ?? 'No OS keychain is available.');
-
-    const isNew = !input.instanceId;
-    const instance: Instance = db.transaction(() => {
-      const inst = input.instanceId
-        ? updateInstance(db, input.instanceId, input.instance)
-        : createInstance(db, input.instance);
-      setUsername(db, inst.id, input.username);
-      replaceFunctions(db, inst.id, functions);
-      if (!getSettings(db).activeInstanceId) updateSettings(db, { activeInstanceId: inst.id });
-      return inst;
-    })();
-    // Without a keychain no secret can have been stored, so there is nothing to set or tidy.
-    if (!vs.available) {
-      logger.info('connection saved without a keychain', {
-        instanceId: instance.id,
-        functions: functions.length,
-        isNew,
-      });
-      return details(instance.id);
-    }
-    try {
-      if (input.password) await vault.set({ kind: 'password', instanceId: instance.id }, input.password);
-      for (const f of input.functions) {
-        if (f.token) await vault.set({ kind: 'token', instanceId: instance.id, functionName: f.name }, f.token);
-      }
-      // Tokens of functions no longer in the registry go too.
-      const stored = await vault.instanceStatus(instance.id);
-      for (const name of stored.tokens) {
-        if (!functions.some((f) => f.name === name))
-          await vault.delete({ kind: 'token', instanceId: instance.id, functionName: name });
-      }
-    } catch (err) {
-      if (isNew) {
-        removeInstance(db, instance.id);
-        await vault.deleteInstance(instance.id).catch(() => 0);
-      }
-      throw err;
-    }
-    logger.info('connection saved', { instanceId: instance.id, functions: functions.length, isNew });
-    return details(instance.id);
-  };
-
-  const clientFor = async (instanceId: string, options: ClientOptions = {}): Promise<SmartConnectClient> => {
-    const instance = getInstance(db, instanceId);
-    const password = await vault.get({ kind: 'password', instanceId });
-    if (!password)
-      throw new AppError('VALIDATION', `No API password is stored for ${instance.name}. Add it on the Connect screen.`);
-    const registry: FunctionRegistry = {};
-    for (const f of listFunctions(db, instanceId)) {
-      const token = await vault.get({ kind: 'token', instanceId, functionName: f.name });
-      if (!token) continue;
-      registry[f.name] = functionSpecSchema.parse({
-        type: f.type,
-        action: f.action,
-        token,
-        fields: f.fields,
-        ...(f.reportid ? { reportid: f.reportid } : {}),
-      });
-    }
-    const baseUrl = instance.isSandbox ? (await deps.sandbox.ensure()).url : instance.host;
-    return createSmartConnectClient({
-      connection: {
-        baseUrl,
-        alias: instance.alias,
-        rootCompanyId: instance.rootCompanyId,
-        apiVersion: instance.apiVersion,
-      },
-      credentials: { username: getUsername(db, instanceId), password },
-      functions: registry,
-      budget: budgetFor(instanceId),
-      logger: logger.child(`smartconnect:${instance.alias}`),
-      secrets: deps.secrets,
-      ...(options.onWait ? { onWait: options.onWait } : {}),
-      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-    });
-  };
-
-  const test = async (instanceId: string, signal?: AbortSignal): Promise<ConnectionTest> => {
-    const instance = getInstance(db, instanceId);
-    const fns = listFunctions(db, instanceId);
-    const stored = await vault.instanceStatus(instanceId);
-    let result: ConnectionTest;
-    try {
-      const client = await clientFor(instanceId);
-      result = await runConnectionTest({
-        client,
-        functions: fns,
-        tokens: new Set(stored.tokens),
-        rootCompanyId: instance.rootCompanyId,
-        signal,
-      });
-    } catch (err) {
-      if (!(err instanceof AppError) && !isSmartConnectError(err)) throw err;
-      const failed: FunctionTestResult[] = fns.map((f) => ({
-        name: f.name,
-        action: f.action,
-        status: 'failed',
-        message: err.message,
-        serverMessage: null,
-        ms: 0,
-      }));
-      result = { testedAt: new Date().toISOString(), ok: false, calls: 0, results: failed };
-    }
-    saveConnectionTest(db, instanceId, result);
-    return result;
-  };
-
+  const ctx: ConnectionsContext = { ...deps, budgets: new Map() };
   return {
-    details,
-    save,
-    clientFor,
-    budgetFor,
-    test,
-    async remove(instanceId) {
-      getInstance(db, instanceId);
-      const vs = await vault.status();
-      if (vs.available) await vault.deleteInstance(instanceId);
-      db.transaction(() => {
-        removeInstance(db, instanceId);
-        if (getSettings(db).activeInstanceId === instanceId) {
-          updateSettings(db, { activeInstanceId: listInstances(db)[0]?.id ?? null });
-        }
-      })();
-      budgets.delete(instanceId);
-    },
-    async exploreSandbox() {
-      const info = await deps.sandbox.ensure();
-      // Refuse before anything is written: a half-made sandbox would become the active instance.
-      const vs = await vault.status();
-      if (!vs.available) throw new AppError('UNAVAILABLE', vs.reason ?? 'No OS keychain is available.');
-      const existing = listInstances(db).find((i) => i.isSandbox);
-      const previousActive = getSettings(db).activeInstanceId;
-      const instance = {
-        name: existing?.name ?? SANDBOX_INSTANCE_NAME,
-        host: SANDBOX_HOST_PLACEHOLDER,
-        alias: info.alias,
-        rootCompanyId: info.rootCompanyId,
-        apiVersion: info.apiVersion,
-      };
-      const instanceId = existing?.id ?? createInstance(db, instance, { isSandbox: true }).id;
-      try {
-        await save({
-          instanceId,
-          instance,
-          username: info.apiUser.username,
-          password: info.apiUser.password,
-          functions: sandboxFunctions(info),
-        });
-        updateSettings(db, { activeInstanceId: instanceId });
-        await test(instanceId);
-      } catch (err) {
-        // Leave things as they were: no new instance, its secrets gone, the same active one.
-        if (!existing) {
-          await vault.deleteInstance(instanceId).catch(() => 0);
-          removeInstance(db, instanceId);
-          budgets.delete(instanceId);
-        }
-        updateSettings(db, { activeInstanceId: previousActive });
-        logger.warn('sandbox explore failed; nothing kept', { instanceId, created: !existing, error: err });
-        throw err;
-      }
-      return details(instanceId);
-    },
+    details: (instanceId) => details(ctx, instanceId),
+    save: (input) => save(ctx, input),
+    clientFor: (instanceId, options) => clientFor(ctx, instanceId, options),
+    budgetFor: (instanceId) => budgetFor(ctx, instanceId),
+    test: (instanceId, signal) => test(ctx, instanceId, signal),
+    remove: (instanceId) => remove(ctx, instanceId),
+    exploreSandbox: () => exploreSandbox(ctx),
   };
+}
+
+function budgetFor({ db, budgets }: ConnectionsContext, instanceId: string): CallBudget {
+  let b = budgets.get(instanceId);
+  if (!b) budgets.set(instanceId, (b = createSqliteBudget(db, instanceId)));
+  return b;
+}
+
+async function details(ctx: ConnectionsContext, instanceId: string): Promise<ConnectionDetails> {
+  const { db, vault } = ctx;
+  const instance = getInstance(db, instanceId);
+  const vaultStatus = await vault.status();
+  const secrets = vaultStatus.available ? await vault.instanceStatus(instanceId) : { password: false, tokens: [] };
+  return {
+    instance,
+    username: getUsername(db, instanceId),
+    passwordSet: secrets.password,
+    functions: listFunctions(db, instanceId).map((f) => ({ ...f, tokenSet: secrets.tokens.includes(f.name) })),
+    lastTest: getConnectionTest(db, instanceId),
+    budget: budgetInfo(budgetFor(ctx, instanceId)),
+  };
+}
+
+function validateFunctions(input: ConnectionInput): StoredFunction[] {
+  const seen = new Set<string>();
+  return input.functions.map((f) => {
+    if (seen.has(f.name)) throw new AppError('VALIDATION', `The function ${f.name} is listed twice.`);
+    seen.add(f.name);
+    if (!(RECORD_TYPES as readonly string[]).includes(f.type)) {
+      throw new AppError(
+        'VALIDATION',
+        `${f.name}: unknown record type "${f.type}" (one of ${RECORD_TYPES.join(', ')}).`,
+      );
+    }
+    if (!(ACTIONS as readonly string[]).includes(f.action)) {
+      throw new AppError('VALIDATION', `${f.name}: unknown action "${f.action}" (one of ${ACTIONS.join(', ')}).`);
+    }
+    return { name: f.name, type: f.type, action: f.action, fields: f.fields ?? [], reportid: f.reportid ?? null };
+  });
+}
+
+async function save(ctx: ConnectionsContext, raw: ConnectionInput): Promise<ConnectionDetails> {
+  const { db, vault, logger } = ctx;
+  const input = connectionInputSchema.parse(raw);
+  const functions = validateFunctions(input);
+  // Secrets first need a keychain: refuse before anything is written.
+  const vs = await vault.status();
+  const hasSecrets = !!input.password || input.functions.some((f) => f.token);
+  if (hasSecrets && !vs.available) throw new AppError('UNAVAILABLE', vs.reason ?? 'No OS keychain is available.');
+
+  const isNew = !input.instanceId;
+  const instance: Instance = db.transaction(() => {
+    const inst = input.instanceId
+      ? updateInstance(db, input.instanceId, input.instance)
+      : createInstance(db, input.instance);
+    setUsername(db, inst.id, input.username);
+    replaceFunctions(db, inst.id, functions);
+    if (!getSettings(db).activeInstanceId) updateSettings(db, { activeInstanceId: inst.id });
+    return inst;
+  })();
+  // Without a keychain no secret can have been stored, so there is nothing to set or tidy.
+  if (!vs.available) {
+    logger.info('connection saved without a keychain', {
+      instanceId: instance.id,
+      functions: functions.length,
+      isNew,
+    });
+    return details(ctx, instance.id);
+  }
+  try {
+    if (input.password) await vault.set({ kind: 'password', instanceId: instance.id }, input.password);
+    for (const f of input.functions) {
+      if (f.token) await vault.set({ kind: 'token', instanceId: instance.id, functionName: f.name }, f.token);
+    }
+    // Tokens of functions no longer in the registry go too.
+    const stored = await vault.instanceStatus(instance.id);
+    for (const name of stored.tokens) {
+      if (!functions.some((f) => f.name === name))
+        await vault.delete({ kind: 'token', instanceId: instance.id, functionName: name });
+    }
+  } catch (err) {
+    if (isNew) {
+      removeInstance(db, instance.id);
+      await vault.deleteInstance(instance.id).catch(() => 0);
+    }
+    throw err;
+  }
+  logger.info('connection saved', { instanceId: instance.id, functions: functions.length, isNew });
+  return details(ctx, instance.id);
+}
+
+async function clientFor(
+  ctx: ConnectionsContext,
+  instanceId: string,
+  options: ClientOptions = {},
+): Promise<SmartConnectClient> {
+  const { db, vault, logger } = ctx;
+  const instance = getInstance(db, instanceId);
+  const password = await vault.get({ kind: 'password', instanceId });
+  if (!password)
+    throw new AppError('VALIDATION', `No API password is stored for ${instance.name}. Add it on the Connect screen.`);
+  const registry: FunctionRegistry = {};
+  for (const f of listFunctions(db, instanceId)) {
+    const token = await vault.get({ kind: 'token', instanceId, functionName: f.name });
+    if (!token) continue;
+    registry[f.name] = functionSpecSchema.parse({
+      type: f.type,
+      action: f.action,
+      token,
+      fields: f.fields,
+      ...(f.reportid ? { reportid: f.reportid } : {}),
+    });
+  }
+  const baseUrl = instance.isSandbox ? (await ctx.sandbox.ensure()).url : instance.host;
+  return createSmartConnectClient({
+    connection: {
+      baseUrl,
+      alias: instance.alias,
+      rootCompanyId: instance.rootCompanyId,
+      apiVersion: instance.apiVersion,
+    },
+    credentials: { username: getUsername(db, instanceId), password },
+    functions: registry,
+    budget: budgetFor(ctx, instanceId),
+    logger: logger.child(`smartconnect:${instance.alias}`),
+    secrets: ctx.secrets,
+    ...(options.onWait ? { onWait: options.onWait } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+  });
+}
+
+async function test(ctx: ConnectionsContext, instanceId: string, signal?: AbortSignal): Promise<ConnectionTest> {
+  const { db, vault } = ctx;
+  const instance = getInstance(db, instanceId);
+  const fns = listFunctions(db, instanceId);
+  const stored = await vault.instanceStatus(instanceId);
+  let result: ConnectionTest;
+  try {
+    const client = await clientFor(ctx, instanceId);
+    result = await runConnectionTest({
+      client,
+      functions: fns,
+      tokens: new Set(stored.tokens),
+      rootCompanyId: instance.rootCompanyId,
+      signal,
+    });
+  } catch (err) {
+    if (!(err instanceof AppError) && !isSmartConnectError(err)) throw err;
+    const failed: FunctionTestResult[] = fns.map((f) => ({
+      name: f.name,
+      action: f.action,
+      status: 'failed',
+      message: err.message,
+      serverMessage: null,
+      ms: 0,
+    }));
+    result = { testedAt: new Date().toISOString(), ok: false, calls: 0, results: failed };
+  }
+  saveConnectionTest(db, instanceId, result);
+  return result;
+}
+
+async function remove(ctx: ConnectionsContext, instanceId: string): Promise<void> {
+  const { db, vault, budgets } = ctx;
+  getInstance(db, instanceId);
+  const vs = await vault.status();
+  if (vs.available) await vault.deleteInstance(instanceId);
+  db.transaction(() => {
+    removeInstance(db, instanceId);
+    if (getSettings(db).activeInstanceId === instanceId) {
+      updateSettings(db, { activeInstanceId: listInstances(db)[0]?.id ?? null });
+    }
+  })();
+  budgets.delete(instanceId);
+}
+
+async function exploreSandbox(ctx: ConnectionsContext): Promise<ConnectionDetails> {
+  const { db, vault, logger, budgets } = ctx;
+  const info = await ctx.sandbox.ensure();
+  // Refuse before anything is written: a half-made sandbox would become the active instance.
+  const vs = await vault.status();
+  if (!vs.available) throw new AppError('UNAVAILABLE', vs.reason ?? 'No OS keychain is available.');
+  const existing = listInstances(db).find((i) => i.isSandbox);
+  const previousActive = getSettings(db).activeInstanceId;
+  const instance = {
+    name: existing?.name ?? SANDBOX_INSTANCE_NAME,
+    host: SANDBOX_HOST_PLACEHOLDER,
+    alias: info.alias,
+    rootCompanyId: info.rootCompanyId,
+    apiVersion: info.apiVersion,
+  };
+  const instanceId = existing?.id ?? createInstance(db, instance, { isSandbox: true }).id;
+  try {
+    await save(ctx, {
+      instanceId,
+      instance,
+      username: info.apiUser.username,
+      password: info.apiUser.password,
+      functions: sandboxFunctions(info),
+    });
+    updateSettings(db, { activeInstanceId: instanceId });
+    await test(ctx, instanceId);
+  } catch (err) {
+    // Leave things as they were: no new instance, its secrets gone, the same active one.
+    if (!existing) {
+      await vault.deleteInstance(instanceId).catch(() => 0);
+      removeInstance(db, instanceId);
+      budgets.delete(instanceId);
+    }
+    updateSettings(db, { activeInstanceId: previousActive });
+    logger.warn('sandbox explore failed; nothing kept', { instanceId, created: !existing, error: err });
+    throw err;
+  }
+  return details(ctx, instanceId);
 }

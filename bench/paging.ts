@@ -6,7 +6,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { silentLogger } from '../src-main/log/logger';
-import { createMemoryBudget, createSmartConnectClient } from '../src-main/smartsimple/client';
+import { createMemoryBudget } from '../src-main/smartsimple/client';
+import { clientOnSandbox } from '../src-main/smartsimple/sandbox/client-on-sandbox';
 import { HOURLY_CALL_LIMIT } from '../src-main/smartsimple/protocol';
 import { startSandbox } from '../src-main/smartsimple/sandbox/server';
 
@@ -25,10 +26,7 @@ export async function benchPaging(): Promise<void> {
   console.log('  page size |  calls | minimum | wall time | records/s | hourly budget used');
   try {
     for (const pageSize of PAGE_SIZES) {
-      const client = createSmartConnectClient({
-        connection: { baseUrl: sandbox.url, alias: sandbox.alias, rootCompanyId: sandbox.rootCompanyId, apiVersion: 1 },
-        credentials: sandbox.apiUser,
-        functions: sandbox.functions,
+      const client = clientOnSandbox(sandbox, {
         budget: createMemoryBudget({ limit: 1_000_000 }),
         logger: silentLogger,
         timeoutMs: 120_000,

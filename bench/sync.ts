@@ -24,7 +24,8 @@ import { createInstance } from '../src-main/instances/instances-store';
 import { searchPeople } from '../src-main/mirror/people-store';
 import type { JobContext } from '../src-main/jobs/runner';
 import { silentLogger } from '../src-main/log/logger';
-import { createMemoryBudget, createSmartConnectClient } from '../src-main/smartsimple/client';
+import { createMemoryBudget } from '../src-main/smartsimple/client';
+import { clientOnSandbox } from '../src-main/smartsimple/sandbox/client-on-sandbox';
 import { HOURLY_CALL_LIMIT } from '../src-main/smartsimple/protocol';
 import type { SandboxConnection, SandboxHandle } from '../src-main/smartsimple/sandbox';
 import { startSandbox } from '../src-main/smartsimple/sandbox';
@@ -316,15 +317,7 @@ function openBench(connection: SandboxConnection) {
   );
   const budget = createMemoryBudget({ limit: 1_000_000_000 });
   const waits = createWaitRelay();
-  const client = createSmartConnectClient({
-    connection: {
-      baseUrl: connection.url,
-      alias: connection.alias,
-      rootCompanyId: connection.rootCompanyId,
-      apiVersion: 1,
-    },
-    credentials: connection.apiUser,
-    functions: connection.functions,
+  const client = clientOnSandbox(connection, {
     budget,
     logger: silentLogger,
     timeoutMs: 120_000,

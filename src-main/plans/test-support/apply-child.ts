@@ -7,7 +7,8 @@
  */
 import { openDatabase } from '../../db/open';
 import { silentLogger } from '../../log/logger';
-import { createMemoryBudget, createSmartConnectClient } from '../../smartsimple/client';
+import { createMemoryBudget } from '../../smartsimple/client';
+import { clientOnSandbox } from '../../smartsimple/sandbox/client-on-sandbox';
 import type { SandboxConnection } from '../../smartsimple/sandbox';
 import { applyPlan } from '../apply/apply-plan';
 
@@ -23,20 +24,13 @@ async function main(): Promise<void> {
   const config = JSON.parse(process.env.APPLY_CHILD_CONFIG ?? '{}') as ChildConfig;
   const { db } = openDatabase(config.dbFile);
   const { connection } = config;
-  const client = createSmartConnectClient({
-    connection: {
-      baseUrl: connection.url,
-      alias: connection.alias,
-      rootCompanyId: connection.rootCompanyId,
-      apiVersion: 1,
-    },
-    credentials: connection.apiUser,
-    functions: connection.functions,
+  const client = clientOnSandbox(connection, {
     budget: createMemoryBudget({ limit: 1000 }),
     logger: silentLogger,
     timeoutMs: 30_000,
     retry: { attempts: 3, baseMs: 5, maxMs: 20 },
   });
+
   const controller = new AbortController();
   const result = await applyPlan({
     db,

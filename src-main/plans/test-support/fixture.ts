@@ -15,7 +15,6 @@ import { cancelledError } from '../../jobs/runner';
 import { silentLogger } from '../../log/logger';
 import {
   createMemoryBudget,
-  createSmartConnectClient,
   type CallBudget,
   type SmartConnectClient,
   type SmartConnectClientOptions,
@@ -23,6 +22,8 @@ import {
 } from '../../smartsimple/client';
 import type { SandboxConnection, SandboxHandle, SandboxOptions } from '../../smartsimple/sandbox';
 import { startSandbox } from '../../smartsimple/sandbox';
+import { clientOnSandbox, sandboxTime } from '../../smartsimple/sandbox/client-on-sandbox';
+import { createWaitRelay } from '../../sync/wait-relay';
 import { runSync } from '../../sync';
 
 export const PLANS_TEST_NOW = Date.UTC(2026, 10, 1, 12);
@@ -68,33 +69,14 @@ export function makeClient(
   const sbClock = options.manualClock === false ? undefined : sb.clock;
   const clock = sbClock ? () => sbClock.now() : Date.now;
   const budget = createMemoryBudget({ limit: options.limit ?? 1000, clock });
-  const listeners = new Set<(e: WaitEvent) => void>();
-  const waits = {
-    onWait: (e: WaitEvent) => listeners.forEach((l) => l(e)),
-    subscribe(listener: (e: WaitEvent) => void) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
-  };
-  const client = createSmartConnectClient({
-    connection: { baseUrl: sb.url, alias: sb.alias, rootCompanyId: sb.rootCompanyId, apiVersion: 1 },
-    credentials: sb.apiUser,
-    functions: sb.functions,
+  const waits = createWaitRelay();
+  const client = clientOnSandbox(sb, {
     budget,
     logger: silentLogger,
-    clock,
     onWait: waits.onWait,
     timeoutMs: 2_000,
     retry: { attempts: 3, baseMs: 5, maxMs: 20 },
-    ...(sbClock
-      ? {
-          sleep: async (ms: number, signal?: AbortSignal) => {
-            if (signal?.aborted) throw cancelledError();
-            sbClock.advance(ms);
-            await new Promise((resolve) => setImmediate(resolve));
-          },
-        }
-      : {}),
+    ...(sbClock ? sandboxTime(sbClock) : { clock }),
     ...options.overrides,
   });
   return { client, budget, waits };

@@ -8,9 +8,10 @@ import type { JobContext } from '../../jobs/runner';
 import { cancelledError as jobCancelled } from '../../jobs/runner';
 import { silentLogger } from '../../log/logger';
 import type { CallBudget, SmartConnectClient, SmartConnectClientOptions } from '../../smartsimple/client';
-import { createMemoryBudget, createSmartConnectClient } from '../../smartsimple/client';
+import { createMemoryBudget } from '../../smartsimple/client';
 import type { SandboxConnection, SandboxHandle, SandboxOptions } from '../../smartsimple/sandbox';
 import { startSandbox } from '../../smartsimple/sandbox';
+import { clientOnSandbox, sandboxTime } from '../../smartsimple/sandbox/client-on-sandbox';
 import type { WaitRelay } from '../wait-relay';
 import { createWaitRelay } from '../wait-relay';
 
@@ -42,30 +43,13 @@ export function makeSyncClient(
   const clock = clockSource ? () => clockSource.now() : Date.now;
   const budget = createMemoryBudget({ limit: options.limit ?? 1000, clock });
   const waits = createWaitRelay();
-  const client = createSmartConnectClient({
-    connection: {
-      baseUrl: connection.url,
-      alias: connection.alias,
-      rootCompanyId: connection.rootCompanyId,
-      apiVersion: 1,
-    },
-    credentials: connection.apiUser,
-    functions: connection.functions,
+  const client = clientOnSandbox(connection, {
     budget,
     logger: silentLogger,
-    clock,
     onWait: waits.onWait,
     timeoutMs: 10_000,
     retry: { attempts: 3, baseMs: 20, maxMs: 100 },
-    ...(clockSource
-      ? {
-          sleep: async (ms: number, signal?: AbortSignal) => {
-            if (signal?.aborted) throw jobCancelled();
-            clockSource.advance(ms);
-            await new Promise((resolve) => setImmediate(resolve));
-          },
-        }
-      : {}),
+    ...(clockSource ? sandboxTime(clockSource) : { clock }),
     ...options.overrides,
   });
   return { client, budget, waits };

@@ -4,7 +4,7 @@ export { ApiEventsProvider } from './api-events-provider';
 export { callApi } from './call-api';
 export { queryReadsAny, readsOf } from './data-changed';
 export { isJobActive } from './jobs-store';
-export { notifyError, notifySuccess } from './notify-error';
+export { notifyError, notifyRefusal, notifySuccess } from './notify-error';
 export { createQueryClient } from './query-client';
 export { useApiMutation } from './use-api-mutation';
 export { apiQueryKey, useApiQuery } from './use-api-query';

@@ -1,5 +1,12 @@
 /** The renderer's API layer: calls, queries, mutations, events and errors. */
-export { ApiCallError, ERROR_NEXT_STEPS, ERROR_TITLES, fieldErrorsOf, toApiCallError } from './api-call-error';
+export {
+  ApiCallError,
+  ERROR_NEXT_STEPS,
+  ERROR_TITLES,
+  fieldErrorsOf,
+  formLevelErrorOf,
+  toApiCallError,
+} from './api-call-error';
 export { ApiEventsProvider } from './api-events-provider';
 export { callApi } from './call-api';
 export { queryReadsAny, readsOf } from './data-changed';

@@ -1,7 +1,8 @@
 /** The connection form's first part: the instance's name, host, alias, root company and API version. */
-import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { SimpleGrid, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ConnectionFormValues } from './connection-form-model';
+import { ApiVersionSelect } from '../../components/api-version-select';
 
 interface InstanceFieldsProps {
   form: UseFormReturnType<ConnectionFormValues>;
@@ -10,7 +11,6 @@ interface InstanceFieldsProps {
 }
 
 export function InstanceFields({ form, isSandbox }: InstanceFieldsProps) {
-  const apiVersion = form.getInputProps('apiVersion');
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -41,16 +41,10 @@ export function InstanceFields({ form, isSandbox }: InstanceFieldsProps) {
           withAsterisk
           {...form.getInputProps('rootCompanyId')}
         />
-        <NativeSelect
-          label="API version"
-          withAsterisk
-          data={[
-            { value: '2', label: '2' },
-            { value: '1', label: '1' },
-          ]}
-          value={String(form.values.apiVersion)}
-          error={apiVersion.error}
-          onChange={(e) => form.setFieldValue('apiVersion', e.currentTarget.value === '1' ? 1 : 2)}
+        <ApiVersionSelect
+          value={form.values.apiVersion}
+          error={form.getInputProps('apiVersion').error}
+          onChange={(version) => form.setFieldValue('apiVersion', version)}
         />
       </SimpleGrid>
     </>

@@ -6,7 +6,7 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ConnectionDetails } from '../../../src-preload/contract';
-import { apiQueryKey, fieldErrorsOf, notifySuccess, useApiMutation } from '../../api';
+import { apiQueryKey, formLevelErrorOf, notifySuccess, useApiMutation } from '../../api';
 import {
   EMPTY_CONNECTION,
   hasNewSecrets,
@@ -62,9 +62,7 @@ export function useConnectionForm({ details, secretsBlocked, onSaved, onDirtyCha
     });
   });
 
-  const error = save.error;
-  const formLevelError =
-    error && !(error.code === 'CONFLICT' || Object.keys(fieldErrorsOf(error)).length > 0) ? error : null;
+  const formLevelError = formLevelErrorOf(save.error);
   // Main's save also reconciles the tokens already in the keychain, so without one even a save
   // with no new secret fails: say so before the click rather than after.
   const saveBlocked = secretsBlocked

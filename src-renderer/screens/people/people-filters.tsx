@@ -2,27 +2,8 @@
  * The People filters: role, organization (with its sub-organizations), access type, status,
  * internal/external, last login and department. Every change applies at once.
  */
-import {
-  Autocomplete,
-  Checkbox,
-  NumberInput,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useMemo } from 'react';
-import { useApiQuery } from '../../api';
-import { flattenTree } from '../../components/browse/org-tree';
-import {
-  ACCESS_TYPE_OPTIONS,
-  LAST_LOGIN_OPTIONS,
-  STATUS_OPTIONS,
-  type LastLoginMode,
-  type PeopleFilterState,
-} from './people-filter-model';
+import { Autocomplete, Checkbox, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { ACCESS_TYPE_OPTIONS, STATUS_OPTIONS, type PeopleFilterState } from './people-filter-model';
 import { LastLoginFields } from './last-login-fields';
 import { useFilterOptions } from './use-filter-options';
 

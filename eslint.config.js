@@ -2,6 +2,7 @@
 // Electron, SQLite, keytar or openai; the preload imports only electron and types; the contract
 // (src-preload) imports nothing from src-main; the backend imports no electron (only the shell,
 // src-main/index.ts and menu.ts, may).
+import fs from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -27,6 +28,50 @@ const nodeBuiltins = [
 const NO_MAIN_FROM_PRELOAD = {
   group: ['**/src-main', '**/src-main/**'],
   message: 'src-preload imports nothing from src-main, not even types: the contract declares the wire types.',
+};
+
+// Renderer layers: a screen (src-renderer/screens/<screen>/) imports no other screen, and components/
+// import no screen; what two screens share lives in components/. One block per screen folder, read
+// from disk so a new screen is covered without editing this file. These use the typescript-eslint
+// twin of no-restricted-imports on purpose: a second core no-restricted-imports block would replace
+// the renderer's Node and Electron restrictions above instead of adding to them.
+const SCREENS = fs
+  .readdirSync(new URL('./src-renderer/screens', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+// `../people/x` from a screen, or `../../screens/people/x` from anywhere in the renderer.
+const importOfScreen = (names) => `^(\\.\\./)+(screens/)?(${names.join('|')})(/|$)`;
+const screenLayerBlocks = SCREENS.map((screen) => ({
+  files: [`src-renderer/screens/${screen}/**/*.{ts,tsx}`],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: importOfScreen(SCREENS.filter((other) => other !== screen)),
+            message: 'A screen does not import another screen: move what both use to src-renderer/components/.',
+          },
+        ],
+      },
+    ],
+  },
+}));
+const componentLayerBlock = {
+  files: ['src-renderer/components/**/*.{ts,tsx}'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: '(^|/)screens(/|$)',
+            message: 'Components do not import screens: screens are built from components, not the other way.',
+          },
+        ],
+      },
+    ],
+  },
 };
 
 export default tseslint.config(
@@ -207,4 +252,6 @@ export default tseslint.config(
     ignores: ['**/*.test.ts', 'src-main/db/migrations/**', 'src-main/smartsimple/sandbox/seed/**'],
     rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
   },
+  ...screenLayerBlocks,
+  componentLayerBlock,
 );

@@ -92,3 +92,47 @@ describe('import boundaries', () => {
     ).toEqual([]);
   });
 });
+
+describe('renderer layers', () => {
+  it.each([
+    ['src-renderer/screens/home/probe.tsx', "import { ConnectScreen } from '../connect/connect-screen';"],
+    ['src-renderer/screens/plans/probe.tsx', "import type { PeopleBrowseState } from '../people/people-browse-state';"],
+    ['src-renderer/screens/plans/probe.tsx', "import { PeopleScreen } from '../../screens/people/people-screen';"],
+    ['src-renderer/screens/plans/probe.tsx', "export { PeopleScreen } from '../people';"],
+  ])('a screen refuses another screen: %s %s', async (filePath, line) => {
+    expect(await restrictedImportErrors(filePath, `${line}\nexport {};\n`)).not.toEqual([]);
+  });
+
+  it('a screen keeps the Node restrictions next to the layer rule', async () => {
+    expect(
+      await restrictedImportErrors(
+        'src-renderer/screens/plans/probe.tsx',
+        "import fs from 'node:fs';\nexport const f = fs;\n",
+      ),
+    ).not.toEqual([]);
+  });
+
+  it.each([
+    ["import { PlanList } from './plan-list';"],
+    ["import { ScreenHeader } from '../../components/screen-header';"],
+    ["import { ago } from '../../lib/format';"],
+    ["import { useApiQuery } from '../../api';"],
+  ])('a screen may import its own files, components, lib and api: %s', async (line) => {
+    expect(await restrictedImportErrors('src-renderer/screens/plans/probe.tsx', `${line}\nexport {};\n`)).toEqual([]);
+  });
+
+  it('components refuse screens and may import each other', async () => {
+    expect(
+      await restrictedImportErrors(
+        'src-renderer/components/browse/probe.tsx',
+        "import { ConnectScreen } from '../../screens/connect/connect-screen';\nexport {};\n",
+      ),
+    ).not.toEqual([]);
+    expect(
+      await restrictedImportErrors(
+        'src-renderer/components/browse/probe.tsx',
+        "import { ExploreSandbox } from '../explore-sandbox';\nexport {};\n",
+      ),
+    ).toEqual([]);
+  });
+});

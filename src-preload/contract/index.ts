@@ -89,7 +89,13 @@ export type {
 
 // ---------- plans ----------
 export type { PlanApplyResult, PlanDetail } from './plans';
-export { OPERATION_KIND_NAMES, bulkActionSchema, planOperationInputSchema } from './plans-inputs';
+export {
+  MAX_PLAN_CSV_CHARS,
+  MAX_PLAN_IMPORT_CHARS,
+  OPERATION_KIND_NAMES,
+  bulkActionSchema,
+  planOperationInputSchema,
+} from './plans-inputs';
 export type { BulkActionInput, PlanOperationInput } from './plans-inputs';
 export { PLAN_ORIGINS, PLAN_STATES } from './plans-types';
 export type {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiCallError, fieldErrorsOf, toApiCallError } from './api-call-error';
+import { ApiCallError, fieldErrorsOf, formLevelErrorOf, toApiCallError } from './api-call-error';
 
 describe('ApiCallError', () => {
   it('keeps the server code and message', () => {
@@ -36,5 +36,20 @@ describe('ApiCallError', () => {
     );
     expect(fieldErrorsOf(err)).toEqual({ host: 'must be a URL' });
     expect(fieldErrorsOf(new ApiCallError({ code: 'CONFLICT', message: 'x' }, 'c'))).toEqual({});
+  });
+});
+
+describe('formLevelErrorOf', () => {
+  it('leaves to the fields what the fields show, and keeps the rest for the form', () => {
+    const conflict = new ApiCallError({ code: 'CONFLICT', message: 'Taken.' }, 'instances:create');
+    const perField = new ApiCallError(
+      { code: 'VALIDATION', message: 'Invalid.', details: [{ path: ['host'], message: 'Not a URL' }] },
+      'instances:create',
+    );
+    const unreachable = new ApiCallError({ code: 'UNAVAILABLE', message: 'No keychain.' }, 'connections:save');
+    expect(formLevelErrorOf(null)).toBeNull();
+    expect(formLevelErrorOf(conflict)).toBeNull();
+    expect(formLevelErrorOf(perField)).toBeNull();
+    expect(formLevelErrorOf(unreachable)).toBe(unreachable);
   });
 });

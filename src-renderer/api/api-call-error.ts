@@ -67,3 +67,12 @@ export function fieldErrorsOf(error: ApiCallError): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * The error a form shows above its buttons: null when the form already shows it next to the
+ * fields it is about (a validation error per field, or a name conflict on the name field).
+ */
+export function formLevelErrorOf(error: ApiCallError | null): ApiCallError | null {
+  if (!error) return null;
+  return error.code === 'CONFLICT' || Object.keys(fieldErrorsOf(error)).length > 0 ? null : error;
+}

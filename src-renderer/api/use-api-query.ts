@@ -1,7 +1,7 @@
 /**
  * `useApiQuery(channel, input?, options?)`: a TanStack query over one channel. The key is
  * `[channel, input]`, which is what `data:changed` invalidation matches on (see
- * `data-changed-provider.tsx`), so never build these keys by hand elsewhere.
+ * `api-events-provider.tsx` and `data-changed.ts`), so never build these keys by hand elsewhere.
  */
 import { useQuery, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
 import type { ChannelName, InputOf, ResultOf } from '../../src-preload/contract';

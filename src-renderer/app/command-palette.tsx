@@ -2,10 +2,11 @@
  * The jump palette (Ctrl/Cmd+K): type to filter screens and commands, arrows to move, Enter to
  * run. A Modal with a listbox, because Mantine's Spotlight is a separate package we do not ship.
  */
-import { Group, Kbd, Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import classes from './command-palette.module.css';
+import { PaletteOptionContent } from './palette-option-content';
 
 export interface PaletteCommand {
   id: string;
@@ -110,22 +111,7 @@ function PaletteBody({ commands, onClose }: { commands: PaletteCommand[]; onClos
             onMouseEnter={() => setActiveIndex(index)}
             onClick={() => run(command)}
           >
-            <Group justify="space-between" wrap="nowrap">
-              <Group gap="sm" wrap="nowrap">
-                {command.icon}
-                <div>
-                  <Text size="sm" fw={500}>
-                    {command.label}
-                  </Text>
-                  {command.description && (
-                    <Text size="xs" c="dimmed">
-                      {command.description}
-                    </Text>
-                  )}
-                </div>
-              </Group>
-              {command.hint && <Kbd size="xs">{command.hint}</Kbd>}
-            </Group>
+            <PaletteOptionContent command={command} />
           </UnstyledButton>
         ))}
       </div>

@@ -11,7 +11,7 @@ import { useLocation } from 'wouter';
 import type { Instance } from '../../../src-preload/contract';
 import { queryReadsAny } from '../../api';
 import { useActiveInstance } from '../../hooks/use-settings';
-import { ExploreSandbox } from '../../screens/connect/explore-sandbox';
+import { ExploreSandbox } from '../explore-sandbox';
 import { openSyncDialog } from '../sync/sync-dialog-store';
 import { useSyncState } from '../sync/use-sync-state';
 

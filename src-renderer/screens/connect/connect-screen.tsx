@@ -10,7 +10,7 @@ import { useApiQuery } from '../../api';
 import { ScreenHeader } from '../../components/screen-header';
 import { useActiveInstance, useUpdateSettings } from '../../hooks/use-settings';
 import { ConnectionForm } from './connection-form';
-import { ExploreSandbox } from './explore-sandbox';
+import { ExploreSandbox } from '../../components/explore-sandbox';
 import { InstanceConnection } from './instance-connection';
 
 export function ConnectScreen() {

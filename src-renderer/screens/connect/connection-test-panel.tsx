@@ -7,7 +7,8 @@ import { Alert, Button, Group, Paper, Progress, Stack, Text, Title } from '@mant
 import { IconPlugConnected } from '@tabler/icons-react';
 import type { CallBudgetInfo, ConnectionDetails, ConnectionTest } from '../../../src-preload/contract';
 import { ERROR_NEXT_STEPS, useApiMutation } from '../../api';
-import { clockTime, whenTested } from './format-time';
+import { clock } from '../../lib/format';
+import { whenTested } from './format-time';
 import { TestResultsTable, isWorking } from './test-results-table';
 
 const num = (n: number) => n.toLocaleString('en');
@@ -124,7 +125,7 @@ function CallBudget({ budget }: { budget: CallBudgetInfo }) {
         </Text>
         <Text size="xs" c="dimmed">
           {budget.nextSlotAt
-            ? `Limit reached: the next call is allowed at ${clockTime(budget.nextSlotAt)}.`
+            ? `Limit reached: the next call is allowed at ${clock(budget.nextSlotAt)}.`
             : 'Calls are allowed now. SmartSimple counts a rolling hour per instance.'}
         </Text>
       </Group>

@@ -3,24 +3,13 @@
  * whether its token is stored, with edit and remove per row. Functions come in one by one (Add
  * function) or all at once (Paste registry JSON). Changes stay in the form until Save.
  */
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  EmptyState,
-  Group,
-  Table,
-  Text,
-  Title,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core';
-import { IconClipboardText, IconFunction, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Alert, Button, EmptyState, Group, Text, Title } from '@mantine/core';
+import { IconClipboardText, IconFunction, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { KNOWN_FUNCTIONS } from '../../../src-preload/contract';
 import type { FunctionDraft } from './connection-form-model';
 import { FunctionEditorModal } from './function-editor-modal';
+import { FunctionsTable } from './functions-table';
 
 interface FunctionsSectionProps {
   functions: FunctionDraft[];
@@ -79,57 +68,11 @@ export function FunctionsSection({ functions, onChange, onPaste, error, secretsB
           data-testid="functions-empty"
         />
       ) : (
-        <Table.ScrollContainer minWidth={680}>
-          <Table data-testid="functions-table" aria-label="SmartConnect functions" verticalSpacing={4} highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Type</Table.Th>
-                <Table.Th>Action</Table.Th>
-                <Table.Th ta="right">Fields</Table.Th>
-                <Table.Th>Token</Table.Th>
-                <Table.Th ta="right">
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {functions.map((f, index) => (
-                <Table.Tr key={f.name} data-testid="function-row" data-function={f.name}>
-                  <Table.Td>
-                    <Text size="sm" ff="monospace">
-                      {f.name}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{f.type}</Table.Td>
-                  <Table.Td>{f.action}</Table.Td>
-                  <Table.Td ta="right">{f.fields.length}</Table.Td>
-                  <Table.Td>
-                    <TokenBadge draft={f} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
-                      <Tooltip label="Edit function">
-                        <ActionIcon aria-label={`Edit function ${f.name}`} onClick={() => setEditing(index)}>
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                      <Tooltip label="Remove function (on save)">
-                        <ActionIcon
-                          color="red"
-                          aria-label={`Remove function ${f.name}`}
-                          onClick={() => onChange(functions.filter((_, i) => i !== index))}
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <FunctionsTable
+          functions={functions}
+          onEdit={setEditing}
+          onRemove={(index) => onChange(functions.filter((_, i) => i !== index))}
+        />
       )}
 
       {functions.length > 0 && missing.length > 0 && (
@@ -148,24 +91,5 @@ export function FunctionsSection({ functions, onChange, onPaste, error, secretsB
         onClose={() => setEditing(null)}
       />
     </section>
-  );
-}
-
-function TokenBadge({ draft }: { draft: FunctionDraft }) {
-  if (draft.token) {
-    return (
-      <Badge color="blue" variant="light" title="A new token, stored in the keychain when you save">
-        new
-      </Badge>
-    );
-  }
-  return draft.tokenSet ? (
-    <Badge color="green" variant="light" title="Stored in your OS keychain">
-      set
-    </Badge>
-  ) : (
-    <Badge color="yellow" variant="light" title="No token: the function cannot be called">
-      not set
-    </Badge>
   );
 }

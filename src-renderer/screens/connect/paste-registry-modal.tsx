@@ -3,8 +3,9 @@
  * the sandbox CLI; every problem is listed with the entry it is about before anything is used, and
  * what will be filled in is said before it is. Nothing is saved until the Connect form is saved.
  */
-import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useMemo, useState } from 'react';
+import { PasteErrors, PasteSummary } from './paste-registry-result';
 import { parseRegistry, type PastedConnection, type PastedFunction } from './parse-registry';
 
 interface PasteRegistryModalProps {
@@ -75,35 +76,8 @@ function PasteForm({ onClose, onApply }: Omit<PasteRegistryModalProps, 'opened'>
           showErrors ? `${result.errors.length} problem${result.errors.length === 1 ? '' : 's'} to fix` : undefined
         }
       />
-      {showErrors && (
-        <Alert color="red" title="This registry cannot be used yet" role="alert" data-testid="paste-errors">
-          <List size="sm" spacing={2}>
-            {result.errors.slice(0, 30).map((e) => (
-              <List.Item key={e}>{e}</List.Item>
-            ))}
-          </List>
-          {result.errors.length > 30 && <Text size="sm">…and {result.errors.length - 30} more.</Text>}
-        </Alert>
-      )}
-      {result.ok && (
-        <Alert
-          color="green"
-          title={`${result.functions.length} function${result.functions.length === 1 ? '' : 's'} found`}
-          data-testid="paste-summary"
-        >
-          <Text size="sm">
-            {result.functions.map((f) => f.name).join(', ')}.
-            {fills.length > 0 && ` It also fills in the ${fills.join(', ')}.`}
-          </Text>
-          {result.warnings.length > 0 && (
-            <List size="sm" mt="xs" spacing={2}>
-              {result.warnings.map((w) => (
-                <List.Item key={w}>{w}</List.Item>
-              ))}
-            </List>
-          )}
-        </Alert>
-      )}
+      {showErrors && <PasteErrors errors={result.errors} />}
+      {result.ok && <PasteSummary functions={result.functions} warnings={result.warnings} fills={fills} />}
       <Checkbox
         label="Replace the whole list (functions that are not in the pasted JSON are removed on save)"
         checked={replaceAll}

@@ -8,7 +8,7 @@ import { useLocation } from 'wouter';
 import { useApiQuery } from '../../api';
 import { ScreenHeader } from '../../components/screen-header';
 import { useActiveInstance } from '../../hooks/use-settings';
-import { ExploreSandbox } from '../connect/explore-sandbox';
+import { ExploreSandbox } from '../../components/explore-sandbox';
 import { GettingStarted } from './getting-started';
 
 export function HomeScreen() {

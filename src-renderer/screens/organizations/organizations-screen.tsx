@@ -5,17 +5,16 @@
  */
 import { EmptyState, Group, Loader, Paper, Text, TextInput } from '@mantine/core';
 import { IconBuildingCommunity, IconSearch } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
 import { useLocation, useParams } from 'wouter';
 import type { Instance } from '../../../src-preload/contract';
-import { useApiQuery } from '../../api';
 import { BrowseGate } from '../../components/browse/browse-gate';
 import { FullHeight, Grow } from '../../components/browse/full-height';
-import { filterTree, flattenTree, indexTree, pathTo } from '../../components/browse/org-tree';
+import { pathTo } from '../../components/browse/org-tree';
 import { ScreenHeader } from '../../components/screen-header';
 import { countOf } from '../../lib/format';
 import { OrganizationPanel } from './organization-panel';
 import { OrganizationTree } from './organization-tree';
+import { useOrganizationTreeState } from './use-organization-tree-state';
 
 export function OrganizationsScreen() {
   return (
@@ -35,29 +34,10 @@ function OrganizationsBrowser({ instance }: { instance: Instance }) {
   const params = useParams<{ id?: string }>();
   const [, navigate] = useLocation();
   const selectedId = params.id !== undefined && /^\d+$/.test(params.id) ? Number(params.id) : null;
-  const tree = useApiQuery('organizations:tree', { instanceId: instance.id });
-  const roots = useMemo(() => tree.data ?? [], [tree.data]);
-  const byId = useMemo(() => indexTree(roots), [roots]);
-  const [filter, setFilter] = useState('');
-  // Roots open at first; the branch of an organization picked elsewhere opens too.
-  const [expanded, setExpanded] = useState<Set<number>>(() => new Set());
-  const [openedFor, setOpenedFor] = useState<string>('');
-  const openKey = `${roots.length}:${selectedId}`;
-  if (roots.length > 0 && openKey !== openedFor) {
-    const next = new Set(expanded);
-    for (const r of roots) next.add(r.id);
-    if (selectedId !== null) for (const n of pathTo(byId, selectedId).slice(0, -1)) next.add(n.id);
-    setExpanded(next);
-    setOpenedFor(openKey);
-  }
-
-  const filtered = useMemo(() => (filter.trim() ? filterTree(roots, filter) : null), [roots, filter]);
-  const rows = useMemo(() => filtered?.rows ?? flattenTree(roots, expanded), [filtered, roots, expanded]);
-  const toggle = (id: number) => {
-    const next = new Set(expanded);
-    if (!next.delete(id)) next.add(id);
-    setExpanded(next);
-  };
+  const { tree, roots, byId, filter, setFilter, expanded, filtered, rows, toggle } = useOrganizationTreeState(
+    instance.id,
+    selectedId,
+  );
   const selected = selectedId === null ? null : (byId.get(selectedId) ?? null);
 
   if (tree.isLoading) return <Loader size="sm" aria-label="Loading organizations" />;
@@ -117,20 +97,26 @@ function OrganizationsBrowser({ instance }: { instance: Instance }) {
               path={pathTo(byId, selected.id)}
             />
           ) : (
-            <Paper withBorder p="xl" h="100%">
-              <EmptyState
-                icon={<IconBuildingCommunity size={28} />}
-                title={selectedId !== null ? 'This organization is not in the mirror' : 'Pick an organization'}
-                description={
-                  selectedId !== null
-                    ? 'It may have been removed on the server.'
-                    : 'Its people, and those of everything under it, show here.'
-                }
-              />
-            </Paper>
+            <NoOrganizationPicked missing={selectedId !== null} />
           )}
         </div>
       </Group>
     </Grow>
+  );
+}
+
+function NoOrganizationPicked({ missing }: { missing: boolean }) {
+  return (
+    <Paper withBorder p="xl" h="100%">
+      <EmptyState
+        icon={<IconBuildingCommunity size={28} />}
+        title={missing ? 'This organization is not in the mirror' : 'Pick an organization'}
+        description={
+          missing
+            ? 'It may have been removed on the server.'
+            : 'Its people, and those of everything under it, show here.'
+        }
+      />
+    </Paper>
   );
 }

@@ -2,27 +2,10 @@
  * The People filters: role, organization (with its sub-organizations), access type, status,
  * internal/external, last login and department. Every change applies at once.
  */
-import {
-  Autocomplete,
-  Checkbox,
-  NumberInput,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useMemo } from 'react';
-import { useApiQuery } from '../../api';
-import { flattenTree } from '../../components/browse/org-tree';
-import {
-  ACCESS_TYPE_OPTIONS,
-  LAST_LOGIN_OPTIONS,
-  STATUS_OPTIONS,
-  type LastLoginMode,
-  type PeopleFilterState,
-} from './people-filter-model';
+import { Autocomplete, Checkbox, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { ACCESS_TYPE_OPTIONS, STATUS_OPTIONS, type PeopleFilterState } from './people-filter-model';
+import { LastLoginFields } from './last-login-fields';
+import { useFilterOptions } from './use-filter-options';
 
 interface PeopleFiltersProps {
   instanceId: string;
@@ -33,23 +16,8 @@ interface PeopleFiltersProps {
 }
 
 export function PeopleFilters({ instanceId, value, onChange, departments }: PeopleFiltersProps) {
-  const roles = useApiQuery('roles:list', { instanceId });
-  const tree = useApiQuery('organizations:tree', { instanceId });
+  const { roleOptions, orgOptions } = useFilterOptions(instanceId);
   const set = (patch: Partial<PeopleFilterState>) => onChange({ ...value, ...patch });
-
-  const roleOptions = useMemo(
-    () => (roles.data ?? []).map((r) => ({ value: String(r.id), label: r.name })),
-    [roles.data],
-  );
-  // Indented by depth so the picker reads like the tree; names repeat across branches.
-  const orgOptions = useMemo(
-    () =>
-      flattenTree(tree.data ?? [], null).map(({ node, depth }) => ({
-        value: String(node.id),
-        label: `${'\u2002'.repeat(Math.min(depth, 8))}${node.name}`,
-      })),
-    [tree.data],
-  );
   const idOrNull = (v: string | null) => (v ? Number(v) : null);
 
   return (
@@ -123,30 +91,7 @@ export function PeopleFilters({ instanceId, value, onChange, departments }: Peop
         value={value.department}
         onChange={(v) => set({ department: v })}
       />
-      <Select
-        label="Last login"
-        data={LAST_LOGIN_OPTIONS}
-        value={value.lastLogin}
-        onChange={(v) => set({ lastLogin: (v ?? 'any') as LastLoginMode })}
-        allowDeselect={false}
-      />
-      {(value.lastLogin === 'within' || value.lastLogin === 'notWithin') && (
-        <NumberInput
-          label="Days"
-          min={0}
-          max={3650}
-          value={value.lastLoginDays}
-          onChange={(v) => set({ lastLoginDays: typeof v === 'number' ? v : Number(v) || 0 })}
-        />
-      )}
-      {value.lastLogin === 'before' && (
-        <TextInput
-          label="Last login before"
-          type="date"
-          value={value.lastLoginBefore}
-          onChange={(e) => set({ lastLoginBefore: e.currentTarget.value })}
-        />
-      )}
+      <LastLoginFields value={value} set={set} />
     </SimpleGrid>
   );
 }

@@ -3,23 +3,25 @@
  * filters. Keyboard: `/` focuses the search, Escape clears it, arrows move through the rows, Enter
  * opens the person. Search, filters and scroll position survive a visit to a person's page.
  */
-import { Badge, Button, EmptyState, Group, Kbd, Paper, Text } from '@mantine/core';
+import { Badge, Button, Group, Kbd, Paper, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconFilter, IconUserSearch } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { IconFilter } from '@tabler/icons-react';
+import { memo, useMemo, useRef } from 'react';
 import type { Instance } from '../../../src-preload/contract';
 import { BrowseGate } from '../../components/browse/browse-gate';
 import { FullHeight, Grow } from '../../components/browse/full-height';
 import { PeopleTable } from '../../components/browse/people-table';
 import { SearchBox } from '../../components/browse/search-box';
-import { prefetchFirstPage, usePeoplePages } from '../../components/browse/use-people-pages';
+import { usePeoplePages } from '../../components/browse/use-people-pages';
 import { ScreenHeader } from '../../components/screen-header';
 import type { VirtualTableHandle } from '../../components/virtual-table/virtual-table';
 import { formatNumber } from '../../lib/format';
-import { loadBrowseState, saveBrowseState } from './people-browse-state';
-import { activeFilterCount, EMPTY_FILTERS, toApiFilters, type PeopleFilterState } from './people-filter-model';
+import { saveBrowseState } from './people-browse-state';
+import { EMPTY_FILTERS, toApiFilters } from './people-filter-model';
 import { PeopleFilters } from './people-filters';
+import { PeopleEmpty } from './people-empty';
+import { usePeopleSearch } from './use-people-search';
+import { useScrollTopOnNewSearch } from './use-scroll-top-on-new-search';
 import { useSeenDepartments } from './use-seen-departments';
 
 /** Keystrokes closer together than this are one search (a keystroke after a pause searches at once). */
@@ -38,50 +40,15 @@ export function PeopleScreen() {
 }
 
 function PeopleBrowser({ instance }: { instance: Instance }) {
-  const [saved] = useState(() => loadBrowseState(instance.id));
-  /** What is searched for (the box's text after its debounce). */
-  const [query, setQueryState] = useState(saved.query);
-  /** Bumped to reset the box's own text (a "Clear the search" button outside it). */
-  const [boxKey, setBoxKey] = useState(0);
-  const [filters, setFiltersState] = useState(saved.filters);
-  const [filtersOpen, setFiltersOpen] = useState(saved.filtersOpen || activeFilterCount(saved.filters) > 0);
+  const { saved, query, setQuery, clearQuery, boxKey, filters, setFilters, filterCount, filtersOpen, toggleFilters } =
+    usePeopleSearch(instance.id);
   const apiFilters = useMemo(() => toApiFilters(filters), [filters]);
   const search = useMemo(() => ({ query, filters: apiFilters }), [query, apiFilters]);
   const pages = usePeoplePages(instance.id, search);
   const departments = useSeenDepartments(instance.id, filtersOpen, filters.department);
   const tableRef = useRef<VirtualTableHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const filterCount = activeFilterCount(filters);
-
-  const queryClient = useQueryClient();
-  const setQuery = (q: string) => {
-    prefetchFirstPage(queryClient, instance.id, { query: q, filters: apiFilters });
-    setQueryState(q);
-    saveBrowseState({ query: q });
-  };
-  const toggleFilters = useCallback(() => setFiltersOpen((open) => !open), []);
-  useEffect(() => saveBrowseState({ filtersOpen }), [filtersOpen]);
-  const clearQuery = () => {
-    setQuery('');
-    setBoxKey((k) => k + 1);
-  };
-  const setFilters = (f: PeopleFilterState) => {
-    setFiltersState(f);
-    saveBrowseState({ filters: f });
-  };
-
-  // A new search starts at the top; the first render keeps the position saved for this visit.
-  const searchKey = JSON.stringify(search);
-  const mounted = useRef(false);
-  useEffect(() => {
-    if (!mounted.current) {
-      mounted.current = true;
-      return;
-    }
-    tableRef.current?.reset();
-    saveBrowseState({ scrollOffset: 0, activeIndex: 0 });
-  }, [searchKey]);
-
+  useScrollTopOnNewSearch(tableRef, search);
   useHotkeys([['/', () => searchRef.current?.focus()]]);
 
   const searching = query.trim() !== '' || filterCount > 0;
@@ -129,25 +96,12 @@ function PeopleBrowser({ instance }: { instance: Instance }) {
           onScrollOffset={(scrollOffset) => saveBrowseState({ scrollOffset })}
           onActiveIndexChange={(activeIndex) => saveBrowseState({ activeIndex })}
           empty={
-            <EmptyState
-              icon={<IconUserSearch size={28} />}
-              title={searching ? 'Nobody matches' : 'No people yet'}
-              description={
-                searching
-                  ? `No one in the last sync matches${query.trim() ? ` “${query.trim()}”` : ''}${filterCount > 0 ? ' with these filters' : ''}.`
-                  : 'The sync has not brought any people yet.'
-              }
-              data-testid="people-empty"
-            >
-              <Group justify="center" mt="sm" gap="xs">
-                {query && (
-                  <Button variant="default" onClick={clearQuery}>
-                    Clear the search
-                  </Button>
-                )}
-                {filterCount > 0 && <Button onClick={() => setFilters(EMPTY_FILTERS)}>Clear filters</Button>}
-              </Group>
-            </EmptyState>
+            <PeopleEmpty
+              query={query}
+              filterCount={filterCount}
+              onClearQuery={clearQuery}
+              onClearFilters={() => setFilters(EMPTY_FILTERS)}
+            />
           }
         />
       </Grow>

@@ -1,10 +1,11 @@
 /** The local audit trail: newest entries, "Verify chain" (intact, or the first broken entry), export. */
-import { Alert, Badge, Button, Code, EmptyState, Group, Loader, Paper, Table, Text } from '@mantine/core';
+import { Alert, Button, EmptyState, Group, Loader, Paper, Text } from '@mantine/core';
 import { IconDownload, IconShieldCheck, IconShieldLock, IconShieldX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { AuditVerification, Instance } from '../../../src-preload/contract';
 import { callApi, notifyError, useApiQuery } from '../../api';
-import { dayTime, formatNumber } from '../../lib/format';
+import { formatNumber } from '../../lib/format';
+import { AuditEntriesTable } from './audit-entries-table';
 import { downloadText } from './plan-format';
 
 export function AuditTrailView({ instance }: { instance: Instance }) {
@@ -29,7 +30,6 @@ export function AuditTrailView({ instance }: { instance: Instance }) {
     }
   };
   const entries = list.data?.entries ?? [];
-  const first = verification?.problems[0];
 
   return (
     <div data-testid="audit-trail">
@@ -53,21 +53,7 @@ export function AuditTrailView({ instance }: { instance: Instance }) {
           </Button>
         </Group>
       </Group>
-      {verification && (
-        <Alert
-          mb="sm"
-          color={verification.ok ? 'green' : 'red'}
-          icon={verification.ok ? <IconShieldCheck /> : <IconShieldX />}
-          title={
-            verification.ok
-              ? `Intact: ${formatNumber(verification.checked)} entries checked`
-              : `Broken at entry ${first?.seq ?? '?'}`
-          }
-          data-testid="verify-result"
-        >
-          {!verification.ok && first && <Text size="sm">{first.message}</Text>}
-        </Alert>
-      )}
+      {verification && <VerifyResult verification={verification} />}
       {list.isLoading ? (
         <Loader size="sm" aria-label="Loading the audit trail" />
       ) : entries.length === 0 ? (
@@ -80,51 +66,27 @@ export function AuditTrailView({ instance }: { instance: Instance }) {
           />
         </Paper>
       ) : (
-        <Paper withBorder>
-          <Table verticalSpacing={4} data-testid="audit-entries">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={60}>#</Table.Th>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Who</Table.Th>
-                <Table.Th>What</Table.Th>
-                <Table.Th>Details</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((e) => (
-                <Table.Tr key={e.seq}>
-                  <Table.Td>{e.seq}</Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{dayTime(e.at)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{e.actor}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" size="sm">
-                      {e.action}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Code
-                      style={{
-                        whiteSpace: 'nowrap',
-                        overflow: 'hidden',
-                        textOverflow: 'ellipsis',
-                        display: 'block',
-                        maxWidth: 420,
-                      }}
-                    >
-                      {JSON.stringify(e.details)}
-                    </Code>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
+        <AuditEntriesTable entries={entries} />
       )}
     </div>
+  );
+}
+
+function VerifyResult({ verification }: { verification: AuditVerification }) {
+  const first = verification.problems[0];
+  return (
+    <Alert
+      mb="sm"
+      color={verification.ok ? 'green' : 'red'}
+      icon={verification.ok ? <IconShieldCheck /> : <IconShieldX />}
+      title={
+        verification.ok
+          ? `Intact: ${formatNumber(verification.checked)} entries checked`
+          : `Broken at entry ${first?.seq ?? '?'}`
+      }
+      data-testid="verify-result"
+    >
+      {!verification.ok && first && <Text size="sm">{first.message}</Text>}
+    </Alert>
   );
 }

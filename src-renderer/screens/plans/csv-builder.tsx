@@ -3,73 +3,31 @@
  * e-mail). The file is read in the renderer (Dropzone or paste) and sent as text; main parses it.
  * Rows that matched no one are shown with their line numbers.
  */
-import { Alert, Button, Group, List, MultiSelect, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
-import { Dropzone } from '@mantine/dropzone';
-import { IconAlertTriangle, IconFileUpload } from '@tabler/icons-react';
+import { Button, Group, MultiSelect, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { CsvProblem } from '../../../src-preload/contract';
-import { notifyError, notifySuccess, useApiMutation } from '../../api';
+import { CsvDropZone } from './csv-drop-zone';
+import { CsvUnmatchedAlert } from './csv-unmatched-alert';
+import { useCsvPlanBuild } from './use-csv-plan-build';
 import { usePlanVocabulary } from './use-plan-vocabulary';
 
-const MAX_CSV_BYTES = 2 * 1024 * 1024;
+type RoleMode = 'add' | 'remove' | 'replace';
 
-export function CsvBuilder({
-  instanceId,
-  title,
-  onBuilt,
-}: {
+interface CsvBuilderProps {
   instanceId: string;
   title: string;
   onBuilt: (planId: string) => void;
-}) {
+}
+
+export function CsvBuilder({ instanceId, title, onBuilt }: CsvBuilderProps) {
   const vocab = usePlanVocabulary(instanceId);
   const [csv, setCsv] = useState('');
-  const [mode, setMode] = useState<'add' | 'remove' | 'replace'>('add');
+  const [mode, setMode] = useState<RoleMode>('add');
   const [roles, setRoles] = useState<string[]>([]);
-  const [outcome, setOutcome] = useState<{
-    planId: string | null;
-    unmatched: CsvProblem[];
-    problems: CsvProblem[];
-  } | null>(null);
-  const build = useApiMutation('plans:buildFromCsv', {
-    onSuccess: (r) => {
-      notifySuccess(`${r.added} operations from ${r.rows} rows.`, 'Plan built');
-      if (r.unmatched.length + r.problems.length === 0) onBuilt(r.plan.id);
-      else setOutcome({ planId: r.plan.id, unmatched: r.unmatched, problems: r.problems });
-    },
-    onError: (e) => {
-      const d = e.details as { unmatched?: CsvProblem[]; problems?: CsvProblem[] } | undefined;
-      if (d?.unmatched || d?.problems)
-        setOutcome({ planId: null, unmatched: d.unmatched ?? [], problems: d.problems ?? [] });
-      notifyError(e, 'The plan was not built');
-    },
-  });
-
-  const readFile = async (files: File[]) => {
-    const file = files[0];
-    if (file) setCsv(await file.text());
-  };
+  const { build, outcome } = useCsvPlanBuild(onBuilt);
 
   return (
     <Stack gap="sm">
-      <Dropzone
-        onDrop={(f) => void readFile(f)}
-        maxSize={MAX_CSV_BYTES}
-        maxFiles={1}
-        accept={['text/csv', 'text/plain', '.csv']}
-        multiple={false}
-        p="md"
-      >
-        <Group justify="center" gap="sm" mih={60} style={{ pointerEvents: 'none' }}>
-          <IconFileUpload size={28} />
-          <div>
-            <Text size="sm">Drop a CSV here or click to pick one (up to 2 MB)</Text>
-            <Text size="xs" c="dimmed">
-              Columns: email and/or id; optionally roles (ids or names, separated by ; or |) and action.
-            </Text>
-          </div>
-        </Group>
-      </Dropzone>
+      <CsvDropZone onText={setCsv} />
       <Textarea
         label="Or paste it"
         autosize
@@ -88,7 +46,7 @@ export function CsvBuilder({
           </Text>
           <SegmentedControl
             value={mode}
-            onChange={(v) => setMode(v as typeof mode)}
+            onChange={(v) => setMode(v as RoleMode)}
             data={[
               { value: 'add', label: 'Added' },
               { value: 'remove', label: 'Removed' },
@@ -106,25 +64,7 @@ export function CsvBuilder({
         />
       </Group>
       {outcome && (outcome.unmatched.length > 0 || outcome.problems.length > 0) && (
-        <Alert
-          color="yellow"
-          icon={<IconAlertTriangle />}
-          title={`${outcome.unmatched.length} rows matched no one; ${outcome.problems.length} other problems`}
-          data-testid="csv-unmatched"
-        >
-          <List size="xs" spacing={2}>
-            {[...outcome.unmatched, ...outcome.problems].slice(0, 50).map((p, i) => (
-              <List.Item key={i}>
-                Line {p.line}: {p.message}
-              </List.Item>
-            ))}
-          </List>
-          {outcome.planId && (
-            <Button size="xs" mt="sm" onClick={() => onBuilt(outcome.planId as string)}>
-              Open the plan with the rows that matched
-            </Button>
-          )}
-        </Alert>
+        <CsvUnmatchedAlert outcome={outcome} onOpen={onBuilt} />
       )}
       <Group justify="flex-end">
         <Button

@@ -4,7 +4,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { PlanOperationInput } from '../../../src-preload/contract';
-import { callApi, notifyError, useApiQuery } from '../../api';
+import { useApiQuery } from '../../api';
+import { useAddOperation } from './use-add-operation';
 import { usePlanVocabulary } from './use-plan-vocabulary';
 
 type Kind = 'add_role' | 'remove_role' | 'deactivate' | 'activate';
@@ -29,7 +30,7 @@ export function HandBuilder({ instanceId, title, planId, onBuilt }: Props) {
   const [personId, setPersonId] = useState<string | null>(null);
   const [kind, setKind] = useState<Kind>('add_role');
   const [roleId, setRoleId] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { add: addOperation, busy } = useAddOperation({ instanceId, title, planId, onBuilt });
 
   const needsRole = kind === 'add_role' || kind === 'remove_role';
   const operation = (): PlanOperationInput => {
@@ -39,20 +40,7 @@ export function HandBuilder({ instanceId, title, planId, onBuilt }: Props) {
     return { kind, personId: id, roleId: Number(roleId) };
   };
   const add = async () => {
-    setBusy(true);
-    try {
-      const target =
-        planId ?? (await callApi('plans:create', { instanceId, title: title?.trim() || 'Changes by hand' })).id;
-      const r = await callApi('plans:addOperation', { planId: target, operations: [operation()] });
-      if (r.rejected.length > 0)
-        notifyError(new Error(r.rejected[0]?.message ?? 'Refused'), 'The operation was not added');
-      onBuilt(target);
-      setPersonId(null);
-    } catch (e) {
-      notifyError(e, 'The operation was not added');
-    } finally {
-      setBusy(false);
-    }
+    if (await addOperation(operation())) setPersonId(null);
   };
 
   return (

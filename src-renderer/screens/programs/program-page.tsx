@@ -4,7 +4,6 @@
  */
 import { Alert, Anchor, Badge, Chip, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconArrowLeft, IconSearch } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
 import { useLocation, useParams } from 'wouter';
 import type { Instance, ProgramAssignmentRow } from '../../../src-preload/contract';
 import { useApiQuery } from '../../api';
@@ -13,6 +12,7 @@ import { FullHeight, Grow } from '../../components/browse/full-height';
 import { VirtualTable, type VirtualColumn } from '../../components/virtual-table/virtual-table';
 import { countOf, formatNumber } from '../../lib/format';
 import { programStatusColor } from './program-status';
+import { useAssignmentFilters } from './use-assignment-filters';
 
 const COLUMNS: VirtualColumn<ProgramAssignmentRow>[] = [
   { id: 'person', header: 'Person', width: 'minmax(180px, 2fr)', cell: (a) => a.personName ?? `#${a.personId}` },
@@ -55,21 +55,8 @@ function ProgramDetails({ instance, programId }: { instance: Instance; programId
     { instanceId: instance.id, programId },
     { enabled: Number.isSafeInteger(programId) },
   );
-  const [filter, setFilter] = useState('');
-  const [role, setRole] = useState<string | null>(null);
   const program = programs.data?.find((p) => p.id === programId);
-  const all = useMemo(() => assignments.data ?? [], [assignments.data]);
-  const byRole = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const a of all)
-      counts.set(a.roleName ?? `Role ${a.roleId}`, (counts.get(a.roleName ?? `Role ${a.roleId}`) ?? 0) + 1);
-    return [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  }, [all]);
-  const q = filter.trim().toLowerCase();
-  const rows = all.filter(
-    (a) =>
-      (!role || (a.roleName ?? `Role ${a.roleId}`) === role) && (!q || (a.personName ?? '').toLowerCase().includes(q)),
-  );
+  const { all, byRole, rows, filter, setFilter, role, setRole } = useAssignmentFilters(assignments.data);
 
   if (programs.isLoading || assignments.isLoading) return <Loader size="sm" aria-label="Loading the program" />;
   if (!program) {

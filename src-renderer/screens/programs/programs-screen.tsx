@@ -2,16 +2,15 @@
  * Programs (Level 1 records): owner, UTA assignments and the people they name. A program's page
  * lists its assignments.
  */
-import { Anchor, Badge, EmptyState, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { EmptyState, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconFolders, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useLocation } from 'wouter';
 import type { Instance } from '../../../src-preload/contract';
 import { useApiQuery } from '../../api';
 import { BrowseGate } from '../../components/browse/browse-gate';
 import { ScreenHeader } from '../../components/screen-header';
-import { countOf, formatNumber } from '../../lib/format';
-import { programStatusColor } from './program-status';
+import { countOf } from '../../lib/format';
+import { ProgramsTableRow } from './programs-table-row';
 
 export function ProgramsScreen() {
   return (
@@ -27,7 +26,6 @@ export function ProgramsScreen() {
 
 function ProgramsBrowser({ instance }: { instance: Instance }) {
   const programs = useApiQuery('programs:list', { instanceId: instance.id });
-  const [, navigate] = useLocation();
   const [filter, setFilter] = useState('');
   const all = programs.data ?? [];
   const q = filter.trim().toLowerCase();
@@ -61,37 +59,7 @@ function ProgramsBrowser({ instance }: { instance: Instance }) {
             </Table.Thead>
             <Table.Tbody>
               {visible.map((p) => (
-                <Table.Tr
-                  key={p.id}
-                  data-testid="program-row"
-                  data-program-id={p.id}
-                  style={{ cursor: 'pointer' }}
-                  onClick={() => navigate(`/programs/${p.id}`)}
-                >
-                  <Table.Td>
-                    <Anchor href={`#/programs/${p.id}`} size="sm" fw={600} onClick={(e) => e.stopPropagation()}>
-                      {p.name}
-                    </Anchor>
-                    {p.removed && (
-                      <Badge ml={6} color="red">
-                        Removed
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{p.type ?? '—'}</Table.Td>
-                  <Table.Td>{p.status ? <Badge color={programStatusColor(p.status)}>{p.status}</Badge> : '—'}</Table.Td>
-                  <Table.Td>
-                    {p.ownerId ? (
-                      <Anchor href={`#/people/${p.ownerId}`} size="sm" onClick={(e) => e.stopPropagation()}>
-                        {p.ownerName ?? `#${p.ownerId}`}
-                      </Anchor>
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right">{formatNumber(p.assignments)}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(p.people)}</Table.Td>
-                </Table.Tr>
+                <ProgramsTableRow key={p.id} program={p} />
               ))}
             </Table.Tbody>
           </Table>

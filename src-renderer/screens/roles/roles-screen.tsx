@@ -3,29 +3,16 @@
  * on each, and suggestions for the undecided ones. A role's page lists its holders and the
  * departments they are in.
  */
-import {
-  Anchor,
-  Badge,
-  EmptyState,
-  Group,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { EmptyState, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconSearch, IconShieldLock } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { useLocation } from 'wouter';
 import type { Instance, RoleRow } from '../../../src-preload/contract';
 import { useApiQuery } from '../../api';
 import { BrowseGate } from '../../components/browse/browse-gate';
 import { ScreenHeader } from '../../components/screen-header';
-import { countOf, formatNumber } from '../../lib/format';
+import { countOf } from '../../lib/format';
 import { PrivilegeSuggestions } from './privilege-suggestions';
-import { PrivilegedControl } from './privileged-control';
-import { RoleDepartmentsCell } from './role-departments-cell';
+import { RolesTableRow } from './roles-table-row';
 
 type Show = 'all' | 'yes' | 'no' | 'undecided';
 const matchesShow = (r: RoleRow, show: Show) =>
@@ -45,7 +32,6 @@ export function RolesScreen() {
 
 function RolesBrowser({ instance }: { instance: Instance }) {
   const roles = useApiQuery('roles:list', { instanceId: instance.id });
-  const [, navigate] = useLocation();
   const [filter, setFilter] = useState('');
   const [show, setShow] = useState<Show>('all');
   const all = useMemo(() => roles.data ?? [], [roles.data]);
@@ -97,41 +83,7 @@ function RolesBrowser({ instance }: { instance: Instance }) {
             </Table.Thead>
             <Table.Tbody>
               {visible.map((r) => (
-                <Table.Tr
-                  key={r.id}
-                  data-testid="role-row"
-                  data-role-id={r.id}
-                  data-holders={r.holders}
-                  style={{ cursor: 'pointer' }}
-                  onClick={() => navigate(`/roles/${r.id}`)}
-                >
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Anchor href={`#/roles/${r.id}`} size="sm" fw={600} onClick={(e) => e.stopPropagation()}>
-                        {r.name}
-                      </Anchor>
-                      {r.utaOnly && <Badge color="gray">UTA only</Badge>}
-                      {r.removed && <Badge color="red">Removed</Badge>}
-                    </Group>
-                    <Text size="xs" c="dimmed" lineClamp={1} title={r.description}>
-                      {r.description}
-                      {r.privileged === null && r.suggestedReasons.length > 0 && (
-                        <Text span size="xs" c="yellow.7">
-                          {' '}
-                          · looks privileged: {r.suggestedReasons.join('; ')}
-                        </Text>
-                      )}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td ta="right">{formatNumber(r.holders)}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(r.assignments)}</Table.Td>
-                  <Table.Td maw={260} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-                    <RoleDepartmentsCell instanceId={instance.id} role={r} />
-                  </Table.Td>
-                  <Table.Td>
-                    <PrivilegedControl instanceId={instance.id} role={r} />
-                  </Table.Td>
-                </Table.Tr>
+                <RolesTableRow key={r.id} role={r} instanceId={instance.id} />
               ))}
             </Table.Tbody>
           </Table>

@@ -3,11 +3,12 @@
  * field, before anything is sent; main's own VALIDATION and CONFLICT answers land on the fields
  * they are about, anything else in an alert inside the dialog.
  */
-import { Alert, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { instanceInputSchema, type InstanceInput } from '../../../src-preload/contract';
-import { ERROR_NEXT_STEPS, fieldErrorsOf, notifySuccess, useApiMutation } from '../../api';
+import { ERROR_NEXT_STEPS, fieldErrorsOf, formLevelErrorOf, notifySuccess, useApiMutation } from '../../api';
 import { capitalize, zodFormResolver } from '../../lib/form-resolver';
+import { ApiVersionSelect } from '../../components/api-version-select';
 
 const EMPTY: InstanceInput = { name: '', host: '', alias: '', rootCompanyId: '', apiVersion: 2 };
 
@@ -48,11 +49,8 @@ function AddInstanceForm({ onDone }: { onDone: () => void }) {
     });
   });
 
-  const error = create.error;
   // Shown as an alert unless it already sits next to the fields it is about.
-  const formLevelError =
-    error && !(error.code === 'CONFLICT' || Object.keys(fieldErrorsOf(error)).length > 0) ? error : null;
-  const apiVersion = form.getInputProps('apiVersion');
+  const formLevelError = formLevelErrorOf(create.error);
 
   return (
     <form onSubmit={submit} noValidate data-testid="add-instance-form">
@@ -85,16 +83,10 @@ function AddInstanceForm({ onDone }: { onDone: () => void }) {
             withAsterisk
             {...form.getInputProps('rootCompanyId')}
           />
-          <NativeSelect
-            label="API version"
-            withAsterisk
-            data={[
-              { value: '2', label: '2' },
-              { value: '1', label: '1' },
-            ]}
-            value={String(form.values.apiVersion)}
-            error={apiVersion.error}
-            onChange={(e) => form.setFieldValue('apiVersion', e.currentTarget.value === '1' ? 1 : 2)}
+          <ApiVersionSelect
+            value={form.values.apiVersion}
+            error={form.getInputProps('apiVersion').error}
+            onChange={(version) => form.setFieldValue('apiVersion', version)}
           />
         </SimpleGrid>
         {formLevelError && (

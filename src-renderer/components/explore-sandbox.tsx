@@ -9,8 +9,8 @@ import { IconFlask } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
-import { KNOWN_FUNCTIONS } from '../../../src-preload/contract';
-import { ERROR_NEXT_STEPS, apiQueryKey, notifySuccess, useApiMutation, useApiQuery } from '../../api';
+import { KNOWN_FUNCTIONS } from '../../src-preload/contract';
+import { ERROR_NEXT_STEPS, apiQueryKey, notifySuccess, useApiMutation, useApiQuery } from '../api';
 
 const FUNCTION_COUNT = Object.keys(KNOWN_FUNCTIONS).length;
 

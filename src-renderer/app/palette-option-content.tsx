@@ -1,0 +1,24 @@
+/** What one command palette option shows: its icon, label, description and keyboard shortcut. */
+import { Group, Kbd, Text } from '@mantine/core';
+import type { PaletteCommand } from './command-palette';
+
+export function PaletteOptionContent({ command }: { command: PaletteCommand }) {
+  return (
+    <Group justify="space-between" wrap="nowrap">
+      <Group gap="sm" wrap="nowrap">
+        {command.icon}
+        <div>
+          <Text size="sm" fw={500}>
+            {command.label}
+          </Text>
+          {command.description && (
+            <Text size="xs" c="dimmed">
+              {command.description}
+            </Text>
+          )}
+        </div>
+      </Group>
+      {command.hint && <Kbd size="xs">{command.hint}</Kbd>}
+    </Group>
+  );
+}

@@ -1,0 +1,52 @@
+/** The connection form's first part: the instance's name, host, alias, root company and API version. */
+import { SimpleGrid, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import type { ConnectionFormValues } from './connection-form-model';
+import { ApiVersionSelect } from '../../components/api-version-select';
+
+interface InstanceFieldsProps {
+  form: UseFormReturnType<ConnectionFormValues>;
+  /** The built-in sandbox: its host is Admin Desk's to set. */
+  isSandbox: boolean;
+}
+
+export function InstanceFields({ form, isSandbox }: InstanceFieldsProps) {
+  return (
+    <>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label="Name"
+          description="How Admin Desk calls it"
+          placeholder="Acme production"
+          withAsterisk
+          {...form.getInputProps('name')}
+        />
+        <TextInput
+          label="Host"
+          description={
+            isSandbox ? 'The built-in sandbox: Admin Desk starts it and knows its address' : 'The instance’s address'
+          }
+          placeholder="https://acme.smartsimple.com"
+          withAsterisk
+          disabled={isSandbox}
+          {...form.getInputProps('host')}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput label="Alias" placeholder="acme" withAsterisk {...form.getInputProps('alias')} />
+        <TextInput
+          label="Root company ID"
+          placeholder="12345"
+          inputMode="numeric"
+          withAsterisk
+          {...form.getInputProps('rootCompanyId')}
+        />
+        <ApiVersionSelect
+          value={form.values.apiVersion}
+          error={form.getInputProps('apiVersion').error}
+          onChange={(version) => form.setFieldValue('apiVersion', version)}
+        />
+      </SimpleGrid>
+    </>
+  );
+}

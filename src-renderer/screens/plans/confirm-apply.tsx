@@ -1,0 +1,32 @@
+/** The last question before a plan is applied: what it changes, the calls it uses, what is skipped. */
+import { Stack, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import type { Instance, PlanDetail } from '../../../src-preload/contract';
+import { formatNumber } from '../../lib/format';
+import { topRisk } from './plan-format';
+
+export function confirmApply(instance: Instance, detail: PlanDetail, onConfirm: () => void): void {
+  const { plan, totals, estimate } = detail;
+  const risk = topRisk(totals.byRisk);
+  modals.openConfirmModal({
+    title: `Apply "${plan.title}" to ${instance.name}?`,
+    children: (
+      <Stack gap={4}>
+        <Text size="sm">
+          {formatNumber(totals.operations)} operations on {formatNumber(totals.people)} people; risk <b>{risk}</b>
+          {totals.privileged ? `, ${totals.privileged} privileged` : ''}.
+        </Text>
+        <Text size="sm">
+          Uses about {formatNumber(estimate.total)} calls; {formatNumber(detail.budget.remaining)} left this hour.
+        </Text>
+        <Text size="xs" c="dimmed">
+          People changed on the server since planning are skipped, never overwritten. A note is written on each changed
+          person.
+        </Text>
+      </Stack>
+    ),
+    labels: { confirm: 'Apply', cancel: 'Not now' },
+    confirmProps: { color: risk === 'high' ? 'red' : 'blue', 'data-testid': 'confirm-apply' } as never,
+    onConfirm,
+  });
+}

@@ -7,6 +7,9 @@ import type { WaitEvent } from '../smartsimple/client';
 import { ENTITY_LABELS } from './entities';
 import type { SyncEntity } from './types';
 import { clockTime } from './wait-relay';
+import { formatDuration } from '../../src-preload/shared/format-duration';
+
+export { formatDuration };
 
 export interface StepEstimate {
   key: string;
@@ -22,14 +25,6 @@ interface StepState extends StepEstimate {
 }
 
 const number = (n: number) => Math.round(n).toLocaleString('en-US');
-
-export function formatDuration(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s} s`;
-  const m = Math.round(s / 60);
-  if (m < 60) return `${m} min`;
-  return `${Math.floor(m / 60)} h ${m % 60} min`;
-}
 
 export class SyncProgress {
   private readonly steps = new Map<string, StepState>();

@@ -81,10 +81,6 @@ export function wireDateDaysAgo(days: number, now = new Date()): string {
 }
 
 /** Milliseconds as "45 s", "3 min", "1 h 20 min". */
-export function duration(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s} s`;
-  const m = Math.round(s / 60);
-  if (m < 60) return `${m} min`;
-  return `${Math.floor(m / 60)} h ${m % 60} min`;
-}
+
+/** How long something took, in the words main's messages use too. */
+export { formatDuration as duration } from '../../src-preload/shared/format-duration';

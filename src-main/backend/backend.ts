@@ -15,6 +15,7 @@ import { createMirrorService } from '../mirror/mirror-service';
 import { createPlansService } from '../plans/plans-service';
 import { createSyncService } from '../sync/sync-service';
 import { createSandboxRuntime, type SandboxRuntimeOptions } from '../connect/sandbox-runtime';
+import { resolveSandboxOptions } from '../connect/sandbox-settings';
 import { createVault, KEYCHAIN_SERVICE, type KeychainBackend } from '../vault/vault';
 import { sqliteAccountIndex } from '../vault/accounts-store';
 import { createDispatcher, type CallContext } from '../ipc/dispatch';
@@ -34,7 +35,7 @@ import { APP_VERSION } from './version';
 
 export interface BackendOptions {
   dataDir: string;
-  shell?: 'electron' | 'harness';
+  shell?: 'electron' | 'harness' | 'cli';
   logLevel?: LogLevel;
   /** Extra log sinks (tests capture lines here); the file sink is always on. */
   logSinks?: LogSink[];
@@ -145,7 +146,8 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
       options.keychainService ?? (process.env.VITEST ? `Admin Desk test ${crypto.randomUUID()}` : KEYCHAIN_SERVICE),
     accounts: sqliteAccountIndex(db),
   });
-  const sandbox = createSandboxRuntime({ dataDir, logger: logger.child('sandbox'), ...options.sandbox });
+  const sandboxOptions = resolveSandboxOptions(dataDir, options.sandbox);
+  const sandbox = createSandboxRuntime({ dataDir, logger: logger.child('sandbox'), ...sandboxOptions });
   const connections = createConnections({ db, vault, logger: logger.child('connect'), secrets, sandbox });
   const instances = createInstancesService({ db });
   const mirror = createMirrorService({ db, instances });

@@ -19,7 +19,7 @@ import type { EventName, Events, Table } from '../../src-preload/contract';
 
 export interface AppFacts {
   dataDir: string;
-  shell: 'electron' | 'harness';
+  shell: 'electron' | 'harness' | 'cli';
   version: string;
   schemaVersion: number;
 }

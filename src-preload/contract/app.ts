@@ -18,7 +18,7 @@ export interface AppInfo {
   name: string;
   version: string;
   /** 'electron' in the desktop app, 'harness' in the browser harness. */
-  shell: 'electron' | 'harness';
+  shell: 'electron' | 'harness' | 'cli';
   dataDir: string;
   schemaVersion: number;
   platform: string;

@@ -1,0 +1,8 @@
+/** Every `desk` command, in the order `desk --help` lists them. */
+import type { Command } from '../command';
+import { connectCommand } from './connect';
+import { instancesCommand } from './instances';
+import { peopleCommand } from './people';
+import { syncCommand } from './sync';
+
+export const COMMANDS: readonly Command[] = [connectCommand, instancesCommand, syncCommand, peopleCommand];

@@ -1,0 +1,117 @@
+/**
+ * `desk` as an administrator runs it: the real command in a child process (node with the tsx
+ * loader), a data folder of its own, the built-in sandbox, the real keychain of the test run.
+ * Exit codes, stdout for results (JSON with --json), stderr for progress and errors.
+ */
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger, SecretRegistry } from '../log/logger';
+import { createVault } from '../vault/vault';
+
+const DESK = path.join(import.meta.dirname, 'desk.ts');
+/** The desk processes of this file keep their keychain entries under a name of their own. */
+const SERVICE = `Admin Desk desk-test ${crypto.randomUUID()}`;
+const available = (
+  await createVault({ secrets: new SecretRegistry(), logger: silentLogger, service: SERVICE }).status()
+).available;
+const required = process.env.ADMIN_DESK_REQUIRE_KEYCHAIN === '1';
+const made: string[] = [];
+const makeTempDir = (prefix: string) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `admin-desk-${prefix}`));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function desk(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', DESK, ...args], {
+      env: { ...process.env, ADMIN_DESK_KEYCHAIN_SERVICE: SERVICE, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('desk without a backend', () => {
+  it('prints its help and exits 0; an unknown command is a usage error (2)', async () => {
+    const help = await desk(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/connect --sandbox/);
+    const bad = await desk(['frobnicate']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Unknown command "frobnicate"/);
+    expect(bad.stdout).toBe('');
+  }, 120_000);
+
+  it('refuses a bad option with the usage line, and a bad size before starting anything', async () => {
+    const dir = makeTempDir('desk-bad-');
+    const unknownFlag = await desk(['--data', dir, 'sync', '--bogus']);
+    expect(unknownFlag.code).toBe(2);
+    expect(unknownFlag.stderr).toMatch(/Usage: desk sync/);
+    const size = await desk(['connect', '--sandbox', '--people', 'lots', '--data', dir]);
+    expect(size.code).toBe(2);
+    expect(size.stderr).toMatch(/--people takes a whole number/);
+    expect(fs.existsSync(path.join(dir, 'admin-desk.sqlite'))).toBe(false);
+  }, 120_000);
+
+  it('says what to do when no instance is connected (exit 1)', async () => {
+    const dir = makeTempDir('desk-empty-');
+    const run = await desk(['people', 'search', 'smith', '--data', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/desk connect --sandbox/);
+  }, 120_000);
+});
+
+describe.skipIf(!available && !required)('desk on the built-in sandbox', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = makeTempDir('desk-sandbox-');
+  });
+
+  it('connects, lists, syncs and searches, in human words and in JSON', async () => {
+    const connect = await desk(['--data', dir, 'connect', '--sandbox', '--people', '120', '--seed', '4', '--json']);
+    expect(connect.code, connect.stderr).toBe(0);
+    const connected = JSON.parse(connect.stdout) as { instance: { id: string; isSandbox: boolean }; working: number };
+    expect(connected.instance.isSandbox).toBe(true);
+    expect(connected.working).toBeGreaterThan(10);
+
+    const list = await desk(['instances', '--data', dir]);
+    expect(list.stdout).toContain(connected.instance.id);
+    expect(list.stdout).toMatch(/^\* Sandbox \(built-in\)/m);
+
+    const sync = await desk(['sync', '--json', '--data', dir]);
+    expect(sync.code, sync.stderr).toBe(0);
+    const synced = JSON.parse(sync.stdout) as {
+      job: { state: string };
+      lastRun: { summary: { kinds: { people: { added: number } } } };
+    };
+    expect(synced.job.state).toBe('succeeded');
+    // The remembered sandbox size: a second process syncs the same 120 people, not the default 1,000.
+    expect(synced.lastRun.summary.kinds.people.added).toBe(120);
+    expect(sync.stderr).toMatch(/calls/);
+
+    const search = await desk(['--json', '--data', dir, 'people', 'search', 'a', '--limit', '5']);
+    expect(search.code, search.stderr).toBe(0);
+    const found = JSON.parse(search.stdout) as { total: number; rows: { id: number }[] };
+    expect(found.total).toBeGreaterThan(0);
+    expect(found.rows.length).toBeLessThanOrEqual(5);
+  }, 300_000);
+});

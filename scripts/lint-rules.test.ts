@@ -136,3 +136,32 @@ describe('renderer layers', () => {
     ).toEqual([]);
   });
 });
+
+describe('function length', () => {
+  // A component of 81 statement lines: one over the limit once blank lines and comments are skipped.
+  const longComponent = [
+    'export function Long() {',
+    '  // a comment, not counted',
+    '',
+    ...Array.from({ length: 79 }, (_, i) => `  const v${i} = ${i};`),
+    '  return v0;',
+    '}',
+    '',
+  ].join('\n');
+
+  async function lengthErrors(filePath: string): Promise<string[]> {
+    const [result] = await eslint.lintText(longComponent, { filePath });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'max-lines-per-function').map((m) => m.message);
+  }
+
+  it.each([['src-renderer/screens/people/probe.tsx'], ['src-renderer/components/probe.ts']])(
+    'the renderer refuses a function over 80 lines: %s',
+    async (filePath) => {
+      expect(await lengthErrors(filePath)).not.toEqual([]);
+    },
+  );
+
+  it('renderer tests are exempt', async () => {
+    expect(await lengthErrors('src-renderer/lib/probe.test.ts')).toEqual([]);
+  });
+});

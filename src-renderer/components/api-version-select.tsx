@@ -1,4 +1,4 @@
-/** The SmartConnect API version picker (2 or 1), shared by the Connect form and "Add instance". */
+/** The SmartConnect API version picker (2 or 1), in the instance ID row (instance-id-fields.tsx). */
 import { NativeSelect } from '@mantine/core';
 import type { ReactNode } from 'react';
 

@@ -1,6 +1,6 @@
 /** The function registry's rows: name, record type, action, field count, token state; edit and remove. */
-import { ActionIcon, Badge, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { Badge, Table, Text, VisuallyHidden } from '@mantine/core';
+import { RowActions } from '../../components/row-actions';
 import type { FunctionDraft } from './connection-form-model';
 
 interface FunctionsTableProps {
@@ -41,18 +41,14 @@ export function FunctionsTable({ functions, onEdit, onRemove }: FunctionsTablePr
                 <TokenBadge draft={f} />
               </Table.Td>
               <Table.Td>
-                <Group gap={4} justify="flex-end" wrap="nowrap">
-                  <Tooltip label="Edit function">
-                    <ActionIcon aria-label={`Edit function ${f.name}`} onClick={() => onEdit(index)}>
-                      <IconPencil size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                  <Tooltip label="Remove function (on save)">
-                    <ActionIcon color="red" aria-label={`Remove function ${f.name}`} onClick={() => onRemove(index)}>
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                </Group>
+                <RowActions
+                  edit={{ tooltip: 'Edit function', label: `Edit function ${f.name}`, onClick: () => onEdit(index) }}
+                  remove={{
+                    tooltip: 'Remove function (on save)',
+                    label: `Remove function ${f.name}`,
+                    onClick: () => onRemove(index),
+                  }}
+                />
               </Table.Td>
             </Table.Tr>
           ))}

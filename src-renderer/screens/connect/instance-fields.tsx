@@ -2,7 +2,7 @@
 import { SimpleGrid, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ConnectionFormValues } from './connection-form-model';
-import { ApiVersionSelect } from '../../components/api-version-select';
+import { InstanceIdFields } from '../../components/instance-id-fields';
 
 interface InstanceFieldsProps {
   form: UseFormReturnType<ConnectionFormValues>;
@@ -32,21 +32,7 @@ export function InstanceFields({ form, isSandbox }: InstanceFieldsProps) {
           {...form.getInputProps('host')}
         />
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput label="Alias" placeholder="acme" withAsterisk {...form.getInputProps('alias')} />
-        <TextInput
-          label="Root company ID"
-          placeholder="12345"
-          inputMode="numeric"
-          withAsterisk
-          {...form.getInputProps('rootCompanyId')}
-        />
-        <ApiVersionSelect
-          value={form.values.apiVersion}
-          error={form.getInputProps('apiVersion').error}
-          onChange={(version) => form.setFieldValue('apiVersion', version)}
-        />
-      </SimpleGrid>
+      <InstanceIdFields form={form} />
     </>
   );
 }

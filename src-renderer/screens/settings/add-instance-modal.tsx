@@ -3,12 +3,12 @@
  * field, before anything is sent; main's own VALIDATION and CONFLICT answers land on the fields
  * they are about, anything else in an alert inside the dialog.
  */
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { instanceInputSchema, type InstanceInput } from '../../../src-preload/contract';
 import { ERROR_NEXT_STEPS, fieldErrorsOf, formLevelErrorOf, notifySuccess, useApiMutation } from '../../api';
 import { capitalize, zodFormResolver } from '../../lib/form-resolver';
-import { ApiVersionSelect } from '../../components/api-version-select';
+import { InstanceIdFields } from '../../components/instance-id-fields';
 
 const EMPTY: InstanceInput = { name: '', host: '', alias: '', rootCompanyId: '', apiVersion: 2 };
 
@@ -74,21 +74,7 @@ function AddInstanceForm({ onDone }: { onDone: () => void }) {
           withAsterisk
           {...form.getInputProps('host')}
         />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label="Alias" placeholder="acme" withAsterisk {...form.getInputProps('alias')} />
-          <TextInput
-            label="Root company ID"
-            placeholder="12345"
-            inputMode="numeric"
-            withAsterisk
-            {...form.getInputProps('rootCompanyId')}
-          />
-          <ApiVersionSelect
-            value={form.values.apiVersion}
-            error={form.getInputProps('apiVersion').error}
-            onChange={(version) => form.setFieldValue('apiVersion', version)}
-          />
-        </SimpleGrid>
+        <InstanceIdFields form={form} />
         {formLevelError && (
           <Alert color="red" title="The instance was not added" role="alert">
             {formLevelError.message} {ERROR_NEXT_STEPS[formLevelError.code]}

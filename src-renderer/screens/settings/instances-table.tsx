@@ -1,6 +1,6 @@
 /** The instances as a dense table; each row names its instance so tests and screen readers find it. */
-import { ActionIcon, Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
-import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { RowActions } from '../../components/row-actions';
 import type { Instance } from '../../../src-preload/contract';
 
 interface InstancesTableProps {
@@ -55,7 +55,11 @@ export function InstancesTable({ instances, activeId, busyId, onMakeActive, onRe
                 <Table.Td>{instance.rootCompanyId}</Table.Td>
                 <Table.Td>{instance.apiVersion}</Table.Td>
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap" justify="flex-end">
+                  <RowActions
+                    // Not "Rename …": that label contains "name" and would make getByLabel('Name') ambiguous.
+                    edit={{ tooltip: 'Rename', label: `Edit ${instance.name}`, onClick: () => onRename(instance) }}
+                    remove={{ tooltip: 'Remove', label: `Remove ${instance.name}`, onClick: () => onRemove(instance) }}
+                  >
                     {!isActive && (
                       <Button
                         size="compact-sm"
@@ -67,18 +71,7 @@ export function InstancesTable({ instances, activeId, busyId, onMakeActive, onRe
                         Make active
                       </Button>
                     )}
-                    <Tooltip label="Rename">
-                      {/* Not "Rename …": that label contains "name" and would make getByLabel('Name') ambiguous. */}
-                      <ActionIcon aria-label={`Edit ${instance.name}`} onClick={() => onRename(instance)}>
-                        <IconPencil size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label="Remove">
-                      <ActionIcon color="red" aria-label={`Remove ${instance.name}`} onClick={() => onRemove(instance)}>
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                  </Group>
+                  </RowActions>
                 </Table.Td>
               </Table.Tr>
             );

@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase, type DB } from '../src-main/db/open';
 import { createInstance } from '../src-main/instances/instances-store';
 import { searchPeople } from '../src-main/mirror/people-store';
-import type { JobContext } from '../src-main/jobs/runner';
+import type { JobContext } from '../src-main/jobs/jobs-service';
 import { silentLogger } from '../src-main/log/logger';
 import { createMemoryBudget } from '../src-main/smartsimple/client';
 import { clientOnSandbox } from '../src-main/smartsimple/sandbox/client-on-sandbox';

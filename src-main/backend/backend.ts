@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { EventName, Events, Result, Table } from '../../src-preload/contract';
 import { openDatabase, type DB } from '../db/open';
 import { createAuditService } from '../audit-trail/audit-service';
-import { createConnections } from '../connect/connections';
+import { createConnectService } from '../connect/connect-service';
 import { localAdministrator } from '../connect/local-admin';
 import { createInstancesService } from '../instances/instances-service';
 import { createMirrorService } from '../mirror/mirror-service';
@@ -20,7 +20,7 @@ import { createVault, KEYCHAIN_SERVICE, type KeychainBackend } from '../vault/va
 import { sqliteAccountIndex } from '../vault/accounts-store';
 import { createDispatcher, type CallContext } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
-import { createJobRunner } from '../jobs/runner';
+import { createJobsService } from '../jobs/jobs-service';
 import {
   SecretRegistry,
   consoleSink,
@@ -130,7 +130,7 @@ interface Infrastructure {
 /** The composition root: every service, built once, each from what it needs. */
 function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, emit }: Infrastructure): Services {
   const changed = (tables: Table[]) => emit('data:changed', { tables });
-  const jobs = createJobRunner({
+  const jobs = createJobsService({
     db,
     logger: logger.child('jobs'),
     emit: (job) => {
@@ -148,7 +148,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   });
   const sandboxOptions = resolveSandboxOptions(dataDir, options.sandbox);
   const sandbox = createSandboxRuntime({ dataDir, logger: logger.child('sandbox'), ...sandboxOptions });
-  const connections = createConnections({ db, vault, logger: logger.child('connect'), secrets, sandbox });
+  const connections = createConnectService({ db, vault, logger: logger.child('connect'), secrets, sandbox });
   const instances = createInstancesService({ db });
   const mirror = createMirrorService({ db, instances });
   const sync = createSyncService({

@@ -4,9 +4,9 @@
  * delegate to them.
  */
 import type { AuditService } from '../audit-trail/audit-service';
-import type { Connections } from '../connect/connections';
+import type { ConnectService } from '../connect/connect-service';
 import type { InstancesService } from '../instances/instances-service';
-import type { JobRunner } from '../jobs/runner';
+import type { JobsService } from '../jobs/jobs-service';
 import type { Logger } from '../log/logger';
 import type { MirrorService } from '../mirror/mirror-service';
 import type { PlansService } from '../plans/plans-service';
@@ -28,12 +28,12 @@ export interface Services {
   app: AppFacts;
   instances: InstancesService;
   vault: Vault;
-  connections: Connections;
+  connections: ConnectService;
   mirror: MirrorService;
   sync: SyncService;
   plans: PlansService;
   audit: AuditService;
-  jobs: JobRunner;
+  jobs: JobsService;
   /** Infrastructure for tests and tools that drive the backend directly; handlers never use these. */
   db: DB;
   logger: Logger;

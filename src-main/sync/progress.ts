@@ -2,7 +2,7 @@
  * Progress of a sync for the job runner: records done of the expected total, calls made, and the
  * time left, estimated in calls (the network and the hourly budget set the pace, not SQLite).
  */
-import type { JobContext } from '../jobs/runner';
+import type { JobContext } from '../jobs/jobs-service';
 import type { WaitEvent } from '../smartsimple/client';
 import { ENTITY_LABELS } from './entities';
 import type { SyncEntity } from './types';

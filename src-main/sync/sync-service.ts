@@ -3,10 +3,10 @@
  * time, through the job runner's exclusive key), and report the status of past and running runs.
  */
 import type { JobInfo, SyncPlan, SyncStatus } from '../../src-preload/contract';
-import type { Connections } from '../connect/connections';
+import type { ConnectService } from '../connect/connect-service';
 import type { DB } from '../db/open';
 import type { InstancesService } from '../instances/instances-service';
-import type { JobRunner } from '../jobs/runner';
+import type { JobsService } from '../jobs/jobs-service';
 import type { Logger } from '../log/logger';
 import { planSync } from './plan';
 import { runSync } from './run-sync';
@@ -23,9 +23,9 @@ export interface SyncService {
 
 export interface SyncServiceDeps {
   db: DB;
-  connections: Connections;
+  connections: ConnectService;
   instances: InstancesService;
-  jobs: JobRunner;
+  jobs: JobsService;
   logger: Logger;
   /** Called when a run ends, so the screens that read the mirror refresh. */
   onFinished(): void;

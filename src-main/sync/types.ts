@@ -1,6 +1,6 @@
 /** The sync engine's public types: what a run is asked to do and what it leaves behind. */
 import type { DB } from '../db/open';
-import type { JobContext } from '../jobs/runner';
+import type { JobContext } from '../jobs/jobs-service';
 import type { Logger } from '../log/logger';
 import type { CallBudget, SmartConnectClient } from '../smartsimple/client';
 import type { WriterOption } from './page-store';

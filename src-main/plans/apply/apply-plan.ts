@@ -14,7 +14,7 @@ import { initJournal, listJournal, listNotes } from '../store/journal-store';
 import { savePlanResult, setPlanState, toPlan } from '../store/plans-store';
 import type { DB } from '../../db/open';
 import { conflict } from '../../errors/app-error';
-import type { JobContext } from '../../jobs/runner';
+import type { JobContext } from '../../jobs/jobs-service';
 import type { Logger } from '../../log/logger';
 import type { SmartConnectClient, WaitEvent } from '../../smartsimple/client';
 import { RECOMMENDED_FIELDS } from '../../smartsimple/protocol';

@@ -5,7 +5,7 @@
  */
 import type { DB } from '../../db/open';
 import { listJournal, nextCallId, patchJournal, type JournalPatch, type JournalRow } from '../store/journal-store';
-import type { JobContext } from '../../jobs/runner';
+import type { JobContext } from '../../jobs/jobs-service';
 import type { Logger } from '../../log/logger';
 import type { SmartConnectClient } from '../../smartsimple/client';
 import type { WireRecord } from '../../smartsimple/protocol';

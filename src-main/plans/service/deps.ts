@@ -1,8 +1,8 @@
 /** What the plans service is built from: the database, the capabilities it asks, and who acts. */
-import type { Connections } from '../../connect/connections';
+import type { ConnectService } from '../../connect/connect-service';
 import type { DB } from '../../db/open';
 import type { InstancesService } from '../../instances/instances-service';
-import type { JobRunner } from '../../jobs/runner';
+import type { JobsService } from '../../jobs/jobs-service';
 import type { Logger } from '../../log/logger';
 import type { MirrorService } from '../../mirror/mirror-service';
 import { notFound } from '../../errors/app-error';
@@ -10,10 +10,10 @@ import { getPlan } from '../plans';
 
 export interface PlansServiceDeps {
   db: DB;
-  connections: Connections;
+  connections: ConnectService;
   instances: InstancesService;
   mirror: MirrorService;
-  jobs: JobRunner;
+  jobs: JobsService;
   logger: Logger;
   /** The administrator recorded on this computer for an instance (never the renderer's word). */
   administrator(instanceId: string): string;

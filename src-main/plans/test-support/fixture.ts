@@ -10,8 +10,8 @@ import path from 'node:path';
 import { openDatabase, type DB } from '../../db/open';
 import { replaceFunctions } from '../../connect/store';
 import { createInstance } from '../../instances/instances-store';
-import type { JobContext } from '../../jobs/runner';
-import { cancelledError } from '../../jobs/runner';
+import type { JobContext } from '../../jobs/jobs-service';
+import { cancelledError } from '../../jobs/jobs-service';
 import { silentLogger } from '../../log/logger';
 import {
   createMemoryBudget,

@@ -4,8 +4,8 @@
  * progress, and dumps of the mirror for comparing one sync with another.
  */
 import type { DB } from '../../db/open';
-import type { JobContext } from '../../jobs/runner';
-import { cancelledError as jobCancelled } from '../../jobs/runner';
+import type { JobContext } from '../../jobs/jobs-service';
+import { cancelledError as jobCancelled } from '../../jobs/jobs-service';
 import { silentLogger } from '../../log/logger';
 import type { CallBudget, SmartConnectClient, SmartConnectClientOptions } from '../../smartsimple/client';
 import { createMemoryBudget } from '../../smartsimple/client';

@@ -31,7 +31,7 @@ export interface StartJobOptions {
   exclusive?: { key: string; busyMessage: string };
 }
 
-export interface JobRunner {
+export interface JobsService {
   start(options: StartJobOptions, work: (ctx: JobContext) => Promise<string | void>): JobInfo;
   /** Start-up: marks jobs a previous process left running as failed (interrupted); returns how many. */
   sweepInterrupted(): number;
@@ -46,7 +46,7 @@ export interface JobRunner {
   shutdown(): Promise<void>;
 }
 
-export interface JobRunnerOptions {
+export interface JobsServiceOptions {
   db: DB;
   emit: (job: JobInfo) => void;
   logger: Logger;
@@ -72,7 +72,7 @@ interface RunnerState {
   finish(r: Running, state: JobInfo['state'], message: string | null, error: ApiError | null): JobInfo;
 }
 
-export function createJobRunner({ db, emit, logger, throttleMs = 100 }: JobRunnerOptions): JobRunner {
+export function createJobsService({ db, emit, logger, throttleMs = 100 }: JobsServiceOptions): JobsService {
   const running = new Map<string, Running>();
   const publish = (r: Running, force = false) => {
     const now = Date.now();
@@ -166,7 +166,7 @@ function startJob(state: RunnerState, options: StartJobOptions, work: (ctx: JobC
   return { ...info };
 }
 
-function queries({ db, logger, running }: RunnerState): Omit<JobRunner, 'start'> {
+function queries({ db, logger, running }: RunnerState): Omit<JobsService, 'start'> {
   return {
     sweepInterrupted() {
       const interrupted = markInterruptedJobs(db, new Date().toISOString());

@@ -1,5 +1,5 @@
 /**
- * Connections to SmartSimple instances: saving one (non-secrets in SQLite, secrets in the
+ * ConnectService to SmartSimple instances: saving one (non-secrets in SQLite, secrets in the
  * keychain), building a client for one, testing one function by function, and the one-click
  * sandbox. The renderer only ever learns whether a secret is set.
  */
@@ -51,7 +51,7 @@ export interface ClientOptions {
   timeoutMs?: number;
 }
 
-export interface Connections {
+export interface ConnectService {
   details(instanceId: string): Promise<ConnectionDetails>;
   save(input: ConnectionInput): Promise<ConnectionDetails>;
   remove(instanceId: string): Promise<void>;
@@ -86,13 +86,13 @@ interface ConnectionsContext {
   budgets: Map<string, CallBudget>;
 }
 
-export function createConnections(deps: {
+export function createConnectService(deps: {
   db: DB;
   vault: Vault;
   logger: Logger;
   secrets: SecretRegistry;
   sandbox: SandboxRuntime;
-}): Connections {
+}): ConnectService {
   const ctx: ConnectionsContext = { ...deps, budgets: new Map() };
   return {
     details: (instanceId) => details(ctx, instanceId),

@@ -3,7 +3,7 @@ import type { JobInfo } from '../../src-preload/contract';
 import { openDatabase } from '../db/open';
 import { silentLogger } from '../log/logger';
 import { useTempDirs } from '../test-support/temp-dir';
-import { createJobRunner } from './runner';
+import { createJobsService } from './jobs-service';
 import path from 'node:path';
 
 const tempDir = useTempDirs();
@@ -12,7 +12,7 @@ function setup() {
   const file = path.join(tempDir(), 'db.sqlite');
   const { db } = openDatabase(file);
   const events: JobInfo[] = [];
-  const runner = createJobRunner({ db, logger: silentLogger, emit: (j) => events.push(j), throttleMs: 20 });
+  const runner = createJobsService({ db, logger: silentLogger, emit: (j) => events.push(j), throttleMs: 20 });
   return { db, file, runner, events };
 }
 
@@ -70,7 +70,7 @@ describe('job runner', () => {
     runner.start({ kind: 'test', title: 'Never ends' }, () => new Promise(() => {}));
     db.close();
     const again = openDatabase(file).db;
-    const second = createJobRunner({ db: again, logger: silentLogger, emit: () => {} });
+    const second = createJobsService({ db: again, logger: silentLogger, emit: () => {} });
     second.sweepInterrupted();
     expect(second.list()[0]).toMatchObject({ state: 'failed', message: expect.stringMatching(/Interrupted/) });
     again.close();

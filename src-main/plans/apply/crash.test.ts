@@ -1,5 +1,5 @@
 /**
- * The crash test of issue #5: a 2,000-operation plan is applied by a child process (node with the
+ * The apply crash test: a 2,000-operation plan is applied by a child process (node with the
  * tsx loader) against
  * a sandbox in this process; the child is SIGKILLed at 20 random points (at a random request of
  * its run, either while the server handles it, so the write lands and the answer is lost, or a

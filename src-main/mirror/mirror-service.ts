@@ -18,7 +18,7 @@ import { validation } from '../errors/app-error';
 import type { InstancesService } from '../instances/instances-service';
 import { listOrganizationsTree } from './organizations-store';
 import { selectPeopleIds, type PeopleSelectionFilter, type SearchPeopleInput } from './people-search-store';
-import { getPerson, searchPeople } from './people-store';
+import { getPerson, listPeopleForMatching, searchPeople, type PersonForMatching } from './people-store';
 import { listProgramAssignments, listPrograms } from './programs-store';
 import { getRole, getRoleDepartments, listRoles, setRolePrivileged, suggestPrivileged } from './roles-store';
 
@@ -35,6 +35,8 @@ export interface MirrorService {
   getRole(instanceId: string, roleId: number): RoleDetail;
   setRolePrivileged(instanceId: string, roleId: number, privileged: boolean | null): RoleRow;
   suggestPrivileged(instanceId: string): PrivilegeSuggestion[];
+  /** Every live person with the fields entity resolution compares. */
+  peopleForMatching(instanceId: string): PersonForMatching[];
   listPrograms(instanceId: string): ProgramRow[];
   programAssignments(instanceId: string, programId: number): ProgramAssignmentRow[];
 }
@@ -59,6 +61,7 @@ export function createMirrorService({ db, instances }: { db: DB; instances: Inst
     }),
     setRolePrivileged: (instanceId, roleId, privileged) => setRolePrivileged(db, known(instanceId), roleId, privileged),
     suggestPrivileged: (instanceId) => suggestPrivileged(db, known(instanceId)),
+    peopleForMatching: (instanceId) => listPeopleForMatching(db, known(instanceId)),
     listPrograms: (instanceId) => listPrograms(db, known(instanceId)),
     programAssignments: (instanceId, programId) => listProgramAssignments(db, known(instanceId), programId),
   };

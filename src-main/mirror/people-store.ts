@@ -84,3 +84,27 @@ export function getPerson(
     accessChanges: listAccessEvents(db, instanceId, { personId, limit: recent }),
   };
 }
+
+/** A live person with the fields entity resolution compares (names, e-mail, phone, work details). */
+export interface PersonForMatching {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string | null;
+  title: string | null;
+  organization: string | null;
+  department: string | null;
+}
+
+/** Every live person of the instance, for building a resolution index or a duplicate report. */
+export function listPeopleForMatching(db: DB, instanceId: string): PersonForMatching[] {
+  return db
+    .prepare(
+      `SELECT p.id, p.first_name AS firstName, p.last_name AS lastName, p.email, p.phone, p.title,
+         o.name AS organization, p.department
+       FROM mirror_people p LEFT JOIN mirror_organizations o ON o.instance_id = p.instance_id AND o.id = p.company_id
+       WHERE p.instance_id = ? AND p.deleted_at IS NULL ORDER BY p.id`,
+    )
+    .all(instanceId) as PersonForMatching[];
+}

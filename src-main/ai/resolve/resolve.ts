@@ -1,0 +1,100 @@
+/**
+ * The two batch operations: `dedupe` finds the records of one set that are the same entity, and
+ * `link` finds the records of a left set that are the same as records of a right set. Both block,
+ * train the model on the run's own data by EM, score the candidates, and cluster without chaining;
+ * matches are the pairs inside the predicted clusters (for a link: the left-right pairs).
+ */
+import { performance } from 'node:perf_hooks';
+import { candidatePairs } from './blocking';
+import { clusterRecords, type Edge, type PairProbe } from './cluster';
+import { activeComparisons, comparePair } from './comparisons';
+import { explainPair, householdOnly, pairWeight, probabilityOf, summarizeModel, type Model } from './model';
+import { prepareRecord, type Prepared } from './prepare';
+import { trainModel } from './train';
+import {
+  resolveOptionsSchema,
+  type ResolveOptions,
+  type ResolveRecord,
+  type ResolveResult,
+  type ScoredPair,
+} from './types';
+
+/** Below this a pair is two people for clustering even if a cluster's average would allow it. */
+const CANNOT_LINK_BELOW = 1e-6;
+
+export function dedupe(records: ResolveRecord[], options: ResolveOptions = {}): ResolveResult {
+  return run(records, [], 'dedupe', options);
+}
+
+export function link(left: ResolveRecord[], right: ResolveRecord[], options: ResolveOptions = {}): ResolveResult {
+  return run(left, right, 'link', options);
+}
+
+function probeFor(model: Model, records: Prepared[]) {
+  const gamma = new Uint8Array(model.comparisons.length);
+  return (i: number, j: number): PairProbe => {
+    comparePair(model.comparisons, records[i]!, records[j]!, gamma);
+    const probability = probabilityOf(pairWeight(model, gamma, records[i]!));
+    return { probability, cannotLink: householdOnly(model, gamma) || probability < CANNOT_LINK_BELOW };
+  };
+}
+
+function run(left: ResolveRecord[], right: ResolveRecord[], mode: 'dedupe' | 'link', options: ResolveOptions) {
+  const opts = resolveOptionsSchema.parse(options);
+  const t0 = performance.now();
+  const records = [...left, ...right].map(prepareRecord);
+  const comparisons = activeComparisons(records);
+  const t1 = performance.now();
+  const blocking = { records, leftCount: left.length, mode, maxBlockSize: opts.maxBlockSize, window: opts.window };
+  const pairs = candidatePairs(blocking);
+  const t2 = performance.now();
+  const trained = trainModel({ comparisons, records, leftCount: left.length, mode, pairs, ...opts });
+  const { model, gammas } = trained;
+  const t3 = performance.now();
+  const k = comparisons.length;
+  const probabilities = pairs.map(([i], p) =>
+    probabilityOf(pairWeight(model, gammas.subarray(p * k, p * k + k), records[i]!)),
+  );
+  const edges: Edge[] = [];
+  pairs.forEach(([i, j], p) => {
+    if (probabilities[p]! >= opts.thresholds.same) edges.push({ i, j, probability: probabilities[p]! });
+  });
+  const t4 = performance.now();
+  const groups = clusterRecords(records.length, edges, opts.thresholds.same, probeFor(model, records));
+  const clusterOf = new Int32Array(records.length);
+  groups.forEach((g, c) => g.forEach((x) => (clusterOf[x] = c)));
+  const scored = (i: number, j: number): ScoredPair => ({
+    left: records[i]!.id,
+    right: records[j]!.id,
+    ...explainPair(model, records[i]!, records[j]!),
+  });
+  const matches: ScoredPair[] = [];
+  for (const g of groups)
+    for (let x = 0; x < g.length; x += 1)
+      for (let y = x + 1; y < g.length; y += 1) {
+        const [i, j] = [Math.min(g[x]!, g[y]!), Math.max(g[x]!, g[y]!)];
+        if (mode === 'dedupe' || (i < left.length && j >= left.length)) matches.push(scored(i, j));
+      }
+  const review = pairs
+    .map((pair, p) => ({ pair, probability: probabilities[p]! }))
+    .filter(({ pair: [i, j], probability }) => probability >= opts.thresholds.review && clusterOf[i] !== clusterOf[j])
+    .map(({ pair: [i, j] }) => scored(i, j));
+  const t5 = performance.now();
+  const n = records.length;
+  const allPairs = mode === 'dedupe' ? (n * (n - 1)) / 2 : left.length * right.length;
+  return {
+    matches,
+    review,
+    clusters: groups.map((g) => g.map((x) => records[x]!.id)),
+    model: summarizeModel(model),
+    stats: {
+      records: n,
+      candidatePairs: pairs.length,
+      reductionRatio: allPairs ? 1 - pairs.length / allPairs : 0,
+      lambdaCandidates: trained.lambdaCandidates,
+      lambda: model.lambda,
+      emIterations: trained.iterations,
+      millis: { prepare: t1 - t0, block: t2 - t1, train: t3 - t2, score: t4 - t3, cluster: t5 - t4 },
+    },
+  } satisfies ResolveResult;
+}

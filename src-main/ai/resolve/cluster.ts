@@ -2,8 +2,10 @@
  * Records into entities without chaining. Connected components of the match edges would join a
  * whole family through one ambiguous record ("R. Smith", no date of birth, close to both Robert
  * and Rebecca). Inside each component we therefore merge bottom-up by average linkage: the two
- * groups with the highest mean probability over all their cross pairs merge while that mean is at
- * least the threshold, and never when any cross pair is known to be two people (cannot-link).
+ * groups with the highest mean match weight (log2 odds) over all their cross pairs merge while
+ * that mean is at least the threshold's, and never when any cross pair is known to be two people
+ * (cannot-link). Unlike the mean probability, the mean weight lets a group of strong pairs carry
+ * one weak pair (a duplicate of a duplicate), while a strongly negative pair still counts.
  */
 export interface Edge {
   i: number;
@@ -53,7 +55,14 @@ function matrix(members: number[], known: Map<number, number>, n: number, probe:
   return { p, forbid };
 }
 
+/** log2 odds, clamped so that one certain pair cannot outvote every other pair of a merge. */
+function logOdds(p: number): number {
+  const clamped = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log2(clamped / (1 - clamped));
+}
+
 function averageLinkage(k: number, p: Float64Array, forbid: Uint8Array, threshold: number): number[][] {
+  const w = p.map(logOdds);
   let groups: number[][] = Array.from({ length: k }, (_, x) => [x]);
   for (;;) {
     let best = -1;
@@ -64,13 +73,13 @@ function averageLinkage(k: number, p: Float64Array, forbid: Uint8Array, threshol
         let blocked = false;
         for (const x of groups[a]!)
           for (const y of groups[b]!) {
-            sum += p[x * k + y]!;
+            sum += w[x * k + y]!;
             if (forbid[x * k + y] === 1) blocked = true;
           }
         const mean = sum / (groups[a]!.length * groups[b]!.length);
         if (!blocked && mean > best) [best, pick] = [mean, [a, b]];
       }
-    if (best < threshold) return groups;
+    if (best < logOdds(threshold)) return groups;
     const [a, b] = pick;
     groups = groups.filter((_, g) => g !== a && g !== b).concat([[...groups[a]!, ...groups[b]!]]);
   }

@@ -5,6 +5,7 @@
  * compared crosswise, so the swap costs nothing.
  */
 import { editLevel, jw, MISSING, textLevel } from './comparators';
+import { ADDRESS_LEVELS, addressKey, addressLevel, hasAddress } from './address-comparison';
 import { swapDayMonth } from './normalize-date';
 import { type Prepared, type Text } from './prepare';
 
@@ -37,7 +38,8 @@ function givenLevel(a: Text, b: Text, ac: [string, string], bc: [string, string]
   if (!a.v || !b.v) return MISSING;
   if (a.v === b.v) return 0;
   const s = jw(a, b);
-  if (s >= 0.92) return 1;
+  // A shared prefix lifts Jaro-Winkler a lot ("charlotte"/"charles" 0.92): close means a typo too.
+  if (s >= 0.92 && editLevel(a.v, b.v, 2) <= 2) return 1;
   if (s >= 0.8 || sharesCode(ac, bc)) return 2;
   const initial = (a.v.length === 1 || b.v.length === 1) && a.v[0] === b.v[0];
   return initial ? 3 : 4;
@@ -122,12 +124,13 @@ export const COMPARISONS: readonly Comparison[] = [
     personal: true,
   },
   code('phone', (r) => r.phone, 1),
-  code('street_number', (r) => r.streetNumber, 1),
-  text('address_1', (r) => r.address1, false, 0.9, 0.75),
-  text('address_2', (r) => r.address2, false, 0.9, 0.75),
-  text('suburb', (r) => r.suburb, true),
-  code('postcode', (r) => r.postcode, 1),
-  code('state', (r) => r.state, 0),
+  {
+    field: 'address',
+    levels: ADDRESS_LEVELS,
+    compare: addressLevel,
+    present: hasAddress,
+    tfValue: addressKey,
+  },
   text('organization', (r) => r.organization, true),
   text('title', (r) => r.title),
   text('department', (r) => r.department),

@@ -23,6 +23,8 @@ export interface EmOptions {
   /** Pseudo-pairs of the prior on m; data outweigh it as soon as there are a few dozen matches. */
   priorWeight?: number;
   tolerance?: number;
+  /** Starting share of matches; small, so EM starts near "matches are the pairs that agree". */
+  initialLambda?: number;
 }
 
 /** Distinct agreement patterns with how often each occurs. */
@@ -45,6 +47,7 @@ export function priorM(levelCount: number): number[] {
     3: [0.85, 0.1, 0.05],
     4: [0.8, 0.1, 0.06, 0.04],
     5: [0.78, 0.08, 0.06, 0.05, 0.03],
+    6: [0.75, 0.06, 0.06, 0.05, 0.04, 0.04],
   };
   return shapes[levelCount] ?? new Array<number>(levelCount).fill(1 / levelCount);
 }
@@ -63,42 +66,63 @@ function posteriors(patterns: Pattern[], logM: number[][], logU: number[][], lam
   return out;
 }
 
+/** Normalized rows of `counts`. */
+function normalize(counts: number[][]): number[][] {
+  return counts.map((row) => {
+    const sum = row.reduce((x, y) => x + y, 0);
+    return row.map((n) => n / sum);
+  });
+}
+
+function maxChange(a: number[][], b: number[][]): number {
+  let change = 0;
+  a.forEach((row, f) => row.forEach((x, l) => (change = Math.max(change, Math.abs(x - b[f]![l]!)))));
+  return change;
+}
+
+/**
+ * EM over the candidate pairs. The non-matches among candidates are not like random pairs (each
+ * shares at least one blocking key), so inside EM they get their own distribution, started from
+ * the random-pair u and re-estimated each round; with u held at the random-pair values instead,
+ * the "match" class drifts to absorb the non-matches that share a key. Only m and lambda are
+ * returned: the scoring uses the random-pair u with the prior for any two records.
+ */
 export function runEm(patterns: Pattern[], u: number[][], options: EmOptions): EmResult {
   const alpha = options.priorWeight ?? 10;
   const tolerance = options.tolerance ?? 1e-6;
   const prior = u.map((row) => priorM(row.length));
   let m = prior.map((row) => row.slice());
-  let lambda = 0.5;
-  const logU = u.map((row) => row.map(Math.log));
+  let uc = u.map((row) => row.slice());
+  let lambda = options.initialLambda ?? 0.05;
   let iterations = 0;
   while (iterations < options.iterations) {
     iterations += 1;
+    const logM = m.map((row) => row.map(Math.log));
     const post = posteriors(
       patterns,
-      m.map((row) => row.map(Math.log)),
-      logU,
+      logM,
+      uc.map((row) => row.map(Math.log)),
       lambda,
     );
-    const counts = prior.map((row) => row.map((p) => alpha * p));
+    const mCounts = prior.map((row) => row.map((p) => alpha * p));
+    const uCounts = u.map((row) => row.map((p) => alpha * p));
     let matched = 0;
     let total = 0;
     patterns.forEach(({ gamma, count }, p) => {
       const w = count * post[p]!;
       matched += w;
       total += count;
-      for (let f = 0; f < gamma.length; f += 1) if (gamma[f] !== MISSING) counts[f]![gamma[f]!]! += w;
+      for (let f = 0; f < gamma.length; f += 1) {
+        if (gamma[f] === MISSING) continue;
+        mCounts[f]![gamma[f]!]! += w;
+        uCounts[f]![gamma[f]!]! += count - w;
+      }
     });
-    const next = counts.map((row) => {
-      const sum = row.reduce((x, y) => x + y, 0);
-      return row.map((n) => n / sum);
-    });
+    const nextM = normalize(mCounts);
+    const nextU = normalize(uCounts);
     const nextLambda = Math.min(1 - 1e-9, Math.max(1e-9, matched / total));
-    const change = Math.max(
-      Math.abs(nextLambda - lambda),
-      ...next.flatMap((row, f) => row.map((x, l) => Math.abs(x - m[f]![l]!))),
-    );
-    m = next;
-    lambda = nextLambda;
+    const change = Math.max(Math.abs(nextLambda - lambda), maxChange(nextM, m), maxChange(nextU, uc));
+    [m, uc, lambda] = [nextM, nextU, nextLambda];
     if (change < tolerance) break;
   }
   return { m, lambda, iterations };

@@ -19,8 +19,8 @@ import {
   type ScoredPair,
 } from './types';
 
-/** Below this a pair is two people for clustering even if a cluster's average would allow it. */
-const CANNOT_LINK_BELOW = 1e-6;
+/** Odds of 1000:1 against: two people, even when a cluster's average would allow the merge. */
+const CANNOT_LINK_BELOW = 1e-3;
 
 export function dedupe(records: ResolveRecord[], options: ResolveOptions = {}): ResolveResult {
   return run(records, [], 'dedupe', options);

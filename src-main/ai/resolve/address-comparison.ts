@@ -36,13 +36,11 @@ function lineAgreement(a: Prepared['address1'], b: Prepared['address1']): number
   return level === MISSING ? MISSING : level <= 1 ? 0 : level === 2 ? 1 : 2;
 }
 
-function streetAgreement(a: Prepared, b: Prepared): { street: number; number: boolean; second: boolean } {
+/** The street (first line, or the second if a side has no first), and whether the number agrees. */
+function streetAgreement(a: Prepared, b: Prepared): { street: number; number: boolean } {
   const first = lineAgreement(a.address1, b.address1);
-  const second = lineAgreement(a.address2, b.address2);
-  // The street is the first line; if one side has only a second line, that one stands in.
-  const street = first !== MISSING ? first : second;
-  const number = a.streetNumber !== '' && editLevel(a.streetNumber, b.streetNumber, 0) === 0;
-  return { street, number, second: second === MISSING || second === 0 };
+  const street = first !== MISSING ? first : lineAgreement(a.address2, b.address2);
+  return { street, number: a.streetNumber !== '' && editLevel(a.streetNumber, b.streetNumber, 0) === 0 };
 }
 
 function localityAgrees(a: Prepared, b: Prepared): boolean {
@@ -53,10 +51,13 @@ function localityAgrees(a: Prepared, b: Prepared): boolean {
 export function addressLevel(a: Prepared, b: Prepared): number {
   if (!hasAddress(a) || !hasAddress(b)) return MISSING;
   const locality = hasLocality(a) && hasLocality(b) ? localityAgrees(a, b) : null;
-  const { street, number, second } =
-    hasStreet(a) && hasStreet(b) ? streetAgreement(a, b) : { street: MISSING, number: false, second: false };
-  if (street === 0 && number && second && locality !== false) return 0;
-  if (street === 0 && number && locality === false) return 1;
+  const { street, number } = hasStreet(a) && hasStreet(b) ? streetAgreement(a, b) : { street: MISSING, number: false };
+  if (street === 0 && number) {
+    // The second line is looked at only here, where it decides between the top two levels.
+    const second = lineAgreement(a.address2, b.address2);
+    if ((second === MISSING || second === 0) && locality !== false) return 0;
+    if (locality === false) return 1;
+  }
   if (street !== MISSING && street <= 1 && locality !== false) return 2;
   if (locality) return 3;
   if (a.state && a.state === b.state) return 4;

@@ -24,7 +24,7 @@ export function textLevel(a: Text, b: Text, close = 0.92, somewhat = 0.8): numbe
   if (a.sorted === b.sorted) return 1;
   const s = jw(a, b);
   if (s >= close) return 1;
-  if (s >= somewhat || tokenOverlap(a.sorted, b.sorted) >= 0.5) return 2;
+  if (s >= somewhat || tokenOverlap(a.words, b.words) >= 0.5) return 2;
   return 3;
 }
 
@@ -37,11 +37,10 @@ export function editLevel(a: string, b: string, max: number): number {
 }
 
 /** Shared words over the words of the shorter side (so a dropped word still counts as overlap). */
-export function tokenOverlap(a: string, b: string): number {
-  if (!a.includes(' ') && !b.includes(' ')) return a === b ? 1 : 0;
-  const left = new Set(a.split(' '));
-  const right = b.split(' ');
+export function tokenOverlap(a: readonly string[], b: readonly string[]): number {
+  if (a.length < 2 && b.length < 2) return 0;
+  // Arrays of a few words: a scan is cheaper than building a Set for every pair.
   let shared = 0;
-  for (const w of right) if (left.has(w)) shared += 1;
-  return shared / Math.min(left.size, right.length);
+  for (const w of b) if (a.includes(w)) shared += 1;
+  return shared / Math.min(a.length, b.length);
 }

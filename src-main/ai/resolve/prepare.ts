@@ -22,6 +22,7 @@ export interface Text {
   chars: string[];
   /** Words sorted, so "smith john" and "john smith" agree as token sets. */
   sorted: string;
+  words: string[];
 }
 
 export interface Prepared {
@@ -48,7 +49,8 @@ export interface Prepared {
 }
 
 function text(v: string): Text {
-  return { v, chars: [...v], sorted: v.includes(' ') ? v.split(' ').sort().join(' ') : v };
+  const words = v ? v.split(' ') : [];
+  return { v, chars: [...v], sorted: words.length > 1 ? [...words].sort().join(' ') : v, words };
 }
 
 function codes(name: string): [string, string] {

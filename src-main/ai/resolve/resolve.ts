@@ -39,6 +39,37 @@ function probeFor(model: Model, records: Prepared[]) {
   };
 }
 
+interface Scored {
+  pairs: readonly [number, number][];
+  probabilities: number[];
+  mode: 'dedupe' | 'link';
+  leftCount: number;
+}
+
+/** The pairs inside the clusters (for a link, left-right ones) and the candidates left for review. */
+function collect(model: Model, records: Prepared[], groups: number[][], scored: Scored, reviewAt: number) {
+  const clusterOf = new Int32Array(records.length);
+  groups.forEach((g, c) => g.forEach((x) => (clusterOf[x] = c)));
+  const explain = (i: number, j: number): ScoredPair => ({
+    left: records[i]!.id,
+    right: records[j]!.id,
+    ...explainPair(model, records[i]!, records[j]!),
+  });
+  const crosses = (i: number, j: number) => scored.mode === 'dedupe' || (i < scored.leftCount && j >= scored.leftCount);
+  const matches: ScoredPair[] = [];
+  for (const g of groups)
+    for (let x = 0; x < g.length; x += 1)
+      for (let y = x + 1; y < g.length; y += 1) {
+        const [i, j] = [Math.min(g[x]!, g[y]!), Math.max(g[x]!, g[y]!)];
+        if (crosses(i, j)) matches.push(explain(i, j));
+      }
+  const review: ScoredPair[] = [];
+  scored.pairs.forEach(([i, j], p) => {
+    if (scored.probabilities[p]! >= reviewAt && clusterOf[i] !== clusterOf[j]) review.push(explain(i, j));
+  });
+  return { matches, review };
+}
+
 function run(left: ResolveRecord[], right: ResolveRecord[], mode: 'dedupe' | 'link', options: ResolveOptions) {
   const opts = resolveOptionsSchema.parse(options);
   const t0 = performance.now();
@@ -61,24 +92,13 @@ function run(left: ResolveRecord[], right: ResolveRecord[], mode: 'dedupe' | 'li
   });
   const t4 = performance.now();
   const groups = clusterRecords(records.length, edges, opts.thresholds.same, probeFor(model, records));
-  const clusterOf = new Int32Array(records.length);
-  groups.forEach((g, c) => g.forEach((x) => (clusterOf[x] = c)));
-  const scored = (i: number, j: number): ScoredPair => ({
-    left: records[i]!.id,
-    right: records[j]!.id,
-    ...explainPair(model, records[i]!, records[j]!),
-  });
-  const matches: ScoredPair[] = [];
-  for (const g of groups)
-    for (let x = 0; x < g.length; x += 1)
-      for (let y = x + 1; y < g.length; y += 1) {
-        const [i, j] = [Math.min(g[x]!, g[y]!), Math.max(g[x]!, g[y]!)];
-        if (mode === 'dedupe' || (i < left.length && j >= left.length)) matches.push(scored(i, j));
-      }
-  const review = pairs
-    .map((pair, p) => ({ pair, probability: probabilities[p]! }))
-    .filter(({ pair: [i, j], probability }) => probability >= opts.thresholds.review && clusterOf[i] !== clusterOf[j])
-    .map(({ pair: [i, j] }) => scored(i, j));
+  const { matches, review } = collect(
+    model,
+    records,
+    groups,
+    { pairs, probabilities, mode, leftCount: left.length },
+    opts.thresholds.review,
+  );
   const t5 = performance.now();
   const n = records.length;
   const allPairs = mode === 'dedupe' ? (n * (n - 1)) / 2 : left.length * right.length;

@@ -4,11 +4,43 @@ import { priorM } from './em';
 import { buildIndex, matchOne } from './mirror-index';
 import { explainPair, HOUSEHOLD_CAP, type Model } from './model';
 import { prepareRecord } from './prepare';
-import { link } from './resolve';
+import { dedupe, link } from './resolve';
+import { type ResolveRecord } from './types';
 import { duplicate, person, syntheticPeople } from './synthetic-people';
 import { seededRandom } from './estimate-u';
 
+/** Organizations: names with and without their legal form, in other case, the phone reformatted. */
+function organizations(): ResolveRecord[] {
+  const random = seededRandom(3);
+  const words =
+    'apex blue cedar delta eagle falcon granite harbor iron jade kestrel lumen maple north orbit pine'.split(' ');
+  const kinds = 'holdings consulting foundation trust services partners labs group institute society'.split(' ');
+  const forms = ['Pty Ltd', 'Inc', 'Ltd', 'LLC', ''];
+  const pick = (xs: string[]) => xs[Math.floor(random() * xs.length)]!;
+  const out: ResolveRecord[] = [];
+  for (let e = 0; e < 300; e += 1) {
+    const name = `${pick(words)} ${pick(words)} ${pick(kinds)}`;
+    const phone = `02 ${String(Math.floor(random() * 1e8)).padStart(8, '0')}`;
+    const fields = { organization: `${name} ${pick(forms)}`, phone, postcode: String(2000 + e) };
+    out.push({ id: `o${e}`, fields });
+    if (random() < 0.4) {
+      const again = { ...fields, organization: `${name.toUpperCase()} ${pick(forms)}`, phone: `+61${phone.slice(1)}` };
+      out.push({ id: `o${e}-again`, fields: again });
+    }
+  }
+  return out;
+}
+
 describe('resolve', () => {
+  it('deduplicates organizations: legal form, case and phone format do not matter', () => {
+    const records = organizations();
+    const result = dedupe(records);
+    const truth = records.filter((r) => r.id.endsWith('-again')).length;
+    const correct = result.matches.filter((m) => m.left.split('-')[0] === m.right.split('-')[0]).length;
+    expect(correct).toBeGreaterThan(truth * 0.97);
+    expect(correct).toBeGreaterThan(result.matches.length * 0.97);
+  });
+
   it('links a left set to a right set without labels', () => {
     const records = syntheticPeople(800, 21);
     const dups = records.filter((r) => r.id.includes('-dup'));
@@ -55,7 +87,7 @@ describe('resolve', () => {
   });
 
   it('finds one incoming person in a prebuilt index, and calls a stranger new', () => {
-    const records = syntheticPeople(3000, 9);
+    const records = syntheticPeople(1500, 9);
     const index = buildIndex(records);
     const random = seededRandom(77);
     const source = records.find((r) => !r.id.includes('-dup'))!;

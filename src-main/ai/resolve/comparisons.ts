@@ -26,6 +26,8 @@ const TEXT_LEVELS = ['exact', 'close', 'somewhat close', 'different'] as const;
 function namesSwapped(a: Prepared, b: Prepared): boolean {
   if (!a.given.v || !a.surname.v || !b.given.v || !b.surname.v) return false;
   if (a.given.v === b.given.v || a.surname.v === b.surname.v) return false;
+  // Most pairs are nowhere near a swap; a shared first letter crosswise is cheap to ask first.
+  if (a.given.v[0] !== b.surname.v[0] && a.surname.v[0] !== b.given.v[0]) return false;
   const cross = jw(a.given, b.surname) + jw(a.surname, b.given);
   return cross >= 1.8 && cross > jw(a.given, b.given) + jw(a.surname, b.surname) + 0.1;
 }
@@ -46,7 +48,9 @@ function givenLevel(a: Text, b: Text, ac: [string, string], bc: [string, string]
 }
 
 function surnameLevel(a: Text, b: Text, ac: [string, string], bc: [string, string]): number {
-  const level = textLevel(a, b);
+  let level = textLevel(a, b);
+  // As for given names, "close" is a typo away; a longer edit with a shared prefix is somewhat close.
+  if (level === 1 && a.sorted !== b.sorted && editLevel(a.v, b.v, 2) > 2) level = 2;
   return level === 3 && sharesCode(ac, bc) ? 2 : level;
 }
 

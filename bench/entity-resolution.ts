@@ -64,7 +64,7 @@ function report(name: string, left: ResolveRecord[], right: ResolveRecord[], tru
   const recall = tp / truth.size;
   const f1 = (2 * precision * recall) / (precision + recall || 1);
   const cells = [
-    name.padEnd(26),
+    name.padEnd(27),
     String(left.length + right.length).padStart(6),
     String(truth.size).padStart(6),
     precision.toFixed(4).padStart(9),
@@ -87,7 +87,7 @@ function febrlRuns(dir: string): void {
     const { records } = readRecordsCsv(join(dir, `dataset${n}.csv`), { id: 'rec_id' });
     report(`  dataset${n} dedupe`, records, [], truePairs(records));
   }
-  for (const n of [1, 3]) {
+  for (const n of [1, 2, 3]) {
     const { records } = readRecordsCsv(join(dir, `dataset${n}.csv`), { id: 'rec_id' });
     const isLeft = (id: string): boolean => id.endsWith('-org');
     const left = records.filter((r) => isLeft(r.id));

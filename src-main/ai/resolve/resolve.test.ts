@@ -32,6 +32,12 @@ function organizations(): ResolveRecord[] {
 }
 
 describe('resolve', () => {
+  it('answers for sets too small to compare', () => {
+    expect(dedupe([]).clusters).toEqual([]);
+    expect(dedupe([{ id: 'a', fields: { surname: 'x' } }]).clusters).toEqual([['a']]);
+    expect(link([{ id: 'a', fields: {} }], []).matches).toEqual([]);
+  });
+
   it('deduplicates organizations: legal form, case and phone format do not matter', () => {
     const records = organizations();
     const result = dedupe(records);

@@ -70,8 +70,30 @@ function collect(model: Model, records: Prepared[], groups: number[][], scored: 
   return { matches, review };
 }
 
+/** Nothing to compare: every record its own entity. */
+function nothingToCompare(left: ResolveRecord[], right: ResolveRecord[]): ResolveResult {
+  const millis = { prepare: 0, block: 0, train: 0, score: 0, cluster: 0 };
+  return {
+    matches: [],
+    review: [],
+    clusters: [...left, ...right].map((r) => [r.id]),
+    model: { fields: [], lambda: 0 },
+    stats: {
+      records: left.length + right.length,
+      candidatePairs: 0,
+      reductionRatio: 1,
+      lambdaCandidates: 0,
+      lambda: 0,
+      emIterations: 0,
+      millis,
+    },
+  };
+}
+
 function run(left: ResolveRecord[], right: ResolveRecord[], mode: 'dedupe' | 'link', options: ResolveOptions) {
   const opts = resolveOptionsSchema.parse(options);
+  if (mode === 'dedupe' ? left.length < 2 : left.length === 0 || right.length === 0)
+    return nothingToCompare(left, right);
   const t0 = performance.now();
   const records = [...left, ...right].map(prepareRecord);
   const comparisons = activeComparisons(records);

@@ -3,7 +3,7 @@
  * from them (originals on the left, duplicates on the right), and one incoming person against a
  * 100,000-person mirror. rec_id is the row label and the answer key only, never a feature.
  * Prints precision, recall and F1 at the engine's default threshold, blocking recall (pairs
- * completeness), pairs compared, wall time and CPU time (the machine may be shared: CPU time
+ * completeness), pairs compared, wall time (reading the CSV included) and CPU time of the run (the machine may be shared: CPU time
  * says what the run itself cost); then matchOne p50/p95. Asserts nothing.
  * BENCH_MIRROR sets the mirror size, BENCH_QUERIES the number of incoming people,
  * FEBRL_DIR the folder of dataset{1,2,3}.csv (default: datasets/febrl beside the repository).
@@ -50,11 +50,18 @@ function blockingRecall(left: ResolveRecord[], right: ResolveRecord[], truth: Se
   return pairs.filter(([i, j]) => truth.has(pairKey(records[i]!.id, records[j]!.id))).length / truth.size;
 }
 
-function report(name: string, left: ResolveRecord[], right: ResolveRecord[], truth: Set<string>): void {
+/** The records of a Febrl file and the seconds it took to read and map them. */
+function readTimed(path: string): { records: ResolveRecord[]; readSeconds: number } {
+  const start = performance.now();
+  const { records } = readRecordsCsv(path, { id: 'rec_id' });
+  return { records, readSeconds: (performance.now() - start) / 1000 };
+}
+
+function report(name: string, left: ResolveRecord[], right: ResolveRecord[], truth: Set<string>, readSeconds: number) {
   const start = performance.now();
   const cpuStart = process.cpuUsage();
   const result = right.length ? link(left, right) : dedupe(left);
-  const seconds = (performance.now() - start) / 1000;
+  const seconds = readSeconds + (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuStart);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const predicted = new Set(result.matches.map((m) => pairKey(m.left, m.right)));
@@ -76,6 +83,22 @@ function report(name: string, left: ResolveRecord[], right: ResolveRecord[], tru
     `${cpuSeconds.toFixed(2)} s`.padStart(7),
   ];
   console.log(cells.join(' |'));
+  calibration.push(`${name.trim()}: ${calibrationLine([...result.matches, ...result.review], truth)}`);
+}
+
+const calibration: string[] = [];
+const BANDS = [0.05, 0.5, 0.9, 0.99, 1.000001];
+
+/** Scored pairs per probability band and the share of them that are true: is p what it says? */
+function calibrationLine(pairs: { left: string; right: string; probability: number }[], truth: Set<string>): string {
+  return BANDS.slice(0, -1)
+    .map((low, b) => {
+      const inBand = pairs.filter((p) => p.probability >= low && p.probability < BANDS[b + 1]!);
+      const hits = inBand.filter((p) => truth.has(pairKey(p.left, p.right))).length;
+      const share = inBand.length ? (hits / inBand.length).toFixed(3) : '-';
+      return `[${low}, ${Math.min(1, BANDS[b + 1]!)}) ${inBand.length} pairs, ${share} true`;
+    })
+    .join('; ');
 }
 
 function febrlRuns(dir: string): void {
@@ -84,16 +107,18 @@ function febrlRuns(dir: string): void {
     '  run                       | records |  true | precision | recall |     F1 | blocking recall |  compared |   time |    cpu',
   );
   for (const n of [1, 2, 3]) {
-    const { records } = readRecordsCsv(join(dir, `dataset${n}.csv`), { id: 'rec_id' });
-    report(`  dataset${n} dedupe`, records, [], truePairs(records));
+    const { records, readSeconds } = readTimed(join(dir, `dataset${n}.csv`));
+    report(`  dataset${n} dedupe`, records, [], truePairs(records), readSeconds);
   }
   for (const n of [1, 2, 3]) {
-    const { records } = readRecordsCsv(join(dir, `dataset${n}.csv`), { id: 'rec_id' });
+    const { records, readSeconds } = readTimed(join(dir, `dataset${n}.csv`));
     const isLeft = (id: string): boolean => id.endsWith('-org');
     const left = records.filter((r) => isLeft(r.id));
     const right = records.filter((r) => !isLeft(r.id));
-    report(`  dataset${n} link org->dup`, left, right, truePairs(records, isLeft));
+    report(`  dataset${n} link org->dup`, left, right, truePairs(records, isLeft), readSeconds);
   }
+  console.log('\n  calibration of the scored pairs (matches and review) by predicted probability:');
+  for (const line of calibration) console.log(`  ${line}`);
 }
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';

@@ -3,10 +3,11 @@
  * from them (originals on the left, duplicates on the right), and one incoming person against a
  * 100,000-person mirror. rec_id is the row label and the answer key only, never a feature.
  * Prints precision, recall and F1 at the engine's default threshold, blocking recall (pairs
- * completeness), pairs compared, wall time (reading the CSV included) and CPU time of the run (the machine may be shared: CPU time
- * says what the run itself cost); then matchOne p50/p95. Asserts nothing.
+ * completeness), pairs compared, wall time (reading the CSV included) and the run's CPU time (the
+ * machine may be shared: CPU time says what the run itself cost); a calibration table; then
+ * matchOne p50/p95. Asserts nothing.
  * BENCH_MIRROR sets the mirror size, BENCH_QUERIES the number of incoming people,
- * FEBRL_DIR the folder of dataset{1,2,3}.csv (default: datasets/febrl beside the repository).
+ * FEBRL_DIR the folder of dataset{1,2,3}.csv (default: shared/datasets/febrl one or two folders up).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -3,6 +3,14 @@ import type { Command } from '../command';
 import { connectCommand } from './connect';
 import { instancesCommand } from './instances';
 import { peopleCommand } from './people';
+import { dedupeCommand, linkCommand } from './resolve';
 import { syncCommand } from './sync';
 
-export const COMMANDS: readonly Command[] = [connectCommand, instancesCommand, syncCommand, peopleCommand];
+export const COMMANDS: readonly Command[] = [
+  connectCommand,
+  instancesCommand,
+  syncCommand,
+  peopleCommand,
+  dedupeCommand,
+  linkCommand,
+];

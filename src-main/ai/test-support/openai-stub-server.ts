@@ -68,7 +68,13 @@ export async function startOpenAiStubServer(): Promise<OpenAiStubServer> {
       }
       const request: StubRequest = { path, headers: req.headers, raw, body };
       requests.push(request);
-      const reply = responder(request);
+      let reply: StubReply;
+      try {
+        reply = responder(request);
+      } catch {
+        // A responder that cannot read the request is a server error, not a crash of the test run.
+        reply = { kind: 'status', status: 500 };
+      }
       const send = () => {
         if (res.destroyed) return;
         if (reply.kind === 'delay') return; // never answers: the client's timeout must act

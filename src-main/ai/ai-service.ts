@@ -119,6 +119,29 @@ function toSuggestion(r: SuggestionRow): Suggestion {
   };
 }
 
+/** The administrator's decision on a suggestion: once, by an administrator (never the AI). */
+function decideSuggestion(
+  db: DB,
+  get: (id: string) => Suggestion,
+  d: { suggestionId: string; decision: Decision; by: string; operationId: number | null; at: Date },
+): Suggestion {
+  const who = checkApprover(d.by);
+  const decision = decisionSchema.parse(d.decision);
+  const current = get(d.suggestionId);
+  if (current.decision !== null)
+    throw conflict(`This suggestion was already ${current.decision} by ${current.decidedBy} at ${current.decidedAt}.`);
+  if (d.operationId !== null && decision === 'rejected')
+    throw conflict('A rejected suggestion does not become a plan operation.');
+  const written = setDecision(db, d.suggestionId, {
+    decision,
+    by: who,
+    at: d.at.toISOString(),
+    operationId: d.operationId,
+  });
+  if (!written) throw conflict('This suggestion was decided meanwhile.');
+  return get(d.suggestionId);
+}
+
 export function createAiService(deps: AiServiceDeps): AiService {
   const { db } = deps;
   const log = (deps.logger ?? silentLogger).child('ai');
@@ -174,20 +197,8 @@ export function createAiService(deps: AiServiceDeps): AiService {
     get,
     list: (q = {}) =>
       listSuggestionRows(db, { kind: q.kind, limit: Math.min(Math.max(q.limit ?? 100, 1), 1000) }).map(toSuggestion),
-    decide(suggestionId, decision, by, operationId = null) {
-      const who = checkApprover(by);
-      const d = decisionSchema.parse(decision);
-      const current = get(suggestionId);
-      if (current.decision !== null)
-        throw conflict(
-          `This suggestion was already ${current.decision} by ${current.decidedBy} at ${current.decidedAt}.`,
-        );
-      if (operationId !== null && d === 'rejected')
-        throw conflict('A rejected suggestion does not become a plan operation.');
-      if (!setDecision(db, suggestionId, { decision: d, by: who, at: now().toISOString(), operationId }))
-        throw conflict('This suggestion was decided meanwhile.');
-      return get(suggestionId);
-    },
+    decide: (suggestionId, decision, by, operationId = null) =>
+      decideSuggestion(db, get, { suggestionId, decision, by, operationId, at: now() }),
     acceptanceRates: () =>
       countDecisions(db).map((r) => {
         const kept = r.accepted + r.edited;

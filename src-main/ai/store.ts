@@ -64,8 +64,8 @@ export function countDecisions(db: DB): RateRow[] {
   return db
     .prepare(
       `SELECT kind, count(*) AS suggested,
-              sum(decision = 'accepted') AS accepted, sum(decision = 'edited') AS edited,
-              sum(decision = 'rejected') AS rejected
+              coalesce(sum(decision = 'accepted'), 0) AS accepted, coalesce(sum(decision = 'edited'), 0) AS edited,
+              coalesce(sum(decision = 'rejected'), 0) AS rejected
        FROM ai_suggestions GROUP BY kind ORDER BY kind`,
     )
     .all() as RateRow[];

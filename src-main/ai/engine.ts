@@ -20,10 +20,22 @@ export interface EngineAnswer<O> extends TaskAnswer<O> {
 type InputOf<T> = T extends TaskSpec<infer I, z.ZodType> ? z.input<I> : never;
 type OutputOf<T> = T extends TaskSpec<z.ZodType, infer O> ? z.output<O> : never;
 
-/** extractFields, resolve, recommendRoles, interpretQuestion, explain: each typed by its task. */
-export type AiEngine = { readonly name: EngineName } & {
-  [K in TaskName]: (input: InputOf<Tasks[K]>) => Promise<EngineAnswer<OutputOf<Tasks[K]>>>;
-};
+type Task<K extends TaskName> = (input: InputOf<Tasks[K]>) => Promise<EngineAnswer<OutputOf<Tasks[K]>>>;
+
+/** The task functions, each typed by its task's zod schemas (see tasks/). */
+export interface AiEngine {
+  readonly name: EngineName;
+  /** Fields from a document's text ("Label: value" lines, e-mail/phone/date patterns). */
+  extractFields: Task<'extractFields'>;
+  /** Is this person or organization one of the candidates from the mirror? */
+  resolve: Task<'resolve'>;
+  /** Roles most similar people hold ("k of n"). */
+  recommendRoles: Task<'recommendRoles'>;
+  /** A question in plain language as a structured query, or "cannot read". */
+  interpretQuestion: Task<'interpretQuestion'>;
+  /** A structured explanation as sentences. */
+  explain: Task<'explain'>;
+}
 export type TaskInput<K extends TaskName> = InputOf<Tasks[K]>;
 export type TaskOutput<K extends TaskName> = OutputOf<Tasks[K]>;
 
@@ -40,5 +52,5 @@ export function engineOf(name: EngineName, tasks: Tasks, run: TaskRunner): AiEng
     const spec = tasks[key] as TaskSpec<z.ZodType, z.ZodType>;
     engine[key] = (input: unknown) => run(spec, input);
   }
-  return engine as AiEngine;
+  return engine as unknown as AiEngine;
 }

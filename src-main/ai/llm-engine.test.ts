@@ -263,6 +263,15 @@ describe('falling back to the local engine', () => {
     expect(a.fallbackReason).toMatch(/^schema violation after re-identification: chosenId/);
   });
 
+  it('when the key cannot be read from the keychain', async () => {
+    const engine = createLlmEngine(createTasks(), {
+      settings: settings(),
+      getKey: () => Promise.reject(new Error('keyring locked')),
+    });
+    await expectFallback(engine, /^the LLM key could not be read from the keychain$/);
+    expect(stub.requests).toHaveLength(0);
+  });
+
   it('refuses an invalid input instead of falling back', async () => {
     await expect(llm().extractFields({ text: 7 } as never)).rejects.toThrow();
     expect(stub.requests).toHaveLength(0);

@@ -66,7 +66,9 @@ export function isLlmConfigured(s: LlmSettings): boolean {
 }
 
 async function clientFor(deps: LlmDeps): Promise<OpenAI> {
-  const key = await deps.getKey();
+  const key = await deps.getKey().catch(() => {
+    throw new LlmFailure('the LLM key could not be read from the keychain');
+  });
   const azure = /\.azure\.com(\/|$)/i.test(new URL(deps.settings.baseUrl).host + '/');
   return new OpenAI({
     baseURL: deps.settings.baseUrl,

@@ -272,6 +272,24 @@ describe('falling back to the local engine', () => {
     expect(stub.requests).toHaveLength(0);
   });
 
+  it('on an answer that contradicts the input (a made-up "k of n", a candidate never offered)', async () => {
+    stub.respond((req) => {
+      const p = userPayload(req) as { roles?: { id: string }[]; candidates?: { id: string }[] };
+      if (schemaName(req) === 'recommend_roles') {
+        const roleId = p.roles![1]!.id; // held by none of the peers
+        const claim = { roleId, holders: 6, peers: 6, confidence: 0.9, reason: '6 of 6' };
+        return { kind: 'json', content: { recommendations: [claim], peers: 6 } };
+      }
+      return { kind: 'json', content: { candidates: [], decision: 'new', chosenId: p.candidates![0]!.id } };
+    });
+    const rec = await llm().recommendRoles(inputs.recommendRoles);
+    expect(rec.engine).toBe('local');
+    expect(rec.fallbackReason).toBe('the answer contradicts the input: role 730002 is held by 0 of 6, not 6 of 6');
+    expect(rec.output.recommendations.map((r) => r.roleId)).toEqual([730001]);
+    const res = await llm().resolve(inputs.resolve);
+    expect(res.fallbackReason).toMatch(/^the answer contradicts the input: decision 'new' with chosen 480211/);
+  });
+
   it('refuses an invalid input instead of falling back', async () => {
     await expect(llm().extractFields({ text: 7 } as never)).rejects.toThrow();
     expect(stub.requests).toHaveLength(0);

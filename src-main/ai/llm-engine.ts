@@ -129,6 +129,8 @@ async function askLlm<I extends z.ZodType, O extends z.ZodType>(
   const checked = spec.output.safeParse(names.reidentify(message.parsed));
   if (!checked.success) throw new LlmFailure(`schema violation after re-identification: ${issueText(checked.error)}`);
   const output = checked.data as z.output<O>;
+  const problem = spec.verify?.(output, input) ?? null;
+  if (problem) throw new LlmFailure(`the answer contradicts the input: ${problem}`);
   const { confidence, explanation } = spec.summarize(output);
   return {
     kind: spec.kind,

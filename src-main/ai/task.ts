@@ -37,6 +37,12 @@ export interface TaskSpec<I extends z.ZodType, O extends z.ZodType> {
   identifiers(input: z.output<I>): KnownIdentifier[];
   pseudonymizeOptions?: PseudonymizeOptions;
   local(input: z.output<I>): Promise<z.output<O>> | z.output<O>;
+  /**
+   * What a model's answer must not contradict in the input (a candidate that was not offered, a
+   * "k of n" that does not count right): the problem in words, or null. The local answer is
+   * right by construction; an LLM answer that fails this is not used.
+   */
+  verify?(output: z.output<O>, input: z.output<I>): string | null;
   /** Confidence and explanation from an output, the same for either engine. */
   summarize(output: z.output<O>): { confidence: number; explanation: string };
 }

@@ -197,6 +197,14 @@ export const extractFieldsTask: TaskSpec<typeof extractFieldsInput, typeof extra
       .map((f) => ({ kind: KIND_OF[f.name] ?? 'person', value: f.value })),
   pseudonymizeOptions: { capitalizedRuns: true },
   local: extractFieldsLocally,
+  // A value the text does not contain was made up (dates may be rewritten as YYYY-MM-DD).
+  verify: (out, input) => {
+    const text = input.text.toLowerCase().replace(/\s+/g, ' ');
+    const made = out.fields.find(
+      (f) => !text.includes(f.value.toLowerCase().replace(/\s+/g, ' ').trim()) && !/^\d{4}-\d{2}-\d{2}$/.test(f.value),
+    );
+    return made ? `the text does not contain the value given for ${made.name}` : null;
+  },
   summarize: (out) => {
     const known = out.fields.filter((f) => f.name !== 'other');
     const confidence = known.length ? round2(known.reduce((s, f) => s + f.confidence, 0) / known.length) : 0;

@@ -85,6 +85,20 @@ export const recommendRolesTask: TaskSpec<typeof recommendRolesInput, typeof rec
   identifiers: (input): KnownIdentifier[] =>
     input.person.organization ? [{ kind: 'organization', value: input.person.organization }] : [],
   local: recommendRolesLocally,
+  verify: (out, input) => {
+    const truth = new Map(recommendRolesLocally(input).recommendations.map((r) => [r.roleId, r]));
+    const n = input.peers.length;
+    for (const r of out.recommendations) {
+      const holders = input.peers.filter((p) => p.roleIds.includes(r.roleId)).length;
+      if (!input.roles.some((x) => x.id === r.roleId)) return `role ${r.roleId} is not in the catalogue given`;
+      if (input.person.roleIds.includes(r.roleId)) return `the person holds role ${r.roleId} already`;
+      if (r.holders !== holders || r.peers !== n)
+        return `role ${r.roleId} is held by ${holders} of ${n}, not ${r.holders} of ${r.peers}`;
+      if (!truth.has(r.roleId))
+        return `role ${r.roleId} is not held by more than ${PEER_SHARE * 100}% of at least ${MIN_PEERS} peers`;
+    }
+    return out.peers === n ? null : `there are ${n} peers, not ${out.peers}`;
+  },
   summarize: (out) => ({
     confidence: out.recommendations.length ? Math.max(...out.recommendations.map((r) => r.confidence)) : 0,
     explanation:

@@ -99,6 +99,15 @@ export function resolveEntityTask(
       return out;
     },
     local: (input) => resolver(input),
+    verify: (out, input) => {
+      const offered = new Set(input.candidates.map((c) => c.id));
+      const named = [...out.candidates.map((c) => c.id), ...(out.chosenId === null ? [] : [out.chosenId])];
+      const stranger = named.find((id) => !offered.has(id));
+      if (stranger !== undefined) return `candidate ${stranger} was not offered`;
+      if ((out.decision === 'new') !== (out.chosenId === null))
+        return `decision '${out.decision}' with chosen ${out.chosenId}`;
+      return null;
+    },
     summarize: (out) => {
       const best = out.candidates.find((c) => c.id === out.chosenId);
       return {

@@ -85,6 +85,17 @@ describe('the AI service', () => {
     expect(records.some((r) => r.message.includes('the local engine answered'))).toBe(true);
   });
 
+  it('says why in the record when the LLM is on but its settings cannot be used', async () => {
+    const elsewhere = service({ enabled: true, baseUrl: 'http://llm.example.org/v1' });
+    expect(elsewhere.engineInUse()).toBe('local');
+    const a = await elsewhere.explain(explainInput);
+    expect(a.fallbackReason).toMatch(/^LLM settings: Use https:\/\/ for a server on another machine/);
+    expect(elsewhere.get(a.suggestionId).fallbackReason).toBe(a.fallbackReason);
+    const noModel = await service({ enabled: true, model: '' }).explain(explainInput);
+    expect(noModel.fallbackReason).toBe('LLM settings: Set the base URL and the model first.');
+    expect(stub.requests).toHaveLength(0);
+  });
+
   it('takes a decision once, from an administrator, with the operation it became', async () => {
     const ai = service();
     const a = await ai.explain(explainInput);

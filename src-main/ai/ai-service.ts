@@ -17,14 +17,8 @@ import { silentLogger } from '../log/logger';
 import { checkApprover } from '../plans/approval';
 import type { Vault } from '../vault/vault';
 import type { AiEngine, EngineAnswer, EngineName, TaskInput, TaskOutput } from './engine';
-import {
-  createLlmEngine,
-  isLlmConfigured,
-  testLlmConnection,
-  type LlmConnectionTest,
-  type LlmSettings,
-} from './llm-engine';
-import { DEFAULT_LLM_SETTINGS } from './llm-engine';
+import { createLlmEngine, testLlmConnection, type LlmConnectionTest } from './llm-engine';
+import { DEFAULT_LLM_SETTINGS, llmSettingsProblem, type LlmSettings } from './llm-settings';
 import { createLocalEngine } from './local-engine';
 import type { Decision, SuggestionRow } from './store';
 import { countDecisions, getSuggestionRow, insertSuggestion, listSuggestionRows, setDecision } from './store';
@@ -152,15 +146,21 @@ export function createAiService(deps: AiServiceDeps): AiService {
   const tasks: Tasks = createTasks(deps.resolver);
   const local = createLocalEngine(tasks);
 
-  const engine = (): AiEngine => {
+  // Off: the local engine, nothing to say. On but unusable (no model, an http:// URL elsewhere):
+  // the local engine, and the record says why.
+  const engine = (): { engine: AiEngine; why: string | null } => {
     const llm = settings().llm;
-    return isLlmConfigured(llm) ? createLlmEngine(tasks, { settings: llm, getKey, logger: log }) : local;
+    if (!llm.enabled) return { engine: local, why: null };
+    const problem = llmSettingsProblem(llm);
+    if (problem) return { engine: local, why: `LLM settings: ${problem}` };
+    return { engine: createLlmEngine(tasks, { settings: llm, getKey, logger: log }), why: null };
   };
 
   const run = async (name: TaskName, input: unknown, options: RunOptions = {}) => {
     const spec = tasks[name];
     const parsed = spec.input.parse(input);
-    const answer = (await (engine()[name] as (i: unknown) => Promise<EngineAnswer<unknown>>)(
+    const chosen = engine();
+    const answer = (await (chosen.engine[name] as (i: unknown) => Promise<EngineAnswer<unknown>>)(
       parsed,
     )) as EngineAnswer<unknown>;
     const id = randomUUID();
@@ -174,11 +174,11 @@ export function createAiService(deps: AiServiceDeps): AiService {
       output: JSON.stringify(answer.output),
       confidence: answer.confidence,
       explanation: answer.explanation,
-      fallback_reason: answer.fallbackReason,
+      fallback_reason: answer.fallbackReason ?? chosen.why,
       created_at: now().toISOString(),
     });
     log.info('suggestion recorded', { id, kind: spec.kind, engine: answer.engine, fallback: answer.fallbackReason });
-    return { ...answer, suggestionId: id };
+    return { ...answer, fallbackReason: answer.fallbackReason ?? chosen.why, suggestionId: id };
   };
 
   const get = (id: string): Suggestion => {
@@ -193,7 +193,7 @@ export function createAiService(deps: AiServiceDeps): AiService {
 
   return {
     ...taskFns,
-    engineInUse: () => (isLlmConfigured(settings().llm) ? 'llm' : 'local'),
+    engineInUse: () => (llmSettingsProblem(settings().llm) === null ? 'llm' : 'local'),
     get,
     list: (q = {}) =>
       listSuggestionRows(db, { kind: q.kind, limit: Math.min(Math.max(q.limit ?? 100, 1), 1000) }).map(toSuggestion),

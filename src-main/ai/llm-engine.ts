@@ -27,16 +27,9 @@ import { Pseudonymizer } from './pseudonymize';
 import type { TaskSpec } from './task';
 import { clamp01 } from './task';
 import type { Tasks } from './tasks';
+import { type LlmSettings, llmSettingsProblem } from './llm-settings';
 
-export interface LlmSettings {
-  enabled: boolean;
-  /** e.g. https://api.openai.com/v1, http://127.0.0.1:11434/v1 (Ollama). */
-  baseUrl: string;
-  model: string;
-  timeoutMs: number;
-}
-
-export const DEFAULT_LLM_SETTINGS: LlmSettings = { enabled: false, baseUrl: '', model: '', timeoutMs: 30_000 };
+export { DEFAULT_LLM_SETTINGS, isLlmConfigured, llmSettingsSchema, type LlmSettings } from './llm-settings';
 
 export interface LlmDeps {
   settings: LlmSettings;
@@ -60,10 +53,6 @@ class LlmFailure extends Error {}
 const SYSTEM =
   'You help the administrator of a SmartSimple instance. Identifiers in the input are tokens such as PERSON_1, ' +
   'ORG_2, EMAIL_3 or ID_4: keep them exactly as written and never invent one. Answer only in the given JSON schema.';
-
-export function isLlmConfigured(s: LlmSettings): boolean {
-  return s.enabled && s.baseUrl.trim() !== '' && s.model.trim() !== '';
-}
 
 async function clientFor(deps: LlmDeps): Promise<OpenAI> {
   const key = await deps.getKey().catch(() => {
@@ -172,7 +161,9 @@ export async function testLlmConnection(deps: LlmDeps): Promise<LlmConnectionTes
     latencyMs: Date.now() - started,
     message,
   });
-  if (baseUrl.trim() === '' || model.trim() === '') return result(false, 'Set the base URL and the model first.');
+  // Testing comes before enabling: only the URL and model must be usable here.
+  const problem = llmSettingsProblem({ ...deps.settings, enabled: true });
+  if (problem) return result(false, problem);
   try {
     const client = await clientFor(deps);
     const completion = await client.chat.completions.parse({

@@ -4,8 +4,9 @@
  *
  * Per call: the input is validated, pseudonymized (a fresh map per request, kept here in main),
  * sent with a structured-output schema, the answer is parsed, re-identified and validated again
- * with the task's own schema. On any failure (refused connection, timeout, an HTTP error, invalid
- * JSON, a schema violation, a refusal) the local engine answers and the answer says why. The key
+ * with the task's own schema and checked against the input (the task's `verify`). On any failure
+ * (refused connection, timeout, an HTTP error, invalid JSON, a schema violation, a refusal, an
+ * answer that contradicts its input) the local engine answers and the answer says why. The key
  * comes from the keychain through `getKey` at each call; it is never logged or returned.
  */
 import OpenAI from 'openai';

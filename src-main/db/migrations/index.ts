@@ -5,6 +5,7 @@ import { m0002Connections } from './0002-connections';
 import { m0003Mirror } from './0003-mirror';
 import { m0004Plans } from './0004-plans';
 import { m0005SecretAccounts } from './0005-secret-accounts';
+import { m0006AiSuggestions } from './0006-ai-suggestions';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0003Mirror,
   m0004Plans,
   m0005SecretAccounts,
+  m0006AiSuggestions,
 ];

@@ -25,6 +25,9 @@ import { countDecisions, getSuggestionRow, insertSuggestion, listSuggestionRows,
 import type { TaskKind } from './task';
 import { type TaskName, type Tasks, createTasks } from './tasks';
 import type { Resolver } from './tasks/resolve-entity';
+import type { AcceptanceRate, Suggestion } from '../../src-preload/contract';
+
+export type { AcceptanceRate, Suggestion };
 
 export interface AiSettings {
   llm: LlmSettings;
@@ -42,34 +45,6 @@ export interface AiServiceDeps {
   /** The entity-resolution engine; default: exact e-mail or name. */
   resolver?: Resolver;
   now?: () => Date;
-}
-
-export interface Suggestion {
-  id: string;
-  instanceId: string | null;
-  kind: TaskKind;
-  engine: EngineName;
-  model: string;
-  inputSha256: string;
-  output: unknown;
-  confidence: number;
-  explanation: string;
-  fallbackReason: string | null;
-  createdAt: string;
-  decision: Decision | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  operationId: number | null;
-}
-
-export interface AcceptanceRate {
-  kind: TaskKind;
-  suggested: number;
-  accepted: number;
-  edited: number;
-  rejected: number;
-  /** (accepted + edited) / decided; null while none is decided. */
-  rate: number | null;
 }
 
 export type RecordedAnswer<O> = EngineAnswer<O> & { suggestionId: string };

@@ -7,7 +7,9 @@ import type { z } from 'zod';
 import type { TaskAnswer, TaskKind, TaskSpec } from './task';
 import type { TaskName, Tasks } from './tasks';
 
-export type EngineName = 'local' | 'llm';
+import type { EngineName } from '../../src-preload/contract';
+
+export type { EngineName };
 
 export interface EngineAnswer<O> extends TaskAnswer<O> {
   kind: TaskKind;

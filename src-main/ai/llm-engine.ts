@@ -29,6 +29,9 @@ import type { TaskSpec } from './task';
 import { clamp01 } from './task';
 import type { Tasks } from './tasks';
 import { type LlmSettings, llmSettingsProblem } from './llm-settings';
+import type { LlmConnectionTest } from '../../src-preload/contract';
+
+export type { LlmConnectionTest };
 
 export { DEFAULT_LLM_SETTINGS, isLlmConfigured, llmSettingsSchema, type LlmSettings } from './llm-settings';
 
@@ -37,15 +40,6 @@ export interface LlmDeps {
   /** The key from the keychain; null when none is set (a local server may need none). */
   getKey: () => Promise<string | null>;
   logger?: Logger;
-}
-
-export interface LlmConnectionTest {
-  ok: boolean;
-  baseUrl: string;
-  model: string;
-  latencyMs: number;
-  /** What worked, or what failed in words an administrator can act on. */
-  message: string;
 }
 
 /** A failure of the LLM path with the words the record keeps. */

@@ -4,38 +4,9 @@
  * machine (a local server such as Ollama or llama.cpp); anywhere else the key and the
  * pseudonymized data would travel in clear, so it must be https://.
  */
-import { z } from 'zod';
+import { DEFAULT_LLM_SETTINGS, llmSettingsSchema, type LlmSettings } from '../../src-preload/contract';
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-function baseUrlProblem(value: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'The base URL is not a URL (for example https://api.openai.com/v1).';
-  }
-  if (url.protocol === 'https:') return null;
-  if (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) return null;
-  return url.protocol === 'http:'
-    ? 'Use https:// for a server on another machine; http:// is accepted only for 127.0.0.1 or localhost.'
-    : 'The base URL must start with https:// (or http:// for a server on this machine).';
-}
-
-export const llmSettingsSchema = z
-  .object({
-    enabled: z.boolean(),
-    baseUrl: z.string().trim().max(2000),
-    model: z.string().trim().max(200),
-    timeoutMs: z.number().int().min(1000).max(600_000),
-  })
-  .superRefine((s, ctx) => {
-    const problem = s.baseUrl === '' ? null : baseUrlProblem(s.baseUrl);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: problem });
-  });
-export type LlmSettings = z.infer<typeof llmSettingsSchema>;
-
-export const DEFAULT_LLM_SETTINGS: LlmSettings = { enabled: false, baseUrl: '', model: '', timeoutMs: 30_000 };
+export { DEFAULT_LLM_SETTINGS, llmSettingsSchema, type LlmSettings };
 
 /** Why the LLM engine cannot be used with these settings, or null when it can. */
 export function llmSettingsProblem(s: LlmSettings): string | null {

@@ -3,7 +3,9 @@ import type { DB } from '../db/open';
 import type { EngineName } from './engine';
 import type { TaskKind } from './task';
 
-export type Decision = 'accepted' | 'edited' | 'rejected';
+import type { Decision } from '../../src-preload/contract';
+
+export type { Decision };
 
 export interface SuggestionRow {
   id: string;

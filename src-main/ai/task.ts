@@ -6,14 +6,9 @@
 import type { z } from 'zod';
 import type { KnownIdentifier, PseudonymizeOptions } from './pseudonymize';
 
-export const TASK_KINDS = [
-  'extract_fields',
-  'resolve_entity',
-  'recommend_roles',
-  'interpret_question',
-  'explain',
-] as const;
-export type TaskKind = (typeof TASK_KINDS)[number];
+import { TASK_KINDS, type TaskKind } from '../../src-preload/contract';
+
+export { TASK_KINDS, type TaskKind };
 
 /** What an engine says, with how sure it is and why, in the administrator's words. */
 export interface TaskAnswer<O> {

@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EventName, Events, Result, Table } from '../../src-preload/contract';
 import { openDatabase, type DB } from '../db/open';
+import { createAiService } from '../ai/ai-service';
+import { createAiSettingsService } from '../ai/ai-settings';
 import { createAuditService } from '../audit-trail/audit-service';
 import { createConnectService } from '../connect/connect-service';
 import { localAdministrator } from '../connect/local-admin';
@@ -170,6 +172,8 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     onApplyFinished: () => changed(['plans', 'audit', 'jobs']),
   });
   const audit = createAuditService({ db, instances });
+  const ai = createAiService({ db, logger, vault, settings: () => ({ llm: instances.settings().llm }) });
+  const aiSettings = createAiSettingsService({ ai, vault, instances });
   const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };
   return {
     app,
@@ -180,6 +184,8 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     sync,
     plans,
     audit,
+    ai,
+    aiSettings,
     jobs,
     db,
     logger,

@@ -1,11 +1,13 @@
 /** Settings: one row per key, values as JSON, validated on the way out. */
 import { settingsSchema, type Settings } from '../../src-preload/contract';
 import type { DB } from '../db/open';
+import { DEFAULT_LLM_SETTINGS } from '../ai/llm-settings';
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'auto',
   activeInstanceId: null,
   syncPageSize: 500,
+  llm: DEFAULT_LLM_SETTINGS,
 };
 
 export function getSettings(db: DB): Settings {

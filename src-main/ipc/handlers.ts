@@ -1,6 +1,7 @@
 /** Builds the handler for every channel from the backend's services, one domain per file. */
 import type { Handlers } from './dispatch';
 import type { Services } from './services';
+import { aiHandlers } from './ai-handlers';
 import { appHandlers } from './app-handlers';
 import { auditHandlers } from './audit-handlers';
 import { browseHandlers } from './browse-handlers';
@@ -22,5 +23,6 @@ export function createHandlers(services: Services): Handlers {
     ...browseHandlers(services),
     ...planHandlers(services),
     ...auditHandlers(services),
+    ...aiHandlers(services),
   };
 }

@@ -3,6 +3,8 @@
  * reports. The backend's composition root (backend/backend.ts) builds them; handlers only
  * delegate to them.
  */
+import type { AiService } from '../ai/ai-service';
+import type { AiSettingsService } from '../ai/ai-settings';
 import type { AuditService } from '../audit-trail/audit-service';
 import type { ConnectService } from '../connect/connect-service';
 import type { InstancesService } from '../instances/instances-service';
@@ -33,6 +35,8 @@ export interface Services {
   sync: SyncService;
   plans: PlansService;
   audit: AuditService;
+  ai: AiService;
+  aiSettings: AiSettingsService;
   jobs: JobsService;
   /** Infrastructure for tests and tools that drive the backend directly; handlers never use these. */
   db: DB;

@@ -1,5 +1,6 @@
 /** The app itself: what it is, where it keeps its data, and the administrator's settings. */
 import { z } from 'zod';
+import { llmSettingsSchema } from './ai';
 import { channel, noInput } from './wire';
 
 export const themeSchema = z.enum(['light', 'dark', 'auto']);
@@ -10,6 +11,8 @@ export const settingsSchema = z
     activeInstanceId: z.string().max(64).nullable(),
     /** Records per List call when syncing (SmartConnect allows up to 10,000). */
     syncPageSize: z.number().int().min(10).max(10_000),
+    /** The opt-in LLM engine's endpoint (its key is in the keychain). Changed through ai:configureLlm. */
+    llm: llmSettingsSchema,
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -32,7 +35,7 @@ export const appChannels = {
   'settings:get': channel<Settings>()({ input: noInput, reads: ['settings'] }),
   /** Change some settings; returns all of them. */
   'settings:update': channel<Settings>()({
-    input: settingsSchema.partial().strict(),
+    input: settingsSchema.omit({ llm: true }).partial().strict(),
     writes: ['settings'],
   }),
 } as const;

@@ -5,6 +5,7 @@
  * not type-check.
  */
 import type { z } from 'zod';
+import { aiChannels } from './ai';
 import { appChannels } from './app';
 import { auditChannels } from './audit';
 import { connectChannels } from './connect';
@@ -21,6 +22,7 @@ export const channels = {
   ...plansChannels,
   ...auditChannels,
   ...jobsChannels,
+  ...aiChannels,
 } as const;
 
 export type Channels = typeof channels;

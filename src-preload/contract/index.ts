@@ -133,3 +133,16 @@ export type { AuditEntry, AuditHead, AuditProblem, AuditProblemKind, AuditVerifi
 
 // ---------- jobs ----------
 export type { JobInfo, JobState } from './jobs';
+
+// ---------- ai ----------
+export { DEFAULT_LLM_SETTINGS, TASK_KINDS, baseUrlProblem, llmSettingsSchema } from './ai';
+export type {
+  AcceptanceRate,
+  AiStatus,
+  Decision,
+  EngineName,
+  LlmConnectionTest,
+  LlmSettings,
+  Suggestion,
+  TaskKind,
+} from './ai';

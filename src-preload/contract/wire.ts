@@ -37,7 +37,17 @@ export interface ApiError {
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
 /** Tables that main announces in `data:changed`; queries declare which ones they read. */
-export const TABLES = ['settings', 'instances', 'connections', 'jobs', 'mirror', 'sync', 'plans', 'audit'] as const;
+export const TABLES = [
+  'settings',
+  'instances',
+  'connections',
+  'jobs',
+  'mirror',
+  'sync',
+  'plans',
+  'audit',
+  'ai',
+] as const;
 export type Table = (typeof TABLES)[number];
 
 /** The largest input a channel accepts unless it says otherwise (JSON bytes). */

@@ -11,6 +11,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger, SecretRegistry } from '../log/logger';
 import { createVault } from '../vault/vault';
+import { dedupe, readRecordsCsv } from '../ai/resolve';
+import { syntheticPeople } from '../ai/resolve/synthetic-people';
 
 const DESK = path.join(import.meta.dirname, 'desk.ts');
 /** The desk processes of this file keep their keychain entries under a name of their own. */
@@ -80,6 +82,38 @@ describe('desk without a backend', () => {
   }, 120_000);
 });
 
+describe('desk dedupe and link', () => {
+  it('print one JSON line per predicted match, the same pairs the engine finds in-process', async () => {
+    const dir = makeTempDir('desk-er-');
+    const records = syntheticPeople(150, 9);
+    const columns = ['given_name', 'surname', 'date_of_birth', 'postcode', 'suburb', 'email'] as const;
+    const csv = [
+      ['Record', 'First Name', 'Last Name', 'Birth Date', 'ZIP', 'City', 'E-mail'].join(','),
+      ...records.map((r) => [r.id, ...columns.map((c) => (r.fields[c] ?? '').replace(/,/g, ' '))].join(',')),
+    ].join('\n');
+    const file = path.join(dir, 'people.csv');
+    fs.writeFileSync(file, csv);
+    const run = await desk(['dedupe', file, '--id', 'Record', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { left: string; right: string; confidence: number });
+    const expected = dedupe(readRecordsCsv(file, { id: 'Record' }).records).matches.map((m) => `${m.left}|${m.right}`);
+    expect(lines.map((l) => `${l.left}|${l.right}`).sort()).toEqual(expected.sort());
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.every((l) => l.confidence >= 0.5 && l.confidence <= 1)).toBe(true);
+    // The label column is never a feature: the mapping leaves it out.
+    expect(readRecordsCsv(file, { id: 'Record' }).records[0]?.fields).not.toHaveProperty('identifier');
+
+    const bad = await desk(['link', file]);
+    expect(bad.code).toBe(2);
+    const missing = await desk(['dedupe', path.join(dir, 'nope.csv')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/No file/);
+  }, 120_000);
+});
+
 describe.skipIf(!available && !required)('desk on the built-in sandbox', () => {
   let dir: string;
   beforeAll(() => {
@@ -113,5 +147,32 @@ describe.skipIf(!available && !required)('desk on the built-in sandbox', () => {
     const found = JSON.parse(search.stdout) as { total: number; rows: { id: number }[] };
     expect(found.total).toBeGreaterThan(0);
     expect(found.rows.length).toBeLessThanOrEqual(5);
+
+    // Two known people as an intake list writes them (upper-case names), and a stranger: same, same, new.
+    const known = found.rows.slice(0, 2) as unknown as {
+      id: number;
+      firstName: string;
+      lastName: string;
+      email: string;
+    }[];
+    const rows = [
+      'First Name,Last Name,E-mail,Label',
+      ...known.map((p) => `${p.firstName.toUpperCase()},${p.lastName.toUpperCase()},${p.email},row-${p.id}`),
+      'Zebulon,Quarterfield,zq@nowhere.example,row-new',
+    ];
+    const file = path.join(dir, 'incoming.csv');
+    fs.writeFileSync(file, rows.join('\n'));
+    const match = await desk(['match', file, '--id', 'Label', '--json', '--data', dir]);
+    expect(match.code, match.stderr).toBe(0);
+    const answers = match.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { row: string; outcome: string; candidate: { id: number } | null });
+    expect(answers.map((a) => a.outcome)).toEqual(['same', 'same', 'new']);
+    expect(answers.slice(0, 2).map((a) => a.candidate?.id)).toEqual(known.map((p) => p.id));
+
+    const suggestions = await desk(['suggestions', '--json', '--data', dir]);
+    expect(suggestions.code, suggestions.stderr).toBe(0);
+    expect(JSON.parse(suggestions.stdout)).toMatchObject({ engine: 'local', suggestions: [] });
   }, 300_000);
 });

@@ -3,7 +3,9 @@ import type { Command } from '../command';
 import { connectCommand } from './connect';
 import { instancesCommand } from './instances';
 import { peopleCommand } from './people';
+import { matchCommand } from './match';
 import { dedupeCommand, linkCommand } from './resolve';
+import { suggestionsCommand } from './suggestions';
 import { syncCommand } from './sync';
 
 export const COMMANDS: readonly Command[] = [
@@ -13,4 +15,6 @@ export const COMMANDS: readonly Command[] = [
   peopleCommand,
   dedupeCommand,
   linkCommand,
+  matchCommand,
+  suggestionsCommand,
 ];

@@ -24,7 +24,7 @@ const OPTIONS = {
   review: { type: 'boolean' },
 } as const;
 
-function mappingOptions(values: CommandInput['values']) {
+export function mappingOptions(values: CommandInput['values']) {
   const overrides: Record<string, CanonicalField | null> = {};
   for (const part of String(values.map ?? '')
     .split(',')

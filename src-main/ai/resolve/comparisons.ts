@@ -62,10 +62,29 @@ function dobLevel(a: Prepared, b: Prepared): number {
   return edits === 1 ? 2 : edits === 2 ? 3 : 4;
 }
 
+/**
+ * A local part spelled from the person's own name (robert.smith, rsmith, smithr) says nothing the
+ * names have not said already: at another domain it is no evidence of its own.
+ */
+function nameDerivedLocal(r: Prepared): boolean {
+  const local = r.emailLocal.replace(/[^a-z]/g, '');
+  const given = r.given.v.replace(/[^a-z]/g, '');
+  const surname = r.surname.v.replace(/[^a-z]/g, '');
+  if (!local || !surname) return false;
+  const forms = [
+    given + surname,
+    surname + given,
+    given.slice(0, 1) + surname,
+    surname + given.slice(0, 1),
+    given + surname.slice(0, 1),
+  ];
+  return forms.includes(local);
+}
+
 function emailLevel(a: Prepared, b: Prepared): number {
   if (!a.email || !b.email) return MISSING;
   if (a.email === b.email) return 0;
-  if (a.emailLocal === b.emailLocal) return 1;
+  if (a.emailLocal === b.emailLocal) return nameDerivedLocal(a) ? MISSING : 1;
   return editLevel(a.email, b.email, 2) <= 2 ? 2 : 3;
 }
 

@@ -8,11 +8,13 @@ export interface GlobalArgs {
   dataDir: string | null;
   json: boolean;
   help: boolean;
+  /** A damaged database is moved aside and a new one started (only when the administrator says so). */
+  newDatabase: boolean;
   rest: string[];
 }
 
 export function splitGlobalArgs(argv: readonly string[]): GlobalArgs {
-  const out: GlobalArgs = { dataDir: null, json: false, help: false, rest: [] };
+  const out: GlobalArgs = { dataDir: null, json: false, help: false, newDatabase: false, rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--') {
@@ -21,6 +23,7 @@ export function splitGlobalArgs(argv: readonly string[]): GlobalArgs {
     }
     if (arg === '--json') out.json = true;
     else if (arg === '--help' || arg === '-h') out.help = true;
+    else if (arg === '--new-database') out.newDatabase = true;
     else if (arg === '--data') {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--')) throw usageError('--data needs a folder: --data DIR');

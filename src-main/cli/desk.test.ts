@@ -74,6 +74,19 @@ describe('desk without a backend', () => {
     expect(fs.existsSync(path.join(dir, 'admin-desk.sqlite'))).toBe(false);
   }, 120_000);
 
+  it('refuses a damaged database untouched, and starts anew only with --new-database', async () => {
+    const dir = makeTempDir('desk-damaged-');
+    const file = path.join(dir, 'admin-desk.sqlite');
+    fs.writeFileSync(file, '');
+    const refused = await desk(['instances', '--data', dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/damaged[\s\S]*--new-database/);
+    expect(fs.statSync(file).size).toBe(0);
+    const anew = await desk(['--new-database', 'instances', '--data', dir]);
+    expect(anew.code, anew.stderr).toBe(0);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.damaged-'))).toHaveLength(1);
+  }, 120_000);
+
   it('says what to do when no instance is connected (exit 1)', async () => {
     const dir = makeTempDir('desk-empty-');
     const run = await desk(['people', 'search', 'smith', '--data', dir]);

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isDamagedDatabaseError } from '../db/damage';
-import { splitGlobalArgs } from './args';
+import { splitGlobalArgs, type GlobalArgs } from './args';
 import type { Command } from './command';
 import { COMMANDS } from './commands';
 import { defaultDataDir } from './data-dir';
@@ -24,18 +24,22 @@ function helpText(): string {
     '',
     `--data DIR   the data folder (default: the app's, ${defaultDataDir()})`,
     '--json       one JSON object (or one per line for streams) on stdout',
+    '--new-database  when the database is damaged: move it aside and start a new one',
   ].join('\n');
 }
 
-async function runCommand(command: Command, rest: string[], dataDir: string, json: boolean): Promise<void> {
-  const out = createOutput(json);
+async function runCommand(command: Command, rest: string[], dataDir: string, globals: GlobalArgs): Promise<void> {
+  const out = createOutput(globals.json);
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
   } catch (err) {
     throw usageError(`${(err as Error).message}\nUsage: desk ${command.usage}`);
   }
-  const session = createSession(dataDir, command.backendOptions?.(parsed.values) ?? {});
+  const session = createSession(dataDir, {
+    ...(globals.newDatabase ? { onDamagedDatabase: 'start-new' as const } : {}),
+    ...command.backendOptions?.(parsed.values),
+  });
   try {
     await command.run({ positionals: parsed.positionals, values: parsed.values, out, session });
   } finally {
@@ -53,7 +57,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) throw usageError(`Unknown command "${name}". Run desk --help for the list.`);
-    await runCommand(command, rest, path.resolve(globals.dataDir ?? defaultDataDir()), globals.json);
+    await runCommand(command, rest, path.resolve(globals.dataDir ?? defaultDataDir()), globals);
     return 0;
   } catch (err) {
     return report(err);
@@ -66,7 +70,7 @@ function report(err: unknown): number {
     return err.exitCode;
   }
   if (isDamagedDatabaseError(err)) {
-    process.stderr.write(`desk: ${err.message}\n`);
+    process.stderr.write(`desk: ${err.message}\nTo start with a new database, run again with --new-database.\n`);
     return 1;
   }
   process.stderr.write(

@@ -1,7 +1,7 @@
 /** Settings: one row per key, values as JSON, validated on the way out. */
 import { settingsSchema, type Settings } from '../../src-preload/contract';
 import type { DB } from '../db/open';
-import { DEFAULT_LLM_SETTINGS } from '../ai/llm-settings';
+import { DEFAULT_LLM_SETTINGS } from '../../src-preload/contract';
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'auto',

@@ -6,6 +6,7 @@ import {
   LOCAL_ENGINE_LABEL,
   engineSummary,
   formatRate,
+  ratesByKind,
   removeKeyInput,
   serverFieldErrors,
   toConfigureInput,
@@ -91,6 +92,14 @@ describe('the AI status in words', () => {
     expect(formatRate(0)).toBe('0%');
     expect(formatRate(2 / 3)).toBe('67%');
     expect(formatRate(1)).toBe('100%');
+  });
+
+  it('lists every kind once, in order, with zeros for one never suggested', () => {
+    const explain = { kind: 'explain' as const, suggested: 3, accepted: 1, edited: 1, rejected: 1, rate: 0.667 };
+    const rows = ratesByKind([explain]);
+    expect(rows.map((r) => r.kind)).toEqual([...TASK_KINDS]);
+    expect(rows[4]).toBe(explain);
+    expect(rows[0]).toEqual({ kind: 'extract_fields', suggested: 0, accepted: 0, edited: 0, rejected: 0, rate: null });
   });
 
   it('has words for every kind of suggestion', () => {

@@ -5,7 +5,14 @@
  * the contract's own rule, so the form refuses what main would refuse, before anything is sent.
  */
 import type { FormErrors } from '@mantine/form';
-import { baseUrlProblem, type AiStatus, type InputOf, type TaskKind } from '../../../src-preload/contract';
+import {
+  TASK_KINDS,
+  baseUrlProblem,
+  type AcceptanceRate,
+  type AiStatus,
+  type InputOf,
+  type TaskKind,
+} from '../../../src-preload/contract';
 
 export const LOCAL_ENGINE_LABEL = 'Local engine (on this computer, no network)';
 
@@ -27,6 +34,14 @@ export function engineSummary(status: Pick<AiStatus, 'engine' | 'llm'>): string 
 /** 0.756 -> "76%"; null (nothing decided yet) -> "–". */
 export function formatRate(rate: number | null): string {
   return rate === null ? '–' : `${Math.round(rate * 100)}%`;
+}
+
+/** One row per kind, in a fixed order, zeros for a kind never suggested (main lists only those it has). */
+export function ratesByKind(rates: AcceptanceRate[]): AcceptanceRate[] {
+  return TASK_KINDS.map(
+    (kind) =>
+      rates.find((r) => r.kind === kind) ?? { kind, suggested: 0, accepted: 0, edited: 0, rejected: 0, rate: null },
+  );
 }
 
 export interface LlmFormValues {

@@ -1,6 +1,6 @@
 /** The AI section's logic: what the form sends, what it refuses, and how the engine and rates read. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LLM_SETTINGS, TASK_KINDS } from '../../../src-preload/contract';
+import { DEFAULT_LLM_SETTINGS, TASK_KINDS, baseUrlProblem } from '../../../src-preload/contract';
 import {
   KIND_LABELS,
   LOCAL_ENGINE_LABEL,
@@ -72,9 +72,10 @@ describe('the AI settings form', () => {
   it("puts main's refusals on their fields", () => {
     const details = [{ path: ['timeoutMs'], message: 'Too big' }];
     expect(serverFieldErrors({ code: 'VALIDATION', message: 'x', details })).toEqual({ timeoutSeconds: 'Too big' });
-    expect(serverFieldErrors({ code: 'VALIDATION', message: 'Use https:// for a server…; the URL' })).toEqual({
-      baseUrl: 'Use https:// for a server…; the URL',
-    });
+    // main's own refusal of an http:// endpoint carries no path: it belongs on the base URL.
+    const refusal = baseUrlProblem('http://example.org/v1') ?? '';
+    expect(serverFieldErrors({ code: 'VALIDATION', message: refusal })).toEqual({ baseUrl: refusal });
+    expect(serverFieldErrors({ code: 'VALIDATION', message: 'Invalid LLM settings.' })).toEqual({});
     expect(serverFieldErrors({ code: 'UNAVAILABLE', message: 'No keychain URL' })).toEqual({});
   });
 });

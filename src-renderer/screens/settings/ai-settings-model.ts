@@ -111,6 +111,6 @@ export function serverFieldErrors(error: { code: string; message: string; detail
     const field = String(path[0]);
     errors[rename[field] ?? field] ??= message;
   }
-  if (Object.keys(errors).length === 0 && /url/i.test(error.message)) errors.baseUrl = error.message;
+  if (Object.keys(errors).length === 0 && /url|https?:\/\//i.test(error.message)) errors.baseUrl = error.message;
   return errors;
 }

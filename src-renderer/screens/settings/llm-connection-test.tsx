@@ -2,7 +2,7 @@
  * "Test the LLM connection": one small request to the saved endpoint; the answer says what worked
  * or what failed, how long it took, in green or red.
  */
-import { Alert, Button, Stack } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconPlugConnected } from '@tabler/icons-react';
 import { useApiMutation } from '../../api';
 
@@ -11,16 +11,20 @@ export function LlmConnectionTest({ disabledReason }: { disabledReason: string |
   const result = test.data;
   return (
     <Stack gap="xs" align="flex-start">
-      <Button
-        variant="default"
-        leftSection={<IconPlugConnected size={16} />}
-        loading={test.isPending}
-        disabled={!!disabledReason}
-        title={disabledReason ?? undefined}
-        onClick={() => test.mutate(undefined)}
-      >
-        Test the LLM connection
-      </Button>
+      <Group gap="sm">
+        <Button
+          variant="default"
+          leftSection={<IconPlugConnected size={16} />}
+          loading={test.isPending}
+          disabled={!!disabledReason}
+          onClick={() => test.mutate(undefined)}
+        >
+          Test the LLM connection
+        </Button>
+        <Text size="sm" c="dimmed">
+          {disabledReason ?? 'Tests the saved settings with one small request.'}
+        </Text>
+      </Group>
       {result && !test.isPending && (
         <Alert
           w="100%"

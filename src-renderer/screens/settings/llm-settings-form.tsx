@@ -46,7 +46,12 @@ export function LlmSettingsForm({ status }: { status: AiStatus }) {
             placeholder="https://api.openai.com/v1"
             {...form.getInputProps('baseUrl')}
           />
-          <TextInput label="Model" placeholder="gpt-4o-mini" {...form.getInputProps('model')} />
+          <TextInput
+            label="Model"
+            description="The model name as the server knows it."
+            placeholder="gpt-4o-mini"
+            {...form.getInputProps('model')}
+          />
           <NumberInput
             label="Timeout (seconds)"
             description="How long to wait for an answer before the local engine takes over."

@@ -1,7 +1,8 @@
 /**
  * Settings, AI, end to end against the real backend: the local engine is in use at first, the
- * form refuses an http:// endpoint on another machine at its field and nothing is saved, and the
- * suggestion rates say none were made yet. No real LLM is reachable here, so no successful
+ * form refuses an http:// endpoint on another machine at its field and nothing is saved, a local
+ * endpoint is saved with its key and the key removed again, and the suggestion rates say none were
+ * made yet. No real LLM is reachable here, so no successful
  * connection is tested (the channel's own test does that against a stub).
  */
 import { expect, snapshot, test } from './fixtures';
@@ -37,4 +38,22 @@ test('the AI section: local engine, an http:// endpoint refused at its field, no
   const status = await harness.backend.invoke('ai:status');
   expect(status).toMatchObject({ ok: true, data: { engine: 'local', llm: { enabled: false, keySet: false } } });
   await expect(section.getByTestId('ai-engine')).toHaveAttribute('data-engine', 'local');
+
+  // A server on this computer may use http://: saved, the key goes to the keychain and the field empties.
+  await baseUrl.fill('http://127.0.0.1:9/v1');
+  await form.getByRole('button', { name: 'Save AI settings' }).click();
+  await expect(section.getByTestId('ai-engine')).toContainText('LLM: gpt-4o-mini at http://127.0.0.1:9/v1');
+  await expect(section.getByTestId('llm-key-status')).toContainText('A key is stored');
+  await expect(form.getByLabel('API key')).toHaveValue('');
+  await expect(form.getByLabel('Timeout (seconds)')).toHaveValue('30');
+
+  // Remove key sends key: null; the settings stay, and the section says the endpoint gets no key.
+  await section.getByRole('button', { name: 'Remove key' }).click();
+  await expect(section.getByTestId('llm-key-status')).toHaveText('No key is stored.');
+  await expect(section.getByTestId('ai-llm-problem')).toContainText('No key is stored');
+  await snapshot(app, 'settings-ai-llm');
+  expect(await harness.backend.invoke('ai:status')).toMatchObject({
+    ok: true,
+    data: { engine: 'llm', llm: { enabled: true, baseUrl: 'http://127.0.0.1:9/v1', timeoutMs: 30_000, keySet: false } },
+  });
 });

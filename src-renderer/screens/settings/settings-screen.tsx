@@ -1,7 +1,8 @@
-/** Settings: the appearance and the SmartSimple instances Admin Desk knows. */
+/** Settings: the appearance, the SmartSimple instances Admin Desk knows, and the AI engine. */
 import { Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useThemeSetting, type ThemeSetting } from '../../app/color-scheme';
 import { ScreenHeader } from '../../components/screen-header';
+import { AiSection } from './ai-section';
 import { InstancesSection } from './instances-section';
 import { ResetSandboxSection } from './reset-sandbox-section';
 
@@ -14,10 +15,14 @@ const THEME_OPTIONS: { value: ThemeSetting; label: string }[] = [
 export function SettingsScreen() {
   return (
     <Stack gap="lg" data-testid="screen-settings">
-      <ScreenHeader title="Settings" description="How Admin Desk looks, and the SmartSimple instances it works with." />
+      <ScreenHeader
+        title="Settings"
+        description="How Admin Desk looks, the SmartSimple instances it works with, and where AI suggestions come from."
+      />
       <AppearanceSection />
       <InstancesSection />
       <ResetSandboxSection />
+      <AiSection />
     </Stack>
   );
 }

@@ -189,8 +189,12 @@ export function storePlanned(
       });
       continue;
     }
+    const { refused, ...risk } = assessRisk(planned, { roles, person, bulk: false });
+    if (refused) {
+      rejected.push({ index, message: `The approval policy refuses this operation: ${refused}` });
+      continue;
+    }
     for (const c of claims) claimed.add(c);
-    const risk = assessRisk(planned, { roles, person, bulk: false });
     insertOperation(db, { planId: row.id, ...planned, ...risk, at });
     added++;
   }
@@ -239,11 +243,9 @@ export function editOperation(
       throw conflict('Another operation of this plan already changes the same thing for this person.');
     const person = planned.personId === null ? undefined : ctx.people.get(planned.personId)?.fields;
     const at = nowIso();
-    replaceOperation(db, current.id, {
-      ...planned,
-      ...assessRisk(planned, { roles: ctx.roles, person, bulk: false }),
-      at,
-    });
+    const { refused, ...risk } = assessRisk(planned, { roles: ctx.roles, person, bulk: false });
+    if (refused) throw new AppError('FORBIDDEN', `The approval policy refuses this operation: ${refused}`);
+    replaceOperation(db, current.id, { ...planned, ...risk, at });
     afterEdit(db, row, at);
     appendAudit(db, {
       actor,

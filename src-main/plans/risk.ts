@@ -15,6 +15,7 @@
 import { ACCESS_TYPES, USER_TYPES } from '../smartsimple/protocol';
 import type { PlannedOperation } from './operations';
 import { rolesOf } from './operations';
+import { policyVerdict } from './policy-check';
 import type { FieldMap, Risk, RiskReason, RoleInfo } from './types';
 
 /** A plan touching more people than this is "many people at once". */
@@ -27,6 +28,8 @@ export interface RiskAssessment {
   risk: Risk;
   reasons: RiskReason[];
   privileged: boolean;
+  /** Why the approval policy refuses the operation (it never enters a plan), or null. */
+  refused: string | null;
 }
 
 const val = (m: FieldMap, k: string) => (m[k] ?? '').trim();
@@ -77,7 +80,10 @@ export function assessRisk(
   if (ctx.bulk) reasons.add('bulk');
 
   const list = [...reasons];
-  const privileged = list.some((r) => HIGH.has(r));
+  // The policy has the last word on what must be approved on its own.
+  const verdict = policyVerdict(op, ctx);
+  const privileged = list.some((r) => HIGH.has(r)) || verdict.decision !== 'with_plan';
   const risk: Risk = privileged ? 'high' : list.length > 0 ? 'medium' : 'low';
-  return { risk, reasons: list, privileged };
+  const refused = verdict.decision === 'refused' ? verdict.reasons.join(' ') : null;
+  return { risk, reasons: list, privileged, refused };
 }

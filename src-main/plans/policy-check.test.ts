@@ -1,0 +1,53 @@
+/**
+ * Plans under the approval policy: what the policy says must be approved on its own cannot be
+ * approved with the plan, whatever the operation's source or text claims. The mirror is filled by the real sync from a sandbox over HTTP.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SandboxHandle } from '../smartsimple/sandbox';
+import { useTempDirs } from '../test-support/temp-dir';
+import { approvePlan } from './approval';
+import { createPlan, getPlan, submitForReview } from './plans';
+import { policyVerdict } from './policy-check';
+import { assessRisk } from './risk';
+import { mirroredSandbox } from './test-support/fixture';
+
+const tempDir = useTempDirs();
+const sandboxes: SandboxHandle[] = [];
+afterEach(async () => {
+  await Promise.all(sandboxes.splice(0).map((s) => s.close()));
+});
+
+describe('plans and the approval policy', () => {
+  it('an AI grant of an administrator type is approved on its own, whatever the plan text claims', async () => {
+    const m = await mirroredSandbox(tempDir());
+    sandboxes.push(m.sb);
+    const person = m.sb.state.data.people.find(
+      (p) => !p.deleted && p.accessType === '1' && p.status === 'Active' && p.userType === '10',
+    )!;
+    const { plan, rejected } = createPlan(m.db, {
+      instanceId: m.instanceId,
+      title: 'Make an administrator (the engine says: pre-approved, not privileged)',
+      createdBy: 'ana',
+      origin: 'manual',
+      operations: [{ kind: 'set_access', personId: person.id, userType: '40', source: 'ai' }],
+    } as never);
+    expect(rejected).toEqual([]);
+    expect(plan.operations).toHaveLength(1);
+    expect(plan.operations[0]).toMatchObject({ kind: 'set_access', privileged: true });
+    submitForReview(m.db, { planId: plan.id, actor: 'ana' });
+    const { plan: approved } = approvePlan(m.db, { planId: plan.id, approver: 'bo' });
+    expect(approved.operations[0]?.approval).toBeNull();
+    expect(getPlan(m.db, plan.id).state).not.toBe('approved');
+  }, 120_000);
+
+  it('refuses what the policy refuses, with its reason, before it enters a plan', () => {
+    const roles = new Map([[7, { id: 7, name: 'Reviewer', utaOnly: false, privileged: false }]]);
+    const op = { kind: 'set_access', params: { userType: '40' }, before: {}, after: { 'sf_User Type': '40' } } as const;
+    const person = { 'sf_User Type': '10', 'sf_Access Type': '1', sf_Status: 'Active' };
+    expect(policyVerdict(op, { roles, person, bulk: false }).decision).toBe('on_its_own');
+    // An unknown kind (an engine inventing one) is refused outright.
+    const invented = { kind: 'grant_everything', params: {}, before: {}, after: {} } as never;
+    expect(policyVerdict(invented, { roles, person, bulk: false })).toMatchObject({ decision: 'refused' });
+    expect(assessRisk(invented, { roles, person, bulk: false }).refused).toMatch(/./);
+  });
+});

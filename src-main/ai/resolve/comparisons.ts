@@ -68,17 +68,20 @@ function dobLevel(a: Prepared, b: Prepared): number {
  */
 function nameDerivedLocal(r: Prepared): boolean {
   const local = r.emailLocal.replace(/[^a-z]/g, '');
-  const given = r.given.v.replace(/[^a-z]/g, '');
   const surname = r.surname.v.replace(/[^a-z]/g, '');
   if (!local || !surname) return false;
-  const forms = [
-    given + surname,
-    surname + given,
-    given.slice(0, 1) + surname,
-    surname + given.slice(0, 1),
-    given + surname.slice(0, 1),
-  ];
-  return forms.includes(local);
+  // The canonical given name ("jack" -> john) and the one written: the local part uses the latter.
+  return [r.given.v, r.givenWritten].some((name) => {
+    const given = name.replace(/[^a-z]/g, '');
+    const forms = [
+      given + surname,
+      surname + given,
+      given.slice(0, 1) + surname,
+      surname + given.slice(0, 1),
+      given + surname.slice(0, 1),
+    ];
+    return forms.includes(local);
+  });
 }
 
 function emailLevel(a: Prepared, b: Prepared): number {

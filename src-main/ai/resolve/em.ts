@@ -4,6 +4,7 @@
  * measured on random pairs; EM estimates m and the share of matches lambda. Identical agreement
  * patterns are counted once with a weight, so an iteration costs the number of distinct patterns.
  * A small Dirichlet prior on m (a few pseudo-pairs) keeps m sensible when a run has few matches.
+ * The match class must look like matches: see `labelled`.
  */
 import { MISSING } from './comparators';
 
@@ -81,6 +82,20 @@ function maxChange(a: number[][], b: number[][]): number {
 }
 
 /**
+ * The labelling constraint: in the match class a field agrees at its best level at least as often
+ * as among the candidates' non-matches, and disagrees outright no more often. With few true
+ * matches among many candidates, the likeliest two-class split is otherwise "shares the field a
+ * blocking pass used" (e.g. the same given name, every other field different); a field whose
+ * estimate breaks the constraint is held at the prior for the round, so no such class can form.
+ */
+function labelled(m: number[][], u: number[][], prior: number[][]): number[][] {
+  return m.map((row, f) => {
+    const last = row.length - 1;
+    return row[0]! < u[f]![0]! || row[last]! > u[f]![last]! ? prior[f]!.slice() : row;
+  });
+}
+
+/**
  * EM over the candidate pairs. The non-matches among candidates are not like random pairs (each
  * shares at least one blocking key), so inside EM they get their own distribution, started from
  * the random-pair u and re-estimated each round; with u held at the random-pair values instead,
@@ -118,8 +133,8 @@ export function runEm(patterns: Pattern[], u: number[][], options: EmOptions): E
         uCounts[f]![gamma[f]!]! += count - w;
       }
     });
-    const nextM = normalize(mCounts);
     const nextU = normalize(uCounts);
+    const nextM = labelled(normalize(mCounts), nextU, prior);
     const nextLambda = Math.min(1 - 1e-9, Math.max(1e-9, matched / total));
     const change = Math.max(Math.abs(nextLambda - lambda), maxChange(nextM, m), maxChange(nextU, uc));
     [m, uc, lambda] = [nextM, nextU, nextLambda];

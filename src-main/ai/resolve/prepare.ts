@@ -28,6 +28,8 @@ export interface Text {
 export interface Prepared {
   id: string;
   given: Text;
+  /** The given name as written (no nickname mapping): what an e-mail local part is spelled from. */
+  givenWritten: string;
   surname: Text;
   /** Double Metaphone codes (primary, alternate) of each name; '' when missing. */
   givenCodes: [string, string];
@@ -67,6 +69,7 @@ export function prepareRecord(record: ResolveRecord): Prepared {
   return {
     id: record.id,
     given: text(given),
+    givenWritten: normalizeName(f.given_name),
     surname: text(surname),
     givenCodes: codes(given),
     surnameCodes: codes(surname),

@@ -9,8 +9,6 @@ import type { SyncEntity } from './types';
 import { clockTime } from './wait-relay';
 import { formatDuration } from '../../src-preload/shared/format-duration';
 
-export { formatDuration };
-
 export interface StepEstimate {
   key: string;
   entity: SyncEntity;

@@ -111,11 +111,24 @@ function budgetFor({ db, budgets }: ConnectionsContext, instanceId: string): Cal
   return b;
 }
 
+/**
+ * Which secrets an instance has. The built-in sandbox's are made up and derived from its seed, so
+ * they are not secrets: they never go to the keychain and are always "set" (a machine without a
+ * keychain can still explore it).
+ */
+async function secretStatus(
+  ctx: ConnectionsContext,
+  instance: Instance,
+): Promise<{ password: boolean; tokens: string[] }> {
+  if (instance.isSandbox) return { password: true, tokens: listFunctions(ctx.db, instance.id).map((f) => f.name) };
+  const vaultStatus = await ctx.vault.status();
+  return vaultStatus.available ? await ctx.vault.instanceStatus(instance.id) : { password: false, tokens: [] };
+}
+
 async function details(ctx: ConnectionsContext, instanceId: string): Promise<ConnectionDetails> {
-  const { db, vault } = ctx;
+  const { db } = ctx;
   const instance = getInstance(db, instanceId);
-  const vaultStatus = await vault.status();
-  const secrets = vaultStatus.available ? await vault.instanceStatus(instanceId) : { password: false, tokens: [] };
+  const secrets = await secretStatus(ctx, instance);
   return {
     instance,
     username: getUsername(db, instanceId),
@@ -148,6 +161,8 @@ async function save(ctx: ConnectionsContext, raw: ConnectionInput): Promise<Conn
   const { db, vault, logger } = ctx;
   const input = connectionInputSchema.parse(raw);
   const functions = validateFunctions(input);
+  // The sandbox's made-up credentials come from the sandbox itself: nothing goes to a keychain.
+  if (input.instanceId && getInstance(db, input.instanceId).isSandbox) return saveSandbox(ctx, input, functions);
   // Secrets first need a keychain: refuse before anything is written.
   const vs = await vault.status();
   const hasSecrets = !!input.password || input.functions.some((f) => f.token);
@@ -194,19 +209,57 @@ async function save(ctx: ConnectionsContext, raw: ConnectionInput): Promise<Conn
   return details(ctx, instance.id);
 }
 
+async function saveSandbox(
+  ctx: ConnectionsContext,
+  input: ConnectionInput & { instanceId?: string },
+  functions: StoredFunction[],
+): Promise<ConnectionDetails> {
+  const { db } = ctx;
+  const instanceId = input.instanceId as string;
+  db.transaction(() => {
+    updateInstance(db, instanceId, input.instance);
+    setUsername(db, instanceId, input.username);
+    replaceFunctions(db, instanceId, functions);
+    if (!getSettings(db).activeInstanceId) updateSettings(db, { activeInstanceId: instanceId });
+  })();
+  ctx.logger.info('sandbox connection saved (its credentials need no keychain)', { instanceId });
+  return details(ctx, instanceId);
+}
+
+/** The password and function tokens of an instance: the keychain's, or the sandbox's own. */
+async function credentialsOf(
+  ctx: ConnectionsContext,
+  instance: Instance,
+): Promise<{ baseUrl: string; password: string | null; token: (name: string) => Promise<string | null> }> {
+  if (instance.isSandbox) {
+    const info = await ctx.sandbox.ensure();
+    return {
+      baseUrl: info.url,
+      password: info.apiUser.password,
+      token: async (name) => info.functions[name]?.token ?? null,
+    };
+  }
+  const password = await ctx.vault.get({ kind: 'password', instanceId: instance.id });
+  return {
+    baseUrl: instance.host,
+    password,
+    token: (functionName) => ctx.vault.get({ kind: 'token', instanceId: instance.id, functionName }),
+  };
+}
+
 async function clientFor(
   ctx: ConnectionsContext,
   instanceId: string,
   options: ClientOptions = {},
 ): Promise<SmartConnectClient> {
-  const { db, vault, logger } = ctx;
+  const { db, logger } = ctx;
   const instance = getInstance(db, instanceId);
-  const password = await vault.get({ kind: 'password', instanceId });
+  const { baseUrl, password, token: tokenOf } = await credentialsOf(ctx, instance);
   if (!password)
     throw new AppError('VALIDATION', `No API password is stored for ${instance.name}. Add it on the Connect screen.`);
   const registry: FunctionRegistry = {};
   for (const f of listFunctions(db, instanceId)) {
-    const token = await vault.get({ kind: 'token', instanceId, functionName: f.name });
+    const token = await tokenOf(f.name);
     if (!token) continue;
     registry[f.name] = functionSpecSchema.parse({
       type: f.type,
@@ -216,7 +269,6 @@ async function clientFor(
       ...(f.reportid ? { reportid: f.reportid } : {}),
     });
   }
-  const baseUrl = instance.isSandbox ? (await ctx.sandbox.ensure()).url : instance.host;
   return createSmartConnectClient({
     connection: {
       baseUrl,
@@ -235,10 +287,10 @@ async function clientFor(
 }
 
 async function test(ctx: ConnectionsContext, instanceId: string, signal?: AbortSignal): Promise<ConnectionTest> {
-  const { db, vault } = ctx;
+  const { db } = ctx;
   const instance = getInstance(db, instanceId);
   const fns = listFunctions(db, instanceId);
-  const stored = await vault.instanceStatus(instanceId);
+  const stored = await secretStatus(ctx, instance);
   let result: ConnectionTest;
   try {
     const client = await clientFor(ctx, instanceId);
@@ -280,11 +332,9 @@ async function remove(ctx: ConnectionsContext, instanceId: string): Promise<void
 }
 
 async function exploreSandbox(ctx: ConnectionsContext): Promise<ConnectionDetails> {
-  const { db, vault, logger, budgets } = ctx;
+  const { db, logger, budgets } = ctx;
   const info = await ctx.sandbox.ensure();
-  // Refuse before anything is written: a half-made sandbox would become the active instance.
-  const vs = await vault.status();
-  if (!vs.available) throw new AppError('UNAVAILABLE', vs.reason ?? 'No OS keychain is available.');
+  // No keychain needed: the sandbox's credentials are made up, derived from its seed.
   const existing = listInstances(db).find((i) => i.isSandbox);
   const previousActive = getSettings(db).activeInstanceId;
   const instance = {
@@ -308,7 +358,6 @@ async function exploreSandbox(ctx: ConnectionsContext): Promise<ConnectionDetail
   } catch (err) {
     // Leave things as they were: no new instance, its secrets gone, the same active one.
     if (!existing) {
-      await vault.deleteInstance(instanceId).catch(() => 0);
       removeInstance(db, instanceId);
       budgets.delete(instanceId);
     }

@@ -104,28 +104,54 @@ describe.skipIf(!available && !required)('connections with the real keychain and
 
   it('shows a failing function with the server’s own message', async () => {
     const b = await backendIn(tempDir());
-    const explored = (await b.invoke('sandbox:explore')) as Result<ConnectionDetails>;
-    if (!explored.ok) throw new Error(explored.error.message);
-    const id = explored.data.instance.id;
-    await b.services.vault.set({ kind: 'token', instanceId: id, functionName: 'users.list' }, 'not-a-real-token-0000~');
+    const id = await copyOfSandbox(b, { 'users.list': 'not-a-real-token-0000~' });
     const res = (await b.invoke('connections:test', { instanceId: id })) as Result<ConnectionTest>;
     if (!res.ok) throw new Error(res.error.message);
     const usersList = res.data.results.find((r) => r.name === 'users.list')!;
     expect(usersList.status).toBe('failed');
     expect(usersList.serverMessage).toBe('Invalid API Token');
     expect(res.data.ok).toBe(false);
+    expect(res.data.results.filter((r) => r.status === 'failed').map((r) => r.name)).toEqual(['users.list']);
   });
 
   it('removing an instance removes its secrets from the keychain', async () => {
     const b = await backendIn(tempDir());
-    const explored = (await b.invoke('sandbox:explore')) as Result<ConnectionDetails>;
-    if (!explored.ok) throw new Error(explored.error.message);
-    const id = explored.data.instance.id;
+    const id = await copyOfSandbox(b);
     expect((await b.services.vault.instanceStatus(id)).password).toBe(true);
     expect(await b.invoke('instances:remove', { id })).toEqual({ ok: true, data: { removed: true } });
     expect(await b.services.vault.instanceStatus(id)).toEqual({ password: false, tokens: [] });
   });
+
+  it('keeps the sandbox’s made-up credentials out of the keychain', async () => {
+    const b = await backendIn(tempDir());
+    const explored = (await b.invoke('sandbox:explore')) as Result<ConnectionDetails>;
+    if (!explored.ok) throw new Error(explored.error.message);
+    expect(await b.services.vault.instanceStatus(explored.data.instance.id)).toEqual({ password: false, tokens: [] });
+  });
 });
+
+/**
+ * A real (not built-in) connection to the running sandbox, its secrets in the keychain: a token
+ * given in `wrong` replaces the sandbox's one.
+ */
+async function copyOfSandbox(b: Backend, wrong: Record<string, string> = {}): Promise<string> {
+  const info = await b.services.sandbox.ensure();
+  const saved = (await b.invoke('connections:save', {
+    instance: { name: 'Copy', host: info.url, alias: info.alias, rootCompanyId: info.rootCompanyId, apiVersion: 1 },
+    username: info.apiUser.username,
+    password: info.apiUser.password,
+    functions: Object.entries(info.functions).map(([name, f]) => ({
+      name,
+      type: f.type,
+      action: f.action,
+      token: wrong[name] ?? f.token,
+      fields: f.fields,
+      ...(f.reportid ? { reportid: f.reportid } : {}),
+    })),
+  })) as Result<ConnectionDetails>;
+  if (!saved.ok) throw new Error(saved.error.message);
+  return saved.data.instance.id;
+}
 
 describe('connections without a keychain', () => {
   const broken: KeychainBackend = {
@@ -212,35 +238,39 @@ describe('exploring the sandbox when the keychain cannot store', () => {
     };
   };
 
-  it('refuses when the keychain says it is there but every write fails, and leaves nothing behind', async () => {
+  it('explores when the keychain says it is there but every write fails: the sandbox needs none', async () => {
     // Lists and reads fine (a Secret Service with no unlocked collection), refuses every write.
     const keychain = countingKeychain(memoryKeychain(), { fail: (m) => m === 'setPassword' });
     const b = await backendIn(tempDir(), { keychain });
-    const before = await state(b);
-    const res = await b.invoke('sandbox:explore');
-    expect(res).toMatchObject({
-      ok: false,
-      error: { code: 'UNAVAILABLE', message: expect.stringMatching(/No OS keychain/) },
-    });
-    expect(await state(b)).toEqual(before);
-    expect(before.instances).toEqual([]);
-    expect(await b.invoke('vault:status')).toMatchObject({ ok: true, data: { available: false } });
+    expect((await state(b)).instances).toEqual([]);
+    const res = (await b.invoke('sandbox:explore')) as Result<ConnectionDetails>;
+    if (!res.ok) throw new Error(res.error.message);
+    expect(res.data.lastTest?.ok).toBe(true);
+    expect(await state(b)).toEqual({ instances: ['Sandbox (built-in)'], active: res.data.instance.id });
+    expect(keychain.calls.setPassword).toBe(0);
   });
 
-  it('fails part-way (the instance’s secrets are refused) and keeps neither the instance nor a new active one', async () => {
-    const mem = memoryKeychain();
-    const keychain = countingKeychain(mem, {
-      fail: (m, account) => m === 'setPassword' && account.includes('/token/'),
-    });
-    const b = await backendIn(tempDir(), { keychain });
+  it('explores with no keychain at all, and its client reads the people', async () => {
+    const broken: KeychainBackend = {
+      getPassword: () => Promise.reject(new Error('no secret service')),
+      setPassword: () => Promise.reject(new Error('no secret service')),
+      deletePassword: () => Promise.reject(new Error('no secret service')),
+      findCredentials: () => Promise.reject(new Error('no secret service')),
+    };
+    const b = await backendIn(tempDir(), { keychain: broken });
     expect(await b.invoke('connections:save', prod)).toMatchObject({ ok: true });
-    const before = await state(b);
-    expect(before.instances).toEqual(['Prod']);
-    const res = await b.invoke('sandbox:explore');
-    expect(res).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
-    expect(await state(b)).toEqual(before);
-    // The password it did store is gone with the instance.
-    expect([...mem.store.keys()]).toEqual([]);
-    expect(keychain.calls.findCredentials).toBe(0);
+    const res = (await b.invoke('sandbox:explore')) as Result<ConnectionDetails>;
+    if (!res.ok) throw new Error(res.error.message);
+    expect(res.data.passwordSet).toBe(true);
+    expect(res.data.functions.every((f) => f.tokenSet)).toBe(true);
+    expect(res.data.lastTest?.results.filter((r) => r.status !== 'ok' && r.status !== 'accepted')).toEqual([]);
+    // The real instance still has no secrets: the keychain is still needed for those.
+    const prodId = b.services.db.prepare("SELECT id FROM instances WHERE name = 'Prod'").pluck().get() as string;
+    expect(await b.invoke('connections:get', { instanceId: prodId })).toMatchObject({
+      ok: true,
+      data: { passwordSet: false },
+    });
+    const client = await b.services.connections.clientFor(res.data.instance.id);
+    expect((await client.listAll('users.list')).length).toBeGreaterThan(100);
   });
 });

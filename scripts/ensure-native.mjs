@@ -60,13 +60,26 @@ if (target === 'node') {
 }
 
 if (target === 'electron') {
-  let electronBinary;
-  try {
-    electronBinary = require('electron'); // the path of the binary, when it was downloaded
-  } catch {
-    electronBinary = null;
+  // Not require('electron'): without its binary that downloads it and prints a stack trace when
+  // the download fails. We try the download once, quietly, and say in one line why it failed.
+  let electronBinary = electronBinaryPath();
+  if (electronBinary === null && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+    const installer = path.join(root, 'node_modules', 'electron', 'install.js');
+    if (fs.existsSync(installer)) {
+      console.error('[ensure-native] the Electron binary is missing; trying to download it once ...');
+      const r = spawnSync(process.execPath, [installer], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+      electronBinary = electronBinaryPath();
+      if (electronBinary === null) {
+        const why = `${r.stderr ?? ''}\n${r.stdout ?? ''}`
+          .split('\n')
+          .find((l) => /error|failed|ENOTFOUND|timed? ?out/i.test(l));
+        const plain =
+          why && /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED/i.test(why) ? 'no network access' : why?.trim();
+        console.error(`[ensure-native] the Electron download did not work${plain ? ` (${plain})` : ''}.`);
+      }
+    }
   }
-  if (typeof electronBinary !== 'string' || !fs.existsSync(electronBinary)) process.exit(3);
+  if (electronBinary === null) process.exit(3);
   const version = require('electron/package.json').version;
   const wanted = `electron-${version}`;
   if (readMarker() === wanted) process.exit(0);
@@ -80,6 +93,20 @@ if (target === 'electron') {
   );
   fs.writeFileSync(marker, `${wanted}\n`);
   process.exit(0);
+}
+
+/** Where the Electron binary is (as electron/index.js finds it), or null when it is absent. */
+function electronBinaryPath() {
+  const dir = path.join(root, 'node_modules', 'electron');
+  let name = '';
+  try {
+    name = fs.readFileSync(path.join(dir, 'path.txt'), 'utf8').trim();
+  } catch {
+    return null;
+  }
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const full = override ? path.join(override, name || 'electron') : path.join(dir, 'dist', name);
+  return name && fs.existsSync(full) ? full : null;
 }
 
 console.error(`usage: ensure-native.mjs node|electron (got ${target})`);

@@ -2,6 +2,7 @@
 // `npm start`: opens Admin Desk. With the Electron binary (a normal workstation) it builds and
 // starts the desktop app. Without it (machines where the Electron download is impossible) it says
 // so and serves the same app in a browser through the harness, with the real backend.
+// ADMIN_DESK_BROWSER=1 chooses the browser even where Electron is installed.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,16 +14,21 @@ const run = (cmd, args) => {
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 };
 
-const check = spawnSync(process.execPath, [path.join(root, 'scripts/ensure-native.mjs'), 'electron'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const check =
+  process.env.ADMIN_DESK_BROWSER === '1'
+    ? { status: 3, chosen: true }
+    : spawnSync(process.execPath, [path.join(root, 'scripts/ensure-native.mjs'), 'electron'], {
+        cwd: root,
+        stdio: 'inherit',
+      });
 if (check.status === 0) {
   run(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'preview']);
 } else if (check.status === 3) {
   console.log(
-    '\nThe Electron binary is not installed here (it was skipped or could not be downloaded).\n' +
-      'Starting Admin Desk in your browser instead, with the same backend and data folder layout.\n',
+    check.chosen
+      ? '\nStarting Admin Desk in your browser (ADMIN_DESK_BROWSER=1).\n'
+      : '\nThe Electron binary is not installed here (it was skipped or could not be downloaded).\n' +
+          'Starting Admin Desk in your browser instead, with the same backend and data folder layout.\n',
   );
   const nodeCheck = spawnSync(process.execPath, [path.join(root, 'scripts/ensure-native.mjs'), 'node'], {
     cwd: root,

@@ -1,6 +1,6 @@
 /**
  * "Explore with the sandbox instance": the newcomer's one click. Main starts the built-in sandbox
- * (seeding 1,000 people), stores its API user and tokens in the keychain, tests every function and
+ * (seeding 1,000 people; its made-up credentials need no keychain), tests every function and
  * answers with the connection; we then show it on the Connect screen. The call gives no progress
  * events, so while it runs we say what is happening and how long it has taken, not a fake bar.
  */
@@ -10,7 +10,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { KNOWN_FUNCTIONS } from '../../src-preload/contract';
-import { ERROR_NEXT_STEPS, apiQueryKey, notifySuccess, useApiMutation, useApiQuery } from '../api';
+import { ERROR_NEXT_STEPS, apiQueryKey, notifySuccess, useApiMutation } from '../api';
 
 const FUNCTION_COUNT = Object.keys(KNOWN_FUNCTIONS).length;
 
@@ -22,7 +22,6 @@ interface ExploreSandboxProps {
 export function ExploreSandbox({ size = 'lg' }: ExploreSandboxProps) {
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
-  const vault = useApiQuery('vault:status');
   // Silent: the error is shown under the button, with what to do next.
   const explore = useApiMutation('sandbox:explore', {
     meta: { silent: true },
@@ -37,24 +36,17 @@ export function ExploreSandbox({ size = 'lg' }: ExploreSandboxProps) {
       navigate('/connect');
     },
   });
-  const noVault = vault.data && !vault.data.available;
 
   if (explore.isPending) return <ExploreProgress />;
 
   return (
     <Stack gap="xs" align="center">
-      <Button
-        size={size}
-        leftSection={<IconFlask size={20} />}
-        onClick={() => explore.mutate(undefined)}
-        disabled={!!noVault}
-      >
+      <Button size={size} leftSection={<IconFlask size={20} />} onClick={() => explore.mutate(undefined)}>
         Explore with the sandbox instance
       </Button>
       <Text size="sm" c="dimmed" ta="center" maw={520}>
-        {noVault
-          ? `Unavailable: ${vault.data?.reason ?? 'no OS keychain'}. The sandbox's password and tokens need the keychain too.`
-          : 'A built-in SmartSimple imitation with 1,000 people, running on this computer. Nothing leaves your machine.'}
+        A built-in SmartSimple imitation with 1,000 people, running on this computer. Nothing leaves your machine, and
+        it needs no keychain.
       </Text>
       {explore.error && (
         <Alert color="red" title="The sandbox did not start" role="alert" maw={560}>
@@ -75,7 +67,6 @@ function ExploreProgress() {
       </Group>
       <List size="sm" spacing={4}>
         <List.Item>Seeding 1,000 people, their organizations, roles and six months of logs</List.Item>
-        <List.Item>Storing its API user and function tokens in your OS keychain</List.Item>
         <List.Item>Testing each of its {FUNCTION_COUNT} functions once</List.Item>
       </List>
       <Text size="xs" c="dimmed" mt="xs">

@@ -1,7 +1,7 @@
 /**
  * Connect: the active instance's connection (settings, secrets, function registry, test), a new
- * connection, and on first start the one-click sandbox. Without a keychain it says so first,
- * because nothing secret can be saved until that is fixed.
+ * connection, and on first start the one-click sandbox. Without a keychain it says so first, with
+ * how to start one, because no real instance's secret can be saved until then (the sandbox needs none).
  */
 import { Alert, Button, Divider, EmptyState, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { IconKeyOff, IconPlugConnected, IconPlus } from '@tabler/icons-react';
@@ -12,6 +12,7 @@ import { useActiveInstance, useUpdateSettings } from '../../hooks/use-settings';
 import { ConnectionForm } from './connection-form';
 import { ExploreSandbox } from '../../components/explore-sandbox';
 import { InstanceConnection } from './instance-connection';
+import { KeyringHelp } from '../../components/keyring-help';
 
 export function ConnectScreen() {
   const { active, instances, isLoading } = useActiveInstance();
@@ -58,7 +59,10 @@ export function ConnectScreen() {
       </Paper>
     );
   } else {
-    body = <InstanceConnection key={active.id} instance={active} secretsBlocked={secretsBlocked} />;
+    // The sandbox's credentials are made up and need no keychain.
+    body = (
+      <InstanceConnection key={active.id} instance={active} secretsBlocked={active.isSandbox ? null : secretsBlocked} />
+    );
   }
 
   return (
@@ -75,22 +79,28 @@ export function ConnectScreen() {
           )
         }
       />
-      {secretsBlocked && (
-        <Alert
-          color="red"
-          icon={<IconKeyOff />}
-          title="No OS keychain: secrets cannot be saved"
-          role="alert"
-          data-testid="vault-unavailable"
-        >
-          <Text size="sm">{secretsBlocked}</Text>
-          <Text size="sm" mt={4}>
-            Until then connections can be looked at and tested, but not saved, and the sandbox cannot start.
-          </Text>
-        </Alert>
-      )}
+      {secretsBlocked && <NoKeychainNotice reason={secretsBlocked} />}
       {body}
     </Stack>
+  );
+}
+
+function NoKeychainNotice({ reason }: { reason: string }) {
+  return (
+    <Alert
+      color="orange"
+      icon={<IconKeyOff />}
+      title="No OS keychain: secrets cannot be saved"
+      role="alert"
+      data-testid="vault-unavailable"
+    >
+      <Text size="sm">{reason}</Text>
+      <Text size="sm" mt={4} mb="sm">
+        Until then a real instance's password and tokens cannot be saved. The built-in sandbox needs no keychain: its
+        credentials are made up.
+      </Text>
+      <KeyringHelp />
+    </Alert>
   );
 }
 

@@ -92,10 +92,11 @@ function ConnectionSummary({ details }: { details: ConnectionDetails }) {
           </Text>
           <Group gap={6}>
             <Badge variant="light" color={details.passwordSet ? 'green' : 'yellow'}>
-              {details.passwordSet ? 'password stored' : 'no password'}
+              {instance.isSandbox ? 'made-up password' : details.passwordSet ? 'password stored' : 'no password'}
             </Badge>
             <Badge variant="light" color={tokens === details.functions.length && tokens > 0 ? 'green' : 'yellow'}>
-              {tokens} of {details.functions.length} tokens stored
+              {tokens} of {details.functions.length} tokens{' '}
+              {instance.isSandbox ? 'built in (no keychain needed)' : 'stored'}
             </Badge>
             <Text size="xs" c="dimmed">
               API user {details.username || '(not set)'}

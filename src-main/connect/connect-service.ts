@@ -49,7 +49,12 @@ export interface ClientOptions {
   onWait?: (event: WaitEvent) => void;
   /** Tests shorten the client's patience. */
   timeoutMs?: number;
+  /** How many attempts a failing read gets (default the client's). */
+  attempts?: number;
 }
+
+/** The connection test wants an answer in seconds: one attempt per function, a short wait. */
+const TEST_CLIENT: ClientOptions = { timeoutMs: 10_000, attempts: 1 };
 
 export interface ConnectService {
   details(instanceId: string): Promise<ConnectionDetails>;
@@ -283,6 +288,7 @@ async function clientFor(
     secrets: ctx.secrets,
     ...(options.onWait ? { onWait: options.onWait } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.attempts ? { retry: { attempts: options.attempts } } : {}),
   });
 }
 
@@ -293,7 +299,7 @@ async function test(ctx: ConnectionsContext, instanceId: string, signal?: AbortS
   const stored = await secretStatus(ctx, instance);
   let result: ConnectionTest;
   try {
-    const client = await clientFor(ctx, instanceId);
+    const client = await clientFor(ctx, instanceId, TEST_CLIENT);
     result = await runConnectionTest({
       client,
       functions: fns,

@@ -25,8 +25,10 @@ export async function runConnectionTest(options: {
   const functions = [...options.functions].sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
   const sampleIds = new Map<string, string>([['company', options.rootCompanyId]]);
   const results: FunctionTestResult[] = [];
+  let unreachable: string | null = null;
 
   for (const f of functions) {
+    if (unreachable) break;
     const started = Date.now();
     const done = (status: FunctionTestResult['status'], message: string, serverMessage: string | null = null) =>
       results.push({ name: f.name, action: f.action, status, message, serverMessage, ms: Date.now() - started });
@@ -39,7 +41,9 @@ export async function runConnectionTest(options: {
       done(outcome.status, outcome.message);
     } catch (err) {
       if (isSmartConnectError(err, 'cancelled')) throw err;
-      if (isSmartConnectError(err)) done('failed', err.message, err.serverMessage ?? null);
+      unreachable = unreachableReason(err);
+      if (unreachable) done('failed', unreachable);
+      else if (isSmartConnectError(err)) done('failed', err.message, err.serverMessage ?? null);
       else done('failed', err instanceof Error ? err.message : String(err));
     }
   }
@@ -47,10 +51,35 @@ export async function runConnectionTest(options: {
   results.sort((a, b) => a.name.localeCompare(b.name));
   return {
     testedAt: new Date().toISOString(),
-    ok: results.every((r) => r.status === 'ok' || r.status === 'accepted'),
+    ok: !unreachable && results.every((r) => r.status === 'ok' || r.status === 'accepted'),
     calls: client.stats().calls - callsBefore,
     results,
+    unreachable,
   };
+}
+
+const UNREACHABLE_CODES: Record<string, string> = {
+  ECONNREFUSED: 'nothing answers at that address (the connection was refused)',
+  ENOTFOUND: 'the host name is not known (check its spelling)',
+  EAI_AGAIN: 'the host name could not be looked up (no DNS answer)',
+  EHOSTUNREACH: 'the host cannot be reached from this network',
+  ENETUNREACH: 'this computer has no route to that network',
+  EADDRNOTAVAIL: 'the address is not available from this computer',
+  UND_ERR_CONNECT_TIMEOUT: 'the connection attempt timed out',
+};
+
+/**
+ * The server could not be reached at all (no SmartConnect answer, whatever the token): a plain
+ * sentence, or null when the failure came from the server itself.
+ */
+export function unreachableReason(err: unknown): string | null {
+  if (!isSmartConnectError(err)) return null;
+  if (err.kind === 'timeout')
+    return 'The server did not answer in time. Check the base URL and your network, then test again.';
+  if (err.kind !== 'network') return null;
+  const code = /\(([A-Z_]+)\)/.exec(err.message)?.[1];
+  const why = (code && UNREACHABLE_CODES[code]) ?? 'the network connection failed';
+  return `The server could not be reached: ${why}. Check the base URL and your network (VPN, proxy, firewall), then test again. Tokens and login were not checked.`;
 }
 
 type Outcome = { status: FunctionTestResult['status']; message: string };

@@ -40,4 +40,26 @@ describe('the SQLite call budget', () => {
     expect(reloaded.remaining()).toBe(1);
     again.close();
   });
+
+  it('takes back a call that never reached the server, in SQLite too', () => {
+    const file = path.join(tempDir(), 'db.sqlite');
+    const now = Date.UTC(2026, 0, 1, 9, 0, 0);
+    const db = openDatabase(file).db;
+    const { id } = createInstance(db, {
+      name: 'P',
+      host: 'https://a.smartsimple.com',
+      alias: 'a',
+      rootCompanyId: '1',
+      apiVersion: 1,
+    });
+    const budget = createSqliteBudget(db, id, { clock: () => now });
+    budget.record(now);
+    budget.record(now);
+    budget.unrecord?.(now);
+    expect(budget.used()).toBe(1);
+    budget.unrecord?.(now - 5); // nothing recorded then: nothing changes
+    expect(budget.used()).toBe(1);
+    expect(createSqliteBudget(db, id, { clock: () => now }).used()).toBe(1);
+    db.close();
+  });
 });

@@ -4,7 +4,7 @@
  * the last window and writing each new call to the table.
  */
 import type { DB } from '../db/open';
-import { callsSince, pruneCalls, recordCall } from './store';
+import { callsSince, forgetCall, pruneCalls, recordCall } from './store';
 import { createMemoryBudget, type CallBudget } from '../smartsimple/client';
 import { ROLLING_WINDOW_MS } from '../smartsimple/protocol';
 
@@ -27,5 +27,6 @@ export function createSqliteBudget(
         pruneCalls(db, at - 2 * windowMs);
       }
     },
+    onUnrecord: (at) => forgetCall(db, instanceId, at),
   });
 }

@@ -56,6 +56,13 @@ export function getConnectionTest(db: DB, instanceId: string): ConnectionTest | 
 }
 
 /** Call timestamps of an instance since `since`, ascending. */
+/** Forgets one call made at `at` (it never reached the server). */
+export function forgetCall(db: DB, instanceId: string, at: number): void {
+  db.prepare(
+    'DELETE FROM api_calls WHERE rowid = (SELECT rowid FROM api_calls WHERE instance_id = ? AND at = ? LIMIT 1)',
+  ).run(instanceId, at);
+}
+
 export function callsSince(db: DB, instanceId: string, since: number): number[] {
   return db
     .prepare('SELECT at FROM api_calls WHERE instance_id = ? AND at > ? ORDER BY at')

@@ -104,6 +104,11 @@ export interface ConnectionTest {
   /** API calls the test used. */
   calls: number;
   results: FunctionTestResult[];
+  /**
+   * Set when the server could not be reached at all (refused, unknown host, no answer): the test
+   * stopped at the first such failure, and this says what happened in plain words.
+   */
+  unreachable?: string | null;
 }
 
 export interface CallBudgetInfo {
@@ -146,7 +151,8 @@ export const connectChannels = {
   /** An instance's connection: API user, function registry, which secrets are set, last test. */
   'connections:get': channel<ConnectionDetails>()({
     input: z.object({ instanceId: id }).strict(),
-    reads: ['connections', 'instances'],
+    // jobs: the call budget changes with every sync or apply, and is shown fresh after one.
+    reads: ['connections', 'instances', 'jobs'],
   }),
   /** Creates or edits an instance with its connection; secrets go to the keychain. */
   'connections:save': channel<ConnectionDetails>()({

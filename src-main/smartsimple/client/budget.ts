@@ -22,6 +22,8 @@ export interface CallBudget {
   oldestInWindow(now?: number): number | undefined;
   /** Counts one call made at `at`. */
   record(at?: number): void;
+  /** Takes back one call recorded at `at` that never reached the server (refused, unknown host). */
+  unrecord?(at: number): void;
   /**
    * The server said the limit is reached although our count may say otherwise (other clients of
    * the same instance): no call until `until`.
@@ -94,6 +96,8 @@ export interface MemoryBudgetOptions {
   initial?: readonly number[];
   /** Told of every recorded call, so a store can keep it across restarts. */
   onRecord?: (at: number) => void;
+  /** Told of a call taken back (it never reached the server). */
+  onUnrecord?: (at: number) => void;
 }
 
 /**
@@ -131,6 +135,12 @@ export function createMemoryBudget(options: MemoryBudgetOptions = {}): CallBudge
       while (i > 0 && (timestamps[i - 1] as number) > at) i--;
       timestamps.splice(i, 0, at);
       options.onRecord?.(at);
+    },
+    unrecord(at) {
+      const i = timestamps.lastIndexOf(at);
+      if (i < 0) return;
+      timestamps.splice(i, 1);
+      options.onUnrecord?.(at);
     },
     markFull(until) {
       fullUntil = Math.max(fullUntil ?? 0, until);

@@ -349,7 +349,8 @@ async function send(engine: Engine, req: SendRequest): Promise<Reply> {
   for (;;) {
     await waitForSlot(engine, fn, signal, waitReason);
     waitReason = 'budget';
-    budget.record(settings.clock());
+    const recordedAt = settings.clock();
+    budget.record(recordedAt);
     counters.count(fn, 'calls');
     attempt++;
     const logCall = callLogger(engine, req, attempt);
@@ -371,6 +372,8 @@ async function send(engine: Engine, req: SendRequest): Promise<Reply> {
       continue;
     }
     const { failure } = outcome;
+    // Refused connection, unknown host: the server never saw it, so it does not count this hour.
+    if (failure.kind === 'network' && failure.maybeSent === false) budget.unrecord?.(recordedAt);
     counters.count(fn, 'errors');
     logCall(failure.kind, { httpStatus: failure.httpStatus, serverMessage: failure.serverMessage });
     if (failure.kind === 'cancelled') throw failure;

@@ -71,7 +71,7 @@ export function ConnectionTestPanel({ details, blockedReason }: ConnectionTestPa
         {shown ? (
           <>
             <TestSummary test={shown} limit={details.budget.limit} />
-            <TestResultsTable test={shown} />
+            {!shown.unreachable && <TestResultsTable test={shown} />}
           </>
         ) : (
           !test.isPending && (
@@ -92,6 +92,15 @@ function newest(a: ConnectionTest | undefined, b: ConnectionTest | null): Connec
 }
 
 function TestSummary({ test, limit }: { test: ConnectionTest; limit: number }) {
+  if (test.unreachable) {
+    return (
+      <Alert color="red" variant="light" data-testid="connection-test-summary" title="The server could not be reached">
+        <Text size="sm">
+          Tested {whenTested(test.testedAt)}. {test.unreachable} No call was counted against the hourly limit.
+        </Text>
+      </Alert>
+    );
+  }
   const working = test.results.filter(isWorking).length;
   const failed = test.results.filter((r) => r.status === 'failed').length;
   const color = test.ok ? 'green' : failed > 0 ? 'red' : 'yellow';

@@ -9,7 +9,7 @@ interface ConnectionFormFooterProps {
 }
 
 export function ConnectionFormFooter({ state, onCancel }: ConnectionFormFooterProps) {
-  const { form, save, dirty, isNew, formLevelError, saveBlocked } = state;
+  const { form, save, dirty, isNew, formLevelError, saveBlocked, invalidCount } = state;
   return (
     <>
       {formLevelError && (
@@ -23,7 +23,13 @@ export function ConnectionFormFooter({ state, onCancel }: ConnectionFormFooterPr
             {saveBlocked}
           </Text>
         )}
-        {!saveBlocked && dirty && !isNew && (
+        {!saveBlocked && invalidCount > 0 && (
+          <Text size="sm" c="red" role="alert" data-testid="save-invalid">
+            Not saved: {invalidCount === 1 ? 'one field needs' : `${invalidCount} fields need`} correcting (marked in
+            red; the first one has the focus).
+          </Text>
+        )}
+        {!saveBlocked && invalidCount === 0 && dirty && !isNew && (
           <Text size="sm" c="dimmed">
             Unsaved changes
           </Text>

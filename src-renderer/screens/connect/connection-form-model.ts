@@ -120,6 +120,9 @@ export function formKeyOf(path: readonly PropertyKey[], values: ConnectionFormVa
 }
 
 /** Checks the values exactly as main will, before anything is sent. */
+/** The longest instance name main accepts (the contract's name rule). */
+export const MAX_CONNECTION_NAME = 120;
+
 export function validateConnection(values: ConnectionFormValues): FormErrors {
   const result = connectionInputSchema.safeParse(toConnectionInput(values));
   const errors: FormErrors = {};
@@ -133,6 +136,10 @@ export function validateConnection(values: ConnectionFormValues): FormErrors {
   const names = values.functions.map((f) => f.name);
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice) errors.functions ??= `${twice} is listed twice. Keep one entry per function name.`;
+  const nameLength = values.name.trim().length;
+  if (nameLength > MAX_CONNECTION_NAME) {
+    errors.name = `This name is ${nameLength.toLocaleString('en')} characters long. Keep it to ${MAX_CONNECTION_NAME} or fewer, e.g. "Acme production".`;
+  }
   return errors;
 }
 

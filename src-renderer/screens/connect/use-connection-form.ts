@@ -4,7 +4,7 @@
  */
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { ConnectionDetails } from '../../../src-preload/contract';
 import { apiQueryKey, formLevelErrorOf, notifySuccess, useApiMutation } from '../../api';
 import {
@@ -37,7 +37,20 @@ export function useConnectionForm({ details, secretsBlocked, onSaved, onDirtyCha
   const dirty = form.isDirty();
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
 
-  const submit = form.onSubmit((values) => {
+  // How many fields stopped the last Save: said beside the button, the first one focused.
+  const [invalidCount, setInvalidCount] = useState(0);
+  const submit = form.onSubmit(
+    (values) => {
+      setInvalidCount(0);
+      saveValid(values);
+    },
+    (errors) => {
+      setInvalidCount(Object.keys(errors).length);
+      focusFirstInvalid();
+    },
+  );
+
+  function saveValid(values: ConnectionFormValues) {
     save.mutate(toConnectionInput(values, details?.instance.id), {
       onError: (err) => {
         const fields = serverFieldErrors(err.details, values);
@@ -60,7 +73,7 @@ export function useConnectionForm({ details, secretsBlocked, onSaved, onDirtyCha
         onSaved(saved);
       },
     });
-  });
+  }
 
   const formLevelError = formLevelErrorOf(save.error);
   // Main's save also reconciles the tokens already in the keychain, so without one even a save
@@ -71,7 +84,16 @@ export function useConnectionForm({ details, secretsBlocked, onSaved, onDirtyCha
       : 'Saving needs the OS keychain (see the notice above).'
     : null;
 
-  return { form, save, submit, dirty, isNew, formLevelError, saveBlocked };
+  return { form, save, submit, dirty, isNew, formLevelError, saveBlocked, invalidCount };
 }
 
 export type ConnectionFormState = ReturnType<typeof useConnectionForm>;
+
+/** After the errors render: the first field marked invalid gets the focus (and scrolls into view). */
+function focusFirstInvalid(): void {
+  window.setTimeout(() => {
+    const first = document.querySelector<HTMLElement>('[data-testid="connection-form"] [aria-invalid="true"]');
+    first?.scrollIntoView({ block: 'center' });
+    first?.focus();
+  }, 0);
+}

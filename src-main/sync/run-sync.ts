@@ -94,7 +94,12 @@ async function syncInstance(
   const store = await createPageStore(db, instanceId, options.writer ?? 'auto', log);
   const book = new RunBook(run.id, run.summary, client, store, now);
   const steps = stepsFor(run.kind);
-  const progress = new SyncProgress(ctx, clock, estimateSteps(db, instanceId, steps, sizes), run.summary.calls);
+  const progress = new SyncProgress(
+    ctx,
+    clock,
+    estimateSteps(db, instanceId, steps, sizes, new Map(options.plannedCounts ?? [])),
+    run.summary.calls,
+  );
   for (const key of run.summary.done) progress.skip(key);
   const unsubscribe = options.waits?.subscribe((event) => progress.wait(event));
   const env: PassEnv = {

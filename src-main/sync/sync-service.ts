@@ -31,19 +31,34 @@ export interface SyncServiceDeps {
   onFinished(): void;
 }
 
+const PLANNED_COUNTS_TTL_MS = 10 * 60_000;
+
 const exclusiveKey = (instanceId: string) => `sync:${instanceId}`;
 
 export function createSyncService(deps: SyncServiceDeps): SyncService {
   const { db, connections, instances, jobs } = deps;
   const pageSize = () => instances.settings().syncPageSize;
+  // The counts the last plan of each instance asked the server for: the run that follows
+  // measures its progress against them (a few minutes at most, the sizes change little).
+  const planned = new Map<string, { at: number; counts: Map<string, number> }>();
+  const plannedCounts = (instanceId: string) => {
+    const p = planned.get(instanceId);
+    planned.delete(instanceId);
+    return p && Date.now() - p.at < PLANNED_COUNTS_TTL_MS ? p.counts : undefined;
+  };
   return {
     async plan(instanceId, mode) {
       const client = await connections.clientFor(instanceId);
-      return planSync(db, instanceId, client, {
+      const plan = await planSync(db, instanceId, client, {
         budget: connections.budgetFor(instanceId),
         pageSize: pageSize(),
         ...(mode ? { mode } : {}),
       });
+      const counts = new Map(
+        plan.entities.filter((e) => e.source === 'count').map((e) => [`${e.entity}:${e.phase}`, e.records] as const),
+      );
+      planned.set(instanceId, { at: Date.now(), counts });
+      return plan;
     },
     async start(instanceId, mode) {
       const instance = instances.get(instanceId);
@@ -52,6 +67,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         busyMessage: `A sync of ${instance.name} is already running.`,
       };
       const waits = createWaitRelay();
+      const counts = plannedCounts(instanceId);
       const client = await connections.clientFor(instanceId, { onWait: waits.onWait });
       return jobs.start({ kind: 'sync', title: `Sync ${instance.name}`, instanceId, exclusive }, async (ctx) => {
         try {
@@ -61,6 +77,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
             instanceId,
             mode: mode ?? 'auto',
             pageSize: pageSize(),
+            ...(counts ? { plannedCounts: counts } : {}),
             ctx,
             logger: deps.logger.child('sync'),
             waits,

@@ -40,6 +40,11 @@ export interface RunSyncOptions {
   logger: Logger;
   /** The relay given to the client as `onWait`, so a wait for the hourly limit shows as progress. */
   waits?: WaitRelay;
+  /**
+   * Records per step (key `entity:phase`) the server counted when the sync was planned: progress
+   * is then measured against known totals from the start, not a total that grows with the count.
+   */
+  plannedCounts?: ReadonlyMap<string, number>;
   /** In `auto` mode a reconcile is due after this long (default 24 h). */
   reconcileEveryMs?: number;
   /** Taken off the last-updated watermark on top of the pass's own duration (default 2 min). */

@@ -39,6 +39,14 @@ export const ENTITY_LABELS: Record<PlanEntityName, string> = {
   login_sessions: 'Login sessions',
 };
 
+/** What a step of a sync does, when it differs from the sync's own kind. */
+export const PHASE_LABELS: Record<SyncPlan['entities'][number]['phase'], string> = {
+  full: 'everything',
+  incremental: 'only what changed',
+  reconcile: 'every id, to notice removals',
+  band: 'a burst of recent changes, re-checked by id',
+};
+
 export const MODE_OPTIONS = [
   { value: 'auto', label: 'Automatic (recommended)' },
   { value: 'incremental', label: 'Incremental: only what changed' },

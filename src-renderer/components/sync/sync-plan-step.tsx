@@ -9,7 +9,14 @@ import { useState } from 'react';
 import type { Instance, JobInfo, SyncPlan } from '../../../src-preload/contract';
 import { ERROR_NEXT_STEPS, useApiMutation, useApiQuery } from '../../api';
 import { countOf, formatNumber } from '../../lib/format';
-import { ENTITY_LABELS, KIND_EXPLANATIONS, KIND_LABELS, MODE_OPTIONS, type SyncModeName } from './sync-labels';
+import {
+  ENTITY_LABELS,
+  KIND_EXPLANATIONS,
+  KIND_LABELS,
+  MODE_OPTIONS,
+  type SyncModeName,
+  PHASE_LABELS,
+} from './sync-labels';
 
 interface SyncPlanStepProps {
   instance: Instance;
@@ -129,7 +136,7 @@ function PlanDetails({ plan }: { plan: SyncPlan }) {
                 {e.phase !== plan.kind && (
                   <Text span size="xs" c="dimmed">
                     {' '}
-                    ({e.phase})
+                    ({PHASE_LABELS[e.phase]})
                   </Text>
                 )}
               </Table.Td>

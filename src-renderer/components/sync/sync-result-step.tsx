@@ -44,6 +44,9 @@ export function SyncResultStep({ job, run, onAgain, onClose }: SyncResultStepPro
       )}
       {job.state === 'cancelled' && (
         <Alert color="gray" icon={<IconCircleX />} title="Sync cancelled">
+          {summary
+            ? `Cancelled after ${countOf(summary.records, 'record')} in ${countOf(summary.calls, 'call')}. `
+            : `Cancelled after ${countOf(job.done, 'record')}. `}
           Everything fetched so far is kept. The next sync continues where this one stopped.
         </Alert>
       )}
@@ -58,7 +61,7 @@ export function SyncResultStep({ job, run, onAgain, onClose }: SyncResultStepPro
         </Alert>
       )}
       {summary && job.state === 'succeeded' && <SyncSummaryTable summary={summary} />}
-      {summary && job.state !== 'succeeded' && summary.records > 0 && (
+      {summary && job.state === 'failed' && summary.records > 0 && (
         <Text size="sm" c="dimmed">
           So far: {formatNumber(summary.records)} records in {countOf(summary.calls, 'call')}.
         </Text>

@@ -43,5 +43,16 @@ describe('sync progress from the plan', () => {
     // And it does not grow by much afterwards.
     const last = running[running.length - 1]!;
     expect(last.total ?? 0).toBeLessThanOrEqual((first.total ?? 0) * 1.1);
+
+    // One call count: the live view's last figure is the summary's (give or take the final check).
+    const status = (await b.invoke('sync:status', { instanceId })) as Result<{
+      lastRun: { summary: { calls: number } };
+    }>;
+    if (!status.ok) throw new Error(status.error.message);
+    const summaryCalls = status.data.lastRun.summary.calls;
+    const liveCalls = Number(/([\d,]+) calls/.exec(last.message ?? '')?.[1]?.replace(/,/g, ''));
+    expect(liveCalls).toBeGreaterThan(0);
+    expect(liveCalls).toBeLessThanOrEqual(summaryCalls);
+    expect(summaryCalls - liveCalls).toBeLessThanOrEqual(1);
   });
 });

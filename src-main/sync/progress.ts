@@ -30,6 +30,13 @@ export class SyncProgress {
   private calls = 0;
   private current: string | null = null;
   private waitingUntil: number | null = null;
+  private readonly counterBase: number;
+
+  /** Calls made by this run so far (with those before a resume). */
+  callsSoFar(): number {
+    const mine = this.callCounter ? this.callCounter() - this.counterBase : this.calls;
+    return mine + this.priorCalls;
+  }
 
   constructor(
     private readonly ctx: JobContext,
@@ -37,8 +44,14 @@ export class SyncProgress {
     estimates: readonly StepEstimate[],
     /** Calls of this run already made before a resume (not part of the pace). */
     private readonly priorCalls = 0,
+    /**
+     * The client's own call counter: the live count is then the one the run's summary keeps
+     * (every call, retries and checks included), so the two agree.
+     */
+    private readonly callCounter?: () => number,
   ) {
     this.startedMs = clock();
+    this.counterBase = callCounter?.() ?? 0;
     for (const e of estimates) this.steps.set(e.key, { ...e, recordsDone: 0, callsDone: 0, finished: false });
   }
 
@@ -103,7 +116,7 @@ export class SyncProgress {
       parts.push(
         `${ENTITY_LABELS[s.entity]}: ${number(s.recordsDone)} of ${number(Math.max(s.records, s.recordsDone))}`,
       );
-    parts.push(`${number(this.calls + this.priorCalls)} calls`);
+    parts.push(`${number(this.callsSoFar())} calls`);
     const left = this.timeLeftMs(all);
     if (left !== null) parts.push(`about ${formatDuration(left)} left`);
     this.ctx.progress(done, total, parts.join(' · '));

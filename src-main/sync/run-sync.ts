@@ -99,6 +99,7 @@ async function syncInstance(
     clock,
     estimateSteps(db, instanceId, steps, sizes, new Map(options.plannedCounts ?? [])),
     run.summary.calls,
+    () => client.stats().calls,
   );
   for (const key of run.summary.done) progress.skip(key);
   const unsubscribe = options.waits?.subscribe((event) => progress.wait(event));

@@ -113,6 +113,12 @@ test('without any keychain: explores the sandbox to a synced People list', async
   await expect(table).toHaveAttribute('data-total', String(PEOPLE));
   await expect(table.getByTestId('person-row').first()).toBeVisible();
   await snapshot(page, 'first-start-people');
+  // Home ticks the first three steps, Sync among them.
+  await page.goto(`${started.url}#/`);
+  const steps = page.getByTestId('getting-started');
+  await expect(steps).toContainText('A local copy to work on offline (done)');
+  await expect(steps).toContainText('or the built-in sandbox (done)');
+  await snapshot(page, 'first-start-home-checklist');
   // The keychain really was absent the whole time.
   await page.goto(`${started.url}#/connect`);
   await expect(page.getByTestId('vault-unavailable')).toBeVisible();

@@ -1,5 +1,5 @@
 /**
- * The getting-started steps in the order the work happens. The first two can be checked today;
+ * The getting-started steps in the order the work happens. The first three are ticked when done;
  * the others link to where they will be done, so the path is visible from day one.
  */
 import { Anchor, List, Paper, Text, ThemeIcon, Title } from '@mantine/core';
@@ -12,7 +12,14 @@ interface Step {
   done?: boolean;
 }
 
-export function GettingStarted({ hasInstance, tested }: { hasInstance: boolean; tested: boolean }) {
+interface GettingStartedProps {
+  hasInstance: boolean;
+  tested: boolean;
+  /** A sync of the active instance has completed. */
+  synced: boolean;
+}
+
+export function GettingStarted({ hasInstance, tested, synced }: GettingStartedProps) {
   const steps: Step[] = [
     {
       label: 'Connect an instance',
@@ -26,7 +33,7 @@ export function GettingStarted({ hasInstance, tested }: { hasInstance: boolean; 
       href: '#/connect',
       done: tested,
     },
-    { label: 'Sync people and roles', detail: 'A local copy to work on offline', href: '#/people' },
+    { label: 'Sync people and roles', detail: 'A local copy to work on offline', href: '#/people', done: synced },
     { label: 'Onboard or plan changes', detail: 'From intake documents or in bulk', href: '#/onboarding' },
     { label: 'Approve and apply', detail: 'Reviewed batches, with verification and undo', href: '#/plans' },
   ];

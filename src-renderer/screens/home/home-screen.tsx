@@ -20,6 +20,12 @@ export function HomeScreen() {
     { instanceId: active?.id ?? '' },
     { enabled: !!active, meta: { silent: true } },
   );
+  // To tick "Sync" once a sync of the active instance has completed.
+  const sync = useApiQuery(
+    'sync:status',
+    { instanceId: active?.id ?? '' },
+    { enabled: !!active, meta: { silent: true } },
+  );
   const [, navigate] = useLocation();
 
   return (
@@ -70,7 +76,11 @@ export function HomeScreen() {
               </Text>
             )}
           </Paper>
-          <GettingStarted hasInstance={instances.length > 0} tested={!!connection.data?.lastTest?.ok} />
+          <GettingStarted
+            hasInstance={instances.length > 0}
+            tested={!!connection.data?.lastTest?.ok}
+            synced={!!sync.data?.lastSyncedAt}
+          />
         </SimpleGrid>
       )}
       {info.data && (

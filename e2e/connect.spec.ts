@@ -131,7 +131,7 @@ test('pastes a registry for a second instance, tests it, keeps it across a reloa
   expect(await harness.backend.services.vault.instanceStatus(id)).toEqual({ password: false, tokens: [] });
 });
 
-test('without a keychain: says why, and refuses to save secrets', async ({ page, dataDir }) => {
+test('without a keychain: says why and how to start one, and refuses to save secrets', async ({ page, dataDir }) => {
   const harness = await startHarness({
     dataDir,
     backend: {
@@ -142,9 +142,11 @@ test('without a keychain: says why, and refuses to save secrets', async ({ page,
   try {
     await page.goto(harness.url);
     await waitForApp(page);
-    await expect(page.getByRole('button', { name: 'Explore with the sandbox instance' })).toBeDisabled();
+    // The sandbox needs no keychain (its credentials are made up): still offered.
+    await expect(page.getByRole('button', { name: 'Explore with the sandbox instance' })).toBeEnabled();
     await page.goto(`${harness.url}#/connect`);
     await expect(page.getByTestId('vault-unavailable')).toContainText('Start or unlock your keyring');
+    await expect(page.getByTestId('keyring-help')).toContainText('dbus-run-session');
     await page.getByRole('button', { name: 'New connection' }).click();
     const form = page.getByTestId('connection-form');
     await expect(form.getByLabel(/^Password/)).toBeDisabled();

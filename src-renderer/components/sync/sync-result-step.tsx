@@ -44,9 +44,7 @@ export function SyncResultStep({ job, run, onAgain, onClose }: SyncResultStepPro
       )}
       {job.state === 'cancelled' && (
         <Alert color="gray" icon={<IconCircleX />} title="Sync cancelled">
-          {summary
-            ? `Cancelled after ${countOf(summary.records, 'record')} in ${countOf(summary.calls, 'call')}. `
-            : `Cancelled after ${countOf(job.done, 'record')}. `}
+          {cancelledAfter(summary, job.done)}
           Everything fetched so far is kept. The next sync continues where this one stopped.
         </Alert>
       )}
@@ -74,4 +72,11 @@ export function SyncResultStep({ job, run, onAgain, onClose }: SyncResultStepPro
       </Group>
     </Stack>
   );
+}
+
+/** How far a cancelled sync got, from its summary when it is in, else from the job's count. */
+function cancelledAfter(summary: SyncRun['summary'] | null, done: number): string {
+  const records = summary?.records ?? done;
+  if (records === 0) return 'Cancelled before any record arrived. ';
+  return `Cancelled after ${countOf(records, 'record')}${summary ? ` in ${countOf(summary.calls, 'call')}` : ''}. `;
 }

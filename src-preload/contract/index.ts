@@ -130,7 +130,18 @@ export type {
 } from './plans-types';
 
 // ---------- audit trail ----------
-export type { AuditEntry, AuditHead, AuditProblem, AuditProblemKind, AuditVerification } from './audit';
+export { AUDIT_KINDS, auditTrailQuerySchema } from './audit';
+export type {
+  AuditEntry,
+  AuditHead,
+  AuditKind,
+  AuditProblem,
+  AuditProblemKind,
+  AuditTrailPage,
+  AuditTrailQuery,
+  AuditVerification,
+  ReadableAuditEntry,
+} from './audit';
 
 // ---------- jobs ----------
 export type { JobInfo, JobState } from './jobs';

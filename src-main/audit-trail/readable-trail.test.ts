@@ -37,7 +37,10 @@ describe('the readable trail', () => {
     const person = people.find(
       (p) => !p.deleted && p.accessType === '1' && p.status === 'Active' && p.userType === '10' && !p.isExternal,
     ) as (typeof people)[number];
-    const role = roles.find((r) => !r.utaOnly && !r.privileged && !person.roleIds.includes(r.id)) as { id: number; name: string };
+    const role = roles.find((r) => !r.utaOnly && !r.privileged && !person.roleIds.includes(r.id)) as {
+      id: number;
+      name: string;
+    };
 
     mirror.setRolePrivileged(instanceId, role.id, true);
     const { plan } = createPlan(db, {

@@ -35,6 +35,8 @@ const kindOf = (action: string): AuditKind | 'other' =>
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+/** A name without the API-user suffix the desk adds (the actor column keeps it in full). */
+const who = (v: unknown) => str(v)?.replace(/\s*\(API user [^)]*\)\s*$/i, '') ?? null;
 const ids = (v: unknown): number[] => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : []);
 
 function operationWords(id: number, row: TrailRow, names: Names): string {
@@ -61,8 +63,8 @@ function approvedWords(d: Record<string, unknown>, row: TrailRow, names: Names, 
   const list = opIds.slice(0, 3).map((id) => operationWords(id, row, names));
   const more = opIds.length > 3 ? ` and ${plural(opIds.length - 3, 'more')}` : '';
   const privileged = d.privileged === true ? 'the privileged operation ' : '';
-  const second = str(d.recordedBy) ? `, entered on this computer by ${str(d.recordedBy)}` : '';
-  const builder = str(d.builder) ? ` built by ${str(d.builder)}` : '';
+  const second = str(d.recordedBy) ? `, entered on this computer by ${who(d.recordedBy)}` : '';
+  const builder = str(d.builder) ? ` built by ${who(d.builder)}` : '';
   return `approved ${privileged}"${list.join('", "')}"${more} in ${plan}${builder}${second}`;
 }
 

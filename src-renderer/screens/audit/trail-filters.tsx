@@ -44,7 +44,7 @@ export function TrailFilters({ value, onChange, options }: Props) {
         value={value.q}
         onChange={(e) => set({ q: e.currentTarget.value })}
         error={tooLong ? `Search is limited to ${SEARCH_LIMIT} characters.` : null}
-        w={240}
+        w={200}
         data-testid="trail-search"
       />
       <Select
@@ -55,7 +55,7 @@ export function TrailFilters({ value, onChange, options }: Props) {
         onChange={(actor) => set({ actor })}
         clearable
         searchable
-        w={200}
+        w={170}
         data-testid="trail-actor"
       />
       <Select
@@ -67,7 +67,7 @@ export function TrailFilters({ value, onChange, options }: Props) {
         value={value.kind}
         onChange={(kind) => set({ kind: kind as AuditKind | null })}
         clearable
-        w={190}
+        w={170}
         data-testid="trail-kind"
       />
       <Select
@@ -78,7 +78,7 @@ export function TrailFilters({ value, onChange, options }: Props) {
         onChange={(planId) => set({ planId })}
         clearable
         searchable
-        w={220}
+        w={180}
         data-testid="trail-plan"
       />
       <TextInput
@@ -86,7 +86,7 @@ export function TrailFilters({ value, onChange, options }: Props) {
         type="date"
         value={value.from}
         onChange={(e) => set({ from: e.currentTarget.value })}
-        w={150}
+        w={140}
         data-testid="trail-from"
       />
       <TextInput
@@ -94,7 +94,7 @@ export function TrailFilters({ value, onChange, options }: Props) {
         type="date"
         value={value.to}
         onChange={(e) => set({ to: e.currentTarget.value })}
-        w={150}
+        w={140}
         data-testid="trail-to"
       />
       <Button variant="subtle" onClick={() => onChange(NO_FILTERS)}>

@@ -98,8 +98,13 @@ function TrailTable({ entries }: { entries: ReadableAuditEntry[] }) {
               </Table.Td>
               <Table.Td>
                 <Text size="sm" fw={500}>
-                  {e.actor}
+                  {e.actor.replace(/\s*\(API user [^)]*\)\s*$/i, '')}
                 </Text>
+                {/\(API user [^)]*\)\s*$/i.test(e.actor) && (
+                  <Text size="xs" c="dimmed">
+                    {/\(API user ([^)]*)\)\s*$/i.exec(e.actor)?.[1]}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Group gap={6} wrap="nowrap" align="flex-start">

@@ -36,6 +36,7 @@ export function usePlanActions({ planId, onOpen, onBack }: PlanActionsOptions) {
       );
     },
     // A privileged approval shows its refusal in its dialog, at the field it concerns.
+    meta: { silent: true },
     onError: (e, input) => (input.reason === undefined ? notifyError(e, 'Not approved') : undefined),
   });
   const discard = useApiMutation('plans:discard', { onSuccess: onBack, onError: onError('Not discarded') });

@@ -105,6 +105,8 @@ export interface PlanSummary extends Plan {
   people: number;
   approved: number;
   privileged: number;
+  /** The highest risk of its operations (what the plan page shows); null without operations. */
+  risk: Risk | null;
 }
 
 export interface PlanWithOperations extends Plan {

@@ -101,6 +101,8 @@ export interface PlanListRow extends PlanRow {
   people: number;
   approved: number;
   privileged: number;
+  /** The highest operation risk: 3 high, 2 medium, 1 low, null without operations. */
+  risk_rank: number | null;
 }
 
 export function listPlanRows(
@@ -114,7 +116,9 @@ export function listPlanRows(
          (SELECT count(*) FROM plan_operations o WHERE o.plan_id = p.id) AS operations,
          (SELECT count(DISTINCT coalesce(o.person_id, -o.id)) FROM plan_operations o WHERE o.plan_id = p.id) AS people,
          (SELECT count(*) FROM plan_operations o WHERE o.plan_id = p.id AND o.approved_by IS NOT NULL) AS approved,
-         (SELECT count(*) FROM plan_operations o WHERE o.plan_id = p.id AND o.privileged = 1) AS privileged
+         (SELECT count(*) FROM plan_operations o WHERE o.plan_id = p.id AND o.privileged = 1) AS privileged,
+         (SELECT max(CASE o.risk WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END)
+            FROM plan_operations o WHERE o.plan_id = p.id) AS risk_rank
        FROM plans p WHERE p.instance_id = ? ${states ? `AND p.state IN (${states.map(() => '?').join(',')})` : ''}
        ORDER BY p.updated_at DESC, p.id LIMIT ?`,
     )

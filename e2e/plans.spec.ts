@@ -38,6 +38,8 @@ test('build from a filter, approve, apply to the sandbox, see results, create th
 }) => {
   const instanceId = await syncSandbox(harness);
   const b = harness.backend;
+  // Approvals are recorded under the administrator's own name (Settings); set it before approving.
+  await ok(b.invoke('settings:update', { administratorName: 'Dana Whitfield' }));
 
   // A small department (a readable review) and an ordinary profile role some of its people lack.
   const people = (

@@ -10,11 +10,12 @@ import { openDatabase, type DB } from '../db/open';
 import { createAiService } from '../ai/ai-service';
 import { createAiSettingsService } from '../ai/ai-settings';
 import { createAuditService } from '../audit-trail/audit-service';
+import { recordPolicySettings } from '../audit-trail';
 import { createConnectService } from '../connect/connect-service';
 import { localAdministrator } from '../connect/local-admin';
 import { createInstancesService } from '../instances/instances-service';
 import { createMirrorService } from '../mirror/mirror-service';
-import { createPlansService } from '../plans/plans-service';
+import { createPlansService, withAdministratorName } from '../plans/plans-service';
 import { createSyncService } from '../sync/sync-service';
 import { createSandboxRuntime, type SandboxRuntimeOptions } from '../connect/sandbox-runtime';
 import { resolveSandboxOptions } from '../connect/sandbox-settings';
@@ -151,8 +152,17 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const sandboxOptions = resolveSandboxOptions(dataDir, options.sandbox);
   const sandbox = createSandboxRuntime({ dataDir, logger: logger.child('sandbox'), ...sandboxOptions });
   const connections = createConnectService({ db, vault, logger: logger.child('connect'), secrets, sandbox });
-  const instances = createInstancesService({ db });
-  const mirror = createMirrorService({ db, instances });
+  const instances = createInstancesService({
+    db,
+    onPolicySettingsChanged: (changes, after) =>
+      recordPolicySettings(db, {
+        actor: withAdministratorName(after.administratorName, localAdministrator(db, after.activeInstanceId ?? '')),
+        changes,
+      }),
+  });
+  const administrator = (instanceId: string) =>
+    withAdministratorName(instances.settings().administratorName, localAdministrator(db, instanceId));
+  const mirror = createMirrorService({ db, instances, administrator });
   const sync = createSyncService({
     db,
     connections,
@@ -168,7 +178,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     mirror,
     jobs,
     logger,
-    administrator: (instanceId) => localAdministrator(db, instanceId),
+    administrator,
     onApplyFinished: () => changed(['plans', 'audit', 'jobs']),
   });
   const audit = createAuditService({ db, instances });

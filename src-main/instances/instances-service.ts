@@ -20,7 +20,21 @@ export interface InstancesService {
   updateSettings(patch: Partial<Settings>): Settings;
 }
 
-export function createInstancesService({ db }: { db: DB }): InstancesService {
+/** Settings that change who approves what: each change is an administrator decision the trail keeps. */
+export const POLICY_SETTINGS = ['fourEyes', 'administratorName'] as const;
+export type PolicySettingChange = {
+  setting: (typeof POLICY_SETTINGS)[number];
+  from: unknown;
+  to: unknown;
+};
+
+export interface InstancesServiceDeps {
+  db: DB;
+  /** Called inside the settings transaction when a policy setting changes (the trail records it). */
+  onPolicySettingsChanged?: (changes: PolicySettingChange[], after: Settings) => void;
+}
+
+export function createInstancesService({ db, onPolicySettingsChanged }: InstancesServiceDeps): InstancesService {
   return {
     list: () => listInstances(db),
     get: (instanceId) => getInstance(db, instanceId),
@@ -33,7 +47,17 @@ export function createInstancesService({ db }: { db: DB }): InstancesService {
     settings: () => getSettings(db),
     updateSettings(patch) {
       if (patch.activeInstanceId) getInstance(db, patch.activeInstanceId);
-      return updateSettings(db, patch);
+      return db.transaction(() => {
+        const before = getSettings(db);
+        const after = updateSettings(db, patch);
+        const changes = POLICY_SETTINGS.filter((k) => before[k] !== after[k]).map((setting) => ({
+          setting,
+          from: before[setting],
+          to: after[setting],
+        }));
+        if (changes.length > 0) onPolicySettingsChanged?.(changes, after);
+        return after;
+      })();
     },
   };
 }

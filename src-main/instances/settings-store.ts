@@ -8,6 +8,8 @@ export const DEFAULT_SETTINGS: Settings = {
   activeInstanceId: null,
   syncPageSize: 500,
   llm: DEFAULT_LLM_SETTINGS,
+  fourEyes: true,
+  administratorName: null,
 };
 
 export function getSettings(db: DB): Settings {

@@ -65,6 +65,7 @@ describe.skipIf(!available && !required)('plans through the channels', () => {
       consoleLog: false,
     });
     instanceId = (await ok<ConnectionDetails>(b.invoke('sandbox:explore'))).instance.id;
+    await ok(b.invoke('settings:update', { administratorName: 'Ann Admin' }));
     await sync();
     roles = await ok<RoleRow[]>(b.invoke('roles:list', { instanceId }));
     people = (await ok<SearchPeopleResult>(b.invoke('people:search', { instanceId, limit: 1000 }))).rows;
@@ -266,7 +267,14 @@ describe.skipIf(!available && !required)('plans through the channels', () => {
     expect(whole.plan.state).toBe('in_review');
     expect(whole.needOwnApproval.map((o) => o.id)).toEqual([grant.id]);
 
-    const own = await ok<ApprovePlanResult>(b.invoke('plans:approve', { planId: plan.id, operationIds: [grant.id] }));
+    const own = await ok<ApprovePlanResult>(
+      b.invoke('plans:approve', {
+        planId: plan.id,
+        operationIds: [grant.id],
+        reason: 'Covers the grants desk',
+        secondApprover: 'Bea Second',
+      }),
+    );
     expect(own.plan.state).toBe('approved');
     expect(own.plan.operations.find((o) => o.id === grant.id)?.approval?.scope).toBe('operation');
 

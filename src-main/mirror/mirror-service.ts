@@ -16,6 +16,7 @@ import type {
 import type { DB } from '../db/open';
 import { validation } from '../errors/app-error';
 import type { InstancesService } from '../instances/instances-service';
+import { recordRolePrivileged } from '../audit-trail';
 import { listOrganizationsTree } from './organizations-store';
 import { selectPeopleIds, type PeopleSelectionFilter, type SearchPeopleInput } from './people-search-store';
 import { getPerson, listPeopleForMatching, searchPeople, type PersonForMatching } from './people-store';
@@ -41,7 +42,14 @@ export interface MirrorService {
   programAssignments(instanceId: string, programId: number): ProgramAssignmentRow[];
 }
 
-export function createMirrorService({ db, instances }: { db: DB; instances: InstancesService }): MirrorService {
+export interface MirrorServiceDeps {
+  db: DB;
+  instances: InstancesService;
+  /** Who decides on this computer (recorded in the trail for a privileged flag). */
+  administrator?: (instanceId: string) => string;
+}
+
+export function createMirrorService({ db, instances, administrator }: MirrorServiceDeps): MirrorService {
   /** Every call names an instance; an unknown one is NOT_FOUND rather than an empty answer. */
   const known = (instanceId: string) => instances.get(instanceId).id;
   return {
@@ -59,7 +67,22 @@ export function createMirrorService({ db, instances }: { db: DB; instances: Inst
       ...getRole(db, known(instanceId), roleId),
       departments: getRoleDepartments(db, instanceId, roleId),
     }),
-    setRolePrivileged: (instanceId, roleId, privileged) => setRolePrivileged(db, known(instanceId), roleId, privileged),
+    setRolePrivileged: (instanceId, roleId, privileged) =>
+      db.transaction(() => {
+        const id = known(instanceId);
+        const before = getRole(db, id, roleId);
+        const after = setRolePrivileged(db, id, roleId, privileged);
+        if (before.privileged !== after.privileged)
+          recordRolePrivileged(db, {
+            actor: administrator?.(id) ?? 'administrator',
+            instanceId: id,
+            roleId,
+            roleName: after.name,
+            from: before.privileged,
+            to: after.privileged,
+          });
+        return after;
+      })(),
     suggestPrivileged: (instanceId) => suggestPrivileged(db, known(instanceId)),
     peopleForMatching: (instanceId) => listPeopleForMatching(db, known(instanceId)),
     listPrograms: (instanceId) => listPrograms(db, known(instanceId)),

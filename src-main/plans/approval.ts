@@ -3,6 +3,8 @@
  * - a privileged operation (risk.ts says which) is approved only on its own: never by approving
  *   the plan, never in a multi-select; the schema refuses a plan-scope approval on one as well;
  * - the plan is 'approved' when every operation is;
+ * - a privileged operation needs a reason, and with four-eyes on (the default) a second
+ *   administrator's approval: not the plan's builder, not this computer's administrator;
  * - the AI never approves: an approver is an administrator's name.
  */
 import { appendAudit } from '../audit-trail';
@@ -12,6 +14,7 @@ import { AppError, conflict, notFound } from '../errors/app-error';
 import { getPlan, requirePlan } from './plans';
 import type { PlanWithOperations } from './types';
 import { actorSchema } from './types';
+import { checkSecondApprover, requireReason } from './four-eyes';
 import type { ApprovePlanResult } from '../../src-preload/contract';
 
 export type { ApprovePlanResult };
@@ -46,16 +49,29 @@ export function settleState(db: DB, planId: string, at: string): void {
   if (!all && row.state === 'approved') setPlanState(db, planId, 'in_review', at);
 }
 
+export interface ApproveOperationsInput {
+  planId: string;
+  operationIds: number[];
+  /** This computer's administrator. */
+  approver: string;
+  now?: Date;
+  /** Why; required when a privileged operation is named. */
+  reason?: string | undefined;
+  /** Four-eyes on this computer: the second administrator's own name. */
+  secondApprover?: string | undefined;
+  /** The four-eyes setting (default on). */
+  fourEyes?: boolean;
+}
+
 /**
  * Approves the named operations. A privileged operation must be the only one named: that is what
- * "its own explicit approval" means here.
+ * "its own explicit approval" means here; it needs a reason, and with four-eyes on it is approved
+ * by a second administrator (see four-eyes.ts), recorded with who entered it on this computer.
  */
-export function approveOperations(
-  db: DB,
-  input: { planId: string; operationIds: number[]; approver: string; now?: Date },
-): PlanWithOperations {
+export function approveOperations(db: DB, input: ApproveOperationsInput): PlanWithOperations {
   const approver = checkApprover(input.approver);
   const at = (input.now ?? new Date()).toISOString();
+  const fourEyes = input.fourEyes ?? true;
   db.transaction(() => {
     const row = requireReviewable(db, input.planId);
     const ops = new Map(listOperationRows(db, row.id).map((o) => [o.id, o]));
@@ -71,14 +87,35 @@ export function approveOperations(
         { privileged },
       );
     }
-    setApproval(db, unique, { by: approver, at, scope: 'operation' });
+    const isPrivileged = privileged.length > 0;
+    const reason = isPrivileged ? requireReason(input.reason) : input.reason?.trim() || null;
+    const second =
+      isPrivileged && fourEyes
+        ? checkApprover(
+            checkSecondApprover({
+              second: input.secondApprover,
+              builder: row.created_by,
+              local: approver,
+              via: 'here',
+            }),
+          )
+        : null;
+    const by = second ?? approver;
+    setApproval(db, unique, { by, at, scope: 'operation', reason, recordedBy: second ? approver : null });
     appendAudit(db, {
-      actor: approver,
+      actor: by,
       action: 'plan.approved',
       subject: `plan:${row.id}`,
       instanceId: row.instance_id,
       at,
-      details: { scope: 'operation', operations: unique, privileged: privileged.length > 0 },
+      details: {
+        scope: 'operation',
+        operations: unique,
+        privileged: isPrivileged,
+        builder: row.created_by,
+        ...(reason ? { reason } : {}),
+        ...(second ? { fourEyes: true, secondApprover: second, recordedBy: approver } : {}),
+      },
     });
     settleState(db, row.id, at);
   })();

@@ -17,6 +17,7 @@ import { setApproval } from './store/plans-store';
 import { AppError, conflict, validation } from '../errors/app-error';
 import { restoreCsvCell, toSafeCsv } from '../export/csv-cell';
 import { checkApprover, requireReviewable, settleState } from './approval';
+import { checkSecondApprover, MAX_REASON } from './four-eyes';
 import { getPlan } from './plans';
 import type { Operation, PlanWithOperations } from './types';
 import { actorSchema } from './types';
@@ -130,6 +131,7 @@ const CSV_COLUMNS = [
   'approved_by',
   'approved_at',
   'approval_scope',
+  'approval_reason',
 ] as const;
 
 export function exportPlanCsv(db: DB, input: { planId: string; actor: string }): string {
@@ -154,6 +156,7 @@ export function exportPlanCsv(db: DB, input: { planId: string; actor: string }):
     op.approval?.by ?? '',
     op.approval?.at ?? '',
     op.approval?.scope ?? '',
+    op.approval?.reason ?? '',
   ]);
   audit(db, plan, actor, 'plan.exported', { format: 'csv', contentHash: hash, revision: plan.revision });
   // Names and summaries can come from an imported file: no cell may reach a spreadsheet as a formula.
@@ -164,6 +167,7 @@ interface IncomingApproval {
   operationId: number;
   by: string;
   at: string;
+  reason: string | null;
   /** The reviewer approved this operation on its own. */
   individual: boolean;
 }
@@ -171,7 +175,7 @@ interface IncomingApproval {
 /** Imports a reviewed export (JSON or CSV) back into its plan, with the reviewer's approvals. */
 export function importPlanApprovals(
   db: DB,
-  input: { planId: string; content: string; format: 'json' | 'csv'; importedBy: string },
+  input: { planId: string; content: string; format: 'json' | 'csv'; importedBy: string; fourEyes?: boolean },
 ): ImportResult {
   const importedBy = actorSchema.parse(input.importedBy);
   const plan = getPlan(db, input.planId);
@@ -179,36 +183,61 @@ export function importPlanApprovals(
   const approvals =
     input.format === 'json' ? readJson(input.content, plan, current) : readCsv(input.content, plan, current);
   const skipped: ImportResult['skipped'] = [];
-  let imported = 0;
+  const taken: { operationId: number; by: string; reason: string | null }[] = [];
   db.transaction(() => {
     requireReviewable(db, plan.id);
     const ops = new Map(plan.operations.map((o) => [o.id, o]));
     for (const a of approvals) {
       const op = ops.get(a.operationId);
       if (!op) continue;
-      if (op.approval) {
-        skipped.push({ operationId: op.id, reason: `already approved by ${op.approval.by}` });
-        continue;
-      }
-      if (op.privileged && !a.individual) {
-        skipped.push({ operationId: op.id, reason: 'privileged: the reviewer must approve it on its own' });
+      const refusal = refusalOf(op, a, { builder: plan.createdBy, importedBy, fourEyes: input.fourEyes ?? true });
+      if (refusal) {
+        skipped.push({ operationId: op.id, reason: refusal });
         continue;
       }
       const by = checkApprover(a.by);
       if (Number.isNaN(Date.parse(a.at))) throw validation(`Operation ${op.id}: "${a.at}" is not a time.`);
-      setApproval(db, [op.id], { by, at: new Date(a.at).toISOString(), scope: 'import' });
-      imported++;
+      const reason = a.reason?.trim().slice(0, MAX_REASON) || null;
+      setApproval(db, [op.id], {
+        by,
+        at: new Date(a.at).toISOString(),
+        scope: 'import',
+        reason,
+        recordedBy: importedBy,
+      });
+      taken.push({ operationId: op.id, by, reason });
     }
     audit(db, plan, importedBy, 'plan.imported', {
       format: input.format,
       contentHash: current,
-      approvals: imported,
+      approvals: taken.length,
       reviewers: [...new Set(approvals.map((a) => a.by))],
+      approved: taken,
+      builder: plan.createdBy,
       skipped: skipped.length,
     });
     settleState(db, plan.id, new Date().toISOString());
   })();
-  return { plan: getPlan(db, plan.id), imported, skipped };
+  return { plan: getPlan(db, plan.id), imported: taken.length, skipped };
+}
+
+/** Why an approval in the file is not taken (null: it is). Privileged ones follow four-eyes. */
+function refusalOf(
+  op: Operation,
+  a: IncomingApproval,
+  ctx: { builder: string; importedBy: string; fourEyes: boolean },
+): string | null {
+  if (op.approval) return `already approved by ${op.approval.by}`;
+  if (!op.privileged) return null;
+  if (!a.individual) return 'privileged: the reviewer must approve it on its own';
+  if ((a.reason ?? '').trim().length < 3) return 'privileged: the reviewer gave no reason';
+  if (!ctx.fourEyes) return null;
+  try {
+    checkSecondApprover({ second: a.by, builder: ctx.builder, local: ctx.importedBy, via: 'file' });
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
 }
 
 function readJson(content: string, plan: PlanWithOperations, current: string): IncomingApproval[] {
@@ -229,7 +258,15 @@ function readJson(content: string, plan: PlanWithOperations, current: string): I
     );
   return doc.operations.flatMap((op) =>
     op.approval
-      ? [{ operationId: op.id, by: op.approval.by, at: op.approval.at, individual: op.approval.scope !== 'plan' }]
+      ? [
+          {
+            operationId: op.id,
+            by: op.approval.by,
+            at: op.approval.at,
+            reason: typeof op.approval.reason === 'string' ? op.approval.reason : null,
+            individual: op.approval.scope !== 'plan',
+          },
+        ]
       : [],
   );
 }
@@ -275,6 +312,7 @@ function readCsv(content: string, plan: PlanWithOperations, current: string): In
         operationId: Number(r.operation_id),
         by: r.approved_by,
         at: r.approved_at,
+        reason: r.approval_reason || null,
         individual: r.approval_scope === 'operation' || r.approval_scope === 'import',
       },
     ];

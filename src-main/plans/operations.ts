@@ -340,8 +340,9 @@ export function describeOperation(
   op: GuardedOperation,
   ctx: { roles: ReadonlyMap<number, RoleInfo>; programs: ReadonlyMap<number, string> },
 ): string {
-  const role = (id: unknown) => `${ctx.roles.get(id as number)?.name ?? 'role'} (${String(id)})`;
-  const program = (id: unknown) => `${ctx.programs.get(id as number) ?? 'program'} (${String(id)})`;
+  // Names, not ids: the id only when the catalogue no longer knows the name.
+  const role = (id: unknown) => ctx.roles.get(id as number)?.name ?? `role ${String(id)}`;
+  const program = (id: unknown) => ctx.programs.get(id as number) ?? `program ${String(id)}`;
   const changes = (keys: string[]) =>
     keys.map((k) => `${k.replace(/^(sf|cf)_/, '')}: "${norm(op.before[k])}" -> "${norm(op.after[k])}"`).join(', ');
   switch (op.kind) {

@@ -107,7 +107,13 @@ export function toOperation(r: OperationRow, catalogue: InstanceCatalogue): Oper
     aiSuggestionId: r.ai_suggestion_id,
     approval:
       r.approved_by && r.approved_at && r.approval_scope
-        ? { by: r.approved_by, at: r.approved_at, scope: r.approval_scope }
+        ? {
+            by: r.approved_by,
+            at: r.approved_at,
+            scope: r.approval_scope,
+            reason: r.approval_reason ?? null,
+            recordedBy: r.approval_recorded_by ?? null,
+          }
         : null,
     summary: describeOperation({ kind: r.kind, params, before, after }, catalogue),
     createdAt: r.created_at,

@@ -6,7 +6,7 @@
 import type { ChannelName, ParsedInputOf, ResultOf } from '../../src-preload/contract';
 import { appendAudit } from '../audit-trail';
 import { budgetInfo } from '../connect/budget-info';
-import { validation } from '../errors/app-error';
+import { AppError, validation } from '../errors/app-error';
 import { getApplyResult } from './apply/apply-plan';
 import { approveOperations, approvePlan, revokeApprovals } from './approval';
 import { exportPlanCsv, exportPlanJson, importPlanApprovals } from './exchange';
@@ -28,6 +28,7 @@ import { createUndoPlan } from './undo';
 import { operationInputSchema, type OperationInput } from './types';
 
 export type { PlansServiceDeps } from './service/deps';
+export { withAdministratorName } from './service/deps';
 
 type Out<C extends ChannelName> = ResultOf<C>;
 type In<C extends ChannelName> = ParsedInputOf<C>;
@@ -91,6 +92,7 @@ export function createPlansService(deps: PlansServiceDeps): PlansService {
         content: text,
         format: text.trimStart().startsWith('{') ? 'json' : 'csv',
         importedBy: actor(planId),
+        fourEyes: requireAdministratorName(deps).fourEyes,
       }),
     apply: (planId) => startApply(deps, running, planId),
     result: (planId) => ({ ...getApplyResult(db, planId), applyJobId: applyJobFor(deps, running, planId) }),
@@ -113,6 +115,8 @@ function planDetail(
     ...review,
     budget: budgetInfo(budget),
     approver: deps.administrator(owner),
+    administratorName: deps.instances.settings().administratorName,
+    fourEyes: deps.instances.settings().fourEyes,
     applyJobId,
     canResume: review.plan.state === 'applying' && applyJobId === null,
     undoPlans: listPlans(deps.db, { instanceId: owner })
@@ -121,11 +125,13 @@ function planDetail(
   };
 }
 
-function approve(deps: PlansServiceDeps, { planId, operationIds, note }: In<'plans:approve'>): Out<'plans:approve'> {
+function approve(deps: PlansServiceDeps, input: In<'plans:approve'>): Out<'plans:approve'> {
+  const { planId, operationIds, note, reason, secondApprover } = input;
   const instanceId = instanceOfPlan(deps, planId);
+  const { fourEyes } = requireAdministratorName(deps);
   const approver = deps.administrator(instanceId);
   const plan = operationIds
-    ? approveOperations(deps.db, { planId, operationIds, approver })
+    ? approveOperations(deps.db, { planId, operationIds, approver, reason, secondApprover, fourEyes })
     : approvePlan(deps.db, { planId, approver }).plan;
   const needOwnApproval = plan.operations.filter((o) => o.privileged && !o.approval);
   // The plans backend takes no note; the trail keeps it next to the approval it explains.
@@ -138,6 +144,16 @@ function approve(deps: PlansServiceDeps, { planId, operationIds, note }: In<'pla
       details: { note: note.trim(), operations: operationIds ?? 'plan' },
     });
   return { plan, needOwnApproval };
+}
+
+/** Approvals are recorded under the administrator's own name: set once in Settings, never the OS login. */
+function requireAdministratorName(deps: PlansServiceDeps) {
+  const settings = deps.instances.settings();
+  if (!settings.administratorName) {
+    const message = 'Enter your own name in Settings first: approvals are recorded under it, not the computer login.';
+    throw new AppError('VALIDATION', message, [{ path: ['administratorName'], message }]);
+  }
+  return settings;
 }
 
 function exportPlan(deps: PlansServiceDeps, planId: string, format: 'json' | 'csv'): Out<'plans:export'> {

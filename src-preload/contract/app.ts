@@ -3,6 +3,15 @@ import { z } from 'zod';
 import { llmSettingsSchema } from './ai';
 import { channel, noInput } from './wire';
 
+/** A person's name as the trail records it. */
+export const administratorNameSchema = z
+  .string()
+  .trim()
+  .min(2, 'Enter at least two characters.')
+  .max(80, 'A name is limited to 80 characters.')
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  .regex(/^[^\u0000-\u001f]+$/, 'A name cannot contain control characters.');
+
 export const themeSchema = z.enum(['light', 'dark', 'auto']);
 export const settingsSchema = z
   .object({
@@ -13,6 +22,13 @@ export const settingsSchema = z
     syncPageSize: z.number().int().min(10).max(10_000),
     /** The opt-in LLM engine's endpoint (its key is in the keychain). Changed through ai:configureLlm. */
     llm: llmSettingsSchema,
+    /**
+     * Four-eyes: a privileged operation is approved by a second administrator (a name other than
+     * the plan's builder and this computer's administrator), with a reason. On by default.
+     */
+    fourEyes: z.boolean(),
+    /** The administrator's own name on this computer, recorded on plans and approvals (not the OS login). */
+    administratorName: administratorNameSchema.nullable(),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -36,6 +52,6 @@ export const appChannels = {
   /** Change some settings; returns all of them. */
   'settings:update': channel<Settings>()({
     input: settingsSchema.omit({ llm: true }).partial().strict(),
-    writes: ['settings'],
+    writes: ['settings', 'audit'],
   }),
 } as const;

@@ -54,7 +54,56 @@ export interface AuditVerification {
   problems: AuditProblem[];
 }
 
+/** Groups of actions the trail's filter offers. */
+export const AUDIT_KINDS = ['plans', 'approvals', 'apply', 'exchange', 'settings', 'roles'] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+/** One entry of the trail in words: who, what, to whom, names resolved when read. */
+export interface ReadableAuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  kind: AuditKind | 'other';
+  /** "approved the privileged operation Add profile role Finance Admin for Ann Lee". */
+  summary: string;
+  planId: string | null;
+  planTitle: string | null;
+  /** The people it concerns (first few), by name. */
+  people: string[];
+  reason: string | null;
+}
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date as YYYY-MM-DD.');
+
+export const auditTrailQuerySchema = z
+  .object({
+    instanceId: planInstanceIdSchema.optional(),
+    actor: z.string().max(120).optional(),
+    kind: z.enum(AUDIT_KINDS).optional(),
+    planId: z.string().max(64).optional(),
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+    q: z.string().max(200, 'Search is limited to 200 characters.').optional(),
+    page: z.number().int().min(0).max(1_000_000).optional(),
+    pageSize: z.number().int().min(1).max(200).optional(),
+  })
+  .strict();
+export type AuditTrailQuery = z.infer<typeof auditTrailQuerySchema>;
+
+export interface AuditTrailPage {
+  entries: ReadableAuditEntry[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** For the filters: everyone who appears in the trail, and the plans it names. */
+  actors: string[];
+  plans: { id: string; title: string }[];
+}
+
 export const auditChannels = {
+  /** The trail in words, filtered and paged, newest first. */
+  'audit:trail': channel<AuditTrailPage>()({ input: auditTrailQuerySchema, reads: ['audit', 'plans', 'mirror'] }),
   /** The local audit trail, newest first. */
   'audit:list': channel<{ entries: AuditEntry[]; total: number }>()({
     input: z

@@ -32,7 +32,7 @@ export {
 export type { Action, KnownFunctionName, RecordType } from './smartconnect';
 
 // ---------- app: info and settings ----------
-export { settingsSchema, themeSchema } from './app';
+export { administratorNameSchema, settingsSchema, themeSchema } from './app';
 export type { AppInfo, Settings } from './app';
 
 // ---------- connect: instances, connections, the vault, the sandbox ----------
@@ -110,6 +110,7 @@ export type {
   ImportResult,
   JournalState,
   Operation,
+  OperationApproval,
   OperationKind,
   OperationResult,
   OperationSource,
@@ -129,7 +130,18 @@ export type {
 } from './plans-types';
 
 // ---------- audit trail ----------
-export type { AuditEntry, AuditHead, AuditProblem, AuditProblemKind, AuditVerification } from './audit';
+export { AUDIT_KINDS, auditTrailQuerySchema } from './audit';
+export type {
+  AuditEntry,
+  AuditHead,
+  AuditKind,
+  AuditProblem,
+  AuditProblemKind,
+  AuditTrailPage,
+  AuditTrailQuery,
+  AuditVerification,
+  ReadableAuditEntry,
+} from './audit';
 
 // ---------- jobs ----------
 export type { JobInfo, JobState } from './jobs';

@@ -230,7 +230,7 @@ export const mirrorChannels = {
   /** The administrator marks a role privileged (true), not privileged (false) or undecided (null). */
   'roles:setPrivileged': channel<RoleRow>()({
     input: z.object({ instanceId: id, roleId: mirrorId, privileged: z.boolean().nullable() }).strict(),
-    writes: ['mirror'],
+    writes: ['mirror', 'audit'],
   }),
   /** Undecided roles that look privileged, with the reasons. */
   'roles:suggestPrivileged': channel<PrivilegeSuggestion[]>()({

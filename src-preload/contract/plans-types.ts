@@ -59,11 +59,26 @@ export interface Operation {
   privileged: boolean;
   source: OperationSource;
   aiSuggestionId: string | null;
-  approval: { by: string; at: string; scope: 'operation' | 'plan' | 'import' } | null;
+  approval: OperationApproval | null;
   /** One line for lists: "Add profile role Grants Officer". */
   summary: string;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Who approved an operation, when, how, and why. */
+export interface OperationApproval {
+  by: string;
+  at: string;
+  scope: 'operation' | 'plan' | 'import';
+  /** Why (required for a privileged operation); null for an ordinary one approved with the plan. */
+  reason?: string | null;
+  /**
+   * Four-eyes: the administrator of this computer who recorded a second administrator's approval
+   * (entered on this computer, or imported from their signed-off file); null when they approved it
+   * themselves.
+   */
+  recordedBy?: string | null;
 }
 
 export interface Plan {
@@ -90,6 +105,8 @@ export interface PlanSummary extends Plan {
   people: number;
   approved: number;
   privileged: number;
+  /** The highest risk of its operations (what the plan page shows); null without operations. */
+  risk: Risk | null;
 }
 
 export interface PlanWithOperations extends Plan {

@@ -39,6 +39,10 @@ export interface PlanDetail extends PlanReview {
   budget: CallBudgetInfo;
   /** The name approvals and applies are recorded under on this computer. */
   approver: string;
+  /** The administrator's own name from Settings; null until set (approving asks for it first). */
+  administratorName: string | null;
+  /** Four-eyes is on: a privileged operation needs a second administrator and a reason. */
+  fourEyes: boolean;
   /** The apply job running now, if any. */
   applyJobId: string | null;
   /** The plan is 'applying' with no job: an interrupted apply that "Resume" continues. */
@@ -130,7 +134,15 @@ export const plansChannels = {
   /** Approves the operations named, or without names the whole plan (privileged ones excluded). */
   'plans:approve': channel<ApprovePlanResult>()({
     input: z
-      .object({ planId: planIdSchema, operationIds: operationIds.optional(), note: z.string().max(500).optional() })
+      .object({
+        planId: planIdSchema,
+        operationIds: operationIds.optional(),
+        note: z.string().max(500).optional(),
+        /** Why: required to approve a privileged operation. */
+        reason: z.string().trim().max(500, 'A reason is limited to 500 characters.').optional(),
+        /** Four-eyes on this computer: the second administrator's own name, typed by them. */
+        secondApprover: z.string().trim().max(80, 'A name is limited to 80 characters.').optional(),
+      })
       .strict(),
     writes: ['plans', 'audit'],
   }),

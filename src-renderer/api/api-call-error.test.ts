@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiCallError, fieldErrorsOf, formLevelErrorOf, toApiCallError } from './api-call-error';
+import { ApiCallError, fieldErrorsOf, formLevelErrorOf, plainFieldMessage, toApiCallError } from './api-call-error';
 
 describe('ApiCallError', () => {
   it('keeps the server code and message', () => {
@@ -51,5 +51,24 @@ describe('formLevelErrorOf', () => {
     expect(formLevelErrorOf(conflict)).toBeNull();
     expect(formLevelErrorOf(perField)).toBeNull();
     expect(formLevelErrorOf(unreachable)).toBe(unreachable);
+  });
+});
+
+describe('plainFieldMessage', () => {
+  it("turns zod's wording into plain words and keeps the contract's own", () => {
+    expect(plainFieldMessage('Too big: expected string to have <=200 characters')).toBe('Limited to 200 characters.');
+    expect(plainFieldMessage('Too small: expected string to have >=1 characters')).toBe('Required.');
+    expect(plainFieldMessage('Too big: expected array to have <=5000 items')).toBe('At most 5,000 at a time.');
+    expect(plainFieldMessage('Invalid input: expected string, received undefined')).toBe('Required.');
+    expect(plainFieldMessage('A name is limited to 80 characters.')).toBe('A name is limited to 80 characters.');
+    const err = new ApiCallError(
+      {
+        code: 'VALIDATION',
+        message: 'Invalid input for people:search: query: Too big',
+        details: [{ path: ['query'], message: 'Too big: expected string to have <=200 characters' }],
+      },
+      'people:search',
+    );
+    expect(fieldErrorsOf(err)).toEqual({ query: 'Limited to 200 characters.' });
   });
 });

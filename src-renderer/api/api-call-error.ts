@@ -52,18 +52,48 @@ export const ERROR_NEXT_STEPS: Record<ErrorCode, string> = {
 };
 
 /**
- * Field errors from a VALIDATION error's details (`[{path, message}]`, as main sends them), keyed
- * by the dotted path, so a form can show the server's verdict next to the field.
+ * Zod's own wording, as main's validation sends it, in plain words ("Too big: expected string to
+ * have <=200 characters" -> "Limited to 200 characters."). A message the contract wrote is kept.
+ */
+export function plainFieldMessage(message: string): string {
+  const n = (re: RegExp) => re.exec(message)?.[1];
+  const tooBigString = n(/^Too big: expected string to have <=?(\d+) characters?/);
+  if (tooBigString) return `Limited to ${Number(tooBigString).toLocaleString('en-US')} characters.`;
+  const tooSmallString = n(/^Too small: expected string to have >=?(\d+) characters?/);
+  if (tooSmallString) return Number(tooSmallString) <= 1 ? 'Required.' : `At least ${tooSmallString} characters.`;
+  const tooBigArray = n(/^Too big: expected array to have <=?(\d+) items?/);
+  if (tooBigArray) return `At most ${Number(tooBigArray).toLocaleString('en-US')} at a time.`;
+  const tooBigNumber = n(/^Too big: expected number to be <=?(\S+)/);
+  if (tooBigNumber) return `At most ${tooBigNumber}.`;
+  const tooSmallNumber = n(/^Too small: expected number to be >=?(\S+)/);
+  if (tooSmallNumber) return `At least ${tooSmallNumber}.`;
+  if (/^Invalid input: expected \w+, received undefined/.test(message)) return 'Required.';
+  if (/^Invalid input: expected int/.test(message)) return 'A whole number.';
+  if (/^Invalid (option|input)/.test(message)) return 'Not one of the allowed values.';
+  if (/^Unrecognized key/.test(message)) return 'Not a field this form sends.';
+  return message;
+}
+
+/** The field a single-field error is about, in plain words: e.g. a search box's own error. */
+export function fieldMessageOf(error: ApiCallError | null, field: string): string | null {
+  if (!error) return null;
+  return fieldErrorsOf(error)[field] ?? null;
+}
+
+/**
+ * Field errors from a VALIDATION (or a FORBIDDEN about one field) error's details
+ * (`[{path, message}]`, as main sends them), keyed by the dotted path, in plain words, so a form
+ * can show the server's verdict next to the field.
  */
 export function fieldErrorsOf(error: ApiCallError): Record<string, string> {
-  if (error.code !== 'VALIDATION' || !Array.isArray(error.details)) return {};
+  if ((error.code !== 'VALIDATION' && error.code !== 'FORBIDDEN') || !Array.isArray(error.details)) return {};
   const out: Record<string, string> = {};
   for (const issue of error.details as unknown[]) {
     if (!issue || typeof issue !== 'object') continue;
     const { path, message } = issue as { path?: unknown; message?: unknown };
     if (!Array.isArray(path) || typeof message !== 'string' || path.length === 0) continue;
     const key = path.map(String).join('.');
-    out[key] ??= message;
+    out[key] ??= plainFieldMessage(message);
   }
   return out;
 }

@@ -4,7 +4,9 @@ export {
   ERROR_NEXT_STEPS,
   ERROR_TITLES,
   fieldErrorsOf,
+  fieldMessageOf,
   formLevelErrorOf,
+  plainFieldMessage,
   toApiCallError,
 } from './api-call-error';
 export { ApiEventsProvider } from './api-events-provider';

@@ -31,3 +31,13 @@ export function instanceOfPlan(deps: PlansServiceDeps, planId: string, expected?
 /** Who acts on a plan: the administrator of its instance. */
 export const actorForPlan = (deps: PlansServiceDeps, planId: string) =>
   deps.administrator(instanceOfPlan(deps, planId));
+
+/**
+ * The administrator's name as plans record it: their own name from Settings when set (the OS
+ * login otherwise, only until they set it), with the API-user suffix the desk adds.
+ */
+export function withAdministratorName(name: string | null, local: string): string {
+  if (!name) return local;
+  const suffix = /\s*\(API user [^)]*\)\s*$/i.exec(local)?.[0] ?? '';
+  return `${name.trim()}${suffix}`.slice(0, 120);
+}

@@ -47,6 +47,8 @@ export interface OperationRow {
   approved_by: string | null;
   approved_at: string | null;
   approval_scope: 'operation' | 'plan' | 'import' | null;
+  approval_reason: string | null;
+  approval_recorded_by: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -99,6 +101,8 @@ export interface PlanListRow extends PlanRow {
   people: number;
   approved: number;
   privileged: number;
+  /** The highest operation risk: 3 high, 2 medium, 1 low, null without operations. */
+  risk_rank: number | null;
 }
 
 export function listPlanRows(
@@ -112,7 +116,9 @@ export function listPlanRows(
          (SELECT count(*) FROM plan_operations o WHERE o.plan_id = p.id) AS operations,
          (SELECT count(DISTINCT coalesce(o.person_id, -o.id)) FROM plan_operations o WHERE o.plan_id = p.id) AS people,
          (SELECT count(*) FROM plan_operations o WHERE o.plan_id = p.id AND o.approved_by IS NOT NULL) AS approved,
-         (SELECT count(*) FROM plan_operations o WHERE o.plan_id = p.id AND o.privileged = 1) AS privileged
+         (SELECT count(*) FROM plan_operations o WHERE o.plan_id = p.id AND o.privileged = 1) AS privileged,
+         (SELECT max(CASE o.risk WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END)
+            FROM plan_operations o WHERE o.plan_id = p.id) AS risk_rank
        FROM plans p WHERE p.instance_id = ? ${states ? `AND p.state IN (${states.map(() => '?').join(',')})` : ''}
        ORDER BY p.updated_at DESC, p.id LIMIT ?`,
     )
@@ -208,7 +214,7 @@ export function insertOperation(db: DB, op: NewOperationRow): number {
 export function replaceOperation(db: DB, id: number, op: Omit<NewOperationRow, 'planId'>): void {
   db.prepare(
     `UPDATE plan_operations SET kind = ?, person_id = ?, params = ?, before = ?, after = ?, risk = ?, risk_reasons = ?, privileged = ?, source = ?,
-       ai_suggestion_id = ?, updated_at = ?, approved_by = NULL, approved_at = NULL, approval_scope = NULL WHERE id = ?`,
+       ai_suggestion_id = ?, updated_at = ?, approved_by = NULL, approved_at = NULL, approval_scope = NULL, approval_reason = NULL, approval_recorded_by = NULL WHERE id = ?`,
   ).run(
     op.kind,
     op.personId,
@@ -266,12 +272,27 @@ export function listOperationRows(db: DB, planId: string): OperationRow[] {
 export function setApproval(
   db: DB,
   ids: readonly number[],
-  approval: { by: string; at: string; scope: 'operation' | 'plan' | 'import' } | null,
+  approval: {
+    by: string;
+    at: string;
+    scope: 'operation' | 'plan' | 'import';
+    reason?: string | null;
+    recordedBy?: string | null;
+  } | null,
 ): void {
   const stmt = db.prepare(
-    'UPDATE plan_operations SET approved_by = ?, approved_at = ?, approval_scope = ? WHERE id = ?',
+    `UPDATE plan_operations SET approved_by = ?, approved_at = ?, approval_scope = ?, approval_reason = ?,
+       approval_recorded_by = ? WHERE id = ?`,
   );
-  for (const id of ids) stmt.run(approval?.by ?? null, approval?.at ?? null, approval?.scope ?? null, id);
+  for (const id of ids)
+    stmt.run(
+      approval?.by ?? null,
+      approval?.at ?? null,
+      approval?.scope ?? null,
+      approval?.reason ?? null,
+      approval?.recordedBy ?? null,
+      id,
+    );
 }
 
 /** Other open plans of the instance that touch these people: person id -> plan ids and titles. */

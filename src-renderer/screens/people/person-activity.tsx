@@ -1,6 +1,8 @@
 /** The person's roles, programs, recent logins and access changes, as the mirror holds them. */
 import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import type { PersonDetail } from '../../../src-preload/contract';
+import { accessDetailWords } from '../../components/browse/access-detail';
+import { useApiQuery } from '../../api';
 import { PrivilegedBadge } from '../../components/browse/person-badges';
 import { Section } from '../../components/browse/section';
 import { duration, wireDateText } from '../../lib/format';
@@ -133,7 +135,15 @@ const ACTION_COLORS: Record<string, string> = {
   password_reset: 'grape',
 };
 
-export function AccessChangesSection({ changes }: { changes: PersonDetail['accessChanges'] }) {
+export function AccessChangesSection({
+  changes,
+  instanceId,
+}: {
+  changes: PersonDetail['accessChanges'];
+  instanceId: string;
+}) {
+  const roles = useApiQuery('roles:list', { instanceId });
+  const names = new Map((roles.data ?? []).map((r) => [r.id, r.name]));
   return (
     <Section title="Access changes" count={changes.length} testId="person-access-changes">
       {changes.length === 0 ? (
@@ -157,7 +167,7 @@ export function AccessChangesSection({ changes }: { changes: PersonDetail['acces
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" style={{ wordBreak: 'break-word' }}>
-                    {e.detail ?? '—'}
+                    {accessDetailWords(e.detail, (id) => names.get(id))}
                   </Text>
                 </Table.Td>
                 <Table.Td>

@@ -91,7 +91,7 @@ function PersonDetails({ instance, personId }: { instance: Instance; personId: n
         <Stack gap="md">
           <CustomFieldsSection raw={p.raw} />
           <LoginsSection logins={p.recentLogins} />
-          <AccessChangesSection changes={p.accessChanges} />
+          <AccessChangesSection changes={p.accessChanges} instanceId={instance.id} />
         </Stack>
       </SimpleGrid>
     </Stack>

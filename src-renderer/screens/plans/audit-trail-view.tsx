@@ -1,5 +1,5 @@
 /** The local audit trail: newest entries, "Verify chain" (intact, or the first broken entry), export. */
-import { Alert, Button, EmptyState, Group, Loader, Paper, Text } from '@mantine/core';
+import { Alert, Anchor, Button, EmptyState, Group, Loader, Paper, Text } from '@mantine/core';
 import { IconDownload, IconShieldCheck, IconShieldLock, IconShieldX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { AuditVerification, Instance } from '../../../src-preload/contract';
@@ -36,7 +36,10 @@ export function AuditTrailView({ instance }: { instance: Instance }) {
       <Group justify="space-between" mb="sm">
         <Text size="sm" c="dimmed">
           Append-only and hash-chained: every plan created, approved, applied and undone.{' '}
-          {list.data ? `${formatNumber(list.data.total)} entries.` : ''}
+          {list.data ? `${formatNumber(list.data.total)} entries.` : ''}{' '}
+          <Anchor href="#/audit" size="sm" data-testid="open-readable-trail">
+            Read it in words, with filters, on the Audit screen
+          </Anchor>
         </Text>
         <Group gap="xs">
           <Button

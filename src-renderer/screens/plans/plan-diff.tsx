@@ -69,20 +69,7 @@ export function PlanDiff({ people, roleName, selectable, selected, onToggle }: P
                     </Tooltip>
                   </Table.Td>
                   <Table.Td w={360}>
-                    {op.approval ? (
-                      <Text size="xs" c="teal">
-                        Approved by {op.approval.by} · {dayTime(op.approval.at)}
-                        {op.approval.scope === 'import' ? ' (imported)' : ''}
-                      </Text>
-                    ) : op.privileged ? (
-                      <Badge color="red" variant="outline" size="sm" leftSection={<IconLock size={12} />}>
-                        needs its own approval
-                      </Badge>
-                    ) : (
-                      <Text size="xs" c="dimmed">
-                        Not approved
-                      </Text>
-                    )}
+                    <ApprovalCell op={op} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -173,4 +160,27 @@ function FieldsDiff({
 function show(key: string, v: string | null | undefined): string {
   if (key.startsWith('UTA ')) return v === '1' ? 'assigned' : 'not assigned';
   return v === null || v === undefined || v === '' ? '(empty)' : v;
+}
+
+function ApprovalCell({ op }: { op: Operation }) {
+  return op.approval ? (
+    <Text size="xs" c="teal">
+      Approved by {op.approval.by} · {dayTime(op.approval.at)}
+      {op.approval.scope === 'import' ? ' (imported)' : ''}
+      {op.approval.recordedBy ? `, recorded by ${op.approval.recordedBy}` : ''}
+      {op.approval.reason && (
+        <Text span size="xs" c="dimmed" display="block" data-testid="approval-reason-shown">
+          Reason: {op.approval.reason}
+        </Text>
+      )}
+    </Text>
+  ) : op.privileged ? (
+    <Badge color="red" variant="outline" size="sm" leftSection={<IconLock size={12} />}>
+      needs its own approval
+    </Badge>
+  ) : (
+    <Text size="xs" c="dimmed">
+      Not approved
+    </Text>
+  );
 }

@@ -3,8 +3,9 @@
  * apply (or resume), create the undo plan, and open the plans it is linked to.
  */
 import { Button, Group } from '@mantine/core';
-import { IconCheck, IconPlayerPlay, IconSend } from '@tabler/icons-react';
+import { IconPlayerPlay, IconSend } from '@tabler/icons-react';
 import type { Instance, PlanDetail } from '../../../src-preload/contract';
+import { ApprovalButtons } from './approval-controls';
 import { confirmApply } from './confirm-apply';
 import { STATE_LABEL } from './plan-format';
 import type { PlanActions } from './use-plan-actions';
@@ -18,7 +19,7 @@ interface PlanWorkflowButtonsProps {
 
 export function PlanWorkflowButtons({ instance, detail: d, actions, onOpen }: PlanWorkflowButtonsProps) {
   const { plan, totals } = d;
-  const { planId, submit, approve, apply, undo, selected } = actions;
+  const { planId, submit, apply, undo } = actions;
   const reviewable = plan.state === 'in_review' || plan.state === 'approved';
   const applied = ['applied', 'partially_applied', 'failed'].includes(plan.state);
   const startApply = () => apply.mutate({ planId });
@@ -35,27 +36,7 @@ export function PlanWorkflowButtons({ instance, detail: d, actions, onOpen }: Pl
           Submit for review
         </Button>
       )}
-      {reviewable && (
-        <>
-          <Button
-            leftSection={<IconCheck size={16} />}
-            onClick={() => approve.mutate({ planId })}
-            loading={approve.isPending && !approve.variables?.operationIds}
-            disabled={totals.awaitingApproval === totals.awaitingOwnApproval}
-            data-testid="approve-plan"
-          >
-            Approve plan
-          </Button>
-          <Button
-            variant="light"
-            onClick={() => approve.mutate({ planId, operationIds: [...selected] })}
-            disabled={selected.size === 0}
-            data-testid="approve-selected"
-          >
-            Approve selected ({selected.size})
-          </Button>
-        </>
-      )}
+      {reviewable && <ApprovalButtons detail={d} actions={actions} />}
       {(plan.state === 'approved' || d.canResume) && !d.applyJobId && (
         <Button
           color="green"

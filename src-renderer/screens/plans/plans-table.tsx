@@ -1,8 +1,8 @@
 /** The instance's plans as rows: title and origin, state, counts, privileged operations, when. */
-import { Badge, Paper, Table, Text } from '@mantine/core';
+import { Badge, Group, Paper, Table, Text } from '@mantine/core';
 import type { ResultOf } from '../../../src-preload/contract';
 import { ago, dayTime, formatNumber } from '../../lib/format';
-import { STATE_COLOR, STATE_LABEL } from './plan-format';
+import { RISK_COLOR, STATE_COLOR, STATE_LABEL } from './plan-format';
 
 type PlanListRow = ResultOf<'plans:list'>[number];
 
@@ -42,7 +42,7 @@ export function PlansTable({ plans, onOpen }: { plans: PlanListRow[]; onOpen: (p
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Badge color={STATE_COLOR[p.state]} variant="light">
+                <Badge color={STATE_COLOR[p.state]} variant="light" style={{ overflow: 'visible' }} miw="max-content">
                   {STATE_LABEL[p.state]}
                 </Badge>
               </Table.Td>
@@ -52,15 +52,22 @@ export function PlansTable({ plans, onOpen }: { plans: PlanListRow[]; onOpen: (p
                 {formatNumber(p.approved)} / {formatNumber(p.operations)}
               </Table.Td>
               <Table.Td>
-                {p.privileged > 0 ? (
-                  <Badge color="red" variant="light">
-                    {p.privileged} privileged
-                  </Badge>
-                ) : (
-                  <Text size="xs" c="dimmed">
-                    —
-                  </Text>
-                )}
+                <Group gap={4} wrap="nowrap">
+                  {p.risk ? (
+                    <Badge color={RISK_COLOR[p.risk]} variant="light" data-testid="plan-risk">
+                      {p.risk}
+                    </Badge>
+                  ) : (
+                    <Text size="xs" c="dimmed">
+                      —
+                    </Text>
+                  )}
+                  {p.privileged > 0 && (
+                    <Badge color="red" variant="outline">
+                      {p.privileged} privileged
+                    </Badge>
+                  )}
+                </Group>
               </Table.Td>
               <Table.Td>
                 <Text size="xs">{dayTime(p.createdAt)}</Text>

@@ -35,7 +35,9 @@ export function usePlanActions({ planId, onOpen, onBack }: PlanActionsOptions) {
         'Approval recorded',
       );
     },
-    onError: onError('Not approved'),
+    // A privileged approval shows its refusal in its dialog, at the field it concerns.
+    meta: { silent: true },
+    onError: (e, input) => (input.reason === undefined ? notifyError(e, 'Not approved') : undefined),
   });
   const discard = useApiMutation('plans:discard', { onSuccess: onBack, onError: onError('Not discarded') });
   const apply = useApiMutation('plans:apply', { onError: onError('Apply did not start') });

@@ -3,6 +3,7 @@ import { Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useThemeSetting, type ThemeSetting } from '../../app/color-scheme';
 import { ScreenHeader } from '../../components/screen-header';
 import { AiSection } from './ai-section';
+import { ApprovalsSection } from './approvals-section';
 import { InstancesSection } from './instances-section';
 import { ResetSandboxSection } from './reset-sandbox-section';
 
@@ -20,6 +21,7 @@ export function SettingsScreen() {
         description="How Admin Desk looks, the SmartSimple instances it works with, and where AI suggestions come from."
       />
       <AppearanceSection />
+      <ApprovalsSection />
       <InstancesSection />
       <ResetSandboxSection />
       <AiSection />

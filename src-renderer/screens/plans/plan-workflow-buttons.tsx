@@ -22,6 +22,8 @@ export function PlanWorkflowButtons({ instance, detail: d, actions, onOpen }: Pl
   const reviewable = plan.state === 'in_review' || plan.state === 'approved';
   const applied = ['applied', 'partially_applied', 'failed'].includes(plan.state);
   const startApply = () => apply.mutate({ planId });
+  const approvedIds = new Set(d.people.flatMap((p) => p.operations.filter((o) => o.approval).map((o) => o.id)));
+  const toApprove = [...selected].filter((id) => !approvedIds.has(id));
   return (
     <Group gap="xs">
       {plan.state === 'draft' && (
@@ -48,11 +50,11 @@ export function PlanWorkflowButtons({ instance, detail: d, actions, onOpen }: Pl
           </Button>
           <Button
             variant="light"
-            onClick={() => approve.mutate({ planId, operationIds: [...selected] })}
-            disabled={selected.size === 0}
+            onClick={() => approve.mutate({ planId, operationIds: toApprove })}
+            disabled={toApprove.length === 0}
             data-testid="approve-selected"
           >
-            Approve selected ({selected.size})
+            Approve selected ({toApprove.length})
           </Button>
         </>
       )}

@@ -40,6 +40,19 @@ export function usePlanActions({ planId, onOpen, onBack }: PlanActionsOptions) {
   const discard = useApiMutation('plans:discard', { onSuccess: onBack, onError: onError('Not discarded') });
   const apply = useApiMutation('plans:apply', { onError: onError('Apply did not start') });
   const undo = useApiMutation('plans:undo', { onSuccess: (r) => onOpen(r.plan.id), onError: onError('No undo plan') });
+  const remove = useApiMutation('plans:removeOperations', {
+    onSuccess: (_r, v) => {
+      setSelected((s) => new Set([...s].filter((id) => !v.operationIds.includes(id))));
+      notifySuccess(
+        v.operationIds.length === 1 ? 'The operation was removed.' : `${v.operationIds.length} operations removed.`,
+        'Removed from the plan',
+      );
+    },
+    onError: onError('Not removed'),
+  });
+  const edit = useApiMutation('plans:editOperation', {
+    onSuccess: () => notifySuccess('The operation was re-planned; its approval, if any, was cleared.', 'Saved'),
+  });
 
   const toggle = (op: Operation, on: boolean) =>
     setSelected((s) => {
@@ -70,7 +83,21 @@ export function usePlanActions({ planId, onOpen, onBack }: PlanActionsOptions) {
     }
   };
 
-  return { planId, selected, toggle, submit, approve, discard, apply, undo, exportAs, importFile };
+  return {
+    planId,
+    selected,
+    setSelected,
+    toggle,
+    submit,
+    approve,
+    discard,
+    apply,
+    undo,
+    remove,
+    edit,
+    exportAs,
+    importFile,
+  };
 }
 
 export type PlanActions = ReturnType<typeof usePlanActions>;

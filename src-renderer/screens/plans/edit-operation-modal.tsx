@@ -3,7 +3,7 @@
  * access a set-access gives. The backend re-plans it from the mirror and clears its approval.
  */
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Operation, OperationKind, PlanOperationInput } from '../../../src-preload/contract';
 import { fieldLabel } from './plan-format';
 import type { Option } from './use-plan-vocabulary';
@@ -47,43 +47,44 @@ function inputOf(op: Operation, d: Draft): PlanOperationInput {
   };
 }
 
-export function EditOperationModal({ op, roles, saving, error, onSave, onClose }: Props) {
-  const [draft, setDraft] = useState<Draft>({});
-  useEffect(() => {
-    if (op) setDraft(draftOf(op));
-  }, [op]);
-  const set = (k: string, v: string) => setDraft((d) => ({ ...d, [k]: v }));
+export function EditOperationModal({ op, onClose, ...rest }: Props) {
   return (
     <Modal opened={op !== null} onClose={onClose} title={op ? `Edit: ${op.summary}` : ''} size="lg">
-      {op && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            onSave(op, inputOf(op, draft));
-          }}
-        >
-          <Stack gap="sm">
-            <EditFields op={op} draft={draft} roles={roles} set={set} />
-            {error && (
-              <Text size="sm" c="red" role="alert" data-testid="edit-operation-error">
-                {error}
-              </Text>
-            )}
-            <Text size="xs" c="dimmed">
-              Saving re-plans the operation from the mirror; an approval it had is cleared.
-            </Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={saving} data-testid="save-operation">
-                Save
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
+      {op && <EditForm key={op.id} op={op} onClose={onClose} {...rest} />}
     </Modal>
+  );
+}
+
+function EditForm({ op, roles, saving, error, onSave, onClose }: Props & { op: Operation }) {
+  const [draft, setDraft] = useState<Draft>(() => draftOf(op));
+  const set = (k: string, v: string) => setDraft((d) => ({ ...d, [k]: v }));
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(op, inputOf(op, draft));
+      }}
+    >
+      <Stack gap="sm">
+        <EditFields op={op} draft={draft} roles={roles} set={set} />
+        {error && (
+          <Text size="sm" c="red" role="alert" data-testid="edit-operation-error">
+            {error}
+          </Text>
+        )}
+        <Text size="xs" c="dimmed">
+          Saving re-plans the operation from the mirror; an approval it had is cleared.
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving} data-testid="save-operation">
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 

@@ -5,7 +5,7 @@
  * the plan is editable, Edit and Remove.
  */
 import { Badge, Group, Pagination, Paper, Stack, Table, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Operation, PersonDiff } from '../../../src-preload/contract';
 import { FieldsDiff } from './plan-fields-diff';
 import { OperationRow } from './plan-operation-row';
@@ -27,10 +27,8 @@ interface Props {
 export function PlanDiff(props: Props) {
   const { people } = props;
   const pages = Math.max(1, Math.ceil(people.length / PEOPLE_PER_PAGE));
-  const [page, setPage] = useState(1);
-  useEffect(() => {
-    if (page > pages) setPage(pages);
-  }, [page, pages]);
+  const [wanted, setPage] = useState(1);
+  const page = Math.min(wanted, pages);
   const shown = people.slice((page - 1) * PEOPLE_PER_PAGE, page * PEOPLE_PER_PAGE);
   const first = (page - 1) * PEOPLE_PER_PAGE + 1;
   const pager =

@@ -169,7 +169,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     jobs,
     logger,
     administrator: (instanceId) => localAdministrator(db, instanceId),
-    onApplyFinished: () => changed(['plans', 'audit', 'jobs']),
+    onApplyFinished: () => changed(['plans', 'audit', 'jobs', 'mirror']),
   });
   const audit = createAuditService({ db, instances });
   const ai = createAiService({ db, logger, vault, settings: () => ({ llm: instances.settings().llm }) });

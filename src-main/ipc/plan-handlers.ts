@@ -22,6 +22,7 @@ export function planHandlers({ plans }: Services): Pick<Handlers, PlanChannels> 
     'plans:export': (input) => plans.export(input),
     'plans:import': (input) => plans.import(input),
     'plans:apply': ({ planId }) => plans.apply(planId),
+    'plans:applyApproved': ({ planId }) => plans.applyApproved(planId),
     'plans:result': ({ planId }) => plans.result(planId),
     'plans:undo': ({ planId }) => plans.undo(planId),
   };

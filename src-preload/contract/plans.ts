@@ -30,6 +30,7 @@ import type {
   Operation,
   PlanChange,
   PlanReview,
+  PlanState,
   PlanSummary,
   PlanWithOperations,
 } from './plans-types';
@@ -44,7 +45,26 @@ export interface PlanDetail extends PlanReview {
   /** The plan is 'applying' with no job: an interrupted apply that "Resume" continues. */
   canResume: boolean;
   /** Undo plans made from this one (newest first). */
-  undoPlans: { id: string; title: string; state: string }[];
+  undoPlans: LinkedPlan[];
+  /** The plan this one undoes, when it is an undo plan. */
+  undoes: LinkedPlan | null;
+  /** Drafts that took the operations not approved when this plan's approved part was applied. */
+  splitInto: LinkedPlan[];
+  /** The plan this draft was split off from. */
+  splitFrom: LinkedPlan | null;
+}
+
+/** Another plan a plan links to, as a page shows it. */
+export interface LinkedPlan {
+  id: string;
+  title: string;
+  state: PlanState;
+}
+
+/** "Apply the approved operations": the apply job, and the draft that took the rest (if any). */
+export interface ApplyApprovedResult {
+  job: JobInfo;
+  rest: { id: string; title: string; operations: number } | null;
 }
 
 /** Per-operation results of an apply, from its journal. */
@@ -151,6 +171,11 @@ export const plansChannels = {
   }),
   /** Applies (or resumes) an approved plan as a background job; one apply per instance at a time. */
   'plans:apply': channel<JobInfo>()({ input: planIdInput, writes: ['jobs', 'plans', 'audit'] }),
+  /**
+   * Applies the approved operations of a plan in review: the rest move to a new draft (the trail
+   * links the two), and the approved plan applies as 'plans:apply' does.
+   */
+  'plans:applyApproved': channel<ApplyApprovedResult>()({ input: planIdInput, writes: ['jobs', 'plans', 'audit'] }),
   'plans:result': channel<PlanApplyResult>()({ input: planIdInput, reads: ['plans', 'jobs'] }),
   /** The inverse of an applied plan, as a new draft. */
   'plans:undo': channel<PlanChange>()({ input: planIdInput, writes: ['plans', 'audit'] }),

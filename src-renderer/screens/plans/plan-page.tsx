@@ -7,6 +7,7 @@ import { Alert, Loader, Stack, Text } from '@mantine/core';
 import type { Instance } from '../../../src-preload/contract';
 import { useApiQuery } from '../../api';
 import { PlanApplyPanel } from './plan-apply-panel';
+import { PlanLinks } from './plan-links';
 import { PlanOperations } from './plan-operations';
 import { PlanHeader } from './plan-header';
 import { PlanStats } from './plan-stats';
@@ -38,7 +39,8 @@ export function PlanPage({ instance, planId, onOpen, onBack }: Props) {
       <PlanHeader detail={d} actions={actions} onBack={onBack} />
       <PlanStats detail={d} />
       {!applied && plan.state !== 'applying' && d.warnings.length > 0 && <PlanWarnings warnings={d.warnings} />}
-      <PlanWorkflowButtons instance={instance} detail={d} actions={actions} onOpen={onOpen} />
+      <PlanWorkflowButtons instance={instance} detail={d} actions={actions} />
+      <PlanLinks detail={d} onOpen={onOpen} />
       <Text size="xs" c="dimmed">
         You approve and apply as {d.approver}.
       </Text>

@@ -8,6 +8,7 @@ import { MAX_PLAN_IMPORT_CHARS } from '../../../src-preload/contract';
 import { callApi, notifyError, notifyRefusal, notifySuccess, useApiMutation } from '../../api';
 import { readTextFileWithin } from '../../lib/read-text-file';
 import { downloadText } from './plan-format';
+import { usePlanEdits } from './use-plan-edits';
 
 const IMPORT_LIMIT = {
   maxChars: MAX_PLAN_IMPORT_CHARS,
@@ -40,19 +41,7 @@ export function usePlanActions({ planId, onOpen, onBack }: PlanActionsOptions) {
   const discard = useApiMutation('plans:discard', { onSuccess: onBack, onError: onError('Not discarded') });
   const apply = useApiMutation('plans:apply', { onError: onError('Apply did not start') });
   const undo = useApiMutation('plans:undo', { onSuccess: (r) => onOpen(r.plan.id), onError: onError('No undo plan') });
-  const remove = useApiMutation('plans:removeOperations', {
-    onSuccess: (_r, v) => {
-      setSelected((s) => new Set([...s].filter((id) => !v.operationIds.includes(id))));
-      notifySuccess(
-        v.operationIds.length === 1 ? 'The operation was removed.' : `${v.operationIds.length} operations removed.`,
-        'Removed from the plan',
-      );
-    },
-    onError: onError('Not removed'),
-  });
-  const edit = useApiMutation('plans:editOperation', {
-    onSuccess: () => notifySuccess('The operation was re-planned; its approval, if any, was cleared.', 'Saved'),
-  });
+  const edits = usePlanEdits(setSelected);
 
   const toggle = (op: Operation, on: boolean) =>
     setSelected((s) => {
@@ -93,10 +82,9 @@ export function usePlanActions({ planId, onOpen, onBack }: PlanActionsOptions) {
     discard,
     apply,
     undo,
-    remove,
-    edit,
     exportAs,
     importFile,
+    ...edits,
   };
 }
 

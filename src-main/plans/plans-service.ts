@@ -22,7 +22,7 @@ import {
 } from './plans';
 import { reviewPlan } from './review';
 import { applyJobFor, resumeInterruptedApplies, startApply, type RunningApplies } from './service/apply-jobs';
-import { buildPlanFromCsv, buildPlanFromFilter, buildPlanFromSelection } from './service/builds';
+import { buildPlanFromCsv, buildPlanFromFilter, buildPlanFromSelection, previewPlanFromCsv } from './service/builds';
 import { actorForPlan, instanceOfPlan, type PlansServiceDeps } from './service/deps';
 import { createUndoPlan } from './undo';
 import { splitLinks, splitUnapproved } from './split';
@@ -42,6 +42,8 @@ export interface PlansService {
   buildFromFilter(input: In<'plans:buildFromFilter'>): Out<'plans:buildFromFilter'>;
   buildFromSelection(input: In<'plans:buildFromSelection'>): Out<'plans:buildFromSelection'>;
   buildFromCsv(input: In<'plans:buildFromCsv'>): Out<'plans:buildFromCsv'>;
+  /** The CSV build, tried and rolled back: nothing is written. */
+  previewCsv(input: In<'plans:previewCsv'>): Out<'plans:previewCsv'>;
   addOperations(input: In<'plans:addOperation'>): Out<'plans:addOperation'>;
   editOperation(input: In<'plans:editOperation'>): Out<'plans:editOperation'>;
   removeOperations(input: In<'plans:removeOperations'>): Out<'plans:removeOperations'>;
@@ -78,6 +80,7 @@ export function createPlansService(deps: PlansServiceDeps): PlansService {
     buildFromFilter: (input) => buildPlanFromFilter(deps, input),
     buildFromSelection: (input) => buildPlanFromSelection(deps, input),
     buildFromCsv: (input) => buildPlanFromCsv(deps, input),
+    previewCsv: (input) => previewPlanFromCsv(deps, input),
     addOperations: ({ planId, operations }) =>
       addOperations(db, { planId, actor: actor(planId), operations: operations.map(checkOperation) }),
     editOperation: ({ planId, operationId, operation }) =>

@@ -105,6 +105,7 @@ export type {
   BuildResult,
   CallEstimate,
   CsvBuildResult,
+  CsvPreviewResult,
   CsvProblem,
   FieldMap,
   ImportResult,

@@ -26,6 +26,7 @@ import type {
   ApprovePlanResult,
   BuildResult,
   CsvBuildResult,
+  CsvPreviewResult,
   ImportResult,
   Operation,
   PlanChange,
@@ -72,6 +73,18 @@ export type PlanApplyResult = Omit<ApplyResult, 'message'> & { applyJobId: strin
 
 const planTarget = z.object(planTargetShape);
 
+/** Roles for the people a CSV lists; rows that match no one come back with their line number. */
+const csvBuildInput = planTarget
+  .extend({
+    csv: z.string().min(1).max(MAX_PLAN_CSV_CHARS),
+    mode: z.enum(['add', 'remove', 'replace']),
+    roles: z
+      .array(z.union([planRecordIdSchema, z.string().trim().min(1).max(200)]))
+      .max(100)
+      .optional(),
+  })
+  .strict();
+
 export const plansChannels = {
   /** Plans of an instance, newest first, with counts. */
   'plans:list': channel<PlanSummary[]>()({
@@ -113,17 +126,17 @@ export const plansChannels = {
   }),
   /** Roles for the people a CSV lists; rows that match no one come back with their line number. */
   'plans:buildFromCsv': channel<CsvBuildResult>()({
-    input: planTarget
-      .extend({
-        csv: z.string().min(1).max(MAX_PLAN_CSV_CHARS),
-        mode: z.enum(['add', 'remove', 'replace']),
-        roles: z
-          .array(z.union([planRecordIdSchema, z.string().trim().min(1).max(200)]))
-          .max(100)
-          .optional(),
-      })
-      .strict(),
+    input: csvBuildInput,
     writes: ['plans', 'audit'],
+    maxInputBytes: MAX_PLAN_CSV_CHARS + 64 * 1024,
+  }),
+  /**
+   * The CSV build tried and rolled back: what it would add and every problem (line, column),
+   * before a plan exists. Nothing is written.
+   */
+  'plans:previewCsv': channel<CsvPreviewResult>()({
+    input: csvBuildInput,
+    reads: ['plans', 'mirror'],
     maxInputBytes: MAX_PLAN_CSV_CHARS + 64 * 1024,
   }),
   'plans:addOperation': channel<PlanChange>()({

@@ -179,7 +179,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     jobs,
     logger,
     administrator,
-    onApplyFinished: () => changed(['plans', 'audit', 'jobs']),
+    onApplyFinished: () => changed(['plans', 'audit', 'jobs', 'mirror']),
   });
   const audit = createAuditService({ db, instances });
   const ai = createAiService({ db, logger, vault, settings: () => ({ llm: instances.settings().llm }) });

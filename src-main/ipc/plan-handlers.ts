@@ -12,6 +12,7 @@ export function planHandlers({ plans }: Services): Pick<Handlers, PlanChannels> 
     'plans:buildFromFilter': (input) => plans.buildFromFilter(input),
     'plans:buildFromSelection': (input) => plans.buildFromSelection(input),
     'plans:buildFromCsv': (input) => plans.buildFromCsv(input),
+    'plans:previewCsv': (input) => plans.previewCsv(input),
     'plans:addOperation': (input) => plans.addOperations(input),
     'plans:editOperation': (input) => plans.editOperation(input),
     'plans:removeOperations': (input) => plans.removeOperations(input),
@@ -22,6 +23,7 @@ export function planHandlers({ plans }: Services): Pick<Handlers, PlanChannels> 
     'plans:export': (input) => plans.export(input),
     'plans:import': (input) => plans.import(input),
     'plans:apply': ({ planId }) => plans.apply(planId),
+    'plans:applyApproved': ({ planId }) => plans.applyApproved(planId),
     'plans:result': ({ planId }) => plans.result(planId),
     'plans:undo': ({ planId }) => plans.undo(planId),
   };

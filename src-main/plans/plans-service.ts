@@ -22,9 +22,12 @@ import {
 } from './plans';
 import { reviewPlan } from './review';
 import { applyJobFor, resumeInterruptedApplies, startApply, type RunningApplies } from './service/apply-jobs';
-import { buildPlanFromCsv, buildPlanFromFilter, buildPlanFromSelection } from './service/builds';
+import { buildPlanFromCsv, buildPlanFromFilter, buildPlanFromSelection, previewPlanFromCsv } from './service/builds';
 import { actorForPlan, instanceOfPlan, type PlansServiceDeps } from './service/deps';
 import { createUndoPlan } from './undo';
+import { splitLinks, splitUnapproved } from './split';
+import { getPlanRow } from './store/plans-store';
+import type { PlanState } from './types';
 import { operationInputSchema, type OperationInput } from './types';
 
 export type { PlansServiceDeps } from './service/deps';
@@ -40,6 +43,8 @@ export interface PlansService {
   buildFromFilter(input: In<'plans:buildFromFilter'>): Out<'plans:buildFromFilter'>;
   buildFromSelection(input: In<'plans:buildFromSelection'>): Out<'plans:buildFromSelection'>;
   buildFromCsv(input: In<'plans:buildFromCsv'>): Out<'plans:buildFromCsv'>;
+  /** The CSV build, tried and rolled back: nothing is written. */
+  previewCsv(input: In<'plans:previewCsv'>): Out<'plans:previewCsv'>;
   addOperations(input: In<'plans:addOperation'>): Out<'plans:addOperation'>;
   editOperation(input: In<'plans:editOperation'>): Out<'plans:editOperation'>;
   removeOperations(input: In<'plans:removeOperations'>): Out<'plans:removeOperations'>;
@@ -52,6 +57,8 @@ export interface PlansService {
   import(input: In<'plans:import'>): Out<'plans:import'>;
   /** Starts (or resumes) the apply as a job; CONFLICT while another apply holds the instance. */
   apply(planId: string): Promise<Out<'plans:apply'>>;
+  /** Splits the operations not approved into a new draft, then applies the approved plan. */
+  applyApproved(planId: string): Promise<Out<'plans:applyApproved'>>;
   result(planId: string): Out<'plans:result'>;
   undo(planId: string): Out<'plans:undo'>;
   /** Start-up work: resume every apply a crash or quit interrupted. */
@@ -74,6 +81,7 @@ export function createPlansService(deps: PlansServiceDeps): PlansService {
     buildFromFilter: (input) => buildPlanFromFilter(deps, input),
     buildFromSelection: (input) => buildPlanFromSelection(deps, input),
     buildFromCsv: (input) => buildPlanFromCsv(deps, input),
+    previewCsv: (input) => previewPlanFromCsv(deps, input),
     addOperations: ({ planId, operations }) =>
       addOperations(db, { planId, actor: actor(planId), operations: operations.map(checkOperation) }),
     editOperation: ({ planId, operationId, operation }) =>
@@ -95,6 +103,7 @@ export function createPlansService(deps: PlansServiceDeps): PlansService {
         fourEyes: requireAdministratorName(deps).fourEyes,
       }),
     apply: (planId) => startApply(deps, running, planId),
+    applyApproved: (planId) => applyApproved(deps, running, planId),
     result: (planId) => ({ ...getApplyResult(db, planId), applyJobId: applyJobFor(deps, running, planId) }),
     undo: (planId) => createUndoPlan(db, { planId, actor: actor(planId) }),
     resumeInterruptedApplies: () => resumeInterruptedApplies(deps, running),
@@ -119,10 +128,31 @@ function planDetail(
     fourEyes: deps.instances.settings().fourEyes,
     applyJobId,
     canResume: review.plan.state === 'applying' && applyJobId === null,
+    ...planLinks(deps, owner, planId, review.plan.undoOf),
+  };
+}
+
+function planLinks(deps: PlansServiceDeps, owner: string, planId: string, undoOf: string | null) {
+  const link = (p: { id: string; title: string; state: PlanState }) => ({ id: p.id, title: p.title, state: p.state });
+  const undone = undoOf ? getPlanRow(deps.db, undoOf) : undefined;
+  return {
     undoPlans: listPlans(deps.db, { instanceId: owner })
       .filter((p) => p.undoOf === planId)
-      .map((p) => ({ id: p.id, title: p.title, state: p.state })),
+      .map(link),
+    undoes: undone ? link(undone) : null,
+    ...splitLinks(deps.db, planId),
   };
+}
+
+async function applyApproved(
+  deps: PlansServiceDeps,
+  running: RunningApplies,
+  planId: string,
+): Promise<Out<'plans:applyApproved'>> {
+  instanceOfPlan(deps, planId);
+  const { rest } = splitUnapproved(deps.db, { planId, actor: actorForPlan(deps, planId) });
+  const job = await startApply(deps, running, planId);
+  return { job, rest: rest ? { id: rest.id, title: rest.title, operations: rest.operations.length } : null };
 }
 
 function approve(deps: PlansServiceDeps, input: In<'plans:approve'>): Out<'plans:approve'> {

@@ -356,7 +356,7 @@ export function discardPlan(db: DB, input: { planId: string; actor: string; reas
  * After any edit: a new revision; an approved plan goes back to review; and risk is reassessed
  * for every operation, since "many people at once" depends on the whole plan.
  */
-function afterEdit(db: DB, row: PlanRow, at: string): void {
+export function afterEdit(db: DB, row: PlanRow, at: string): void {
   touchPlan(db, row.id, at);
   if (row.state === 'approved') setPlanState(db, row.id, 'in_review', at);
   const rows = listOperationRows(db, row.id);

@@ -88,7 +88,7 @@ export type {
 } from './mirror';
 
 // ---------- plans ----------
-export type { PlanApplyResult, PlanDetail } from './plans';
+export type { ApplyApprovedResult, LinkedPlan, PlanApplyResult, PlanDetail } from './plans';
 export {
   MAX_PLAN_CSV_CHARS,
   MAX_PLAN_IMPORT_CHARS,
@@ -105,6 +105,7 @@ export type {
   BuildResult,
   CallEstimate,
   CsvBuildResult,
+  CsvPreviewResult,
   CsvProblem,
   FieldMap,
   ImportResult,

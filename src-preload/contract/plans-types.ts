@@ -213,6 +213,10 @@ export interface CsvProblem {
   /** 1-based line in the file (the header is line 1). */
   line: number;
   message: string;
+  /** The column the problem is in (the header as the builder reads it: email, id, roles, action). */
+  field?: string;
+  /** The row's values, in the header's order, for the preview to show and highlight. */
+  cells?: string[];
 }
 
 /** What the CSV builder matched and added, and the rows it could not use. */
@@ -225,7 +229,12 @@ export interface CsvBuildResult {
   unmatched: CsvProblem[];
   /** Rows whose roles or action are wrong, and operations the plan refused (a role already held). */
   problems: CsvProblem[];
+  /** The columns as read (aliases resolved). */
+  header: string[];
 }
+
+/** A CSV build tried and rolled back: what it would add, and every problem, before any plan exists. */
+export type CsvPreviewResult = Omit<CsvBuildResult, 'plan'> & { people: number };
 
 export interface ApprovePlanResult {
   plan: PlanWithOperations;

@@ -26,10 +26,12 @@ import type {
   ApprovePlanResult,
   BuildResult,
   CsvBuildResult,
+  CsvPreviewResult,
   ImportResult,
   Operation,
   PlanChange,
   PlanReview,
+  PlanState,
   PlanSummary,
   PlanWithOperations,
 } from './plans-types';
@@ -48,13 +50,44 @@ export interface PlanDetail extends PlanReview {
   /** The plan is 'applying' with no job: an interrupted apply that "Resume" continues. */
   canResume: boolean;
   /** Undo plans made from this one (newest first). */
-  undoPlans: { id: string; title: string; state: string }[];
+  undoPlans: LinkedPlan[];
+  /** The plan this one undoes, when it is an undo plan. */
+  undoes: LinkedPlan | null;
+  /** Drafts that took the operations not approved when this plan's approved part was applied. */
+  splitInto: LinkedPlan[];
+  /** The plan this draft was split off from. */
+  splitFrom: LinkedPlan | null;
+}
+
+/** Another plan a plan links to, as a page shows it. */
+export interface LinkedPlan {
+  id: string;
+  title: string;
+  state: PlanState;
+}
+
+/** "Apply the approved operations": the apply job, and the draft that took the rest (if any). */
+export interface ApplyApprovedResult {
+  job: JobInfo;
+  rest: { id: string; title: string; operations: number } | null;
 }
 
 /** Per-operation results of an apply, from its journal. */
 export type PlanApplyResult = Omit<ApplyResult, 'message'> & { applyJobId: string | null };
 
 const planTarget = z.object(planTargetShape);
+
+/** Roles for the people a CSV lists; rows that match no one come back with their line number. */
+const csvBuildInput = planTarget
+  .extend({
+    csv: z.string().min(1).max(MAX_PLAN_CSV_CHARS),
+    mode: z.enum(['add', 'remove', 'replace']),
+    roles: z
+      .array(z.union([planRecordIdSchema, z.string().trim().min(1).max(200)]))
+      .max(100)
+      .optional(),
+  })
+  .strict();
 
 export const plansChannels = {
   /** Plans of an instance, newest first, with counts. */
@@ -97,17 +130,17 @@ export const plansChannels = {
   }),
   /** Roles for the people a CSV lists; rows that match no one come back with their line number. */
   'plans:buildFromCsv': channel<CsvBuildResult>()({
-    input: planTarget
-      .extend({
-        csv: z.string().min(1).max(MAX_PLAN_CSV_CHARS),
-        mode: z.enum(['add', 'remove', 'replace']),
-        roles: z
-          .array(z.union([planRecordIdSchema, z.string().trim().min(1).max(200)]))
-          .max(100)
-          .optional(),
-      })
-      .strict(),
+    input: csvBuildInput,
     writes: ['plans', 'audit'],
+    maxInputBytes: MAX_PLAN_CSV_CHARS + 64 * 1024,
+  }),
+  /**
+   * The CSV build tried and rolled back: what it would add and every problem (line, column),
+   * before a plan exists. Nothing is written.
+   */
+  'plans:previewCsv': channel<CsvPreviewResult>()({
+    input: csvBuildInput,
+    reads: ['plans', 'mirror'],
     maxInputBytes: MAX_PLAN_CSV_CHARS + 64 * 1024,
   }),
   'plans:addOperation': channel<PlanChange>()({
@@ -163,6 +196,11 @@ export const plansChannels = {
   }),
   /** Applies (or resumes) an approved plan as a background job; one apply per instance at a time. */
   'plans:apply': channel<JobInfo>()({ input: planIdInput, writes: ['jobs', 'plans', 'audit'] }),
+  /**
+   * Applies the approved operations of a plan in review: the rest move to a new draft (the trail
+   * links the two), and the approved plan applies as 'plans:apply' does.
+   */
+  'plans:applyApproved': channel<ApplyApprovedResult>()({ input: planIdInput, writes: ['jobs', 'plans', 'audit'] }),
   'plans:result': channel<PlanApplyResult>()({ input: planIdInput, reads: ['plans', 'jobs'] }),
   /** The inverse of an applied plan, as a new draft. */
   'plans:undo': channel<PlanChange>()({ input: planIdInput, writes: ['plans', 'audit'] }),

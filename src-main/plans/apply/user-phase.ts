@@ -16,6 +16,7 @@ import { applyToRecord, mismatches, sameField } from '../operations';
 import { USER_RECORD_KINDS, type FieldMap, type Operation } from '../types';
 import type { JournalPatch } from '../store/journal-store';
 import { chunks, opsIn, personFields, type ApplyEnv } from './env';
+import { refreshMirrorPeople } from './mirror-refresh';
 import { reconcileInDoubt } from './reconcile';
 import { writeAll, type Outgoing } from './write-batches';
 
@@ -109,6 +110,12 @@ export async function verifyPeople(env: ApplyEnv, ops: readonly Operation[]): Pr
   const personOf = (op: Operation) => String(op.personId ?? env.journal.get(op.id)?.recordid ?? '');
   const ids = [...new Set(ops.map(personOf))].filter((id) => id !== '');
   const current = await env.client.readCurrent(env.fns.readUsers, ids, { signal: env.ctx.signal });
+  try {
+    refreshMirrorPeople(env.db, env.instanceId, [...current.values()]);
+  } catch (error) {
+    // The apply's outcome stands; the next sync brings the mirror up to date.
+    env.logger.warn('could not write the people read back into the mirror', { planId: env.planId, error });
+  }
   env.move(
     ops.map((op) => {
       const record = current.get(personOf(op));

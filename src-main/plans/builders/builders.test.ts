@@ -44,8 +44,15 @@ describe('builders', () => {
     expect(result.rows).toBe(6);
     expect(result.matched).toBe(5);
     expect(result.unmatched).toEqual([
-      { line: 4, message: 'No person with e-mail nobody@nowhere.example in the mirror.' },
+      {
+        line: 4,
+        message: 'No person with e-mail nobody@nowhere.example in the mirror.',
+        field: 'email',
+        cells: ['nobody@nowhere.example', '', String(newRole.id), 'add'],
+      },
     ]);
+    expect(result.header).toEqual(['email', 'id', 'roles', 'action']);
+    expect(result.problems.map((p) => p.field)).toEqual(['roles', 'action']);
     expect(result.problems.map((p) => p.line)).toEqual([6, 7]);
     expect(result.problems[0]?.message).toMatch(/Unknown profile role "No Such Role"/);
     const ops = result.plan.operations.map((o) => [o.kind, o.personId, o.params.roleId]);
@@ -55,6 +62,25 @@ describe('builders', () => {
       ...c.roleIds.filter((r) => r !== keep).map((r) => ['remove_role', c.id, r]),
     ]);
     expect(result.added).toBe(ops.length);
+    // A broken quote, in plain words with the line and the column; never the parser's text.
+    const broken = () =>
+      buildFromCsv(db, { planId, actor: 'ana', csv: `Email,Dept\n${a.email},ok\n${b.email},"Sales"D`, mode: 'add' });
+    expect(broken).toThrow(
+      'Line 3: a quoted value in the field "Dept" has text right after its closing quote. Open the file in a spreadsheet and save it as CSV again.',
+    );
+    expect(() => buildFromCsv(db, { planId, actor: 'ana', csv: `Email,Dept\n${a.email},"Sales`, mode: 'add' })).toThrow(
+      /a quote opened in the field "Dept" is never closed\. Open the file in a spreadsheet/,
+    );
+    // A binary file is refused without echoing a byte of it.
+    const binary = 'PK\u0003\u0004\u0014\u0000\u0006\u0000\b\u0000\u0000\u0000!\u0000b\u00ee\u009dh^';
+    let refusal = '';
+    try {
+      buildFromCsv(db, { planId, actor: 'ana', csv: binary, mode: 'add', roles: [newRole.id] });
+    } catch (e) {
+      refusal = (e as Error).message;
+    }
+    expect(refusal).toMatch(/^This file is not a CSV: it looks like a binary file/);
+    expect(refusal).not.toContain('PK');
     // A CSV without a person column is refused as a whole.
     expect(() => buildFromCsv(db, { planId, actor: 'ana', csv: 'name\nx', mode: 'add', roles: [newRole.id] })).toThrow(
       /"email" or an "id" column/,

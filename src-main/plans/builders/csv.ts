@@ -13,6 +13,7 @@ import type { DB } from '../../db/open';
 import { findMirrorPeopleByEmail, getMirrorPeople } from '../store/mirror-reads';
 import { countOperations } from '../store/plans-store';
 import { validation } from '../../errors/app-error';
+import { NOT_A_CSV, looksBinary, plainCsvError } from './csv-errors';
 import { loadCatalogue } from '../planning-context';
 import { addOperations, getPlan, requireEditable, requirePlan } from '../plans';
 import type { OperationInput, RoleInfo } from '../types';
@@ -61,6 +62,7 @@ function resolveRole(value: string | number, roles: RoleInfo[]): RoleInfo | unde
 
 export function buildFromCsv(db: DB, input: CsvRolesInput): CsvBuildResult {
   if (input.csv.length > MAX_BYTES) throw validation('The CSV is larger than 10 MB.');
+  if (looksBinary(input.csv)) throw validation(NOT_A_CSV);
   const row = requirePlan(db, input.planId);
   requireEditable(row);
   const records = parseCsv(input.csv);
@@ -81,6 +83,7 @@ export function buildFromCsv(db: DB, input: CsvRolesInput): CsvBuildResult {
   const problems: CsvProblem[] = [];
   const operations: OperationInput[] = [];
   const lineOfOp: number[] = [];
+  const cellsOfOp: string[][] = [];
   const extra: OperationExtra = {
     source: input.source ?? 'admin',
     ...(input.aiSuggestionId ? { aiSuggestionId: input.aiSuggestionId } : {}),
@@ -90,18 +93,24 @@ export function buildFromCsv(db: DB, input: CsvRolesInput): CsvBuildResult {
     const line = info.lines;
     const match = matchPerson(record, byId, byEmail);
     if (typeof match === 'string') {
-      unmatched.push({ line, message: match });
+      unmatched.push({ line, message: match, field: record.id ? 'id' : 'email', cells: Object.values(record) });
       continue;
     }
     matched++;
     const ops = rowOperations(record, match, input, roles, extra);
     if (typeof ops === 'string') {
-      problems.push({ line, message: ops });
+      problems.push({
+        line,
+        message: ops,
+        field: ops.startsWith('Unknown action') ? 'action' : 'roles',
+        cells: Object.values(record),
+      });
       continue;
     }
     for (const op of ops) {
       operations.push(op);
       lineOfOp.push(line);
+      cellsOfOp.push(Object.values(record));
     }
   }
   const countBefore = countOperations(db, row.id);
@@ -109,7 +118,13 @@ export function buildFromCsv(db: DB, input: CsvRolesInput): CsvBuildResult {
     operations.length > 0
       ? addOperations(db, { planId: input.planId, actor: input.actor, operations })
       : { plan: undefined, rejected: [] };
-  for (const r of rejected) problems.push({ line: lineOfOp[r.index] ?? 0, message: r.message });
+  for (const r of rejected)
+    problems.push({
+      line: lineOfOp[r.index] ?? 0,
+      message: r.message,
+      field: 'roles',
+      cells: cellsOfOp[r.index] ?? [],
+    });
   const current = plan ?? getPlan(db, input.planId);
   return {
     plan: current,
@@ -118,6 +133,7 @@ export function buildFromCsv(db: DB, input: CsvRolesInput): CsvBuildResult {
     added: current.operations.length - countBefore,
     unmatched,
     problems: problems.sort((a, b) => a.line - b.line),
+    header: Object.keys(first ?? {}),
   };
 }
 
@@ -131,10 +147,16 @@ interface OperationExtra {
 
 /** The rows with their line numbers, headers mapped through HEADER_ALIASES. */
 function parseCsv(csv: string): { record: CsvRecord; info: { lines: number } }[] {
+  // The header as written, for messages: "Dept", not the lower-cased key.
+  const written = new Map<string, string>();
   try {
     return parse(csv, {
       columns: (header: string[]) =>
-        header.map((h) => HEADER_ALIASES[h.trim().toLowerCase()] ?? h.trim().toLowerCase()),
+        header.map((h) => {
+          const key = HEADER_ALIASES[h.trim().toLowerCase()] ?? h.trim().toLowerCase();
+          written.set(key, h.trim());
+          return key;
+        }),
       skip_empty_lines: true,
       trim: true,
       bom: true,
@@ -142,7 +164,7 @@ function parseCsv(csv: string): { record: CsvRecord; info: { lines: number } }[]
       relax_column_count: true,
     }) as { record: CsvRecord; info: { lines: number } }[];
   } catch (e) {
-    throw validation(`The CSV could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    throw plainCsvError(e, (key) => written.get(key) ?? key);
   }
 }
 

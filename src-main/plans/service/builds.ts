@@ -5,6 +5,7 @@
 import type { ParsedInputOf } from '../../../src-preload/contract';
 import { validation } from '../../errors/app-error';
 import { buildFromCsv, type CsvBuildResult } from '../builders/csv';
+import type { CsvPreviewResult } from '../../../src-preload/contract';
 import {
   buildFromSelection,
   deactivateOrganization,
@@ -12,7 +13,7 @@ import {
   removeRoleFromDormant,
   type BuildResult,
 } from '../builders/filters';
-import { createPlan } from '../plans';
+import { createPlan, getPlan } from '../plans';
 import type { PlanOrigin } from '../types';
 import { instanceOfPlan, type PlansServiceDeps } from './deps';
 
@@ -133,4 +134,44 @@ export function buildPlanFromCsv(deps: PlansServiceDeps, input: ParsedInputOf<'p
       ...(input.roles ? { roles: input.roles } : {}),
     }),
   );
+}
+
+/** Thrown to roll the preview's transaction back; never leaves this file. */
+class PreviewDone extends Error {}
+
+/**
+ * The CSV build on a new plan (or the plan named) inside a transaction that is then rolled back:
+ * exactly what Build would add and refuse, and no plan, trail entry or operation is kept.
+ */
+export function previewPlanFromCsv(deps: PlansServiceDeps, input: ParsedInputOf<'plans:previewCsv'>): CsvPreviewResult {
+  let result: CsvBuildResult | undefined;
+  let prior = new Set<number>();
+  try {
+    deps.db.transaction(() => {
+      const planId = input.planId ?? previewPlan(deps, input.instanceId);
+      const actor = deps.administrator(instanceOfPlan(deps, planId, input.instanceId));
+      prior = new Set(getPlan(deps.db, planId).operations.map((o) => o.id));
+      result = buildFromCsv(deps.db, {
+        planId,
+        actor,
+        csv: input.csv,
+        mode: input.mode,
+        ...(input.roles ? { roles: input.roles } : {}),
+      });
+      throw new PreviewDone();
+    })();
+  } catch (e) {
+    if (!(e instanceof PreviewDone)) throw e;
+  }
+  if (!result) throw new Error('The CSV preview produced no result.');
+  const { plan, ...rest } = result;
+  const people = new Set(plan.operations.filter((o) => !prior.has(o.id)).map((o) => o.personId)).size;
+  return { ...rest, people };
+}
+
+function previewPlan(deps: PlansServiceDeps, instanceId: string | undefined): string {
+  if (!instanceId) throw validation('Name the plan to add to (planId), or the instance for a new plan (instanceId).');
+  const id = deps.instances.get(instanceId).id;
+  return createPlan(deps.db, { instanceId: id, title: 'CSV preview', origin: 'csv', createdBy: deps.administrator(id) })
+    .plan.id;
 }

@@ -7,6 +7,7 @@
 import type { DB } from '../../db/open';
 import { selectPeopleIds, type PeopleSelectionFilter } from '../../mirror/people-search-store';
 import type { FieldMap, RoleInfo } from '../types';
+import type { WireRecord } from '../../smartsimple/protocol';
 
 export interface MirrorPerson {
   id: number;
@@ -220,4 +221,21 @@ export function getMirrorOrganization(
     )
     .get(instanceId, id) as { id: number; name: string; is_external: number } | undefined;
   return row ? { id: row.id, name: row.name, isExternal: row.is_external === 1 } : undefined;
+}
+
+/** The mirror's raw records of live people (as the last sync or apply stored them), by id. */
+export function getMirrorRawPeople(db: DB, instanceId: string, ids: readonly number[]): Map<number, WireRecord> {
+  const out = new Map<number, WireRecord>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const chunk = unique.slice(i, i + 500);
+    const rows = db
+      .prepare(
+        `SELECT p.id, r.raw FROM mirror_people p JOIN mirror_people_raw r ON r.key = p.key
+         WHERE p.instance_id = ? AND p.id IN (${chunk.map(() => '?').join(',')})`,
+      )
+      .all(instanceId, ...chunk) as { id: number; raw: string }[];
+    for (const r of rows) out.set(r.id, JSON.parse(r.raw) as WireRecord);
+  }
+  return out;
 }

@@ -317,3 +317,9 @@ export function openPlansTouching(
   }
   return out;
 }
+
+/** Moves operations to another plan of the same instance (their seq stays unique: it was in the old one). */
+export function moveOperations(db: DB, ids: readonly number[], toPlanId: string, at: string): void {
+  const stmt = db.prepare('UPDATE plan_operations SET plan_id = ?, updated_at = ? WHERE id = ?');
+  for (const id of ids) stmt.run(toPlanId, at, id);
+}

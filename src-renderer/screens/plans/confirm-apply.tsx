@@ -30,3 +30,26 @@ export function confirmApply(instance: Instance, detail: PlanDetail, onConfirm: 
     onConfirm,
   });
 }
+
+/** Apply only the approved part: the rest moves to a new draft first. */
+export function confirmApplyApproved(instance: Instance, detail: PlanDetail, onConfirm: () => void): void {
+  const { plan, totals } = detail;
+  const rest = totals.operations - totals.approved;
+  modals.openConfirmModal({
+    title: `Apply the approved part of "${plan.title}" to ${instance.name}?`,
+    children: (
+      <Stack gap={4}>
+        <Text size="sm">
+          {formatNumber(totals.approved)} approved operations are applied now. The {formatNumber(rest)} not approved yet
+          move to a new draft, "{plan.title} (not approved yet)", linked to this plan.
+        </Text>
+        <Text size="xs" c="dimmed">
+          People changed on the server since planning are skipped, never overwritten.
+        </Text>
+      </Stack>
+    ),
+    labels: { confirm: 'Split and apply', cancel: 'Not now' },
+    confirmProps: { color: 'green', 'data-testid': 'confirm-apply-approved' } as never,
+    onConfirm,
+  });
+}

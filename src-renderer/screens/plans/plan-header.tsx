@@ -5,6 +5,7 @@ import type { PlanDetail } from '../../../src-preload/contract';
 import { dayTime } from '../../lib/format';
 import { STATE_COLOR, STATE_LABEL } from './plan-format';
 import type { PlanActions } from './use-plan-actions';
+import { confirmDiscard } from './confirm-discard';
 
 interface PlanHeaderProps {
   detail: PlanDetail;
@@ -75,7 +76,12 @@ function PlanFileActions({ detail, actions }: { detail: PlanDetail; actions: Pla
           variant="subtle"
           color="red"
           leftSection={<IconTrash size={16} />}
-          onClick={() => actions.discard.mutate({ planId: actions.planId })}
+          onClick={() =>
+            confirmDiscard(detail, (reason) =>
+              actions.discard.mutate({ planId: actions.planId, ...(reason ? { reason } : {}) }),
+            )
+          }
+          data-testid="discard-plan"
         >
           Discard
         </Button>

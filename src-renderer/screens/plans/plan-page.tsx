@@ -3,11 +3,12 @@
  * approvals (selected operations, or the whole plan minus privileged ones), export/import, apply
  * with live progress, results, and the undo plan.
  */
-import { Alert, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Loader, Stack, Text } from '@mantine/core';
 import type { Instance } from '../../../src-preload/contract';
 import { useApiQuery } from '../../api';
 import { PlanApplyPanel } from './plan-apply-panel';
-import { PlanDiff } from './plan-diff';
+import { PlanLinks } from './plan-links';
+import { PlanOperations } from './plan-operations';
 import { PlanHeader } from './plan-header';
 import { PlanStats } from './plan-stats';
 import { PlanWarnings } from './plan-warnings';
@@ -30,16 +31,16 @@ export function PlanPage({ instance, planId, onOpen, onBack }: Props) {
   if (detail.isLoading) return <Loader size="sm" aria-label="Loading the plan" />;
   if (!detail.data) return <Alert color="red">{detail.error?.message ?? 'The plan could not be read.'}</Alert>;
   const d = detail.data;
-  const { plan, totals } = d;
-  const reviewable = plan.state === 'in_review' || plan.state === 'approved';
+  const { plan } = d;
   const applied = ['applied', 'partially_applied', 'failed'].includes(plan.state);
 
   return (
     <Stack gap="md" data-testid="plan-page">
       <PlanHeader detail={d} actions={actions} onBack={onBack} />
       <PlanStats detail={d} />
-      {d.warnings.length > 0 && <PlanWarnings warnings={d.warnings} />}
-      <PlanWorkflowButtons instance={instance} detail={d} actions={actions} onOpen={onOpen} />
+      {!applied && plan.state !== 'applying' && d.warnings.length > 0 && <PlanWarnings warnings={d.warnings} />}
+      <PlanWorkflowButtons instance={instance} detail={d} actions={actions} />
+      <PlanLinks detail={d} onOpen={onOpen} />
       <Text size="xs" c="dimmed">
         You approve and apply as {d.approver}.
       </Text>
@@ -52,21 +53,7 @@ export function PlanPage({ instance, planId, onOpen, onBack }: Props) {
         />
       )}
 
-      {totals.operations === 0 ? (
-        <Paper withBorder p="lg">
-          <Text size="sm" c="dimmed">
-            This plan has no operations yet.
-          </Text>
-        </Paper>
-      ) : (
-        <PlanDiff
-          people={d.people}
-          roleName={vocab.roleName}
-          selectable={reviewable}
-          selected={actions.selected}
-          onToggle={actions.toggle}
-        />
-      )}
+      <PlanOperations detail={d} actions={actions} roleName={vocab.roleName} roles={vocab.profileRoles} />
     </Stack>
   );
 }

@@ -1,23 +1,21 @@
 /**
  * The plan's next steps, as its state allows: submit, approve all or the selected operations,
- * apply (or resume), create the undo plan, and open the plans it is linked to.
+ * apply (or resume), apply only the approved part (the rest split off), create the undo plan.
  */
 import { Button, Group } from '@mantine/core';
 import { IconPlayerPlay, IconSend } from '@tabler/icons-react';
 import type { Instance, PlanDetail } from '../../../src-preload/contract';
 import { ApprovalButtons } from './approval-controls';
-import { confirmApply } from './confirm-apply';
-import { STATE_LABEL } from './plan-format';
+import { confirmApply, confirmApplyApproved } from './confirm-apply';
 import type { PlanActions } from './use-plan-actions';
 
 interface PlanWorkflowButtonsProps {
   instance: Instance;
   detail: PlanDetail;
   actions: PlanActions;
-  onOpen: (planId: string) => void;
 }
 
-export function PlanWorkflowButtons({ instance, detail: d, actions, onOpen }: PlanWorkflowButtonsProps) {
+export function PlanWorkflowButtons({ instance, detail: d, actions }: PlanWorkflowButtonsProps) {
   const { plan, totals } = d;
   const { planId, submit, apply, undo } = actions;
   const reviewable = plan.state === 'in_review' || plan.state === 'approved';
@@ -37,6 +35,18 @@ export function PlanWorkflowButtons({ instance, detail: d, actions, onOpen }: Pl
         </Button>
       )}
       {reviewable && <ApprovalButtons detail={d} actions={actions} />}
+      {plan.state === 'in_review' && totals.approved > 0 && totals.approved < totals.operations && (
+        <Button
+          color="green"
+          variant="light"
+          leftSection={<IconPlayerPlay size={16} />}
+          onClick={() => confirmApplyApproved(instance, d, () => actions.applyApproved.mutate({ planId }))}
+          loading={actions.applyApproved.isPending}
+          data-testid="apply-approved"
+        >
+          Apply the approved operations ({totals.approved})
+        </Button>
+      )}
       {(plan.state === 'approved' || d.canResume) && !d.applyJobId && (
         <Button
           color="green"
@@ -58,24 +68,6 @@ export function PlanWorkflowButtons({ instance, detail: d, actions, onOpen }: Pl
           Create undo plan
         </Button>
       )}
-      <LinkedPlanButtons detail={d} onOpen={onOpen} />
     </Group>
-  );
-}
-
-function LinkedPlanButtons({ detail: d, onOpen }: { detail: PlanDetail; onOpen: (planId: string) => void }) {
-  return (
-    <>
-      {d.undoPlans.map((u) => (
-        <Button key={u.id} variant="subtle" onClick={() => onOpen(u.id)}>
-          Open {u.title} ({STATE_LABEL[u.state as keyof typeof STATE_LABEL] ?? u.state})
-        </Button>
-      ))}
-      {d.plan.undoOf && (
-        <Button variant="subtle" onClick={() => onOpen(d.plan.undoOf as string)}>
-          Open the plan it undoes
-        </Button>
-      )}
-    </>
   );
 }

@@ -1,32 +1,52 @@
 /**
- * Builds a plan from CSV text and keeps what did not match: rows that matched no one and other
- * problems, from the answer (a plan was built from the rest) or from the refusal (none was).
+ * The CSV builder's two steps: Check (the build tried and rolled back in main: what it would add,
+ * every problem by line and column, and no plan made), then Build, offered only for the input just
+ * checked and only once (it is disabled while it runs, and the dialog closes on success).
  */
 import { useState } from 'react';
-import type { CsvProblem } from '../../../src-preload/contract';
-import { notifyError, notifySuccess, useApiMutation } from '../../api';
+import type { CsvPreviewResult } from '../../../src-preload/contract';
+import { notifySuccess, useApiMutation } from '../../api';
 
-export interface CsvOutcome {
-  /** The plan built from the rows that matched, or null when none was built. */
-  planId: string | null;
-  unmatched: CsvProblem[];
-  problems: CsvProblem[];
+export type RoleMode = 'add' | 'remove' | 'replace';
+
+export interface CsvInput {
+  instanceId: string;
+  csv: string;
+  mode: RoleMode;
+  roles: string[];
+  title: string;
 }
 
+const keyOf = (i: CsvInput) => JSON.stringify([i.csv, i.mode, i.roles]);
+const wire = (i: CsvInput) => ({
+  instanceId: i.instanceId,
+  csv: i.csv,
+  mode: i.mode,
+  ...(i.title.trim() ? { title: i.title.trim() } : {}),
+  ...(i.roles.length ? { roles: i.roles.map(Number) } : {}),
+});
+
 export function useCsvPlanBuild(onBuilt: (planId: string) => void) {
-  const [outcome, setOutcome] = useState<CsvOutcome | null>(null);
+  const [checked, setChecked] = useState<{ key: string; result: CsvPreviewResult } | null>(null);
+  const preview = useApiMutation('plans:previewCsv');
   const build = useApiMutation('plans:buildFromCsv', {
     onSuccess: (r) => {
       notifySuccess(`${r.added} operations from ${r.rows} rows.`, 'Plan built');
-      if (r.unmatched.length + r.problems.length === 0) onBuilt(r.plan.id);
-      else setOutcome({ planId: r.plan.id, unmatched: r.unmatched, problems: r.problems });
-    },
-    onError: (e) => {
-      const d = e.details as { unmatched?: CsvProblem[]; problems?: CsvProblem[] } | undefined;
-      if (d?.unmatched || d?.problems)
-        setOutcome({ planId: null, unmatched: d.unmatched ?? [], problems: d.problems ?? [] });
-      notifyError(e, 'The plan was not built');
+      setChecked(null);
+      onBuilt(r.plan.id);
     },
   });
-  return { build, outcome };
+  return {
+    preview,
+    build,
+    /** The preview of exactly this input, or null when the input changed since. */
+    current: (i: CsvInput) => (checked && checked.key === keyOf(i) ? checked.result : null),
+    check: (i: CsvInput) => {
+      build.reset();
+      preview.mutate(wire(i), { onSuccess: (result) => setChecked({ key: keyOf(i), result }) });
+    },
+    confirm: (i: CsvInput) => {
+      if (!build.isPending) build.mutate(wire(i));
+    },
+  };
 }

@@ -8,6 +8,7 @@ import { MAX_PLAN_IMPORT_CHARS } from '../../../src-preload/contract';
 import { callApi, notifyError, notifyRefusal, notifySuccess, useApiMutation } from '../../api';
 import { readTextFileWithin } from '../../lib/read-text-file';
 import { downloadText } from './plan-format';
+import { usePlanEdits } from './use-plan-edits';
 
 const IMPORT_LIMIT = {
   maxChars: MAX_PLAN_IMPORT_CHARS,
@@ -42,6 +43,7 @@ export function usePlanActions({ planId, onOpen, onBack }: PlanActionsOptions) {
   const discard = useApiMutation('plans:discard', { onSuccess: onBack, onError: onError('Not discarded') });
   const apply = useApiMutation('plans:apply', { onError: onError('Apply did not start') });
   const undo = useApiMutation('plans:undo', { onSuccess: (r) => onOpen(r.plan.id), onError: onError('No undo plan') });
+  const edits = usePlanEdits(setSelected);
 
   const toggle = (op: Operation, on: boolean) =>
     setSelected((s) => {
@@ -72,7 +74,20 @@ export function usePlanActions({ planId, onOpen, onBack }: PlanActionsOptions) {
     }
   };
 
-  return { planId, selected, toggle, submit, approve, discard, apply, undo, exportAs, importFile };
+  return {
+    planId,
+    selected,
+    setSelected,
+    toggle,
+    submit,
+    approve,
+    discard,
+    apply,
+    undo,
+    exportAs,
+    importFile,
+    ...edits,
+  };
 }
 
 export type PlanActions = ReturnType<typeof usePlanActions>;

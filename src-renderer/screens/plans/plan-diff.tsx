@@ -7,6 +7,7 @@ import { Badge, Checkbox, Group, Paper, Stack, Table, Text, Tooltip } from '@man
 import { IconArrowRight, IconLock } from '@tabler/icons-react';
 import type { FieldMapView } from './plan-diff-types';
 import type { Operation, PersonDiff } from '../../../src-preload/contract';
+import { fieldValueWords } from '../../components/browse/access-detail';
 import { dayTime } from '../../lib/format';
 import { fieldLabel, parseRoleList, RISK_COLOR } from './plan-format';
 
@@ -159,7 +160,7 @@ function FieldsDiff({
 
 function show(key: string, v: string | null | undefined): string {
   if (key.startsWith('UTA ')) return v === '1' ? 'assigned' : 'not assigned';
-  return v === null || v === undefined || v === '' ? '(empty)' : v;
+  return v === null || v === undefined || v === '' ? '(empty)' : fieldValueWords(key, v);
 }
 
 function ApprovalCell({ op }: { op: Operation }) {

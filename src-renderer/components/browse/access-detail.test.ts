@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessDetailWords } from './access-detail';
+import { accessDetailWords, fieldValueWords } from './access-detail';
 
 const roles = new Map([
   [14543, 'Finance Admin'],
@@ -17,5 +17,10 @@ describe('accessDetailWords', () => {
     expect(accessDetailWords('sf_Status: Active -> Inactive', name)).toBe('Status: Active -> Inactive');
     expect(accessDetailWords(null, name)).toBe('—');
     expect(accessDetailWords('Password reset by e-mail', name)).toBe('Password reset by e-mail');
+    expect([fieldValueWords('sf_Access Type', '0'), fieldValueWords('sf_User Type', '40')]).toEqual([
+      'No access',
+      'Global admin',
+    ]);
+    expect(fieldValueWords('sf_Title', '1')).toBe('1');
   });
 });

@@ -38,3 +38,8 @@ export function accessDetailWords(detail: string | null, roleName: (id: number) 
   }
   return detail;
 }
+
+/** A wire field's value in words where SmartSimple stores a code ("1" access type -> "User"). */
+export function fieldValueWords(field: string, value: string): string {
+  return VALUE_WORDS[fieldWords(field)]?.[value] ?? value;
+}

@@ -3,6 +3,7 @@ import { Badge, Group, Stack, Text } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import type { FieldMapView } from './plan-diff-types';
 import { fieldLabel, parseRoleList } from './plan-format';
+import { fieldValueWords } from '../../components/browse/access-detail';
 
 export function FieldsDiff({
   before,
@@ -82,5 +83,5 @@ export function FieldsDiff({
 
 function show(key: string, v: string | null | undefined): string {
   if (key.startsWith('UTA ')) return v === '1' ? 'assigned' : 'not assigned';
-  return v === null || v === undefined || v === '' ? '(empty)' : v;
+  return v === null || v === undefined || v === '' ? '(empty)' : fieldValueWords(key, v);
 }

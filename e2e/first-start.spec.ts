@@ -101,6 +101,9 @@ test('without any keychain: explores the sandbox to a synced People list', async
   await expect(page.getByText(/\d+ of \d+ functions working/).first()).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'The sandbox did not start' })).toHaveCount(0);
   await snapshot(page, 'first-start-sandbox-connected');
+  // Connect edits the connection; the instance list is managed in Settings, which links back.
+  await page.getByTestId('connect-to-settings').click();
+  await expect(page.getByTestId('settings-to-connect')).toBeVisible();
 
   await page.goto(`${started.url}#/people`);
   await page.getByTestId('sync-now').click();

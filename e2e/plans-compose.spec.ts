@@ -9,7 +9,7 @@ import type { Result } from '../src-preload/contract';
 import { expect, snapshot, test, waitForApp } from './fixtures';
 import type { Harness } from './harness/server';
 
-test.describe.configure({ timeout: 400_000 });
+test.describe.configure({ timeout: 300_000 });
 
 async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
   const r = await p;
@@ -156,7 +156,7 @@ test('a long plan paged by person, remove, apply the approved part, People witho
   await snapshot(app, 'plans-compose-original-undone');
 
   // Discard the split-off draft: it asks, with an optional reason.
-  await openPlan(app, harness, 'Sixty grants (not approved yet)');
+  await app.getByTestId('plan-links').getByRole('button', { name: 'Sixty grants (not approved yet)' }).click();
   await expect(app.getByTestId('plan-links')).toContainText('Split from plan');
   await app.getByTestId('discard-plan').click();
   await expect(app.getByRole('dialog')).toContainText('Discard "Sixty grants (not approved yet)"?');

@@ -24,6 +24,8 @@ interface SearchBoxProps {
   inputRef?: Ref<HTMLInputElement>;
   testId?: string;
   width?: number | string;
+  /** Longer text is not searched: the field says so in plain words instead. */
+  maxChars?: number;
 }
 
 export function SearchBox({
@@ -38,6 +40,7 @@ export function SearchBox({
   inputRef,
   testId,
   width,
+  maxChars,
 }: SearchBoxProps) {
   const [value, setValue] = useState(initial);
   const timer = useRef<number | null>(null);
@@ -48,10 +51,12 @@ export function SearchBox({
     lastFired.current = performance.now();
     onSearch(q);
   };
+  const tooLong = maxChars !== undefined && value.length > maxChars;
   const change = (q: string, immediate = false) => {
     setValue(q);
     if (timer.current !== null) window.clearTimeout(timer.current);
     timer.current = null;
+    if (maxChars !== undefined && q.length > maxChars) return;
     if (immediate || performance.now() - lastFired.current >= debounceMs) {
       fire(q);
     } else {
@@ -79,6 +84,11 @@ export function SearchBox({
         ) : null
       }
       value={value}
+      error={
+        tooLong
+          ? `Search is limited to ${(maxChars as number).toLocaleString('en-US')} characters: shorten it to search.`
+          : undefined
+      }
       onChange={(e) => change(e.currentTarget.value)}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && value) {

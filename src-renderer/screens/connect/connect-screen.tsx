@@ -3,7 +3,7 @@
  * connection, and on first start the one-click sandbox. Without a keychain it says so first, with
  * how to start one, because no real instance's secret can be saved until then (the sandbox needs none).
  */
-import { Alert, Button, Divider, EmptyState, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Divider, EmptyState, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { IconKeyOff, IconPlugConnected, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useApiQuery } from '../../api';
@@ -69,7 +69,16 @@ export function ConnectScreen() {
     <Stack gap="lg" data-testid="screen-connect">
       <ScreenHeader
         title="Connect"
-        description="Connect Admin Desk to a SmartSimple instance and check that each function answers."
+        description={
+          <>
+            Connect Admin Desk to a SmartSimple instance and check that each function answers. Rename, remove or switch
+            instances in{' '}
+            <Anchor href="#/settings" size="sm" data-testid="connect-to-settings">
+              Settings
+            </Anchor>
+            .
+          </>
+        }
         actions={
           !creating &&
           instances.length > 0 && (

@@ -39,6 +39,9 @@ export function PeopleScreen() {
   );
 }
 
+/** What people:search accepts (its contract bounds the query at 200 characters). */
+const PEOPLE_SEARCH_MAX_CHARS = 200;
+
 function PeopleBrowser({ instance }: { instance: Instance }) {
   const { saved, query, setQuery, clearQuery, boxKey, filters, setFilters, filterCount, filtersOpen, toggleFilters } =
     usePeopleSearch(instance.id);
@@ -71,6 +74,7 @@ function PeopleBrowser({ instance }: { instance: Instance }) {
           slashHint
           inputRef={searchRef}
           testId="people-search"
+          maxChars={PEOPLE_SEARCH_MAX_CHARS}
         />
         <FiltersButton open={filtersOpen} count={filterCount} onToggle={toggleFilters} />
         {filterCount > 0 && (

@@ -28,8 +28,10 @@ const wire = (i: CsvInput) => ({
 
 export function useCsvPlanBuild(onBuilt: (planId: string) => void) {
   const [checked, setChecked] = useState<{ key: string; result: CsvPreviewResult } | null>(null);
-  const preview = useApiMutation('plans:previewCsv');
+  // Their errors are shown in the builder, at the CSV, not as a toast.
+  const preview = useApiMutation('plans:previewCsv', { meta: { silent: true } });
   const build = useApiMutation('plans:buildFromCsv', {
+    meta: { silent: true },
     onSuccess: (r) => {
       notifySuccess(`${r.added} operations from ${r.rows} rows.`, 'Plan built');
       setChecked(null);

@@ -24,7 +24,9 @@ export function usePlanEdits(setSelected: Dispatch<SetStateAction<Set<number>>>)
     },
     onError: onError('Not removed'),
   });
+  // Its error is shown in the edit dialog.
   const edit = useApiMutation('plans:editOperation', {
+    meta: { silent: true },
     onSuccess: () => notifySuccess('The operation was re-planned; its approval, if any, was cleared.', 'Saved'),
   });
 

@@ -2,7 +2,7 @@
  * The instances list with its actions: add, rename, remove, make active. Each action opens its
  * own dialog; this component only decides which one is open.
  */
-import { Button, EmptyState, Group, Paper, Text, Title } from '@mantine/core';
+import { Anchor, Button, EmptyState, Group, Paper, Text, Title } from '@mantine/core';
 import { IconPlus, IconServer } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Instance } from '../../../src-preload/contract';
@@ -32,7 +32,11 @@ export function InstancesSection() {
             SmartSimple instances
           </Title>
           <Text size="sm" c="dimmed">
-            The active instance is the one every screen shows. Secrets are kept in the OS keychain, not here.
+            The active instance is the one every screen shows. Its API user, password and function tokens are edited on{' '}
+            <Anchor href="#/connect" size="sm" data-testid="settings-to-connect">
+              Connect
+            </Anchor>
+            .
           </Text>
         </div>
         {instances.length > 0 && addButton}

@@ -38,7 +38,7 @@ export interface PlannedOperation {
 
 /** The key an assignment's before/after use: `UTA <program>:<role>`, "1" when held. */
 export const assignmentKey = (programId: number, roleId: number) => `UTA ${programId}:${roleId}`;
-const ACCESS_FIELDS = ['sf_Access Type', 'sf_User Type', 'sf_Status'] as const;
+const ACCESS_FIELDS = ['sf_Access Type', 'sf_User Type', 'sf_Status', 'sf_Access Expiry'] as const;
 const ADMIN_TYPES = new Set<string>([USER_TYPES.localAdmin, USER_TYPES.globalAdmin]);
 
 const norm = (v: string | null | undefined) => (v ?? '').trim();
@@ -189,6 +189,7 @@ function planFieldChange(
               ['sf_Access Type', input.accessType],
               ['sf_User Type', input.userType],
               ['sf_Status', input.status],
+              ['sf_Access Expiry', input.expiresOn === '' ? null : input.expiresOn],
             ] as const
           ).filter(([, v]) => v !== undefined),
         ) as FieldMap);
@@ -198,7 +199,7 @@ function planFieldChange(
   const params =
     input.kind === 'update_fields'
       ? { fields: after }
-      : { accessType: input.accessType, userType: input.userType, status: input.status };
+      : { accessType: input.accessType, userType: input.userType, status: input.status, expiresOn: input.expiresOn };
   return { ...base, kind: input.kind, personId: input.personId, params, before: pick(person, changed), after };
 }
 
@@ -326,6 +327,7 @@ export function inverseInputs(
           ...(access['sf_Access Type'] ? { accessType: access['sf_Access Type'] } : {}),
           ...(access['sf_User Type'] ? { userType: access['sf_User Type'] } : {}),
           ...(access['sf_Status'] ? { status: access['sf_Status'] as 'Active' } : {}),
+          ...('sf_Access Expiry' in access ? { expiresOn: access['sf_Access Expiry'] ?? '' } : {}),
         } as OperationInput,
       ];
       const removed = rolesOf(op.before).filter((r) => !rolesOf(op.after).includes(r));

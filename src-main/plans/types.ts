@@ -122,12 +122,18 @@ export const operationInputSchema = z.discriminatedUnion('kind', [
       accessType: accessType.optional(),
       userType: userType.optional(),
       status: status.optional(),
+      /** The access expiry day (`YYYY-MM-DD`); an empty string clears it. */
+      expiresOn: z
+        .string()
+        .regex(/^(\d{4}-\d{2}-\d{2})?$/, 'an expiry date is a day written YYYY-MM-DD')
+        .optional(),
       ...common,
     })
     .strict()
     .refine(
-      (v) => v.accessType !== undefined || v.userType !== undefined || v.status !== undefined,
-      'set_access needs accessType, userType or status',
+      (v) =>
+        v.accessType !== undefined || v.userType !== undefined || v.status !== undefined || v.expiresOn !== undefined,
+      'set_access needs accessType, userType, status or expiresOn',
     ),
   z.object({ kind: z.literal('deactivate'), personId: id, ...common }).strict(),
 ]);

@@ -12,6 +12,10 @@ const planId = z.string().min(1).max(64);
 const instanceId = z.string().min(1).max(64);
 const recordId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const shortText = z.string().trim().max(60);
+/** An access expiry day, `YYYY-MM-DD`; an empty string clears it. */
+const expiryDay = z
+  .string()
+  .regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Write the expiry date as YYYY-MM-DD (or leave it empty).');
 
 /** What an operation does; main's planner and apply know each kind. */
 export const OPERATION_KIND_NAMES = [
@@ -52,6 +56,7 @@ export const planOperationInputSchema = z.discriminatedUnion('kind', [
       accessType: shortText.optional(),
       userType: shortText.optional(),
       status: z.enum(['Active', 'Inactive', 'Pending']).optional(),
+      expiresOn: expiryDay.optional(),
     })
     .strict(),
   z.object({ kind: z.literal('deactivate'), personId: recordId }).strict(),
@@ -71,6 +76,7 @@ export const bulkActionSchema = z.discriminatedUnion('kind', [
       accessType: shortText.optional(),
       userType: shortText.optional(),
       status: z.enum(['Active', 'Inactive', 'Pending']).optional(),
+      expiresOn: expiryDay.optional(),
     })
     .strict(),
 ]);

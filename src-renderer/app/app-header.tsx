@@ -2,6 +2,7 @@
 import { ActionIcon, AppShell, Burger, Group, Kbd, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconKeyboard, IconSearch } from '@tabler/icons-react';
 import { SyncStatusButton } from '../components/sync/sync-status-button';
+import { DraftSelector } from './header/draft-selector';
 import { InstanceSelector } from './header/instance-selector';
 import { JobsIndicator } from './header/jobs-indicator';
 import { ThemeToggle } from './header/theme-toggle';
@@ -26,6 +27,7 @@ export function AppHeader({ navOpened, onToggleNav, onOpenPalette, onOpenHelp }:
           </Text>
           <InstanceSelector />
           <SyncStatusButton />
+          <DraftSelector />
         </Group>
         <Group gap={4} wrap="nowrap">
           <UnstyledButton onClick={onOpenPalette} aria-label="Open jump palette" visibleFrom="md" px="xs">

@@ -21,7 +21,13 @@ export type BulkAction =
   | { kind: 'remove_role'; roleId: number }
   | { kind: 'add_assignment'; programId: number; roleId: number }
   | { kind: 'remove_assignment'; programId: number; roleId: number }
-  | { kind: 'set_access'; accessType?: string; userType?: string; status?: 'Active' | 'Inactive' | 'Pending' }
+  | {
+      kind: 'set_access';
+      accessType?: string;
+      userType?: string;
+      status?: 'Active' | 'Inactive' | 'Pending';
+      expiresOn?: string;
+    }
   | { kind: 'update_fields'; fields: Record<string, string> };
 
 export interface SelectionInput {

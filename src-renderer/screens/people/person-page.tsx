@@ -11,6 +11,7 @@ import { useApiQuery } from '../../api';
 import { BrowseGate } from '../../components/browse/browse-gate';
 import { AccessBadges, ExternalBadge, StatusBadge } from '../../components/browse/person-badges';
 import { AccessChangesSection, LoginsSection, ProgramsSection, RolesSection } from './person-activity';
+import { PersonActions } from './person-actions';
 import { CustomFieldsSection, ProfileSection } from './person-profile';
 
 export function PersonPage() {
@@ -81,6 +82,7 @@ function PersonDetails({ instance, personId }: { instance: Instance; personId: n
             </Breadcrumbs>
           </Group>
         )}
+        {!p.removed && <PersonActions instance={instance} person={p} />}
       </Stack>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Stack gap="md">

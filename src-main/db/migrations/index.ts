@@ -6,6 +6,7 @@ import { m0003Mirror } from './0003-mirror';
 import { m0004Plans } from './0004-plans';
 import { m0005SecretAccounts } from './0005-secret-accounts';
 import { m0006AiSuggestions } from './0006-ai-suggestions';
+import { m0007Ask } from './0007-ask';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0004Plans,
   m0005SecretAccounts,
   m0006AiSuggestions,
+  m0007Ask,
 ];

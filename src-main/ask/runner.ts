@@ -29,7 +29,10 @@ function entry(): { file: string; execArgv: string[] } {
 export function createRunner({ dbFile, timeoutMs = 5000 }: RunnerOptions): Runner {
   let child: ChildProcess | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (r: RunReply) => void; reject: (e: Error) => void }>();
+  const pending = new Map<
+    number,
+    { child: ChildProcess; resolve: (r: RunReply) => void; reject: (e: Error) => void }
+  >();
   const start = () => {
     const { file, execArgv } = entry();
     const c = fork(file, [], {
@@ -44,8 +47,11 @@ export function createRunner({ dbFile, timeoutMs = 5000 }: RunnerOptions): Runne
     });
     c.on('exit', () => {
       if (child === c) child = null;
-      for (const p of pending.values()) p.reject(new RunRefused('The query runner stopped; ask again.'));
-      pending.clear();
+      for (const [id, p] of pending)
+        if (p.child === c) {
+          pending.delete(id);
+          p.reject(new RunRefused('The query runner stopped; ask again.'));
+        }
     });
     c.unref();
     c.channel?.unref?.();
@@ -53,22 +59,28 @@ export function createRunner({ dbFile, timeoutMs = 5000 }: RunnerOptions): Runne
   };
   return {
     async run(req) {
+      // A fresh runner gets time to start (the loader) on top of the query's limit.
+      const fresh = !child;
       child ??= start();
       const c = child;
       const id = nextId++;
       c.channel?.ref?.();
       const reply = await new Promise<RunReply>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          pending.delete(id);
-          c.kill('SIGKILL');
-          if (child === c) child = null;
-          reject(
-            new RunRefused(
-              `The query ran longer than ${timeoutMs / 1000} seconds and was stopped. Narrow it down and try again.`,
-            ),
-          );
-        }, timeoutMs);
+        const timer = setTimeout(
+          () => {
+            pending.delete(id);
+            c.kill('SIGKILL');
+            if (child === c) child = null;
+            reject(
+              new RunRefused(
+                `The query ran longer than ${timeoutMs / 1000} seconds and was stopped. Narrow it down and try again.`,
+              ),
+            );
+          },
+          timeoutMs + (fresh ? 10_000 : 0),
+        );
         pending.set(id, {
+          child: c,
           resolve: (r) => (clearTimeout(timer), resolve(r)),
           reject: (e) => (clearTimeout(timer), reject(e)),
         });

@@ -16,6 +16,8 @@ export default defineConfig({
           index: resolve(root, 'src-main/index.ts'),
           // The sync's page writer runs in a worker thread; it finds write-worker.js beside index.js.
           'write-worker': resolve(root, 'src-main/sync/write-worker.ts'),
+          // Questions run in a child process of their own (src-main/ask/runner.ts finds it beside index.js).
+          'ask-runner': resolve(root, 'src-main/ask/runner-store.ts'),
         },
         external,
       },

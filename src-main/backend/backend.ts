@@ -9,6 +9,7 @@ import type { EventName, Events, Result, Table } from '../../src-preload/contrac
 import { openDatabase, type DB } from '../db/open';
 import { createAiService } from '../ai/ai-service';
 import { createAiSettingsService } from '../ai/ai-settings';
+import { createAskService } from '../ask/ask-service';
 import { createAuditService } from '../audit-trail/audit-service';
 import { recordPolicySettings } from '../audit-trail';
 import { createConnectService } from '../connect/connect-service';
@@ -114,6 +115,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       closed = true;
       await services.jobs.shutdown();
       await services.sandbox.close();
+      services.ask.close();
       listeners.clear();
       db.close();
     },
@@ -184,6 +186,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const audit = createAuditService({ db, instances });
   const ai = createAiService({ db, logger, vault, settings: () => ({ llm: instances.settings().llm }) });
   const aiSettings = createAiSettingsService({ ai, vault, instances });
+  const ask = createAskService({ db });
   const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };
   return {
     app,
@@ -196,6 +199,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     audit,
     ai,
     aiSettings,
+    ask,
     jobs,
     db,
     logger,

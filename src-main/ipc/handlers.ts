@@ -2,6 +2,7 @@
 import type { Handlers } from './dispatch';
 import type { Services } from './services';
 import { aiHandlers } from './ai-handlers';
+import { askHandlers } from './ask-handlers';
 import { appHandlers } from './app-handlers';
 import { auditHandlers } from './audit-handlers';
 import { browseHandlers } from './browse-handlers';
@@ -24,5 +25,6 @@ export function createHandlers(services: Services): Handlers {
     ...planHandlers(services),
     ...auditHandlers(services),
     ...aiHandlers(services),
+    ...askHandlers(services),
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { AiService } from '../ai/ai-service';
 import type { AiSettingsService } from '../ai/ai-settings';
+import type { AskService } from '../ask/ask-service';
 import type { AuditService } from '../audit-trail/audit-service';
 import type { ConnectService } from '../connect/connect-service';
 import type { InstancesService } from '../instances/instances-service';
@@ -37,6 +38,7 @@ export interface Services {
   audit: AuditService;
   ai: AiService;
   aiSettings: AiSettingsService;
+  ask: AskService;
   jobs: JobsService;
   /** Infrastructure for tests and tools that drive the backend directly; handlers never use these. */
   db: DB;

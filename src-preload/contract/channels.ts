@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { aiChannels } from './ai';
+import { askChannels } from './ask';
 import { appChannels } from './app';
 import { auditChannels } from './audit';
 import { connectChannels } from './connect';
@@ -23,6 +24,7 @@ export const channels = {
   ...auditChannels,
   ...jobsChannels,
   ...aiChannels,
+  ...askChannels,
 } as const;
 
 export type Channels = typeof channels;

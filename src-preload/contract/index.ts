@@ -159,3 +159,15 @@ export type {
   Suggestion,
   TaskKind,
 } from './ai';
+export { ASK_GROUPS, askQuerySchema } from './ask';
+export type {
+  AskActivity,
+  AskAnswer,
+  AskGroup,
+  AskInterpretation,
+  AskOutput,
+  AskPersonFilter,
+  AskQuery,
+  AskWindow,
+  SavedQuestion,
+} from './ask';

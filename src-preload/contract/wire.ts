@@ -47,6 +47,7 @@ export const TABLES = [
   'plans',
   'audit',
   'ai',
+  'ask',
 ] as const;
 export type Table = (typeof TABLES)[number];
 

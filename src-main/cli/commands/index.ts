@@ -1,5 +1,6 @@
 /** Every `desk` command, in the order `desk --help` lists them. */
 import type { Command } from '../command';
+import { askCommand } from './ask';
 import { connectCommand } from './connect';
 import { instancesCommand } from './instances';
 import { peopleCommand } from './people';
@@ -17,4 +18,5 @@ export const COMMANDS: readonly Command[] = [
   linkCommand,
   matchCommand,
   suggestionsCommand,
+  askCommand,
 ];

@@ -7,6 +7,7 @@ import { m0004Plans } from './0004-plans';
 import { m0005SecretAccounts } from './0005-secret-accounts';
 import { m0006AiSuggestions } from './0006-ai-suggestions';
 import { m0007ApprovalReasons } from './0007-approval-reasons';
+import { m0008Ask } from './0008-ask';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0005SecretAccounts,
   m0006AiSuggestions,
   m0007ApprovalReasons,
+  m0008Ask,
 ];

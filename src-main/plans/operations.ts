@@ -337,6 +337,15 @@ export function inverseInputs(
   }
 }
 
+const CODE_WORDS: Record<string, Record<string, string>> = {
+  'sf_Access Type': { [ACCESS_TYPES.user]: 'User', [ACCESS_TYPES.api]: 'API', [ACCESS_TYPES.none]: 'No access' },
+  'sf_User Type': {
+    [USER_TYPES.user]: 'User',
+    [USER_TYPES.localAdmin]: 'Local admin',
+    [USER_TYPES.globalAdmin]: 'Global admin',
+  },
+};
+
 /** One line for lists and for the note written on the person in SmartSimple. */
 export function describeOperation(
   op: GuardedOperation,
@@ -345,8 +354,10 @@ export function describeOperation(
   // Names, not ids: the id only when the catalogue no longer knows the name.
   const role = (id: unknown) => ctx.roles.get(id as number)?.name ?? `role ${String(id)}`;
   const program = (id: unknown) => ctx.programs.get(id as number) ?? `program ${String(id)}`;
+  // Codes in words: "Access Type: User -> No access", not `"1" -> "0"`.
+  const words = (k: string, v: string | null | undefined) => CODE_WORDS[k]?.[norm(v)] ?? `"${norm(v)}"`;
   const changes = (keys: string[]) =>
-    keys.map((k) => `${k.replace(/^(sf|cf)_/, '')}: "${norm(op.before[k])}" -> "${norm(op.after[k])}"`).join(', ');
+    keys.map((k) => `${k.replace(/^(sf|cf)_/, '')}: ${words(k, op.before[k])} -> ${words(k, op.after[k])}`).join(', ');
   switch (op.kind) {
     case 'add_role':
       return `Add profile role ${role(op.params.roleId)}`;

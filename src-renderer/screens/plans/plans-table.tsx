@@ -54,7 +54,7 @@ export function PlansTable({ plans, onOpen }: { plans: PlanListRow[]; onOpen: (p
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
                   {p.risk ? (
-                    <Badge color={RISK_COLOR[p.risk]} variant="light" data-testid="plan-risk">
+                    <Badge color={RISK_COLOR[p.risk]} variant="light" miw="max-content" data-testid="plan-risk">
                       {p.risk}
                     </Badge>
                   ) : (

@@ -9,6 +9,7 @@ import type { EventName, Events, Result, Table } from '../../src-preload/contrac
 import { openDatabase, type DB } from '../db/open';
 import { createAiService } from '../ai/ai-service';
 import { createAiSettingsService } from '../ai/ai-settings';
+import { createIntakeService } from '../intake/intake-service';
 import { createAuditService } from '../audit-trail/audit-service';
 import { createConnectService } from '../connect/connect-service';
 import { localAdministrator } from '../connect/local-admin';
@@ -174,6 +175,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const audit = createAuditService({ db, instances });
   const ai = createAiService({ db, logger, vault, settings: () => ({ llm: instances.settings().llm }) });
   const aiSettings = createAiSettingsService({ ai, vault, instances });
+  const intake = createIntakeService({ db, logger: logger.child('intake') });
   const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };
   return {
     app,
@@ -186,6 +188,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     audit,
     ai,
     aiSettings,
+    intake,
     jobs,
     db,
     logger,

@@ -7,6 +7,7 @@ import { auditHandlers } from './audit-handlers';
 import { browseHandlers } from './browse-handlers';
 import { syncHandlers } from './sync-handlers';
 import { connectionHandlers } from './connection-handlers';
+import { intakeHandlers } from './intake-handlers';
 import { instanceHandlers } from './instance-handlers';
 import { jobHandlers } from './job-handlers';
 import { planHandlers } from './plan-handlers';
@@ -24,5 +25,6 @@ export function createHandlers(services: Services): Handlers {
     ...planHandlers(services),
     ...auditHandlers(services),
     ...aiHandlers(services),
+    ...intakeHandlers(services),
   };
 }

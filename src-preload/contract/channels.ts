@@ -9,6 +9,7 @@ import { aiChannels } from './ai';
 import { appChannels } from './app';
 import { auditChannels } from './audit';
 import { connectChannels } from './connect';
+import { intakeChannels } from './intake';
 import { jobsChannels } from './jobs';
 import { mirrorChannels } from './mirror';
 import { plansChannels } from './plans';
@@ -23,6 +24,7 @@ export const channels = {
   ...auditChannels,
   ...jobsChannels,
   ...aiChannels,
+  ...intakeChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -10,6 +10,7 @@ import { askChannels } from './ask';
 import { appChannels } from './app';
 import { auditChannels } from './audit';
 import { connectChannels } from './connect';
+import { intakeChannels } from './intake';
 import { jobsChannels } from './jobs';
 import { mirrorChannels } from './mirror';
 import { plansChannels } from './plans';
@@ -25,6 +26,7 @@ export const channels = {
   ...jobsChannels,
   ...aiChannels,
   ...askChannels,
+  ...intakeChannels,
 } as const;
 
 export type Channels = typeof channels;

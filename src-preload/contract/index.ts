@@ -171,3 +171,19 @@ export type {
   AskWindow,
   SavedQuestion,
 } from './ask';
+
+// ---------- intake: documents read into a new user's fields ----------
+export { INTAKE_FIELD_NAMES, INTAKE_MAX_FILE_BYTES, intakeMappingSchema, intakeReadSchema } from './intake';
+export type {
+  IntakeBox,
+  IntakeField,
+  IntakeFieldName,
+  IntakeFormat,
+  IntakeMapping,
+  IntakePage,
+  IntakeRecord,
+  IntakeResult,
+  IntakeSource,
+  IntakeStandardField,
+  IntakeTextItem,
+} from './intake';

@@ -14,6 +14,7 @@ import { createConnectService } from '../connect/connect-service';
 import { localAdministrator } from '../connect/local-admin';
 import { createInstancesService } from '../instances/instances-service';
 import { createMirrorService } from '../mirror/mirror-service';
+import { createOnboardingService } from '../onboarding/onboarding-service';
 import { createPlansService } from '../plans/plans-service';
 import { createSyncService } from '../sync/sync-service';
 import { createSandboxRuntime, type SandboxRuntimeOptions } from '../connect/sandbox-runtime';
@@ -174,6 +175,12 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const audit = createAuditService({ db, instances });
   const ai = createAiService({ db, logger, vault, settings: () => ({ llm: instances.settings().llm }) });
   const aiSettings = createAiSettingsService({ ai, vault, instances });
+  const onboarding = createOnboardingService({
+    db,
+    mirror,
+    ai,
+    administrator: (instanceId) => localAdministrator(db, instanceId),
+  });
   const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };
   return {
     app,
@@ -186,6 +193,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     audit,
     ai,
     aiSettings,
+    onboarding,
     jobs,
     db,
     logger,

@@ -9,6 +9,7 @@ import { syncHandlers } from './sync-handlers';
 import { connectionHandlers } from './connection-handlers';
 import { instanceHandlers } from './instance-handlers';
 import { jobHandlers } from './job-handlers';
+import { onboardingHandlers } from './onboarding-handlers';
 import { planHandlers } from './plan-handlers';
 import { settingsHandlers } from './settings-handlers';
 
@@ -24,5 +25,6 @@ export function createHandlers(services: Services): Handlers {
     ...planHandlers(services),
     ...auditHandlers(services),
     ...aiHandlers(services),
+    ...onboardingHandlers(services),
   };
 }

@@ -11,6 +11,7 @@ import { auditChannels } from './audit';
 import { connectChannels } from './connect';
 import { jobsChannels } from './jobs';
 import { mirrorChannels } from './mirror';
+import { onboardingChannels } from './onboarding';
 import { plansChannels } from './plans';
 import { syncChannels } from './sync';
 
@@ -23,6 +24,7 @@ export const channels = {
   ...auditChannels,
   ...jobsChannels,
   ...aiChannels,
+  ...onboardingChannels,
 } as const;
 
 export type Channels = typeof channels;

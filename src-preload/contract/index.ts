@@ -146,3 +146,17 @@ export type {
   Suggestion,
   TaskKind,
 } from './ai';
+
+// ---------- onboarding ----------
+export { documentFieldSchema, onboardingDocumentSchema } from './onboarding';
+export type {
+  DocumentField,
+  OnboardingDocument,
+  OrganizationResolution,
+  PeerGroup,
+  PersonCandidate,
+  PersonResolution,
+  Proposal,
+  ProposedOperation,
+  Recommendation,
+} from './onboarding';

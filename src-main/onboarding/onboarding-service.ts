@@ -74,7 +74,12 @@ export function createOnboardingService(deps: OnboardingServiceDeps): Onboarding
         if (!decisions.has(id)) throw validation(`There is no recommendation ${id} in this proposal.`);
         decisions.set(id, d);
       }
-      const link = input.linkPersonId !== undefined ? input.linkPersonId : p.resolution.outcome === 'same' ? p.resolution.personId : undefined;
+      const link =
+        input.linkPersonId !== undefined
+          ? input.linkPersonId
+          : p.resolution.outcome === 'same'
+            ? p.resolution.personId
+            : undefined;
       return keep(
         await buildProposal(deps, p.instanceId, {
           id: p.id,
@@ -119,24 +124,39 @@ function planFromProposal(deps: OnboardingServiceDeps, p: Proposal, keep: (p: Pr
     origin: 'onboarding',
     createdBy: by,
   });
-  const change = addOperations(deps.db, { planId: plan.id, actor: by, operations: planned.operations.map((o) => o.input) });
+  const change = addOperations(deps.db, {
+    planId: plan.id,
+    actor: by,
+    operations: planned.operations.map((o) => o.input),
+  });
   if (change.rejected.length)
-    throw validation(`The plan refused ${change.rejected.map((r) => r.message).join('; ')}. The draft plan ${plan.title} is kept for review.`);
+    throw validation(
+      `The plan refused ${change.rejected.map((r) => r.message).join('; ')}. The draft plan ${plan.title} is kept for review.`,
+    );
   decideSuggestions(deps, p, change.plan.operations, by);
   return { planId: plan.id, proposal: keep({ ...p, planId: plan.id }) };
 }
 
-/** Each suggestion once: accepted (edited when a field was changed), with the first operation it became; unused ones rejected. */
+/**
+ * Each suggestion once: accepted (edited when a field was changed), with the first operation it
+ * became; one nothing came of is rejected. A proposal rebuilt after an edit records new suggestions;
+ * the earlier ones stay undecided in the record.
+ */
 function decideSuggestions(
   deps: OnboardingServiceDeps,
   p: Proposal,
-  ops: { id: number; aiSuggestionId: string | null }[],
+  ops: { id: number; kind: string; aiSuggestionId: string | null }[],
   by: string,
 ): void {
   const edited = Object.values(p.fields).some((f) => f.edited);
   const ids = new Set([p.resolution.suggestionId, ...p.recommendations.map((r) => r.suggestionId)]);
   for (const sid of ids) {
-    const op = ops.find((o) => o.aiSuggestionId === sid);
+    // Roles accepted for a new person ride on its create_person operation.
+    const folded =
+      p.resolution.personId === null &&
+      p.recommendations.some((r) => r.suggestionId === sid && r.decision === 'accepted');
+    const op =
+      ops.find((o) => o.aiSuggestionId === sid) ?? (folded ? ops.find((o) => o.kind === 'create_person') : undefined);
     const decision = op ? (sid === p.resolution.suggestionId && edited ? 'edited' : 'accepted') : 'rejected';
     deps.ai.decide(sid, decision, by, op?.id ?? null);
   }

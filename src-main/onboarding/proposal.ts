@@ -6,13 +6,7 @@
  * matched to the catalogue, and a privileged one is flagged for the policy's individual approval.
  */
 import { randomUUID } from 'node:crypto';
-import type {
-  DocumentField,
-  OnboardingDocument,
-  Proposal,
-  Recommendation,
-  RoleRow,
-} from '../../src-preload/contract';
+import type { DocumentField, OnboardingDocument, Proposal, Recommendation, RoleRow } from '../../src-preload/contract';
 import type { AiService } from '../ai/ai-service';
 import type { MirrorService } from '../mirror/mirror-service';
 import type { DB } from '../db/open';
@@ -27,11 +21,24 @@ export interface ProposeDeps {
   ai: Pick<AiService, 'resolve' | 'recommendRoles'>;
 }
 
-const SCALAR = ['firstName', 'lastName', 'email', 'phone', 'title', 'organization', 'department', 'program', 'startDate', 'employeeNumber', 'managerName'];
+const SCALAR = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'title',
+  'organization',
+  'department',
+  'program',
+  'startDate',
+  'employeeNumber',
+  'managerName',
+];
 
 export function flatFields(fields: Proposal['fields']): Fields {
   const out: Fields = {};
-  for (const [k, f] of Object.entries(fields)) if (typeof f.value === 'string' && f.value.trim()) out[k] = f.value.trim();
+  for (const [k, f] of Object.entries(fields))
+    if (typeof f.value === 'string' && f.value.trim()) out[k] = f.value.trim();
   return out;
 }
 
@@ -52,7 +59,13 @@ export function keptFields(doc: OnboardingDocument): Proposal['fields'] {
 export async function buildProposal(
   deps: ProposeDeps,
   instanceId: string,
-  base: { id?: string; file: string; fields: Proposal['fields']; linkPersonId?: number | null; decisions?: Map<string, Recommendation['decision']> },
+  base: {
+    id?: string;
+    file: string;
+    fields: Proposal['fields'];
+    linkPersonId?: number | null;
+    decisions?: Map<string, Recommendation['decision']>;
+  },
 ): Promise<Proposal> {
   const fields = flatFields(base.fields);
   const people = deps.mirror.peopleForMatching(instanceId);
@@ -61,16 +74,12 @@ export async function buildProposal(
     resolved.personId = base.linkPersonId;
     if (base.linkPersonId !== null) resolved.outcome = 'same';
   }
-  const name = `${fields.firstName ?? ''} ${fields.lastName ?? ''}`.trim();
-  const recordedResolve = await deps.ai.resolve(
-    {
-      kind: 'person',
-      record: { name: name.slice(0, 500), email: fields.email ?? null, organization: fields.organization ?? null },
-      candidates: resolved.candidates.map((c) => ({ id: c.personId, name: c.name, email: c.email, organization: c.organization })),
-    },
-    { instanceId },
+  const recordedResolve = await recordResolution(deps, instanceId, fields, resolved);
+  const organization = resolveOrganization(
+    fields.organization,
+    deps.mirror.organizationsTree(instanceId),
+    fields.department,
   );
-  const organization = resolveOrganization(fields.organization, deps.mirror.organizationsTree(instanceId), fields.department);
   const roles = deps.mirror.listRoles(instanceId).filter((r) => !r.removed);
   const roleById = new Map(roles.map((r) => [r.id, r]));
   const { peers, group } = findPeers(fields, people, resolved.personId);
@@ -79,7 +88,12 @@ export async function buildProposal(
   const holdings = roleHoldingsOf(deps.db, instanceId, peerIds);
   const recordedRoles = await deps.ai.recommendRoles(
     {
-      person: { organization: fields.organization ?? null, department: fields.department ?? null, title: fields.title ?? null, roleIds: own },
+      person: {
+        organization: fields.organization ?? null,
+        department: fields.department ?? null,
+        title: fields.title ?? null,
+        roleIds: own,
+      },
       peers: peerIds.map((id) => ({ personId: id, roleIds: holdings.get(id) ?? [] })),
       roles: roles.map((r) => ({ id: r.id, name: r.name.slice(0, 300) })),
     },
@@ -89,31 +103,14 @@ export async function buildProposal(
     roleById,
     roleSuggestion: recordedRoles,
     peerIds,
-    ownAssignments: resolved.personId ? (assignmentsOf(deps.db, instanceId, [resolved.personId]).get(resolved.personId) ?? []) : [],
+    ownAssignments: resolved.personId
+      ? (assignmentsOf(deps.db, instanceId, [resolved.personId]).get(resolved.personId) ?? [])
+      : [],
   });
   const requested = matchRequestedRoles(requestedOf(base.fields), roles);
-  for (const m of requested) {
-    if (!m.role || own.includes(m.role.id) || recs.some((r) => r.kind === 'role' && r.roleId === m.role!.id)) continue;
-    const role = roleById.get(m.role.id)!;
-    recs.push({
-      id: `requested:${m.role.id}`,
-      kind: 'role',
-      basis: 'requested',
-      roleId: m.role.id,
-      roleName: role.name,
-      programId: null,
-      programName: null,
-      holders: null,
-      peers: null,
-      requestedText: m.text,
-      matchScore: m.score,
-      confidence: m.score,
-      reason: `Requested as "${m.text}": matches ${role.name} (${Math.round(m.score * 100)}% alike).`,
-      privileged: isPrivileged(role),
-      decision: 'accepted',
-      suggestionId: recordedResolve.suggestionId,
-    });
-  }
+  recs.push(
+    ...requestedRecommendations(requested, { own, recs, roleById, suggestionId: recordedResolve.suggestionId }),
+  );
   for (const r of recs) r.decision = base.decisions?.get(r.id) ?? r.decision;
   const proposal: Proposal = {
     id: base.id ?? randomUUID(),
@@ -145,7 +142,12 @@ function peerRecommendations(
   instanceId: string,
   ctx: {
     roleById: Map<number, RoleRow>;
-    roleSuggestion: { suggestionId: string; output: { recommendations: { roleId: number; holders: number; peers: number; confidence: number; reason: string }[] } };
+    roleSuggestion: {
+      suggestionId: string;
+      output: {
+        recommendations: { roleId: number; holders: number; peers: number; confidence: number; reason: string }[];
+      };
+    };
     peerIds: number[];
     ownAssignments: { programId: number; roleId: number }[];
   },
@@ -198,4 +200,59 @@ function peerRecommendations(
     });
   }
   return out;
+}
+
+/** Each requested role as written that matched a catalogue role: accepted (it was asked for), flagged when privileged. */
+function requestedRecommendations(
+  requested: ReturnType<typeof matchRequestedRoles>,
+  ctx: { own: number[]; recs: Recommendation[]; roleById: Map<number, RoleRow>; suggestionId: string },
+): Recommendation[] {
+  const out: Recommendation[] = [];
+  for (const m of requested) {
+    if (!m.role || ctx.own.includes(m.role.id) || ctx.recs.some((r) => r.kind === 'role' && r.roleId === m.role!.id))
+      continue;
+    const role = ctx.roleById.get(m.role.id)!;
+    out.push({
+      id: `requested:${m.role.id}`,
+      kind: 'role',
+      basis: 'requested',
+      roleId: m.role.id,
+      roleName: role.name,
+      programId: null,
+      programName: null,
+      holders: null,
+      peers: null,
+      requestedText: m.text,
+      matchScore: m.score,
+      confidence: m.score,
+      reason: `Requested as "${m.text}": matches ${role.name} (${Math.round(m.score * 100)}% alike).`,
+      privileged: isPrivileged(role),
+      decision: 'accepted',
+      suggestionId: ctx.suggestionId,
+    });
+  }
+  return out;
+}
+
+/** The person's resolution in the suggestion record: the document's identity and the candidates offered. */
+function recordResolution(
+  deps: ProposeDeps,
+  instanceId: string,
+  fields: Fields,
+  resolved: ReturnType<typeof resolvePerson>,
+) {
+  const name = `${fields.firstName ?? ''} ${fields.lastName ?? ''}`.trim();
+  return deps.ai.resolve(
+    {
+      kind: 'person',
+      record: { name: name.slice(0, 500), email: fields.email ?? null, organization: fields.organization ?? null },
+      candidates: resolved.candidates.map((c) => ({
+        id: c.personId,
+        name: c.name,
+        email: c.email,
+        organization: c.organization,
+      })),
+    },
+    { instanceId },
+  );
 }

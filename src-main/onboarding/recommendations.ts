@@ -39,8 +39,16 @@ export function findPeers(
   const dept = fields.department;
   const title = fields.title;
   const steps: [string, (p: MirrorPersonFields) => boolean, boolean][] = [
-    [`people of ${org} with a title like "${title}"`, (p) => alike(p.organization, org, 0.92) && alike(p.title, title, TITLE_ALIKE), !!(org && title)],
-    [`people of the ${dept} department with a title like "${title}"`, (p) => alike(p.department, dept, 0.92) && alike(p.title, title, TITLE_ALIKE), !!(dept && title)],
+    [
+      `people of ${org} with a title like "${title}"`,
+      (p) => alike(p.organization, org, 0.92) && alike(p.title, title, TITLE_ALIKE),
+      !!(org && title),
+    ],
+    [
+      `people of the ${dept} department with a title like "${title}"`,
+      (p) => alike(p.department, dept, 0.92) && alike(p.title, title, TITLE_ALIKE),
+      !!(dept && title),
+    ],
     [`people of ${org} (titles differ)`, (p) => alike(p.organization, org, 0.92), !!org],
     [`people of the ${dept} department (titles differ)`, (p) => alike(p.department, dept, 0.92), !!dept],
   ];
@@ -49,10 +57,18 @@ export function findPeers(
     if (!usable) continue;
     const peers = others.filter(test);
     if (!last || peers.length > last.peers.length) last = { peers, how };
-    if (peers.length >= MIN_PEERS) return { peers, group: { size: peers.length, how: `${peers.length} ${how}`, tooSmall: false } };
+    if (peers.length >= MIN_PEERS)
+      return { peers, group: { size: peers.length, how: `${peers.length} ${how}`, tooSmall: false } };
   }
   if (!last)
-    return { peers: [], group: { size: 0, how: 'The document names no organization, department or title to find similar people by.', tooSmall: true } };
+    return {
+      peers: [],
+      group: {
+        size: 0,
+        how: 'The document names no organization, department or title to find similar people by.',
+        tooSmall: true,
+      },
+    };
   return {
     peers: last.peers,
     group: {
@@ -89,8 +105,12 @@ export const ROLE_MATCH = 0.85;
 
 /** How alike a requested role's text is to a catalogue role's name, 0-1. */
 export function roleSimilarity(text: string, name: string): number {
-  const a = norm(text).replace(/\brole\b/g, '').trim();
-  const b = norm(name).replace(/\brole\b/g, '').trim();
+  const a = norm(text)
+    .replace(/\brole\b/g, '')
+    .trim();
+  const b = norm(name)
+    .replace(/\brole\b/g, '')
+    .trim();
   if (!a || !b) return 0;
   if (a === b) return 1;
   const edit = 1 - distance(a, b) / Math.max(a.length, b.length);
@@ -114,6 +134,8 @@ export function matchRequestedRoles(
         const s = roleSimilarity(text, r.name);
         if (s > score) [best, score] = [r, s];
       }
-      return score >= ROLE_MATCH ? { text, role: best, score: Math.round(score * 100) / 100 } : { text, role: null, score: Math.round(score * 100) / 100 };
+      return score >= ROLE_MATCH
+        ? { text, role: best, score: Math.round(score * 100) / 100 }
+        : { text, role: null, score: Math.round(score * 100) / 100 };
     });
 }

@@ -39,7 +39,8 @@ function differences(fields: Fields, p: MirrorPersonFields): PersonCandidate['di
 function reasonsOf(why: Explanation): string[] {
   const fields = [...why.fields].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).slice(0, 6);
   const list = fields.map(
-    (f) => `${f.field.replace(/_/g, ' ')}: ${f.level.replace(/_/g, ' ')} (${f.weight >= 0 ? '+' : ''}${f.weight.toFixed(1)})`,
+    (f) =>
+      `${f.field.replace(/_/g, ' ')}: ${f.level.replace(/_/g, ' ')} (${f.weight >= 0 ? '+' : ''}${f.weight.toFixed(1)})`,
   );
   return why.capped ? [...list, why.capped] : list;
 }
@@ -58,12 +59,14 @@ export function documentRecord(fields: Fields): ResolveRecord {
 }
 
 /** The person: 'same' links, 'possible' leaves the choice to the administrator, 'new' creates. */
-export function resolvePerson(
-  fields: Fields,
-  people: MirrorPersonFields[],
-): Omit<PersonResolution, 'suggestionId'> {
+export function resolvePerson(fields: Fields, people: MirrorPersonFields[]): Omit<PersonResolution, 'suggestionId'> {
   if (people.length === 0)
-    return { outcome: 'new', personId: null, candidates: [], explanation: 'The mirror holds no people yet: a new person.' };
+    return {
+      outcome: 'new',
+      personId: null,
+      candidates: [],
+      explanation: 'The mirror holds no people yet: a new person.',
+    };
   const byId = new Map(people.map((p) => [String(p.id), p]));
   const index = buildIndex(people.map(mirrorPersonRecord), { trainingSample: 4000 });
   const match = matchOne(documentRecord(fields), index, { limit: 5 });
@@ -104,7 +107,12 @@ export function resolvePerson(
       candidates,
       explanation: `${candidates.length} ${candidates.length === 1 ? 'person looks' : 'people look'} similar; pick the same person, or keep it new.`,
     };
-  return { outcome: 'new', personId: null, candidates: [], explanation: 'No one in the mirror looks like this person: a new person.' };
+  return {
+    outcome: 'new',
+    personId: null,
+    candidates: [],
+    explanation: 'No one in the mirror looks like this person: a new person.',
+  };
 }
 
 interface Flat {
@@ -137,7 +145,8 @@ export function resolveOrganization(
   department?: string,
 ): OrganizationResolution {
   const none = { organizationId: null, path: [], score: 0, proposedParent: null, isExternal: null };
-  if (!name?.trim()) return { ...none, outcome: 'none', name: null, explanation: 'The document names no organization.' };
+  if (!name?.trim())
+    return { ...none, outcome: 'none', name: null, explanation: 'The document names no organization.' };
   const flat = flatten(tree);
   const target = normOrg(name);
   const scored = flat
@@ -158,7 +167,9 @@ export function resolveOrganization(
   // A new one: under a department-like match if the document names one, else the root; external
   // when it is not part of the root's own tree (most intake letters come from partner organizations).
   const root = tree.find((n) => !n.removed) ?? null;
-  const parent = department ? scored.find((s) => jaroWinkler(normOrg(department), normOrg(s.node.name)) >= ORG_MATCH) : undefined;
+  const parent = department
+    ? scored.find((s) => jaroWinkler(normOrg(department), normOrg(s.node.name)) >= ORG_MATCH)
+    : undefined;
   const under = parent?.node ?? root;
   return {
     outcome: 'new',

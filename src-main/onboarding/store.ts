@@ -17,7 +17,11 @@ export interface AssignmentHolding {
   roleId: number;
 }
 
-export function assignmentsOf(db: DB, instanceId: string, personIds: readonly number[]): Map<number, AssignmentHolding[]> {
+export function assignmentsOf(
+  db: DB,
+  instanceId: string,
+  personIds: readonly number[],
+): Map<number, AssignmentHolding[]> {
   const out = new Map<number, AssignmentHolding[]>();
   const stmt = db.prepare(
     `SELECT program_id AS programId, role_id AS roleId FROM mirror_program_assignments

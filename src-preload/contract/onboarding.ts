@@ -25,7 +25,11 @@ export const documentFieldSchema = z
     source: sourceSchema.nullable(),
   })
   .strict();
-const fieldName = z.string().regex(/^(firstName|lastName|email|phone|title|organization|department|program|startDate|employeeNumber|managerName|requestedRoles|cf_[A-Za-z0-9_ ]{1,60})$/);
+const fieldName = z
+  .string()
+  .regex(
+    /^(firstName|lastName|email|phone|title|organization|department|program|startDate|employeeNumber|managerName|requestedRoles|cf_[A-Za-z0-9_ ]{1,60})$/,
+  );
 
 /** What intake read from one document (the shape of IntakeResult that onboarding uses). */
 export const onboardingDocumentSchema = z
@@ -158,6 +162,14 @@ export const onboardingChannels = {
   'onboarding:samples': channel<{ name: string; bytes: number }[]>()({ input: z.object({}).strict() }),
   /** One sample's bytes (base64), to read like a dropped file. */
   'onboarding:sample': channel<{ name: string; base64: string }>()({
-    input: z.object({ name: z.string().min(1).max(200).regex(/^[^/\\]+$/) }).strict(),
+    input: z
+      .object({
+        name: z
+          .string()
+          .min(1)
+          .max(200)
+          .regex(/^[^/\\]+$/),
+      })
+      .strict(),
   }),
 } as const;

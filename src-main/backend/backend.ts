@@ -9,6 +9,7 @@ import type { EventName, Events, Result, Table } from '../../src-preload/contrac
 import { openDatabase, type DB } from '../db/open';
 import { createAiService } from '../ai/ai-service';
 import { createAiSettingsService } from '../ai/ai-settings';
+import { createIntakeService } from '../intake/intake-service';
 import { createAuditService } from '../audit-trail/audit-service';
 import { createConnectService } from '../connect/connect-service';
 import { localAdministrator } from '../connect/local-admin';
@@ -181,6 +182,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     ai,
     administrator: (instanceId) => localAdministrator(db, instanceId),
   });
+  const intake = createIntakeService({ db, logger: logger.child('intake') });
   const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };
   return {
     app,
@@ -194,6 +196,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     ai,
     aiSettings,
     onboarding,
+    intake,
     jobs,
     db,
     logger,

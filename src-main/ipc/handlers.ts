@@ -7,6 +7,7 @@ import { auditHandlers } from './audit-handlers';
 import { browseHandlers } from './browse-handlers';
 import { syncHandlers } from './sync-handlers';
 import { connectionHandlers } from './connection-handlers';
+import { intakeHandlers } from './intake-handlers';
 import { instanceHandlers } from './instance-handlers';
 import { jobHandlers } from './job-handlers';
 import { onboardingHandlers } from './onboarding-handlers';
@@ -26,5 +27,6 @@ export function createHandlers(services: Services): Handlers {
     ...auditHandlers(services),
     ...aiHandlers(services),
     ...onboardingHandlers(services),
+    ...intakeHandlers(services),
   };
 }

@@ -7,6 +7,7 @@ import type { AiService } from '../ai/ai-service';
 import type { AiSettingsService } from '../ai/ai-settings';
 import type { AuditService } from '../audit-trail/audit-service';
 import type { ConnectService } from '../connect/connect-service';
+import type { IntakeService } from '../intake/intake-service';
 import type { InstancesService } from '../instances/instances-service';
 import type { JobsService } from '../jobs/jobs-service';
 import type { Logger } from '../log/logger';
@@ -39,6 +40,7 @@ export interface Services {
   ai: AiService;
   onboarding: OnboardingService;
   aiSettings: AiSettingsService;
+  intake: IntakeService;
   jobs: JobsService;
   /** Infrastructure for tests and tools that drive the backend directly; handlers never use these. */
   db: DB;

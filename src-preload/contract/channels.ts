@@ -9,6 +9,7 @@ import { aiChannels } from './ai';
 import { appChannels } from './app';
 import { auditChannels } from './audit';
 import { connectChannels } from './connect';
+import { intakeChannels } from './intake';
 import { jobsChannels } from './jobs';
 import { mirrorChannels } from './mirror';
 import { onboardingChannels } from './onboarding';
@@ -25,6 +26,7 @@ export const channels = {
   ...jobsChannels,
   ...aiChannels,
   ...onboardingChannels,
+  ...intakeChannels,
 } as const;
 
 export type Channels = typeof channels;

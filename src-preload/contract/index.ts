@@ -160,3 +160,18 @@ export type {
   ProposedOperation,
   Recommendation,
 } from './onboarding';
+// ---------- intake: documents read into a new user's fields ----------
+export { INTAKE_FIELD_NAMES, INTAKE_MAX_FILE_BYTES, intakeMappingSchema, intakeReadSchema } from './intake';
+export type {
+  IntakeBox,
+  IntakeField,
+  IntakeFieldName,
+  IntakeFormat,
+  IntakeMapping,
+  IntakePage,
+  IntakeRecord,
+  IntakeResult,
+  IntakeSource,
+  IntakeStandardField,
+  IntakeTextItem,
+} from './intake';

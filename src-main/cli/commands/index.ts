@@ -4,6 +4,7 @@ import { connectCommand } from './connect';
 import { instancesCommand } from './instances';
 import { peopleCommand } from './people';
 import { matchCommand } from './match';
+import { proposeCommand } from './propose';
 import { dedupeCommand, linkCommand } from './resolve';
 import { suggestionsCommand } from './suggestions';
 import { syncCommand } from './sync';
@@ -17,4 +18,5 @@ export const COMMANDS: readonly Command[] = [
   linkCommand,
   matchCommand,
   suggestionsCommand,
+  proposeCommand,
 ];

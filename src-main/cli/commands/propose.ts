@@ -2,11 +2,12 @@
  * `desk propose FILE [--instance ID|NAME] [--json]`: read the document (intake), resolve it against
  * the connected instance's mirror and print the proposal: the fields, who the person is, the
  * organization, the peer group, the recommendations with their reasons, and the operations a plan
- * would hold. Nothing is planned or approved.
+ * would hold. Nothing is planned or approved. A `.json` FILE is a document already read, as
+ * `desk intake FILE --json` prints it (`{"file", "fields"}`), and is proposed as it stands.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Proposal } from '../../../src-preload/contract';
+import { onboardingDocumentSchema, type OnboardingDocument, type Proposal } from '../../../src-preload/contract';
 import type { Command } from '../command';
 import { usageError } from '../output';
 import { resolveInstance } from './instance-arg';
@@ -30,6 +31,19 @@ function human(p: Proposal): string {
   ].join('\n');
 }
 
+function readJson(file: string): OnboardingDocument {
+  try {
+    return onboardingDocumentSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  } catch {
+    throw usageError(`${file} is not a read document: it should be {"file", "fields"} as desk intake --json prints.`);
+  }
+}
+
+async function readDocument(session: Parameters<Command['run']>[0]['session'], file: string) {
+  const base64 = fs.readFileSync(file).toString('base64');
+  return session.call('intake:read', { name: path.basename(file), base64 });
+}
+
 export const proposeCommand: Command = {
   name: 'propose',
   usage: 'propose FILE [--instance ID|NAME]',
@@ -40,8 +54,7 @@ export const proposeCommand: Command = {
     if (!file) throw usageError('Usage: desk propose FILE');
     if (!fs.existsSync(file)) throw usageError(`No file ${file}.`);
     const instance = await resolveInstance(session, values.instance as string | undefined);
-    const base64 = fs.readFileSync(file).toString('base64');
-    const read = await session.call('intake:read', { name: path.basename(file), base64 });
+    const read = file.toLowerCase().endsWith('.json') ? readJson(file) : await readDocument(session, file);
     const proposal = await session.call('onboarding:propose', {
       instanceId: instance.id,
       document: { file: read.file, fields: read.fields as Record<string, never> },

@@ -17,6 +17,7 @@ import { createConnectService } from '../connect/connect-service';
 import { localAdministrator } from '../connect/local-admin';
 import { createInstancesService } from '../instances/instances-service';
 import { createMirrorService } from '../mirror/mirror-service';
+import { createOnboardingService } from '../onboarding/onboarding-service';
 import { createPlansService, withAdministratorName } from '../plans/plans-service';
 import { createSyncService } from '../sync/sync-service';
 import { createSandboxRuntime, type SandboxRuntimeOptions } from '../connect/sandbox-runtime';
@@ -188,6 +189,12 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const ai = createAiService({ db, logger, vault, settings: () => ({ llm: instances.settings().llm }) });
   const aiSettings = createAiSettingsService({ ai, vault, instances });
   const ask = createAskService({ db });
+  const onboarding = createOnboardingService({
+    db,
+    mirror,
+    ai,
+    administrator,
+  });
   const intake = createIntakeService({ db, logger: logger.child('intake') });
   const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };
   return {
@@ -202,6 +209,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     ai,
     aiSettings,
     ask,
+    onboarding,
     intake,
     jobs,
     db,

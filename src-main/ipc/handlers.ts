@@ -11,6 +11,7 @@ import { connectionHandlers } from './connection-handlers';
 import { intakeHandlers } from './intake-handlers';
 import { instanceHandlers } from './instance-handlers';
 import { jobHandlers } from './job-handlers';
+import { onboardingHandlers } from './onboarding-handlers';
 import { planHandlers } from './plan-handlers';
 import { settingsHandlers } from './settings-handlers';
 
@@ -27,6 +28,7 @@ export function createHandlers(services: Services): Handlers {
     ...auditHandlers(services),
     ...aiHandlers(services),
     ...askHandlers(services),
+    ...onboardingHandlers(services),
     ...intakeHandlers(services),
   };
 }

@@ -13,6 +13,7 @@ import type { InstancesService } from '../instances/instances-service';
 import type { JobsService } from '../jobs/jobs-service';
 import type { Logger } from '../log/logger';
 import type { MirrorService } from '../mirror/mirror-service';
+import type { OnboardingService } from '../onboarding/onboarding-service';
 import type { PlansService } from '../plans/plans-service';
 import type { SyncService } from '../sync/sync-service';
 import type { Vault } from '../vault/vault';
@@ -38,6 +39,7 @@ export interface Services {
   plans: PlansService;
   audit: AuditService;
   ai: AiService;
+  onboarding: OnboardingService;
   aiSettings: AiSettingsService;
   ask: AskService;
   intake: IntakeService;

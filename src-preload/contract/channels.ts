@@ -13,6 +13,7 @@ import { connectChannels } from './connect';
 import { intakeChannels } from './intake';
 import { jobsChannels } from './jobs';
 import { mirrorChannels } from './mirror';
+import { onboardingChannels } from './onboarding';
 import { plansChannels } from './plans';
 import { syncChannels } from './sync';
 
@@ -26,6 +27,7 @@ export const channels = {
   ...jobsChannels,
   ...aiChannels,
   ...askChannels,
+  ...onboardingChannels,
   ...intakeChannels,
 } as const;
 

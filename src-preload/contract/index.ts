@@ -172,6 +172,19 @@ export type {
   SavedQuestion,
 } from './ask';
 
+// ---------- onboarding ----------
+export { documentFieldSchema, onboardingDocumentSchema } from './onboarding';
+export type {
+  DocumentField,
+  OnboardingDocument,
+  OrganizationResolution,
+  PeerGroup,
+  PersonCandidate,
+  PersonResolution,
+  Proposal,
+  ProposedOperation,
+  Recommendation,
+} from './onboarding';
 // ---------- intake: documents read into a new user's fields ----------
 export { INTAKE_FIELD_NAMES, INTAKE_MAX_FILE_BYTES, intakeMappingSchema, intakeReadSchema } from './intake';
 export type {

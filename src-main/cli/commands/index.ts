@@ -5,6 +5,7 @@ import { connectCommand } from './connect';
 import { instancesCommand } from './instances';
 import { peopleCommand } from './people';
 import { matchCommand } from './match';
+import { proposeCommand } from './propose';
 import { dedupeCommand, linkCommand } from './resolve';
 import { suggestionsCommand } from './suggestions';
 import { syncCommand } from './sync';
@@ -19,4 +20,5 @@ export const COMMANDS: readonly Command[] = [
   matchCommand,
   suggestionsCommand,
   askCommand,
+  proposeCommand,
 ];

@@ -1,20 +1,81 @@
-/** Onboarding: a placeholder until the screen is built; it says what will live here. */
-import { IconUserPlus } from '@tabler/icons-react';
-import { PlaceholderScreen } from '../../components/placeholder-screen';
+/** Onboarding: drop intake documents (or try a sample), review each proposal, and make it a plan. */
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Dropzone } from '@mantine/dropzone';
+import { useState } from 'react';
+import type { Instance, Proposal } from '../../../src-preload/contract';
+import { useApiMutation, useApiQuery } from '../../api';
+import { BrowseGate } from '../../components/browse/browse-gate';
+import { ScreenHeader } from '../../components/screen-header';
+import { ProposalView } from './proposal-view';
+
+function toBase64(buf: ArrayBuffer): string {
+  let s = '';
+  const bytes = new Uint8Array(buf);
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+function Intake({ instance }: { instance: Instance }) {
+  const read = useApiMutation('intake:read', { meta: { errorTitle: 'The document could not be read' } });
+  const propose = useApiMutation('onboarding:propose', { meta: { errorTitle: 'No proposal was made' } });
+  const samples = useApiQuery('onboarding:samples', {});
+  const sample = useApiMutation('onboarding:sample', { meta: { errorTitle: 'The sample could not be loaded' } });
+  const [proposal, setProposal] = useState<Proposal | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const handle = async (name: string, base64: string) => {
+    setError(null);
+    try {
+      const doc = await read.mutateAsync({ name, base64 });
+      setProposal(
+        await propose.mutateAsync({
+          instanceId: instance.id,
+          document: { file: doc.file, fields: doc.fields as Record<string, never> },
+        }),
+      );
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const first = samples.data?.[0];
+  return (
+    <Stack>
+      <Dropzone
+        loading={read.isPending || propose.isPending}
+        onDrop={(files) => files.forEach((f) => void f.arrayBuffer().then((b) => handle(f.name, toBase64(b))))}
+      >
+        <Text ta="center" py="lg">
+          Drop intake documents here (PDF, scans, DOCX, e-mails, CSV), or click to choose files.
+        </Text>
+      </Dropzone>
+      {!proposal && (
+        <Group>
+          <Button
+            variant="default"
+            disabled={!first}
+            onClick={() =>
+              first && sample.mutate({ name: first.name }, { onSuccess: (s) => void handle(s.name, s.base64) })
+            }
+          >
+            Try a sample
+          </Button>
+          {!first && (
+            <Text size="sm" c="dimmed">
+              No samples are installed.
+            </Text>
+          )}
+        </Group>
+      )}
+      {error && <Alert color="red">{error}</Alert>}
+      {proposal && <ProposalView key={proposal.id} proposal={proposal} />}
+    </Stack>
+  );
+}
 
 export function OnboardingScreen() {
   return (
-    <PlaceholderScreen
-      title="Onboarding"
-      icon={IconUserPlus}
-      summary="Turn intake documents into new people, ready to approve."
-      meanwhile="Until then, new people are added in SmartSimple directly."
-      planned={[
-        'Drop intake documents (PDF, images, forms); fields extracted locally, OCR included',
-        'Applicants matched against existing people and organizations',
-        'Roles and program assignments recommended from similar people, with the reasons shown',
-        'A proposal that becomes a plan to approve',
-      ]}
-    />
+    <Stack>
+      <ScreenHeader title="Onboarding" description="Turn intake documents into new people, ready to approve." />
+      <BrowseGate what="people">{(instance) => <Intake key={instance.id} instance={instance} />}</BrowseGate>
+    </Stack>
   );
 }

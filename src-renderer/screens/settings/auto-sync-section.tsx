@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { autoSyncSchema, type AutoSync } from '../../../src-preload/contract';
 import { toApiCallError, useApiMutation, useApiQuery } from '../../api';
 
-const timeOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const timeOf = (iso: string) =>
+  new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 export function AutoSyncSection() {
   const settings = useApiQuery('settings:get');

@@ -20,6 +20,7 @@ import { createMirrorService } from '../mirror/mirror-service';
 import { createOnboardingService } from '../onboarding/onboarding-service';
 import { createPlansService, withAdministratorName } from '../plans/plans-service';
 import { createSyncService } from '../sync/sync-service';
+import { createSyncScheduler, type SyncClock } from '../sync/schedule';
 import { createSandboxRuntime, type SandboxRuntimeOptions } from '../connect/sandbox-runtime';
 import { resolveSandboxOptions } from '../connect/sandbox-settings';
 import { createVault, KEYCHAIN_SERVICE, type KeychainBackend } from '../vault/vault';
@@ -62,6 +63,8 @@ export interface BackendOptions {
    * said so, moves it aside and starts with a new database.
    */
   onDamagedDatabase?: 'refuse' | 'start-new';
+  /** The automatic sync's clock and timer (tests step through time with their own). */
+  syncClock?: SyncClock;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void;
@@ -115,6 +118,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     async close() {
       if (closed) return;
       closed = true;
+      services.syncSchedule.stop();
       await services.jobs.shutdown();
       await services.sandbox.close();
       services.ask.close();
@@ -136,7 +140,8 @@ interface Infrastructure {
 
 /** The composition root: every service, built once, each from what it needs. */
 function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, emit }: Infrastructure): Services {
-  const changed = (tables: Table[]) => emit('data:changed', { tables });
+  const settingsWatchers: (() => void)[] = [];
+  const changed = announceChanges(emit, settingsWatchers);
   const jobs = createJobsService({
     db,
     logger: logger.child('jobs'),
@@ -167,14 +172,8 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const administrator = (instanceId: string) =>
     withAdministratorName(instances.settings().administratorName, localAdministrator(db, instanceId));
   const mirror = createMirrorService({ db, instances, administrator });
-  const sync = createSyncService({
-    db,
-    connections,
-    instances,
-    jobs,
-    logger,
-    onFinished: () => changed(['mirror', 'sync']),
-  });
+  const { sync, syncSchedule } = buildSync({ db, connections, instances, jobs, logger, changed }, options.syncClock);
+  settingsWatchers.push(() => syncSchedule.refresh());
   const plans = createPlansService({
     db,
     connections,
@@ -204,6 +203,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     connections,
     mirror,
     sync,
+    syncSchedule,
     plans,
     audit,
     ai,
@@ -221,13 +221,49 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   };
 }
 
+/** Announces changed tables; a settings change also tells the watchers (the automatic sync re-arms at once). */
+function announceChanges(emit: Services['emit'], settingsWatchers: (() => void)[]) {
+  return (tables: Table[]) => {
+    emit('data:changed', { tables });
+    if (tables.includes('settings')) for (const watch of settingsWatchers) watch();
+  };
+}
+
+/** Sync and its schedule (the automatic sync every N minutes while the app is open). */
+function buildSync(
+  deps: Pick<Services, 'connections' | 'instances' | 'jobs' | 'db' | 'logger' | 'changed'>,
+  clock: SyncClock | undefined,
+): Pick<Services, 'sync' | 'syncSchedule'> {
+  const { db, connections, instances, jobs, logger, changed } = deps;
+  const sync = createSyncService({
+    db,
+    connections,
+    instances,
+    jobs,
+    logger,
+    onFinished: () => changed(['mirror', 'sync']),
+  });
+  const syncSchedule = createSyncScheduler({
+    sync,
+    instances,
+    connections,
+    jobs,
+    logger: logger.child('sync-schedule'),
+    ...(clock ? { clock } : {}),
+    onChanged: () => changed(['sync']),
+  });
+  return { sync, syncSchedule };
+}
+
 /**
  * Start-up work, in one visible place: jobs a previous process left running are marked
  * interrupted, then every interrupted apply resumes (deferred, so the backend finishes building
- * first; a backend closed at once by a short-lived test simply resumes nothing).
+ * first; a backend closed at once by a short-lived test simply resumes nothing), and the
+ * automatic sync starts checking whether a sync is due (close stops it).
  */
 function startUp(services: Services): void {
   services.jobs.sweepInterrupted();
+  services.syncSchedule.start();
   setTimeout(() => {
     try {
       services.plans.resumeInterruptedApplies();

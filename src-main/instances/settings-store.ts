@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: Settings = {
   llm: DEFAULT_LLM_SETTINGS,
   fourEyes: true,
   administratorName: null,
+  autoSync: { enabled: false, everyMinutes: 60 },
 };
 
 export function getSettings(db: DB): Settings {

@@ -16,6 +16,7 @@ import type { MirrorService } from '../mirror/mirror-service';
 import type { OnboardingService } from '../onboarding/onboarding-service';
 import type { PlansService } from '../plans/plans-service';
 import type { SyncService } from '../sync/sync-service';
+import type { SyncScheduler } from '../sync/schedule';
 import type { Vault } from '../vault/vault';
 import type { DB } from '../db/open';
 import type { SandboxRuntime } from '../connect/sandbox-runtime';
@@ -36,6 +37,8 @@ export interface Services {
   connections: ConnectService;
   mirror: MirrorService;
   sync: SyncService;
+  /** The automatic sync every N minutes while the app is open. */
+  syncSchedule: SyncScheduler;
   plans: PlansService;
   audit: AuditService;
   ai: AiService;

@@ -12,6 +12,19 @@ export const administratorNameSchema = z
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   .regex(/^[^\u0000-\u001f]+$/, 'A name cannot contain control characters.');
 
+/** Sync on a schedule while the app is open: off by default, every 5 minutes to once a day. */
+export const autoSyncSchema = z
+  .object({
+    enabled: z.boolean(),
+    everyMinutes: z
+      .number({ error: 'Enter the minutes between syncs as a whole number from 5 to 1440.' })
+      .int('Enter the minutes between syncs as a whole number from 5 to 1440.')
+      .min(5, 'Sync at most every 5 minutes: enter 5 or more.')
+      .max(1440, 'Sync at least once a day: enter 1440 minutes or fewer.'),
+  })
+  .strict();
+export type AutoSync = z.infer<typeof autoSyncSchema>;
+
 export const themeSchema = z.enum(['light', 'dark', 'auto']);
 export const settingsSchema = z
   .object({
@@ -29,6 +42,8 @@ export const settingsSchema = z
     fourEyes: z.boolean(),
     /** The administrator's own name on this computer, recorded on plans and approvals (not the OS login). */
     administratorName: administratorNameSchema.nullable(),
+    /** Sync the active instance every N minutes while Admin Desk is open (skipped while a sync or apply runs). */
+    autoSync: autoSyncSchema,
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;

@@ -32,8 +32,8 @@ export {
 export type { Action, KnownFunctionName, RecordType } from './smartconnect';
 
 // ---------- app: info and settings ----------
-export { administratorNameSchema, settingsSchema, themeSchema } from './app';
-export type { AppInfo, Settings } from './app';
+export { administratorNameSchema, autoSyncSchema, settingsSchema, themeSchema } from './app';
+export type { AppInfo, AutoSync, Settings } from './app';
 
 // ---------- connect: instances, connections, the vault, the sandbox ----------
 export { connectionInputSchema, functionInputSchema, hostSchema, instanceInputSchema } from './connect';
@@ -62,6 +62,7 @@ export type {
   SyncPlan,
   SyncRun,
   SyncRunState,
+  SyncSchedule,
   SyncStatus,
   SyncSummary,
 } from './sync';

@@ -3,7 +3,7 @@
  * starting one as a job. Main's sync engine and its bookkeeping return these shapes.
  */
 import { z } from 'zod';
-import { channel, idSchema as id } from './wire';
+import { channel, idSchema as id, noInput } from './wire';
 import type { JobInfo } from './jobs';
 
 /** What the mirror holds, in the order a sync visits it (organizations before their people). */
@@ -101,6 +101,18 @@ export interface SyncStatus {
   recentRuns: SyncRun[];
 }
 
+/** The automatic sync, as the Settings screen shows it. */
+export interface SyncSchedule {
+  enabled: boolean;
+  everyMinutes: number;
+  /** The instance it syncs (the active one); null when none exists. */
+  instanceId: string | null;
+  /** When the next automatic sync is due (ISO time); null when it is off or there is no instance. */
+  nextAt: string | null;
+  /** Why the last due sync did not start, in plain words ("A sync of X was already running."); null if it did. */
+  lastSkipped: string | null;
+}
+
 export const syncChannels = {
   /** What a sync would cost in calls, before it starts ("about 42 calls; 958 left this hour"). */
   'sync:plan': channel<SyncPlan>()({
@@ -114,4 +126,6 @@ export const syncChannels = {
   }),
   /** Last synced, the run in progress, recent runs with their summaries. */
   'sync:status': channel<SyncStatus>()({ input: z.object({ instanceId: id }).strict(), reads: ['sync', 'jobs'] }),
+  /** The automatic sync: on or off, how often, and when the next one is due. */
+  'sync:schedule': channel<SyncSchedule>()({ input: noInput, reads: ['settings', 'sync', 'jobs'] }),
 } as const;

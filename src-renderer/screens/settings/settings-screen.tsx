@@ -4,6 +4,7 @@ import { useThemeSetting, type ThemeSetting } from '../../app/color-scheme';
 import { ScreenHeader } from '../../components/screen-header';
 import { AiSection } from './ai-section';
 import { ApprovalsSection } from './approvals-section';
+import { AutoSyncSection } from './auto-sync-section';
 import { InstancesSection } from './instances-section';
 import { ResetSandboxSection } from './reset-sandbox-section';
 
@@ -22,6 +23,7 @@ export function SettingsScreen() {
       />
       <AppearanceSection />
       <ApprovalsSection />
+      <AutoSyncSection />
       <InstancesSection />
       <ResetSandboxSection />
       <AiSection />

@@ -19,6 +19,8 @@ async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
 
 async function syncSandbox(harness: Harness): Promise<string> {
   const { instance } = await ok<{ instance: { id: string } }>(harness.backend.invoke('sandbox:explore'));
+  // Approvals are recorded under the administrator's own name (Settings); set it before approving.
+  await ok(harness.backend.invoke('settings:update', { administratorName: 'Dana Whitfield' }));
   const job = await ok<{ id: string }>(harness.backend.invoke('sync:start', { instanceId: instance.id }));
   expect((await harness.backend.services.jobs.wait(job.id)).state).toBe('succeeded');
   return instance.id;

@@ -139,7 +139,7 @@ describe('the harness bridge', () => {
       }),
     );
     await call(ws, 'settings:update', { theme: 'dark' });
-    expect(await event).toEqual({ tables: ['settings'] });
+    expect(await event).toEqual({ tables: ['settings', 'audit'] });
     ws.close();
   });
 });

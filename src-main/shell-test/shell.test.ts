@@ -117,7 +117,7 @@ describe('the Electron shell', () => {
     const own = win().webContents;
     own.sent = [];
     await callAs('settings:update', own, appUrl(), { theme: 'dark' });
-    expect(own.sent).toContainEqual(['api:event', 'data:changed', { tables: ['settings'] }]);
+    expect(own.sent).toContainEqual(['api:event', 'data:changed', { tables: ['settings', 'audit'] }]);
   });
 
   it('installs an application menu', () => {

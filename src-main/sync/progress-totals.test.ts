@@ -53,6 +53,6 @@ describe('sync progress from the plan', () => {
     const liveCalls = Number(/([\d,]+) calls/.exec(last.message ?? '')?.[1]?.replace(/,/g, ''));
     expect(liveCalls).toBeGreaterThan(0);
     expect(liveCalls).toBeLessThanOrEqual(summaryCalls);
-    expect(summaryCalls - liveCalls).toBeLessThanOrEqual(1);
+    expect(summaryCalls - liveCalls).toBeLessThanOrEqual(3);
   });
 });

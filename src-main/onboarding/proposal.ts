@@ -6,6 +6,7 @@
  * matched to the catalogue, and a privileged one is flagged for the policy's individual approval.
  */
 import { randomUUID } from 'node:crypto';
+import { INTAKE_FIELD_NAMES } from '../../src-preload/contract';
 import type { DocumentField, OnboardingDocument, Proposal, Recommendation, RoleRow } from '../../src-preload/contract';
 import type { AiService } from '../ai/ai-service';
 import type { MirrorService } from '../mirror/mirror-service';
@@ -20,20 +21,6 @@ export interface ProposeDeps {
   mirror: MirrorService;
   ai: Pick<AiService, 'resolve' | 'recommendRoles'>;
 }
-
-const SCALAR = [
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'title',
-  'organization',
-  'department',
-  'program',
-  'startDate',
-  'employeeNumber',
-  'managerName',
-];
 
 export function flatFields(fields: Proposal['fields']): Fields {
   const out: Fields = {};
@@ -52,7 +39,7 @@ export function requestedOf(fields: Proposal['fields']): string[] {
 export function keptFields(doc: OnboardingDocument): Proposal['fields'] {
   const out: Proposal['fields'] = {};
   for (const [k, f] of Object.entries(doc.fields as Record<string, DocumentField>))
-    if (SCALAR.includes(k) || k === 'requestedRoles' || k.startsWith('cf_')) out[k] = { ...f, edited: false };
+    if ((INTAKE_FIELD_NAMES as readonly string[]).includes(k) || k.startsWith('cf_')) out[k] = { ...f, edited: false };
   return out;
 }
 

@@ -33,6 +33,7 @@ export const LAYOUT = {
   cells: 0.97,
   headerRow: 0.93,
   above: 0.9,
+  runIn: 0.85,
   list: 0.98,
   fullName: 0.92,
 } as const;

@@ -119,6 +119,37 @@ function cellPairs(line: Line, index: Map<string, string>, fields: Fields, ctx: 
   }
 }
 
+const FREE_TEXT = new Set([
+  'firstName',
+  'lastName',
+  'fullName',
+  'title',
+  'organization',
+  'department',
+  'program',
+  'managerName',
+]);
+
+/**
+ * A label run into its value with no separator ("Given name(s) Siobhan": a table whose gap was too
+ * narrow to see, an OCR line). Only a short line, only an exact label; a free-text field needs a
+ * label of two words or more, the others a value that reads as their kind (a date, an e-mail).
+ */
+function runIn(line: Line, index: Map<string, string>, fields: Fields, ctx: ReadContext) {
+  if (line.cells.length !== 1) return;
+  const words = line.text.split(' ');
+  if (words.length < 2 || words.length > 9) return;
+  for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
+    const label = words.slice(0, n).join(' ');
+    const match = matchLabel(index, label);
+    if (!match || match.quality < 0.97) continue;
+    if (FREE_TEXT.has(match.field) && (n < 2 || words.length - n > 5)) return;
+    const value = words.slice(n).join(' ');
+    const at = { page: line.page, text: value, start: line.start + line.text.indexOf(value, label.length) };
+    return assign(fields, match, value, at, LAYOUT.runIn, ctx);
+  }
+}
+
 /**
  * Every labelled layout on the pages; returns where the content starts on the first page (after
  * skipped lines), so prose and loose evidence skip the same lines.
@@ -138,6 +169,7 @@ export function handleLabelled(
       continue;
     }
     cellPairs(line, index, fields, ctx);
+    if (!labelled(index, line.text)) runIn(line, index, fields, ctx);
     const alone = line.cells.length === 1 ? labelOnly(index, line.text) : null;
     const next = lines[i + 1];
     if (

@@ -50,28 +50,28 @@ function greyOf(rgba: Uint8Array | Uint8ClampedArray, width: number, height: num
   return { width, height, grey };
 }
 
-/** The 2nd and 98th percentile greys. */
-function percentiles(grey: Uint8ClampedArray): [number, number] {
+/** The grey at each of the given fractions of the pixels (sampled), darkest first. */
+function percentiles(grey: Uint8ClampedArray, fractions: number[]): number[] {
   const hist = new Uint32Array(256);
   for (let i = 0; i < grey.length; i += 3) hist[grey[i]!]!++;
   const total = Math.ceil(grey.length / 3);
-  let acc = 0;
-  let low = 0;
-  let high = 255;
-  for (let v = 0; v < 256; v++) {
-    acc += hist[v]!;
-    if (acc < total * 0.02) low = v;
-    if (acc <= total * 0.98) high = v;
-  }
-  return [low, Math.max(high, low + 1)];
+  return fractions.map((f) => {
+    let acc = 0;
+    for (let v = 0; v < 256; v++) if ((acc += hist[v]!) >= total * f) return v;
+    return 255;
+  });
 }
 
-/** Stretches the greys when paper is not white or ink not black (a washed-out or grey scan). */
+/**
+ * Stretches the greys when paper is not white or ink not black (a washed-out or grey scan): the
+ * ink (the darkest 0.5%) becomes black and the paper (most of the page) white.
+ */
 export function stretchContrast(r: Raster): boolean {
-  const [low, high] = percentiles(r.grey);
-  if (high - low > 200 && high > 235) return false;
-  const scale = 255 / Math.max(high - low, 1);
-  for (let i = 0; i < r.grey.length; i++) r.grey[i] = (r.grey[i]! - low) * scale;
+  const [ink, paper] = percentiles(r.grey, [0.005, 0.6]) as [number, number];
+  if (paper >= 235 && ink <= 60) return false;
+  if (paper - ink < 30) return false;
+  const scale = 255 / (paper - ink);
+  for (let i = 0; i < r.grey.length; i++) r.grey[i] = (r.grey[i]! - ink) * scale;
   return true;
 }
 
@@ -115,20 +115,13 @@ export function estimateSkew(r: Raster): number {
 }
 
 function darkThreshold(grey: Uint8ClampedArray): number {
-  const [low, high] = percentiles(grey);
-  return low + (high - low) * 0.5;
+  const [ink, paper] = percentiles(grey, [0.005, 0.6]) as [number, number];
+  return ink + (paper - ink) * 0.5;
 }
 
 /** The raster drawn on a canvas, turned by -angle about its centre (straightened) and scaled. */
 export function straighten(r: Raster, angle: number, scale: number): Canvas {
-  const src = createCanvas(r.width, r.height);
-  const ctx = src.getContext('2d');
-  const image = ctx.createImageData(r.width, r.height);
-  for (let i = 0, j = 0; i < r.grey.length; i++, j += 4) {
-    image.data[j] = image.data[j + 1] = image.data[j + 2] = r.grey[i]!;
-    image.data[j + 3] = 255;
-  }
-  ctx.putImageData(image, 0, 0);
+  const src = canvasOf(r);
   const w = Math.round(r.width * scale);
   const h = Math.round(r.height * scale);
   const out = createCanvas(w, h);
@@ -141,4 +134,93 @@ export function straighten(r: Raster, angle: number, scale: number): Canvas {
   o.rotate((-angle * Math.PI) / 180);
   o.drawImage(src, -w / 2, -h / 2, w, h);
   return out;
+}
+
+/**
+ * Removes speckle (a dusty or noisy scan), only when there is much of it (the share of dark
+ * pixels with no dark neighbour): a dark pixel with at most one dark neighbour becomes paper;
+ * strokes, whose pixels all have neighbours, keep their shape. Returns whether it did.
+ */
+export function despeckle(r: Raster): boolean {
+  const { width: w, height: h, grey } = r;
+  const threshold = darkThreshold(grey);
+  const dark = new Uint8Array(w * h);
+  for (let i = 0; i < dark.length; i++) dark[i] = grey[i]! < threshold ? 1 : 0;
+  let darkCount = 0;
+  let alone = 0;
+  const neighbours = (i: number) =>
+    dark[i - w - 1]! +
+    dark[i - w]! +
+    dark[i - w + 1]! +
+    dark[i - 1]! +
+    dark[i + 1]! +
+    dark[i + w - 1]! +
+    dark[i + w]! +
+    dark[i + w + 1]!;
+  for (let y = 1; y < h - 1; y += 3)
+    for (let x = 1; x < w - 1; x += 3) {
+      const i = y * w + x;
+      if (!dark[i]) continue;
+      darkCount++;
+      if (neighbours(i) === 0) alone++;
+    }
+  if (darkCount === 0 || alone / darkCount < 0.08) return false;
+  for (let y = 1; y < h - 1; y++)
+    for (let x = 1; x < w - 1; x++) {
+      const i = y * w + x;
+      if (dark[i] && neighbours(i) <= 1) grey[i] = 255;
+    }
+  return true;
+}
+
+/**
+ * Whitens the long straight rules of a form (table borders, underlines): tesseract takes a boxed
+ * table for a picture and skips its text. A rule is a run of dark pixels longer than any letter.
+ */
+export function removeRules(r: Raster): void {
+  const { width: w, height: h, grey } = r;
+  const threshold = darkThreshold(grey);
+  const min = Math.max(40, Math.round(w * 0.035));
+  const clear: number[] = [];
+  for (let y = 0; y < h; y++) {
+    let run = 0;
+    for (let x = 0; x <= w; x++) {
+      if (x < w && grey[y * w + x]! < threshold) run++;
+      else {
+        if (run >= min) clear.push(y * w + x - run, run, 1);
+        run = 0;
+      }
+    }
+  }
+  for (let x = 0; x < w; x++) {
+    let run = 0;
+    for (let y = 0; y <= h; y++) {
+      if (y < h && grey[y * w + x]! < threshold) run++;
+      else {
+        if (run >= min) clear.push((y - run) * w + x, run, w);
+        run = 0;
+      }
+    }
+  }
+  for (let i = 0; i < clear.length; i += 3)
+    for (let k = 0; k < clear[i + 1]!; k++) grey[clear[i]! + k * clear[i + 2]!] = 255;
+}
+
+/** A raster's pixels back on a canvas. */
+export function canvasOf(r: Raster): Canvas {
+  const canvas = createCanvas(r.width, r.height);
+  const ctx = canvas.getContext('2d');
+  const image = ctx.createImageData(r.width, r.height);
+  for (let i = 0, j = 0; i < r.grey.length; i++, j += 4) {
+    image.data[j] = image.data[j + 1] = image.data[j + 2] = r.grey[i]!;
+    image.data[j + 3] = 255;
+  }
+  ctx.putImageData(image, 0, 0);
+  return canvas;
+}
+
+/** The raster as a binary PGM, which tesseract reads without a PNG to encode and decode. */
+export function pgmOf(r: Raster): Buffer {
+  const head = Buffer.from(`P5\n${r.width} ${r.height}\n255\n`, 'ascii');
+  return Buffer.concat([head, Buffer.from(r.grey.buffer, r.grey.byteOffset, r.grey.byteLength)]);
 }

@@ -122,7 +122,7 @@ function normalizeValue(
 function looseEvidence(pages: IntakePage[], fields: Fields, skipFrom: number) {
   if (fields.email) return;
   for (const [i, page] of pages.entries()) {
-    const re = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+    const re = /[A-Za-z0-9._%+'-]+ ?@ ?[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
     re.lastIndex = i === 0 ? skipFrom : 0;
     const m = re.exec(page.text);
     if (m) return put(fields, 'email', m[0], { page, start: m.index }, 0.5);

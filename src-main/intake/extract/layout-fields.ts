@@ -46,6 +46,11 @@ function labelOnly(index: Map<string, string>, text: string): LabelMatch | null 
   return matchLabel(index, text);
 }
 
+/** A cell that reads as a label, not a value that merely ends in a label's word ("Agente de programme"). */
+function isLabel(index: Map<string, string>, text: string): boolean {
+  return (matchLabel(index, text)?.quality ?? 0) >= 0.95 || labelled(index, text) !== null;
+}
+
 /** "Label: value" in one cell. */
 function labelled(
   index: Map<string, string>,
@@ -85,12 +90,15 @@ function headerRow(lines: Line[], i: number, index: Map<string, string>, fields:
   if (head.cells.length < 2 || !next || next.page !== head.page) return false;
   const labels = head.cells.map((c) => labelOnly(index, c.text));
   if (labels.filter(Boolean).length < Math.max(2, head.cells.length - 1)) return false;
-  if (next.cells.some((c) => labelOnly(index, c.text))) return false;
+  if (next.cells.some((c) => isLabel(index, c.text))) return false;
   const x = (c: Cell) => head.page.items.find((it) => it.start <= c.start && it.end > c.start)?.box?.x;
+  // The same number of cells: column by column. Otherwise (an empty cell) by the nearest position.
+  const byIndex =
+    next.cells.length === head.cells.length || head.page.view === 'text' || head.cells.some((c) => x(c) === undefined);
   next.cells.forEach((cell, n) => {
     const cx = x(cell);
     const col =
-      cx === undefined || head.cells.some((c) => x(c) === undefined)
+      byIndex || cx === undefined
         ? n
         : head.cells.reduce(
             (best, c, k) => (Math.abs(x(c)! - cx) < Math.abs(x(head.cells[best]!)! - cx) ? k : best),
@@ -107,12 +115,16 @@ function cellPairs(line: Line, index: Map<string, string>, fields: Fields, ctx: 
     const cell = line.cells[k]!;
     const inCell = labelled(index, cell.text);
     if (inCell) {
-      assign(fields, inCell.match, inCell.value, cell, LAYOUT.sameLine, ctx);
+      // A list ("Roles: [x] Reviewer   [x] Report Viewer") runs on over the cells that follow it.
+      let value = inCell.value;
+      while (inCell.match.field === 'requestedRoles' && line.cells[k + 1] && !isLabel(index, line.cells[k + 1]!.text))
+        value += `\t${line.cells[++k]!.text}`;
+      assign(fields, inCell.match, value, cell, LAYOUT.sameLine, ctx);
       continue;
     }
     const match = labelOnly(index, cell.text);
     const value = line.cells[k + 1];
-    if (match && value && !labelOnly(index, value.text) && !labelled(index, value.text)) {
+    if (match && value && !isLabel(index, value.text)) {
       assign(fields, match, value.text, value, LAYOUT.cells, ctx);
       k++;
     }
@@ -172,13 +184,7 @@ export function handleLabelled(
     if (!labelled(index, line.text)) runIn(line, index, fields, ctx);
     const alone = line.cells.length === 1 ? labelOnly(index, line.text) : null;
     const next = lines[i + 1];
-    if (
-      alone &&
-      next &&
-      next.page === line.page &&
-      !labelOnly(index, next.cells[0]!.text) &&
-      !labelled(index, next.cells[0]!.text)
-    ) {
+    if (alone && next && next.page === line.page && !isLabel(index, next.cells[0]!.text)) {
       assign(fields, alone, next.cells[0]!.text, next.cells[0]!, LAYOUT.above, ctx);
       i++;
     }

@@ -138,8 +138,8 @@ export function straighten(r: Raster, angle: number, scale: number): Canvas {
 
 /**
  * Removes speckle (a dusty or noisy scan), only when there is much of it (the share of dark
- * pixels with no dark neighbour): a dark pixel with at most one dark neighbour becomes paper;
- * strokes, whose pixels all have neighbours, keep their shape. Returns whether it did.
+ * pixels with no dark neighbour): every clump of ink smaller than the dot of an i becomes paper;
+ * letters keep their shape. Returns whether it did.
  */
 export function despeckle(r: Raster): boolean {
   const { width: w, height: h, grey } = r;
@@ -165,45 +165,77 @@ export function despeckle(r: Raster): boolean {
       if (neighbours(i) === 0) alone++;
     }
   if (darkCount === 0 || alone / darkCount < 0.08) return false;
-  for (let y = 1; y < h - 1; y++)
-    for (let x = 1; x < w - 1; x++) {
-      const i = y * w + x;
-      if (dark[i] && neighbours(i) <= 1) grey[i] = 255;
-    }
+  removeSpecks(grey, dark, w, h, Math.max(3, Math.round((w / 1700) ** 2 * 6)));
   return true;
+}
+
+/** Whitens the 8-connected clumps of dark pixels with fewer than `min` pixels. */
+function removeSpecks(grey: Uint8ClampedArray, dark: Uint8Array, w: number, h: number, min: number) {
+  const seen = new Uint8Array(w * h);
+  const stack: number[] = [];
+  const clump: number[] = [];
+  for (let start = 0; start < dark.length; start++) {
+    if (!dark[start] || seen[start]) continue;
+    stack.push(start);
+    seen[start] = 1;
+    clump.length = 0;
+    while (stack.length) {
+      const i = stack.pop()!;
+      if (clump.length < min) clump.push(i);
+      const x = i % w;
+      for (const d of [-w - 1, -w, -w + 1, -1, 1, w - 1, w, w + 1]) {
+        const j = i + d;
+        const jx = j % w;
+        if (j < 0 || j >= dark.length || Math.abs(jx - x) > 1 || !dark[j] || seen[j]) continue;
+        seen[j] = 1;
+        stack.push(j);
+      }
+      if (clump.length >= min && stack.length === 0) break;
+    }
+    if (clump.length < min) for (const i of clump) grey[i] = 255;
+  }
 }
 
 /**
  * Whitens the long straight rules of a form (table borders, underlines): tesseract takes a boxed
  * table for a picture and skips its text. A rule is a run of dark pixels longer than any letter.
  */
+/** No gap within a rule: a gap would let a rule run on into the letters just above or below it. */
+const GAP = 0;
 export function removeRules(r: Raster): void {
   const { width: w, height: h, grey } = r;
   const threshold = darkThreshold(grey);
   const min = Math.max(40, Math.round(w * 0.035));
+  // A pixel is on a rule when it or a neighbour across the rule is dark (a rule a little off straight).
+  const scan = (lines: number, length: number, at: (line: number, k: number) => number, across: number) => {
+    const dark = (i: number) => grey[i]! < threshold || grey[i - across]! < threshold || grey[i + across]! < threshold;
+    for (let line = 1; line < lines - 1; line++) {
+      let start = -1;
+      let gap = 0;
+      for (let k = 0; k <= length; k++) {
+        if (k < length && dark(at(line, k))) {
+          if (start < 0) start = k;
+          gap = 0;
+          continue;
+        }
+        if (start >= 0 && k < length && ++gap <= GAP) continue;
+        const end = k - gap;
+        if (start >= 0 && end - start >= min)
+          for (let j = start; j < end; j++)
+            for (const d of [-2, -1, 0, 1, 2]) {
+              const p = at(line, j) + d * across;
+              if (p >= 0 && p < grey.length && grey[p]! < 255) clear.push(p);
+            }
+        start = -1;
+        gap = 0;
+      }
+    }
+  };
   const clear: number[] = [];
-  for (let y = 0; y < h; y++) {
-    let run = 0;
-    for (let x = 0; x <= w; x++) {
-      if (x < w && grey[y * w + x]! < threshold) run++;
-      else {
-        if (run >= min) clear.push(y * w + x - run, run, 1);
-        run = 0;
-      }
-    }
-  }
-  for (let x = 0; x < w; x++) {
-    let run = 0;
-    for (let y = 0; y <= h; y++) {
-      if (y < h && grey[y * w + x]! < threshold) run++;
-      else {
-        if (run >= min) clear.push((y - run) * w + x, run, w);
-        run = 0;
-      }
-    }
-  }
-  for (let i = 0; i < clear.length; i += 3)
-    for (let k = 0; k < clear[i + 1]!; k++) grey[clear[i]! + k * clear[i + 2]!] = 255;
+  scan(h, w, (y, x) => y * w + x, w);
+  scan(w, h, (x, y) => y * w + x, 1);
+  // Only pixels darker than paper on a rule's path; letters crossing a rule keep most of their ink.
+  for (const p of clear) grey[p] = 255;
 }
 
 /** A raster's pixels back on a canvas. */
@@ -223,4 +255,11 @@ export function canvasOf(r: Raster): Canvas {
 export function pgmOf(r: Raster): Buffer {
   const head = Buffer.from(`P5\n${r.width} ${r.height}\n255\n`, 'ascii');
   return Buffer.concat([head, Buffer.from(r.grey.buffer, r.grey.byteOffset, r.grey.byteLength)]);
+}
+
+/** Light greys (speckle, the fringe of a removed rule, a coloured form's tint) become paper. */
+export function whitenPaper(r: Raster): void {
+  const [ink, paper] = percentiles(r.grey, [0.005, 0.6]) as [number, number];
+  const cut = ink + (paper - ink) * 0.7;
+  for (let i = 0; i < r.grey.length; i++) if (r.grey[i]! > cut) r.grey[i] = 255;
 }

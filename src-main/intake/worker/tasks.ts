@@ -15,6 +15,7 @@ import {
   despeckle,
   estimateSkew,
   removeRules,
+  whitenPaper,
   rasterOf,
   straighten,
   stretchContrast,
@@ -105,6 +106,7 @@ async function ocrRaster(r: Raster, number: number, units: { width: number; heig
   const { canvas, contrast, rotated } = prepare(r, enlarge);
   const clean = rasterOf(canvas);
   removeRules(clean);
+  whitenPaper(clean);
   const words = await recognizeWords(pgmOf(clean), enlarge / units.perPixel);
   const page = layoutPage(number, units.width, units.height, words);
   const confidences = words.map((w) => w.confidence ?? 0);

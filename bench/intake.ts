@@ -38,20 +38,27 @@ interface Row extends Score {
   format: string;
   kind: string;
   ms: number;
+  /** CPU time of this process, all threads (the machine may be shared: this is what the read itself cost). */
+  cpuMs: number;
   pages: number;
 }
 
 type Json = ReturnType<typeof intakeJson> & { format: string; pages: unknown[] };
 
-async function readOne(file: string): Promise<{ json: Json; ms: number }> {
+async function readOne(file: string): Promise<{ json: Json; ms: number; cpuMs: number }> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
+  const cpuMs = () => {
+    const c = process.cpuUsage(cpu);
+    return (c.user + c.system) / 1000;
+  };
   if (viaDesk) {
     const run = await runDesk(['intake', path.join(dir, file), '--json', '--data', data]);
     if (run.code !== 0) throw new Error(run.stderr.trim());
-    return { json: JSON.parse(run.stdout) as Json, ms: performance.now() - started };
+    return { json: JSON.parse(run.stdout) as Json, ms: performance.now() - started, cpuMs: cpuMs() };
   }
   const read = await intake.read({ name: file, bytes: new Uint8Array(fs.readFileSync(path.join(dir, file))) });
-  return { json: intakeJson(read) as Json, ms: performance.now() - started };
+  return { json: intakeJson(read) as Json, ms: performance.now() - started, cpuMs: cpuMs() };
 }
 
 const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -74,6 +81,7 @@ for (const file of files) {
       format: 'refused',
       kind: expected.kind,
       ms: 0,
+      cpuMs: 0,
       pages: 0,
       expected: 1,
       right: 0,
@@ -90,6 +98,7 @@ for (const file of files) {
     format: result.json.format,
     kind: expected.kind,
     ms: result.ms,
+    cpuMs: result.cpuMs,
     pages: result.json.pages.length,
     ...score,
   });
@@ -103,7 +112,7 @@ console.log(
   `intake on ${files.length} documents in ${path.relative(process.cwd(), dir) || dir}${viaDesk ? ' (through desk intake, a process each)' : ''}`,
 );
 console.log('');
-console.log('format      docs  fields  right  accuracy  extra  mean/doc   max/doc   per page');
+console.log('format      docs  fields  right  accuracy  extra  mean/doc   max/doc   per page  CPU/page');
 for (const [format, rs] of [...groups].sort()) {
   const sum = (f: (r: Row) => number) => rs.reduce((s, r) => s + f(r), 0);
   const line = [
@@ -146,6 +155,22 @@ if (!viaDesk && delay.count > 0)
   console.log(
     `main event loop while OCR ran: p50 ${(delay.percentile(50) / 1e6).toFixed(0)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms, max ${(delay.max / 1e6).toFixed(0)} ms`,
   );
+if (!viaDesk && delay.count > 0) {
+  // The same measure with nothing running, for as long: what this (shared) machine does to a timer anyway.
+  const idle = monitorEventLoopDelay({ resolution: 10 });
+  idle.enable();
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  idle.disable();
+  console.log(
+    `main event loop idle (baseline, 5 s):  p50 ${(idle.percentile(50) / 1e6).toFixed(0)} ms, p99 ${(idle.percentile(99) / 1e6).toFixed(0)} ms, max ${(idle.max / 1e6).toFixed(0)} ms`,
+  );
+}
+console.log(
+  `load average while it ran: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')} on ${os.cpus().length} cores`,
+);
 const misses = rows.filter((r) => r.misses.length);
 if (misses.length) {
   console.log('');

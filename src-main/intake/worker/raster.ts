@@ -129,7 +129,7 @@ export function straighten(r: Raster, angle: number, scale: number): Canvas {
   o.fillStyle = '#fff';
   o.fillRect(0, 0, w, h);
   o.imageSmoothingEnabled = true;
-  o.imageSmoothingQuality = 'high';
+  o.imageSmoothingQuality = 'medium';
   o.translate(w / 2, h / 2);
   o.rotate((-angle * Math.PI) / 180);
   o.drawImage(src, -w / 2, -h / 2, w, h);
@@ -200,42 +200,35 @@ function removeSpecks(grey: Uint8ClampedArray, dark: Uint8Array, w: number, h: n
  * Whitens the long straight rules of a form (table borders, underlines): tesseract takes a boxed
  * table for a picture and skips its text. A rule is a run of dark pixels longer than any letter.
  */
-/** No gap within a rule: a gap would let a rule run on into the letters just above or below it. */
-const GAP = 0;
 export function removeRules(r: Raster): void {
   const { width: w, height: h, grey } = r;
   const threshold = darkThreshold(grey);
   const min = Math.max(40, Math.round(w * 0.035));
-  // A pixel is on a rule when it or a neighbour across the rule is dark (a rule a little off straight).
-  const scan = (lines: number, length: number, at: (line: number, k: number) => number, across: number) => {
-    const dark = (i: number) => grey[i]! < threshold || grey[i - across]! < threshold || grey[i + across]! < threshold;
+  const dark = new Uint8Array(w * h);
+  for (let i = 0; i < dark.length; i++) dark[i] = grey[i]! < threshold ? 1 : 0;
+  // A pixel is on a rule when it or a neighbour across the rule is dark (a rule a little off
+  // straight). No gap is allowed within a rule: it would let the rule run on into the letters
+  // just above or below it.
+  const clear = new Uint8Array(w * h);
+  const runs = (lines: number, length: number, step: number, across: number) => {
     for (let line = 1; line < lines - 1; line++) {
+      const base = line * across;
       let start = -1;
-      let gap = 0;
       for (let k = 0; k <= length; k++) {
-        if (k < length && dark(at(line, k))) {
+        const i = base + k * step;
+        if (k < length && dark[i]! | dark[i - across]! | dark[i + across]!) {
           if (start < 0) start = k;
-          gap = 0;
           continue;
         }
-        if (start >= 0 && k < length && ++gap <= GAP) continue;
-        const end = k - gap;
-        if (start >= 0 && end - start >= min)
-          for (let j = start; j < end; j++)
-            for (const d of [-2, -1, 0, 1, 2]) {
-              const p = at(line, j) + d * across;
-              if (p >= 0 && p < grey.length && grey[p]! < 255) clear.push(p);
-            }
+        if (start >= 0 && k - start >= min)
+          for (let j = start; j < k; j++) for (let d = -2; d <= 2; d++) clear[base + j * step + d * across] = 1;
         start = -1;
-        gap = 0;
       }
     }
   };
-  const clear: number[] = [];
-  scan(h, w, (y, x) => y * w + x, w);
-  scan(w, h, (x, y) => y * w + x, 1);
-  // Only pixels darker than paper on a rule's path; letters crossing a rule keep most of their ink.
-  for (const p of clear) grey[p] = 255;
+  runs(h, w, 1, w);
+  runs(w, h, w, 1);
+  for (let i = 0; i < clear.length; i++) if (clear[i]) grey[i] = 255;
 }
 
 /** A raster's pixels back on a canvas. */

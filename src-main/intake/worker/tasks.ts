@@ -49,8 +49,12 @@ interface PdfCanvasFactory {
 
 /** Scanned PDF pages are rendered at 180 dpi for OCR: enough for 9 pt type, quick to read. */
 const OCR_PDF_SCALE = 2.5;
-/** Images narrower than this (a page under about 150 dpi) are enlarged to it: small type reads badly. */
+/**
+ * Images narrower than this (a page under about 150 dpi) are enlarged to it: small type reads
+ * badly. Wider than OCR_MAX_WIDTH (300 dpi and up) they are reduced: no better read, much slower.
+ */
 const OCR_MIN_WIDTH = 1400;
+const OCR_MAX_WIDTH = 2200;
 
 const require = createRequire(import.meta.url);
 const STANDARD_FONTS = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts') + path.sep;
@@ -102,7 +106,8 @@ function prepare(r: Raster, enlarge: number, angle?: number) {
 }
 
 async function ocrRaster(r: Raster, number: number, units: { width: number; height: number; perPixel: number }) {
-  const enlarge = r.width < OCR_MIN_WIDTH ? Math.min(3, OCR_MIN_WIDTH / r.width) : 1;
+  const enlarge =
+    r.width < OCR_MIN_WIDTH ? Math.min(3, OCR_MIN_WIDTH / r.width) : r.width > OCR_MAX_WIDTH ? 1700 / r.width : 1;
   const { canvas, contrast, rotated } = prepare(r, enlarge);
   const clean = rasterOf(canvas);
   removeRules(clean);

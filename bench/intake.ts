@@ -134,6 +134,13 @@ for (const [format, rs] of [...groups].sort()) {
           sum((r) => r.pages),
         ),
     ).padStart(10),
+    sec(
+      sum((r) => r.cpuMs) /
+        Math.max(
+          1,
+          sum((r) => r.pages),
+        ),
+    ).padStart(9),
   ];
   console.log(line.join(' '));
 }

@@ -122,6 +122,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await services.jobs.shutdown();
       await services.sandbox.close();
       services.ask.close();
+      await services.intake.close();
       listeners.clear();
       db.close();
     },
@@ -189,7 +190,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const aiSettings = createAiSettingsService({ ai, vault, instances });
   const ask = createAskService({ db });
   const onboarding = createOnboardingService({ db, mirror, ai, administrator });
-  const intake = createIntakeService({ db, logger: logger.child('intake') });
+  const intake = createIntakeService({ db, blobDir: path.join(dataDir, 'intake'), logger: logger.child('intake') });
   const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };
   return {
     app,

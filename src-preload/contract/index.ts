@@ -195,6 +195,8 @@ export type {
   IntakeFormat,
   IntakeMapping,
   IntakePage,
+  IntakePageImage,
+  IntakePageView,
   IntakeRecord,
   IntakeResult,
   IntakeSource,

@@ -3,6 +3,7 @@ import type { Command } from '../command';
 import { askCommand } from './ask';
 import { connectCommand } from './connect';
 import { instancesCommand } from './instances';
+import { intakeCommand } from './intake';
 import { peopleCommand } from './people';
 import { matchCommand } from './match';
 import { proposeCommand } from './propose';
@@ -20,5 +21,6 @@ export const COMMANDS: readonly Command[] = [
   matchCommand,
   suggestionsCommand,
   askCommand,
+  intakeCommand,
   proposeCommand,
 ];

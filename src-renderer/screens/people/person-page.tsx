@@ -91,7 +91,7 @@ function PersonDetails({ instance, personId }: { instance: Instance; personId: n
           <ProgramsSection programs={p.programs} />
         </Stack>
         <Stack gap="md">
-          <CustomFieldsSection raw={p.raw} />
+          <CustomFieldsSection raw={p.raw} names={p.peopleNamed} />
           <LoginsSection logins={p.recentLogins} />
           <AccessChangesSection changes={p.accessChanges} instanceId={instance.id} />
         </Stack>

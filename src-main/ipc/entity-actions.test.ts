@@ -211,6 +211,11 @@ describe('entity actions into a draft', () => {
     const on = await planWith('Back from leave', [
       { kind: 'set_access', personId: target.id, accessType: '1', status: 'Active' },
     ]);
+    // Sign-in given back to someone whose roles are not all decided is approved on its own, and said so.
+    const review = await ok<PlanDetail>(b.invoke('plans:get', { planId: on.id }));
+    expect(review.warnings.filter((w) => w.kind === 'privileged-grant').map((w) => w.message)).toEqual([
+      `Grants sign-in back to ${target.firstName} ${target.lastName}, who holds a privileged or undecided role: approve this operation on its own.`,
+    ]);
     expect(on.operations[0]!.summary).toBe(
       'Change access: Access Type: No access -> User, Status: "Inactive" -> "Active"',
     );

@@ -393,6 +393,11 @@ test('an organization: a new person from the form (checked at the fields, a dupl
   await expect(deactivate.getByTestId('build-preview')).toContainText(
     `Status → Inactive · ${canSignIn.length} ${canSignIn.length === 1 ? 'person' : 'people'}`,
   );
+  const orgPeople = people.filter((p) => !p.removed && p.companyId === org.id).length;
+  if (orgPeople > canSignIn.length)
+    await expect(deactivate.getByTestId('organization-unchanged')).toContainText(
+      `${orgPeople - canSignIn.length} of the ${orgPeople} already cannot sign in`,
+    );
   await snapshot(app, 'entity-actions-organization-deactivate');
   await addToPlan(app, deactivate, 'Grantee changes');
 

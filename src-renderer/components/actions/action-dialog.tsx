@@ -5,6 +5,7 @@
  */
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import type { BuildPreview } from '../../../src-preload/contract';
 import { useAddToDraft, type DraftWork } from '../plan-draft/use-add-to-draft';
 import { BuildPreviewView, useBuildPreview } from './build-preview';
 
@@ -25,6 +26,8 @@ export interface ActionDialogProps {
   testId?: string;
   /** Called after the work was added. */
   onAdded?: () => void;
+  /** More words under the preview, once it is known (how many stay as they are). */
+  previewNote?: (preview: BuildPreview) => ReactNode;
 }
 
 export function ActionDialog(props: ActionDialogProps) {
@@ -37,7 +40,17 @@ export function ActionDialog(props: ActionDialogProps) {
 }
 
 function ActionDialogBody(props: ActionDialogProps) {
-  const { instanceId, onClose, children, work, blocked, submitLabel = 'Add to the plan', color, onAdded } = props;
+  const {
+    instanceId,
+    onClose,
+    children,
+    work,
+    blocked,
+    submitLabel = 'Add to the plan',
+    color,
+    onAdded,
+    previewNote,
+  } = props;
   const { add, busy, draft } = useAddToDraft(instanceId);
   const preview = useBuildPreview(instanceId, draft?.id ?? null, work);
   const submit = async () => {
@@ -58,6 +71,7 @@ function ActionDialogBody(props: ActionDialogProps) {
       <Stack gap="sm">
         {children}
         <BuildPreviewView state={preview} />
+        {preview.preview && previewNote?.(preview.preview)}
         <Text size="xs" c="dimmed" data-testid="action-draft">
           Into {draft ? `the draft "${draft.title}"` : 'a new draft plan'} (chosen in the header). Nothing changes on
           the instance until the plan is approved and applied.

@@ -166,6 +166,14 @@ test('a person page: profile, roles, program, expiry into the current draft; pas
   await snapshot(app, 'entity-actions-access-expiry');
   await addToPlan(app, dialog, 'Desk work');
 
+  // "Open plan" in the notification opens that plan (#/plans?plan=<id>); Back returns here.
+  await app.getByRole('link', { name: 'Open plan' }).last().click();
+  await expect(app.getByTestId('plan-page')).toBeVisible();
+  expect(app.url()).toMatch(/#\/plans\?plan=[\w-]+$/);
+  await expect(app.getByTestId('plan-page')).toContainText('Desk work');
+  await app.goBack();
+  await expect(app.getByTestId('person-actions')).toBeVisible();
+
   // Password reset: not faked.
   await app.getByRole('button', { name: 'Access' }).click();
   await app.getByRole('menuitem', { name: 'Reset password…' }).click();
@@ -194,8 +202,9 @@ test('a person page: profile, roles, program, expiry into the current draft; pas
   ]);
   await expect(app.getByTestId('draft-selector')).toContainText('Desk work (5)');
 
-  // "Open plan" in the notification opens that plan.
-  await app.getByRole('link', { name: 'Open plan' }).last().click();
+  // The header's draft chooser opens the current draft too.
+  await app.getByTestId('draft-selector').click();
+  await app.getByRole('menuitem', { name: 'Open "Desk work"' }).click();
   await expect(app.getByTestId('plan-page')).toBeVisible();
   expect(app.url()).toContain(`#/plans?plan=${planId}`);
   const diff = app.getByTestId('person-diff').filter({ hasText: name });

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import type { BuildPreview } from '../../../src-preload/contract';
 import { useAddToDraft, type DraftWork } from '../plan-draft/use-add-to-draft';
 import { BuildPreviewView, useBuildPreview } from './build-preview';
+import { DraftNote } from './draft-note';
 
 export interface ActionDialogProps {
   instanceId: string;
@@ -72,10 +73,7 @@ function ActionDialogBody(props: ActionDialogProps) {
         {children}
         <BuildPreviewView state={preview} />
         {preview.preview && previewNote?.(preview.preview)}
-        <Text size="xs" c="dimmed" data-testid="action-draft">
-          Into {draft ? `the draft "${draft.title}"` : 'a new draft plan'} (chosen in the header). Nothing changes on
-          the instance until the plan is approved and applied.
-        </Text>
+        <DraftNote instanceId={instanceId} testId="action-draft" />
         <Group justify="flex-end" gap="xs">
           {blocked && (
             <Text size="sm" c="dimmed" mr="auto">

@@ -112,6 +112,18 @@ describe('entity actions into a draft', () => {
     expect(await ok<PlanSummary[]>(b.invoke('plans:list', { instanceId }))).toEqual(plansBefore);
     expect((await ok<{ total: number }>(b.invoke('audit:list', { instanceId }))).total).toBe(auditBefore);
 
+    // The same people through a People filter: everyone it selects is either added or left out with a reason.
+    const byFilter = await ok<BuildPreview>(
+      b.invoke('plans:previewBuild', {
+        instanceId,
+        build: { kind: 'filter', filters: { organizationId: org.id }, action: { kind: 'deactivate' } },
+      }),
+    );
+    expect(byFilter.selected).toBe(people.filter((p) => !p.removed && p.companyId === org.id).length);
+    expect(byFilter.added + byFilter.rejectedCount).toBe(byFilter.selected);
+    expect(byFilter.added).toBeGreaterThanOrEqual(preview.added);
+    expect(byFilter.rejected.every((r) => /already deactivated/.test(r.message))).toBe(true);
+
     const built = await ok<BuildResult>(b.invoke('plans:buildFromFilter', { instanceId, title: 'Close it', build }));
     expect(built.added).toBe(preview.added);
     expect(built.plan.operations.every((o) => o.kind === 'deactivate')).toBe(true);

@@ -1,0 +1,148 @@
+/**
+ * The knowledge base's passages and their FTS5 index (migration 13): the guide's sections (no
+ * instance) and each instance's past resolutions. Search ranks with BM25, the title weighing
+ * twice the body, and returns a snippet with the matched words marked.
+ */
+import type { DB } from '../../db/open';
+import type { HelpSource } from '../../../src-preload/contract';
+import type { GuidePassage } from './guide';
+
+export interface PassageInput {
+  instanceId: string | null;
+  source: HelpSource;
+  ref: string;
+  title: string;
+  body: string;
+  /** People the passage names (declared to the pseudonymizer before an LLM sees it). */
+  names: string[];
+  at: string | null;
+}
+
+export interface PassageHit {
+  id: number;
+  source: HelpSource;
+  ref: string;
+  title: string;
+  body: string;
+  names: string[];
+  at: string | null;
+  snippet: string;
+  score: number;
+}
+
+/** Marks around matched words in snippets (the renderer shows them bold). */
+export const MARK_OPEN = '«';
+export const MARK_CLOSE = '»';
+
+export function guideDigest(db: DB): string | null {
+  return (db.prepare('SELECT digest FROM help_guide_state WHERE id = 1').pluck().get() as string | undefined) ?? null;
+}
+
+/** Replaces the guide's passages with these, and remembers the digest. One transaction. */
+export function replaceGuide(db: DB, passages: readonly GuidePassage[], digest: string, at: string): void {
+  db.transaction(() => {
+    db.prepare("DELETE FROM help_passages WHERE source = 'guide'").run();
+    const insert = db.prepare(
+      "INSERT INTO help_passages (instance_id, source, ref, title, body, names, at) VALUES (NULL, 'guide', ?, ?, ?, '[]', NULL)",
+    );
+    for (const p of passages) insert.run(p.ref, p.title, p.body);
+    db.prepare(
+      'INSERT INTO help_guide_state (id, digest, indexed_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET digest = excluded.digest, indexed_at = excluded.indexed_at',
+    ).run(digest, at);
+  })();
+}
+
+/** Adds a passage, or replaces the one with the same source and ref. */
+export function upsertPassage(db: DB, p: PassageInput): void {
+  db.prepare(
+    `INSERT INTO help_passages (instance_id, source, ref, title, body, names, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (source, ref) DO UPDATE SET title = excluded.title, body = excluded.body, names = excluded.names, at = excluded.at`,
+  ).run(p.instanceId, p.source, p.ref, p.title, p.body, JSON.stringify(p.names), p.at);
+}
+
+interface HitRow {
+  id: number;
+  source: HelpSource;
+  ref: string;
+  title: string;
+  body: string;
+  names: string;
+  at: string | null;
+  snippet: string;
+  rank: number;
+}
+
+/** The best passages for a MATCH expression among the guide and the instance's own, best first. */
+export function searchPassages(db: DB, instanceId: string, match: string, limit: number): PassageHit[] {
+  if (!match) return [];
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.source, p.ref, p.title, p.body, p.names, p.at,
+         snippet(help_passages_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', ' … ', 40) AS snippet,
+         bm25(help_passages_fts, 2.0, 1.0) AS rank
+       FROM help_passages_fts JOIN help_passages p ON p.id = help_passages_fts.rowid
+       WHERE help_passages_fts MATCH ? AND (p.instance_id IS NULL OR p.instance_id = ?)
+       ORDER BY rank LIMIT ?`,
+    )
+    .all(match, instanceId, limit) as HitRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    source: r.source,
+    ref: r.ref,
+    title: r.title,
+    body: r.body,
+    names: JSON.parse(r.names) as string[],
+    at: r.at,
+    snippet: r.snippet,
+    score: Math.round(-r.rank * 1000) / 1000,
+  }));
+}
+
+/** Which of these passages a MATCH expression finds (to tell how many question words each holds). */
+export function passagesMatching(db: DB, match: string, ids: readonly number[]): Set<number> {
+  if (ids.length === 0) return new Set();
+  const rows = db
+    .prepare(
+      `SELECT rowid FROM help_passages_fts WHERE help_passages_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck()
+    .all(match, JSON.stringify(ids)) as number[];
+  return new Set(rows);
+}
+
+/** Applied plans of the instance that have no passage yet (past resolutions to index). */
+export function plansWithoutPassage(
+  db: DB,
+  instanceId: string,
+): { id: string; title: string; description: string; state: string; finishedAt: string | null }[] {
+  return db
+    .prepare(
+      `SELECT id, title, description, state, apply_finished_at AS finishedAt FROM plans
+       WHERE instance_id = ? AND state IN ('applied', 'partially_applied')
+         AND NOT EXISTS (SELECT 1 FROM help_passages h WHERE h.source = 'plan' AND h.ref = 'plan:' || plans.id)`,
+    )
+    .all(instanceId) as { id: string; title: string; description: string; state: string; finishedAt: string | null }[];
+}
+
+/** A cheap fingerprint of the instance's applied plans: when it moves, plans are indexed again. */
+export function appliedPlansFingerprint(db: DB, instanceId: string): string {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS n, max(updated_at) AS last FROM plans
+       WHERE instance_id = ? AND state IN ('applied', 'partially_applied')`,
+    )
+    .get(instanceId) as { n: number; last: string | null };
+  return `${row.n}:${row.last ?? ''}`;
+}
+
+/** The people the operations of a plan touch, by name (first few): for a plan's passage. */
+export function planPeopleNames(db: DB, planId: string, limit: number): { id: number; name: string }[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT o.person_id AS id, trim(p.first_name || ' ' || p.last_name) AS name
+       FROM plan_operations o JOIN plans pl ON pl.id = o.plan_id
+       JOIN mirror_people p ON p.instance_id = pl.instance_id AND p.id = o.person_id
+       WHERE o.plan_id = ? ORDER BY o.seq LIMIT ?`,
+    )
+    .all(planId, limit) as { id: number; name: string }[];
+}

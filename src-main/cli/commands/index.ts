@@ -9,6 +9,7 @@ import { proposeCommand } from './propose';
 import { dedupeCommand, linkCommand } from './resolve';
 import { suggestionsCommand } from './suggestions';
 import { syncCommand } from './sync';
+import { whyCommand } from './why';
 
 export const COMMANDS: readonly Command[] = [
   connectCommand,
@@ -21,4 +22,5 @@ export const COMMANDS: readonly Command[] = [
   suggestionsCommand,
   askCommand,
   proposeCommand,
+  whyCommand,
 ];

@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 
 export interface GuidePassage {
   ref: string;
+  /** The section's heading (the page's title would add the same words to every section of it). */
   title: string;
+  /** The page's title, for showing where the passage is. */
+  page: string;
   body: string;
 }
 
@@ -44,7 +47,7 @@ export function parsePage(name: string, text: string): GuidePassage[] {
     const heading = (newline === -1 ? section : section.slice(0, newline)).trim();
     const body = (newline === -1 ? '' : section.slice(newline + 1)).replace(/\s+/g, ' ').trim();
     if (!heading || !body) continue;
-    passages.push({ ref: `guide:${name}#${slug(heading)}`, title: `${heading} (${page})`, body });
+    passages.push({ ref: `guide:${name}#${slug(heading)}`, title: heading, page, body });
   }
   return passages;
 }

@@ -22,6 +22,7 @@ import {
   planPeopleNames,
   plansWithoutPassage,
   replaceGuide,
+  scorePassages,
   searchPassages,
   upsertPassage,
 } from './passage-store';
@@ -65,7 +66,7 @@ export function createKnowledgeBase(deps: { db: DB; guideDir: string; now?: () =
       const started = performance.now();
       refreshPlans(instanceId);
       const query = buildHelpQuery(text);
-      const hits = searchPassages(db, instanceId, query.match, limit);
+      const hits = rank(db, instanceId, query, limit);
       const relevant = isRelevant(db, query.groups, hits);
       const passages = hits.map((h, i): HelpPassage => ({
         n: i + 1,
@@ -80,6 +81,43 @@ export function createKnowledgeBase(deps: { db: DB; guideDir: string; now?: () =
       return { query: text, passages, relevant, hits, ms: Math.round((performance.now() - started) * 100) / 100 };
     },
   };
+}
+
+/** How much a match through an alternative word counts against the word as typed. */
+const ALTERNATIVE_WEIGHT = 0.5;
+
+/**
+ * The best passages: BM25 of the words as typed, plus half the BM25 of the query with their
+ * alternatives, so a passage in the question's own words ranks above one that only shares a
+ * synonym.
+ */
+function rank(db: DB, instanceId: string, query: ReturnType<typeof buildHelpQuery>, limit: number): PassageHit[] {
+  const pool = Math.max(50, limit * 10);
+  const expanded = searchPassages(db, instanceId, query.match, pool);
+  const typed = query.typed === query.match ? null : scorePassages(db, instanceId, query.typed, pool);
+  const coverage = coverageOf(
+    db,
+    query.groups,
+    expanded.map((h) => h.id),
+  );
+  return expanded
+    .map((h) => {
+      const bm25 = typed ? (typed.get(h.id) ?? 0) + ALTERNATIVE_WEIGHT * h.score : h.score;
+      return { ...h, score: Math.round(bm25 * (coverage.get(h.id) ?? 0) * 1000) / 1000 };
+    })
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+}
+
+/**
+ * The share of the question's words (with their alternatives) each passage holds: a passage that
+ * speaks of every part of the question beats one that repeats a single word of it.
+ */
+function coverageOf(db: DB, groups: ReturnType<typeof buildHelpQuery>['groups'], ids: readonly number[]) {
+  const matched = new Map<number, number>();
+  for (const group of groups)
+    for (const id of passagesMatching(db, group.match, ids)) matched.set(id, (matched.get(id) ?? 0) + 1);
+  return new Map([...matched].map(([id, n]) => [id, Math.sqrt(n / Math.max(1, groups.length))]));
 }
 
 function isRelevant(db: DB, groups: ReturnType<typeof buildHelpQuery>['groups'], hits: readonly PassageHit[]) {

@@ -98,6 +98,20 @@ export function searchPassages(db: DB, instanceId: string, match: string, limit:
   }));
 }
 
+/** BM25 scores (higher is better) of the best passages for a MATCH expression, by passage id. */
+export function scorePassages(db: DB, instanceId: string, match: string, limit: number): Map<number, number> {
+  if (!match) return new Map();
+  const rows = db
+    .prepare(
+      `SELECT p.id, bm25(help_passages_fts, 2.0, 1.0) AS rank
+       FROM help_passages_fts JOIN help_passages p ON p.id = help_passages_fts.rowid
+       WHERE help_passages_fts MATCH ? AND (p.instance_id IS NULL OR p.instance_id = ?)
+       ORDER BY rank LIMIT ?`,
+    )
+    .all(match, instanceId, limit) as { id: number; rank: number }[];
+  return new Map(rows.map((r) => [r.id, -r.rank]));
+}
+
 /** Which of these passages a MATCH expression finds (to tell how many question words each holds). */
 export function passagesMatching(db: DB, match: string, ids: readonly number[]): Set<number> {
   if (ids.length === 0) return new Set();

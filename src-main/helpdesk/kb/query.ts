@@ -17,7 +17,9 @@ const STOP_WORDS = new Set(
     // Question and request words that say nothing about the topic.
     "can't cant couldn't dont don't doesn't isn't won't wont able anyone anybody someone somebody something " +
     'anything thing things way ways need needs want wants wanted like please help know tell show make makes use ' +
-    'using used happen happens happened possible go goes going still also already ever us else one ones lot'
+    'using used happen happens happened possible go goes going still also already ever us else one ones lot ' +
+    // Filler that questions are padded with.
+    'exactly actually really basically simply quite kind sort maybe perhaps ok okay hi hello thanks thank'
   ).split(' '),
 );
 
@@ -26,44 +28,59 @@ const STOP_WORDS = new Set(
  * brings in the whole group. Written from the domain, kept small on purpose.
  */
 const THESAURUS: readonly (readonly string[])[] = [
-  ['login', 'logon', 'signin', 'sign', 'logging', 'log-in'],
-  ['password', 'passwords', 'passwd', 'pwd', 'credentials'],
-  ['locked', 'lock', 'lockout', 'unlock', 'unlocked', 'locks'],
+  ['login', 'logon', 'signin', 'sign', 'log-in'],
+  ['password', 'passwords', 'passwd', 'pwd'],
+  ['locked', 'lock', 'lockout', 'locks', 'unlock', 'unlocked'],
   ['expiry', 'expire', 'expired', 'expires', 'expiring', 'expiration'],
   [
     'deactivate',
     'deactivated',
     'deactivating',
+    'deactivation',
     'disable',
     'disabled',
     'offboard',
     'offboarding',
     'leaver',
-    'terminate',
   ],
-  ['reactivate', 'reactivated', 'reactivating', 'reenable', 're-enable', 'reinstate', 'enable'],
-  ['organization', 'organizations', 'organisation', 'org', 'orgs', 'company', 'companies'],
-  ['program', 'programs', 'programme', 'programmes', 'level1'],
-  ['uta', 'part', 'parts', 'assignment', 'assignments', 'assign'],
-  ['approve', 'approval', 'approvals', 'approved', 'signoff', 'sign-off'],
-  ['undo', 'revert', 'rollback', 'reverse', 'undone'],
-  ['limit', 'quota', 'throttle', 'throttled', 'hourly', 'budget'],
+  ['reactivate', 'reactivated', 'reactivating', 'reactivation', 'reenable', 're-enable', 'enable', 'enabled'],
+  ['organization', 'organizations', 'organisation', 'organisations', 'org', 'orgs', 'company', 'companies'],
+  ['program', 'programs', 'programme', 'programmes'],
+  ['assignment', 'assignments', 'assign', 'assigned'],
+  ['approve', 'approval', 'approvals', 'approved', 'approving', 'signoff', 'sign-off'],
+  ['undo', 'revert', 'rollback', 'roll', 'reverse', 'undone'],
+  ['limit', 'limits', 'quota', 'quotas', 'cap', 'maximum', 'throttle', 'throttled', 'throttling', 'budget'],
+  ['crash', 'crashes', 'crashed', 'interrupt', 'interrupted', 'interruption', 'resume', 'resumes', 'resumed'],
+  ['contractor', 'contractors', 'temporary', 'temp', 'temps', 'consultant', 'consultants'],
+  ['give', 'gives', 'giving', 'grant', 'grants', 'granting', 'granted'],
+  ['bulk', 'mass', 'batch', 'batches'],
   ['api', 'smartconnect'],
-  ['csv', 'spreadsheet', 'excel'],
-  ['mfa', '2fa', 'two-factor', 'otp', 'authenticator'],
-  ['duplicate', 'duplicates', 'dupe', 'dupes', 'twice'],
-  ['sync', 'synchronize', 'refresh', 'mirror'],
-  ['ticket', 'escalate', 'escalation'],
-  ['audit', 'trail', 'history'],
+  ['csv', 'spreadsheet', 'spreadsheets', 'excel', 'xlsx'],
+  ['mfa', '2fa', 'two-factor', 'multi-factor', 'otp', 'authenticator'],
+  ['duplicate', 'duplicates', 'dupe', 'dupes'],
+  ['sync', 'synchronize', 'synchronise', 'resync', 'refresh'],
+  ['ticket', 'tickets', 'escalate', 'escalation'],
+  ['audit', 'trail'],
   ['dormant', 'stale', 'unused', 'idle'],
-  ['privileged', 'sensitive', 'elevated', 'superuser', 'admin-level'],
+  ['privileged', 'sensitive', 'elevated', 'superuser'],
   ['review', 'reviews', 'recertification', 'recertify', 'attestation', 'certification'],
-  ['remove', 'removed', 'delete', 'deleted', 'deletion'],
-  ['external', 'grantee', 'grantees', 'applicant', 'applicants', 'portal'],
+  ['remove', 'removed', 'removing', 'delete', 'deleted', 'deleting', 'deletion'],
+  ['external', 'grantee', 'grantees'],
   ['internal', 'staff', 'employee', 'employees'],
-  ['onboard', 'onboarding', 'onboarded', 'joiner', 'starter'],
-  ['administrator', 'administrators', 'admin'],
+  ['onboard', 'onboarding', 'onboarded', 'joiner', 'joiners', 'starter', 'hire', 'hires', 'hired'],
+  ['administrator', 'administrators', 'admin', 'admins'],
   ['role', 'roles', 'permission', 'permissions', 'rights'],
+  [
+    'suggest',
+    'suggests',
+    'suggested',
+    'suggestion',
+    'suggestions',
+    'recommend',
+    'recommends',
+    'recommended',
+    'recommendation',
+  ],
 ];
 
 const GROUP_OF = new Map<string, readonly string[]>();
@@ -73,40 +90,66 @@ for (const group of THESAURUS) for (const word of group) GROUP_OF.set(word, grou
 const GENERIC = new Set(['smartsimple', 'admin', 'desk', 'administrator', 'instance', 'screen', 'app']);
 
 export interface HelpQuery {
-  /** The FTS5 MATCH expression (empty when no word carries meaning). */
+  /** The FTS5 MATCH expression of every word and its alternatives (empty when no word carries meaning). */
   match: string;
+  /** Only the words as typed: ranked above their alternatives. */
+  typed: string;
   /** One MATCH expression per meaningful word (with its alternatives), for judging relevance. */
   groups: { match: string; generic: boolean }[];
 }
 
 const quote = (w: string) => `"${w.replace(/"/g, '""')}"`;
 
-/** Lower-case words, apostrophes kept inside words, hyphenated forms kept as typed. */
+/**
+ * Lower-case words without accents. A possessive loses its "'s" ("contractor's" is "contractor");
+ * a contraction stays whole so the stop words know it ("can't"); hyphenated forms stay as typed.
+ */
 export function wordsOf(text: string): string[] {
-  return (
+  const words =
     text
       .toLowerCase()
       .normalize('NFKD')
       .replace(/\p{M}/gu, '')
-      .match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []
-  )
-    .map((w) => w.replace(/’/g, "'"))
+      .replace(/’/g, "'")
+      .replace(/(\p{L})'s\b/gu, '$1')
+      .match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
+  return words
+    .flatMap((w) => (w.includes("'") && !STOP_WORDS.has(w) ? w.split("'") : [w]))
     .filter((w) => w.length > 1 || /\d/.test(w));
 }
 
-/** "log in", "signed on", "logging into": one word, so "in" and "on" are not lost as stop words. */
-const PHRASAL_SIGN_IN = /\b(?:log|sign)(?:s|ged|ging|ed|ing)?[\s-]+(?:in|on|into)\b/gi;
+/**
+ * Phrases that say one thing in several words, rewritten to the word the guide would use before
+ * the words are split (so "log in" does not lose "in" as a stop word, "turn it back on" is a
+ * reactivation, and "who removed ..." asks for the logs and the audit trail).
+ */
+const PHRASES: readonly [RegExp, string][] = [
+  [/\b(?:log|sign)(?:s|ged|ging|ed|ing)?[\s-]+(?:in|on|into)\b/gi, ' login '],
+  [/\b(?:turn|switch|put|bring|get)(?:s|ed|ing)?\s+(?:\w+\s+){0,3}back\s+on\b/gi, ' reactivate '],
+  [/\b(?:turn|switch|shut|cut)(?:s|ed|ing)?\s+(?:\w+\s+){0,3}off\b/gi, ' deactivate '],
+  [/\b(?:left|leaves|leaving|leave)\s+the\s+(?:company|organi[sz]ation|firm|team)\b/gi, ' offboarding '],
+  [/\b(?:run|ran|runs|running)\s+out\s+of\b/gi, ' limit reached '],
+  [/\b(?:ran|run|runs|running)\s+out\b/gi, ' expired '],
+  [/\bforg[eo]t(?:ten)?\s+(?:\w+\s+)?password\b/gi, ' password reset '],
+  [/\broll(?:ed|ing)?\s+(?:\w+\s+){0,2}back\b/gi, ' undo '],
+  [/\bnew\s+(?:hire|starter|joiner|employee|staff\s+member)s?\b/gi, ' onboarding new person '],
+  [/\bwho\s+(?:\w+ed|made|did|gave|took|set)\b/gi, ' $& audit log history '],
+];
+
+const rewritePhrases = (text: string) => PHRASES.reduce((t, [re, to]) => t.replace(re, to), text);
 
 export function buildHelpQuery(text: string): HelpQuery {
   const seen = new Set<string>();
   const groups: HelpQuery['groups'] = [];
-  for (const word of wordsOf(text.replace(PHRASAL_SIGN_IN, ' login '))) {
+  const typed: string[] = [];
+  for (const word of wordsOf(rewritePhrases(text))) {
     if (STOP_WORDS.has(word) || seen.has(word)) continue;
     const alternatives = GROUP_OF.get(word) ?? [word];
     const fresh = alternatives.every((a) => !seen.has(a));
     seen.add(word);
     if (!fresh) continue;
     for (const a of alternatives) seen.add(a);
+    typed.push(quote(word.replace(/-/g, ' ')));
     // Hyphenated words are searched as their parts, in order (FTS5 splits them the same way).
     const terms = alternatives.map((a) => quote(a.replace(/-/g, ' ')));
     groups.push({
@@ -114,5 +157,5 @@ export function buildHelpQuery(text: string): HelpQuery {
       generic: alternatives.some((a) => GENERIC.has(a)),
     });
   }
-  return { match: groups.map((g) => g.match).join(' OR '), groups };
+  return { match: groups.map((g) => g.match).join(' OR '), typed: typed.join(' OR '), groups };
 }

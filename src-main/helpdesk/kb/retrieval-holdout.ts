@@ -10,7 +10,10 @@ export const HOLDOUT_QUESTIONS: [question: string, answers: string | string[]][]
   ['Integration account versus a normal account: what is the difference?', 'access#access-types'],
   ['Giving someone global admin rights', ['access#administrator-types', 'roles#privileged-roles']],
   ['What does the Inactive status mean for a user?', 'access#user-status'],
-  ["Put an end date on a temp worker's access", ['access#access-expiry-dates', 'onboarding#onboarding-a-reviewer-for-one-program']],
+  [
+    "Put an end date on a temp worker's access",
+    ['access#access-expiry-dates', 'onboarding#onboarding-a-reviewer-for-one-program'],
+  ],
   ["Disable a leaver's account", 'access#deactivating-someone'],
   ['What is kept in the local database?', 'admin-desk#where-your-data-lives'],
   ['Does Admin Desk talk to SmartSimple directly or through the API?', 'admin-desk#what-admin-desk-is-for'],

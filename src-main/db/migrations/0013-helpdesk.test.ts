@@ -36,24 +36,31 @@ describe('migration helpdesk', () => {
     expect(db.prepare('SELECT count(*) FROM ai_suggestions').pluck().get()).toBe(0);
   });
 
-  it('indexes passages with stemming, follows edits, and removes them with their instance', () => {
+  it('indexes the guide and the resolutions apart, with stemming, follows edits, removes them with their instance', () => {
     const db = migrated(m0013Helpdesk.version);
     instance(db, 'i1');
     const add = db.prepare('INSERT INTO help_passages (instance_id, source, ref, title, body) VALUES (?, ?, ?, ?, ?)');
     add.run(null, 'guide', 'access#locked', 'Locked accounts', 'SmartSimple locks an account after failed sign-ins.');
     add.run('i1', 'outcome', 'outcome:1', 'Troubleshooter', 'The account was locked; unlocked in SmartSimple.');
     const match = (q: string) =>
-      db
-        .prepare(
-          'SELECT p.ref FROM help_passages_fts f JOIN help_passages p ON p.id = f.rowid WHERE help_passages_fts MATCH ? ORDER BY rank',
-        )
-        .pluck()
-        .all(q);
+      ['guide', 'resolutions'].flatMap(
+        (index) =>
+          db
+            .prepare(
+              `SELECT p.ref FROM help_${index}_fts f JOIN help_passages p ON p.id = f.rowid WHERE help_${index}_fts MATCH ? ORDER BY rank`,
+            )
+            .pluck()
+            .all(q) as string[],
+      );
     expect(match('locking')).toEqual(expect.arrayContaining(['access#locked', 'outcome:1']));
     db.prepare("UPDATE help_passages SET body = 'Expiry dates' WHERE ref = 'outcome:1'").run();
     expect(match('locking')).toEqual(['access#locked']);
     expect(match('date')).toEqual(['outcome:1']);
     expect(() => add.run('i1', 'guide', 'access#locked', 't', 'b')).toThrow(/UNIQUE/);
+    // Each index counts only its own passages.
+    const vocab = db.prepare("SELECT doc FROM help_resolutions_vocab WHERE term = 'date'").pluck();
+    expect(vocab.get()).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM help_guide_fts WHERE help_guide_fts MATCH 'date'").pluck().get()).toBe(0);
     db.prepare("DELETE FROM instances WHERE id = 'i1'").run();
     expect(match('date')).toEqual([]);
     expect(db.prepare('SELECT count(*) FROM help_passages').pluck().get()).toBe(1);

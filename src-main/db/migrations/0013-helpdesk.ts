@@ -9,10 +9,11 @@ import type { Migration } from './index';
  * Choices worth knowing:
  * - An outcome keeps its checks as JSON, as shown at the time: the mirror moves on, the record of
  *   what the administrator saw must not.
- * - Passages are an external-content FTS5 index over `help_passages`, kept by triggers. The
- *   porter stemmer makes "locked" find "lock" and "expires" find "expiry dates". Guide passages
- *   have no instance; past resolutions (outcomes, applied plans, findings) belong to one and go
- *   with it. `names` lists the people a passage names, so an LLM prompt can pseudonymize them.
+ * - Passages live in `help_passages`, indexed by two external-content FTS5 tables kept by
+ *   triggers: the guide's sections, and the past resolutions (outcomes, applied plans, findings).
+ *   The porter stemmer makes "locked" find "lock". Guide passages have no instance; resolutions
+ *   belong to one and go with it. `names` lists the people a passage names, so an LLM prompt can
+ *   pseudonymize them.
  * - `ai_suggestions.kind` gains 'answer_question' (an answer written from passages). SQLite
  *   cannot widen a CHECK in place: the table is rebuilt from its own stored definition, so columns
  *   another migration may have added survive, and nothing references it.
@@ -54,21 +55,46 @@ export const m0013Helpdesk: Migration = {
       ) STRICT;
       CREATE INDEX help_passages_instance ON help_passages(instance_id, source);
 
-      CREATE VIRTUAL TABLE help_passages_fts USING fts5(
+      -- Two indexes over the passages: the guide's, and the past resolutions'. Each has its own
+      -- statistics, so thousands of resolutions never change how the guide ranks (a word every
+      -- outcome repeats would otherwise lose its weight in the guide too).
+      CREATE VIRTUAL TABLE help_guide_fts USING fts5(
         title, body,
         content = 'help_passages', content_rowid = 'id',
         tokenize = 'porter unicode61 remove_diacritics 2'
       );
-      CREATE TRIGGER help_passages_fts_insert AFTER INSERT ON help_passages BEGIN
-        INSERT INTO help_passages_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+      -- Ranked by BM25 with the title weighing twice the body, inside FTS5 (ORDER BY rank).
+      INSERT INTO help_guide_fts (help_guide_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
+      CREATE TRIGGER help_guide_fts_insert AFTER INSERT ON help_passages WHEN new.source = 'guide' BEGIN
+        INSERT INTO help_guide_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
       END;
-      CREATE TRIGGER help_passages_fts_delete AFTER DELETE ON help_passages BEGIN
-        INSERT INTO help_passages_fts (help_passages_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+      CREATE TRIGGER help_guide_fts_delete AFTER DELETE ON help_passages WHEN old.source = 'guide' BEGIN
+        INSERT INTO help_guide_fts (help_guide_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
       END;
-      CREATE TRIGGER help_passages_fts_update AFTER UPDATE OF title, body ON help_passages BEGIN
-        INSERT INTO help_passages_fts (help_passages_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-        INSERT INTO help_passages_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+      CREATE TRIGGER help_guide_fts_update AFTER UPDATE OF title, body ON help_passages WHEN old.source = 'guide' BEGIN
+        INSERT INTO help_guide_fts (help_guide_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO help_guide_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
       END;
+      CREATE VIRTUAL TABLE help_resolutions_fts USING fts5(
+        title, body,
+        content = 'help_passages', content_rowid = 'id',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+      -- Ranked by BM25 with the title weighing twice the body, inside FTS5 (ORDER BY rank).
+      INSERT INTO help_resolutions_fts (help_resolutions_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
+      CREATE TRIGGER help_resolutions_fts_insert AFTER INSERT ON help_passages WHEN new.source <> 'guide' BEGIN
+        INSERT INTO help_resolutions_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+      END;
+      CREATE TRIGGER help_resolutions_fts_delete AFTER DELETE ON help_passages WHEN old.source <> 'guide' BEGIN
+        INSERT INTO help_resolutions_fts (help_resolutions_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+      END;
+      CREATE TRIGGER help_resolutions_fts_update AFTER UPDATE OF title, body ON help_passages WHEN old.source <> 'guide' BEGIN
+        INSERT INTO help_resolutions_fts (help_resolutions_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO help_resolutions_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+      END;
+      -- How many resolutions hold each (stemmed) term: a word thousands of them repeat ranks next
+      -- to nothing but costs the most to match, so the resolutions' search leaves it out.
+      CREATE VIRTUAL TABLE help_resolutions_vocab USING fts5vocab(help_resolutions_fts, 'row');
 
       -- The digest of the guide last indexed: a changed guide is indexed again at start.
       CREATE TABLE help_guide_state (

@@ -1,13 +1,13 @@
 /**
  * The knowledge base: the guide and each instance's past resolutions (troubleshooter outcomes,
- * applied plans with their descriptions) as passages in one FTS5 index, searched from one box.
- * The guide is indexed again when its text changes; outcomes are indexed as they are recorded;
- * applied plans when a search finds the instance's applied plans changed since the last look.
+ * applied plans with their descriptions), each in its own FTS5 index, searched from one box: the
+ * guide's best sections first, then the past resolutions that share the question's specific words.
+ * The guide is indexed again when its text changes; outcomes as they are recorded; applied plans
+ * when a search finds the instance's applied plans changed since the last look.
  *
  * Relevance: a result counts only when one of the best passages holds enough of the question's
- * meaningful words (two, or the only one there is; words every page uses do not count). A
- * question about something the guide and the resolutions do not cover gets "not relevant", and
- * the answer "I don't know".
+ * meaningful words (ranking.ts). A question the guide and the resolutions do not cover is "not
+ * relevant", and its answer "I don't know".
  */
 import type { DB } from '../../db/open';
 import { getPlan } from '../../plans';
@@ -18,18 +18,16 @@ import {
   appliedPlansFingerprint,
   guideDigest,
   type PassageHit,
-  passagesMatching,
   planPeopleNames,
   plansWithoutPassage,
   replaceGuide,
-  scorePassages,
-  searchPassages,
   upsertPassage,
 } from './passage-store';
 import { buildHelpQuery } from './query';
+import { distinctStems, isRelevant, rank, type Ranked, resolutionsQuery, snippetOf } from './ranking';
 
-/** How many of the best passages relevance looks at. */
-const RELEVANCE_DEPTH = 3;
+/** Past resolutions shown after the guide's sections. */
+const RESOLUTIONS_SHOWN = 3;
 const PLAN_OPERATIONS_SHOWN = 12;
 
 export interface KnowledgeBase {
@@ -65,70 +63,26 @@ export function createKnowledgeBase(deps: { db: DB; guideDir: string; now?: () =
     search(instanceId, text, limit = 5) {
       const started = performance.now();
       refreshPlans(instanceId);
-      const query = buildHelpQuery(text);
-      const hits = rank(db, instanceId, query, limit);
-      const relevant = isRelevant(db, query.groups, hits);
+      const query = distinctStems(db, buildHelpQuery(text));
+      const guide = rank(db, 'guide', instanceId, query, limit);
+      const specific = resolutionsQuery(db, query);
+      const resolutions = specific ? rank(db, 'resolutions', instanceId, specific, RESOLUTIONS_SHOWN) : [];
+      const cases = specific && isRelevant(specific.groups, resolutions) ? resolutions : [];
+      const hits: Ranked[] = [...guide, ...cases];
       const passages = hits.map((h, i): HelpPassage => ({
         n: i + 1,
         source: h.source,
         ref: h.ref,
         title: h.title,
         body: h.body,
-        snippet: h.snippet,
+        snippet: snippetOf(h),
         at: h.at,
         score: h.score,
       }));
+      const relevant = isRelevant(query.groups, guide) || cases.length > 0;
       return { query: text, passages, relevant, hits, ms: Math.round((performance.now() - started) * 100) / 100 };
     },
   };
-}
-
-/** How much a match through an alternative word counts against the word as typed. */
-const ALTERNATIVE_WEIGHT = 0.5;
-
-/**
- * The best passages: BM25 of the words as typed, plus half the BM25 of the query with their
- * alternatives, so a passage in the question's own words ranks above one that only shares a
- * synonym.
- */
-function rank(db: DB, instanceId: string, query: ReturnType<typeof buildHelpQuery>, limit: number): PassageHit[] {
-  const pool = Math.max(50, limit * 10);
-  const expanded = searchPassages(db, instanceId, query.match, pool);
-  const typed = query.typed === query.match ? null : scorePassages(db, instanceId, query.typed, pool);
-  const coverage = coverageOf(
-    db,
-    query.groups,
-    expanded.map((h) => h.id),
-  );
-  return expanded
-    .map((h) => {
-      const bm25 = typed ? (typed.get(h.id) ?? 0) + ALTERNATIVE_WEIGHT * h.score : h.score;
-      return { ...h, score: Math.round(bm25 * (coverage.get(h.id) ?? 0) * 1000) / 1000 };
-    })
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
-}
-
-/**
- * The share of the question's words (with their alternatives) each passage holds: a passage that
- * speaks of every part of the question beats one that repeats a single word of it.
- */
-function coverageOf(db: DB, groups: ReturnType<typeof buildHelpQuery>['groups'], ids: readonly number[]) {
-  const matched = new Map<number, number>();
-  for (const group of groups)
-    for (const id of passagesMatching(db, group.match, ids)) matched.set(id, (matched.get(id) ?? 0) + 1);
-  return new Map([...matched].map(([id, n]) => [id, Math.sqrt(n / Math.max(1, groups.length))]));
-}
-
-function isRelevant(db: DB, groups: ReturnType<typeof buildHelpQuery>['groups'], hits: readonly PassageHit[]) {
-  if (hits.length === 0) return false;
-  const counted = groups.some((g) => !g.generic) ? groups.filter((g) => !g.generic) : groups;
-  const needed = Math.min(2, counted.length);
-  const top = hits.slice(0, RELEVANCE_DEPTH).map((h) => h.id);
-  const matched = new Map<number, number>();
-  for (const group of counted)
-    for (const id of passagesMatching(db, group.match, top)) matched.set(id, (matched.get(id) ?? 0) + 1);
-  return [...matched.values()].some((n) => n >= needed);
 }
 
 /** An outcome in words: who, against what, what failed and what was advised, and the fix plan. */

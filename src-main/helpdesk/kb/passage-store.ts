@@ -26,7 +26,9 @@ export interface PassageHit {
   body: string;
   names: string[];
   at: string | null;
-  snippet: string;
+  /** Title and body with every matched word between MARK_OPEN and MARK_CLOSE. */
+  markedTitle: string;
+  markedBody: string;
   score: number;
 }
 
@@ -68,20 +70,37 @@ interface HitRow {
   body: string;
   names: string;
   at: string | null;
-  snippet: string;
+  marked_title: string;
+  marked_body: string;
   rank: number;
 }
 
-/** The best passages for a MATCH expression among the guide and the instance's own, best first. */
-export function searchPassages(db: DB, instanceId: string, match: string, limit: number): PassageHit[] {
+/** The guide's index, or the past resolutions' (each with its own BM25 statistics). */
+export type HelpIndex = 'guide' | 'resolutions';
+const TABLE: Record<HelpIndex, string> = { guide: 'help_guide_fts', resolutions: 'help_resolutions_fts' };
+
+/**
+ * The best passages of an index for a MATCH expression, best first: the guide's, or the
+ * instance's own resolutions. Ranked inside FTS5 (`ORDER BY rank`, BM25 with the title weighing
+ * twice the body), so the marked text is made only for the rows returned.
+ */
+export function searchPassages(
+  db: DB,
+  index: HelpIndex,
+  instanceId: string,
+  match: string,
+  limit: number,
+): PassageHit[] {
   if (!match) return [];
+  const fts = TABLE[index];
   const rows = db
     .prepare(
       `SELECT p.id, p.source, p.ref, p.title, p.body, p.names, p.at,
-         snippet(help_passages_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', ' … ', 40) AS snippet,
-         bm25(help_passages_fts, 2.0, 1.0) AS rank
-       FROM help_passages_fts JOIN help_passages p ON p.id = help_passages_fts.rowid
-       WHERE help_passages_fts MATCH ? AND (p.instance_id IS NULL OR p.instance_id = ?)
+         highlight(${fts}, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS marked_title,
+         highlight(${fts}, 1, '${MARK_OPEN}', '${MARK_CLOSE}') AS marked_body,
+         ${fts}.rank AS rank
+       FROM ${fts} JOIN help_passages p ON p.id = ${fts}.rowid
+       WHERE ${fts} MATCH ? AND ${index === 'guide' ? 'p.instance_id IS NULL AND ? IS NOT NULL' : 'p.instance_id = ?'}
        ORDER BY rank LIMIT ?`,
     )
     .all(match, instanceId, limit) as HitRow[];
@@ -93,35 +112,69 @@ export function searchPassages(db: DB, instanceId: string, match: string, limit:
     body: r.body,
     names: JSON.parse(r.names) as string[],
     at: r.at,
-    snippet: r.snippet,
+    markedTitle: r.marked_title,
+    markedBody: r.marked_body,
     score: Math.round(-r.rank * 1000) / 1000,
   }));
 }
 
-/** BM25 scores (higher is better) of the best passages for a MATCH expression, by passage id. */
-export function scorePassages(db: DB, instanceId: string, match: string, limit: number): Map<number, number> {
+/** BM25 scores (higher is better) of the best passages of an index for a MATCH expression, by id. */
+export function scorePassages(
+  db: DB,
+  index: HelpIndex,
+  instanceId: string,
+  match: string,
+  limit: number,
+): Map<number, number> {
   if (!match) return new Map();
+  const fts = TABLE[index];
   const rows = db
     .prepare(
-      `SELECT p.id, bm25(help_passages_fts, 2.0, 1.0) AS rank
-       FROM help_passages_fts JOIN help_passages p ON p.id = help_passages_fts.rowid
-       WHERE help_passages_fts MATCH ? AND (p.instance_id IS NULL OR p.instance_id = ?)
+      `SELECT p.id, ${fts}.rank AS rank FROM ${fts} JOIN help_passages p ON p.id = ${fts}.rowid
+       WHERE ${fts} MATCH ? AND ${index === 'guide' ? 'p.instance_id IS NULL AND ? IS NOT NULL' : 'p.instance_id = ?'}
        ORDER BY rank LIMIT ?`,
     )
     .all(match, instanceId, limit) as { id: number; rank: number }[];
   return new Map(rows.map((r) => [r.id, -r.rank]));
 }
 
-/** Which of these passages a MATCH expression finds (to tell how many question words each holds). */
-export function passagesMatching(db: DB, match: string, ids: readonly number[]): Set<number> {
-  if (ids.length === 0) return new Set();
+/**
+ * The index's own stems of words (FTS5's porter tokenizer, through a scratch table of this
+ * connection): what the vocabulary is keyed by. A hyphenated word gives several.
+ */
+export function stemsOf(db: DB, words: readonly string[]): string[][] {
+  db.exec(`
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.help_stem USING fts5(t, tokenize = 'porter unicode61 remove_diacritics 2');
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.help_stem_vocab USING fts5vocab(temp, help_stem, 'instance');
+  `);
+  const insert = db.prepare('INSERT INTO temp.help_stem (rowid, t) VALUES (?, ?)');
+  const out: string[][] = words.map(() => []);
+  db.transaction(() => {
+    db.prepare('DELETE FROM temp.help_stem').run();
+    words.forEach((w, i) => insert.run(i + 1, w));
+    const rows = db.prepare('SELECT doc, term FROM temp.help_stem_vocab ORDER BY doc, offset').all() as {
+      doc: number;
+      term: string;
+    }[];
+    for (const r of rows) out[r.doc - 1]?.push(r.term);
+  })();
+  return out;
+}
+
+/** How many resolutions (all instances: BM25 counts them all) hold each stem. */
+export function resolutionFrequencies(db: DB, stems: readonly string[]): Map<string, number> {
+  if (stems.length === 0) return new Map();
   const rows = db
-    .prepare(
-      `SELECT rowid FROM help_passages_fts WHERE help_passages_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
-    )
-    .pluck()
-    .all(match, JSON.stringify(ids)) as number[];
-  return new Set(rows);
+    .prepare('SELECT term, doc FROM help_resolutions_vocab WHERE term IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify([...new Set(stems)])) as { term: string; doc: number }[];
+  return new Map(rows.map((r) => [r.term, r.doc]));
+}
+
+export function resolutionTotal(db: DB): number {
+  // Both counts walk an index (the second the guide's rows only): cheaper than a filtered scan.
+  const all = db.prepare('SELECT count(*) FROM help_passages').pluck().get() as number;
+  const guide = db.prepare('SELECT count(*) FROM help_passages WHERE instance_id IS NULL').pluck().get() as number;
+  return all - guide;
 }
 
 /** Applied plans of the instance that have no passage yet (past resolutions to index). */

@@ -54,6 +54,20 @@ const THESAURUS: readonly (readonly string[])[] = [
   ['contractor', 'contractors', 'temporary', 'temp', 'temps', 'consultant', 'consultants'],
   ['give', 'gives', 'giving', 'grant', 'grants', 'granting', 'granted'],
   ['bulk', 'mass', 'batch', 'batches'],
+  [
+    'change',
+    'changed',
+    'changes',
+    'changing',
+    'edit',
+    'edited',
+    'edits',
+    'editing',
+    'modify',
+    'modified',
+    'update',
+    'updated',
+  ],
   ['api', 'smartconnect'],
   ['csv', 'spreadsheet', 'spreadsheets', 'excel', 'xlsx'],
   ['mfa', '2fa', 'two-factor', 'multi-factor', 'otp', 'authenticator'],
@@ -89,13 +103,22 @@ for (const group of THESAURUS) for (const word of group) GROUP_OF.set(word, grou
 /** Words too common in this guide to count as evidence on their own. */
 const GENERIC = new Set(['smartsimple', 'admin', 'desk', 'administrator', 'instance', 'screen', 'app']);
 
+/** A meaningful word of the question with the other words for the same thing. */
+export interface QueryGroup {
+  /** The word as typed (after phrase rewriting). */
+  typed: string;
+  /** It and its alternatives; hyphenated ones are searched as phrases. */
+  words: readonly string[];
+  /** A word every page uses: it does not count as evidence on its own. */
+  generic: boolean;
+}
+
 export interface HelpQuery {
+  groups: QueryGroup[];
   /** The FTS5 MATCH expression of every word and its alternatives (empty when no word carries meaning). */
   match: string;
   /** Only the words as typed: ranked above their alternatives. */
   typed: string;
-  /** One MATCH expression per meaningful word (with its alternatives), for judging relevance. */
-  groups: { match: string; generic: boolean }[];
 }
 
 const quote = (w: string) => `"${w.replace(/"/g, '""')}"`;
@@ -134,14 +157,33 @@ const PHRASES: readonly [RegExp, string][] = [
   [/\broll(?:ed|ing)?\s+(?:\w+\s+){0,2}back\b/gi, ' undo '],
   [/\bnew\s+(?:hire|starter|joiner|employee|staff\s+member)s?\b/gi, ' onboarding new person '],
   [/\bwho\s+(?:\w+ed|made|did|gave|took|set)\b/gi, ' $& audit log history '],
+  [/\b(?:one\s+at\s+a\s+time|one\s+by\s+one|individually|separately)\b/gi, ' one-by-one '],
 ];
 
 const rewritePhrases = (text: string) => PHRASES.reduce((t, [re, to]) => t.replace(re, to), text);
 
+const phrase = (w: string) => quote(w.replace(/-/g, ' '));
+const groupMatch = (words: readonly string[]) =>
+  words.length === 1 ? phrase(words[0]!) : `(${words.map(phrase).join(' OR ')})`;
+
+/** The MATCH expressions of a set of groups (quoted terms only: nothing typed becomes syntax). */
+export function withMatches(groups: QueryGroup[]): HelpQuery {
+  return {
+    groups,
+    match: groups.map((g) => groupMatch(g.words)).join(' OR '),
+    typed: groups
+      .filter((g) => g.words.includes(g.typed))
+      .map((g) => phrase(g.typed))
+      .join(' OR '),
+  };
+}
+
+/** The single terms of a group (hyphenated words split as FTS5 splits them). */
+export const termsOf = (g: QueryGroup) => g.words.flatMap((w) => w.split('-'));
+
 export function buildHelpQuery(text: string): HelpQuery {
   const seen = new Set<string>();
-  const groups: HelpQuery['groups'] = [];
-  const typed: string[] = [];
+  const groups: QueryGroup[] = [];
   for (const word of wordsOf(rewritePhrases(text))) {
     if (STOP_WORDS.has(word) || seen.has(word)) continue;
     const alternatives = GROUP_OF.get(word) ?? [word];
@@ -149,13 +191,7 @@ export function buildHelpQuery(text: string): HelpQuery {
     seen.add(word);
     if (!fresh) continue;
     for (const a of alternatives) seen.add(a);
-    typed.push(quote(word.replace(/-/g, ' ')));
-    // Hyphenated words are searched as their parts, in order (FTS5 splits them the same way).
-    const terms = alternatives.map((a) => quote(a.replace(/-/g, ' ')));
-    groups.push({
-      match: terms.length === 1 ? terms[0]! : `(${terms.join(' OR ')})`,
-      generic: alternatives.some((a) => GENERIC.has(a)),
-    });
+    groups.push({ typed: word, words: alternatives, generic: alternatives.some((a) => GENERIC.has(a)) });
   }
-  return { match: groups.map((g) => g.match).join(' OR '), typed: typed.join(' OR '), groups };
+  return withMatches(groups);
 }

@@ -5,7 +5,7 @@ import type { HelpdeskCheck } from '../../../src-preload/contract';
 const RESULT: Record<HelpdeskCheck['result'], { label: string; color: string }> = {
   pass: { label: 'Passed', color: 'green' },
   fail: { label: 'Failed', color: 'red' },
-  skip: { label: 'Not checked', color: 'gray' },
+  skip: { label: 'Skipped', color: 'gray' },
 };
 
 export function ChecksTable({ checks }: { checks: HelpdeskCheck[] }) {

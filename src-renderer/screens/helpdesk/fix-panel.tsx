@@ -90,7 +90,7 @@ function Resets({ instance, diagnosis }: Pick<Props, 'instance' | 'diagnosis'>) 
           <Button
             size="xs"
             variant="default"
-            w={190}
+            miw={190}
             disabled={!r.available}
             loading={reset.isPending && reset.variables?.kind === r.kind}
             onClick={() =>

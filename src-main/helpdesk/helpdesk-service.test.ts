@@ -132,4 +132,24 @@ describe('fix plans, tickets and past resolutions', () => {
     expect(plan.body).toMatch(/Part on the program/);
     expect(plan.body).toContain(`for ${person.firstName} ${person.lastName}`);
   });
+
+  it('finds a dismissed finding by its reason once the findings capability hands it over', () => {
+    d.desk.indexFinding({
+      id: 'f-1',
+      instanceId: d.instanceId,
+      title: 'Off-hours sign-in from a new address',
+      summary: `${person.firstName} ${person.lastName} signed in at 02:10 from 203.0.113.9.`,
+      decision: 'dismissed',
+      reason: 'Travelling to the Lisbon conference that week; confirmed with the grantee.',
+      people: [`${person.firstName} ${person.lastName}`],
+      decidedAt: '2026-11-01T09:00:00.000Z',
+    });
+    const found = d.desk.search(d.instanceId, 'why was the off-hours sign-in alert dismissed? conference');
+    const finding = found.passages.find((p) => p.source === 'finding');
+    expect(finding).toMatchObject({
+      ref: 'finding:f-1',
+      title: 'Finding dismissed: Off-hours sign-in from a new address',
+    });
+    expect(finding?.body).toMatch(/Dismissed: Travelling to the Lisbon conference/);
+  });
 });

@@ -22,7 +22,7 @@ import type {
 import { DEFAULT_EXPIRY_DAYS } from '../../src-preload/contract';
 import { personName, runChecks, summarize } from './checks';
 import { fixDescription, fixInputs, makePlan, RESET_TITLES, resetInput, type ResetKind } from './fix-plans';
-import { createKnowledgeBase, type KnowledgeBase } from './kb/knowledge-base';
+import { createKnowledgeBase, type KnowledgeBase, type ResolvedFinding } from './kb/knowledge-base';
 import { defaultGuideDir } from './kb/guide';
 import {
   earlierOutcomes,
@@ -66,6 +66,11 @@ export interface HelpdeskService {
   ticket(instanceId: string, outcomeId: number): HelpdeskTicket;
   search(instanceId: string, query: string, limit?: number): HelpSearchResult;
   answer(instanceId: string, question: string): Promise<HelpAnswer>;
+  /**
+   * A dismissed or remediated finding, with its reason, as a past resolution the search finds. For
+   * the findings capability to call when a finding is closed (it is not on main yet).
+   */
+  indexFinding(finding: ResolvedFinding): void;
   /** Indexes the guide when its text changed (also done before the first search). */
   indexGuide(): { passages: number; reindexed: boolean };
 }
@@ -126,6 +131,10 @@ export function createHelpdeskService(deps: HelpdeskServiceDeps): HelpdeskServic
     answer: (instanceId, question) => {
       ensureGuide();
       return answer(deps, kb, known(instanceId), question);
+    },
+    indexFinding: (finding) => {
+      known(finding.instanceId);
+      kb.indexFinding(finding);
     },
     indexGuide: () => {
       guideChecked = true;

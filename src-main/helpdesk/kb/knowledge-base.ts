@@ -26,6 +26,19 @@ import {
 import { buildHelpQuery } from './query';
 import { distinctStems, isRelevant, rank, type Ranked, resolutionsQuery, snippetOf } from './ranking';
 
+/** What the findings capability hands over when a finding is closed (src-main/investigate). */
+export interface ResolvedFinding {
+  id: string | number;
+  instanceId: string;
+  title: string;
+  summary: string;
+  decision: 'dismissed' | 'remediated';
+  reason: string | null;
+  /** People the finding names (pseudonymized before an LLM sees the passage). */
+  people: string[];
+  decidedAt: string;
+}
+
 /** Past resolutions shown after the guide's sections. */
 const RESOLUTIONS_SHOWN = 3;
 const PLAN_OPERATIONS_SHOWN = 12;
@@ -35,6 +48,8 @@ export interface KnowledgeBase {
   ensureGuide(): { passages: number; reindexed: boolean };
   /** The outcome as a passage (again, when its plan changed). */
   indexOutcome(outcome: OutcomeRecord): void;
+  /** A dismissed or remediated finding with its reason, as a past resolution of its instance. */
+  indexFinding(finding: ResolvedFinding): void;
   search(instanceId: string, query: string, limit?: number): HelpSearchResult & { hits: PassageHit[] };
 }
 
@@ -60,6 +75,16 @@ export function createKnowledgeBase(deps: { db: DB; guideDir: string; now?: () =
       return { passages: guide.passages.length, reindexed: true };
     },
     indexOutcome: (outcome) => upsertPassage(db, outcomePassage(outcome)),
+    indexFinding: (f) =>
+      upsertPassage(db, {
+        instanceId: f.instanceId,
+        source: 'finding',
+        ref: `finding:${f.id}`,
+        title: `Finding ${f.decision}: ${f.title}`,
+        body: `${f.summary.trim()} ${f.decision === 'dismissed' ? 'Dismissed' : 'Remediated'}${f.reason ? `: ${f.reason.trim()}` : '.'}`,
+        names: f.people,
+        at: f.decidedAt,
+      }),
     search(instanceId, text, limit = 5) {
       const started = performance.now();
       refreshPlans(instanceId);

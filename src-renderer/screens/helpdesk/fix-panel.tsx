@@ -103,7 +103,11 @@ function Resets({ instance, diagnosis }: Pick<Props, 'instance' | 'diagnosis'>) 
           >
             {r.label}
           </Button>
-          <Text size="xs" c={r.available ? 'dimmed' : 'orange.8'} data-testid={`helpdesk-reset-${r.kind}-note`}>
+          <Text
+            size="xs"
+            c={r.kind === 'reset_password' ? 'orange.8' : 'dimmed'}
+            data-testid={`helpdesk-reset-${r.kind}-note`}
+          >
             {r.description}
           </Text>
         </Group>

@@ -4,7 +4,6 @@
  * name and by id, every check in order in the JSON, the fix plan made with --fix, and plain
  * errors for a name that matches no one or several people.
  */
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,26 +11,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELPDESK_CHECK_IDS, type HelpdeskDiagnosis, type HelpdeskPlanMade } from '../../src-preload/contract';
+import { spawnDesk } from './test-support/spawn-desk';
 
-const DESK = path.join(import.meta.dirname, 'desk.ts');
 const SERVICE = `Admin Desk desk-why-test ${crypto.randomUUID()}`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-why-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function desk(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', DESK, '--data', dir, ...args], {
-      env: { ...process.env, ADMIN_DESK_KEYCHAIN_SERVICE: SERVICE },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const desk = (...args: string[]) => spawnDesk(['--data', dir, ...args], { ADMIN_DESK_KEYCHAIN_SERVICE: SERVICE });
 
 interface Pair {
   personId: number;

@@ -5,7 +5,7 @@
  * access log, and when the mirror was last synced. Typed columns only, never `raw`.
  */
 import type { DB } from '../db/open';
-import { LOCK_ACTIONS } from '../smartsimple/protocol';
+import { LOCK_ACTIONS, parseRoleList } from '../smartsimple/protocol';
 import type { LockEvent, Part, RoleFacts, RoleSide, SubjectOrganization, SubjectPerson, SubjectProgram } from './types';
 
 interface PersonRow {
@@ -28,9 +28,8 @@ const PERSON_COLUMNS = `id, key, first_name, last_name, email, company_id, is_ex
   status, access_expiry, deleted_at`;
 
 const roleIdsOf = (list: string): number[] =>
-  list
-    .split(',')
-    .map((s) => Number(s.trim()))
+  parseRoleList(list)
+    .map(Number)
     .filter((n) => Number.isSafeInteger(n) && n > 0);
 
 function toPerson(r: PersonRow): SubjectPerson {

@@ -58,40 +58,8 @@ export const m0013Helpdesk: Migration = {
       -- Two indexes over the passages: the guide's, and the past resolutions'. Each has its own
       -- statistics, so thousands of resolutions never change how the guide ranks (a word every
       -- outcome repeats would otherwise lose its weight in the guide too).
-      CREATE VIRTUAL TABLE help_guide_fts USING fts5(
-        title, body,
-        content = 'help_passages', content_rowid = 'id',
-        tokenize = 'porter unicode61 remove_diacritics 2'
-      );
-      -- Ranked by BM25 with the title weighing twice the body, inside FTS5 (ORDER BY rank).
-      INSERT INTO help_guide_fts (help_guide_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
-      CREATE TRIGGER help_guide_fts_insert AFTER INSERT ON help_passages WHEN new.source = 'guide' BEGIN
-        INSERT INTO help_guide_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
-      END;
-      CREATE TRIGGER help_guide_fts_delete AFTER DELETE ON help_passages WHEN old.source = 'guide' BEGIN
-        INSERT INTO help_guide_fts (help_guide_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-      END;
-      CREATE TRIGGER help_guide_fts_update AFTER UPDATE OF title, body ON help_passages WHEN old.source = 'guide' BEGIN
-        INSERT INTO help_guide_fts (help_guide_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-        INSERT INTO help_guide_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
-      END;
-      CREATE VIRTUAL TABLE help_resolutions_fts USING fts5(
-        title, body,
-        content = 'help_passages', content_rowid = 'id',
-        tokenize = 'porter unicode61 remove_diacritics 2'
-      );
-      -- Ranked by BM25 with the title weighing twice the body, inside FTS5 (ORDER BY rank).
-      INSERT INTO help_resolutions_fts (help_resolutions_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
-      CREATE TRIGGER help_resolutions_fts_insert AFTER INSERT ON help_passages WHEN new.source <> 'guide' BEGIN
-        INSERT INTO help_resolutions_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
-      END;
-      CREATE TRIGGER help_resolutions_fts_delete AFTER DELETE ON help_passages WHEN old.source <> 'guide' BEGIN
-        INSERT INTO help_resolutions_fts (help_resolutions_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-      END;
-      CREATE TRIGGER help_resolutions_fts_update AFTER UPDATE OF title, body ON help_passages WHEN old.source <> 'guide' BEGIN
-        INSERT INTO help_resolutions_fts (help_resolutions_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-        INSERT INTO help_resolutions_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
-      END;
+      ${passageIndex('guide', "= 'guide'")}
+      ${passageIndex('resolutions', "<> 'guide'")}
       -- How many resolutions hold each (stemmed) term: a word thousands of them repeat ranks next
       -- to nothing but costs the most to match, so the resolutions' search leaves it out.
       CREATE VIRTUAL TABLE help_resolutions_vocab USING fts5vocab(help_resolutions_fts, 'row');
@@ -106,6 +74,32 @@ export const m0013Helpdesk: Migration = {
     widenSuggestionKinds(db, ['answer_question']);
   },
 };
+
+/**
+ * An external-content FTS5 index over the passages whose source matches `condition`, kept by
+ * triggers, ranked by BM25 with the title weighing twice the body inside FTS5 (`ORDER BY rank`).
+ * A passage's source never changes, so the triggers test it once.
+ */
+function passageIndex(name: 'guide' | 'resolutions', condition: string): string {
+  const fts = `help_${name}_fts`;
+  return `
+      CREATE VIRTUAL TABLE ${fts} USING fts5(
+        title, body,
+        content = 'help_passages', content_rowid = 'id',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+      INSERT INTO ${fts} (${fts}, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
+      CREATE TRIGGER ${fts}_insert AFTER INSERT ON help_passages WHEN new.source ${condition} BEGIN
+        INSERT INTO ${fts} (rowid, title, body) VALUES (new.id, new.title, new.body);
+      END;
+      CREATE TRIGGER ${fts}_delete AFTER DELETE ON help_passages WHEN old.source ${condition} BEGIN
+        INSERT INTO ${fts} (${fts}, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+      END;
+      CREATE TRIGGER ${fts}_update AFTER UPDATE OF title, body ON help_passages WHEN old.source ${condition} BEGIN
+        INSERT INTO ${fts} (${fts}, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO ${fts} (rowid, title, body) VALUES (new.id, new.title, new.body);
+      END;`;
+}
 
 /** Rebuilds ai_suggestions with more values in its kind CHECK, from its own stored definition. */
 function widenSuggestionKinds(db: Database.Database, kinds: readonly string[]): void {

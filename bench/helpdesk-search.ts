@@ -138,22 +138,28 @@ const percentile = (xs: number[], p: number) =>
 function measure(desk: HelpdeskService, instanceId: string) {
   const all = [...QUESTIONS, ...HOLDOUT_QUESTIONS];
   const times: number[] = [];
+  // Per question, its best round: what the search costs when the scheduler lets it run.
+  const best = all.map(() => Infinity);
   let top3 = 0;
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [question, answers] of all) {
+    all.forEach(([question, answers], i) => {
       const t0 = performance.now();
       const found = desk.search(instanceId, question, 5);
-      times.push(performance.now() - t0);
+      const ms = performance.now() - t0;
+      times.push(ms);
+      best[i] = Math.min(best[i]!, ms);
       if (round === 0) {
         const wanted = [answers].flat().map((a) => `guide:${a}`);
         if (found.passages.slice(0, 3).some((p) => wanted.includes(p.ref))) top3++;
       }
-    }
+    });
   }
   return {
     p50: percentile(times, 0.5),
     p95: percentile(times, 0.95),
     max: Math.max(...times),
+    bestP50: percentile(best, 0.5),
+    bestP95: percentile(best, 0.95),
     top3,
     questions: all.length,
   };
@@ -181,17 +187,21 @@ export function benchHelpdeskSearch() {
   });
   for (const s of setups) s.desk.search(s.instanceId, 'warm up the statement cache');
   const results = setups.map((s) => ({ ...s, ...measure(s.desk, s.instanceId) }));
+  const [load] = os.loadavg();
   console.log(
-    `bench/helpdesk-search: ${ROUNDS} rounds of ${results[0]!.questions} administrator questions, search through the help desk service`,
+    `bench/helpdesk-search: ${ROUNDS} rounds of ${results[0]!.questions} administrator questions through the help desk service, on ${os.cpus().length} cores at load average ${load!.toFixed(1)}`,
   );
   for (const r of results)
     console.log(
-      `  guide (${r.guide} passages) + ${r.n.toLocaleString('en')} resolutions: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, max ${r.max.toFixed(2)} ms; answering section in the top 3 for ${r.top3}/${r.questions}${r.n ? ` (indexed in ${(r.fillMs / 1000).toFixed(1)} s)` : ''}`,
+      `  guide (${r.guide} passages) + ${r.n.toLocaleString('en')} resolutions: all searches p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, max ${r.max.toFixed(1)} ms; ` +
+        `best round per question p50 ${r.bestP50.toFixed(2)} ms, p95 ${r.bestP95.toFixed(2)} ms; answering section in the top 3 for ${r.top3}/${r.questions}${r.n ? ` (indexed in ${(r.fillMs / 1000).toFixed(1)} s)` : ''}`,
     );
   const [base, full] = results as [(typeof results)[0], (typeof results)[0]];
-  console.log(`  ratio p95 with/without resolutions: ${(full.p95 / base.p95).toFixed(2)}x`);
   console.log(
-    `  under ${TARGET_MS} ms at p95 with ${full.n.toLocaleString('en')} resolutions: ${full.p95 < TARGET_MS ? 'yes' : 'NO'} (max ${full.max.toFixed(1)} ms)`,
+    `  ratio with/without resolutions: p95 ${(full.p95 / base.p95).toFixed(2)}x, best-round p95 ${(full.bestP95 / base.bestP95).toFixed(2)}x`,
+  );
+  console.log(
+    `  under ${TARGET_MS} ms with ${full.n.toLocaleString('en')} resolutions: p95 of all searches ${full.p95 < TARGET_MS ? 'yes' : 'NO'}, p95 of the best rounds ${full.bestP95 < TARGET_MS ? 'yes' : 'NO'}`,
   );
   for (const s of setups) s.db.close();
   fs.rmSync(root, { recursive: true, force: true });

@@ -118,6 +118,7 @@ function Resets({ instance, diagnosis }: Pick<Props, 'instance' | 'diagnosis'>) 
 
 export function FixPanel({ instance, diagnosis, checking, onCheckAgain, onTicket }: Props) {
   const syncThenCheck = useSyncThenCheck(instance.id, onCheckAgain);
+  const cancel = useApiMutation('jobs:cancel', { meta: { errorTitle: 'The sync was not cancelled' } });
   const failed = diagnosis.failed.length > 0;
   const job = syncThenCheck.job;
   return (
@@ -153,9 +154,14 @@ export function FixPanel({ instance, diagnosis, checking, onCheckAgain, onTicket
         </Group>
         {job && (
           <Stack gap={4} data-testid="helpdesk-sync-progress">
-            <Text size="xs" c="dimmed">
-              {job.message ?? 'Syncing…'}
-            </Text>
+            <Group justify="space-between">
+              <Text size="xs" c="dimmed">
+                {job.message ?? 'Syncing…'}
+              </Text>
+              <Button size="compact-xs" variant="subtle" color="gray" onClick={() => cancel.mutate({ id: job.id })}>
+                Cancel the sync
+              </Button>
+            </Group>
             <Progress value={job.total ? (100 * job.done) / job.total : 5} animated size="sm" />
           </Stack>
         )}

@@ -26,7 +26,9 @@ export function useSyncThenCheck(instanceId: string, check: () => void): SyncThe
     if (!tracked || isJobActive(tracked) || handled.current === tracked.id) return;
     handled.current = tracked.id;
     if (tracked.state === 'succeeded') check();
-    else notifyError(new Error(tracked.error?.message ?? `The sync ${tracked.state}.`), 'The sync did not finish');
+    // A cancel is the administrator's own doing: nothing to report.
+    else if (tracked.state !== 'cancelled')
+      notifyError(new Error(tracked.error?.message ?? `The sync ${tracked.state}.`), 'The sync did not finish');
   }, [tracked, check]);
 
   return {

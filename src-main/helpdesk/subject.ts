@@ -32,10 +32,10 @@ import type {
 const CANDIDATES = 6;
 const isId = (v: number | string): v is number => typeof v === 'number' || /^\d{1,15}$/.test(v.trim());
 
-function ambiguous(what: string, typed: string, names: string[]): never {
-  throw validation(
-    `"${typed}" matches ${names.length === CANDIDATES ? `${CANDIDATES} or more` : names.length} ${what}: ${names.join('; ')}. Use the id or the e-mail.`,
-  );
+function ambiguous(what: 'people' | 'programs' | 'roles', typed: string, names: string[]): never {
+  const count = names.length === CANDIDATES ? `${CANDIDATES} or more` : names.length;
+  const hint = what === 'people' ? 'Use the id or the e-mail.' : 'Use the id or the whole name.';
+  throw validation(`"${typed}" matches ${count} ${what}: ${names.join('; ')}. ${hint}`);
 }
 
 /** A person by id, e-mail or name (live people win over removed ones with the same name). */

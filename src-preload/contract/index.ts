@@ -207,3 +207,30 @@ export type {
   IntakeStandardField,
   IntakeTextItem,
 } from './intake';
+
+// ---------- help desk: the troubleshooter, resets, tickets, the knowledge base ----------
+export {
+  DEFAULT_EXPIRY_DAYS,
+  HELP_SOURCES,
+  HELPDESK_CHECK_IDS,
+  HELPDESK_TARGET_KINDS,
+  helpdeskTargetInputSchema,
+} from './helpdesk';
+export type {
+  HelpAnswer,
+  HelpPassage,
+  HelpSearchResult,
+  HelpSource,
+  HelpdeskCheck,
+  HelpdeskCheckId,
+  HelpdeskCheckResult,
+  HelpdeskDiagnosis,
+  HelpdeskOutcomeRow,
+  HelpdeskPerson,
+  HelpdeskPlanMade,
+  HelpdeskReset,
+  HelpdeskTarget,
+  HelpdeskTargetInput,
+  HelpdeskTargetKind,
+  HelpdeskTicket,
+} from './helpdesk';

@@ -10,6 +10,7 @@ import { proposeCommand } from './propose';
 import { dedupeCommand, linkCommand } from './resolve';
 import { suggestionsCommand } from './suggestions';
 import { syncCommand } from './sync';
+import { whyCommand } from './why';
 
 export const COMMANDS: readonly Command[] = [
   connectCommand,
@@ -23,4 +24,5 @@ export const COMMANDS: readonly Command[] = [
   askCommand,
   intakeCommand,
   proposeCommand,
+  whyCommand,
 ];

@@ -9,6 +9,7 @@ import { m0006AiSuggestions } from './0006-ai-suggestions';
 import { m0007ApprovalReasons } from './0007-approval-reasons';
 import { m0008Ask } from './0008-ask';
 import { m0009IntakeDocuments } from './0009-intake-documents';
+import { m0010Helpdesk } from './0010-helpdesk';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0007ApprovalReasons,
   m0008Ask,
   m0009IntakeDocuments,
+  m0010Helpdesk,
 ];

@@ -170,6 +170,16 @@ export function resolutionFrequencies(db: DB, stems: readonly string[]): Map<str
   return new Map(rows.map((r) => [r.term, r.doc]));
 }
 
+/** How many guide passages hold each (stemmed) term (a vocabulary table of this connection). */
+export function guideFrequencies(db: DB, stems: readonly string[]): Map<string, number> {
+  if (stems.length === 0) return new Map();
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.help_guide_vocab USING fts5vocab(main, help_guide_fts, 'row')");
+  const rows = db
+    .prepare('SELECT term, doc FROM temp.help_guide_vocab WHERE term IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify([...new Set(stems)])) as { term: string; doc: number }[];
+  return new Map(rows.map((r) => [r.term, r.doc]));
+}
+
 export function resolutionTotal(db: DB): number {
   // Both counts walk an index (the second the guide's rows only): cheaper than a filtered scan.
   const all = db.prepare('SELECT count(*) FROM help_passages').pluck().get() as number;

@@ -1,5 +1,5 @@
 /**
- * The knowledge base's passages and their FTS5 index (migration 13): the guide's sections (no
+ * The knowledge base's passages and their FTS5 index (migration 0010): the guide's sections (no
  * instance) and each instance's past resolutions. Search ranks with BM25, the title weighing
  * twice the body, and returns a snippet with the matched words marked.
  */

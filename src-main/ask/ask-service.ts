@@ -14,7 +14,7 @@ import { compileQuery, inlineSql } from './compile';
 import { describeQuery } from './describe';
 import { buildLexicon, type Lexicon } from './grammar/lexicon';
 import { parseQuestion } from './grammar/parse';
-import { readLexiconNames } from './lexicon-store';
+import { mirrorSignature, readLexiconNames } from './lexicon-store';
 import { createRunner, RunRefused, type Runner } from './runner';
 import { nearestQuestions, exampleQuestions } from './suggest';
 
@@ -55,22 +55,24 @@ export class AskRefused extends Error {}
 
 export function createAskService({ db, now = Date.now, timeoutMs, dbFile }: AskServiceDeps): AskService {
   const runner = createRunner({ dbFile: dbFile ?? db.name, ...(timeoutMs ? { timeoutMs } : {}) });
-  const lexicons = new Map<string, { at: number; lexicon: Lexicon }>();
+  // The lexicon is rebuilt when the mirror's names may have changed (a sync, an apply's read-back).
+  const lexicons = new Map<string, { signature: string; lexicon: Lexicon }>();
   const lexiconOf = (instanceId: string) => {
+    const signature = mirrorSignature(db, instanceId);
     const cached = lexicons.get(instanceId);
-    if (cached && Date.now() - cached.at < 10_000) return cached.lexicon;
+    if (cached?.signature === signature) return cached.lexicon;
     const lexicon = buildLexicon(readLexiconNames(db, instanceId));
-    lexicons.set(instanceId, { at: Date.now(), lexicon });
+    lexicons.set(instanceId, { signature, lexicon });
     return lexicon;
   };
   const clock = (asOf?: string) => (asOf ? Date.parse(asOf) : now());
-  const compiled = (question: string, query: AskQuery, at = now()): AskInterpretation => {
+  const compiled = (question: string, query: AskQuery, at = now(), notes: string[] = []): AskInterpretation => {
     const c = compileQuery(query, at);
     return {
       ok: true,
       question,
       query,
-      interpretation: describeQuery(query),
+      interpretation: [describeQuery(query), ...notes.map((n) => `(${n}.)`)].join(' '),
       sql: inlineSql(c.sql, c.params),
       engine: 'grammar',
     };
@@ -91,9 +93,9 @@ export function createAskService({ db, now = Date.now, timeoutMs, dbFile }: AskS
           ok: false,
           question,
           message: `${parsed.message} Try one of the questions below, or rephrase.`,
-          suggestions: nearestQuestions(question, exampleQuestions(lexicon)),
+          suggestions: nearestQuestions(question, exampleQuestions(lexicon, parsed.understood)),
         };
-      return compiled(question, parsed.query, clock(asOf));
+      return compiled(question, parsed.query, clock(asOf), parsed.notes);
     },
     compile: (_instanceId, question, query) => compiled(question, askQuerySchema.parse(query)),
     run: (input) => runAnswer(runner, clock(input.now), input),

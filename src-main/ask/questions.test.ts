@@ -34,11 +34,10 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const sortedText = (values: unknown[]) => JSON.stringify(values.map(String).sort());
-
-function expectedOf(c: Case): string {
-  const rows = db.prepare(c[1]).raw().all({ i: instanceId }) as unknown[][];
-  switch (c[2]) {
+/** An answer as text that compares as the shape says (rows are `[value, ...]`). */
+function comparable(shape: Case[2], rows: unknown[][]): string {
+  const sorted = (values: unknown[]) => JSON.stringify(values.map(String).sort());
+  switch (shape) {
     case 'ids':
       return JSON.stringify(rows.map((r) => Number(r[0])).sort((a, b) => a - b));
     case 'ordered':
@@ -46,28 +45,19 @@ function expectedOf(c: Case): string {
     case 'count':
       return JSON.stringify(rows[0]?.[0]);
     case 'pairs':
-      return sortedText(rows.map((r) => `${String(r[0])}=${String(r[1])}`));
+      return sorted(rows.map((r) => `${String(r[0])}=${String(r[1])}`));
     case 'rows':
-      return sortedText(rows.map((r) => r[0]));
+      return sorted(rows.map((r) => r[0]));
   }
 }
+
+const expectedOf = (c: Case) => comparable(c[2], db.prepare(c[1]).raw().all({ i: instanceId }) as unknown[][]);
 
 async function actualOf(c: Case): Promise<string> {
   const a = await ask.ask(instanceId, c[0]);
   if (!('table' in a)) return `refused: ${a.message}`;
-  const rows = a.table.rows;
-  switch (c[2]) {
-    case 'ids':
-      return JSON.stringify(a.people.map((p) => p.id).sort((x, y) => x - y));
-    case 'ordered':
-      return JSON.stringify(a.people.map((p) => p.id));
-    case 'count':
-      return JSON.stringify(rows[0]?.[0]);
-    case 'pairs':
-      return sortedText(rows.map((r) => `${String(r[0])}=${String(r[1])}`));
-    case 'rows':
-      return sortedText(rows.map((r) => r[0]));
-  }
+  const people = c[2] === 'ids' || c[2] === 'ordered';
+  return comparable(c[2], people ? a.people.map((p) => [p.id]) : a.table.rows);
 }
 
 describe('questions over a synced sandbox mirror', () => {

@@ -187,7 +187,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const audit = createAuditService({ db, instances });
   const ai = createAiService({ db, logger, vault, settings: () => ({ llm: instances.settings().llm }) });
   const aiSettings = createAiSettingsService({ ai, vault, instances });
-  const ask = createAskService({ db });
+  const ask = createAskService({ db, ai });
   const onboarding = createOnboardingService({ db, mirror, ai, administrator });
   const intake = createIntakeService({ db, logger: logger.child('intake') });
   const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };

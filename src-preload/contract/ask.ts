@@ -4,7 +4,7 @@
  * and the exports. The query object is the one thing that crosses from words to SQL.
  */
 import { z } from 'zod';
-import { channel, type DownloadText } from './wire';
+import { channel } from './wire';
 import { planInstanceIdSchema } from './plans-inputs';
 
 const text = (max: number) => z.string().min(1).max(max);
@@ -210,6 +210,4 @@ export const askChannels = {
     input: z.object({ id: z.number().int().min(1) }).strict(),
     writes: ['ask'],
   }),
-  /** The answer as CSV (formula cells neutralized). */
-  'ask:exportCsv': channel<DownloadText>()({ input: runInput, reads: ['mirror'] }),
 } as const;

@@ -7,6 +7,7 @@
  */
 import * as chrono from 'chrono-node';
 import type { AskWindow } from '../../../src-preload/contract/ask';
+import { NUMBER_WORDS } from './numbers';
 
 export interface TimeFinds {
   text: string;
@@ -24,30 +25,6 @@ export interface TimeFinds {
 
 const DAY = 86_400_000;
 const UNITS: Record<string, number> = { day: 1, week: 7, fortnight: 14 };
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  ninety: 90,
-  hundred: 100,
-};
 const MONTHS = [
   'january',
   'february',
@@ -73,7 +50,7 @@ const startOfDay = (ms: number) => Math.floor(ms / DAY) * DAY;
 
 export function numberOf(word: string): number | null {
   if (/^\d+$/.test(word)) return Number(word);
-  return NUMBER_WORDS[word] ?? null;
+  return word === 'a' || word === 'an' ? 1 : (NUMBER_WORDS[word] ?? null);
 }
 
 function monthIndex(word: string): number {

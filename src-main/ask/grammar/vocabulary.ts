@@ -13,39 +13,7 @@
  * manageverb, both, either, and, or, as, and comparisons `>`, `>=`, `<`, `<=`, `=` before a number.
  */
 import { singular } from './lexicon';
-
-const NUMBERS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-  dozen: 12,
-};
+import { NUMBER_WORDS } from './numbers';
 
 /** Words singular() would spoil. */
 const KEEP = new Set(
@@ -256,7 +224,7 @@ const TABLE: [string, string][] = [
 const COMPILED = TABLE.map(([pattern, to]) => [new RegExp(`(?<= )(?:${pattern})(?= )`, 'g'), to] as const);
 
 function numberWord(word: string): string {
-  const n = NUMBERS[word];
+  const n = NUMBER_WORDS[word];
   return n === undefined ? word : String(n);
 }
 

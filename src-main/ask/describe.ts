@@ -1,5 +1,6 @@
 /** A query object in plain words, as the administrator reads it before it runs. */
 import type { AskActivity, AskPersonFilter, AskQuery, AskWindow } from '../../src-preload/contract/ask';
+import { isPlainExistence } from './activity';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const OPS: Record<string, string> = {
@@ -156,8 +157,11 @@ export function describeQuery(q: AskQuery): string {
       const top = out.limit ? ` (the ${out.limit} with the ${out.order === 'fewest' ? 'fewest' : 'most'})` : '';
       return `Count ${counted}, per ${GROUP_WORDS[out.by] ?? out.by}${top}.`;
     }
-    case 'top':
-      return `${out.n === 1 ? 'The person' : `The ${out.n} people`}${who.length ? ` ${who.join(', ')}` : ''} with the most ${TOP_WORDS[out.measure] ?? out.measure}.`;
+    case 'top': {
+      // The logins (or changes) counted are not also said as a condition.
+      const counted = q.activity && isPlainExistence(q.activity) ? q.people.map(person) : who;
+      return `${out.n === 1 ? 'The person' : `The ${out.n} people`}${counted.length ? ` ${counted.join(', ')}` : ''} with the most ${TOP_WORDS[out.measure] ?? out.measure}${when(q.activity) ? ` ${when(q.activity)}` : ''}.`;
+    }
     case 'changes':
       return rowsOf(q, 'Access changes');
     case 'sessions':

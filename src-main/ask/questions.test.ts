@@ -13,9 +13,10 @@ import type { DB } from '../db/open';
 import { ACTIVITY_CASES } from './test-support/cases/activity';
 import { FIRST_CASES } from './test-support/cases/first';
 import { PEOPLE_CASES } from './test-support/cases/people';
+import { PHRASING_CASES } from './test-support/cases/phrasing';
 import type { Case } from './test-support/cases/sql';
 
-const CASES: Case[] = [...FIRST_CASES, ...PEOPLE_CASES, ...ACTIVITY_CASES];
+const CASES: Case[] = [...FIRST_CASES, ...PEOPLE_CASES, ...ACTIVITY_CASES, ...PHRASING_CASES];
 
 let dir: string;
 let db: DB;
@@ -71,6 +72,7 @@ describe('questions over a synced sandbox mirror', () => {
       const got = await actualOf(c);
       if (got !== want) failures.push(`${c[0]}\n   want ${want.slice(0, 160)}\n   got  ${got.slice(0, 160)}`);
     }
+    console.log(`${CASES.length - failures.length} of ${CASES.length} questions exactly right.`);
     if (failures.length) console.log(`Not exactly right (${failures.length}):\n${failures.join('\n')}`);
     // Most expected answers are not empty: the questions test something.
     expect(nonEmpty).toBeGreaterThan(CASES.length * 0.8);

@@ -66,6 +66,19 @@ function condense(canonical: string): string {
   return ` ${words.join(' ')} `;
 }
 
+/**
+ * Whether the answer is people: the question says "who" or "people", or names a person, unless
+ * what it lists first is logins or changes ("sessions of Leo Mills", "Leo Mills's role changes").
+ */
+function aboutPeople(condensed: string, entities: Entity[]): boolean {
+  const words = condensed.trim().split(' ');
+  const first = words[0] === 'count' || words[0] === 'top' ? words[1] : words[0];
+  const person = /^e\d+$/.test(first ?? '') && !!entities[Number(first!.slice(1))]?.entry.names.person;
+  const next = person ? words[words.indexOf(first!) + 1] : first;
+  if (next === 'login' || next === 'change' || (next === 'role' && words.includes('change'))) return false;
+  return / (?:who|people) /.test(condensed) || entities.some((e) => !!e.entry.names.person);
+}
+
 export function parseQuestion(question: string, lexicon: Lexicon, now: number): ParseResult {
   const { words, entities } = markEntities(tokensOf(question), lexicon);
   const time = extractTime(words.join(' '), now);
@@ -82,7 +95,7 @@ export function parseQuestion(question: string, lexicon: Lexicon, now: number): 
     usedWindows: new Set(),
     counting: false,
     countOf: null,
-    aboutPeople: / (?:who|people) /.test(canonical) || entities.some((e) => !!e.entry.names.person),
+    aboutPeople: aboutPeople(condense(canonical), entities),
     plural: PLURAL_SUBJECT.test(question.toLowerCase()),
     notes: [],
     now,

@@ -189,6 +189,29 @@ const RULES: Rule[] = [
     word: (m) => (m[1] && !/less|fewer|under|within/.test(m[1]) ? 'before' : m[1] ? 'since' : 'in'),
   },
   {
+    // "for more than 90 days": as "more than 90 days ago".
+    re: new RegExp(`\\b(?:for|in)\\s+(more than|over|at least)\\s+${AMOUNT}\\s+${UNIT}(?!\\s+ago)\\b`, 'g'),
+    make: ago,
+    word: () => 'before',
+  },
+  {
+    // "since October", "before March 2026": the month's first day (after: the next month's).
+    re: new RegExp(
+      `\\b(since|from|starting|after|before|until|till|prior to)\\s+${MONTH_RE}(?:\\s+(\\d{4}))?(?!\\s*\\d)\\b`,
+      'g',
+    ),
+    make: (m, now) => {
+      const w = inMonth(['', m[2] ?? '', m[3] ?? ''] as unknown as Match, now);
+      if (!w?.from || !w.to) return null;
+      const start = Date.parse(`${w.from.replace(' ', 'T')}Z`);
+      const end = Date.parse(`${w.to.replace(' ', 'T')}Z`);
+      if (/before|prior/.test(m[1] ?? '')) return W(null, start);
+      if (/until|till/.test(m[1] ?? '')) return W(null, end);
+      return W(/after/.test(m[1] ?? '') ? end : start, null);
+    },
+    word: (m) => (/before|prior|until|till/.test(m[1] ?? '') ? 'before' : 'since'),
+  },
+  {
     re: new RegExp(`\\b(?:between|from)\\s+${DATE_RE}\\s+(?:and|to|until|through|-)\\s+${DATE_RE}`, 'g'),
     make: (m, now) => {
       const a = parseDay(m[1] ?? '', now);
@@ -297,6 +320,14 @@ const HOUR_RULES: { re: RegExp; make: (m: Match) => { from: number; to: number }
   {
     re: new RegExp(`\\b(?:before|earlier than)\\s+(?=\\d{1,2}(?::\\d{2}|\\s*(?:am|pm)))${HOUR}${ZONE}`, 'g'),
     make: (m) => ({ from: 0, to: hour(m[1] ?? '0', m[3]) }),
+  },
+  {
+    // "at 3am", "around 14:00": that hour.
+    re: new RegExp(`\\b(?:at|around|about)\\s+(?=\\d{1,2}(?::\\d{2}|\\s*(?:am|pm)))${HOUR}${ZONE}`, 'g'),
+    make: (m) => {
+      const h = hour(m[1] ?? '0', m[3]);
+      return { from: h, to: h + 1 };
+    },
   },
   { re: /\b(?:at night|overnight|during the night|in the night|late at night)\b/g, make: () => ({ from: 22, to: 6 }) },
   {

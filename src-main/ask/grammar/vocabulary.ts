@@ -31,7 +31,7 @@ const GROUP_AHEAD =
 const TABLE: [string, string][] = [
   // Compounds whose words mean something else alone.
   ['user agent|user-agent|useragent', 'agent'],
-  ['(?:access|account)(?= (?:has |have |is |are |was |were |will |\\w+ )?(?:expir|lapse|end))', ''],
+  ['(?:access|account)(?= (?:\\w+ ){0,2}(?:expir|lapse|end))', ''],
   // Numbers and comparisons.
   ['a single|one single|a lone', '1'],
   ['a couple of|a pair of|couple of', '2'],
@@ -91,7 +91,7 @@ const TABLE: [string, string][] = [
   // Access types and admin types.
   ['access type (?:is |of |= )?(?:none|no access|no|0)', 'noaccess'],
   ['access type (?:is |of |= )?(?:user|portal|1)', 'portalaccess'],
-  ['access type (?:is |of |= )?5', 'apiaccess'],
+  ['access type (?:is |of |= )?(?:5|apiaccess)', 'apiaccess'],
   [
     '(?:no|not|without|zero|lacking)(?: have| has| any)? (?:portal |login |system )?access(?! change| type)',
     'noaccess',
@@ -151,6 +151,14 @@ const TABLE: [string, string][] = [
   ['(?:was|were|been|be|get|getting|got) (?:deactivated|disabled|suspended|locked|terminated)', 'was deactivated'],
   ['(?:was|were|been|be|get|getting|got) (?:activated|enabled|reactivated|unlocked)', 'was activated'],
   ['(?:had|have|has|got) (?:a |their |his |her |the )?passwordreset', 'was passwordreset'],
+  // Changes counted as nouns ("how many deactivations") keep a word the count rule reads.
+  ['(?<=count )(?:deactivation|suspension)', 'events deactivated'],
+  ['(?<=count )(?:activation|reactivation)', 'events activated'],
+  ['(?<=count )(?:role )?(?:removal|revocation)', 'events removed'],
+  ['(?<=count )(?:role )?grant', 'events granted'],
+  ['deactivation|suspension', 'deactivated'],
+  ['activation|reactivation', 'activated'],
+  ['removal|revocation', 'removed'],
   [
     'granted|given|gave|give|grant|grants|gives|added|add|adds|assigned|assign|provisioned|provision|awarded|allocated|conferred',
     'granted',
@@ -207,6 +215,7 @@ const TABLE: [string, string][] = [
   ],
   ['(?:the )?(?:fewest|least|lowest|smallest|lowest number of|least number of|minimum)', 'fewest'],
   ['different|distinct|unique|separate|various', 'distinct'],
+  ['distinct(?= (?:people|who))', ''],
   ['ip address|ip number|ip|ips|network address|address|location|computer', 'ip'],
   ['user agent|user-agent|useragent|agent|browser|device|client|machine', 'agent'],
   ['time|occasion', 'time'],
@@ -246,7 +255,8 @@ const FILLER = new Set(
     'see want know like look lookup looking need needs let pull up out fetch bring report retrieve identify give ' +
     'utc gmt zone right system instance mirror set within since ago yet already whether if how whose ' +
     'he she his her him individually respectively altogether overall together along often frequently ' +
-    'work works working worked belong belongs belonging employed based use used using make made do done'
+    'work works working worked belong belongs belonging employed based use used using make made do done ' +
+    'happen happened happening occur occurred occurring took place recorded logged there'
   ).split(' '),
 );
 

@@ -53,10 +53,11 @@ function topMeasure(st: ParseState, word: string | undefined, actor: boolean): T
 const MEASURE = '(login|change|people|time)';
 
 export const OUTPUT_RULES: Rule[] = [
-  rule('count(?: (login|role change|change))?', (m, st) => {
+  rule('count(?: (login|role change|change|passwordreset|events)(?! people| who))?', (m, st) => {
     st.counting = true;
     if (m[1]) st.countOf = m[1] === 'login' ? 'sessions' : 'changes';
-    return m[1] ?? '';
+    // The change's own words stay for the change rules; "events" only marked what is counted.
+    return m[1] === 'events' ? '' : (m[1] ?? '');
   }),
   rule('(?:internal or external|external or internal|internal and external|external and internal)', (_m, st) =>
     setGroup(st, 'external', null, 'most'),
@@ -89,6 +90,8 @@ export const OUTPUT_RULES: Rule[] = [
     const limit = st.output.kind === 'group' ? st.output.limit : null;
     if (m[1]) ensureActivity(st, 'changes').actions ??= ['role_added', 'role_removed'];
     setGroup(st, by, limit, 'most', m[2]);
+    // "logins" / "changes" stay for the rules that read them ("who never logged in, per ...").
+    return m[2] === 'login' || m[2] === 'change' ? m[2] : '';
   }),
   rule(
     `(?:top ${N}|${N} mostactive|top|mostactive)(?: people)?(?: (?:by|most|who))*(?: distinct)?(?: (login|role|change|ip|time))?`,

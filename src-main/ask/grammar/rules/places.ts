@@ -24,15 +24,27 @@ function roleOfVerb(st: ParseState, verb: string | undefined): string | undefine
   return names.find((n) => stem.test(n));
 }
 
-/** "department X", "X team", "not in X department": a name read in the kind its word says. */
+const NAMES = '(e\\d+(?: (?:or|and) e\\d+)*)';
+
+/**
+ * "department X", "X team", "titles X or Y", "not in X department": names read in the kind their
+ * word says; two names of a kind a person has one of (department, organization, title) are either.
+ */
 function named(category: Category, words: string): Rule[] {
   const apply = (negate: boolean) => (m: RegExpMatchArray, st: ParseState) => {
-    const e = entityOf(st, m[1] ?? m[2]);
-    return !!e && applyEntity(st, e, category, negate);
+    const found = (m[1] ?? m[2] ?? '').split(/ (?:or|and) /).map((t) => entityOf(st, t));
+    const names = found.map((e) => e?.entry.names[category]);
+    if (names.some((n) => !n)) return false;
+    if (found.length > 1 && (category === 'department' || category === 'organization' || category === 'title')) {
+      for (const e of found) e!.used = true;
+      st.people.push({ kind: category, values: names as string[], negate });
+      return true;
+    }
+    return found.every((e) => applyEntity(st, e!, category, negate));
   };
   return [
-    rule(`not (?:${words}) ${E}|not ${E} (?:${words})`, apply(true)),
-    rule(`(?:${words}) ${E}|${E} (?:${words})`, apply(false)),
+    rule(`not (?:${words}) ${NAMES}|not ${NAMES} (?:${words})`, apply(true)),
+    rule(`(?:${words}) ${NAMES}|${NAMES} (?:${words})`, apply(false)),
   ];
 }
 

@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY_META } from './src-main/security';
 
 const root = dirname(fileURLToPath(import.meta.url));
-const external = ['better-sqlite3', 'keytar', 'electron'];
+// pdfmake reads its font files beside its own code: it stays in node_modules.
+const external = ['better-sqlite3', 'keytar', 'electron', 'pdfmake'];
 
 export default defineConfig({
   main: {

@@ -10,6 +10,7 @@ import { openDatabase, type DB } from '../db/open';
 import { createAiService } from '../ai/ai-service';
 import { createAiSettingsService } from '../ai/ai-settings';
 import { createAskService } from '../ask/ask-service';
+import { createEvidenceService } from '../evidence/evidence-service';
 import { createIntakeService } from '../intake/intake-service';
 import { createAuditService } from '../audit-trail/audit-service';
 import { recordPolicySettings } from '../audit-trail';
@@ -188,6 +189,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const ai = createAiService({ db, logger, vault, settings: () => ({ llm: instances.settings().llm }) });
   const aiSettings = createAiSettingsService({ ai, vault, instances });
   const ask = createAskService({ db, ai });
+  const evidence = createEvidenceService({ db, ask, instances, administrator });
   const onboarding = createOnboardingService({ db, mirror, ai, administrator });
   const intake = createIntakeService({ db, logger: logger.child('intake') });
   const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };
@@ -204,6 +206,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     ai,
     aiSettings,
     ask,
+    evidence,
     onboarding,
     intake,
     jobs,

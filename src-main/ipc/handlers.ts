@@ -6,6 +6,7 @@ import { askHandlers } from './ask-handlers';
 import { appHandlers } from './app-handlers';
 import { auditHandlers } from './audit-handlers';
 import { browseHandlers } from './browse-handlers';
+import { evidenceHandlers } from './evidence-handlers';
 import { syncHandlers } from './sync-handlers';
 import { connectionHandlers } from './connection-handlers';
 import { intakeHandlers } from './intake-handlers';
@@ -28,6 +29,7 @@ export function createHandlers(services: Services): Handlers {
     ...auditHandlers(services),
     ...aiHandlers(services),
     ...askHandlers(services),
+    ...evidenceHandlers(services),
     ...onboardingHandlers(services),
     ...intakeHandlers(services),
   };

@@ -9,6 +9,7 @@ import { aiChannels } from './ai';
 import { askChannels } from './ask';
 import { appChannels } from './app';
 import { auditChannels } from './audit';
+import { evidenceChannels } from './evidence';
 import { connectChannels } from './connect';
 import { intakeChannels } from './intake';
 import { jobsChannels } from './jobs';
@@ -27,6 +28,7 @@ export const channels = {
   ...jobsChannels,
   ...aiChannels,
   ...askChannels,
+  ...evidenceChannels,
   ...onboardingChannels,
   ...intakeChannels,
 } as const;

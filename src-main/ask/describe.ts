@@ -168,3 +168,12 @@ export function describeQuery(q: AskQuery): string {
       return rowsOf(q, 'Login sessions');
   }
 }
+
+/** Each condition of a query in words, keyed by where it sits (`people.0`, `activity`, `actor.1`), for editing one by one. */
+export function describeParts(q: AskQuery): { key: string; text: string }[] {
+  return [
+    ...q.people.map((f, i) => ({ key: `people.${i}`, text: person(f) })),
+    ...(q.activity ? [{ key: 'activity', text: activity(q.activity) }] : []),
+    ...q.actor.map((f, i) => ({ key: `actor.${i}`, text: `changes made by people ${person(f)}` })),
+  ];
+}

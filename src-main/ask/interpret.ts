@@ -8,7 +8,7 @@
 import type { AskInterpretation, AskQuery } from '../../src-preload/contract/ask';
 import type { EngineName } from '../../src-preload/contract';
 import { compileQuery, inlineSql } from './compile';
-import { describeQuery } from './describe';
+import { describeParts, describeQuery } from './describe';
 import type { Lexicon } from './grammar/lexicon';
 import { parseQuestion } from './grammar/parse';
 import { guardSql, SqlRefused } from './guard';
@@ -46,6 +46,7 @@ export function interpretation(
     question,
     query,
     interpretation: [describeQuery(query), ...notes.map((n) => `(${n}.)`)].join(' '),
+    parts: describeParts(query),
     sql: inlineSql(c.sql, c.params),
     engine,
   };

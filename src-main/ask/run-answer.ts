@@ -5,6 +5,7 @@
  */
 import type { AskAnswer, AskQuery } from '../../src-preload/contract/ask';
 import { askQuerySchema } from '../../src-preload/contract/ask';
+import { AppError } from '../errors/app-error';
 import { compileQuery, inlineSql } from './compile';
 import { describeQuery } from './describe';
 import { RunRefused, type Runner } from './runner';
@@ -15,8 +16,13 @@ export type RunInput = { instanceId: string; question: string; now?: string | un
   { query: AskQuery } | { sql: string }
 );
 
-/** A question refused or stopped, with the reason in plain words. */
-export class AskRefused extends Error {}
+/** A question refused or stopped, with the reason in plain words (it reaches the screen as it is). */
+export class AskRefused extends AppError {
+  constructor(message: string) {
+    super('VALIDATION', message);
+    this.name = 'AskRefused';
+  }
+}
 
 export async function runAnswer(runner: Runner, at: number, input: RunInput): Promise<AskAnswer> {
   const started = Date.now();

@@ -145,7 +145,16 @@ export type AskQuery = z.infer<typeof askQuerySchema>;
 
 /** What a question was read as: the query, in words, and its SQL; or why not, with suggestions. */
 export type AskInterpretation =
-  | { ok: true; question: string; query: AskQuery; interpretation: string; sql: string; engine: 'grammar' | 'llm' }
+  | {
+      ok: true;
+      question: string;
+      query: AskQuery;
+      interpretation: string;
+      /** Each condition in words, keyed by where it sits in the query (`people.0`, `activity`, `actor.0`). */
+      parts: { key: string; text: string }[];
+      sql: string;
+      engine: 'grammar' | 'llm';
+    }
   | { ok: false; question: string; message: string; suggestions: string[] };
 
 export interface AskAnswer {

@@ -1,7 +1,8 @@
 /**
  * `desk ask` as a script runs it: the real command in a child process, over a data folder where
- * `desk connect --sandbox` and `desk sync` made a mirror. The --json answers are compared with
- * hand-written SQL over that folder's database; an unreadable question exits 1 with JSON too.
+ * `desk connect --sandbox --instance FILE` (an instance file written here) and `desk sync` made a
+ * mirror. The --json answers are compared with hand-written SQL over that folder's database; an
+ * unreadable question exits 1 with JSON too; a broken instance file is refused before anything starts.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { instanceToFile } from '../smartsimple/sandbox/instance-file';
+import { generateInstance } from '../smartsimple/sandbox/seed/generate';
 
 const DESK = path.join(import.meta.dirname, 'desk.ts');
 const NOW = '2026-11-20T12:00:00Z';
@@ -50,7 +53,9 @@ function expected(sql: string): unknown[][] {
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-desk-ask-'));
-  const connect = await desk(['connect', '--sandbox', '--people', '150', '--seed', '4']);
+  const generated = generateInstance({ seed: 4, people: 150, now: Date.parse(NOW) });
+  fs.writeFileSync(path.join(dir, 'instance.json'), JSON.stringify(instanceToFile(generated.data)));
+  const connect = await desk(['connect', '--sandbox', '--instance', path.join(dir, 'instance.json')]);
   expect(connect.code, connect.stderr).toBe(0);
   const sync = await desk(['sync']);
   expect(sync.code, sync.stderr).toBe(0);
@@ -93,6 +98,17 @@ describe('desk ask --json', () => {
     expect(refusal.error).toMatch(/Not understood: "pizza"/);
     expect(refusal.suggestions.length).toBeGreaterThan(0);
     expect(run.stderr).toMatch(/Not understood/);
+  }, 120_000);
+
+  it('refuses an instance file with a problem before starting anything', async () => {
+    const broken = JSON.parse(fs.readFileSync(path.join(dir, 'instance.json'), 'utf8')) as { holdings: unknown[] };
+    broken.holdings.push({ personId: 1, roleId: 2 });
+    fs.writeFileSync(path.join(dir, 'broken.json'), JSON.stringify(broken));
+    const run = await desk(['connect', '--sandbox', '--instance', path.join(dir, 'broken.json')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /broken.json is not a sandbox instance file[\s\S]*holdings\[\d+\]\.personId: 1 is not a person/,
+    );
   }, 120_000);
 
   it('says how to use it without a question (exit 2)', async () => {

@@ -95,7 +95,7 @@ function activity(a: AskActivity): string {
             ? ''
             : `${OPS[a.op]} ${a.n}`;
   const parts = [
-    `${a.negate ? 'with no' : 'with'} ${measure ? `${measure} ` : ''}${a.measure === 'distinctDays' ? '' : what}`,
+    `${a.negate ? 'with no' : 'with'} ${measure ? `${measure} ` : ''}${a.measure === 'distinctDays' ? '' : what}`.trim(),
   ];
   if (a.window) parts.push(describeWindow(a.window));
   if (a.hours) parts.push(`between ${a.hours.from}:00 and ${a.hours.to}:00 UTC`);

@@ -232,6 +232,13 @@ const RULES: Rule[] = [
     word: () => 'last',
   },
   {
+    // "in less than 30 days": within them (the past; `future` the other reading).
+    re: /\b(?:in|within)\s+(?:less than|under|fewer than)\s+(\d+|[a-z]+)\s+(day|week|month|year)s?\b/g,
+    make: (m, now) => eitherWay(m, now)?.past ?? null,
+    future: (m, now) => eitherWay(m, now)?.future ?? null,
+    word: () => 'last',
+  },
+  {
     re: /\b(?:for|in|within)\s+(?:the\s+)?(?!last|past|next)(\d+|[a-z]+)\s+(day|week|month|year)s?\b/g,
     make: (m, now) => eitherWay(m, now)?.past ?? null,
     future: (m, now) => eitherWay(m, now)?.future ?? null,

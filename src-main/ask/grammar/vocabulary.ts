@@ -25,10 +25,16 @@ const KEEP = new Set(
 const PLACEHOLDER = /^(?:e|tw|th|td)\d+$/;
 const TIME_AHEAD = '(?= (?:in |during |within |over |since |on |at |between |from |after |before |for )?t[whd]\\d)';
 const GROUP_AHEAD =
-  '(?= (?:the |their |each )?(?:department|organization|role|title|status|accesstype|usertype|program|hour|weekday|month|day|action|internal|external)(?: |$))';
+  '(?= (?:the |their |each )?(?:department|organization|role|title|status|accesstype|usertype|program|hour|weekday|month|day|action)(?: |$))';
 
 /** [pattern over the words, replacement], in order: compounds before the words they contain. */
 const TABLE: [string, string][] = [
+  // Asking words ("give me", "can you show") before "give" can be read as granting.
+  ['(?:can|could|would|will) you (?:please )?(?:give|show|tell|list|find|get|pull|display)(?: me| us)?', ''],
+  [
+    '(?:please )?(?:give|show|tell|get|find|send|pull|bring) (?:me|us)|i (?:want|need|would like|wish)(?: to (?:see|know|find|get))?',
+    '',
+  ],
   // Compounds whose words mean something else alone.
   ['user agent|user-agent|useragent', 'agent'],
   ['(?:access|account)(?= (?:\\w+ ){0,2}(?:expir|lapse|end))', ''],
@@ -118,7 +124,11 @@ const TABLE: [string, string][] = [
   ['highly privileged|high-privilege|high privilege|privileged|privilege|elevated|sensitive|powerful', 'privileged'],
   ['(?:whose |with |where )?status (?:is |of |= )?(active|inactive|pending)', '$1'],
   ['not active|non-active|nonactive', 'not active'],
-  // Created.
+  // Created ("since they were created" says nothing more than "never").
+  [
+    'since (?:they were|their account was|it was|the account was|the accounts were|being) (?:created|added|made|registered|set up)',
+    '',
+  ],
   [
     'people (?:who |that )?(?:were |was |have been |has been |got |been )?(?:added|created|registered|set up|onboarded|made)',
     'people created',
@@ -188,6 +198,8 @@ const TABLE: [string, string][] = [
     'change',
   ],
   ['permission|security role|access role|profile role|user role|role assignment', 'role'],
+  // "Document Manager access": the role.
+  ['(?<=e\\d+ )(?:access|right|rights|privilege)(?! type| change)', 'role'],
   // Programs.
   ['program assignment|assignment|assignee', 'program'],
   ['grant program|funding program|programme|grant opportunity|funding opportunity', 'program'],
@@ -227,7 +239,7 @@ const TABLE: [string, string][] = [
   ],
   ['not (?:any|a|an|one|have|has|hold|holding|with)', 'not'],
   ['as well as|plus|along with|together with|&|and also', 'and'],
-  ['and/or', 'or'],
+  ['and/or|vs|versus|compared to|compared with', 'or'],
 ];
 
 const COMPILED = TABLE.map(([pattern, to]) => [new RegExp(`(?<= )(?:${pattern})(?= )`, 'g'), to] as const);

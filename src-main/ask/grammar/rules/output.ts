@@ -59,6 +59,8 @@ export const OUTPUT_RULES: Rule[] = [
     // The change's own words stay for the change rules; "events" only marked what is counted.
     return m[1] === 'events' ? '' : (m[1] ?? '');
   }),
+  // "Which roles are held by internal users": the roles, counted among those people.
+  { re: /^ role by(?= )/g, apply: (_m, st) => setGroup(st, 'role', null, 'most') },
   rule('(?:internal or external|external or internal|internal and external|external and internal)', (_m, st) =>
     setGroup(st, 'external', null, 'most'),
   ),

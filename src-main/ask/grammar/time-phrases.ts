@@ -254,6 +254,13 @@ const RULES: Rule[] = [
     },
     word: () => 'next',
   },
+  {
+    // "before the end of the year": up to the end of this year (month, week).
+    re: /\b(before|by|until|till|through)\s+(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(week|month|year)\b/g,
+    make: (m, now) =>
+      W(null, Date.parse(`${thisPeriod(['', m[2] ?? 'year'] as unknown as Match, now).to!.replace(' ', 'T')}Z`)),
+    word: () => 'before',
+  },
   { re: /\byesterday\b/g, make: (_m, now) => W(startOfDay(now) - DAY, startOfDay(now)), word: () => 'in' },
   { re: /\btoday\b/g, make: (_m, now) => W(startOfDay(now), startOfDay(now) + DAY), word: () => 'in' },
   { re: /\b(?:in\s+|during\s+)?this\s+(week|month|year)\b/g, make: thisPeriod, word: () => 'in' },

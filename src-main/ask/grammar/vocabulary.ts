@@ -150,6 +150,7 @@ const TABLE: [string, string][] = [
     'assigned to|assigned on|assigned in|assigned for|enrolled in|participating in|participant in|working on|involved in|attached to',
     'assignedto',
   ],
+  ['(?<=role )(?:assigned|given|held)', ''],
   [
     '(?:got|received|gained|obtained|acquired|(?:was|were|been|be|get|getting) (?:given|granted|assigned|added|provisioned|awarded))',
     'was granted',

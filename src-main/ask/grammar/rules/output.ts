@@ -86,10 +86,10 @@ export const OUTPUT_RULES: Rule[] = [
     if (!by) return false;
     setGroup(st, by, 1, m[1] === 'fewest' ? 'fewest' : 'most');
   }),
-  rule(`(?:count )?(?:(role )?(login|change|people) )?per ${GROUP}`, (m, st) => {
+  rule(`(?:count )?(?:(role )?(login|change|people) )?per ${GROUP}(?: top ${N})?`, (m, st) => {
     const by = groupOf(m[3]);
     if (!by) return false;
-    const limit = st.output.kind === 'group' ? st.output.limit : null;
+    const limit = num(m[4]) ?? (st.output.kind === 'group' ? st.output.limit : null);
     if (m[1]) ensureActivity(st, 'changes').actions ??= ['role_added', 'role_removed'];
     setGroup(st, by, limit, 'most', m[2]);
     // "logins" / "changes" stay for the rules that read them ("who never logged in, per ...").
@@ -103,7 +103,7 @@ export const OUTPUT_RULES: Rule[] = [
     setTop(st, num(m[2]), topMeasure(st, m[3], !!m[1]));
     return m[1] ?? '';
   }),
-  rule('(login|change) most', (m, st) => {
-    setTop(st, null, topMeasure(st, m[1], true));
+  rule(`(?:${N} )?(?:people )?(login|change) most`, (m, st) => {
+    setTop(st, num(m[1]), topMeasure(st, m[2], true));
   }),
 ];

@@ -12,6 +12,7 @@ import {
   ORG,
   P,
   PERSON_ID,
+  ROLES,
   SESS,
   SESSIONS_OF,
   TOP,
@@ -134,4 +135,34 @@ export const PHRASING_CASES: Case[] = [
     `SELECT r.name AS k, 1 AS n FROM mirror_role_holdings h JOIN mirror_roles r ON r.instance_id = h.instance_id AND r.id = h.role_id WHERE h.instance_id = @i AND h.person_id = ${LEO}`,
     'pairs',
   ],
+  ['Which users have no roles assigned?', P(`${ROLES} = 0`), 'ids'],
+  [
+    'Count of users per organization, top 5',
+    'SELECT o.name AS k, count(*) AS n FROM mirror_people p JOIN mirror_organizations o ON o.instance_id = p.instance_id AND o.id = p.company_id WHERE p.instance_id = @i AND p.deleted_at IS NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5',
+    'pairs',
+  ],
+  ['Which 5 users logged in most in October?', TOP(SESSIONS_OF('count(*)', OCT('s.started_at')), 5), 'ordered'],
+  [
+    'Which users have access expiring before the end of the year?',
+    P("p.access_expiry <> '' AND p.access_expiry < '2027-01-01'"),
+    'ids',
+  ],
+  [
+    'Which roles are held by internal users?',
+    'SELECT r.name AS k, count(*) AS n FROM mirror_role_holdings h JOIN mirror_roles r ON r.instance_id = h.instance_id AND r.id = h.role_id JOIN mirror_people p ON p.instance_id = h.instance_id AND p.id = h.person_id WHERE h.instance_id = @i AND p.deleted_at IS NULL AND p.is_external = 0 GROUP BY 1',
+    'pairs',
+  ],
+  ['Give me a list of staff who have Document Manager access', P(HOLDS('Document Manager')), 'ids'],
+  [
+    'users whose access expires in less than 30 days',
+    P("p.access_expiry >= '2026-11-20' AND p.access_expiry < '2026-12-20'"),
+    'ids',
+  ],
+  ['Who has not logged in since they were created?', P(NEVER), 'ids'],
+  [
+    'How many logins per day last week?',
+    "SELECT substr(s.started_at, 1, 10) AS k, count(*) AS n FROM mirror_login_sessions s WHERE s.instance_id = @i AND s.started_at >= '2026-11-09 00:00:00' AND s.started_at < '2026-11-16 00:00:00' GROUP BY 1",
+    'pairs',
+  ],
+  ['List all role removals in the last 90 days', EVENTS(`e.action = 'role_removed' AND e.at >= '${D90}'`), 'rows'],
 ];

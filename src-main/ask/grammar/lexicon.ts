@@ -45,6 +45,7 @@ export function fold(text: string): string {
 
 export function normName(name: string): string {
   return fold(name)
+    .replace(/'s\b/g, '')
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()

@@ -34,6 +34,7 @@ export function expandContractions(question: string): string {
  */
 export function tokenize(text: string): string[] {
   return text
+    .replace(/&/g, ' and ')
     .replace(/(\d)\.(?=\d)/g, '$1·')
     .replace(/(\d)\+/g, '$1 plus ')
     .replace(/[^\p{L}\p{N}·:'’/_\- ]+/gu, ' ')

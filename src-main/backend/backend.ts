@@ -15,6 +15,7 @@ import { createIntakeService } from '../intake/intake-service';
 import { createAuditService } from '../audit-trail/audit-service';
 import { recordPolicySettings } from '../audit-trail';
 import { createConnectService } from '../connect/connect-service';
+import { createHelpdeskService } from '../helpdesk/helpdesk-service';
 import { localAdministrator } from '../connect/local-admin';
 import { createInstancesService } from '../instances/instances-service';
 import { createMirrorService } from '../mirror/mirror-service';
@@ -123,6 +124,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await services.jobs.shutdown();
       await services.sandbox.close();
       services.ask.close();
+      await services.intake.close();
       listeners.clear();
       db.close();
     },
@@ -191,7 +193,8 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const ask = createAskService({ db, ai });
   const evidence = createEvidenceService({ db, ask, instances, administrator });
   const onboarding = createOnboardingService({ db, mirror, ai, administrator });
-  const intake = createIntakeService({ db, logger: logger.child('intake') });
+  const intake = createIntakeService({ db, blobDir: path.join(dataDir, 'intake'), logger: logger.child('intake') });
+  const helpdesk = createHelpdeskService({ db, instances, ai, administrator });
   const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };
   return {
     app,
@@ -209,6 +212,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     evidence,
     onboarding,
     intake,
+    helpdesk,
     jobs,
     db,
     logger,

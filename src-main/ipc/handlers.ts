@@ -9,6 +9,7 @@ import { browseHandlers } from './browse-handlers';
 import { evidenceHandlers } from './evidence-handlers';
 import { syncHandlers } from './sync-handlers';
 import { connectionHandlers } from './connection-handlers';
+import { helpdeskHandlers } from './helpdesk-handlers';
 import { intakeHandlers } from './intake-handlers';
 import { instanceHandlers } from './instance-handlers';
 import { jobHandlers } from './job-handlers';
@@ -32,5 +33,6 @@ export function createHandlers(services: Services): Handlers {
     ...evidenceHandlers(services),
     ...onboardingHandlers(services),
     ...intakeHandlers(services),
+    ...helpdeskHandlers(services),
   };
 }

@@ -11,6 +11,7 @@ import { appChannels } from './app';
 import { auditChannels } from './audit';
 import { evidenceChannels } from './evidence';
 import { connectChannels } from './connect';
+import { helpdeskChannels } from './helpdesk';
 import { intakeChannels } from './intake';
 import { jobsChannels } from './jobs';
 import { mirrorChannels } from './mirror';
@@ -31,6 +32,7 @@ export const channels = {
   ...evidenceChannels,
   ...onboardingChannels,
   ...intakeChannels,
+  ...helpdeskChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -4,7 +4,6 @@
  * mirror. The --json answers are compared with hand-written SQL over that folder's database; an
  * unreadable question exits 1 with JSON too; a broken instance file is refused before anything starts.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,24 +11,12 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instanceToFile } from '../smartsimple/sandbox/instance-file';
 import { generateInstance } from '../smartsimple/sandbox/seed/generate';
+import { runDesk } from './test-support/run-desk';
 
-const DESK = path.join(import.meta.dirname, 'desk.ts');
 const NOW = '2026-11-20T12:00:00Z';
 let dir: string;
 
-function desk(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', DESK, ...args, '--data', dir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const desk = (args: string[]) => runDesk([...args, '--data', dir]);
 
 interface AskJson {
   question: string;

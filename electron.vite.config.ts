@@ -5,8 +5,9 @@ import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY_META } from './src-main/security';
 
 const root = dirname(fileURLToPath(import.meta.url));
-// tesseract.js starts its own worker from a file of its package; @napi-rs/canvas is native.
-const external = ['better-sqlite3', 'keytar', 'electron', 'tesseract.js', '@napi-rs/canvas'];
+// pdfmake reads its font files beside its own code: it stays in node_modules. tesseract.js starts its own
+// worker from a file of its package; @napi-rs/canvas is native.
+const external = ['better-sqlite3', 'keytar', 'electron', 'pdfmake', 'tesseract.js', '@napi-rs/canvas'];
 
 export default defineConfig({
   main: {

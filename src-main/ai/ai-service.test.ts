@@ -112,7 +112,12 @@ describe('the AI service', () => {
     const ai = service();
     const ids = [];
     for (let i = 0; i < 4; i++) ids.push((await ai.explain(explainInput)).suggestionId);
-    await ai.interpretQuestion({ question: 'Is the budget on track?' });
+    await ai.interpretQuestion({
+      question: 'Is the budget on track?',
+      names: [],
+      schema: 'the query object',
+      today: '2026-11-20',
+    });
     ai.decide(ids[0]!, 'accepted', 'ana');
     ai.decide(ids[1]!, 'edited', 'ana');
     ai.decide(ids[2]!, 'rejected', 'ana');

@@ -88,8 +88,13 @@ const inputs = {
     roles: MIRROR.roles,
   },
   interpretQuestion: {
-    question: 'When did amara.okafor@riverbend.example or Tomasz Wielgosz last log in, in the past 30 days?',
-    vocabulary: { roles: ['Reviewer'], programs: [], organizations: ['Hollowfield Arts Council'] },
+    question: 'Did amara.okafor@riverbend.example or tomasz wielgosz of Hollowfield Arts Council log in this month?',
+    names: [
+      { value: 'tomasz wielgosz', person: true },
+      { value: 'Hollowfield Arts Council', person: false },
+    ],
+    schema: 'the query object selects people; a name filter is {kind: name, text}.',
+    today: '2026-11-20',
   },
   explain: {
     topic: 'access review',
@@ -137,12 +142,21 @@ function goodAnswer(req: StubRequest): StubReply {
       };
     }
     case 'interpret_question': {
-      const email = /EMAIL_\d+/.exec(p.question as string)![0];
+      const person = /PERSON_\d+/.exec(p.question as string)![0];
+      const org = /ORG_\d+/.exec(p.question as string)![0];
       return {
         kind: 'json',
         content: {
           status: 'understood',
-          query: { subject: 'logins', filters: [{ field: 'person', op: 'is', value: email }], windowDays: 30 },
+          query: {
+            people: [
+              { kind: 'name', text: person },
+              { kind: 'organization', values: [org], negate: false },
+            ],
+            activity: null,
+            actor: [],
+            output: { kind: 'list' },
+          },
           unread: [],
         },
       };
@@ -206,7 +220,10 @@ describe('the LLM engine against a stub OpenAI-compatible server', () => {
     expect(resolved.output).toMatchObject({ decision: 'match', chosenId: 480211 });
     expect(resolved.output.candidates[0]!.reasons[0]).toBe('same e-mail as amara.okafor@riverbend.example');
     expect(recommended.output.recommendations[0]!.roleId).toBe(730001);
-    expect(interpreted.output.query!.filters[0]!.value).toBe('amara.okafor@riverbend.example');
+    expect(interpreted.output.query!.people).toEqual([
+      { kind: 'name', text: 'tomasz wielgosz' },
+      { kind: 'organization', values: ['Hollowfield Arts Council'], negate: false },
+    ]);
     expect(explained.output.sentences).toEqual(['Keep the Reviewer role of Amara Okafor.']);
   });
 

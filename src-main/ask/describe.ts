@@ -1,5 +1,6 @@
 /** A query object in plain words, as the administrator reads it before it runs. */
 import type { AskActivity, AskPersonFilter, AskQuery, AskWindow } from '../../src-preload/contract/ask';
+import { isPlainExistence } from './activity';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const OPS: Record<string, string> = {
@@ -66,11 +67,23 @@ function person(f: AskPersonFilter): string {
   }
 }
 
+const ACTION_WORDS: Record<string, string> = {
+  role_added: 'role granted',
+  role_removed: 'role removed',
+  activated: 'activation',
+  deactivated: 'deactivation',
+  password_reset: 'password reset',
+};
+
+function changes(a: AskActivity): string {
+  const kinds = a.actions?.length ? a.actions.map((x) => ACTION_WORDS[x] ?? x).join(' or ') : 'access';
+  const whose = a.source === 'changesMade' ? ' made by them' : ' to them';
+  const other = a.person ? (a.source === 'changesMade' ? ` to ${a.person}` : ` by ${a.person}`) : '';
+  return `${kinds} changes${whose}${other}${a.role ? ` of the role ${a.role}` : ''}`;
+}
+
 function activity(a: AskActivity): string {
-  const what =
-    a.source === 'sessions'
-      ? 'login sessions'
-      : `${a.actions?.length ? a.actions.join('/') : 'access'} changes${a.source === 'changesMade' ? ' made by them' : ' to them'}${a.role ? ` of the role ${a.role}` : ''}`;
+  const what = a.source === 'sessions' ? 'login sessions' : changes(a);
   const measure =
     a.measure === 'distinctIp'
       ? `${OPS[a.op]} ${a.n} different IP addresses in`
@@ -82,7 +95,7 @@ function activity(a: AskActivity): string {
             ? ''
             : `${OPS[a.op]} ${a.n}`;
   const parts = [
-    `${a.negate ? 'with no' : 'with'} ${measure ? `${measure} ` : ''}${a.measure === 'distinctDays' ? '' : what}`,
+    `${a.negate ? 'with no' : 'with'} ${measure ? `${measure} ` : ''}${a.measure === 'distinctDays' ? '' : what}`.trim(),
   ];
   if (a.window) parts.push(describeWindow(a.window));
   if (a.hours) parts.push(`between ${a.hours.from}:00 and ${a.hours.to}:00 UTC`);
@@ -91,19 +104,76 @@ function activity(a: AskActivity): string {
   return parts.join(' ');
 }
 
+const GROUP_WORDS: Record<string, string> = {
+  accessType: 'access type',
+  userType: 'user type',
+  external: 'internal or external',
+};
+const TOP_WORDS: Record<string, string> = {
+  sessions: 'login sessions',
+  changes: 'access changes made to them',
+  changesMade: 'access changes they made',
+  roles: 'roles',
+  distinctIp: 'different IP addresses',
+};
+
+/** Time, hours and weekdays of an activity, for rows of it ("login sessions since ..."). */
+function when(a: AskActivity | null): string {
+  if (!a) return '';
+  const parts = [describeWindow(a.window)];
+  if (a.hours) parts.push(`between ${a.hours.from}:00 and ${a.hours.to}:00 UTC`);
+  if (a.weekdays?.length) parts.push(`on ${a.weekdays.map((d) => DAYS[d]).join(', ')}`);
+  if (a.ip) parts.push(`from ${a.ip}`);
+  return parts.filter(Boolean).join(' ');
+}
+
+function rowsOf(q: AskQuery, what: string): string {
+  const a = q.activity;
+  const parts = [what];
+  if (q.actor.length) parts.push(`made by people ${q.actor.map(person).join(', ')}`);
+  if (q.people.length)
+    parts.push(`${what.startsWith('Login') ? 'of' : 'to'} people ${q.people.map(person).join(', ')}`);
+  if (a && a.source !== 'sessions' && (a.actions?.length || a.role || a.person)) parts.push(`(${changes(a)})`);
+  parts.push(when(a));
+  return `${parts.filter(Boolean).join(' ')}.`;
+}
+
 export function describeQuery(q: AskQuery): string {
   const who = [...q.people.map(person), ...(q.activity ? [activity(q.activity)] : [])];
   const subject = `people${who.length ? ` ${who.join(', ')}` : ''}`;
-  switch (q.output.kind) {
+  const out = q.output;
+  switch (out.kind) {
     case 'list':
       return `List ${subject}.`;
     case 'count':
       return `Count ${subject}.`;
-    case 'group':
-      return `Count ${subject}, per ${q.output.by}${q.output.limit ? ` (the top ${q.output.limit})` : ''}.`;
-    case 'top':
-      return `The ${q.output.n} ${subject} with the most ${q.output.measure}.`;
+    case 'eventCount':
+      return `Count the ${rowsOf(q, out.of === 'sessions' ? 'login sessions' : 'access changes')}`;
+    case 'group': {
+      const counted =
+        out.measure === 'people'
+          ? subject
+          : rowsOf(q, out.measure === 'sessions' ? 'login sessions' : 'access changes').slice(0, -1);
+      const top = out.limit ? ` (the ${out.limit} with the ${out.order === 'fewest' ? 'fewest' : 'most'})` : '';
+      return `Count ${counted}, per ${GROUP_WORDS[out.by] ?? out.by}${top}.`;
+    }
+    case 'top': {
+      // The logins (or changes) counted are not also said as a condition.
+      const counted = q.activity && isPlainExistence(q.activity) ? q.people.map(person) : who;
+      return `${out.n === 1 ? 'The person' : `The ${out.n} people`}${counted.length ? ` ${counted.join(', ')}` : ''} with the most ${TOP_WORDS[out.measure] ?? out.measure}${when(q.activity) ? ` ${when(q.activity)}` : ''}.`;
+    }
     case 'changes':
-      return `Access changes${q.actor.length ? ` made by ${q.actor.map(person).join(', ')}` : ''}${q.people.length ? ` to ${q.people.map(person).join(', ')}` : ''}${q.activity ? ` (${activity(q.activity)})` : ''}.`;
+      return rowsOf(q, 'Access changes');
+    case 'sessions':
+      return rowsOf(q, 'Login sessions');
   }
+}
+
+/** Each condition of a query in words, keyed by where it sits (`people.0`, `activity`, `actor.1`), for editing one by one. */
+export function describeParts(q: AskQuery): { key: string; text: string }[] {
+  return [
+    ...q.people.map((f, i) => ({ key: `people.${i}`, text: person(f) })),
+    ...(q.activity ? [{ key: 'activity', text: activity(q.activity) }] : []),
+    ...q.actor.map((f, i) => ({ key: `actor.${i}`, text: `changes made by people ${person(f)}` })),
+  ];
 }

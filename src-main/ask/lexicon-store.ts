@@ -68,3 +68,18 @@ export function mirrorPeopleCount(db: DB, instanceId: string): number {
     .pluck()
     .get(instanceId) as number;
 }
+
+/**
+ * What changes when the mirror's names may have changed: the last sync run (and when it ended)
+ * and the number of live people and roles (an apply's read-back changes them without a sync).
+ */
+export function mirrorSignature(db: DB, instanceId: string): string {
+  const row = db
+    .prepare(
+      `SELECT (SELECT max(id) || ':' || coalesce(max(finished_at), '') FROM sync_runs WHERE instance_id = @i) AS runs,
+        (SELECT count(*) FROM mirror_roles WHERE instance_id = @i AND deleted_at IS NULL) AS roles,
+        (SELECT max(last_updated) FROM mirror_people WHERE instance_id = @i) AS people`,
+    )
+    .get({ i: instanceId }) as { runs: string | null; roles: number; people: string | null };
+  return `${row.runs ?? ''}|${row.roles}|${row.people ?? ''}`;
+}

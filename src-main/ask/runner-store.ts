@@ -7,7 +7,7 @@
  */
 import Database from 'better-sqlite3';
 import { guardSql } from './guard';
-import { viewStatements } from './views';
+import { ASK_VIEWS, viewStatements } from './views';
 
 export interface RunRequest {
   id: number;
@@ -35,17 +35,7 @@ function connection(file: string, instanceId: string): Database.Database {
   }
   if (viewsFor !== instanceId) {
     db.pragma('query_only = OFF');
-    for (const v of [
-      'people',
-      'roles',
-      'role_holdings',
-      'organizations',
-      'programs',
-      'assignments',
-      'sessions',
-      'changes',
-    ])
-      db.exec(`DROP VIEW IF EXISTS temp.${v}`);
+    for (const v of ASK_VIEWS) db.exec(`DROP VIEW IF EXISTS temp.${v}`);
     for (const s of viewStatements(instanceId)) db.exec(s);
     viewsFor = instanceId;
     // Nothing but reads from here on, not even in temp.

@@ -25,7 +25,7 @@ export function viewStatements(instanceId: string): string[] {
       CASE p.access_type WHEN '0' THEN 'none' WHEN '1' THEN 'user' WHEN '5' THEN 'api' ELSE p.access_type END AS access_type,
       CASE p.user_type WHEN '10' THEN 'user' WHEN '30' THEN 'localAdmin' WHEN '40' THEN 'globalAdmin' ELSE p.user_type END AS user_type,
       nullif(p.status, '') AS status, nullif(p.access_expiry, '') AS access_expiry, nullif(p.department, '') AS department,
-      p.manager_id, nullif(p.last_login, '') AS last_login, p.created, p.key
+      p.manager_id, nullif(p.last_login, '') AS last_login, nullif(p.created, '') AS created, p.key
       FROM main.mirror_people p LEFT JOIN main.mirror_organizations o ON o.instance_id = p.instance_id AND o.id = p.company_id
       WHERE p.instance_id = ${i} AND p.deleted_at IS NULL`,
     `CREATE TEMP VIEW roles AS SELECT id, name, description, uta_only, privileged FROM main.mirror_roles
@@ -37,23 +37,26 @@ export function viewStatements(instanceId: string): string[] {
       WHERE instance_id = ${i} AND deleted_at IS NULL`,
     `CREATE TEMP VIEW assignments AS SELECT association_id, program_id, person_id, role_id, role_name
       FROM main.mirror_program_assignments WHERE instance_id = ${i} AND deleted_at IS NULL`,
-    `CREATE TEMP VIEW sessions AS SELECT session_id, user_id AS person_id, started_at, ended_at, ip, user_agent
-      FROM main.mirror_login_sessions WHERE instance_id = ${i}`,
+    // person_key is the person's row key (people.key): sessions and changes are indexed by it.
+    `CREATE TEMP VIEW sessions AS SELECT session_id, user_id AS person_id, started_at, ended_at, ip, user_agent,
+      user_key AS person_key FROM main.mirror_login_sessions WHERE instance_id = ${i}`,
     `CREATE TEMP VIEW changes AS SELECT e.event_id, e.user_id AS person_id, e.action, e.detail,
-      (SELECT r.name FROM main.mirror_roles r WHERE r.instance_id = e.instance_id AND e.detail = ',' || r.id || ',') AS role_name,
-      e.changed_by, e.at FROM main.mirror_access_events e WHERE e.instance_id = ${i}`,
+      (SELECT r.name FROM main.mirror_roles r WHERE r.instance_id = e.instance_id
+        AND r.id = CAST(substr(e.detail, 2, length(e.detail) - 2) AS INTEGER)
+        AND e.detail GLOB ',[0-9]*,' AND e.detail NOT GLOB ',*,*,') AS role_name,
+      e.changed_by, e.at, e.user_key AS person_key FROM main.mirror_access_events e WHERE e.instance_id = ${i}`,
   ];
 }
 
 /** What each view holds, for the LLM's schema and the SQL editor's help. */
 export const VIEW_COLUMNS: Record<(typeof ASK_VIEWS)[number], string> = {
   people:
-    'id, name, first_name, last_name, email, title, organization_id, organization, is_external (0/1), access_type (none/user/api), user_type (user/localAdmin/globalAdmin), status, access_expiry (YYYY-MM-DD), department, manager_id, last_login, created',
+    'id, name, first_name, last_name, email, title, organization_id, organization, is_external (0/1), access_type (none/user/api), user_type (user/localAdmin/globalAdmin), status, access_expiry (YYYY-MM-DD), department, manager_id, last_login, created, key',
   roles: 'id, name, description, uta_only, privileged',
   role_holdings: 'role_id, person_id',
   organizations: 'id, parent_id, name, is_external, status',
   programs: 'id, name, status, type, owner_id',
   assignments: 'association_id, program_id, person_id, role_id, role_name',
-  sessions: 'session_id, person_id, started_at, ended_at, ip, user_agent',
-  changes: 'event_id, person_id, action, detail, role_name, changed_by, at',
+  sessions: 'session_id, person_id, started_at, ended_at, ip, user_agent, person_key (= people.key, indexed)',
+  changes: 'event_id, person_id, action, detail, role_name, changed_by, at, person_key (= people.key, indexed)',
 };

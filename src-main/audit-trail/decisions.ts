@@ -1,7 +1,8 @@
 /**
  * Administrator decisions that are not plans but change what the policy asks: settings such as
- * four-eyes and the administrator's name, and a role marked privileged or not. Each is one entry
- * in the hash-chained trail, written in the same transaction as the change.
+ * four-eyes and the administrator's name, and a role marked privileged or not; and evidence
+ * handed out. Each is one entry in the hash-chained trail, written in the same transaction as
+ * the change.
  */
 import type { DB } from '../db/open';
 import { appendAudit } from './trail-store';
@@ -36,5 +37,24 @@ export function recordRolePrivileged(
     subject: `role:${input.roleId}`,
     instanceId: input.instanceId,
     details: { roleId: input.roleId, roleName: input.roleName, from: input.from, to: input.to },
+  });
+}
+
+/** An evidence file handed to an auditor: what it shows and the file's hash, so the file can be checked later. */
+export function recordEvidenceExported(
+  db: DB,
+  input: {
+    actor: string;
+    instanceId: string;
+    subject: string;
+    details: { title: string; kind: string; format: string; sha256: string; bytes: number; rows: number };
+  },
+): void {
+  appendAudit(db, {
+    actor: input.actor,
+    action: 'evidence.exported',
+    subject: input.subject,
+    instanceId: input.instanceId,
+    details: input.details,
   });
 }

@@ -118,6 +118,8 @@ function summaryOf(row: TrailRow, d: Record<string, unknown>, names: Names): str
       return settingWords(d);
     case 'role.privileged_set':
       return roleWords(d);
+    case 'evidence.exported':
+      return `exported evidence "${str(d.title) ?? 'untitled'}" (${String(d.format ?? 'file').toUpperCase()}, ${plural(Number(d.rows ?? 0), 'row')}, sha256 ${String(d.sha256 ?? '').slice(0, 12)}…)`;
     default:
       return row.action.replace(/[._]/g, ' ');
   }

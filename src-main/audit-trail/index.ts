@@ -13,4 +13,4 @@ export type { AuditAction, AuditEntry, AuditEntryInput, AuditHead, ListAuditInpu
 export { verifyAuditTrail } from './verify';
 export type { AuditProblem, AuditProblemKind, AuditVerification } from './verify';
 export { canonicalJson, sha256Hex } from './canonical-json';
-export { recordPolicySettings, recordRolePrivileged } from './decisions';
+export { recordEvidenceExported, recordPolicySettings, recordRolePrivileged } from './decisions';

@@ -11,7 +11,7 @@ export const KIND_ACTIONS: Record<AuditKind, string[]> = {
   plans: ['plan.created', 'plan.edited', 'plan.submitted', 'plan.discarded', 'plan.undo_created'],
   approvals: ['plan.approved', 'plan.approval_revoked', 'plan.approval_note'],
   apply: ['plan.apply_started', 'plan.apply_resumed', 'plan.applied'],
-  exchange: ['plan.exported', 'plan.imported'],
+  exchange: ['plan.exported', 'plan.imported', 'evidence.exported'],
   settings: ['settings.changed'],
   roles: ['role.privileged_set'],
 };

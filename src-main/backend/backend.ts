@@ -10,6 +10,7 @@ import { openDatabase, type DB } from '../db/open';
 import { createAiService } from '../ai/ai-service';
 import { createAiSettingsService } from '../ai/ai-settings';
 import { createAskService } from '../ask/ask-service';
+import { createEvidenceService } from '../evidence/evidence-service';
 import { createIntakeService } from '../intake/intake-service';
 import { createAuditService } from '../audit-trail/audit-service';
 import { recordPolicySettings } from '../audit-trail';
@@ -189,7 +190,8 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const audit = createAuditService({ db, instances });
   const ai = createAiService({ db, logger, vault, settings: () => ({ llm: instances.settings().llm }) });
   const aiSettings = createAiSettingsService({ ai, vault, instances });
-  const ask = createAskService({ db });
+  const ask = createAskService({ db, ai });
+  const evidence = createEvidenceService({ db, ask, instances, administrator });
   const onboarding = createOnboardingService({ db, mirror, ai, administrator });
   const intake = createIntakeService({ db, blobDir: path.join(dataDir, 'intake'), logger: logger.child('intake') });
   const helpdesk = createHelpdeskService({ db, instances, ai, administrator });
@@ -207,6 +209,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     ai,
     aiSettings,
     ask,
+    evidence,
     onboarding,
     intake,
     helpdesk,

@@ -36,6 +36,11 @@ export interface SandboxRuntimeOptions {
   logger?: Logger;
   /** Throttle of the state saves (default 500 ms). */
   saveDelayMs?: number;
+  /**
+   * An instance file to serve instead of a generated instance (smartsimple/sandbox/README.md,
+   * "Instance files"); people and seed do not apply then.
+   */
+  instanceFile?: string;
 }
 
 interface Running {
@@ -50,12 +55,22 @@ async function startBuiltIn(options: SandboxRuntimeOptions): Promise<Running> {
   const persistence = await import('../smartsimple/sandbox/persistence');
   const { generatedAtOf } = await import('../smartsimple/sandbox/snapshot');
   const logger = options.logger ?? silentLogger;
-  const seed = { seed: options.seed ?? SANDBOX_SEED, people: options.people ?? SANDBOX_PEOPLE };
   const file = options.dataDir ? path.join(options.dataDir, SANDBOX_STATE_FILE) : undefined;
   const saved = file ? persistence.readSnapshotFile(file, logger) : undefined;
-  // The seed of the day the state was saved on: the logs end at the generation time.
-  const now = saved ? generatedAtOf(saved.value) : undefined;
-  const instance = generateInstance({ ...seed, ...(now !== undefined ? { now } : {}) });
+  let instance;
+  if (options.instanceFile) {
+    const { loadInstance } = await import('../smartsimple/sandbox/instance-file');
+    instance = loadInstance(fs.readFileSync(options.instanceFile, 'utf8'), path.basename(options.instanceFile));
+  } else {
+    // The seed of the day the state was saved on: the logs end at the generation time.
+    const now = saved ? generatedAtOf(saved.value) : undefined;
+    const seed = { seed: options.seed ?? SANDBOX_SEED, people: options.people ?? SANDBOX_PEOPLE };
+    instance = generateInstance({ ...seed, ...(now !== undefined ? { now } : {}) });
+  }
+  const seed = {
+    seed: instance.data.seed,
+    people: options.instanceFile ? instance.data.people.length : (options.people ?? SANDBOX_PEOPLE),
+  };
   const facts = { ...seed, accessRows: instance.data.accessLog.length };
   if (file && saved) persistence.acceptSnapshot(file, saved.value, instance.data, facts, logger);
   const handle = await startSandbox({

@@ -1,6 +1,7 @@
 /**
- * The built-in sandbox's size and seed, kept in the data folder: whoever opens this folder next
- * (the app, `desk`, the harness) starts the same sandbox, so its saved state still fits it.
+ * The built-in sandbox's size and seed (or the instance file it serves), kept in the data folder:
+ * whoever opens this folder next (the app, `desk`, the harness) starts the same sandbox, so its
+ * saved state still fits it.
  * Options given explicitly are remembered; without them the remembered ones apply.
  */
 import fs from 'node:fs';
@@ -9,13 +10,16 @@ import { z } from 'zod';
 import type { SandboxRuntimeOptions } from './sandbox-runtime';
 
 const FILE = 'sandbox-options.json';
-const schema = z.object({ people: z.number().int().min(30).max(200_000), seed: z.number().int() }).partial();
+const schema = z
+  .object({ people: z.number().int().min(30).max(200_000), seed: z.number().int(), instanceFile: z.string().min(1) })
+  .partial();
 
 export function resolveSandboxOptions(dataDir: string, given: SandboxRuntimeOptions = {}): SandboxRuntimeOptions {
   const file = path.join(dataDir, FILE);
   const chosen = {
     ...(given.people !== undefined ? { people: given.people } : {}),
     ...(given.seed !== undefined ? { seed: given.seed } : {}),
+    ...(given.instanceFile !== undefined ? { instanceFile: given.instanceFile } : {}),
   };
   if (Object.keys(chosen).length > 0) {
     fs.writeFileSync(file, `${JSON.stringify(chosen)}\n`);

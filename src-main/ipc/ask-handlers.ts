@@ -1,16 +1,9 @@
-/** Questions in plain language: read, compile, run (query or edited SQL), saved questions, CSV. */
+/** Questions in plain language: read, compile, run (query or edited SQL), saved questions. */
 import type { Services } from './services';
 import type { Handlers } from './dispatch';
 
 type AskChannel =
-  | 'ask:interpret'
-  | 'ask:compile'
-  | 'ask:run'
-  | 'ask:suggestions'
-  | 'ask:saved'
-  | 'ask:save'
-  | 'ask:deleteSaved'
-  | 'ask:exportCsv';
+  'ask:interpret' | 'ask:compile' | 'ask:run' | 'ask:suggestions' | 'ask:saved' | 'ask:save' | 'ask:deleteSaved';
 
 export function askHandlers(s: Services): Pick<Handlers, AskChannel> {
   return {
@@ -21,6 +14,5 @@ export function askHandlers(s: Services): Pick<Handlers, AskChannel> {
     'ask:saved': ({ instanceId }) => s.ask.saved(instanceId),
     'ask:save': ({ instanceId, question, sql }) => s.ask.save(instanceId, question, sql),
     'ask:deleteSaved': ({ id }) => s.ask.deleteSaved(id),
-    'ask:exportCsv': (input) => s.ask.exportCsv(input),
   };
 }

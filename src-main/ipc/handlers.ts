@@ -6,6 +6,7 @@ import { askHandlers } from './ask-handlers';
 import { appHandlers } from './app-handlers';
 import { auditHandlers } from './audit-handlers';
 import { browseHandlers } from './browse-handlers';
+import { evidenceHandlers } from './evidence-handlers';
 import { syncHandlers } from './sync-handlers';
 import { connectionHandlers } from './connection-handlers';
 import { helpdeskHandlers } from './helpdesk-handlers';
@@ -29,6 +30,7 @@ export function createHandlers(services: Services): Handlers {
     ...auditHandlers(services),
     ...aiHandlers(services),
     ...askHandlers(services),
+    ...evidenceHandlers(services),
     ...onboardingHandlers(services),
     ...intakeHandlers(services),
     ...helpdeskHandlers(services),

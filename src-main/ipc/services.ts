@@ -6,6 +6,7 @@
 import type { AiService } from '../ai/ai-service';
 import type { AiSettingsService } from '../ai/ai-settings';
 import type { AskService } from '../ask/ask-service';
+import type { EvidenceService } from '../evidence/evidence-service';
 import type { AuditService } from '../audit-trail/audit-service';
 import type { ConnectService } from '../connect/connect-service';
 import type { HelpdeskService } from '../helpdesk/helpdesk-service';
@@ -46,6 +47,7 @@ export interface Services {
   onboarding: OnboardingService;
   aiSettings: AiSettingsService;
   ask: AskService;
+  evidence: EvidenceService;
   intake: IntakeService;
   /** The access troubleshooter, resets, tickets and the knowledge base. */
   helpdesk: HelpdeskService;

@@ -4,7 +4,7 @@
  * and the exports. The query object is the one thing that crosses from words to SQL.
  */
 import { z } from 'zod';
-import { channel, type DownloadText } from './wire';
+import { channel } from './wire';
 import { planInstanceIdSchema } from './plans-inputs';
 
 const text = (max: number) => z.string().min(1).max(max);
@@ -32,6 +32,7 @@ export const ASK_GROUPS = [
   'program',
   'hour',
   'weekday',
+  'day',
   'month',
   'action',
 ] as const;
@@ -87,6 +88,11 @@ export const askActivitySchema = z
     /** A role named in the change's detail (role_added "Payment Approver"). */
     role: text(200).nullable(),
     ip: text(64).nullable(),
+    /**
+     * The other person in a change, by name: who made it (for changes to them) or whom it was
+     * made to (for changes made by them). Null for sessions.
+     */
+    person: text(200).nullable(),
     measure: z.enum(['count', 'distinctIp', 'distinctAgent', 'distinctDays']),
     op: askCompareSchema,
     n: z.number().int().min(0).max(1_000_000),
@@ -96,10 +102,23 @@ export const askActivitySchema = z
 export type AskActivity = z.infer<typeof askActivitySchema>;
 
 export const askOutputSchema = z.discriminatedUnion('kind', [
+  /** The people who match (id, name, e-mail, organization). */
   z.object({ kind: z.literal('list') }),
+  /** How many people match. */
   z.object({ kind: z.literal('count') }),
-  /** Counts per group: people, or their sessions / changes when the activity says so. */
-  z.object({ kind: z.literal('group'), by: z.enum(ASK_GROUPS), limit: z.number().int().min(1).max(1000).nullable() }),
+  /** How many login sessions or access changes of the people who match (in the activity's window, hours, ...). */
+  z.object({ kind: z.literal('eventCount'), of: z.enum(['sessions', 'changes']) }),
+  /**
+   * Counts per group: people, or their sessions / changes; `limit` keeps the first groups by
+   * `order` (the most, or the fewest).
+   */
+  z.object({
+    kind: z.literal('group'),
+    by: z.enum(ASK_GROUPS),
+    limit: z.number().int().min(1).max(1000).nullable(),
+    order: z.enum(['most', 'fewest']),
+    measure: z.enum(['people', 'sessions', 'changes']),
+  }),
   /** The N people with the most activity (sessions, changes made to them or by them, roles). */
   z.object({
     kind: z.literal('top'),
@@ -108,6 +127,8 @@ export const askOutputSchema = z.discriminatedUnion('kind', [
   }),
   /** The access changes themselves as a table (who changed what). */
   z.object({ kind: z.literal('changes') }),
+  /** The login sessions themselves as a table (when, who, from where). */
+  z.object({ kind: z.literal('sessions') }),
 ]);
 export type AskOutput = z.infer<typeof askOutputSchema>;
 
@@ -124,7 +145,16 @@ export type AskQuery = z.infer<typeof askQuerySchema>;
 
 /** What a question was read as: the query, in words, and its SQL; or why not, with suggestions. */
 export type AskInterpretation =
-  | { ok: true; question: string; query: AskQuery; interpretation: string; sql: string; engine: 'grammar' | 'llm' }
+  | {
+      ok: true;
+      question: string;
+      query: AskQuery;
+      interpretation: string;
+      /** Each condition in words, keyed by where it sits in the query (`people.0`, `activity`, `actor.0`). */
+      parts: { key: string; text: string }[];
+      sql: string;
+      engine: 'grammar' | 'llm';
+    }
   | { ok: false; question: string; message: string; suggestions: string[] };
 
 export interface AskAnswer {
@@ -189,6 +219,4 @@ export const askChannels = {
     input: z.object({ id: z.number().int().min(1) }).strict(),
     writes: ['ask'],
   }),
-  /** The answer as CSV (formula cells neutralized). */
-  'ask:exportCsv': channel<DownloadText>()({ input: runInput, reads: ['mirror'] }),
 } as const;

@@ -9,6 +9,7 @@ import { aiChannels } from './ai';
 import { askChannels } from './ask';
 import { appChannels } from './app';
 import { auditChannels } from './audit';
+import { evidenceChannels } from './evidence';
 import { connectChannels } from './connect';
 import { helpdeskChannels } from './helpdesk';
 import { intakeChannels } from './intake';
@@ -28,6 +29,7 @@ export const channels = {
   ...jobsChannels,
   ...aiChannels,
   ...askChannels,
+  ...evidenceChannels,
   ...onboardingChannels,
   ...intakeChannels,
   ...helpdeskChannels,

@@ -176,6 +176,16 @@ export type {
   AskWindow,
   SavedQuestion,
 } from './ask';
+export { EVIDENCE_FORMATS } from './evidence';
+export type {
+  EvidenceCell,
+  EvidenceChart,
+  EvidenceDocument,
+  EvidenceFile,
+  EvidenceFormat,
+  EvidenceSection,
+  EvidenceTable,
+} from './evidence';
 
 // ---------- onboarding ----------
 export { documentFieldSchema, onboardingDocumentSchema } from './onboarding';

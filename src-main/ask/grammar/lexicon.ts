@@ -3,7 +3,6 @@
  * assignment roles, people) normalized word by word (lower case, no accents, singular), and the
  * matcher that finds them in a question, exactly or with a small typo (edit distance).
  */
-import { distance } from 'fastest-levenshtein';
 import type { LexiconNames } from '../lexicon-store';
 
 export type Category = 'role' | 'department' | 'organization' | 'program' | 'title' | 'assignmentRole' | 'person';
@@ -46,6 +45,7 @@ export function fold(text: string): string {
 
 export function normName(name: string): string {
   return fold(name)
+    .replace(/'s\b/g, '')
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
@@ -94,16 +94,50 @@ export function buildLexicon(names: LexiconNames): Lexicon {
   };
 }
 
-/** The closest entry within a typo or two, or null (ties: none, never a guess between two). */
-export function fuzzyFind(lexicon: Lexicon, phrase: string, words: number): LexEntry | null {
-  if (phrase.replace(/ /g, '').length < 6) return null;
-  const allowed = phrase.length >= 14 ? 2 : 1;
+/**
+ * Edit distance counting a swap of two neighbouring letters as one edit (optimal string
+ * alignment): "reprot" is one typo away from "report", as a person reads it.
+ */
+export function typoDistance(a: string, b: string): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      row.push(d);
+    }
+    rows.push(row);
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** Typos allowed in a phrase of this many letters: none below 5, one below 10, two from 10. */
+export function typosAllowed(phrase: string): number {
+  const letters = phrase.replace(/ /g, '').length;
+  return letters < 5 ? 0 : letters < 10 ? 1 : 2;
+}
+
+/**
+ * The closest entry within the typos allowed, or null: ties give none (never a guess between
+ * two), and each word in `exact` (a word the grammar reads, such as "program") must be in the
+ * entry as written, so only the other words may carry the typo.
+ */
+export function fuzzyFind(lexicon: Lexicon, phrase: string, words: number, exact: string[] = []): LexEntry | null {
+  const allowed = typosAllowed(phrase);
+  if (allowed === 0) return null;
   let best: LexEntry | null = null;
   let bestD = allowed + 1;
   let tie = false;
   for (const e of lexicon.fuzzy.get(words) ?? []) {
     if (Math.abs(e.norm.length - phrase.length) > allowed) continue;
-    const d = distance(e.norm, phrase);
+    if (exact.length && !exact.every((w) => e.norm.split(' ').includes(w))) continue;
+    const d = typoDistance(e.norm, phrase);
     if (d < bestD) {
       best = e;
       bestD = d;

@@ -1,26 +1,28 @@
 /**
- * The grammar: a question -> an AskQuery, or a refusal with what was not understood. Time phrases
- * and the mirror's names are found first and replaced by placeholders (`tw0`, `e3`); then rules,
- * each a pattern over those placeholders and the words around them, fill the query and consume
- * what they read. A word left over that is not a filler word means the question was not
- * understood: the grammar says so rather than guessing.
+ * The grammar: a question -> an AskQuery, or a refusal saying what was not understood.
+ *
+ * 1. normalize.ts: words, contractions spelled out, the original spelling kept.
+ * 2. entities.ts: the mirror's names become `e<k>` (so nothing else reads inside them).
+ * 3. time-phrases.ts: windows, hours and weekdays become `tw<k>`, `th<k>`, `td<k>`.
+ * 4. vocabulary.ts: synonyms become one canonical word; filler words go.
+ * 5. rules/: each a pattern over canonical words that fills the query and consumes what it read.
+ * 6. Time and names no rule placed go to the activity and to their most likely kind of filter.
+ * A word left over means the question was not understood: the grammar says so rather than guess.
  */
 import type { AskActivity, AskPersonFilter, AskQuery, AskWindow } from '../../../src-preload/contract/ask';
-import { extractTime, numberOf, type TimeFinds } from './time-phrases';
-import { fold, fuzzyFind, singular, type Category, type LexEntry, type Lexicon } from './lexicon';
+import { defaultActivity } from '../activity';
+import type { Entity } from './entities';
+import { markEntities } from './entities';
+import type { Category, Lexicon } from './lexicon';
+import { tokensOf, tokenize } from './normalize';
 import { RULES } from './rules';
+import { extractTime, numberOf, type TimeFinds } from './time-phrases';
+import { canonicalize, isFiller } from './vocabulary';
 
-export interface Entity {
-  entry: LexEntry;
-  /** The words as the question wrote them. */
-  text: string;
-  /** Whether the match was fuzzy (a typo). */
-  fuzzy: boolean;
-  /** Decided by a rule's context, or by the default order when no rule named one. */
-  used: boolean;
-}
+export type { Entity };
 
 export interface ParseState {
+  /** The canonical words not read yet, padded with spaces. */
   s: string;
   time: TimeFinds;
   entities: Entity[];
@@ -30,103 +32,59 @@ export interface ParseState {
   activity: AskActivity | null;
   output: AskQuery['output'];
   usedWindows: Set<number>;
-  usedHours: Set<number>;
-  usedWeekdays: Set<number>;
   /** Said "how many" / "count": counts unless a group or top says otherwise. */
   counting: boolean;
+  /** "how many logins" / "number of changes": the events are counted, not the people. */
+  countOf: 'sessions' | 'changes' | null;
+  /** The question speaks of people ("who", "users"), not only of logins or changes. */
+  aboutPeople: boolean;
+  /** The subject was plural ("users", "people"): a "most" without a number means the top 10, not 1. */
+  plural: boolean;
+  /** Defaults the grammar applied, said with the interpretation ("dormant" read as 90 days). */
+  notes: string[];
+  /** The moment relative words count from. */
+  now: number;
 }
 
-export type ParseResult = { ok: true; query: AskQuery } | { ok: false; unknown: string[]; message: string };
+export type ParseResult =
+  | { ok: true; query: AskQuery; notes: string[] }
+  | { ok: false; unknown: string[]; message: string; understood: Entity[] };
 
-/** Words that carry no condition of their own. */
-const FILLER = new Set(
-  (
-    'a an the of to in on at for with who whom whose which what that this these those is are was were be been being ' +
-    'do does did have has had me us my our all any every list show find give get display tell return name names ' +
-    'please can could would you i we there their them they it its and currently current now still ever also ' +
-    "by from as than then so such only just how many much some one where when whats what's de la " +
-    'people user person account staff employee member contact individual folk someone anyone everyone everybody ' +
-    'their profile record records utc gmt time times right hold holding held currently total number count ' +
-    'set status state system instance mirror here within during about exist exists existing registered'
-  ).split(' '),
-);
+/** Canonical words the rules read as structure; not a condition, never "not understood". */
+const STRUCTURE = new Set(['who', 'people', 'and', 'or', 'both', 'either', 'as', 'by', 'to', 'was', 'from']);
 
-export function isFiller(word: string): boolean {
-  return FILLER.has(word) || FILLER.has(singular(word));
+const PLURAL_SUBJECT = /\b(users|people|persons|accounts|staff|employees|contacts|members|individuals|folks|ones)\b/;
+
+const CHANGE_VERBS = new Set(['granted', 'removed', 'deactivated', 'activated', 'passwordreset']);
+
+/** The canonical words without filler ("was" only where it makes a change passive: "was granted"). */
+function condense(canonical: string): string {
+  const all = canonical.split(' ').filter(Boolean);
+  const words = all.filter(
+    (w, i) => (STRUCTURE.has(w) || !isFiller(w)) && (w !== 'was' || CHANGE_VERBS.has(all[i + 1] ?? '')),
+  );
+  return ` ${words.join(' ')} `;
 }
 
-function tokenize(text: string): string[] {
-  return text
-    .replace(/(\d)\.(\d)/g, '$1·$2')
-    .replace(/[^a-z0-9·:'_\- ]+/g, ' ')
-    .replace(/·/g, '.')
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((w) => w.replace(/^['-]+|['-]+$/g, ''))
-    .filter(Boolean);
+/**
+ * Whether the answer is people: the question says "who" or "people", or names a person, unless
+ * what it lists first is logins or changes ("sessions of Leo Mills", "Leo Mills's role changes").
+ */
+function aboutPeople(condensed: string, entities: Entity[]): boolean {
+  const words = condensed.trim().split(' ');
+  const first = words[0] === 'count' || words[0] === 'top' ? words[1] : words[0];
+  const person = /^e\d+$/.test(first ?? '') && !!entities[Number(first!.slice(1))]?.entry.names.person;
+  const next = person ? words[words.indexOf(first!) + 1] : first;
+  if (next === 'login' || next === 'change' || (next === 'role' && words.includes('change'))) return false;
+  return / (?:who|people) /.test(condensed) || entities.some((e) => !!e.entry.names.person);
 }
-
-const GENERIC = new Set(
-  'internal external staff user people active inactive pending portal access admin administrator role member all'.split(
-    ' ',
-  ),
-);
-
-/** Longest names first, exact then with a typo; each found name becomes `e<k>`. */
-function markEntities(words: string[], lexicon: Lexicon): { words: string[]; entities: Entity[] } {
-  const out: string[] = [];
-  const entities: Entity[] = [];
-  const norm = words.map((w) => (/^t[whd]\d+$/.test(w) ? w : singular(w.replace(/'s$/, ''))));
-  for (let i = 0; i < norm.length;) {
-    let matched = false;
-    for (let n = Math.min(lexicon.maxWords, norm.length - i); n >= 1 && !matched; n--) {
-      const span = norm.slice(i, i + n);
-      if (span.some((w) => /^t[whd]\d+$/.test(w))) continue;
-      const phrase = span.join(' ');
-      let entry = lexicon.byNorm.get(phrase) ?? null;
-      let fuzzy = false;
-      if (!entry && !span.some((w) => isFiller(w) || KEYWORDS.has(w))) {
-        entry = fuzzyFind(lexicon, phrase, n);
-        fuzzy = entry !== null;
-      }
-      if (!entry) continue;
-      const generic = span.every((w) => GENERIC.has(w) || isFiller(w));
-      const roleNear = norm[i + n] === 'role' || norm[i - 1] === 'role';
-      if (generic && !roleNear) continue;
-      if (n === 1 && isFiller(phrase)) continue;
-      entities.push({ entry, text: words.slice(i, i + n).join(' '), fuzzy, used: false });
-      out.push(`e${entities.length - 1}`);
-      i += n;
-      matched = true;
-    }
-    if (!matched) {
-      out.push(norm[i] ?? '');
-      i += 1;
-    }
-  }
-  return { words: out, entities };
-}
-
-/** Words the rules read; never taken for a name with a typo. */
-const KEYWORDS = new Set(
-  (
-    'login logged signed sign session never role roles department program organization org company title titled ' +
-    'external internal active inactive pending expired expiry expire expiring access type admin administrator ' +
-    'global local api portal more less fewer least most top than over under exactly different distinct unique ' +
-    'address agent browser device change changed granted removed revoked added deactivated activated reset password ' +
-    'both either without per each group month week day hour weekday created joined new privileged assigned'
-  ).split(' '),
-);
 
 export function parseQuestion(question: string, lexicon: Lexicon, now: number): ParseResult {
-  const folded = fold(question)
-    .replace(/[?!]+/g, ' ')
-    .replace(/\.(\s|$)/g, ' ')
-    .replace(/[“”"]/g, ' ');
-  const time = extractTime(folded, now);
-  const { words, entities } = markEntities(tokenize(time.text), lexicon);
+  const { words, entities } = markEntities(tokensOf(question), lexicon);
+  const time = extractTime(words.join(' '), now);
+  const canonical = canonicalize(tokenize(time.text));
   const st: ParseState = {
-    s: ` ${words.join(' ')} `,
+    s: condense(canonical),
     time,
     entities,
     lexicon,
@@ -135,77 +93,80 @@ export function parseQuestion(question: string, lexicon: Lexicon, now: number): 
     activity: null,
     output: { kind: 'list' },
     usedWindows: new Set(),
-    usedHours: new Set(),
-    usedWeekdays: new Set(),
     counting: false,
+    countOf: null,
+    aboutPeople: aboutPeople(condense(canonical), entities),
+    plural: PLURAL_SUBJECT.test(question.toLowerCase()),
+    notes: [],
+    now,
   };
   for (const rule of RULES) {
-    st.s = st.s.replace(rule.re, (...args: unknown[]) => {
-      const m = args.slice(0, -2) as string[];
-      return rule.apply(m as unknown as RegExpMatchArray, st) === false ? (m[0] ?? '') : ' ';
-    });
+    st.s = st.s
+      .replace(rule.re, (...args: unknown[]) => {
+        const m = args.slice(0, -2) as unknown as RegExpMatchArray;
+        const r = rule.apply(m, st);
+        return r === false ? (m[0] ?? '') : typeof r === 'string' ? ` ${r} ` : ' ';
+      })
+      .replace(/ {2,}/g, ' ');
   }
   finishTime(st);
   finishEntities(st);
-  const unknown = st.s
-    .split(/\s+/)
-    .filter(Boolean)
-    .filter((w) => !isFiller(w));
+  const unknown = st.s.split(' ').filter((w) => w && !STRUCTURE.has(w) && !isFiller(w));
   if (unknown.length > 0)
-    return { ok: false, unknown, message: `Not understood: ${unknown.map((w) => `"${w}"`).join(', ')}.` };
-  if (st.counting && st.output.kind === 'list') st.output = { kind: 'count' };
+    return {
+      ok: false,
+      unknown,
+      understood: entities,
+      message: `Not understood: ${unknown.map((w) => `"${w}"`).join(', ')}.`,
+    };
+  finishOutput(st);
   const query: AskQuery = { people: st.people, activity: st.activity, actor: st.actor, output: st.output };
   if (
     query.people.length === 0 &&
     !query.activity &&
     query.output.kind === 'list' &&
-    !/\b(everyone|all|every)\b/.test(folded)
+    !/\b(everyone|everybody|all|every)\b/i.test(question)
   )
-    return { ok: false, unknown: [], message: 'The question names no condition to filter people by.' };
-  return { ok: true, query };
+    return {
+      ok: false,
+      unknown: [],
+      understood: entities,
+      message: 'The question names no condition to filter people by.',
+    };
+  for (const e of entities.filter((x) => x.fuzzy && x.used)) {
+    const name = Object.values(e.entry.names)[0];
+    if (name) st.notes.push(`"${e.text}" read as ${name}`);
+  }
+  return { ok: true, query, notes: st.notes };
 }
 
-export function defaultActivity(source: AskActivity['source']): AskActivity {
-  return {
-    source,
-    window: null,
-    hours: null,
-    weekdays: null,
-    actions: null,
-    role: null,
-    ip: null,
-    measure: 'count',
-    op: '>=',
-    n: 1,
-    negate: false,
-  };
-}
-
+/** The activity, made when first needed (sessions unless a rule said changes). */
 export function ensureActivity(st: ParseState, source: AskActivity['source']): AskActivity {
   if (!st.activity) st.activity = defaultActivity(source);
   return st.activity;
 }
 
-export function windowAt(st: ParseState, token: string | undefined): AskWindow | null {
+/** The window a `tw<k>` stands for (marked as used), or null. `future` takes the future reading when there is one. */
+export function windowAt(st: ParseState, token: string | undefined, future = false): AskWindow | null {
   const m = /^tw(\d+)$/.exec(token ?? '');
   if (!m) return null;
-  st.usedWindows.add(Number(m[1]));
-  return st.time.windows[Number(m[1])] ?? null;
+  const i = Number(m[1]);
+  st.usedWindows.add(i);
+  return (future ? st.time.future[i] : null) ?? st.time.windows[i] ?? null;
 }
 
 /** Windows, hours and weekdays no rule claimed go to the activity (sessions unless it says otherwise). */
 function finishTime(st: ParseState): void {
-  st.s = st.s.replace(/\b(t[whd])(\d+)\b/g, (_all, kind: string, n: string) => {
+  st.s = st.s.replace(/(?<= )(t[whd])(\d+)(?= )/g, (_all, kind: string, n: string) => {
     const i = Number(n);
+    const source = st.output.kind === 'changes' || st.countOf === 'changes' ? 'changes' : 'sessions';
     if (kind === 'tw') {
-      if (st.usedWindows.has(i)) return ' ';
-      const a = ensureActivity(st, st.output.kind === 'changes' ? 'changes' : 'sessions');
-      a.window = st.time.windows[i] ?? null;
+      if (!st.usedWindows.has(i)) ensureActivity(st, source).window = st.time.windows[i] ?? null;
     } else if (kind === 'th') {
-      ensureActivity(st, 'sessions').hours = st.time.hours[i] ?? null;
+      ensureActivity(st, source).hours = st.time.hours[i] ?? null;
     } else {
-      const a = ensureActivity(st, 'sessions');
-      a.weekdays = [...new Set([...(a.weekdays ?? []), ...(st.time.weekdays[i] ?? [])])];
+      const a = ensureActivity(st, source);
+      a.weekdays = [...new Set([...(a.weekdays ?? []), ...(st.time.weekdays[i] ?? [])])].sort();
     }
     return ' ';
   });
@@ -221,16 +182,24 @@ const DEFAULT_ORDER: Category[] = [
   'person',
 ];
 
-/** An entity no rule placed: its most likely category decides the filter. */
+/** A name no rule placed: its most likely kind decides the filter. */
 function finishEntities(st: ParseState): void {
-  st.s = st.s.replace(/\be(\d+)\b/g, (all, n: string) => {
+  st.s = st.s.replace(/(?<= )e(\d+)(?= )/g, (all, n: string) => {
     const e = st.entities[Number(n)];
-    if (!e) return all;
-    const category = DEFAULT_ORDER.find((c) => e.entry.names[c]);
-    if (!category) return all;
+    const category = e && DEFAULT_ORDER.find((c) => e.entry.names[c]);
+    if (!e || !category) return all;
     applyEntity(st, e, category, false);
     return ' ';
   });
+}
+
+/** What is shown when nothing else was asked for: counts, and change or session rows asked for as such. */
+function finishOutput(st: ParseState): void {
+  if (st.counting && st.output.kind === 'list')
+    st.output = st.countOf ? { kind: 'eventCount', of: st.countOf } : { kind: 'count' };
+  if (st.output.kind !== 'list' || st.aboutPeople || !st.activity) return;
+  st.output = st.activity.source === 'sessions' ? { kind: 'sessions' } : { kind: 'changes' };
+  if (st.activity.source === 'changesMade') st.activity.source = 'changes';
 }
 
 /** Adds the filter an entity means in a category; false when the entity has no such name. */
@@ -258,9 +227,15 @@ export function applyEntity(st: ParseState, e: Entity, category: Category, negat
   }
 }
 
+/** The entity a placeholder stands for. */
 export function entityOf(st: ParseState, token: string | undefined): Entity | null {
   const m = /^e(\d+)$/.exec(token ?? '');
   return m ? (st.entities[Number(m[1])] ?? null) : null;
+}
+
+/** The first category (in the default order) an entity has a name in. */
+export function categoryOf(e: Entity): Category | null {
+  return DEFAULT_ORDER.find((c) => e.entry.names[c]) ?? null;
 }
 
 export function num(word: string | undefined): number | null {

@@ -7,42 +7,24 @@
  */
 import * as chrono from 'chrono-node';
 import type { AskWindow } from '../../../src-preload/contract/ask';
+import { NUMBER_WORDS } from './numbers';
 
 export interface TimeFinds {
   text: string;
   windows: AskWindow[];
-  /** What introduced each window: since / before / in / last / next / between. */
+  /** What introduced each window: since / before / in / last / next / between / ago. */
   windowWords: string[];
+  /**
+   * For a window read as the past that could mean the future ("in 30 days", "within 2 weeks"):
+   * the future reading, which an expiry question takes. Index as `windows`.
+   */
+  future: (AskWindow | null)[];
   hours: { from: number; to: number }[];
   weekdays: number[][];
 }
 
 const DAY = 86_400_000;
 const UNITS: Record<string, number> = { day: 1, week: 7, fortnight: 14 };
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  ninety: 90,
-  hundred: 100,
-};
 const MONTHS = [
   'january',
   'february',
@@ -68,7 +50,7 @@ const startOfDay = (ms: number) => Math.floor(ms / DAY) * DAY;
 
 export function numberOf(word: string): number | null {
   if (/^\d+$/.test(word)) return Number(word);
-  return NUMBER_WORDS[word] ?? null;
+  return word === 'a' || word === 'an' ? 1 : (NUMBER_WORDS[word] ?? null);
 }
 
 function monthIndex(word: string): number {
@@ -98,6 +80,8 @@ type Match = RegExpMatchArray;
 interface Rule {
   re: RegExp;
   make: (m: Match, now: number) => AskWindow | null;
+  /** The future reading of the same words, where there is one. */
+  future?: (m: Match, now: number) => AskWindow | null;
   word: (m: Match) => string;
 }
 
@@ -121,11 +105,7 @@ function monthsBack(now: number, n: number): number {
 function lastN(m: Match, now: number): AskWindow | null {
   const n = numberOf(m[1] ?? '');
   if (n === null) return null;
-  const unit = m[2] ?? 'day';
-  if (unit === 'month') return W(monthsBack(now, n), null);
-  if (unit === 'year') return W(monthsBack(now, 12 * n), null);
-  if (unit === 'hour') return W(now - n * 3_600_000, null);
-  return W(now - n * (UNITS[unit] ?? 1) * DAY, null);
+  return W(back(now, n, m[2] ?? 'day'), null);
 }
 
 function pointRule(m: Match, now: number): AskWindow | null {
@@ -135,7 +115,38 @@ function pointRule(m: Match, now: number): AskWindow | null {
   if (w === 'since' || w === 'from' || w === 'as of' || w === 'starting') return W(day, null);
   if (w === 'after') return W(day + DAY, null);
   if (w === 'on') return W(day, day + DAY);
-  return W(null, day);
+  // "until", "through", "up to", "by" include the day named; "before" and "prior to" do not.
+  if (w === 'before' || w === 'prior to') return W(null, day);
+  return W(null, day + DAY);
+}
+
+/** The moment N units before now. */
+function back(now: number, n: number, unit: string): number {
+  if (unit === 'month') return monthsBack(now, n);
+  if (unit === 'year') return monthsBack(now, 12 * n);
+  if (unit === 'hour') return now - n * 3_600_000;
+  return now - n * (UNITS[unit] ?? 1) * DAY;
+}
+
+/** "90 days ago": before that moment with "more than"/"over", after it with "less than"/"within". */
+function ago(m: Match, now: number): AskWindow | null {
+  const n = numberOf(m[2] ?? '');
+  if (n === null) return null;
+  const at = back(now, n, m[3] ?? 'day');
+  const how = m[1] ?? '';
+  if (/less|fewer|under|within/.test(how)) return W(at, null);
+  if (how) return W(null, at);
+  // "30 days ago": that day.
+  return W(startOfDay(at), startOfDay(at) + DAY);
+}
+
+/** "in 30 days", "within 2 weeks": the past here; `future` keeps the other reading. */
+function eitherWay(m: Match, now: number): { past: AskWindow; future: AskWindow } | null {
+  const n = numberOf(m[1] ?? '');
+  if (n === null) return null;
+  const unit = m[2] ?? 'day';
+  const ahead = unit === 'month' ? 30 * n * DAY : unit === 'year' ? 365 * n * DAY : n * (UNITS[unit] ?? 1) * DAY;
+  return { past: W(back(now, n, unit), null), future: W(now, now + ahead) };
 }
 
 function inMonth(m: Match, now: number): AskWindow | null {
@@ -146,14 +157,60 @@ function inMonth(m: Match, now: number): AskWindow | null {
   return monthWindow(year, month);
 }
 
+/** This calendar week (from Monday), month or year, start to end (the end matters for expiry dates). */
 function thisPeriod(m: Match, now: number): AskWindow {
   const d = new Date(now);
-  if (m[1] === 'month') return W(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1), null);
-  if (m[1] === 'year') return W(Date.UTC(d.getUTCFullYear(), 0, 1), null);
-  return W(startOfDay(now) - ((d.getUTCDay() + 6) % 7) * DAY, null);
+  if (m[1] === 'month') return monthWindow(d.getUTCFullYear(), d.getUTCMonth());
+  if (m[1] === 'year') return W(Date.UTC(d.getUTCFullYear(), 0, 1), Date.UTC(d.getUTCFullYear() + 1, 0, 1));
+  const monday = startOfDay(now) - ((d.getUTCDay() + 6) % 7) * DAY;
+  return W(monday, monday + 7 * DAY);
 }
 
+/** Next calendar week, month or year. */
+function nextPeriod(m: Match, now: number): AskWindow {
+  const d = new Date(now);
+  if (m[1] === 'month') return monthWindow(d.getUTCFullYear(), d.getUTCMonth() + 1);
+  if (m[1] === 'year') return W(Date.UTC(d.getUTCFullYear() + 1, 0, 1), Date.UTC(d.getUTCFullYear() + 2, 0, 1));
+  const monday = startOfDay(now) - ((d.getUTCDay() + 6) % 7) * DAY + 7 * DAY;
+  return W(monday, monday + 7 * DAY);
+}
+
+const UNIT = '(hour|day|week|fortnight|month|year)s?';
+const AMOUNT =
+  '(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred)';
+
 const RULES: Rule[] = [
+  {
+    re: new RegExp(
+      `\\b(more than|over|at least|less than|fewer than|under|within)?\\s*${AMOUNT}\\s+${UNIT}\\s+ago\\b`,
+      'g',
+    ),
+    make: ago,
+    word: (m) => (m[1] && !/less|fewer|under|within/.test(m[1]) ? 'before' : m[1] ? 'since' : 'in'),
+  },
+  {
+    // "for more than 90 days": as "more than 90 days ago".
+    re: new RegExp(`\\b(?:for|in)\\s+(more than|over|at least)\\s+${AMOUNT}\\s+${UNIT}(?!\\s+ago)\\b`, 'g'),
+    make: ago,
+    word: () => 'before',
+  },
+  {
+    // "since October", "before March 2026": the month's first day (after: the next month's).
+    re: new RegExp(
+      `\\b(since|from|starting|after|before|until|till|prior to)\\s+${MONTH_RE}(?:\\s+(\\d{4}))?(?!\\s*\\d)\\b`,
+      'g',
+    ),
+    make: (m, now) => {
+      const w = inMonth(['', m[2] ?? '', m[3] ?? ''] as unknown as Match, now);
+      if (!w?.from || !w.to) return null;
+      const start = Date.parse(`${w.from.replace(' ', 'T')}Z`);
+      const end = Date.parse(`${w.to.replace(' ', 'T')}Z`);
+      if (/before|prior/.test(m[1] ?? '')) return W(null, start);
+      if (/until|till/.test(m[1] ?? '')) return W(null, end);
+      return W(/after/.test(m[1] ?? '') ? end : start, null);
+    },
+    word: (m) => (/before|prior|until|till/.test(m[1] ?? '') ? 'before' : 'since'),
+  },
   {
     re: new RegExp(`\\b(?:between|from)\\s+${DATE_RE}\\s+(?:and|to|until|through|-)\\s+${DATE_RE}`, 'g'),
     make: (m, now) => {
@@ -169,8 +226,22 @@ const RULES: Rule[] = [
     word: () => 'last',
   },
   {
-    re: /\b(?:in\s+|during\s+|within\s+|over\s+)?(?:the\s+)?(?:past|previous)\s+(day|week|fortnight|month|year)\b/g,
+    // "the last month" and "the past month" roll back from now; "last month" alone is the calendar month.
+    re: /\b(?:in\s+|during\s+|within\s+|over\s+)?(?:the\s+(?:last|past|previous)|past|previous)\s+(day|week|fortnight|month|year)\b/g,
     make: (m, now) => lastN(['', '1', m[1] ?? 'day'] as unknown as Match, now),
+    word: () => 'last',
+  },
+  {
+    // "in less than 30 days": within them (the past; `future` the other reading).
+    re: /\b(?:in|within)\s+(?:less than|under|fewer than)\s+(\d+|[a-z]+)\s+(day|week|month|year)s?\b/g,
+    make: (m, now) => eitherWay(m, now)?.past ?? null,
+    future: (m, now) => eitherWay(m, now)?.future ?? null,
+    word: () => 'last',
+  },
+  {
+    re: /\b(?:for|in|within)\s+(?:the\s+)?(?!last|past|next)(\d+|[a-z]+)\s+(day|week|month|year)s?\b/g,
+    make: (m, now) => eitherWay(m, now)?.past ?? null,
+    future: (m, now) => eitherWay(m, now)?.future ?? null,
     word: () => 'last',
   },
   {
@@ -183,9 +254,17 @@ const RULES: Rule[] = [
     },
     word: () => 'next',
   },
+  {
+    // "before the end of the year": up to the end of this year (month, week).
+    re: /\b(before|by|until|till|through)\s+(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(week|month|year)\b/g,
+    make: (m, now) =>
+      W(null, Date.parse(`${thisPeriod(['', m[2] ?? 'year'] as unknown as Match, now).to!.replace(' ', 'T')}Z`)),
+    word: () => 'before',
+  },
   { re: /\byesterday\b/g, make: (_m, now) => W(startOfDay(now) - DAY, startOfDay(now)), word: () => 'in' },
   { re: /\btoday\b/g, make: (_m, now) => W(startOfDay(now), startOfDay(now) + DAY), word: () => 'in' },
   { re: /\b(?:in\s+|during\s+)?this\s+(week|month|year)\b/g, make: thisPeriod, word: () => 'in' },
+  { re: /\b(?:in\s+|during\s+)?next\s+(week|month|year)\b/g, make: nextPeriod, word: () => 'next' },
   {
     re: /\b(?:in\s+|during\s+)?last\s+(week|month|year)\b/g,
     make: (m, now) => {
@@ -199,7 +278,7 @@ const RULES: Rule[] = [
   },
   {
     re: new RegExp(
-      `\\b(since|after|from|starting|before|until|till|prior to|up to|on|as of|by)\\s+(?:the\\s+)?${DATE_RE}`,
+      `\\b(since|after|from|starting|before|until|till|through|thru|prior to|up to|on|as of|by)\\s+(?:the\\s+)?${DATE_RE}`,
       'g',
     ),
     make: pointRule,
@@ -241,7 +320,7 @@ function hour(h: string, ampm: string | undefined): number {
   return n;
 }
 
-const HOUR = '(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|h)?';
+const HOUR = "(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|h|o'clock)?";
 const ZONE = '(?:\\s+(?:utc|gmt|z))?(?:\\s+time)?';
 const HOUR_RULES: { re: RegExp; make: (m: Match) => { from: number; to: number } }[] = [
   {
@@ -255,6 +334,14 @@ const HOUR_RULES: { re: RegExp; make: (m: Match) => { from: number; to: number }
   {
     re: new RegExp(`\\b(?:before|earlier than)\\s+(?=\\d{1,2}(?::\\d{2}|\\s*(?:am|pm)))${HOUR}${ZONE}`, 'g'),
     make: (m) => ({ from: 0, to: hour(m[1] ?? '0', m[3]) }),
+  },
+  {
+    // "at 3am", "around 14:00": that hour.
+    re: new RegExp(`\\b(?:at|around|about)\\s+(?=\\d{1,2}(?::\\d{2}|\\s*(?:am|pm)))${HOUR}${ZONE}`, 'g'),
+    make: (m) => {
+      const h = hour(m[1] ?? '0', m[3]);
+      return { from: h, to: h + 1 };
+    },
   },
   { re: /\b(?:at night|overnight|during the night|in the night|late at night)\b/g, make: () => ({ from: 22, to: 6 }) },
   {
@@ -289,8 +376,9 @@ function replaceAll(text: string, re: RegExp, fn: (m: Match) => string): string 
 }
 
 /** Finds the time phrases of a (normalized, lower-case) question and replaces them by placeholders. */
-export function extractTime(input: string, now: number): TimeFinds {
-  const found: TimeFinds = { text: ` ${input} `, windows: [], windowWords: [], hours: [], weekdays: [] };
+export function extractTime(question: string, now: number): TimeFinds {
+  const input = question.replace(/\bmidnight\b/g, '0:00').replace(/\bnoon\b|\bmidday\b/g, '12:00');
+  const found: TimeFinds = { text: ` ${input} `, windows: [], windowWords: [], future: [], hours: [], weekdays: [] };
   for (const rule of HOUR_RULES) {
     found.text = replaceAll(found.text, rule.re, (m) => {
       const h = rule.make(m);
@@ -311,6 +399,7 @@ export function extractTime(input: string, now: number): TimeFinds {
       if (!w) return m[0] ?? '';
       found.windows.push(w);
       found.windowWords.push(rule.word(m));
+      found.future.push(rule.future?.(m, now) ?? null);
       return ` tw${found.windows.length - 1} `;
     });
   }

@@ -1,7 +1,8 @@
 /**
  * `desk ask "QUESTION" [--instance ID] [--now ISO] [--json]`: a question in plain language,
- * answered offline over the mirror. --json prints {question, interpretation, query, kind, people,
- * table}; a question it cannot read exits 1 with the nearest questions it can.
+ * answered offline over the mirror. --json prints {question, interpretation, engine, query, sql,
+ * kind, people: [{id, name}], table: {columns, rows}}; a question it cannot read exits 1 with the
+ * nearest questions it can (with --json also as {question, error, suggestions} on stdout).
  */
 import type { Command } from '../command';
 import { CliError, usageError } from '../output';
@@ -26,6 +27,8 @@ export const askCommand: Command = {
       ...(asOf ? { now: asOf } : {}),
     });
     if (!read.ok) {
+      // Machines get the refusal as JSON too (stdout), with the questions it can read; the exit code says 1.
+      if (out.json) out.result({ question, error: read.message, suggestions: read.suggestions }, () => '');
       const lines = [read.message, ...read.suggestions.map((s) => `  ${s}`)];
       throw new CliError(lines.join('\n'), 1);
     }
@@ -37,7 +40,8 @@ export const askCommand: Command = {
     });
     const result = {
       question: a.question,
-      interpretation: a.interpretation,
+      interpretation: read.interpretation,
+      engine: read.engine,
       query: a.query,
       sql: a.sql,
       kind: a.kind,
@@ -46,7 +50,7 @@ export const askCommand: Command = {
     };
     out.result(result, () =>
       [
-        a.interpretation,
+        read.interpretation,
         `SQL: ${a.sql}`,
         a.table.columns.join('\t'),
         ...a.table.rows.map((r) => r.map((c) => (c === null ? '' : String(c))).join('\t')),

@@ -1,13 +1,24 @@
-/** `desk connect --sandbox [--people N] [--seed N]`: the built-in sandbox instance, connected and tested. */
+/**
+ * `desk connect --sandbox [--people N] [--seed N | --instance FILE]`: the built-in sandbox instance
+ * (generated, or served from an instance file), connected and tested.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { InstanceFileError, parseInstanceFile } from '../../smartsimple/sandbox/instance-file';
 import type { Command } from '../command';
-import { usageError } from '../output';
+import { CliError, usageError } from '../output';
 
 export const connectCommand: Command = {
   name: 'connect',
-  usage: 'connect --sandbox [--people N] [--seed N]',
-  summary: 'Connect the built-in sandbox instance and test every function.',
-  options: { sandbox: { type: 'boolean' }, people: { type: 'string' }, seed: { type: 'string' } },
-  backendOptions: (values) => ({ sandbox: sandboxSizeOptions(values) }),
+  usage: 'connect --sandbox [--people N] [--seed N | --instance FILE]',
+  summary: 'Connect the built-in sandbox instance (generated, or from an instance file) and test every function.',
+  options: {
+    sandbox: { type: 'boolean' },
+    people: { type: 'string' },
+    seed: { type: 'string' },
+    instance: { type: 'string' },
+  },
+  backendOptions: (values) => ({ sandbox: { ...sandboxSizeOptions(values), ...instanceFileOption(values) } }),
   async run({ values, out, session }) {
     if (!values.sandbox)
       throw usageError(
@@ -35,4 +46,28 @@ export function sandboxSizeOptions(values: Record<string, unknown>): { people?: 
     return { [name]: n };
   };
   return { ...read('people', 30, 200_000), ...read('seed', 0, 2 ** 31 - 1) };
+}
+
+/** An instance file, checked before anything starts: a file that is not one is refused with its problems. */
+function instanceFileOption(values: Record<string, unknown>): { instanceFile?: string } {
+  const given = values.instance as string | undefined;
+  if (given === undefined) return {};
+  if (values.people !== undefined || values.seed !== undefined)
+    throw usageError('--instance serves the file as it is: leave out --people and --seed.');
+  const file = path.resolve(given);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliError(
+      `${given} could not be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+    );
+  }
+  try {
+    parseInstanceFile(text, given);
+  } catch (error) {
+    if (error instanceof InstanceFileError) throw new CliError(error.message);
+    throw error;
+  }
+  return { instanceFile: file };
 }

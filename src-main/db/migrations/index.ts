@@ -10,6 +10,7 @@ import { m0007ApprovalReasons } from './0007-approval-reasons';
 import { m0008Ask } from './0008-ask';
 import { m0009IntakeDocuments } from './0009-intake-documents';
 import { m0010Helpdesk } from './0010-helpdesk';
+import { m0011AskChangesBy } from './0011-ask-changes-by';
 
 export interface Migration {
   version: number;
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0008Ask,
   m0009IntakeDocuments,
   m0010Helpdesk,
+  m0011AskChangesBy,
 ];

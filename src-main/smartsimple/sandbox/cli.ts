@@ -3,10 +3,14 @@
  * JSON line on stdout, the connection the app's Connect screen accepts ({url, alias,
  * rootCompanyId, apiVersion, apiUser, functions}); serves until SIGINT/SIGTERM. Notes go to
  * stderr so the stdout line stays machine-readable. Defaults: resources/sandbox/seed-settings.json.
+ * `--instance FILE` serves an instance file instead of generating one; `--write-instance FILE`
+ * writes the instance served (generated or loaded) as one (see README.md, "Instance files").
  */
 import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { ErrorStyle } from './errors';
+import { instanceToFile, loadInstance } from './instance-file';
 import { writeGroundTruth } from './seed/ground-truth';
 import { startSandbox } from './server';
 
@@ -49,6 +53,8 @@ async function main(): Promise<void> {
       'error-style': { type: 'string' },
       'partial-batch': { type: 'string' },
       'ground-truth': { type: 'string' },
+      instance: { type: 'string' },
+      'write-instance': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -56,7 +62,8 @@ async function main(): Promise<void> {
   if (values.help) {
     process.stderr.write(
       'usage: npm run sandbox -- [--people N] [--seed N] [--port N] [--host H] [--roles N] [--log-months N] [--now ISO]\n' +
-        '  [--hourly-limit N] [--latency MS] [--error-style http200|http4xx] [--partial-batch all-or-nothing|per-record] [--ground-truth FILE]\n',
+        '  [--hourly-limit N] [--latency MS] [--error-style http200|http4xx] [--partial-batch all-or-nothing|per-record] [--ground-truth FILE]\n' +
+        '  [--instance FILE (serve this instance instead of generating one)] [--write-instance FILE (write the instance served)]\n',
     );
     return;
   }
@@ -70,7 +77,11 @@ async function main(): Promise<void> {
   if (now !== undefined && Number.isNaN(now)) throw new Error('--now takes an ISO date');
 
   const started = performance.now();
+  const instance = values.instance ? loadInstance(readFileSync(values.instance, 'utf8'), values.instance) : undefined;
+  if (instance && (values.people !== undefined || values.seed !== undefined))
+    throw new Error('--instance serves the file as it is: leave out --people and --seed');
   const handle = await startSandbox({
+    ...(instance ? { instance } : {}),
     seed: integer('seed', values.seed, settings.seed) ?? 7,
     people: integer('people', values.people, settings.people) ?? 1000,
     port: integer('port', values.port, 0) ?? 0,
@@ -84,6 +95,11 @@ async function main(): Promise<void> {
     partialBatch,
   });
   if (values['ground-truth']) await writeGroundTruth(values['ground-truth'], handle.groundTruth);
+  if (values['write-instance'])
+    await writeFile(
+      values['write-instance'],
+      `${JSON.stringify(instanceToFile(handle.state.data, handle.groundTruth))}\n`,
+    );
   process.stdout.write(`${JSON.stringify(handle.connection())}\n`);
   process.stderr.write(
     `sandbox "${handle.alias}" with ${handle.state.data.people.length} people at ${handle.url} (ready in ${Math.round(performance.now() - started)} ms); Ctrl+C to stop\n`,

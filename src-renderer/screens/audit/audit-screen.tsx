@@ -1,10 +1,12 @@
 /**
  * Audit: tabs over what an auditor reads. "Trail" (first) is the local audit trail in words;
- * further tabs (findings, risk, questions) each live in their own file in this folder.
+ * "Ask" answers questions in plain language (ask/); further tabs (findings, risk) each live in
+ * their own file or folder here.
  */
 import { Tabs } from '@mantine/core';
-import { IconListDetails } from '@tabler/icons-react';
+import { IconListDetails, IconMessageQuestion } from '@tabler/icons-react';
 import { ScreenHeader } from '../../components/screen-header';
+import { AskTab } from './ask/ask-tab';
 import { TrailTab } from './trail-tab';
 
 export function AuditScreen() {
@@ -19,9 +21,15 @@ export function AuditScreen() {
           <Tabs.Tab value="trail" leftSection={<IconListDetails size={16} />} data-testid="tab-trail">
             Trail
           </Tabs.Tab>
+          <Tabs.Tab value="ask" leftSection={<IconMessageQuestion size={16} />} data-testid="tab-ask">
+            Ask
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="trail">
           <TrailTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="ask">
+          <AskTab />
         </Tabs.Panel>
       </Tabs>
     </div>

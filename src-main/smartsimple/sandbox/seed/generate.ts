@@ -3,7 +3,7 @@
  * ground truth of what was planted in it. Deterministic: the same options give the same bytes.
  */
 import { formatWireDate } from '../../protocol';
-import type { InstanceData } from '../model';
+import type { CustomField, InstanceData } from '../model';
 import { ipToText } from '../log-store';
 import { DEPARTMENTS } from './catalogue';
 import { buildAccessHistory } from './access-events';
@@ -21,6 +21,13 @@ export interface GeneratedInstance {
   data: InstanceData;
   groundTruth: GroundTruth;
 }
+
+/** The custom fields every sandbox instance has (generated or loaded from a file). */
+export const CUSTOM_FIELDS: readonly CustomField[] = [
+  { id: 1001, name: 'Department', type: 'text' },
+  { id: 1002, name: 'Employee Number', type: 'text' },
+  { id: 1003, name: 'Manager ID', type: 'lookup' },
+];
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, Math.round(value)));
 
@@ -78,11 +85,7 @@ export function generateInstance(options: GenerateOptions): GeneratedInstance {
     associations,
     transactions: [],
     categories: [...CATEGORIES],
-    customFields: [
-      { id: 1001, name: 'Department', type: 'text' },
-      { id: 1002, name: 'Employee Number', type: 'text' },
-      { id: 1003, name: 'Manager ID', type: 'lookup' },
-    ],
+    customFields: CUSTOM_FIELDS.map((f) => ({ ...f })),
     sessions: sessions.log,
     accessLog: history.log,
     apiAccount: {

@@ -9,6 +9,7 @@ import { browseHandlers } from './browse-handlers';
 import { syncHandlers } from './sync-handlers';
 import { connectionHandlers } from './connection-handlers';
 import { intakeHandlers } from './intake-handlers';
+import { investigateHandlers } from './investigate-handlers';
 import { instanceHandlers } from './instance-handlers';
 import { jobHandlers } from './job-handlers';
 import { onboardingHandlers } from './onboarding-handlers';
@@ -30,5 +31,6 @@ export function createHandlers(services: Services): Handlers {
     ...askHandlers(services),
     ...onboardingHandlers(services),
     ...intakeHandlers(services),
+    ...investigateHandlers(services),
   };
 }

@@ -10,6 +10,7 @@ import type { AuditService } from '../audit-trail/audit-service';
 import type { ConnectService } from '../connect/connect-service';
 import type { IntakeService } from '../intake/intake-service';
 import type { InstancesService } from '../instances/instances-service';
+import type { InvestigateService } from '../investigate/investigate-service';
 import type { JobsService } from '../jobs/jobs-service';
 import type { Logger } from '../log/logger';
 import type { MirrorService } from '../mirror/mirror-service';
@@ -46,6 +47,7 @@ export interface Services {
   aiSettings: AiSettingsService;
   ask: AskService;
   intake: IntakeService;
+  investigate: InvestigateService;
   jobs: JobsService;
   /** Infrastructure for tests and tools that drive the backend directly; handlers never use these. */
   db: DB;

@@ -11,6 +11,7 @@ import { appChannels } from './app';
 import { auditChannels } from './audit';
 import { connectChannels } from './connect';
 import { intakeChannels } from './intake';
+import { investigateChannels } from './investigate';
 import { jobsChannels } from './jobs';
 import { mirrorChannels } from './mirror';
 import { onboardingChannels } from './onboarding';
@@ -29,6 +30,7 @@ export const channels = {
   ...askChannels,
   ...onboardingChannels,
   ...intakeChannels,
+  ...investigateChannels,
 } as const;
 
 export type Channels = typeof channels;

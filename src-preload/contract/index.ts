@@ -201,3 +201,41 @@ export type {
   IntakeStandardField,
   IntakeTextItem,
 } from './intake';
+
+// ---------- investigate: findings, detector settings, risk, timelines ----------
+export {
+  DEFAULT_DETECTOR_SETTINGS,
+  FINDING_KINDS,
+  FINDING_KIND_LABELS,
+  FINDING_STATUSES,
+  detectorSettingsSchema,
+  findingsQuerySchema,
+  remediationActionSchema,
+} from './investigate';
+export type {
+  DetectorSettings,
+  EvidenceEvent,
+  EvidenceRole,
+  EvidenceSession,
+  FindingDetail,
+  FindingEvidence,
+  FindingKind,
+  FindingRow,
+  FindingStatus,
+  FindingsPage,
+  FindingsQuery,
+  InvestigateSettings,
+  PersonTimeline,
+  Remediation,
+  RemediationAction,
+  RiskContribution,
+  RiskFactor,
+  RiskOverview,
+  RiskPerson,
+  ScanRun,
+  ScanStatus,
+  ScanSummary,
+  SodRule,
+  SodSuggestion,
+  TimelineEntry,
+} from './investigate';

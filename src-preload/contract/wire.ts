@@ -48,6 +48,7 @@ export const TABLES = [
   'audit',
   'ai',
   'ask',
+  'investigate',
 ] as const;
 export type Table = (typeof TABLES)[number];
 

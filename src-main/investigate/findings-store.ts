@@ -180,10 +180,16 @@ export function listFindings(db: DB, q: FindingsQuery): { total: number; rows: F
     .prepare(`SELECT count(*) ${FROM} WHERE ${sql}`)
     .pluck()
     .get(...params) as number;
+  const columns = q.withEvidence ? `${SELECT}, f.evidence` : SELECT;
   const rows = db
-    .prepare(`${SELECT} ${FROM} WHERE ${sql} ORDER BY ${ORDER[q.sort ?? 'score']} LIMIT ? OFFSET ?`)
+    .prepare(`${columns} ${FROM} WHERE ${sql} ORDER BY ${ORDER[q.sort ?? 'score']} LIMIT ? OFFSET ?`)
     .all(...params, q.limit ?? 100, q.offset ?? 0) as FindingDbRow[];
-  return { total, rows: rows.map(toRow) };
+  return {
+    total,
+    rows: rows.map((r) =>
+      q.withEvidence ? { ...toRow(r), evidence: JSON.parse(r.evidence ?? '{}') as FindingEvidence } : toRow(r),
+    ),
+  };
 }
 
 /** Findings still detected, by kind and by the status the administrator sees. */

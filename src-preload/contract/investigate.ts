@@ -107,6 +107,8 @@ export interface FindingRow {
   statusAt: string | null;
   /** The plan made from it, with its state; "remediated by plan" once that plan is applied. */
   plan: { id: string; title: string; state: string } | null;
+  /** Only when asked for (`withEvidence`). */
+  evidence?: FindingEvidence;
 }
 
 /** A way to fix a finding through a plan. */
@@ -322,6 +324,8 @@ export const findingsQuerySchema = z
     /** Words in the person's name or the reason. */
     search: z.string().trim().max(200, 'Search is limited to 200 characters.').optional(),
     sort: z.enum(['score', 'recent', 'person']).optional(),
+    /** Each row with its evidence (exports and the command line; the screens open one at a time). */
+    withEvidence: z.boolean().optional(),
     offset: z.number().int().min(0).max(10_000_000).optional(),
     limit: z.number().int().min(1).max(5000).optional(),
   })

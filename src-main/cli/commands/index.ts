@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { askCommand } from './ask';
 import { connectCommand } from './connect';
+import { findingsCommand, riskCommand } from './findings';
 import { instancesCommand } from './instances';
 import { peopleCommand } from './people';
 import { matchCommand } from './match';
@@ -20,5 +21,7 @@ export const COMMANDS: readonly Command[] = [
   matchCommand,
   suggestionsCommand,
   askCommand,
+  findingsCommand,
+  riskCommand,
   proposeCommand,
 ];

@@ -1,15 +1,31 @@
 /**
  * Privileged accounts unused: a person who can sign in and holds privileged access (a role the
- * administrator flagged privileged, an undecided role that looks privileged, or an administrator
- * type) with no sign-in in the last `privilegedUnusedDays` days (or never, created longer ago).
+ * administrator flagged privileged, an undecided role that looks privileged and is held mostly by
+ * internal staff, or an administrator type) with no sign-in in the last `privilegedUnusedDays` days (or never, created longer ago).
  * Standing privilege nobody uses is access to take away.
  *
  * Score: 0.6, +0.2 for a flagged role or an administrator type (not only a likely one), rising by
  * up to 0.2 as the idle time reaches four times the threshold.
  */
 import type { EvidenceRole } from '../../../src-preload/contract';
-import type { DetectorContext, FindingDraft, PersonFacts } from '../model';
+import type { DetectorContext, FindingDraft, PersonFacts, RoleFacts } from '../model';
 import { canSignIn, DAY_S, days, isAdminType, lastActivity, roundScore, secondsToWire } from '../model';
+
+/**
+ * Undecided roles count as privileged when they look it, unless they are held mostly by external
+ * people: a grantee's finance contact role acts on their own organization's records, not on the
+ * instance. A role the administrator flags privileged always counts.
+ */
+export function narrowLikelyPrivileged(
+  roles: Map<number, RoleFacts>,
+  holders: ReadonlyMap<number, { internal: number; external: number }>,
+): void {
+  for (const role of roles.values()) {
+    if (!role.likelyPrivileged) continue;
+    const h = holders.get(role.id);
+    if (h && h.external > h.internal) role.likelyPrivileged = false;
+  }
+}
 
 const ADMIN_TYPE_NAMES: Record<string, string> = { '30': 'Local User Administrator', '40': 'Global Administrator' };
 

@@ -17,7 +17,7 @@ import { detectExpiredAccess } from '../detectors/expired-access';
 import { detectExternalInternalRoles, internalRoleIds, roleHolderStats } from '../detectors/external-internal-role';
 import { detectPeerOutliers, groupPeople } from '../detectors/peer-outliers';
 import { detectPermissionBursts } from '../detectors/permission-burst';
-import { detectPrivilegedUnused } from '../detectors/privileged-unused';
+import { detectPrivilegedUnused, narrowLikelyPrivileged } from '../detectors/privileged-unused';
 import { detectSodConflicts, type SodRuleFacts } from '../detectors/separation-of-duties';
 import { openFindingsByPerson, saveFindings, type ScanScope } from '../findings-store';
 import type { DetectorContext, DetectorSettings, FindingDraft, PersonFacts, RoleFacts } from '../model';
@@ -191,6 +191,7 @@ function detectAll(db: DB, req: ScanRequest, plan: Plan, hooks: ScanHooks): Dete
   hooks.throwIfCancelled();
   hooks.progress(0, null, 'Judging people, roles and peer groups');
   const stats = roleHolderStats(people);
+  narrowLikelyPrivileged(roles, stats);
   drafts.push(
     ...detectDormant(people, ctx),
     ...detectPrivilegedUnused(people, ctx),

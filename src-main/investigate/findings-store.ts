@@ -1,5 +1,5 @@
 /**
- * Findings in SQLite: a scan upserts what its detectors found by the finding's stable key (so the
+ * Findings in SQLite: a scan writes what its detectors found by the finding's stable key (so the
  * administrator's status survives every scan), then marks as no longer detected what it looked
  * at and did not find again. Lists filter and page them; a plan made from one is linked here.
  */
@@ -22,61 +22,99 @@ export interface SaveResult {
   cleared: number;
 }
 
+/** A 64-bit FNV-1a of the strings, as hex: enough to tell a changed finding from an unchanged one. */
+function fingerprint(parts: readonly string[]): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    }
+    h1 = Math.imul(h1 ^ 0x1f, 0x01000193);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
+
+interface Existing {
+  id: number;
+  kind: FindingKind;
+  personId: number;
+  detected: number;
+  fingerprint: string;
+}
+
+/** The findings a scan may touch: all of the instance's, or those of the people its scope names. */
+function existingInScope(db: DB, instanceId: string, scope: ScanScope): (Existing & { key: string })[] {
+  const columns = 'key, id, kind, person_id AS personId, detected, fingerprint';
+  const sets = Object.values(scope);
+  if (sets.some((s) => s === 'all'))
+    return db
+      .prepare(`SELECT ${columns} FROM investigate_findings WHERE instance_id = ?`)
+      .all(instanceId) as (Existing & {
+      key: string;
+    })[];
+  const people = new Set<number>();
+  for (const s of sets) if (s && s !== 'all') for (const id of s) people.add(id);
+  const select = db.prepare(`SELECT ${columns} FROM investigate_findings WHERE instance_id = ? AND person_id = ?`);
+  return [...people].flatMap((id) => select.all(instanceId, id) as (Existing & { key: string })[]);
+}
+
+const inScope = (scope: ScanScope, e: Pick<Existing, 'kind' | 'personId'>) => {
+  const s = scope[e.kind];
+  return s === 'all' || (s !== undefined && s.has(e.personId));
+};
+
 /**
- * Writes a scan's findings and clears, within its scope, those it did not find again. `stamp`
- * (the scan's time) marks every row it saw. Runs inside the caller's transaction.
+ * Writes a scan's findings and clears, within its scope, those it did not find again. Only what
+ * changed is written: a finding found again as it was costs a comparison. Runs inside the
+ * caller's transaction.
  */
 export function saveFindings(
   db: DB,
   instanceId: string,
   drafts: readonly FindingDraft[],
   scope: ScanScope,
-  stamp: string,
+  at: string,
 ): SaveResult {
-  const exists = db.prepare('SELECT 1 FROM investigate_findings WHERE instance_id = ? AND key = ?').pluck();
-  const upsert = db.prepare(
+  const existing = new Map(existingInScope(db, instanceId, scope).map((r) => [r.key, r]));
+  const insert = db.prepare(
     `INSERT INTO investigate_findings (instance_id, key, kind, person_id, score, reason, numbers, evidence, occurred_at,
-       detected, first_seen_at, last_seen_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-     ON CONFLICT (instance_id, key) DO UPDATE SET kind = excluded.kind, person_id = excluded.person_id,
-       score = excluded.score, reason = excluded.reason, numbers = excluded.numbers, evidence = excluded.evidence,
-       occurred_at = excluded.occurred_at, detected = 1, cleared_at = NULL, last_seen_at = excluded.last_seen_at`,
+       detected, first_seen_at, changed_at, fingerprint)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+  );
+  const update = db.prepare(
+    `UPDATE investigate_findings SET kind = ?, person_id = ?, score = ?, reason = ?, numbers = ?, evidence = ?,
+       occurred_at = ?, detected = 1, cleared_at = NULL, changed_at = ?, fingerprint = ? WHERE id = ?`,
   );
   let added = 0;
+  const seen = new Set<string>();
   for (const d of drafts) {
-    if (!exists.get(instanceId, d.key)) added++;
-    upsert.run(
-      instanceId,
-      d.key,
+    seen.add(d.key);
+    const numbers = JSON.stringify(d.numbers);
+    const evidence = JSON.stringify(d.evidence);
+    const fp = fingerprint([
       d.kind,
-      d.personId,
-      d.score,
+      String(d.personId),
+      String(d.score),
       d.reason,
-      JSON.stringify(d.numbers),
-      JSON.stringify(d.evidence),
-      d.occurredAt,
-      stamp,
-      stamp,
-    );
+      numbers,
+      evidence,
+      d.occurredAt ?? '',
+    ]);
+    const old = existing.get(d.key);
+    if (!old) {
+      insert.run(instanceId, d.key, d.kind, d.personId, d.score, d.reason, numbers, evidence, d.occurredAt, at, at, fp);
+      added++;
+    } else if (old.fingerprint !== fp || old.detected !== 1)
+      update.run(d.kind, d.personId, d.score, d.reason, numbers, evidence, d.occurredAt, at, fp, old.id);
   }
-  return { added, cleared: clearUnseen(db, instanceId, scope, stamp) };
-}
-
-function clearUnseen(db: DB, instanceId: string, scope: ScanScope, stamp: string): number {
+  const clear = db.prepare('UPDATE investigate_findings SET detected = 0, cleared_at = ? WHERE id = ?');
   let cleared = 0;
-  const all = db.prepare(
-    `UPDATE investigate_findings SET detected = 0, cleared_at = ?
-     WHERE instance_id = ? AND kind = ? AND detected = 1 AND last_seen_at <> ?`,
-  );
-  const one = db.prepare(
-    `UPDATE investigate_findings SET detected = 0, cleared_at = ?
-     WHERE instance_id = ? AND kind = ? AND person_id = ? AND detected = 1 AND last_seen_at <> ?`,
-  );
-  for (const [kind, people] of Object.entries(scope) as [FindingKind, 'all' | ReadonlySet<number>][]) {
-    if (people === 'all') cleared += all.run(stamp, instanceId, kind, stamp).changes;
-    else for (const id of people) cleared += one.run(stamp, instanceId, kind, id, stamp).changes;
-  }
-  return cleared;
+  for (const [key, e] of existing)
+    if (e.detected === 1 && !seen.has(key) && inScope(scope, e)) cleared += clear.run(at, e.id).changes;
+  return { added, cleared };
 }
 
 interface FindingDbRow {
@@ -92,7 +130,7 @@ interface FindingDbRow {
   occurred_at: string | null;
   detected: number;
   first_seen_at: string;
-  last_seen_at: string;
+  changed_at: string;
   cleared_at: string | null;
   status: FindingStatus;
   status_reason: string | null;
@@ -109,7 +147,7 @@ const APPLIED = "('applied', 'partially_applied')";
 const EFFECTIVE_STATUS = `CASE WHEN pl.state IN ${APPLIED} THEN 'remediated' ELSE f.status END`;
 
 const SELECT = `SELECT f.id, f.key, f.kind, f.person_id, trim(p.first_name || ' ' || p.last_name) AS person_name,
-    f.score, f.reason, f.numbers, f.occurred_at, f.detected, f.first_seen_at, f.last_seen_at, f.cleared_at,
+    f.score, f.reason, f.numbers, f.occurred_at, f.detected, f.first_seen_at, f.changed_at, f.cleared_at,
     ${EFFECTIVE_STATUS} AS status, f.status_reason, f.status_by, f.status_at, f.plan_id,
     pl.title AS plan_title, pl.state AS plan_state`;
 
@@ -130,7 +168,7 @@ function toRow(r: FindingDbRow): FindingRow {
     occurredAt: r.occurred_at,
     detected: r.detected === 1,
     firstSeenAt: r.first_seen_at,
-    lastSeenAt: r.last_seen_at,
+    changedAt: r.changed_at,
     clearedAt: r.cleared_at,
     status: r.status,
     statusReason: r.status_reason,
@@ -262,16 +300,20 @@ export function linkPlan(db: DB, instanceId: string, findingId: number, planId: 
   );
 }
 
-/** Open findings still detected, per person and kind (the risk score's input). */
-export function openFindingsByPerson(db: DB, instanceId: string): Map<number, Map<FindingKind, number>> {
-  const rows = db
-    .prepare(
-      `SELECT f.person_id, f.kind, count(*) FROM investigate_findings f LEFT JOIN plans pl ON pl.id = f.plan_id
-       WHERE f.instance_id = ? AND f.detected = 1 AND ${EFFECTIVE_STATUS} IN ('open', 'acknowledged')
-       GROUP BY 1, 2`,
-    )
-    .raw(true)
-    .all(instanceId) as [number, FindingKind, number][];
+/** Open findings still detected, per person and kind (the risk score's input): everyone's, or the people named. */
+export function openFindingsByPerson(
+  db: DB,
+  instanceId: string,
+  people?: readonly number[],
+): Map<number, Map<FindingKind, number>> {
+  const sql = `SELECT f.person_id, f.kind, count(*) FROM investigate_findings f LEFT JOIN plans pl ON pl.id = f.plan_id
+    WHERE f.instance_id = ? AND f.detected = 1 AND ${EFFECTIVE_STATUS} IN ('open', 'acknowledged')`;
+  const one = db.prepare(`${sql} AND f.person_id = ? GROUP BY 1, 2`).raw(true);
+  const rows = (
+    people === undefined
+      ? db.prepare(`${sql} GROUP BY 1, 2`).raw(true).all(instanceId)
+      : people.flatMap((id) => one.all(instanceId, id))
+  ) as [number, FindingKind, number][];
   const out = new Map<number, Map<FindingKind, number>>();
   for (const [person, kind, n] of rows) {
     let m = out.get(person);

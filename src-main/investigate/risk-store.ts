@@ -12,15 +12,23 @@ export interface RiskRow {
 }
 
 /** Replaces the scores of the people given (all of the instance's when `all`); zero scores are removed. */
-export function saveRisk(db: DB, instanceId: string, rows: Iterable<RiskRow>, all: boolean): number {
-  const existing = new Map(
-    (
-      db
-        .prepare('SELECT person_id, contributions FROM investigate_risk WHERE instance_id = ?')
-        .raw(true)
-        .all(instanceId) as [number, string][]
-    ).map(([id, c]) => [id, c]),
-  );
+export function saveRisk(db: DB, instanceId: string, rows: readonly RiskRow[], all: boolean): number {
+  const existing = new Map<number, string>();
+  if (all)
+    for (const [id, c] of db
+      .prepare('SELECT person_id, contributions FROM investigate_risk WHERE instance_id = ?')
+      .raw(true)
+      .all(instanceId) as [number, string][])
+      existing.set(id, c);
+  else {
+    const one = db
+      .prepare('SELECT contributions FROM investigate_risk WHERE instance_id = ? AND person_id = ?')
+      .pluck();
+    for (const r of rows) {
+      const c = one.get(instanceId, r.personId) as string | undefined;
+      if (c !== undefined) existing.set(r.personId, c);
+    }
+  }
   const upsert = db.prepare(
     `INSERT INTO investigate_risk (instance_id, person_id, score, contributions) VALUES (?, ?, ?, ?)
      ON CONFLICT (instance_id, person_id) DO UPDATE SET score = excluded.score, contributions = excluded.contributions`,

@@ -13,7 +13,8 @@ import type { MirrorService } from '../mirror/mirror-service';
 import type { DetectorSettings } from './model';
 import { runScanOffThread } from './scan/run-in-worker';
 import type { ScanRequest, ScanResult } from './scan/scan';
-import { currentMarks, keyRange } from './scan/scan-store';
+import type { SodRuleFacts } from './detectors/separation-of-duties';
+import { currentMarks, hasDirtyPeople, keyRange } from './scan/scan-store';
 import { lastSucceededScan, latestScan, type ScanRecord } from './scans-store';
 import { getDetectorSettings, listSodRules } from './settings-store';
 
@@ -31,9 +32,36 @@ export type ScanMode = ScanRequest['mode'];
 
 const exclusiveKey = (instanceId: string) => `scan:${instanceId}`;
 
-/** Settings the session and burst detectors depend on: a change makes the next scan full. */
-export function settingsDigest(settings: DetectorSettings): string {
-  return createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 16);
+/**
+ * What the findings depend on besides the mirror's rows: the settings, the rules, and which roles
+ * count as privileged. When it changes, the next scan is full (an incremental one would judge
+ * only the people whose rows changed).
+ */
+export function settingsDigest(
+  settings: DetectorSettings,
+  rules: readonly SodRuleFacts[] = [],
+  privileged: readonly number[] = [],
+): string {
+  const pairs = rules.map((r) => [r.id, r.roleA, r.roleB]);
+  return createHash('sha256')
+    .update(JSON.stringify([settings, pairs, [...privileged].sort((a, b) => a - b)]))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** The digest of an instance as it stands: settings, rules, flagged and likely privileged roles. */
+function currentDigest(
+  deps: Pick<ScanJobsDeps, 'db' | 'mirror'>,
+  instanceId: string,
+  settings: DetectorSettings,
+  rules: SodRuleFacts[],
+  likely: number[],
+) {
+  const flagged = deps.mirror
+    .listRoles(instanceId)
+    .filter((r) => r.privileged === true)
+    .map((r) => -r.id);
+  return settingsDigest(settings, rules, [...flagged, ...likely]);
 }
 
 export function createScanJobs(deps: ScanJobsDeps) {
@@ -107,22 +135,23 @@ function scanRequest(deps: ScanJobsDeps, instanceId: string, mode: ScanMode, asO
     settings,
     rules,
     likelyPrivileged: likely,
-    settingsDigest: settingsDigest(settings),
+    settingsDigest: currentDigest(deps, instanceId, settings, rules, likely),
   };
 }
 
 /** The last scan, a running one, and whether the mirror or the settings moved on since the last good one. */
-function scanStatus({ db, jobs, instances }: ScanJobsDeps, instanceId: string): ScanStatus {
+function scanStatus(deps: ScanJobsDeps, instanceId: string): ScanStatus {
+  const { db, jobs, instances } = deps;
   instances.get(instanceId);
   const last = latestScan(db, instanceId) ?? null;
   const good = lastSucceededScan(db, instanceId);
   const marks = currentMarks(db, instanceId, keyRange(db, instanceId));
   const stale =
     !good ||
-    good.settingsDigest !== settingsDigest(getDetectorSettings(db, instanceId)) ||
+    good.settingsDigest !== scanRequest(deps, instanceId, 'auto', null).settingsDigest ||
     good.marks.sessionKey !== marks.sessionKey ||
     good.marks.eventKey !== marks.eventKey ||
-    (good.marks.peopleUpdated ?? '') !== (marks.peopleUpdated ?? '');
+    hasDirtyPeople(db, instanceId);
   return {
     lastScan: last ? toRun(last) : null,
     runningJobId: jobs.holder(exclusiveKey(instanceId))?.id ?? null,

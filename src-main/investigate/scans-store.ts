@@ -12,15 +12,20 @@ interface ScanDbRow {
   as_of: string;
   session_key: number;
   event_key: number;
-  people_updated: string | null;
+  dirty_seq: number;
   settings_digest: string;
+  role_stats: string;
   summary: string;
   error: string | null;
 }
 
+/** Holders of each role: [internal, external]. */
+export type RoleStats = Map<number, { internal: number; external: number }>;
+
 export interface ScanRecord extends ScanRun {
   marks: ScanMarks;
   settingsDigest: string;
+  roleStats: RoleStats;
 }
 
 const toRecord = (r: ScanDbRow): ScanRecord => ({
@@ -32,8 +37,14 @@ const toRecord = (r: ScanDbRow): ScanRecord => ({
   asOf: r.as_of,
   summary: r.summary === '{}' ? null : (JSON.parse(r.summary) as ScanSummary),
   error: r.error,
-  marks: { sessionKey: r.session_key, eventKey: r.event_key, peopleUpdated: r.people_updated },
+  marks: { sessionKey: r.session_key, eventKey: r.event_key, dirtySeq: r.dirty_seq },
   settingsDigest: r.settings_digest,
+  roleStats: new Map(
+    Object.entries(JSON.parse(r.role_stats) as Record<string, [number, number]>).map(([id, [internal, external]]) => [
+      Number(id),
+      { internal, external },
+    ]),
+  ),
 });
 
 export function startScanRecord(
@@ -53,19 +64,30 @@ export function startScanRecord(
 export function finishScanRecord(
   db: DB,
   id: number,
-  input: { state: ScanRun['state']; finishedAt: string; marks?: ScanMarks; summary?: ScanSummary; error?: string },
+  input: {
+    state: ScanRun['state'];
+    finishedAt: string;
+    marks?: ScanMarks;
+    summary?: ScanSummary;
+    roleStats?: RoleStats;
+    error?: string;
+  },
 ): void {
+  const stats = input.roleStats
+    ? JSON.stringify(Object.fromEntries([...input.roleStats].map(([id, s]) => [id, [s.internal, s.external]])))
+    : null;
   db.prepare(
     `UPDATE investigate_scans SET state = ?, finished_at = ?, session_key = coalesce(?, session_key),
-       event_key = coalesce(?, event_key), people_updated = coalesce(?, people_updated),
-       summary = coalesce(?, summary), error = ? WHERE id = ?`,
+       event_key = coalesce(?, event_key), dirty_seq = coalesce(?, dirty_seq),
+       summary = coalesce(?, summary), role_stats = coalesce(?, role_stats), error = ? WHERE id = ?`,
   ).run(
     input.state,
     input.finishedAt,
     input.marks?.sessionKey ?? null,
     input.marks?.eventKey ?? null,
-    input.marks?.peopleUpdated ?? null,
+    input.marks?.dirtySeq ?? null,
     input.summary ? JSON.stringify(input.summary) : null,
+    stats,
     input.error ?? null,
     id,
   );
@@ -78,10 +100,13 @@ export function latestScan(db: DB, instanceId: string): ScanRecord | undefined {
   return row ? toRecord(row) : undefined;
 }
 
-export function lastSucceededScan(db: DB, instanceId: string): ScanRecord | undefined {
+export function lastSucceededScan(db: DB, instanceId: string, kind?: ScanRun['kind']): ScanRecord | undefined {
   const row = db
-    .prepare("SELECT * FROM investigate_scans WHERE instance_id = ? AND state = 'succeeded' ORDER BY id DESC LIMIT 1")
-    .get(instanceId) as ScanDbRow | undefined;
+    .prepare(
+      `SELECT * FROM investigate_scans WHERE instance_id = ? AND state = 'succeeded' ${kind ? 'AND kind = ?' : ''}
+       ORDER BY id DESC LIMIT 1`,
+    )
+    .get(instanceId, ...(kind ? [kind] : [])) as ScanDbRow | undefined;
   return row ? toRecord(row) : undefined;
 }
 

@@ -99,7 +99,8 @@ export interface FindingRow {
   /** The latest scan still finds it; false once what caused it is gone (a login, a removed role). */
   detected: boolean;
   firstSeenAt: string;
-  lastSeenAt: string;
+  /** The last scan that found it different, or found it again after it had cleared. */
+  changedAt: string;
   clearedAt: string | null;
   status: FindingStatus;
   statusReason: string | null;
@@ -152,6 +153,8 @@ export interface ScanSummary {
   sessions: number;
   events: number;
   ms: number;
+  /** Where the time went, ms per step (read people, sessions, bursts, people's detectors, save). */
+  phases?: Record<string, number>;
 }
 
 export interface ScanRun {

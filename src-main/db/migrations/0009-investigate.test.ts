@@ -18,7 +18,7 @@ describe('migration investigate', () => {
   it('keeps one finding per instance and key, with a status from the closed set', () => {
     const db = migrated();
     const insert = db.prepare(
-      `INSERT INTO investigate_findings (instance_id, key, kind, person_id, score, reason, first_seen_at, last_seen_at, status)
+      `INSERT INTO investigate_findings (instance_id, key, kind, person_id, score, reason, first_seen_at, changed_at, status)
        VALUES ('i1', ?, 'dormant', 7, ?, 'r', 't', 't', ?)`,
     );
     insert.run('dormant:7', 0.5, 'open');

@@ -11,9 +11,11 @@ import type { Migration } from './index';
  * - Evidence and the reason's numbers are JSON written by the scan; the columns that lists filter
  *   on (kind, status, person, score, detected) are typed.
  * - `investigate_person_state` is what an incremental scan needs without re-reading a million log
- *   rows: each person's latest session and how many they have.
- * - `investigate_scans` keeps the high-water marks of the last scan (log keys, the newest people
- *   update seen): an incremental scan looks only at rows past them.
+ *   rows or everyone: each person's latest session, peer group, latest sign-in and expiry.
+ * - Triggers on mirror_people list the people whose row changed (`investigate_dirty_people`), so
+ *   an incremental scan finds them without comparing every row.
+ * - `investigate_scans` keeps the high-water marks of the last scan (log keys, changed people):
+ *   an incremental scan looks only at rows past them.
  */
 export const m0009Investigate: Migration = {
   version: 9,
@@ -53,7 +55,10 @@ export const m0009Investigate: Migration = {
         occurred_at TEXT,
         detected INTEGER NOT NULL DEFAULT 1 CHECK (detected IN (0, 1)),
         first_seen_at TEXT NOT NULL,
-        last_seen_at TEXT NOT NULL,
+        -- The last scan that found it different (score, reason, evidence) or found it again after it cleared.
+        changed_at TEXT NOT NULL,
+        -- A hash of what the scan wrote: an unchanged finding is not written again.
+        fingerprint TEXT NOT NULL DEFAULT '',
         cleared_at TEXT,
         status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'acknowledged', 'dismissed', 'remediated')),
         status_reason TEXT CHECK (status_reason IS NULL OR length(status_reason) <= 500),
@@ -71,8 +76,37 @@ export const m0009Investigate: Migration = {
         person_id INTEGER NOT NULL,
         last_session_at TEXT,
         sessions INTEGER NOT NULL DEFAULT 0,
+        -- side|department|title at the last scan: a person who moves changes their old group too.
+        peer_group TEXT,
+        -- Their latest sign-in (last login or session, else the creation date) and access expiry day
+        -- at the last scan: time alone moves people across the dormant limits and expiry days, and
+        -- these indexes find them without reading everyone.
+        last_activity TEXT,
+        expiry TEXT,
         PRIMARY KEY (instance_id, person_id)
       ) STRICT, WITHOUT ROWID;
+      CREATE INDEX investigate_person_state_activity ON investigate_person_state(instance_id, last_activity);
+      CREATE INDEX investigate_person_state_expiry ON investigate_person_state(instance_id, expiry);
+
+      -- People whose mirror row changed (a sync, an apply's read-back), in the order they changed: an
+      -- incremental scan judges them and removes the ones it read; a full scan removes all it read.
+      CREATE TABLE investigate_dirty_people (
+        seq INTEGER PRIMARY KEY,
+        instance_id TEXT NOT NULL REFERENCES instances(id) ON DELETE CASCADE,
+        person_id INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX investigate_dirty_people_instance ON investigate_dirty_people(instance_id, seq);
+      CREATE TRIGGER investigate_people_inserted AFTER INSERT ON mirror_people BEGIN
+        INSERT INTO investigate_dirty_people (instance_id, person_id) VALUES (new.instance_id, new.id);
+      END;
+      CREATE TRIGGER investigate_people_updated AFTER UPDATE ON mirror_people
+      WHEN old.last_updated IS NOT new.last_updated OR old.deleted_at IS NOT new.deleted_at
+        OR old.role_ids IS NOT new.role_ids OR old.access_type IS NOT new.access_type OR old.status IS NOT new.status
+        OR old.access_expiry IS NOT new.access_expiry OR old.user_type IS NOT new.user_type
+        OR old.is_external IS NOT new.is_external OR old.department IS NOT new.department
+        OR old.title IS NOT new.title OR old.last_login IS NOT new.last_login OR old.created IS NOT new.created BEGIN
+        INSERT INTO investigate_dirty_people (instance_id, person_id) VALUES (new.instance_id, new.id);
+      END;
 
       CREATE TABLE investigate_risk (
         instance_id TEXT NOT NULL REFERENCES instances(id) ON DELETE CASCADE,
@@ -92,12 +126,15 @@ export const m0009Investigate: Migration = {
         finished_at TEXT,
         -- The moment the detectors judged the mirror at (dormancy, expiry).
         as_of TEXT NOT NULL,
-        -- High-water marks: the largest session and event keys and the newest people update scanned.
+        -- High-water marks: the largest session and event keys, and the last changed-people row, it read.
         session_key INTEGER NOT NULL DEFAULT 0,
         event_key INTEGER NOT NULL DEFAULT 0,
-        people_updated TEXT,
+        dirty_seq INTEGER NOT NULL DEFAULT 0,
         -- A digest of the settings and rules the scan ran with: a change makes the next scan full.
         settings_digest TEXT NOT NULL DEFAULT '',
+        -- Holders of each role, internal and external ({"roleId": [internal, external]}), as the last
+        -- full scan counted them: an incremental scan judges "internal roles" by these.
+        role_stats TEXT NOT NULL DEFAULT '{}',
         summary TEXT NOT NULL DEFAULT '{}',
         error TEXT
       ) STRICT;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dormantSql } from '../test-support/definitions-sql';
 import { scanFixture, score, settingsWith, type ScanFixture } from '../test-support/scan-fixture';
 
 let f: ScanFixture;
@@ -6,25 +7,6 @@ beforeAll(async () => {
   f = await scanFixture();
 });
 afterAll(() => f?.close());
-
-/** The definition in SQL, straight over the mirror: people who can sign in and have not for `days`. */
-function dormantBySql(days: number): string[] {
-  const cutoff = new Date((f.asOf - days * 86_400) * 1000).toISOString().slice(0, 19).replace('T', ' ');
-  const today = new Date(f.asOf * 1000).toISOString().slice(0, 10);
-  return (
-    f.db
-      .prepare(
-        `SELECT p.id FROM mirror_people p
-         WHERE p.instance_id = ? AND p.deleted_at IS NULL AND p.access_type = '1' AND p.status = 'Active'
-           AND (coalesce(p.access_expiry, '') = '' OR p.access_expiry > ?)
-           AND coalesce(max(nullif(p.last_login, ''),
-                 (SELECT max(s.started_at) FROM mirror_login_sessions s WHERE s.user_key = p.key)),
-                 p.created) < ?`,
-      )
-      .pluck()
-      .all(f.instanceId, today, cutoff) as number[]
-  ).map(String);
-}
 
 describe('dormant accounts', () => {
   it('finds exactly the planted dormant accounts at 90 days, with the days in the reason', () => {
@@ -47,7 +29,7 @@ describe('dormant accounts', () => {
   it('follows the limit the administrator sets (30 days), matching the definition written in SQL', () => {
     f.scan({ settings: settingsWith({ dormantDays: 30 }), settingsDigest: 'dormant-30' });
     const found = f.findings('dormant').map((x) => String(x.personId));
-    const expected = dormantBySql(30);
+    const expected = dormantSql(f.db, f.instanceId, f.asOf, 30);
     expect(expected.length).toBeGreaterThan(f.truth.dormant.length);
     expect(score(found, expected)).toMatchObject({ missed: [], extra: [] });
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expiredAccessSql } from '../test-support/definitions-sql';
 import { scanFixture, score, type ScanFixture } from '../test-support/scan-fixture';
 
 let f: ScanFixture;
@@ -10,16 +11,7 @@ afterAll(() => f?.close());
 describe('access past its expiry', () => {
   it('finds every account still Active with login access after its expiry day, as SQL finds them', () => {
     f.scan();
-    const today = new Date(f.asOf * 1000).toISOString().slice(0, 10);
-    const expected = (
-      f.db
-        .prepare(
-          `SELECT id FROM mirror_people WHERE instance_id = ? AND deleted_at IS NULL AND access_type = '1'
-           AND status = 'Active' AND coalesce(access_expiry, '') <> '' AND access_expiry <= ?`,
-        )
-        .pluck()
-        .all(f.instanceId, today) as number[]
-    ).map(String);
+    const expected = expiredAccessSql(f.db, f.instanceId, f.asOf);
     expect(expected.length).toBeGreaterThan(0);
     const found = f.findings('expired_access');
     expect(

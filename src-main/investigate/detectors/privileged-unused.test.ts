@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { privilegedUnusedSql } from '../test-support/definitions-sql';
 import { scanFixture, score, type ScanFixture } from '../test-support/scan-fixture';
 
 let f: ScanFixture;
@@ -38,32 +39,11 @@ function idle(personId: number, days: number): void {
 }
 afterAll(() => f?.close());
 
-/** The definition in SQL: can sign in, holds a flagged role (or `extraRoles`) or an admin type, no sign-in for `days`. */
-function unusedBySql(days: number, extraRoles: number[] = []): string[] {
-  const cutoff = new Date((f.asOf - days * 86_400) * 1000).toISOString().slice(0, 19).replace('T', ' ');
-  const today = new Date(f.asOf * 1000).toISOString().slice(0, 10);
-  return (
-    f.db
-      .prepare(
-        `SELECT p.id FROM mirror_people p
-         WHERE p.instance_id = @i AND p.deleted_at IS NULL AND p.access_type = '1' AND p.status = 'Active'
-           AND (coalesce(p.access_expiry, '') = '' OR p.access_expiry > @today)
-           AND (p.user_type IN ('30', '40') OR EXISTS (
-             SELECT 1 FROM mirror_role_holdings h JOIN mirror_roles r ON r.instance_id = h.instance_id AND r.id = h.role_id
-             WHERE h.instance_id = @i AND h.person_id = p.id AND (r.privileged = 1 OR r.id IN (${extraRoles.join(',') || 'NULL'}))))
-           AND coalesce(max(nullif(p.last_login, ''), (SELECT max(s.started_at) FROM mirror_login_sessions s WHERE s.user_key = p.key)),
-                 p.created) < @cutoff`,
-      )
-      .pluck()
-      .all({ i: f.instanceId, today, cutoff }) as number[]
-  ).map(String);
-}
-
 describe('privileged accounts unused', () => {
   it('finds the people the definition (written in SQL) finds, naming what they hold', () => {
     f.scan();
     const found = f.findings('privileged_unused');
-    const expected = unusedBySql(30);
+    const expected = privilegedUnusedSql(f.db, f.instanceId, f.asOf, 30);
     expect(expected.length).toBeGreaterThan(0);
     expect(
       score(
@@ -94,7 +74,7 @@ describe('privileged accounts unused', () => {
     expect(
       score(
         found.map((x) => String(x.personId)),
-        unusedBySql(30, [processor]),
+        privilegedUnusedSql(f.db, f.instanceId, f.asOf, 30, [processor]),
       ),
     ).toMatchObject({
       missed: [],

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sodSql } from '../test-support/definitions-sql';
 import { scanFixture, score, type ScanFixture } from '../test-support/scan-fixture';
 import { suggestSodRules } from './sod-catalogue';
 
@@ -24,17 +25,7 @@ describe('separation-of-duties conflicts', () => {
     const a = roleId('Finance Approver');
     const b = roleId('Finance Officer');
     f.scan({ rules: [{ id: 1, roleA: a, roleB: b, name: 'Approve apart from record' }], settingsDigest: 'rule-1' });
-    const expected = (
-      f.db
-        .prepare(
-          `SELECT x.person_id FROM mirror_role_holdings x JOIN mirror_role_holdings y
-             ON y.instance_id = x.instance_id AND y.person_id = x.person_id AND y.role_id = ?
-           JOIN mirror_people p ON p.instance_id = x.instance_id AND p.id = x.person_id AND p.deleted_at IS NULL
-           WHERE x.instance_id = ? AND x.role_id = ?`,
-        )
-        .pluck()
-        .all(b, f.instanceId, a) as number[]
-    ).map(String);
+    const expected = sodSql(f.db, f.instanceId, [{ id: 1, roleA: a, roleB: b }]).map((k) => k.split(':')[0]!);
     expect(expected.length).toBeGreaterThan(0);
     const found = f.findings('sod_conflict');
     expect(

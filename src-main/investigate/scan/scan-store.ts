@@ -24,27 +24,42 @@ export function openScanConnection(file: string): DB {
 export interface ScanMarks {
   sessionKey: number;
   eventKey: number;
-  peopleUpdated: string | null;
+  /** The last row of investigate_dirty_people (any instance's: the sequence is shared). */
+  dirtySeq: number;
 }
 
 export function keyRange(db: DB, instanceId: string): PersonKeyRange | null {
   return personKeyRange(db, instanceId);
 }
 
-/** The high-water marks of the mirror now: the newest log keys and people update. */
+/** The high-water marks of the mirror now: the newest log keys and changed-people row. */
 export function currentMarks(db: DB, instanceId: string, range: PersonKeyRange | null): ScanMarks {
-  if (!range) return { sessionKey: 0, eventKey: 0, peopleUpdated: null };
+  const dirtySeq = (db.prepare('SELECT max(seq) FROM investigate_dirty_people').pluck().get() as number | null) ?? 0;
+  if (!range) return { sessionKey: 0, eventKey: 0, dirtySeq };
   const max = (table: string) =>
     (db.prepare(`SELECT max(key) FROM ${table} WHERE key BETWEEN ? AND ?`).pluck().get(range.base, range.last) as
       number | null) ?? 0;
-  return {
-    sessionKey: max('mirror_login_sessions'),
-    eventKey: max('mirror_access_events'),
-    peopleUpdated: db
-      .prepare("SELECT max(last_updated) FROM mirror_people WHERE instance_id = ? AND last_updated <> ''")
-      .pluck()
-      .get(instanceId) as string | null,
-  };
+  return { sessionKey: max('mirror_login_sessions'), eventKey: max('mirror_access_events'), dirtySeq };
+}
+
+/** People whose row changed and no scan has read since (up to `upTo`). */
+export function dirtyPeople(db: DB, instanceId: string, upTo: number): number[] {
+  return db
+    .prepare('SELECT DISTINCT person_id FROM investigate_dirty_people WHERE instance_id = ? AND seq <= ?')
+    .pluck()
+    .all(instanceId, upTo) as number[];
+}
+
+/** Whether any person's row changed since the last scan read the list. */
+export function hasDirtyPeople(db: DB, instanceId: string): boolean {
+  return (
+    db.prepare('SELECT 1 FROM investigate_dirty_people WHERE instance_id = ? LIMIT 1').get(instanceId) !== undefined
+  );
+}
+
+/** Forgets the changed people a scan read. */
+export function clearDirtyPeople(db: DB, instanceId: string, upTo: number): void {
+  db.prepare('DELETE FROM investigate_dirty_people WHERE instance_id = ? AND seq <= ?').run(instanceId, upTo);
 }
 
 /** The newest moment the mirror's logs know of (seconds), or null when they are empty. */
@@ -122,17 +137,101 @@ function toFacts(r: PersonRow): PersonFacts {
   };
 }
 
-/** Everyone in the mirror (removed people too: their findings must clear). */
+/**
+ * Everyone in the mirror (removed people too: their findings must clear), without their session
+ * state: a full scan learns each person's latest session from the log itself.
+ */
 export function loadAllPeople(db: DB, instanceId: string): PersonFacts[] {
   const rows = db
     .prepare(
-      `SELECT ${PEOPLE_COLUMNS} FROM mirror_people p
-       LEFT JOIN investigate_person_state s ON s.instance_id = p.instance_id AND s.person_id = p.id
-       WHERE p.instance_id = ?`,
+      `SELECT ${PEOPLE_COLUMNS.replace('s.last_session_at', 'NULL')} FROM mirror_people p WHERE p.instance_id = ?`,
     )
     .raw(true)
     .all(instanceId) as PersonRow[];
   return rows.map(toFacts);
+}
+
+/** The people named, with their latest session from the last scan's state. */
+export function loadPeople(db: DB, instanceId: string, ids: Iterable<number>): PersonFacts[] {
+  return withIds(db, ids, () =>
+    (
+      db
+        .prepare(
+          `SELECT ${PEOPLE_COLUMNS} FROM temp.scan_ids i
+           JOIN mirror_people p ON p.instance_id = ? AND p.id = i.id
+           LEFT JOIN investigate_person_state s ON s.instance_id = p.instance_id AND s.person_id = p.id`,
+        )
+        .raw(true)
+        .all(instanceId) as PersonRow[]
+    ).map(toFacts),
+  );
+}
+
+/**
+ * People whom time alone moved across a limit since the last scan: their latest sign-in (as the
+ * last scan kept it) fell into one of the windows [from, to), or their expiry day into (from, to].
+ */
+export function crossingPeople(
+  db: DB,
+  instanceId: string,
+  idleWindows: [string, string][],
+  expiry: [string, string],
+): number[] {
+  const ids = new Set<number>();
+  const idle = db
+    .prepare(
+      'SELECT person_id FROM investigate_person_state WHERE instance_id = ? AND last_activity >= ? AND last_activity < ?',
+    )
+    .pluck();
+  for (const [from, to] of idleWindows) for (const id of idle.all(instanceId, from, to) as number[]) ids.add(id);
+  const expired = db
+    .prepare('SELECT person_id FROM investigate_person_state WHERE instance_id = ? AND expiry > ? AND expiry <= ?')
+    .pluck()
+    .all(instanceId, expiry[0], expiry[1]) as number[];
+  for (const id of expired) ids.add(id);
+  return [...ids];
+}
+
+/** The peer group each person had at the last scan. */
+export function previousGroups(db: DB, instanceId: string, ids: Iterable<number>): Map<number, string | null> {
+  return withIds(db, ids, () => {
+    const rows = db
+      .prepare(
+        `SELECT s.person_id, s.peer_group FROM temp.scan_ids i
+         JOIN investigate_person_state s ON s.instance_id = ? AND s.person_id = i.id`,
+      )
+      .raw(true)
+      .all(instanceId) as [number, string | null][];
+    return new Map(rows);
+  });
+}
+
+/** Ids of everyone in the named peer groups (`ext|department|title`, peer-outliers.ts). */
+export function peopleInGroups(db: DB, instanceId: string, groups: Iterable<string>): number[] {
+  const parts = [...groups].map((g) => {
+    const [side, department, ...title] = g.split('|');
+    return [side === 'ext' ? 1 : 0, department ?? '', title.join('|')] as const;
+  });
+  if (parts.length === 0) return [];
+  db.prepare(
+    'CREATE TEMP TABLE IF NOT EXISTS scan_groups (is_external INTEGER, department TEXT, title TEXT, PRIMARY KEY (is_external, department, title))',
+  ).run();
+  db.prepare('DELETE FROM temp.scan_groups').run();
+  const insert = db.prepare('INSERT OR IGNORE INTO temp.scan_groups VALUES (?, ?, ?)');
+  for (const p of parts) insert.run(...p);
+  try {
+    return db
+      .prepare(
+        `SELECT p.id FROM mirror_people p
+         JOIN temp.scan_groups g ON g.is_external = p.is_external AND g.department = coalesce(p.department, '')
+           AND g.title = coalesce(p.title, '')
+         WHERE p.instance_id = ?`,
+      )
+      .pluck()
+      .all(instanceId) as number[];
+  } finally {
+    db.prepare('DELETE FROM temp.scan_groups').run();
+  }
 }
 
 /** Runs `fn` with the ids in a temporary table `scan_ids(id)`, emptied again afterwards. */
@@ -325,15 +424,46 @@ export interface PersonState {
   personId: number;
   lastSessionAt: string | null;
   sessions: number;
+  peerGroup: string | null;
+  lastActivity: string | null;
+  expiry: string | null;
 }
 
-/** Saves what the next incremental scan needs; with `replaceAll` the instance's old rows go first. */
-export function savePersonState(db: DB, instanceId: string, states: Iterable<PersonState>, replaceAll: boolean): void {
-  if (replaceAll) db.prepare('DELETE FROM investigate_person_state WHERE instance_id = ?').run(instanceId);
+/** A full scan's state of everyone, in place of the instance's old rows. */
+export function replacePersonState(db: DB, instanceId: string, states: Iterable<PersonState>): void {
+  db.prepare('DELETE FROM investigate_person_state WHERE instance_id = ?').run(instanceId);
+  const upsert = db.prepare(
+    `INSERT INTO investigate_person_state (instance_id, person_id, last_session_at, sessions, peer_group, last_activity, expiry)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const s of states)
+    upsert.run(instanceId, s.personId, s.lastSessionAt, s.sessions, s.peerGroup, s.lastActivity, s.expiry);
+}
+
+/** An incremental scan's sessions: the latest and the count of the people it read. */
+export function saveSessionState(
+  db: DB,
+  instanceId: string,
+  states: Iterable<{ personId: number; lastSessionAt: string | null; sessions: number }>,
+): void {
   const upsert = db.prepare(
     `INSERT INTO investigate_person_state (instance_id, person_id, last_session_at, sessions) VALUES (?, ?, ?, ?)
      ON CONFLICT (instance_id, person_id) DO UPDATE SET last_session_at = excluded.last_session_at,
        sessions = excluded.sessions`,
   );
   for (const s of states) upsert.run(instanceId, s.personId, s.lastSessionAt, s.sessions);
+}
+
+/** Peer group, latest sign-in and expiry of the people an incremental scan looked at. */
+export function saveRowState(
+  db: DB,
+  instanceId: string,
+  rows: Iterable<{ personId: number; peerGroup: string | null; lastActivity: string | null; expiry: string | null }>,
+): void {
+  const upsert = db.prepare(
+    `INSERT INTO investigate_person_state (instance_id, person_id, peer_group, last_activity, expiry) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (instance_id, person_id) DO UPDATE SET peer_group = excluded.peer_group,
+       last_activity = excluded.last_activity, expiry = excluded.expiry`,
+  );
+  for (const r of rows) upsert.run(instanceId, r.personId, r.peerGroup, r.lastActivity, r.expiry);
 }

@@ -15,7 +15,7 @@ import { runSync } from '../../sync/run-sync';
 import { makeSyncClient, testJob } from '../../sync/test-support/sync-fixtures';
 import { openTestDb } from '../../sync/test-support/test-db';
 import { DEFAULT_DETECTOR_SETTINGS, type DetectorSettings, type FindingKind } from '../../../src-preload/contract';
-import { runScan, type ScanRequest, type ScanResult } from '../scan/scan';
+import { runScan, type ScanHooks, type ScanRequest, type ScanResult } from '../scan/scan';
 import type { SodRuleFacts } from '../detectors/separation-of-duties';
 
 export const SCAN_TEST_NOW = Date.UTC(2026, 10, 20, 12);
@@ -29,7 +29,7 @@ export interface ScanFixture {
   asOf: number;
   /** Person key base (ordinal * 2^40) for writing log rows by hand. */
   base: number;
-  scan(options?: Partial<Omit<ScanRequest, 'instanceId'>>): ScanResult;
+  scan(options?: Partial<Omit<ScanRequest, 'instanceId'>>, hooks?: Partial<ScanHooks>): ScanResult;
   /** Findings of a kind still detected, with their parsed numbers and evidence. */
   findings(kind: FindingKind): FixtureFinding[];
   close(): void;
@@ -85,7 +85,7 @@ export async function scanFixture(options: { people?: number; seed?: number } = 
     truth,
     asOf,
     base,
-    scan: (o = {}) =>
+    scan: (o = {}, hooks = {}) =>
       runScan(
         db,
         {
@@ -98,7 +98,7 @@ export async function scanFixture(options: { people?: number; seed?: number } = 
           settingsDigest: 'test',
           ...o,
         },
-        { progress: () => undefined, throwIfCancelled: () => undefined },
+        { progress: () => undefined, throwIfCancelled: () => undefined, ...hooks },
       ),
     findings: (kind) =>
       (

@@ -177,19 +177,14 @@ export function crossingPeople(
   idleWindows: [string, string][],
   expiry: [string, string],
 ): number[] {
-  const ids = new Set<number>();
-  const idle = db
+  const windows = idleWindows.map(() => '(last_activity >= ? AND last_activity < ?)');
+  return db
     .prepare(
-      'SELECT person_id FROM investigate_person_state WHERE instance_id = ? AND last_activity >= ? AND last_activity < ?',
+      `SELECT person_id FROM investigate_person_state WHERE instance_id = ?
+       AND (${[...windows, '(expiry > ? AND expiry <= ?)'].join(' OR ')})`,
     )
-    .pluck();
-  for (const [from, to] of idleWindows) for (const id of idle.all(instanceId, from, to) as number[]) ids.add(id);
-  const expired = db
-    .prepare('SELECT person_id FROM investigate_person_state WHERE instance_id = ? AND expiry > ? AND expiry <= ?')
     .pluck()
-    .all(instanceId, expiry[0], expiry[1]) as number[];
-  for (const id of expired) ids.add(id);
-  return [...ids];
+    .all(instanceId, ...idleWindows.flat(), ...expiry) as number[];
 }
 
 /** The peer group each person had at the last scan. */
@@ -295,7 +290,7 @@ export function sessionHistories(
     )
     .raw(true);
   return ids.map((personId) => {
-    const h: SessionHistory = { personId, sessionIds: [], at: [], ip: [], ua: [] };
+    const h = { personId, sessionIds: [] as number[], at: [] as number[], ip: [] as number[], ua: [] as number[] };
     for (const [id, start, ip, ua] of select.iterate(range.base + personId) as IterableIterator<
       [number, string, string | null, string | null]
     >) {
@@ -306,7 +301,7 @@ export function sessionHistories(
       h.ip.push(dict.id(ip));
       h.ua.push(dict.id(ua));
     }
-    return h;
+    return h satisfies SessionHistory;
   });
 }
 

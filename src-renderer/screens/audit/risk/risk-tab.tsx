@@ -3,20 +3,7 @@
  * The distribution as a chart, the top people with what makes their score, and the factors.
  */
 import { BarChart } from '@mantine/charts';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Group,
-  Loader,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Loader, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Instance, RiskOverview, RiskPerson } from '../../../../src-preload/contract';
 import { useApiQuery } from '../../../api';

@@ -424,15 +424,42 @@ export interface PersonState {
   expiry: string | null;
 }
 
-/** A full scan's state of everyone, in place of the instance's old rows. */
-export function replacePersonState(db: DB, instanceId: string, states: Iterable<PersonState>): void {
-  db.prepare('DELETE FROM investigate_person_state WHERE instance_id = ?').run(instanceId);
+/**
+ * A full scan's state of everyone, in place of the instance's old rows: only rows that differ are
+ * written (a scan a day after the last one changes a few thousand, not everyone).
+ */
+export function replacePersonState(db: DB, instanceId: string, states: Iterable<PersonState>): number {
+  const key = (r: readonly unknown[]) => JSON.stringify(r);
+  const existing = new Map(
+    (
+      db
+        .prepare(
+          `SELECT person_id, last_session_at, sessions, peer_group, last_activity, expiry
+           FROM investigate_person_state WHERE instance_id = ?`,
+        )
+        .raw(true)
+        .all(instanceId) as [number, ...unknown[]][]
+    ).map(([id, ...rest]) => [id, key(rest)]),
+  );
   const upsert = db.prepare(
     `INSERT INTO investigate_person_state (instance_id, person_id, last_session_at, sessions, peer_group, last_activity, expiry)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (instance_id, person_id) DO UPDATE SET last_session_at = excluded.last_session_at,
+       sessions = excluded.sessions, peer_group = excluded.peer_group, last_activity = excluded.last_activity,
+       expiry = excluded.expiry`,
   );
-  for (const s of states)
-    upsert.run(instanceId, s.personId, s.lastSessionAt, s.sessions, s.peerGroup, s.lastActivity, s.expiry);
+  let written = 0;
+  for (const s of states) {
+    const values = [s.lastSessionAt, s.sessions, s.peerGroup, s.lastActivity, s.expiry] as const;
+    const old = existing.get(s.personId);
+    existing.delete(s.personId);
+    if (old === key(values)) continue;
+    upsert.run(instanceId, s.personId, ...values);
+    written++;
+  }
+  const remove = db.prepare('DELETE FROM investigate_person_state WHERE instance_id = ? AND person_id = ?');
+  for (const id of existing.keys()) written += remove.run(instanceId, id).changes;
+  return written;
 }
 
 /** An incremental scan's sessions: the latest and the count of the people it read. */

@@ -305,6 +305,8 @@ export function sessionHistories(
   });
 }
 
+const evidenceStatements = new WeakMap<DB, { newest: Database.Statement; after: Database.Statement }>();
+
 /** Sessions of one person for a finding's evidence: the newest ones, or those after a moment. */
 export function evidenceSessions(
   db: DB,
@@ -312,20 +314,23 @@ export function evidenceSessions(
   personId: number,
   options: { after?: string; limit: number },
 ): EvidenceSession[] {
+  let s = evidenceStatements.get(db);
+  if (!s) {
+    const columns = 'session_id, started_at, ended_at, ip, user_agent';
+    s = {
+      newest: db.prepare(
+        `SELECT ${columns} FROM mirror_login_sessions WHERE user_key = ? ORDER BY started_at DESC LIMIT ?`,
+      ),
+      after: db.prepare(
+        `SELECT ${columns} FROM mirror_login_sessions WHERE user_key = ? AND started_at > ? ORDER BY started_at LIMIT ?`,
+      ),
+    };
+    evidenceStatements.set(db, s);
+  }
   const rows = (
     options.after === undefined
-      ? db
-          .prepare(
-            `SELECT session_id, started_at, ended_at, ip, user_agent FROM mirror_login_sessions
-             WHERE user_key = ? ORDER BY started_at DESC LIMIT ?`,
-          )
-          .all(range.base + personId, options.limit)
-      : db
-          .prepare(
-            `SELECT session_id, started_at, ended_at, ip, user_agent FROM mirror_login_sessions
-             WHERE user_key = ? AND started_at > ? ORDER BY started_at LIMIT ?`,
-          )
-          .all(range.base + personId, options.after, options.limit)
+      ? s.newest.all(range.base + personId, options.limit)
+      : s.after.all(range.base + personId, options.after, options.limit)
   ) as {
     session_id: number;
     started_at: string;

@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY_META } from './src-main/security';
 
 const root = dirname(fileURLToPath(import.meta.url));
-const external = ['better-sqlite3', 'keytar', 'electron'];
+// tesseract.js starts its own worker from a file of its package; @napi-rs/canvas is native.
+const external = ['better-sqlite3', 'keytar', 'electron', 'tesseract.js', '@napi-rs/canvas'];
 
 export default defineConfig({
   main: {
@@ -20,6 +21,8 @@ export default defineConfig({
           'ask-runner': resolve(root, 'src-main/ask/runner-store.ts'),
           // The detectors' scans run in a worker thread (src-main/investigate/scan/run-in-worker.ts finds it beside index.js).
           'scan-worker': resolve(root, 'src-main/investigate/scan/scan-worker.ts'),
+          // OCR and page pictures run in a worker thread (src-main/intake/worker/worker-client.ts finds it beside index.js).
+          'intake-worker': resolve(root, 'src-main/intake/worker/intake-worker.ts'),
         },
         external,
       },

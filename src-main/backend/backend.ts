@@ -15,6 +15,7 @@ import { createInvestigateService } from '../investigate/investigate-service';
 import { createAuditService } from '../audit-trail/audit-service';
 import { recordPolicySettings } from '../audit-trail';
 import { createConnectService } from '../connect/connect-service';
+import { createHelpdeskService } from '../helpdesk/helpdesk-service';
 import { localAdministrator } from '../connect/local-admin';
 import { createInstancesService } from '../instances/instances-service';
 import { createMirrorService } from '../mirror/mirror-service';
@@ -123,6 +124,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await services.jobs.shutdown();
       await services.sandbox.close();
       services.ask.close();
+      await services.intake.close();
       listeners.clear();
       db.close();
     },
@@ -182,7 +184,8 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const aiSettings = createAiSettingsService({ ai, vault, instances });
   const ask = createAskService({ db });
   const onboarding = createOnboardingService({ db, mirror, ai, administrator });
-  const intake = createIntakeService({ db, logger: logger.child('intake') });
+  const intake = createIntakeService({ db, blobDir: path.join(dataDir, 'intake'), logger: logger.child('intake') });
+  const helpdesk = createHelpdeskService({ db, instances, ai, administrator });
   const investigate = createInvestigateService({
     ...{ db, instances, mirror, plans, jobs, administrator, logger: logger.child('investigate') },
     onScanFinished: () => changed(['investigate', 'jobs']),
@@ -205,6 +208,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     onboarding,
     intake,
     investigate,
+    helpdesk,
     jobs,
     db,
     logger,

@@ -49,6 +49,8 @@ export const TABLES = [
   'ai',
   'ask',
   'investigate',
+  'intake',
+  'helpdesk',
 ] as const;
 export type Table = (typeof TABLES)[number];
 

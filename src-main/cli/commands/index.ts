@@ -4,12 +4,14 @@ import { askCommand } from './ask';
 import { connectCommand } from './connect';
 import { findingsCommand, riskCommand } from './findings';
 import { instancesCommand } from './instances';
+import { intakeCommand } from './intake';
 import { peopleCommand } from './people';
 import { matchCommand } from './match';
 import { proposeCommand } from './propose';
 import { dedupeCommand, linkCommand } from './resolve';
 import { suggestionsCommand } from './suggestions';
 import { syncCommand } from './sync';
+import { whyCommand } from './why';
 
 export const COMMANDS: readonly Command[] = [
   connectCommand,
@@ -23,5 +25,7 @@ export const COMMANDS: readonly Command[] = [
   askCommand,
   findingsCommand,
   riskCommand,
+  intakeCommand,
   proposeCommand,
+  whyCommand,
 ];

@@ -17,8 +17,8 @@ import type { Migration } from './index';
  * - `investigate_scans` keeps the high-water marks of the last scan (log keys, changed people):
  *   an incremental scan looks only at rows past them.
  */
-export const m0009Investigate: Migration = {
-  version: 9,
+export const m0011Investigate: Migration = {
+  version: 11,
   name: 'investigate',
   up(db) {
     db.exec(`

@@ -154,11 +154,12 @@ async function timedScan(db: DB, request: ScanRequest) {
   return { result, wallMs, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
 }
 
-function printScore(name: string, s: oracle.Score, against: string): void {
-  const mark = s.precision >= 0.8 && s.recall >= 0.9 ? 'ok' : 'BELOW TARGET';
+/** `recallOnly`: what was planted is a subset of what the detector should find, so precision means nothing. */
+function printScore(name: string, s: oracle.Score, against: string, recallOnly = false): void {
+  const mark = (recallOnly || s.precision >= 0.8) && s.recall >= 0.9 ? 'ok' : 'BELOW TARGET';
   row(
     name,
-    `P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}`,
+    `P ${recallOnly ? '  -  ' : s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}`,
     `${fmt(s.found)} found, ${fmt(s.expected)} expected (${against})${s.expected > 0 ? `  ${mark}` : ''}`,
   );
 }
@@ -292,7 +293,7 @@ function printScores(db: DB, instanceId: string, truth: GroundTruth, request: Sc
   printScore('off_hours', t.offHours, 'planted');
   printScore('permission_burst (events)', t.burst, 'planted');
   printScore('peer_outlier (person, role)', t.peers, 'planted');
-  printScore('new_ip_or_agent: planted new addresses', t.newAddressRecall, 'planted, recall only');
+  printScore('new_ip_or_agent: planted new addresses', t.newAddressRecall, 'planted, recall only', true);
   const d = oracle.againstDefinitions(db, instanceId, request);
   printScore('new_ip_or_agent', d.newIpOrAgent, 'definition in SQL');
   printScore('privileged_unused', d.privilegedUnused, 'definition in SQL');

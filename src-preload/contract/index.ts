@@ -215,6 +215,7 @@ export {
   FINDING_KIND_LABELS,
   FINDING_STATUSES,
   detectorSettingsSchema,
+  inSentence,
   findingsQuerySchema,
   remediationActionSchema,
 } from './investigate';

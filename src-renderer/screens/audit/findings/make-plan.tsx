@@ -6,7 +6,7 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconClipboardPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { FindingDetail, Instance, Remediation } from '../../../../src-preload/contract';
+import { inSentence, type FindingDetail, type Instance, type Remediation } from '../../../../src-preload/contract';
 import { useApiMutation } from '../../../api';
 import { countOf } from '../../../lib/format';
 
@@ -58,7 +58,7 @@ export function MakePlanSection({ instance, f }: { instance: Instance; f: Findin
       )}
       {made && (
         <Alert color="teal" mt="sm" title="Plan made" data-testid="plan-made">
-          “{made.title}”: {countOf(made.added, 'operation')} ({made.label.toLowerCase()}), a draft for you to review.{' '}
+          “{made.title}”: {countOf(made.added, 'operation')} ({inSentence(made.label)}), a draft for you to review.{' '}
           <Anchor href="#/plans" data-testid="plan-made-open">
             Open Plans
           </Anchor>

@@ -20,6 +20,8 @@ export default defineConfig({
           'write-worker': resolve(root, 'src-main/sync/write-worker.ts'),
           // Questions run in a child process of their own (src-main/ask/runner.ts finds it beside index.js).
           'ask-runner': resolve(root, 'src-main/ask/runner-store.ts'),
+          // The detectors' scans run in a worker thread (src-main/investigate/scan/run-in-worker.ts finds it beside index.js).
+          'scan-worker': resolve(root, 'src-main/investigate/scan/scan-worker.ts'),
           // OCR and page pictures run in a worker thread (src-main/intake/worker/worker-client.ts finds it beside index.js).
           'intake-worker': resolve(root, 'src-main/intake/worker/intake-worker.ts'),
         },

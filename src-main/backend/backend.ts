@@ -12,6 +12,7 @@ import { createAiSettingsService } from '../ai/ai-settings';
 import { createAskService } from '../ask/ask-service';
 import { createEvidenceService } from '../evidence/evidence-service';
 import { createIntakeService } from '../intake/intake-service';
+import { createInvestigateService } from '../investigate/investigate-service';
 import { createAuditService } from '../audit-trail/audit-service';
 import { recordPolicySettings } from '../audit-trail';
 import { createConnectService } from '../connect/connect-service';
@@ -145,22 +146,8 @@ interface Infrastructure {
 function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, emit }: Infrastructure): Services {
   const settingsWatchers: (() => void)[] = [];
   const changed = announceChanges(emit, settingsWatchers);
-  const jobs = createJobsService({
-    db,
-    logger: logger.child('jobs'),
-    emit: (job) => {
-      emit('job:progress', job);
-      if (job.state !== 'running') changed(['jobs']);
-    },
-  });
-  const vault = createVault({
-    secrets,
-    logger: logger.child('vault'),
-    ...(options.keychain ? { keychain: options.keychain } : {}),
-    service:
-      options.keychainService ?? (process.env.VITEST ? `Admin Desk test ${crypto.randomUUID()}` : KEYCHAIN_SERVICE),
-    accounts: sqliteAccountIndex(db),
-  });
+  const jobs = buildJobs(db, logger, emit, changed);
+  const vault = buildVault(options, secrets, logger, db);
   const sandboxOptions = resolveSandboxOptions(dataDir, options.sandbox);
   const sandbox = createSandboxRuntime({ dataDir, logger: logger.child('sandbox'), ...sandboxOptions });
   const connections = createConnectService({ db, vault, logger: logger.child('connect'), secrets, sandbox });
@@ -175,7 +162,13 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const administrator = (instanceId: string) =>
     withAdministratorName(instances.settings().administratorName, localAdministrator(db, instanceId));
   const mirror = createMirrorService({ db, instances, administrator });
-  const { sync, syncSchedule } = buildSync({ db, connections, instances, jobs, logger, changed }, options.syncClock);
+  // A sync that succeeds is scanned for findings (the investigation service is built further down).
+  const synced: ((instanceId: string) => void)[] = [];
+  const onSynced = (id: string) => synced.forEach((f) => f(id));
+  const { sync, syncSchedule } = buildSync(
+    { db, connections, instances, jobs, logger, changed, onSynced },
+    options.syncClock,
+  );
   settingsWatchers.push(() => syncSchedule.refresh());
   const plans = createPlansService({
     db,
@@ -195,6 +188,11 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const onboarding = createOnboardingService({ db, mirror, ai, administrator });
   const intake = createIntakeService({ db, blobDir: path.join(dataDir, 'intake'), logger: logger.child('intake') });
   const helpdesk = createHelpdeskService({ db, instances, ai, administrator });
+  const investigate = createInvestigateService({
+    ...{ db, instances, mirror, plans, jobs, administrator, logger: logger.child('investigate') },
+    onScanFinished: () => changed(['investigate', 'jobs']),
+  });
+  synced.push((id) => investigate.afterSync(id));
   const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };
   return {
     app,
@@ -212,6 +210,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     evidence,
     onboarding,
     intake,
+    investigate,
     helpdesk,
     jobs,
     db,
@@ -231,9 +230,35 @@ function announceChanges(emit: Services['emit'], settingsWatchers: (() => void)[
   };
 }
 
+/** The vault over the OS keychain; tests get a keychain service of their own. */
+function buildVault(options: BackendOptions, secrets: SecretRegistry, logger: Logger, db: DB) {
+  return createVault({
+    secrets,
+    logger: logger.child('vault'),
+    ...(options.keychain ? { keychain: options.keychain } : {}),
+    service:
+      options.keychainService ?? (process.env.VITEST ? `Admin Desk test ${crypto.randomUUID()}` : KEYCHAIN_SERVICE),
+    accounts: sqliteAccountIndex(db),
+  });
+}
+
+/** The job runner: every job's progress is an event, and an ended job changes the jobs table. */
+function buildJobs(db: DB, logger: Logger, emit: Services['emit'], changed: Services['changed']) {
+  return createJobsService({
+    db,
+    logger: logger.child('jobs'),
+    emit: (job) => {
+      emit('job:progress', job);
+      if (job.state !== 'running') changed(['jobs']);
+    },
+  });
+}
+
 /** Sync and its schedule (the automatic sync every N minutes while the app is open). */
 function buildSync(
-  deps: Pick<Services, 'connections' | 'instances' | 'jobs' | 'db' | 'logger' | 'changed'>,
+  deps: Pick<Services, 'connections' | 'instances' | 'jobs' | 'db' | 'logger' | 'changed'> & {
+    onSynced(instanceId: string): void;
+  },
   clock: SyncClock | undefined,
 ): Pick<Services, 'sync' | 'syncSchedule'> {
   const { db, connections, instances, jobs, logger, changed } = deps;
@@ -244,6 +269,7 @@ function buildSync(
     jobs,
     logger,
     onFinished: () => changed(['mirror', 'sync']),
+    onSucceeded: deps.onSynced,
   });
   const syncSchedule = createSyncScheduler({
     sync,
@@ -265,6 +291,7 @@ function buildSync(
  */
 function startUp(services: Services): void {
   services.jobs.sweepInterrupted();
+  services.investigate.sweepInterrupted();
   services.syncSchedule.start();
   setTimeout(() => {
     try {

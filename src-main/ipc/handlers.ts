@@ -11,6 +11,7 @@ import { syncHandlers } from './sync-handlers';
 import { connectionHandlers } from './connection-handlers';
 import { helpdeskHandlers } from './helpdesk-handlers';
 import { intakeHandlers } from './intake-handlers';
+import { investigateHandlers } from './investigate-handlers';
 import { instanceHandlers } from './instance-handlers';
 import { jobHandlers } from './job-handlers';
 import { onboardingHandlers } from './onboarding-handlers';
@@ -33,6 +34,7 @@ export function createHandlers(services: Services): Handlers {
     ...evidenceHandlers(services),
     ...onboardingHandlers(services),
     ...intakeHandlers(services),
+    ...investigateHandlers(services),
     ...helpdeskHandlers(services),
   };
 }

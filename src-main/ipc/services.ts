@@ -12,6 +12,7 @@ import type { ConnectService } from '../connect/connect-service';
 import type { HelpdeskService } from '../helpdesk/helpdesk-service';
 import type { IntakeService } from '../intake/intake-service';
 import type { InstancesService } from '../instances/instances-service';
+import type { InvestigateService } from '../investigate/investigate-service';
 import type { JobsService } from '../jobs/jobs-service';
 import type { Logger } from '../log/logger';
 import type { MirrorService } from '../mirror/mirror-service';
@@ -49,6 +50,7 @@ export interface Services {
   ask: AskService;
   evidence: EvidenceService;
   intake: IntakeService;
+  investigate: InvestigateService;
   /** The access troubleshooter, resets, tickets and the knowledge base. */
   helpdesk: HelpdeskService;
   jobs: JobsService;

@@ -29,6 +29,8 @@ export interface SyncServiceDeps {
   logger: Logger;
   /** Called when a run ends, so the screens that read the mirror refresh. */
   onFinished(): void;
+  /** Called when a run succeeded (the detectors scan what it brought). */
+  onSucceeded?(instanceId: string): void;
 }
 
 const PLANNED_COUNTS_TTL_MS = 10 * 60_000;
@@ -82,6 +84,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
             logger: deps.logger.child('sync'),
             waits,
           });
+          deps.onSucceeded?.(instanceId);
           return result.message;
         } finally {
           deps.onFinished();

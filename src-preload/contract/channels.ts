@@ -13,6 +13,7 @@ import { evidenceChannels } from './evidence';
 import { connectChannels } from './connect';
 import { helpdeskChannels } from './helpdesk';
 import { intakeChannels } from './intake';
+import { investigateChannels } from './investigate';
 import { jobsChannels } from './jobs';
 import { mirrorChannels } from './mirror';
 import { onboardingChannels } from './onboarding';
@@ -32,6 +33,7 @@ export const channels = {
   ...evidenceChannels,
   ...onboardingChannels,
   ...intakeChannels,
+  ...investigateChannels,
   ...helpdeskChannels,
 } as const;
 

@@ -218,6 +218,44 @@ export type {
   IntakeTextItem,
 } from './intake';
 
+// ---------- investigate: findings, detector settings, risk, timelines ----------
+export {
+  DEFAULT_DETECTOR_SETTINGS,
+  FINDING_KINDS,
+  FINDING_KIND_LABELS,
+  FINDING_STATUSES,
+  detectorSettingsSchema,
+  inSentence,
+  findingsQuerySchema,
+  remediationActionSchema,
+} from './investigate';
+export type {
+  DetectorSettings,
+  EvidenceEvent,
+  EvidenceRole,
+  EvidenceSession,
+  FindingDetail,
+  FindingEvidence,
+  FindingKind,
+  FindingRow,
+  FindingStatus,
+  FindingsPage,
+  FindingsQuery,
+  InvestigateSettings,
+  PersonTimeline,
+  Remediation,
+  RemediationAction,
+  RiskContribution,
+  RiskFactor,
+  RiskOverview,
+  RiskPerson,
+  ScanRun,
+  ScanStatus,
+  ScanSummary,
+  SodRule,
+  SodSuggestion,
+  TimelineEntry,
+} from './investigate';
 // ---------- help desk: the troubleshooter, resets, tickets, the knowledge base ----------
 export {
   DEFAULT_EXPIRY_DAYS,

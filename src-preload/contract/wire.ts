@@ -48,6 +48,7 @@ export const TABLES = [
   'audit',
   'ai',
   'ask',
+  'investigate',
   'intake',
   'helpdesk',
 ] as const;

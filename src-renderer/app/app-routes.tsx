@@ -46,6 +46,8 @@ const DETAIL_ROUTES: { path: string; label: string; component: ComponentType }[]
   { path: '/organizations/:id', label: 'Organizations', component: OrganizationsScreen },
   { path: '/roles/:id', label: 'role', component: RolePage },
   { path: '/programs/:id', label: 'program', component: ProgramPage },
+  { path: '/audit/:tab', label: 'Audit', component: AuditScreen },
+  { path: '/audit/:tab/:id', label: 'Audit', component: AuditScreen },
 ];
 
 export function AppRoutes() {

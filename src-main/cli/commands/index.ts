@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { askCommand } from './ask';
 import { connectCommand } from './connect';
+import { findingsCommand, riskCommand } from './findings';
 import { instancesCommand } from './instances';
 import { intakeCommand } from './intake';
 import { peopleCommand } from './people';
@@ -22,6 +23,8 @@ export const COMMANDS: readonly Command[] = [
   matchCommand,
   suggestionsCommand,
   askCommand,
+  findingsCommand,
+  riskCommand,
   intakeCommand,
   proposeCommand,
   whyCommand,

@@ -26,6 +26,12 @@ export const syncCommand: Command = {
       const done = await backend.services.jobs.wait(job.id);
       if (done.state !== 'succeeded')
         throw new CliError(`The sync ${done.state}: ${done.message ?? done.error?.message ?? ''}`);
+      // The detectors scan what the sync brought: wait for it, so `desk findings` reads them at once.
+      const scan = await session.call('investigate:status', { instanceId: instance.id });
+      if (scan.runningJobId) {
+        out.progress('Scanning the changes for findings...');
+        await backend.services.jobs.wait(scan.runningJobId);
+      }
       const status = await session.call('sync:status', { instanceId: instance.id });
       out.result({ instance, job: done, lastRun: status.lastRun }, () => done.message ?? 'Synced.');
     } finally {

@@ -11,6 +11,7 @@ import { m0008Ask } from './0008-ask';
 import { m0009IntakeDocuments } from './0009-intake-documents';
 import { m0010Helpdesk } from './0010-helpdesk';
 import { m0011AskChangesBy } from './0011-ask-changes-by';
+import { m0012Investigate } from './0012-investigate';
 
 export interface Migration {
   version: number;
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0009IntakeDocuments,
   m0010Helpdesk,
   m0011AskChangesBy,
+  m0012Investigate,
 ];

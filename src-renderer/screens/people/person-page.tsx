@@ -4,7 +4,7 @@
  * and access changes. Reached by `#/people/<id>`.
  */
 import { Alert, Anchor, Breadcrumbs, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconBuilding } from '@tabler/icons-react';
+import { IconArrowLeft, IconBuilding, IconTimeline } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useParams } from 'wouter';
 import type { Instance } from '../../../src-preload/contract';
@@ -69,9 +69,16 @@ function PersonDetails({ instance, personId }: { instance: Instance; personId: n
           <AccessBadges accessType={p.accessType} userType={p.userType} />
           <ExternalBadge isExternal={p.isExternal} />
         </Group>
-        <Text c="dimmed" size="sm">
-          {[p.title, p.email].filter(Boolean).join(' · ')}
-        </Text>
+        <Group gap="md">
+          <Text c="dimmed" size="sm">
+            {[p.title, p.email].filter(Boolean).join(' · ')}
+          </Text>
+          <Anchor href={`#/audit/timeline/${p.id}`} size="sm" data-testid="person-timeline-link">
+            <Group gap={4}>
+              <IconTimeline size={14} /> Timeline, findings and risk
+            </Group>
+          </Anchor>
+        </Group>
         {p.organizationPath.length > 0 && (
           <Group gap={6} wrap="nowrap" data-testid="person-org-path">
             <IconBuilding size={16} color="var(--mantine-color-dimmed)" aria-hidden />

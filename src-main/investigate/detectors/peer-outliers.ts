@@ -1,0 +1,95 @@
+/**
+ * Peer-group outliers: a role the person's peers do not hold. Peers are the other people with the
+ * same side (internal or external), department and title (API accounts and removed people are
+ * nobody's peers); groups smaller than `peerMinGroup` (the person included) are not compared.
+ * A role held by at most `peerMaxShare` of the peers (0: by none of them) is unlike theirs.
+ *
+ * No black box: every role the person holds is listed with the share of peers who hold it, and
+ * its contribution (1 - that share). One finding per person and unusual role.
+ *
+ * Score: (1 - share) x (0.55 + 0.25 x min(1, peers / 20)) + 0.2 for a privileged role: an
+ * unusual role in a large group of alike people says more than in a group of four.
+ */
+import type { EvidenceRole } from '../../../src-preload/contract';
+import type { DetectorContext, FindingDraft, PersonFacts } from '../model';
+import { percent, roundScore } from '../model';
+import { ACCESS_TYPES } from '../../smartsimple/protocol';
+
+/** The peer group a person belongs to, or null when they are nobody's peer. */
+export function peerGroupKey(p: Pick<PersonFacts, 'deleted' | 'accessType' | 'isExternal' | 'department' | 'title'>) {
+  if (p.deleted || p.accessType === ACCESS_TYPES.api) return null;
+  if (!p.department && !p.title) return null;
+  return `${p.isExternal ? 'ext' : 'int'}|${p.department ?? ''}|${p.title ?? ''}`;
+}
+
+export function groupPeople(people: Iterable<PersonFacts>): Map<string, PersonFacts[]> {
+  const groups = new Map<string, PersonFacts[]>();
+  for (const p of people) {
+    const key = peerGroupKey(p);
+    if (key === null) continue;
+    const list = groups.get(key);
+    if (list) list.push(p);
+    else groups.set(key, [p]);
+  }
+  return groups;
+}
+
+function describeGroup(p: PersonFacts): string {
+  return [p.isExternal ? 'external' : 'internal', p.department, p.title].filter(Boolean).join(', ');
+}
+
+export function detectPeerOutliers(groups: Map<string, PersonFacts[]>, ctx: DetectorContext): FindingDraft[] {
+  const { peerMinGroup, peerMaxShare } = ctx.settings;
+  const found: FindingDraft[] = [];
+  for (const members of groups.values()) {
+    if (members.length < peerMinGroup) continue;
+    const holders = new Map<number, number>();
+    for (const m of members) for (const r of m.roleIds) holders.set(r, (holders.get(r) ?? 0) + 1);
+    const peers = members.length - 1;
+    const unusual = (roleId: number) => ((holders.get(roleId) ?? 1) - 1) / peers <= peerMaxShare;
+    for (const person of members) {
+      if (!person.roleIds.some(unusual)) continue;
+      const roles: EvidenceRole[] = person.roleIds.map((roleId) => {
+        const share = ((holders.get(roleId) ?? 1) - 1) / peers;
+        const role = ctx.roles.get(roleId);
+        return {
+          roleId,
+          roleName: role?.name ?? `Role ${roleId}`,
+          privileged: role?.privileged ?? false,
+          peerShare: Math.round(share * 1000) / 1000,
+          contribution: Math.round((1 - share) * 1000) / 1000,
+        };
+      });
+      for (const subject of roles) {
+        if ((subject.peerShare ?? 1) > peerMaxShare) continue;
+        const share = subject.peerShare ?? 0;
+        const privileged = subject.privileged || (ctx.roles.get(subject.roleId)?.likelyPrivileged ?? false);
+        const score = roundScore((1 - share) * (0.55 + 0.25 * Math.min(1, peers / 20)) + (privileged ? 0.2 : 0));
+        const others = Math.round(share * peers);
+        found.push({
+          key: `peer_outlier:${person.id}:${subject.roleId}`,
+          kind: 'peer_outlier',
+          personId: person.id,
+          score,
+          reason:
+            `Holds ${subject.roleName}${privileged ? ' (privileged)' : ''}, which ${others === 0 ? 'none' : `only ${others}`} ` +
+            `of their ${peers} peers (${describeGroup(person)}) hold${others === 1 ? 's' : ''} (${percent(share)}).`,
+          numbers: { peers, peersHolding: others, peerShare: share, roleId: subject.roleId },
+          evidence: {
+            roles: roles
+              .map((r) => (r.roleId === subject.roleId ? { ...r, subject: true } : r))
+              .sort((a, b) => (b.contribution ?? 0) - (a.contribution ?? 0)),
+            facts: {
+              peerGroup: describeGroup(person),
+              groupSize: members.length,
+              department: person.department,
+              title: person.title,
+            },
+          },
+          occurredAt: null,
+        });
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,59 @@
+/**
+ * Runs a scan off the main thread: in a worker with its own connection when the database is a
+ * file and the worker module is there (compiled `scan-worker.js` beside the bundle, or the source
+ * through the tsx bootstrap), else inline (an in-memory database in tests). Progress and cancel
+ * cross through messages and a shared flag.
+ */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { DB } from '../../db/open';
+import type { JobContext } from '../../jobs/jobs-service';
+import { runScan, type ScanRequest, type ScanResult } from './scan';
+import type { ScanWorkerData } from './scan-worker';
+
+function workerSource(): { url: URL; entry?: string } | null {
+  const compiled = new URL('./scan-worker.js', import.meta.url);
+  if (compiled.protocol === 'file:' && fs.existsSync(fileURLToPath(compiled))) return { url: compiled };
+  const source = new URL('./scan-worker.ts', import.meta.url);
+  const boot = new URL('./scan-worker-boot.mjs', import.meta.url);
+  if (source.protocol === 'file:' && fs.existsSync(fileURLToPath(source)) && fs.existsSync(fileURLToPath(boot)))
+    return { url: boot, entry: source.href };
+  return null;
+}
+
+export function runScanOffThread(db: DB, request: ScanRequest, ctx: JobContext): Promise<ScanResult> {
+  const source = db.memory ? null : workerSource();
+  if (!source)
+    return Promise.resolve(
+      runScan(db, request, {
+        progress: (d, t, m) => ctx.progress(d, t, m),
+        throwIfCancelled: () => ctx.throwIfCancelled(),
+      }),
+    );
+  const cancel = new SharedArrayBuffer(4);
+  const data: ScanWorkerData = { dbFile: db.name, request, cancel, ...(source.entry ? { entry: source.entry } : {}) };
+  const worker = new Worker(source.url, { workerData: data });
+  const onAbort = () => Atomics.store(new Int32Array(cancel), 0, 1);
+  ctx.signal.addEventListener('abort', onAbort, { once: true });
+  return new Promise<ScanResult>((resolve, reject) => {
+    worker.on(
+      'message',
+      (m: {
+        progress?: { done: number; total: number | null; message: string };
+        result?: ScanResult;
+        error?: { name: string; message: string; stack?: string };
+      }) => {
+        if (m.progress) ctx.progress(m.progress.done, m.progress.total, m.progress.message);
+        else if (m.result) resolve(m.result);
+        else if (m.error)
+          reject(Object.assign(new Error(m.error.message), { name: m.error.name, stack: m.error.stack }));
+      },
+    );
+    worker.on('error', reject);
+    worker.on('exit', (code) => reject(new Error(`the scan worker stopped (code ${code})`)));
+  }).finally(() => {
+    ctx.signal.removeEventListener('abort', onAbort);
+    void worker.terminate();
+  });
+}

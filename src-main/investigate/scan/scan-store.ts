@@ -1,0 +1,496 @@
+/**
+ * What a scan reads from the mirror, and the per-person state it leaves for the next one. Log
+ * rows are read by key (ordinal * 2^40 + id, mirror-keys.ts): the whole log in key order for a
+ * full scan, one person's rows through the (user_key, started_at) index for an incremental one.
+ */
+import Database from 'better-sqlite3';
+import type { DB } from '../../db/open';
+import { personKeyRange, type PersonKeyRange } from '../../db/mirror-keys';
+import type { EvidenceSession } from '../../../src-preload/contract';
+import type { PersonFacts, RoleChange, RoleFacts, SessionHistory } from '../model';
+import type { Dictionary } from '../model';
+import { wireToSeconds } from '../model';
+
+/** The scan worker's own connection to the app's file: the app's settings, and a bigger cache for one long read. */
+export function openScanConnection(file: string): DB {
+  const db = new Database(file, { fileMustExist: true });
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 10000');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('cache_size = -65536');
+  return db;
+}
+
+export interface ScanMarks {
+  sessionKey: number;
+  eventKey: number;
+  /** The last row of investigate_dirty_people (any instance's: the sequence is shared). */
+  dirtySeq: number;
+}
+
+export function keyRange(db: DB, instanceId: string): PersonKeyRange | null {
+  return personKeyRange(db, instanceId);
+}
+
+/** The high-water marks of the mirror now: the newest log keys and changed-people row. */
+export function currentMarks(db: DB, instanceId: string, range: PersonKeyRange | null): ScanMarks {
+  const dirtySeq = (db.prepare('SELECT max(seq) FROM investigate_dirty_people').pluck().get() as number | null) ?? 0;
+  if (!range) return { sessionKey: 0, eventKey: 0, dirtySeq };
+  const max = (table: string) =>
+    (db.prepare(`SELECT max(key) FROM ${table} WHERE key BETWEEN ? AND ?`).pluck().get(range.base, range.last) as
+      number | null) ?? 0;
+  return { sessionKey: max('mirror_login_sessions'), eventKey: max('mirror_access_events'), dirtySeq };
+}
+
+/** People whose row changed and no scan has read since (up to `upTo`). */
+export function dirtyPeople(db: DB, instanceId: string, upTo: number): number[] {
+  return db
+    .prepare('SELECT DISTINCT person_id FROM investigate_dirty_people WHERE instance_id = ? AND seq <= ?')
+    .pluck()
+    .all(instanceId, upTo) as number[];
+}
+
+/** Whether any person's row changed since the last scan read the list. */
+export function hasDirtyPeople(db: DB, instanceId: string): boolean {
+  return (
+    db.prepare('SELECT 1 FROM investigate_dirty_people WHERE instance_id = ? LIMIT 1').get(instanceId) !== undefined
+  );
+}
+
+/** Forgets the changed people a scan read. */
+export function clearDirtyPeople(db: DB, instanceId: string, upTo: number): void {
+  db.prepare('DELETE FROM investigate_dirty_people WHERE instance_id = ? AND seq <= ?').run(instanceId, upTo);
+}
+
+/** The newest moment the mirror's logs know of (seconds), or null when they are empty. */
+export function newestLogTime(db: DB, instanceId: string, range: PersonKeyRange | null): number | null {
+  if (!range) return null;
+  const newest = (table: string, column: string) =>
+    db
+      .prepare(`SELECT ${column} FROM ${table} WHERE key BETWEEN ? AND ? ORDER BY key DESC LIMIT 1`)
+      .pluck()
+      .get(range.base, range.last) as string | undefined;
+  const times = [newest('mirror_login_sessions', 'started_at'), newest('mirror_access_events', 'at')]
+    .map((t) => wireToSeconds(t))
+    .filter((t): t is number => t !== null);
+  return times.length > 0 ? Math.max(...times) : null;
+}
+
+export function loadRoles(db: DB, instanceId: string, likelyPrivileged: ReadonlySet<number>): Map<number, RoleFacts> {
+  const rows = db
+    .prepare('SELECT id, name, privileged FROM mirror_roles WHERE instance_id = ? AND deleted_at IS NULL')
+    .all(instanceId) as { id: number; name: string; privileged: number | null }[];
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        name: r.name,
+        privileged: r.privileged === 1,
+        likelyPrivileged: r.privileged === null && likelyPrivileged.has(r.id),
+      },
+    ]),
+  );
+}
+
+const PEOPLE_COLUMNS = `p.id, p.first_name, p.last_name, p.is_external, p.access_type, p.user_type, p.status, p.access_expiry,
+  p.department, p.title, p.last_login, p.created, p.deleted_at, p.role_ids, s.last_session_at`;
+
+type PersonRow = [
+  number,
+  string,
+  string,
+  number,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string,
+  string | null,
+];
+
+const nonEmpty = (s: string | null) => (s === null || s === '' ? null : s);
+
+function toFacts(r: PersonRow): PersonFacts {
+  const roleIds: number[] = [];
+  for (const part of r[13].split(',')) if (part) roleIds.push(Number(part));
+  return {
+    id: r[0],
+    name: `${r[1]} ${r[2]}`.trim() || `Person ${r[0]}`,
+    isExternal: r[3] === 1,
+    accessType: nonEmpty(r[4]),
+    userType: nonEmpty(r[5]),
+    status: nonEmpty(r[6]),
+    expiry: nonEmpty(r[7]),
+    department: nonEmpty(r[8]),
+    title: nonEmpty(r[9]),
+    lastLogin: wireToSeconds(r[10]),
+    created: wireToSeconds(r[11]),
+    deleted: r[12] !== null,
+    roleIds,
+    lastSessionAt: wireToSeconds(r[14]),
+  };
+}
+
+/**
+ * Everyone in the mirror (removed people too: their findings must clear), without their session
+ * state: a full scan learns each person's latest session from the log itself.
+ */
+export function loadAllPeople(db: DB, instanceId: string): PersonFacts[] {
+  const rows = db
+    .prepare(
+      `SELECT ${PEOPLE_COLUMNS.replace('s.last_session_at', 'NULL')} FROM mirror_people p WHERE p.instance_id = ?`,
+    )
+    .raw(true)
+    .all(instanceId) as PersonRow[];
+  return rows.map(toFacts);
+}
+
+/** The people named, with their latest session from the last scan's state. */
+export function loadPeople(db: DB, instanceId: string, ids: Iterable<number>): PersonFacts[] {
+  return withIds(db, ids, () =>
+    (
+      db
+        .prepare(
+          `SELECT ${PEOPLE_COLUMNS} FROM temp.scan_ids i
+           JOIN mirror_people p ON p.instance_id = ? AND p.id = i.id
+           LEFT JOIN investigate_person_state s ON s.instance_id = p.instance_id AND s.person_id = p.id`,
+        )
+        .raw(true)
+        .all(instanceId) as PersonRow[]
+    ).map(toFacts),
+  );
+}
+
+/**
+ * People whom time alone moved across a limit since the last scan: their latest sign-in (as the
+ * last scan kept it) fell into one of the windows [from, to), or their expiry day into (from, to].
+ */
+export function crossingPeople(
+  db: DB,
+  instanceId: string,
+  idleWindows: [string, string][],
+  expiry: [string, string],
+): number[] {
+  const windows = idleWindows.map(() => '(last_activity >= ? AND last_activity < ?)');
+  return db
+    .prepare(
+      `SELECT person_id FROM investigate_person_state WHERE instance_id = ?
+       AND (${[...windows, '(expiry > ? AND expiry <= ?)'].join(' OR ')})`,
+    )
+    .pluck()
+    .all(instanceId, ...idleWindows.flat(), ...expiry) as number[];
+}
+
+/** The peer group each person had at the last scan. */
+export function previousGroups(db: DB, instanceId: string, ids: Iterable<number>): Map<number, string | null> {
+  return withIds(db, ids, () => {
+    const rows = db
+      .prepare(
+        `SELECT s.person_id, s.peer_group FROM temp.scan_ids i
+         JOIN investigate_person_state s ON s.instance_id = ? AND s.person_id = i.id`,
+      )
+      .raw(true)
+      .all(instanceId) as [number, string | null][];
+    return new Map(rows);
+  });
+}
+
+/** Ids of everyone in the named peer groups (`ext|department|title`, peer-outliers.ts). */
+export function peopleInGroups(db: DB, instanceId: string, groups: Iterable<string>): number[] {
+  const parts = [...groups].map((g) => {
+    const [side, department, ...title] = g.split('|');
+    return [side === 'ext' ? 1 : 0, department ?? '', title.join('|')] as const;
+  });
+  if (parts.length === 0) return [];
+  db.prepare(
+    'CREATE TEMP TABLE IF NOT EXISTS scan_groups (is_external INTEGER, department TEXT, title TEXT, PRIMARY KEY (is_external, department, title))',
+  ).run();
+  db.prepare('DELETE FROM temp.scan_groups').run();
+  const insert = db.prepare('INSERT OR IGNORE INTO temp.scan_groups VALUES (?, ?, ?)');
+  for (const p of parts) insert.run(...p);
+  try {
+    return db
+      .prepare(
+        `SELECT p.id FROM mirror_people p
+         JOIN temp.scan_groups g ON g.is_external = p.is_external AND g.department = coalesce(p.department, '')
+           AND g.title = coalesce(p.title, '')
+         WHERE p.instance_id = ?`,
+      )
+      .pluck()
+      .all(instanceId) as number[];
+  } finally {
+    db.prepare('DELETE FROM temp.scan_groups').run();
+  }
+}
+
+/** Runs `fn` with the ids in a temporary table `scan_ids(id)`, emptied again afterwards. */
+function withIds<T>(db: DB, ids: Iterable<number>, fn: () => T): T {
+  db.prepare('CREATE TEMP TABLE IF NOT EXISTS scan_ids (id INTEGER PRIMARY KEY)').run();
+  const insert = db.prepare('INSERT OR IGNORE INTO temp.scan_ids (id) VALUES (?)');
+  db.prepare('DELETE FROM temp.scan_ids').run();
+  for (const id of ids) insert.run(id);
+  try {
+    return fn();
+  } finally {
+    db.prepare('DELETE FROM temp.scan_ids').run();
+  }
+}
+
+/** Every session in key order, as raw rows [user_id, session_id, started_at, ip, user_agent]. */
+export function iterateSessions(
+  db: DB,
+  range: PersonKeyRange,
+): IterableIterator<[number, number, string, string | null, string | null]> {
+  return db
+    .prepare(
+      'SELECT user_id, session_id, started_at, ip, user_agent FROM mirror_login_sessions WHERE key BETWEEN ? AND ?',
+    )
+    .raw(true)
+    .iterate(range.base, range.last) as IterableIterator<[number, number, string, string | null, string | null]>;
+}
+
+export function countSessions(db: DB, range: PersonKeyRange): number {
+  return db
+    .prepare('SELECT count(*) FROM mirror_login_sessions WHERE key BETWEEN ? AND ?')
+    .pluck()
+    .get(range.base, range.last) as number;
+}
+
+/** The same rows, read and dropped: the raw scan the benchmark compares the full scan with. */
+export function rawSessionScan(db: DB, range: PersonKeyRange): number {
+  let n = 0;
+  for (const _row of iterateSessions(db, range)) n++;
+  return n;
+}
+
+/** People with a session past `afterKey`. */
+export function peopleWithNewSessions(db: DB, range: PersonKeyRange, afterKey: number): number[] {
+  return db
+    .prepare('SELECT DISTINCT user_id FROM mirror_login_sessions WHERE key > ? AND key <= ?')
+    .pluck()
+    .all(Math.max(afterKey, range.base - 1), range.last) as number[];
+}
+
+/** Each person's sessions in time order, through the per-person index. */
+export function sessionHistories(
+  db: DB,
+  range: PersonKeyRange,
+  ids: readonly number[],
+  dict: Dictionary,
+): SessionHistory[] {
+  const select = db
+    .prepare(
+      'SELECT session_id, started_at, ip, user_agent FROM mirror_login_sessions WHERE user_key = ? ORDER BY started_at, key',
+    )
+    .raw(true);
+  return ids.map((personId) => {
+    const h = { personId, sessionIds: [] as number[], at: [] as number[], ip: [] as number[], ua: [] as number[] };
+    for (const [id, start, ip, ua] of select.iterate(range.base + personId) as IterableIterator<
+      [number, string, string | null, string | null]
+    >) {
+      const at = wireToSeconds(start);
+      if (at === null) continue;
+      h.sessionIds.push(id);
+      h.at.push(at);
+      h.ip.push(dict.id(ip));
+      h.ua.push(dict.id(ua));
+    }
+    return h satisfies SessionHistory;
+  });
+}
+
+const evidenceStatements = new WeakMap<DB, { newest: Database.Statement; after: Database.Statement }>();
+
+/** Sessions of one person for a finding's evidence: the newest ones, or those after a moment. */
+export function evidenceSessions(
+  db: DB,
+  range: PersonKeyRange,
+  personId: number,
+  options: { after?: string; limit: number },
+): EvidenceSession[] {
+  let s = evidenceStatements.get(db);
+  if (!s) {
+    const columns = 'session_id, started_at, ended_at, ip, user_agent';
+    s = {
+      newest: db.prepare(
+        `SELECT ${columns} FROM mirror_login_sessions WHERE user_key = ? ORDER BY started_at DESC LIMIT ?`,
+      ),
+      after: db.prepare(
+        `SELECT ${columns} FROM mirror_login_sessions WHERE user_key = ? AND started_at > ? ORDER BY started_at LIMIT ?`,
+      ),
+    };
+    evidenceStatements.set(db, s);
+  }
+  const rows = (
+    options.after === undefined
+      ? s.newest.all(range.base + personId, options.limit)
+      : s.after.all(range.base + personId, options.after, options.limit)
+  ) as {
+    session_id: number;
+    started_at: string;
+    ended_at: string | null;
+    ip: string | null;
+    user_agent: string | null;
+  }[];
+  return rows.map((r) => ({
+    sessionId: r.session_id,
+    startedAt: r.started_at,
+    endedAt: r.ended_at || null,
+    ip: r.ip,
+    userAgent: r.user_agent,
+  }));
+}
+
+const ROLE_ACTIONS = "('role_added', 'role_removed')";
+
+function toChange(r: [number, number, string, string | null, number | null, string]): RoleChange | null {
+  const at = wireToSeconds(r[5]);
+  if (at === null || r[4] === null) return null;
+  const role = /(\d+)/.exec(r[3] ?? '');
+  return {
+    eventId: r[0],
+    personId: r[1],
+    action: r[2] as RoleChange['action'],
+    roleId: role ? Number(role[1]) : null,
+    actorId: r[4],
+    at,
+  };
+}
+
+/** Role changes by actor, in time order: every actor's, or only those named. */
+export function roleChangesByActor(
+  db: DB,
+  range: PersonKeyRange,
+  actors?: readonly number[],
+): Map<number, RoleChange[]> {
+  const sql = `SELECT event_id, user_id, action, detail, changed_by, at FROM mirror_access_events
+    WHERE key BETWEEN ? AND ? AND action IN ${ROLE_ACTIONS}`;
+  const rows = (
+    actors === undefined
+      ? db.prepare(sql).raw(true).all(range.base, range.last)
+      : withIds(db, actors, () =>
+          db.prepare(`${sql} AND changed_by IN (SELECT id FROM temp.scan_ids)`).raw(true).all(range.base, range.last),
+        )
+  ) as [number, number, string, string | null, number | null, string][];
+  const byActor = new Map<number, RoleChange[]>();
+  for (const r of rows) {
+    const change = toChange(r);
+    if (!change) continue;
+    const list = byActor.get(change.actorId);
+    if (list) list.push(change);
+    else byActor.set(change.actorId, [change]);
+  }
+  for (const list of byActor.values()) list.sort((a, b) => a.at - b.at || a.eventId - b.eventId);
+  return byActor;
+}
+
+/** Actors and people of the access events past `afterKey`. */
+export function newEventPeople(
+  db: DB,
+  range: PersonKeyRange,
+  afterKey: number,
+): { actors: number[]; people: number[] } {
+  const rows = db
+    .prepare('SELECT DISTINCT user_id, changed_by FROM mirror_access_events WHERE key > ? AND key <= ?')
+    .raw(true)
+    .all(Math.max(afterKey, range.base - 1), range.last) as [number, number | null][];
+  return {
+    people: [...new Set(rows.map((r) => r[0]))],
+    actors: [...new Set(rows.map((r) => r[1]).filter((a): a is number => a !== null))],
+  };
+}
+
+/** Names of people by id (for evidence). */
+export function personNames(db: DB, instanceId: string, ids: Iterable<number>): Map<number, string> {
+  return withIds(db, ids, () => {
+    const rows = db
+      .prepare(
+        `SELECT p.id, trim(p.first_name || ' ' || p.last_name) FROM temp.scan_ids i
+         JOIN mirror_people p ON p.instance_id = ? AND p.id = i.id`,
+      )
+      .raw(true)
+      .all(instanceId) as [number, string][];
+    return new Map(rows);
+  });
+}
+
+export interface PersonState {
+  personId: number;
+  lastSessionAt: string | null;
+  sessions: number;
+  peerGroup: string | null;
+  lastActivity: string | null;
+  expiry: string | null;
+}
+
+/**
+ * A full scan's state of everyone, in place of the instance's old rows: only rows that differ are
+ * written (a scan a day after the last one changes a few thousand, not everyone).
+ */
+export function replacePersonState(db: DB, instanceId: string, states: Iterable<PersonState>): number {
+  const key = (r: readonly unknown[]) => JSON.stringify(r);
+  const existing = new Map(
+    (
+      db
+        .prepare(
+          `SELECT person_id, last_session_at, sessions, peer_group, last_activity, expiry
+           FROM investigate_person_state WHERE instance_id = ?`,
+        )
+        .raw(true)
+        .all(instanceId) as [number, ...unknown[]][]
+    ).map(([id, ...rest]) => [id, key(rest)]),
+  );
+  const upsert = db.prepare(
+    `INSERT INTO investigate_person_state (instance_id, person_id, last_session_at, sessions, peer_group, last_activity, expiry)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (instance_id, person_id) DO UPDATE SET last_session_at = excluded.last_session_at,
+       sessions = excluded.sessions, peer_group = excluded.peer_group, last_activity = excluded.last_activity,
+       expiry = excluded.expiry`,
+  );
+  let written = 0;
+  for (const s of states) {
+    const values = [s.lastSessionAt, s.sessions, s.peerGroup, s.lastActivity, s.expiry] as const;
+    const old = existing.get(s.personId);
+    existing.delete(s.personId);
+    if (old === key(values)) continue;
+    upsert.run(instanceId, s.personId, ...values);
+    written++;
+  }
+  const remove = db.prepare('DELETE FROM investigate_person_state WHERE instance_id = ? AND person_id = ?');
+  for (const id of existing.keys()) written += remove.run(instanceId, id).changes;
+  return written;
+}
+
+/** An incremental scan's sessions: the latest and the count of the people it read. */
+export function saveSessionState(
+  db: DB,
+  instanceId: string,
+  states: Iterable<{ personId: number; lastSessionAt: string | null; sessions: number }>,
+): void {
+  const upsert = db.prepare(
+    `INSERT INTO investigate_person_state (instance_id, person_id, last_session_at, sessions) VALUES (?, ?, ?, ?)
+     ON CONFLICT (instance_id, person_id) DO UPDATE SET last_session_at = excluded.last_session_at,
+       sessions = excluded.sessions`,
+  );
+  for (const s of states) upsert.run(instanceId, s.personId, s.lastSessionAt, s.sessions);
+}
+
+/** Peer group, latest sign-in and expiry of the people an incremental scan looked at. */
+export function saveRowState(
+  db: DB,
+  instanceId: string,
+  rows: Iterable<{ personId: number; peerGroup: string | null; lastActivity: string | null; expiry: string | null }>,
+): void {
+  const upsert = db.prepare(
+    `INSERT INTO investigate_person_state (instance_id, person_id, peer_group, last_activity, expiry) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (instance_id, person_id) DO UPDATE SET peer_group = excluded.peer_group,
+       last_activity = excluded.last_activity, expiry = excluded.expiry`,
+  );
+  for (const r of rows) upsert.run(instanceId, r.personId, r.peerGroup, r.lastActivity, r.expiry);
+}

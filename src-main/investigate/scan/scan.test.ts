@@ -1,0 +1,112 @@
+/**
+ * Incremental scans judge only what the new rows (and the time since) can change, and find the
+ * same as a full scan would; a cancelled scan leaves the findings as they were.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DAY_S, secondsToWire } from '../model';
+import { scanFixture, type ScanFixture } from '../test-support/scan-fixture';
+
+let f: ScanFixture;
+beforeAll(async () => {
+  f = await scanFixture({ people: 1000, seed: 3 });
+  f.scan();
+});
+afterAll(() => f?.close());
+
+const keysOf = (kind: Parameters<ScanFixture['findings']>[0]) =>
+  f
+    .findings(kind)
+    .map((x) => x.key)
+    .sort();
+
+/** A staff member who signs in often, from their usual hours. */
+function regular(): { id: number; sessions: number } {
+  return f.db
+    .prepare(
+      `SELECT p.id, count(*) AS sessions FROM mirror_people p JOIN mirror_login_sessions s ON s.user_key = p.key
+       WHERE p.instance_id = ? AND p.is_external = 0 AND p.access_type = '1' AND p.status = 'Active'
+       GROUP BY p.id HAVING count(*) > 40 ORDER BY p.id LIMIT 1`,
+    )
+    .get(f.instanceId) as { id: number; sessions: number };
+}
+
+describe('incremental scans', () => {
+  it('reads only the sessions of people with new ones, and finds a new off-hours login among them', () => {
+    const person = regular();
+    const usual = f.db
+      .prepare('SELECT started_at FROM mirror_login_sessions WHERE user_key = ? ORDER BY started_at DESC LIMIT 1')
+      .pluck()
+      .get(f.base + person.id) as string;
+    // Twelve hours from their latest session's time of day: far outside anyone's usual hours.
+    const at = Date.parse(`${usual.replace(' ', 'T')}Z`) / 1000 + 12 * 3600 + DAY_S;
+    f.db
+      .prepare(
+        `INSERT INTO mirror_login_sessions (key, instance_id, session_id, user_key, user_id, started_at, ended_at, ip, user_agent)
+         VALUES (?, ?, 97000001, ?, ?, ?, NULL, '192.0.2.55', 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0')`,
+      )
+      .run(f.base + 97_000_001, f.instanceId, f.base + person.id, person.id, secondsToWire(at));
+    const result = f.scan({ mode: 'incremental', asOf: Math.max(f.asOf, at + 60) });
+    expect(result.kind).toBe('incremental');
+    expect(result.summary.sessions).toBe(person.sessions + 1);
+    expect(keysOf('off_hours')).toContain('off_hours:97000001');
+    expect(keysOf('new_ip_or_agent')).toContain('new_ip_or_agent:97000001');
+  });
+
+  it('finds a person gone dormant with time alone, with no row changed', () => {
+    const before = keysOf('dormant');
+    const later = f.asOf + 40 * DAY_S;
+    const result = f.scan({ mode: 'incremental', asOf: later });
+    expect(result.kind).toBe('incremental');
+    const after = keysOf('dormant');
+    expect(after.length).toBeGreaterThan(before.length);
+    // The same as a full scan at that moment.
+    f.scan({ mode: 'full', asOf: later });
+    expect(keysOf('dormant')).toEqual(after);
+  });
+
+  it('judges a changed row: a role given to one person of a peer group makes them an outlier, taking it back clears it', () => {
+    const asOf = f.asOf + 40 * DAY_S;
+    const member = f.db
+      .prepare(
+        `SELECT id, role_ids FROM mirror_people WHERE instance_id = ? AND is_external = 0 AND title = 'Grants Officer'
+         AND access_type = '1' ORDER BY id LIMIT 1`,
+      )
+      .get(f.instanceId) as { id: number; role_ids: string };
+    const role = f.db
+      .prepare("SELECT id FROM mirror_roles WHERE instance_id = ? AND name = 'HR Coordinator'")
+      .pluck()
+      .get(f.instanceId) as number;
+    const setRoles = (ids: string) =>
+      f.db
+        .prepare('UPDATE mirror_people SET role_ids = ?, last_updated = ? WHERE instance_id = ? AND id = ?')
+        .run(ids, secondsToWire(asOf), f.instanceId, member.id);
+    setRoles(`${member.role_ids}${role},`);
+    const result = f.scan({ mode: 'incremental', asOf });
+    expect(result.kind).toBe('incremental');
+    expect(result.summary.people).toBeLessThan(400);
+    expect(keysOf('peer_outlier')).toContain(`peer_outlier:${member.id}:${role}`);
+    const finding = f.findings('peer_outlier').find((x) => x.key === `peer_outlier:${member.id}:${role}`)!;
+    f.db.prepare("UPDATE investigate_findings SET status = 'acknowledged' WHERE id = ?").run(finding.id);
+    setRoles(member.role_ids);
+    f.scan({ mode: 'incremental', asOf });
+    expect(keysOf('peer_outlier')).not.toContain(`peer_outlier:${member.id}:${role}`);
+    const kept = f.db.prepare('SELECT detected, status FROM investigate_findings WHERE id = ?').get(finding.id);
+    expect(kept).toEqual({ detected: 0, status: 'acknowledged' });
+  });
+
+  it('leaves the findings as they were when cancelled, and records the scan as cancelled', () => {
+    const snapshot = () => f.db.prepare('SELECT key, detected, score FROM investigate_findings ORDER BY key').all();
+    const before = snapshot();
+    let checks = 0;
+    const cancelAfterOne = () => {
+      if (++checks > 1) throw Object.assign(new Error('The scan was cancelled.'), { name: 'AbortError' });
+    };
+    expect(() => f.scan({ mode: 'full', asOf: f.asOf + 80 * DAY_S }, { throwIfCancelled: cancelAfterOne })).toThrow(
+      /cancelled/,
+    );
+    expect(snapshot()).toEqual(before);
+    expect(f.db.prepare('SELECT state FROM investigate_scans ORDER BY id DESC LIMIT 1').pluck().get()).toBe(
+      'cancelled',
+    );
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * The session detectors over the login log. A full scan reads the whole log once in key order
+ * (the table's own order, so SQLite reads it front to back), buckets the rows by person with a
+ * counting sort, and judges each person's history in time order; an incremental scan judges only
+ * the people with new sessions, their history read through the per-person index.
+ */
+import type { PersonKeyRange } from '../../db/mirror-keys';
+import type { DB } from '../../db/open';
+import { detectNewIpOrAgent, newAddresses } from '../detectors/new-ip-or-agent';
+import { detectOffHours } from '../detectors/off-hours';
+import { profileSessions } from '../detectors/session-profile';
+import type { DetectorContext, Dictionary, FindingDraft, SessionHistory } from '../model';
+import { wireToSeconds } from '../model';
+import { iterateSessions, sessionHistories } from './scan-store';
+
+export interface PersonSessionState {
+  lastSessionAt: number | null;
+  sessions: number;
+}
+
+export interface SessionPassResult {
+  drafts: FindingDraft[];
+  state: Map<number, PersonSessionState>;
+  rows: number;
+}
+
+export interface PassHooks {
+  /** Rows read so far (the full pass calls it every 64k rows). */
+  progress(rows: number): void;
+  throwIfCancelled(): void;
+}
+
+/** Both session detectors on one person's history, against one profile. */
+export function judgeHistory(h: SessionHistory, dict: Dictionary, ctx: DetectorContext): FindingDraft[] {
+  if (h.at.length <= ctx.settings.learningLogins) return [];
+  const profile = profileSessions(h, ctx.settings);
+  const fresh = newAddresses(h, profile, ctx.settings.newAddressDays);
+  return [...detectOffHours(h, profile, fresh, dict, ctx), ...detectNewIpOrAgent(h, profile, fresh, dict, ctx)];
+}
+
+const stateOf = (h: SessionHistory): PersonSessionState => ({
+  lastSessionAt: h.at[h.at.length - 1] ?? null,
+  sessions: h.at.length,
+});
+
+/** The people named, through the index. */
+export function incrementalSessionPass(
+  db: DB,
+  range: PersonKeyRange,
+  people: readonly number[],
+  dict: Dictionary,
+  ctx: DetectorContext,
+): SessionPassResult {
+  const drafts: FindingDraft[] = [];
+  const state = new Map<number, PersonSessionState>();
+  let rows = 0;
+  for (const h of sessionHistories(db, range, people, dict)) {
+    rows += h.at.length;
+    drafts.push(...judgeHistory(h, dict, ctx));
+    state.set(h.personId, stateOf(h));
+  }
+  return { drafts, state, rows };
+}
+
+/** The log as columns (typed arrays: a million rows without a million objects). */
+interface Columns {
+  length: number;
+  person: Int32Array;
+  at: Float64Array;
+  ip: Int32Array;
+  ua: Int32Array;
+  session: Float64Array;
+  /** Person id of each person index. */
+  ids: number[];
+}
+
+function allocate(capacity: number, old?: Columns): Columns {
+  const c: Columns = {
+    length: old?.length ?? 0,
+    person: new Int32Array(capacity),
+    at: new Float64Array(capacity),
+    ip: new Int32Array(capacity),
+    ua: new Int32Array(capacity),
+    session: new Float64Array(capacity),
+    ids: old?.ids ?? [],
+  };
+  if (old) {
+    c.person.set(old.person);
+    c.at.set(old.at);
+    c.ip.set(old.ip);
+    c.ua.set(old.ua);
+    c.session.set(old.session);
+  }
+  return c;
+}
+
+function readAll(db: DB, range: PersonKeyRange, expected: number, dict: Dictionary, hooks: PassHooks): Columns {
+  const index = new Map<number, number>();
+  let c = allocate(Math.max(1024, expected + 1024));
+  for (const [user, session, start, ip, ua] of iterateSessions(db, range)) {
+    // Rows may arrive while the scan reads (a sync writing): grow.
+    if (c.length === c.person.length) c = allocate(c.length * 2, c);
+    let p = index.get(user);
+    if (p === undefined) {
+      p = c.ids.length;
+      index.set(user, p);
+      c.ids.push(user);
+    }
+    const row = c.length++;
+    c.person[row] = p;
+    c.at[row] = wireToSeconds(start) ?? 0;
+    c.ip[row] = dict.id(ip);
+    c.ua[row] = dict.id(ua);
+    c.session[row] = session;
+    if ((row & 0xffff) === 0xffff) {
+      hooks.progress(row + 1);
+      hooks.throwIfCancelled();
+    }
+  }
+  return c;
+}
+
+/** Row numbers grouped by person (counting sort), each person's rows in time order. */
+function groupByPerson(c: Columns): { order: Int32Array; starts: Int32Array } {
+  const people = c.ids.length;
+  const starts = new Int32Array(people + 1);
+  for (let row = 0; row < c.length; row++) starts[c.person[row]! + 1]!++;
+  for (let p = 0; p < people; p++) starts[p + 1]! += starts[p]!;
+  const next = starts.slice(0, people);
+  const order = new Int32Array(c.length);
+  for (let row = 0; row < c.length; row++) order[next[c.person[row]!]!++] = row;
+  for (let p = 0; p < people; p++) {
+    const from = starts[p]!;
+    const to = starts[p + 1]!;
+    let sorted = true;
+    for (let k = from + 1; k < to && sorted; k++) sorted = c.at[order[k]!]! >= c.at[order[k - 1]!]!;
+    if (!sorted) order.subarray(from, to).sort((x, y) => c.at[x]! - c.at[y]! || c.session[x]! - c.session[y]!);
+  }
+  return { order, starts };
+}
+
+/** Every session of the instance, in one read. */
+export function fullSessionPass(
+  db: DB,
+  range: PersonKeyRange,
+  expected: number,
+  dict: Dictionary,
+  ctx: DetectorContext,
+  hooks: PassHooks,
+): SessionPassResult {
+  const c = readAll(db, range, expected, dict, hooks);
+  const { order, starts } = groupByPerson(c);
+  // The columns again in person order: each person's history is then four views, no copies.
+  const n = c.length;
+  const sessionIds = new Float64Array(n);
+  const at = new Float64Array(n);
+  const ip = new Int32Array(n);
+  const ua = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const row = order[k]!;
+    sessionIds[k] = c.session[row]!;
+    at[k] = c.at[row]!;
+    ip[k] = c.ip[row]!;
+    ua[k] = c.ua[row]!;
+  }
+  const drafts: FindingDraft[] = [];
+  const state = new Map<number, PersonSessionState>();
+  for (let p = 0; p < c.ids.length; p++) {
+    const [from, to] = [starts[p]!, starts[p + 1]!];
+    const h: SessionHistory = {
+      personId: c.ids[p]!,
+      sessionIds: sessionIds.subarray(from, to),
+      at: at.subarray(from, to),
+      ip: ip.subarray(from, to),
+      ua: ua.subarray(from, to),
+    };
+    for (const d of judgeHistory(h, dict, ctx)) drafts.push(d);
+    state.set(h.personId, stateOf(h));
+    if ((p & 0xfff) === 0) hooks.throwIfCancelled();
+  }
+  return { drafts, state, rows: c.length };
+}

@@ -10,6 +10,8 @@ import { openDatabase, type DB } from '../db/open';
 import { createAiService } from '../ai/ai-service';
 import { createAiSettingsService } from '../ai/ai-settings';
 import { createAskService } from '../ask/ask-service';
+import { createJumpService } from '../jump/jump-service';
+import { createViewsService } from '../views/views-service';
 import { createIntakeService } from '../intake/intake-service';
 import { createAuditService } from '../audit-trail/audit-service';
 import { recordPolicySettings } from '../audit-trail';
@@ -190,6 +192,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const ask = createAskService({ db });
   const onboarding = createOnboardingService({ db, mirror, ai, administrator });
   const intake = createIntakeService({ db, logger: logger.child('intake') });
+  const peopleTools = buildPeopleTools({ db, instances, mirror, plans });
   const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };
   return {
     app,
@@ -206,6 +209,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     ask,
     onboarding,
     intake,
+    ...peopleTools,
     jobs,
     db,
     logger,
@@ -213,6 +217,16 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     sandbox,
     emit,
     changed,
+  };
+}
+
+/** What the People list and Jump to add over the mirror and plans: saved views, the layout, Jump to. */
+function buildPeopleTools(
+  deps: Pick<Services, 'db' | 'instances' | 'mirror' | 'plans'>,
+): Pick<Services, 'views' | 'jump'> {
+  return {
+    views: createViewsService({ db: deps.db, instances: deps.instances }),
+    jump: createJumpService({ mirror: deps.mirror, plans: deps.plans }),
   };
 }
 

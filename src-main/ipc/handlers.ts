@@ -11,9 +11,11 @@ import { connectionHandlers } from './connection-handlers';
 import { intakeHandlers } from './intake-handlers';
 import { instanceHandlers } from './instance-handlers';
 import { jobHandlers } from './job-handlers';
+import { jumpHandlers } from './jump-handlers';
 import { onboardingHandlers } from './onboarding-handlers';
 import { planHandlers } from './plan-handlers';
 import { settingsHandlers } from './settings-handlers';
+import { viewHandlers } from './view-handlers';
 
 export function createHandlers(services: Services): Handlers {
   return {
@@ -30,5 +32,7 @@ export function createHandlers(services: Services): Handlers {
     ...askHandlers(services),
     ...onboardingHandlers(services),
     ...intakeHandlers(services),
+    ...viewHandlers(services),
+    ...jumpHandlers(services),
   };
 }

@@ -11,6 +11,8 @@ import type { ConnectService } from '../connect/connect-service';
 import type { IntakeService } from '../intake/intake-service';
 import type { InstancesService } from '../instances/instances-service';
 import type { JobsService } from '../jobs/jobs-service';
+import type { JumpService } from '../jump/jump-service';
+import type { ViewsService } from '../views/views-service';
 import type { Logger } from '../log/logger';
 import type { MirrorService } from '../mirror/mirror-service';
 import type { OnboardingService } from '../onboarding/onboarding-service';
@@ -46,6 +48,10 @@ export interface Services {
   aiSettings: AiSettingsService;
   ask: AskService;
   intake: IntakeService;
+  /** Saved views of the People list and its layout. */
+  views: ViewsService;
+  /** Jump to: people, roles, programs, organizations and plans by name, e-mail or id. */
+  jump: JumpService;
   jobs: JobsService;
   /** Infrastructure for tests and tools that drive the backend directly; handlers never use these. */
   db: DB;

@@ -12,10 +12,12 @@ import { auditChannels } from './audit';
 import { connectChannels } from './connect';
 import { intakeChannels } from './intake';
 import { jobsChannels } from './jobs';
+import { jumpChannels } from './jump';
 import { mirrorChannels } from './mirror';
 import { onboardingChannels } from './onboarding';
 import { plansChannels } from './plans';
 import { syncChannels } from './sync';
+import { viewsChannels } from './views';
 
 export const channels = {
   ...appChannels,
@@ -29,6 +31,8 @@ export const channels = {
   ...askChannels,
   ...onboardingChannels,
   ...intakeChannels,
+  ...viewsChannels,
+  ...jumpChannels,
 } as const;
 
 export type Channels = typeof channels;

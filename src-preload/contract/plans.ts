@@ -116,7 +116,17 @@ export const plansChannels = {
       .extend({
         build: z.discriminatedUnion('kind', [
           ...namedBulkSchemas,
-          z.object({ kind: z.literal('filter'), filters: peopleFiltersSchema, action: bulkActionSchema }).strict(),
+          z
+            .object({
+              kind: z.literal('filter'),
+              filters: peopleFiltersSchema,
+              action: bulkActionSchema,
+              /** The People list's search words, matched as the list matches them. */
+              query: z.string().max(200).optional(),
+              /** People the administrator unticked after "select all matching". */
+              excludePersonIds: z.array(planRecordIdSchema).max(10_000).optional(),
+            })
+            .strict(),
         ]),
       })
       .strict(),

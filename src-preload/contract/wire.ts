@@ -48,6 +48,8 @@ export const TABLES = [
   'audit',
   'ai',
   'ask',
+  /** Saved views and the People list's layout. */
+  'views',
 ] as const;
 export type Table = (typeof TABLES)[number];
 

@@ -47,17 +47,7 @@ export function topRisk(byRisk: Record<Risk, number>): Risk {
   return byRisk.high > 0 ? 'high' : byRisk.medium > 0 ? 'medium' : 'low';
 }
 
-/** Offers text as a file download: the renderer has no file system, the browser saves it. */
-export function downloadText(file: { filename: string; mime: string; text: string }): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: file.mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { downloadText } from '../../lib/download';
 
 /** Profile roles travel as a comma-wrapped id list: `",14078,14090,"`. */
 export const parseRoleList = (v: string | null | undefined): string[] =>

@@ -178,7 +178,7 @@ describe('Jump to', () => {
       b.invoke('plans:create', { instanceId, title: 'Quarterly grantee clean-up' }),
     );
     const planHits = await find('grantee clean');
-    expect(planHits.find((t) => t.kind === 'plan')).toMatchObject({ id: plan.id, path: `/plans/${plan.id}` });
+    expect(planHits.find((t) => t.kind === 'plan')).toMatchObject({ id: plan.id, path: `/plans?plan=${plan.id}` });
     expect((await find(plan.id.slice(0, 8))).find((t) => t.kind === 'plan')?.id).toBe(plan.id);
 
     const tree = await ok<{ id: number; name: string }[]>(b.invoke('organizations:tree', { instanceId }));

@@ -121,7 +121,7 @@ const findPlans: Finder = ({ plans }, instanceId, q) =>
     const score = q.length >= 4 && p.id.toLowerCase().startsWith(q.toLowerCase()) ? 0 : matchScore(p.title, q);
     if (score === null) return [];
     const detail = `${p.state.replace(/_/g, ' ')} · ${formatNumber(p.operations)} operations · by ${p.createdBy}`;
-    return [{ kind: 'plan', id: p.id, label: p.title, detail, path: `/plans/${p.id}`, score }];
+    return [{ kind: 'plan', id: p.id, label: p.title, detail, path: `/plans?plan=${encodeURIComponent(p.id)}`, score }];
   });
 
 const FINDERS: Record<JumpKind, Finder> = {

@@ -17,7 +17,7 @@ export interface JumpTarget {
   label: string;
   /** One line that tells two of the same name apart: e-mail and organization, state, holders. */
   detail: string;
-  /** Where it opens, as an app path (`/people/14543`). */
+  /** Where it opens, as an app path (`/people/14543`, `/plans?plan=<id>`). */
   path: string;
 }
 

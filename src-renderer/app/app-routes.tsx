@@ -45,7 +45,6 @@ const DETAIL_ROUTES: { path: string; label: string; component: ComponentType }[]
   { path: '/organizations/:id', label: 'Organizations', component: OrganizationsScreen },
   { path: '/roles/:id', label: 'role', component: RolePage },
   { path: '/programs/:id', label: 'program', component: ProgramPage },
-  { path: '/plans/:id', label: 'Plans', component: PlansScreen },
 ];
 
 export function AppRoutes() {

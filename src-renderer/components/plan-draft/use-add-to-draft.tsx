@@ -89,7 +89,7 @@ function announce(o: Outcome) {
           </Text>
         )}
         <Text size="sm">Nothing changes on the instance until the plan is approved and applied.</Text>
-        <Anchor href={`#/plans/${encodeURIComponent(o.planId)}`} size="sm" data-testid="open-plan-link">
+        <Anchor href={`#/plans?plan=${encodeURIComponent(o.planId)}`} size="sm">
           Open plan
         </Anchor>
       </Stack>

@@ -1,13 +1,12 @@
 /**
  * Plans: the one way changes reach SmartSimple. A list of the instance's plans, a builder for new
  * ones, the plan page (review, approve, apply, results, undo), and the local audit trail as a tab.
- * The open plan is in the address (`/plans/<id>`), so a link or Jump to can open one; a plan
- * belongs to the instance shown, and switching instance resets the screen (keyed by instance).
+ * The open plan lives in component state: a plan belongs to the instance shown, and switching
+ * instance resets the screen (keyed by instance).
  */
 import { Tabs } from '@mantine/core';
 import { IconListCheck, IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useLocation, useRoute } from 'wouter';
 import type { Instance } from '../../../src-preload/contract';
 import { BrowseGate } from '../../components/browse/browse-gate';
 import { ScreenHeader } from '../../components/screen-header';
@@ -31,10 +30,7 @@ export function PlansScreen() {
 
 function PlansBody({ instance }: { instance: Instance }) {
   const [tab, setTab] = useState<string | null>('plans');
-  const [, params] = useRoute('/plans/:id');
-  const [, navigate] = useLocation();
-  const openPlan = params?.id ? decodeURIComponent(params.id) : null;
-  const setOpenPlan = (id: string | null) => navigate(id ? `/plans/${encodeURIComponent(id)}` : '/plans');
+  const [openPlan, setOpenPlan] = useState<string | null>(null);
   return (
     <Tabs value={tab} onChange={setTab} keepMounted={false}>
       <Tabs.List mb="md">

@@ -68,7 +68,7 @@ export type {
 } from './sync';
 
 // ---------- mirror: people, organizations, roles, programs ----------
-export { peopleFiltersSchema } from './mirror';
+export { PERSON_ID_FIELD, peopleFiltersSchema } from './mirror';
 export type {
   AccessEventRow,
   LoginSessionRow,
@@ -109,6 +109,8 @@ export {
   MAX_PLAN_CSV_CHARS,
   MAX_PLAN_IMPORT_CHARS,
   OPERATION_KIND_NAMES,
+  checkProfileFields,
+  profileFieldProblems,
   bulkActionSchema,
   planOperationInputSchema,
 } from './plans-inputs';
@@ -118,6 +120,8 @@ export type {
   ApplyResult,
   ApplySummary,
   ApprovePlanResult,
+  BuildChange,
+  BuildPreview,
   BuildResult,
   CallEstimate,
   CsvBuildResult,

@@ -9,10 +9,12 @@ export function FieldsDiff({
   before,
   after,
   roleName,
+  programName,
 }: {
   before: FieldMapView;
   after: FieldMapView;
   roleName: Map<number, string>;
+  programName: Map<number, string>;
 }) {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
     (k) => (before[k] ?? null) !== (after[k] ?? null),
@@ -61,7 +63,7 @@ export function FieldsDiff({
             </Group>
           );
         }
-        const label = k.startsWith('UTA ') ? `Program assignment ${k.slice(4)}` : fieldLabel(k);
+        const label = k.startsWith('UTA ') ? assignmentLabel(k, programName, role) : fieldLabel(k);
         return (
           <Group key={k} gap={6} wrap="nowrap">
             <Text size="xs" c="dimmed" w={110}>
@@ -84,4 +86,10 @@ export function FieldsDiff({
 function show(key: string, v: string | null | undefined): string {
   if (key.startsWith('UTA ')) return v === '1' ? 'assigned' : 'not assigned';
   return v === null || v === undefined || v === '' ? '(empty)' : fieldValueWords(key, v);
+}
+
+/** `UTA 12:345` -> "Arts Access: Reviewer" (the ids only when the mirror no longer knows the names). */
+export function assignmentLabel(key: string, programName: Map<number, string>, role: (id: string) => string): string {
+  const [program = '', roleId = ''] = key.slice(4).split(':');
+  return `${programName.get(Number(program)) ?? `Program ${program}`}: ${role(roleId)}`;
 }

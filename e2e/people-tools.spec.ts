@@ -91,22 +91,27 @@ test('sort, columns, ticks into a plan, CSV export and a saved view', async ({ a
   const ticked = await Promise.all([1, 2, 3, 4, 5].map((i) => rows.nth(i).getAttribute('data-person-id')));
   await snapshot(app, 'people-tools-ticked');
 
-  // Add a profile role for the five into a new draft plan.
-  const roles = await ok<{ id: number; name: string; utaOnly: boolean; removed: boolean }[]>(
-    b.invoke('roles:list', { instanceId }),
-  );
-  const role = roles.find((r) => !r.utaOnly && !r.removed && r.name.length > 3)!;
+  // Add a profile role for the five into a new draft plan, chosen in the dialog.
+  const roles = await ok<
+    { id: number; name: string; utaOnly: boolean; removed: boolean; privileged: boolean | null; holders: number }[]
+  >(b.invoke('roles:list', { instanceId }));
+  const role = roles
+    .filter((r) => !r.utaOnly && !r.removed && r.privileged !== true)
+    .sort((x, y) => x.holders - y.holders)[0]!;
   await app.getByTestId('bulk-act').click();
-  const dialog = app.getByRole('dialog', { name: /Add to a plan: 5 people/ });
+  await app.getByRole('menuitem', { name: 'Add a profile role…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Add a profile role to 5 people' });
   await expect(dialog).toBeVisible();
-  await dialog.getByTestId('bulk-add').click();
-  await expect(dialog).toContainText('Pick the role.');
-  await dialog.getByTestId('bulk-role').click();
+  await expect(dialog.getByTestId('action-submit')).toBeDisabled();
+  await dialog.getByTestId('role-select').click();
   await app.getByRole('option', { name: role.name, exact: true }).click();
-  await expect(dialog.getByTestId('bulk-plan')).toHaveValue('A new draft plan…');
-  await dialog.getByTestId('bulk-new-plan-title').fill('Finance access for the five');
+  await expect(dialog.getByTestId('action-plan')).toHaveValue('A new draft plan…');
+  await dialog.getByTestId('action-new-plan-title').fill('');
+  await expect(dialog.getByTestId('action-submit')).toBeDisabled();
+  await dialog.getByTestId('action-new-plan-title').fill('Finance access for the five');
+  await expect(dialog.getByTestId('build-preview')).toContainText('Adds 5 operations');
   await snapshot(app, 'people-tools-bulk-dialog');
-  await dialog.getByTestId('bulk-add').click();
+  await dialog.getByTestId('action-submit').click();
   await expect(dialog).toBeHidden();
   await expect(app.getByTestId('draft-notification')).toBeVisible();
   await expect(app.getByTestId('bulk-bar')).toHaveCount(0);
@@ -117,7 +122,7 @@ test('sort, columns, ticks into a plan, CSV export and a saved view', async ({ a
   // It became the current draft.
   await expect(app.getByTestId('draft-selector')).toContainText('Finance access for the five');
 
-  // Every match of a search, without loading them, less one unticked: into the same (current) draft.
+  // Every match of a filter, without loading them, less one unticked: into the same (current) draft.
   await app.getByRole('button', { name: 'Filters' }).click();
   await app.getByTestId('people-filters').getByText('External', { exact: true }).click();
   await expect(table).not.toHaveAttribute('data-total', String(total));
@@ -127,15 +132,24 @@ test('sort, columns, ticks into a plan, CSV export and a saved view', async ({ a
   await app.getByTestId('tick-all').click();
   await expect(app.getByTestId('bulk-count')).toHaveText(`All ${matching.toLocaleString('en-US')} matching selected`);
   await rows.first().getByTestId('person-tick').click();
-  await expect(app.getByTestId('bulk-count')).toContainText('(1 unticked)');
+  await expect(app.getByTestId('bulk-count')).toHaveText(
+    `${(matching - 1).toLocaleString('en-US')} of ${matching.toLocaleString('en-US')} matching selected (1 unticked)`,
+  );
   await snapshot(app, 'people-tools-all-matching');
   await app.getByTestId('bulk-act').click();
-  const allDialog = app.getByRole('dialog', { name: /Add to a plan/ });
-  await allDialog.getByTestId('bulk-action-kind').click();
-  await app.getByRole('option', { name: 'Set the access expiry' }).click();
-  await allDialog.getByTestId('bulk-expiry').fill('2027-03-31');
-  await expect(allDialog.getByTestId('bulk-plan')).toHaveValue(/Finance access for the five/);
-  await allDialog.getByTestId('bulk-add').click();
+  await snapshot(app, 'people-tools-bulk-menu');
+  await app.getByRole('menuitem', { name: 'Access, status and expiry…' }).click();
+  const allDialog = app.getByTestId('access-dialog');
+  await expect(allDialog).toContainText(`Access of ${(matching - 1).toLocaleString('en-US')} matching people`);
+  await allDialog.getByTestId('expiry-select').click();
+  await app.getByRole('option', { name: 'Ends on a day' }).click();
+  await allDialog.getByTestId('expiry-day').fill('2027-03-31');
+  await expect(allDialog.getByTestId('action-plan')).toHaveValue(/Finance access for the five/);
+  await expect(allDialog.getByTestId('build-preview')).toContainText(
+    `Adds ${(matching - 1).toLocaleString('en-US')} operations`,
+  );
+  await snapshot(app, 'people-tools-all-matching-dialog');
+  await allDialog.getByTestId('action-submit').click();
   await expect(allDialog).toBeHidden();
   const after = await ok<{ totals: { byKind: Record<string, number> } }>(b.invoke('plans:get', { planId: plan.id }));
   expect(after.totals.byKind.set_access).toBe(matching - 1);

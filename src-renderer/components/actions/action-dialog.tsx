@@ -1,12 +1,13 @@
 /**
- * The frame every action dialog shares: its fields, what it will change (previewed on the current
- * draft), and "Add to the plan", which puts the work into the current draft (a new draft when
- * there is none). Nothing here reaches the instance: a plan is reviewed, approved and applied.
+ * The frame every action dialog shares: its fields, what it will change (previewed on the plan it
+ * goes into), and "Add to the plan", which puts the work into the current draft (a new draft when
+ * there is none), or into the plan chosen in the dialog where it asks (plan-choice.tsx). Nothing here reaches the instance: a plan is reviewed, approved and applied.
  */
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useAddToDraft, type DraftWork } from '../plan-draft/use-add-to-draft';
 import { BuildPreviewView, useBuildPreview } from './build-preview';
+import { usePlanChoice } from './plan-choice';
 
 export interface ActionDialogProps {
   instanceId: string;
@@ -38,16 +39,18 @@ export function ActionDialog(props: ActionDialogProps) {
 
 function ActionDialogBody(props: ActionDialogProps) {
   const { instanceId, onClose, children, work, blocked, submitLabel = 'Add to the plan', color, onAdded } = props;
-  const { add, busy, draft } = useAddToDraft(instanceId);
-  const preview = useBuildPreview(instanceId, draft?.id ?? null, work);
+  const { add, busy } = useAddToDraft(instanceId);
+  const plan = usePlanChoice(instanceId);
+  const preview = useBuildPreview(instanceId, plan.planId, work);
   const submit = async () => {
-    if (!work) return;
-    if (await add(work)) {
+    if (!work || plan.blocked) return;
+    if (await add(work, plan.target)) {
       onAdded?.();
+      plan.onAdded?.();
       onClose();
     }
   };
-  const disabled = !work || !!blocked || preview.addsNothing || preview.error !== null;
+  const disabled = !work || !!blocked || !!plan.blocked || preview.addsNothing || preview.error !== null;
   return (
     <form
       onSubmit={(e) => {
@@ -58,10 +61,7 @@ function ActionDialogBody(props: ActionDialogProps) {
       <Stack gap="sm">
         {children}
         <BuildPreviewView state={preview} />
-        <Text size="xs" c="dimmed" data-testid="action-draft">
-          Into {draft ? `the draft "${draft.title}"` : 'a new draft plan'} (chosen in the header). Nothing changes on
-          the instance until the plan is approved and applied.
-        </Text>
+        {plan.field}
         <Group justify="flex-end" gap="xs">
           {blocked && (
             <Text size="sm" c="dimmed" mr="auto">

@@ -1,31 +1,43 @@
 /**
  * The bar over the People list while people are ticked: how many, "select every match" (without
- * loading them), clear, and "Add to a plan…" for any action. Shown only with a tick.
+ * loading them), clear, and "Add to a plan" for any action. Shown only with a tick.
  */
 import { Button, Group, Paper, Text } from '@mantine/core';
-import { IconListCheck, IconX } from '@tabler/icons-react';
+import { IconX } from '@tabler/icons-react';
+import { everyMatch, somePeople } from '../../components/actions/action-target';
+import type { PeopleFiltersInput } from '../../../src-preload/contract';
 import { formatNumber } from '../../lib/format';
+import { PeopleBulkActions } from './people-bulk-actions';
 import type { PeopleSelection } from './use-people-selection';
 
 interface PeopleBulkBarProps {
+  instanceId: string;
   selection: PeopleSelection;
-  /** Matches of the current search. */
+  /** The current search and its matches. */
+  search: { query: string; filters: PeopleFiltersInput };
   total: number;
-  onAct: () => void;
 }
 
-export function PeopleBulkBar({ selection, total, onAct }: PeopleBulkBarProps) {
+export function PeopleBulkBar({ instanceId, selection, search, total }: PeopleBulkBarProps) {
   const { state, count } = selection;
   if (count === 0 && state.mode === 'some') return null;
   const all = state.mode === 'all';
   const unticked = all ? state.excluded.size : 0;
+  const target =
+    count === 0
+      ? null
+      : all
+        ? everyMatch(count, { ...search, excludePersonIds: [...state.excluded] })
+        : somePeople([...state.ids]);
   return (
     <Paper withBorder px="sm" py={6} bg="var(--mantine-primary-color-light)" data-testid="bulk-bar">
       <Group gap="sm" wrap="nowrap">
         <Text size="sm" fw={600} data-testid="bulk-count" style={{ whiteSpace: 'nowrap' }}>
-          {all
-            ? `All ${formatNumber(count)} matching selected${unticked ? ` (${formatNumber(unticked)} unticked)` : ''}`
-            : `${formatNumber(count)} selected`}
+          {!all
+            ? `${formatNumber(count)} selected`
+            : unticked
+              ? `${formatNumber(count)} of ${formatNumber(total)} matching selected (${formatNumber(unticked)} unticked)`
+              : `All ${formatNumber(count)} matching selected`}
         </Text>
         {!all && total > count && (
           <Button size="compact-sm" variant="subtle" onClick={selection.selectAll} data-testid="bulk-select-all">
@@ -42,16 +54,7 @@ export function PeopleBulkBar({ selection, total, onAct }: PeopleBulkBarProps) {
         >
           Clear selection
         </Button>
-        <Button
-          size="compact-sm"
-          ml="auto"
-          leftSection={<IconListCheck size={14} />}
-          onClick={onAct}
-          disabled={count === 0}
-          data-testid="bulk-act"
-        >
-          Add to a plan…
-        </Button>
+        <PeopleBulkActions instanceId={instanceId} target={target} onAdded={selection.clear} />
       </Group>
     </Paper>
   );

@@ -20,7 +20,6 @@ import { NewPersonButton } from '../../components/actions/new-person-button';
 import { ScreenHeader } from '../../components/screen-header';
 import type { VirtualTableHandle } from '../../components/virtual-table/virtual-table';
 import { formatNumber } from '../../lib/format';
-import { BulkActionModal } from './bulk-action-modal';
 import { loadBrowseState, saveBrowseState } from './people-browse-state';
 import { PeopleBulkBar } from './people-bulk-bar';
 import { EMPTY_FILTERS, activeFilterCount, toApiFilters } from './people-filter-model';
@@ -66,7 +65,6 @@ function PeopleBrowser({ instance }: { instance: Instance }) {
   const selection = usePeopleSelection({ instanceId: instance.id, ...search }, pages.total, pages.getRow);
   const tableSelection = useTableSelection(selection, pages.total);
   const departments = useSeenDepartments(instance.id, s.filtersOpen, s.filters.department);
-  const [acting, setActing] = useState(false);
   const views = usePeopleViews(instance.id, s, layout);
   const tableRef = useRef<VirtualTableHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -90,7 +88,7 @@ function PeopleBrowser({ instance }: { instance: Instance }) {
           <PeopleFilters instanceId={instance.id} value={s.filters} onChange={s.setFilters} departments={departments} />
         </Paper>
       )}
-      <PeopleBulkBar selection={selection} total={pages.total} onAct={() => setActing(true)} />
+      <PeopleBulkBar instanceId={instance.id} selection={selection} search={search} total={pages.total} />
       <Grow>
         <PeopleTable
           pages={pages}
@@ -116,14 +114,6 @@ function PeopleBrowser({ instance }: { instance: Instance }) {
         />
       </Grow>
       <KeyboardHints />
-      <BulkActionModal
-        opened={acting}
-        onClose={() => setActing(false)}
-        instanceId={instance.id}
-        count={selection.count}
-        workFor={selection.workFor}
-        onAdded={selection.clear}
-      />
     </>
   );
 }

@@ -5,9 +5,8 @@
  * row ticked; rows of the range not loaded yet are fetched first.
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { BulkActionInput, PeopleFiltersInput, PeopleSort, PersonRow } from '../../../src-preload/contract';
+import type { PeopleFiltersInput, PeopleSort, PersonRow } from '../../../src-preload/contract';
 import { callApi, notifyError } from '../../api';
-import type { DraftWork } from '../../components/plan-draft/use-add-to-draft';
 
 /** A plan from a selection takes at most this many people (the channel's limit). */
 export const MAX_SELECTED = 10_000;
@@ -53,13 +52,6 @@ async function rowsBetween(
     i += page.rows.length - 1;
   }
   return out;
-}
-
-/** The plan work for an action: the ticked ids, or the search itself less the unticked. */
-function selectionWork(state: PeopleSelectionState, search: SelectionSearch, action: BulkActionInput): DraftWork {
-  return state.mode === 'all'
-    ? { kind: 'filter', filters: search.filters, query: search.query, excludePersonIds: [...state.excluded], action }
-    : { kind: 'selection', personIds: [...state.ids], action };
 }
 
 export function usePeopleSelection(
@@ -131,14 +123,10 @@ export function usePeopleSelection(
     set(() => NONE);
   }, [set]);
   const count = state.mode === 'all' ? Math.max(0, total - state.excluded.size) : state.ids.size;
-  const workFor = useCallback(
-    (action: BulkActionInput) => selectionWork(state, latest.current.search, action),
-    [state],
-  );
 
   return useMemo(
-    () => ({ state, count, version, isChecked, toggle, selectAll, clear, workFor }),
-    [state, count, version, isChecked, toggle, selectAll, clear, workFor],
+    () => ({ state, count, version, isChecked, toggle, selectAll, clear }),
+    [state, count, version, isChecked, toggle, selectAll, clear],
   );
 }
 

@@ -73,6 +73,8 @@ interface MatchSql {
   from: string;
   where: string[];
   args: unknown[];
+  /** The FROM joins the organization (`o`): its name is matched, or sorted by. */
+  withOrganization: boolean;
 }
 
 /**
@@ -80,19 +82,23 @@ interface MatchSql {
  * characters through the trigram index (shorter ones then as substrings of name or e-mail); short
  * words alone as the start of a first or last name; with removed people, a scan.
  */
-function matchSql(db: DB, instanceId: string, search: PeopleListSearch): MatchSql | null {
+function matchSql(db: DB, instanceId: string, search: PeopleListSearch, sort?: PeopleSort): MatchSql | null {
   const range = personKeyRange(db, instanceId);
   if (!range) return null;
   const filters = search.filters ?? {};
   const { where, params } = filterSql(instanceId, filters);
   const terms = termsOf(search.query);
   const long = terms.filter((t) => [...t].length >= 3);
-  const plain = `mirror_people p ${ORG_JOIN}`;
+  // The organization is joined only where it is needed: a join per row costs as much as the rest.
+  const scan = terms.length > 0 && !!filters.includeRemoved;
+  const withOrganization = scan || sort?.by === 'organization';
+  const org = withOrganization ? ` ${ORG_JOIN}` : '';
+  const plain = `mirror_people p${org}`;
   const prefix = (t: string) => {
     where.push(`(p.last_name LIKE ? ${ESC} OR p.first_name LIKE ? ${ESC})`);
     params.push(`${likeEscape(t)}%`, `${likeEscape(t)}%`);
   };
-  if (terms.length > 0 && filters.includeRemoved) {
+  if (scan) {
     for (const t of terms) {
       if ([...t].length < 3) prefix(t);
       else {
@@ -102,20 +108,21 @@ function matchSql(db: DB, instanceId: string, search: PeopleListSearch): MatchSq
         params.push(`%${likeEscape(t)}%`);
       }
     }
-    return { from: plain, where, args: params };
+    return { from: plain, where, args: params, withOrganization };
   }
   if (long.length === 0) {
     for (const t of terms) prefix(t);
-    return { from: plain, where, args: params };
+    return { from: plain, where, args: params, withOrganization };
   }
   for (const t of terms.filter((x) => [...x].length < 3)) {
     where.push(`(p.first_name || ' ' || p.last_name || ' ' || p.email LIKE ? ${ESC})`);
     params.push(`%${likeEscape(t)}%`);
   }
   return {
-    from: `mirror_people_fts f JOIN mirror_people p ON p.key = f.rowid ${ORG_JOIN}`,
+    from: `mirror_people_fts f JOIN mirror_people p ON p.key = f.rowid${org}`,
     where: ['mirror_people_fts MATCH ? AND f.rowid BETWEEN ? AND ?', ...where],
     args: [long.map(ftsString).join(' '), range.base, range.last, ...params],
+    withOrganization,
   };
 }
 
@@ -131,20 +138,27 @@ export function searchPeopleSorted(
   instanceId: string,
   search: PeopleListSearch & { sort: PeopleSort; limit?: number | undefined; offset?: number | undefined },
 ): SearchPeopleResult {
-  const m = matchSql(db, instanceId, search);
+  const m = matchSql(db, instanceId, search, search.sort);
   if (!m) return { rows: [], total: 0 };
   const limit = Math.min(Math.max(1, Math.floor(search.limit ?? 50)), 1000);
   const offset = Math.max(0, Math.floor(search.offset ?? 0));
-  const sql = `SELECT ${PERSON_COLUMNS} FROM ${m.from} WHERE ${m.where.join(' AND ')} ${orderBy(search.sort)} LIMIT ? OFFSET ?`;
+  // The page's keys first (the sort holds the sorted value and the key, not whole rows), then the
+  // details of those rows alone, in the same order.
+  const order = orderBy(search.sort);
+  const keys = `SELECT p.key FROM ${m.from} WHERE ${m.where.join(' AND ')} ${order} LIMIT ? OFFSET ?`;
+  const sql = `SELECT ${PERSON_COLUMNS} FROM (${keys}) k CROSS JOIN mirror_people p ON p.key = k.key ${ORG_JOIN} ${order}`;
   const rows = (stmt(db, sql).all(...m.args, limit, offset) as PersonDbRow[]).map(toPerson);
-  return { rows, total: countMatches(db, m) };
+  // Counted without the organization's join (unless its name is matched).
+  const counted = m.withOrganization ? (matchSql(db, instanceId, search) ?? m) : m;
+  return { rows, total: countMatches(db, counted) };
 }
 
 /** Every row of a search, in the order asked for (the export: no page limit). */
 export function allPeopleSorted(db: DB, instanceId: string, search: PeopleListSearch, sort: PeopleSort): PersonRow[] {
-  const m = matchSql(db, instanceId, search);
+  const m = matchSql(db, instanceId, search, sort);
   if (!m) return [];
-  const sql = `SELECT ${PERSON_COLUMNS} FROM ${m.from} WHERE ${m.where.join(' AND ')} ${orderBy(sort)}`;
+  const from = m.withOrganization ? m.from : `${m.from} ${ORG_JOIN}`;
+  const sql = `SELECT ${PERSON_COLUMNS} FROM ${from} WHERE ${m.where.join(' AND ')} ${orderBy(sort)}`;
   return (stmt(db, sql).all(...m.args) as PersonDbRow[]).map(toPerson);
 }
 

@@ -8,16 +8,9 @@
  * with no sync in between. A screenshot at each step.
  */
 import type { Page } from '@playwright/test';
-import type { Result } from '../src-preload/contract';
-import { expect, snapshot, test, waitForApp } from './fixtures';
+import { expect, exploreAndSync, ok, snapshot, test, waitForApp } from './fixtures';
 
 test.describe.configure({ timeout: 600_000 });
-
-async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
-}
 
 interface Person {
   id: number;
@@ -54,10 +47,7 @@ test('new person, program assignment and a privileged role from a selection, one
 }) => {
   await app.setViewportSize({ width: 1360, height: 860 });
   const b = harness.backend;
-  const { instance } = await ok<{ instance: { id: string } }>(b.invoke('sandbox:explore'));
-  const instanceId = instance.id;
-  const job = await ok<{ id: string }>(b.invoke('sync:start', { instanceId }));
-  expect((await b.services.jobs.wait(job.id)).state).toBe('succeeded');
+  const instanceId = await exploreAndSync(harness);
   const syncedAt = b.services.db.prepare('SELECT count(*) FROM sync_runs').pluck().get() as number;
 
   // What the steps work on, read from the mirror: a program with its UTA roles and someone not on

@@ -7,16 +7,9 @@
  */
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { Result } from '../src-preload/contract';
-import { expect, snapshot, test, waitForApp } from './fixtures';
+import { expect, exploreAndSync, ok, snapshot, test, waitForApp } from './fixtures';
 
 test.describe.configure({ timeout: 300_000 });
-
-async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
-}
 
 interface Row {
   id: number;
@@ -29,10 +22,7 @@ interface Row {
 test('sort, columns, ticks into a plan, CSV export and a saved view', async ({ app, harness }) => {
   await app.setViewportSize({ width: 1360, height: 860 });
   const b = harness.backend;
-  const { instance } = await ok<{ instance: { id: string } }>(b.invoke('sandbox:explore'));
-  const instanceId = instance.id;
-  const job = await ok<{ id: string }>(b.invoke('sync:start', { instanceId }));
-  expect((await b.services.jobs.wait(job.id)).state).toBe('succeeded');
+  const instanceId = await exploreAndSync(harness);
   // A name a spreadsheet would run as a formula, to see the export neutralize it.
   const victim = (await ok<{ rows: Row[] }>(b.invoke('people:search', { instanceId, limit: 1 }))).rows[0]!;
   b.services.db
@@ -220,10 +210,7 @@ test('sort, columns, ticks into a plan, CSV export and a saved view', async ({ a
 
 test('Jump to finds a person, a role and a plan by keyboard alone, with their kind', async ({ app, harness }) => {
   const b = harness.backend;
-  const { instance } = await ok<{ instance: { id: string } }>(b.invoke('sandbox:explore'));
-  const instanceId = instance.id;
-  const job = await ok<{ id: string }>(b.invoke('sync:start', { instanceId }));
-  expect((await b.services.jobs.wait(job.id)).state).toBe('succeeded');
+  const instanceId = await exploreAndSync(harness);
   const person = (await ok<{ rows: Row[] }>(b.invoke('people:search', { instanceId, limit: 1, offset: 33 }))).rows[0]!;
   const roles = await ok<{ id: number; name: string }[]>(b.invoke('roles:list', { instanceId }));
   const role = roles.find((r) => r.name.length > 8)!;

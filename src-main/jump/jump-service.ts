@@ -60,60 +60,43 @@ const findPeople: Finder = ({ mirror }, instanceId, q) => {
     });
 };
 
-const findRoles: Finder = ({ mirror }, instanceId, q) =>
-  mirror.listRoles(instanceId).flatMap((r) => {
+/**
+ * Records of one kind found by name or id: `facts` tell two of the same name apart; `route` is
+ * where the kind's pages live.
+ */
+function byNameOrId<T extends { id: number; name: string }>(
+  kind: 'role' | 'program' | 'organization',
+  route: string,
+  records: T[],
+  q: string,
+  facts: (r: T) => (string | null)[],
+): Scored[] {
+  return records.flatMap((r) => {
     const score = scoreOf(q, r.name, r.id);
     if (score === null) return [];
-    const facts = [
-      `${formatNumber(r.holders)} holders`,
-      r.privileged ? 'privileged' : null,
-      r.utaOnly ? 'program roles only' : null,
-    ];
-    return [
-      {
-        kind: 'role',
-        id: String(r.id),
-        label: r.name,
-        detail: facts.filter(Boolean).join(' · '),
-        path: `/roles/${r.id}`,
-        score,
-      },
-    ];
+    const detail = facts(r).filter(Boolean).join(' · ');
+    return [{ kind, id: String(r.id), label: r.name, detail, path: `${route}/${r.id}`, score }];
   });
+}
+
+const findRoles: Finder = ({ mirror }, instanceId, q) =>
+  byNameOrId('role', '/roles', mirror.listRoles(instanceId), q, (r) => [
+    `${formatNumber(r.holders)} holders`,
+    r.privileged ? 'privileged' : null,
+    r.utaOnly ? 'program roles only' : null,
+  ]);
 
 const findPrograms: Finder = ({ mirror }, instanceId, q) =>
-  mirror.listPrograms(instanceId).flatMap((p) => {
-    const score = scoreOf(q, p.name, p.id);
-    if (score === null) return [];
-    const facts = [p.status, `${formatNumber(p.people)} people assigned`];
-    return [
-      {
-        kind: 'program',
-        id: String(p.id),
-        label: p.name,
-        detail: facts.filter(Boolean).join(' · '),
-        path: `/programs/${p.id}`,
-        score,
-      },
-    ];
-  });
+  byNameOrId('program', '/programs', mirror.listPrograms(instanceId), q, (p) => [
+    p.status,
+    `${formatNumber(p.people)} people assigned`,
+  ]);
 
 const findOrganizations: Finder = ({ mirror }, instanceId, q) =>
-  flatten(mirror.organizationsTree(instanceId)).flatMap((o) => {
-    const score = scoreOf(q, o.name, o.id);
-    if (score === null) return [];
-    const facts = [o.isExternal ? 'external' : 'internal', `${formatNumber(o.totalPeople)} people`];
-    return [
-      {
-        kind: 'organization',
-        id: String(o.id),
-        label: o.name,
-        detail: facts.join(' · '),
-        path: `/organizations/${o.id}`,
-        score,
-      },
-    ];
-  });
+  byNameOrId('organization', '/organizations', flatten(mirror.organizationsTree(instanceId)), q, (o) => [
+    o.isExternal ? 'external' : 'internal',
+    `${formatNumber(o.totalPeople)} people`,
+  ]);
 
 /** A plan by its title, or by the start of its id (four characters at least: ids are long). */
 const findPlans: Finder = ({ plans }, instanceId, q) =>

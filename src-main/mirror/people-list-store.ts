@@ -4,7 +4,8 @@
  *
  * The set of people matched is exactly the one `searchPeople` pages through (same terms, same
  * filters, same index), written here once as a FROM and a WHERE; only the order differs. Every
- * order ends with the record key, so equal values keep one stable order across pages.
+ * order ends with the record key (in the sort's direction), so equal values keep one stable order
+ * across pages.
  *
  * The default order (last, first name) stays with `searchPeople`, whose strategies answer it from
  * the name indexes without sorting.
@@ -58,7 +59,8 @@ export function orderBy(sort: PeopleSort): string {
   const spec = ORDER[sort.by];
   const dir = sort.dir === 'desc' ? ' DESC' : '';
   const terms = [...(spec.blanksLast ? [last(spec.blanksLast)] : []), ...spec.values.map((v) => `${v}${dir}`)];
-  return `ORDER BY ${terms.join(', ')}, p.key`;
+  // Ties follow the direction too: by name, Z to A is then the name index read backwards.
+  return `ORDER BY ${terms.join(', ')}, p.key${dir}`;
 }
 
 /** The words of a query, as `searchPeople` splits them (at most eight). */
@@ -117,7 +119,7 @@ function matchSql(
     return { from: plain, where, args: params, withOrganization };
   }
   // A count of live people is answered by a name index alone: only rows go through the key range.
-  if (purpose === 'rows' && terms.length === 0 && filters.organizationId === undefined)
+  if (purpose === 'rows' && terms.length === 0 && filters.organizationId === undefined && sort?.by !== 'name')
     return wholeInstance(range, where, params, plain);
   if (long.length === 0) {
     for (const t of terms) prefix(t);

@@ -16,6 +16,7 @@ import { createIntakeService } from '../intake/intake-service';
 import { createAuditService } from '../audit-trail/audit-service';
 import { recordPolicySettings } from '../audit-trail';
 import { createConnectService } from '../connect/connect-service';
+import { createHelpdeskService } from '../helpdesk/helpdesk-service';
 import { localAdministrator } from '../connect/local-admin';
 import { createInstancesService } from '../instances/instances-service';
 import { createMirrorService } from '../mirror/mirror-service';
@@ -124,6 +125,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await services.jobs.shutdown();
       await services.sandbox.close();
       services.ask.close();
+      await services.intake.close();
       listeners.clear();
       db.close();
     },
@@ -191,8 +193,9 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const aiSettings = createAiSettingsService({ ai, vault, instances });
   const ask = createAskService({ db });
   const onboarding = createOnboardingService({ db, mirror, ai, administrator });
-  const intake = createIntakeService({ db, logger: logger.child('intake') });
   const peopleTools = buildPeopleTools({ db, instances, mirror, plans });
+  const intake = createIntakeService({ db, blobDir: path.join(dataDir, 'intake'), logger: logger.child('intake') });
+  const helpdesk = createHelpdeskService({ db, instances, ai, administrator });
   const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };
   return {
     app,
@@ -210,6 +213,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     onboarding,
     intake,
     ...peopleTools,
+    helpdesk,
     jobs,
     db,
     logger,

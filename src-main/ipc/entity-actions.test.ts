@@ -112,6 +112,18 @@ describe('entity actions into a draft', () => {
     expect(await ok<PlanSummary[]>(b.invoke('plans:list', { instanceId }))).toEqual(plansBefore);
     expect((await ok<{ total: number }>(b.invoke('audit:list', { instanceId }))).total).toBe(auditBefore);
 
+    // The same people through a People filter: everyone it selects is either added or left out with a reason.
+    const byFilter = await ok<BuildPreview>(
+      b.invoke('plans:previewBuild', {
+        instanceId,
+        build: { kind: 'filter', filters: { organizationId: org.id }, action: { kind: 'deactivate' } },
+      }),
+    );
+    expect(byFilter.selected).toBe(people.filter((p) => !p.removed && p.companyId === org.id).length);
+    expect(byFilter.added + byFilter.rejectedCount).toBe(byFilter.selected);
+    expect(byFilter.added).toBeGreaterThanOrEqual(preview.added);
+    expect(byFilter.rejected.every((r) => /already deactivated/.test(r.message))).toBe(true);
+
     const built = await ok<BuildResult>(b.invoke('plans:buildFromFilter', { instanceId, title: 'Close it', build }));
     expect(built.added).toBe(preview.added);
     expect(built.plan.operations.every((o) => o.kind === 'deactivate')).toBe(true);
@@ -210,6 +222,11 @@ describe('entity actions into a draft', () => {
 
     const on = await planWith('Back from leave', [
       { kind: 'set_access', personId: target.id, accessType: '1', status: 'Active' },
+    ]);
+    // Sign-in given back to someone whose roles are not all decided is approved on its own, and said so.
+    const review = await ok<PlanDetail>(b.invoke('plans:get', { planId: on.id }));
+    expect(review.warnings.filter((w) => w.kind === 'privileged-grant').map((w) => w.message)).toEqual([
+      `Grants sign-in back to ${target.firstName} ${target.lastName}, who holds a privileged or undecided role: approve this operation on its own.`,
     ]);
     expect(on.operations[0]!.summary).toBe(
       'Change access: Access Type: No access -> User, Status: "Inactive" -> "Active"',

@@ -8,6 +8,7 @@ import { auditHandlers } from './audit-handlers';
 import { browseHandlers } from './browse-handlers';
 import { syncHandlers } from './sync-handlers';
 import { connectionHandlers } from './connection-handlers';
+import { helpdeskHandlers } from './helpdesk-handlers';
 import { intakeHandlers } from './intake-handlers';
 import { instanceHandlers } from './instance-handlers';
 import { jobHandlers } from './job-handlers';
@@ -34,5 +35,6 @@ export function createHandlers(services: Services): Handlers {
     ...intakeHandlers(services),
     ...viewHandlers(services),
     ...jumpHandlers(services),
+    ...helpdeskHandlers(services),
   };
 }

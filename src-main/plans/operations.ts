@@ -134,7 +134,9 @@ function planRoleChange(
   { name, roles }: Subject,
   base: SourceFields,
 ): PlannedOperation {
-  needRole(ctx, input.roleId, false);
+  // A "UTA roles only" role cannot be given on a profile, but one left there from before the flag
+  // was set can be taken off (the help desk's troubleshooter proposes exactly that).
+  if (input.kind === 'add_role' || !roles.includes(input.roleId)) needRole(ctx, input.roleId, false);
   const holds = roles.includes(input.roleId);
   if (input.kind === 'add_role' && holds) throw validation(`${name} already holds ${roleName(ctx, input.roleId)}.`);
   if (input.kind === 'remove_role' && !holds) throw validation(`${name} does not hold ${roleName(ctx, input.roleId)}.`);

@@ -10,6 +10,7 @@ import { askChannels } from './ask';
 import { appChannels } from './app';
 import { auditChannels } from './audit';
 import { connectChannels } from './connect';
+import { helpdeskChannels } from './helpdesk';
 import { intakeChannels } from './intake';
 import { jobsChannels } from './jobs';
 import { jumpChannels } from './jump';
@@ -33,6 +34,7 @@ export const channels = {
   ...intakeChannels,
   ...viewsChannels,
   ...jumpChannels,
+  ...helpdeskChannels,
 } as const;
 
 export type Channels = typeof channels;

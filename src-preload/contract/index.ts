@@ -214,9 +214,38 @@ export type {
   IntakeFormat,
   IntakeMapping,
   IntakePage,
+  IntakePageImage,
+  IntakePageView,
   IntakeRecord,
   IntakeResult,
   IntakeSource,
   IntakeStandardField,
   IntakeTextItem,
 } from './intake';
+
+// ---------- help desk: the troubleshooter, resets, tickets, the knowledge base ----------
+export {
+  DEFAULT_EXPIRY_DAYS,
+  HELP_SOURCES,
+  HELPDESK_CHECK_IDS,
+  HELPDESK_TARGET_KINDS,
+  helpdeskTargetInputSchema,
+} from './helpdesk';
+export type {
+  HelpAnswer,
+  HelpPassage,
+  HelpSearchResult,
+  HelpSource,
+  HelpdeskCheck,
+  HelpdeskCheckId,
+  HelpdeskCheckResult,
+  HelpdeskDiagnosis,
+  HelpdeskOutcomeRow,
+  HelpdeskPerson,
+  HelpdeskPlanMade,
+  HelpdeskReset,
+  HelpdeskTarget,
+  HelpdeskTargetInput,
+  HelpdeskTargetKind,
+  HelpdeskTicket,
+} from './helpdesk';

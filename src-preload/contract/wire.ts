@@ -50,6 +50,8 @@ export const TABLES = [
   'ask',
   /** Saved views and the People list's layout. */
   'views',
+  'intake',
+  'helpdesk',
 ] as const;
 export type Table = (typeof TABLES)[number];
 

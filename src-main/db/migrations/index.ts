@@ -8,6 +8,8 @@ import { m0005SecretAccounts } from './0005-secret-accounts';
 import { m0006AiSuggestions } from './0006-ai-suggestions';
 import { m0007ApprovalReasons } from './0007-approval-reasons';
 import { m0008Ask } from './0008-ask';
+import { m0009IntakeDocuments } from './0009-intake-documents';
+import { m0010Helpdesk } from './0010-helpdesk';
 
 export interface Migration {
   version: number;
@@ -25,4 +27,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0006AiSuggestions,
   m0007ApprovalReasons,
   m0008Ask,
+  m0009IntakeDocuments,
+  m0010Helpdesk,
 ];

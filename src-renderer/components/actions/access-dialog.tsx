@@ -46,7 +46,7 @@ export function AccessDialog({ instanceId, target, onClose, current, focusExpiry
   const [day, setDay] = useState(current?.accessExpiry?.slice(0, 10) ?? '');
   const dayError = expiry === 'set' && !DAY.test(day) ? 'Pick the day the access ends.' : null;
   const action = actionOf({ accessType, userType, status, expiry, day });
-  const now = (text: string | null | undefined) => (current ? `Now: ${text ?? 'not set'}` : undefined);
+  const now = (text: string | null | undefined) => (current ? `Now: ${text || 'not set'}` : undefined);
   return (
     <ActionDialog
       instanceId={instanceId}

@@ -5,6 +5,7 @@
  */
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import type { BuildPreview } from '../../../src-preload/contract';
 import { useAddToDraft, type DraftWork } from '../plan-draft/use-add-to-draft';
 import { BuildPreviewView, useBuildPreview } from './build-preview';
 import { usePlanChoice } from './plan-choice';
@@ -26,6 +27,8 @@ export interface ActionDialogProps {
   testId?: string;
   /** Called after the work was added. */
   onAdded?: () => void;
+  /** More words under the preview, once it is known (how many stay as they are). */
+  previewNote?: (preview: BuildPreview) => ReactNode;
 }
 
 export function ActionDialog(props: ActionDialogProps) {
@@ -38,7 +41,17 @@ export function ActionDialog(props: ActionDialogProps) {
 }
 
 function ActionDialogBody(props: ActionDialogProps) {
-  const { instanceId, onClose, children, work, blocked, submitLabel = 'Add to the plan', color, onAdded } = props;
+  const {
+    instanceId,
+    onClose,
+    children,
+    work,
+    blocked,
+    submitLabel = 'Add to the plan',
+    color,
+    onAdded,
+    previewNote,
+  } = props;
   const { add, busy } = useAddToDraft(instanceId);
   const plan = usePlanChoice(instanceId);
   const preview = useBuildPreview(instanceId, plan.planId, work);
@@ -61,6 +74,7 @@ function ActionDialogBody(props: ActionDialogProps) {
       <Stack gap="sm">
         {children}
         <BuildPreviewView state={preview} />
+        {preview.preview && previewNote?.(preview.preview)}
         {plan.field}
         <Group justify="flex-end" gap="xs">
           {blocked && (

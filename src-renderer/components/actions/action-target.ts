@@ -1,39 +1,61 @@
 /**
  * Whom an action is for: one person (from their page), a list of people (a role's holders, people
- * ticked on the People list), or every person a People search matches less those unticked (sent
- * as the search, never loaded). Every dialog in this folder takes a target, so the same dialog
- * serves all three.
+ * ticked on the People list), or everyone a People filter or search matches, less those unticked.
+ * Every dialog in this folder takes a target, so the same dialog serves all three; the filter is
+ * resolved in main when the work is added (and previewed), never from what happens to be loaded in
+ * the renderer.
  */
 import type { BulkActionInput, PeopleFiltersInput } from '../../../src-preload/contract';
 import type { DraftWork } from '../plan-draft/use-add-to-draft';
 
-export interface ActionTarget {
+/** People named by id. */
+export interface PeopleTarget {
   personIds: number[];
   /** "Ana Rivera", or "12 people": how the dialog names them. */
   name: string;
-  /** Instead of the ids: everyone this People search matches, less `excludePersonIds`. */
-  search?: { filters: PeopleFiltersInput; query: string; excludePersonIds: number[] };
 }
 
-export function onePerson(p: { id: number; firstName: string; lastName: string }): ActionTarget {
+/** Everyone a People filter (and the list's search words) matches, less `excludePersonIds`. */
+export interface FilterTarget {
+  filters: PeopleFiltersInput;
+  query?: string;
+  excludePersonIds?: number[];
+  name: string;
+}
+
+export type ActionTarget = PeopleTarget | FilterTarget;
+
+export function onePerson(p: { id: number; firstName: string; lastName: string }): PeopleTarget {
   return { personIds: [p.id], name: `${p.firstName} ${p.lastName}`.trim() || `Person ${p.id}` };
 }
 
-export function somePeople(personIds: number[]): ActionTarget {
+export function somePeople(personIds: number[]): PeopleTarget {
   return { personIds, name: personIds.length === 1 ? '1 person' : `${personIds.length.toLocaleString()} people` };
 }
 
+/** "the 240 people matching the filter" (`total` as the list counted them). */
+export function peopleMatching(filters: PeopleFiltersInput, total: number): FilterTarget {
+  return { filters, name: `the ${total.toLocaleString()} ${total === 1 ? 'person' : 'people'} matching the filter` };
+}
+
 /** Every match of a People search (`count` of them once the unticked are left out). */
-export function everyMatch(count: number, search: NonNullable<ActionTarget['search']>): ActionTarget {
+export function everyMatch(
+  count: number,
+  search: { filters: PeopleFiltersInput; query: string; excludePersonIds: number[] },
+): FilterTarget {
   const people = `${count.toLocaleString()} matching ${count === 1 ? 'person' : 'people'}`;
-  return { personIds: [], name: search.excludePersonIds.length > 0 ? people : `all ${people}`, search };
+  return { ...search, name: search.excludePersonIds.length > 0 ? people : `all ${people}` };
 }
 
 /** The same action for everyone in the target, as draft work (previewed before it is added). */
 export function actionFor(target: ActionTarget, action: BulkActionInput): DraftWork {
-  if (target.search) {
-    const { filters, query, excludePersonIds } = target.search;
-    return { kind: 'filter', filters, query, excludePersonIds, action };
-  }
-  return { kind: 'selection', personIds: target.personIds, action };
+  if ('personIds' in target) return { kind: 'selection', personIds: target.personIds, action };
+  const { filters, query, excludePersonIds } = target;
+  return {
+    kind: 'filter',
+    filters,
+    action,
+    ...(query ? { query } : {}),
+    ...(excludePersonIds ? { excludePersonIds } : {}),
+  };
 }

@@ -28,6 +28,14 @@ export function DeactivateOrganizationDialog({ instanceId, organization: org, on
       submitLabel="Add the deactivations to the plan"
       color="red"
       testId="deactivate-organization-dialog"
+      previewNote={(p) =>
+        inScope > p.added && (
+          <Text size="sm" c="dimmed" data-testid="organization-unchanged">
+            {(inScope - p.added).toLocaleString()} of the {inScope.toLocaleString()} already cannot sign in (or are
+            already in the plan) and stay as they are.
+          </Text>
+        )
+      }
     >
       <Stack gap="xs">
         <Text size="sm">

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { profileFieldProblems, type PersonDetail, type PlanOperationInput } from '../../../src-preload/contract';
 import type { DraftWork } from '../plan-draft/use-add-to-draft';
 import { ActionDialog } from './action-dialog';
-import type { ActionTarget } from './action-target';
+import type { PeopleTarget } from './action-target';
 import { EmailOwnerNote } from './email-owner-note';
 import { useEmailOwner } from './use-email-owner';
 
@@ -43,7 +43,7 @@ function currentValues(p: PersonDetail | undefined): Values {
 
 interface Props {
   instanceId: string;
-  target: ActionTarget;
+  target: PeopleTarget;
   onClose: () => void;
   /** The one person being edited (their current values); absent for a list of people. */
   person?: PersonDetail;

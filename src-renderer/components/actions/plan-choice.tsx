@@ -3,10 +3,11 @@
  * `ChoosePlanHere` (the People list's bulk actions) the dialog asks, starting from the current
  * draft: another draft plan, or a new one with a title (which becomes the current draft).
  */
-import { Select, Stack, Text, TextInput } from '@mantine/core';
+import { Select, Stack, TextInput } from '@mantine/core';
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useCurrentDraft } from '../plan-draft/current-draft';
 import type { DraftTarget } from '../plan-draft/use-add-to-draft';
+import { DraftNote } from './draft-note';
 
 const ChoosePlan = createContext<{ onAdded?: () => void } | null>(null);
 
@@ -40,12 +41,7 @@ export function usePlanChoice(instanceId: string): PlanChoice {
   const choice = picked ?? draft?.id ?? NEW_PLAN;
   const [title, setTitle] = useState(`People changes ${new Date().toLocaleDateString()}`);
   if (!asks) {
-    const field = (
-      <Text size="xs" c="dimmed" data-testid="action-draft">
-        Into {draft ? `the draft "${draft.title}"` : 'a new draft plan'} (chosen in the header). Nothing changes on the
-        instance until the plan is approved and applied.
-      </Text>
-    );
+    const field = <DraftNote instanceId={instanceId} testId="action-draft" />;
     return { planId: draft?.id ?? null, target: undefined, blocked: null, onAdded: undefined, field };
   }
   const isNew = choice === NEW_PLAN || !drafts.some((d) => d.id === choice);

@@ -4,7 +4,7 @@
  * access and its expiry, deactivate or reactivate. A password reset is explained, not faked: the
  * API has no call for it. The dialogs live in components/actions, shared with lists of people.
  */
-import { Button, Group, Menu, Stack, Text } from '@mantine/core';
+import { Button, Group, Menu, Stack } from '@mantine/core';
 import {
   IconChevronDown,
   IconKey,
@@ -25,7 +25,7 @@ import { PasswordResetDialog } from '../../components/actions/password-reset-dia
 import { ReactivateDialog } from '../../components/actions/reactivate-dialog';
 import { RemoveAssignmentDialog } from '../../components/actions/remove-assignment-dialog';
 import { RemoveRoleDialog } from '../../components/actions/remove-role-dialog';
-import { useCurrentDraft } from '../../components/plan-draft/current-draft';
+import { DraftNote } from '../../components/actions/draft-note';
 
 export type PersonDialog =
   | { kind: 'edit' | 'add-role' | 'add-program' | 'access' | 'expiry' | 'deactivate' | 'reactivate' | 'password' }
@@ -42,7 +42,6 @@ interface ActionsProps {
 }
 
 export function PersonActions({ instance, person: p, onOpen }: ActionsProps) {
-  const { draft } = useCurrentDraft(instance.id);
   const open = (kind: PersonDialog['kind']) => () => onOpen({ kind } as PersonDialog);
   return (
     <Stack gap={4}>
@@ -97,10 +96,7 @@ export function PersonActions({ instance, person: p, onOpen }: ActionsProps) {
           </Button>
         )}
       </Group>
-      <Text size="xs" c="dimmed">
-        Into {draft ? `the draft "${draft.title}"` : 'a new draft plan'}; nothing changes until it is approved and
-        applied.
-      </Text>
+      <DraftNote instanceId={instance.id} />
     </Stack>
   );
 }

@@ -206,7 +206,9 @@ export function AccessChangesSection({
               <Table.Tr key={e.eventId}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{wireDateText(e.at)}</Table.Td>
                 <Table.Td>
-                  <Badge color={ACTION_COLORS[e.action] ?? 'gray'}>{e.action.replace(/_/g, ' ')}</Badge>
+                  <Badge color={ACTION_COLORS[e.action] ?? 'gray'} style={{ overflow: 'visible' }} miw="max-content">
+                    {e.action.replace(/_/g, ' ')}
+                  </Badge>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" style={{ wordBreak: 'break-word' }}>

@@ -2,11 +2,12 @@
  * The program page's actions, into the current draft: add people with one of the program's UTA
  * roles (reviewers, applicants, ...), and take the ticked assignments off it.
  */
-import { Button, Group, Text } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { IconUserMinus, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ProgramAssignmentRow, ProgramRow } from '../../../src-preload/contract';
 import { AddPeopleDialog } from '../../components/actions/add-people-dialog';
+import { DraftNote } from '../../components/actions/draft-note';
 import { RemoveAssignmentsDialog } from '../../components/actions/remove-assignments-dialog';
 
 interface Props {
@@ -43,9 +44,7 @@ export function ProgramActions({ instanceId, program, all, selected, onClearSele
           Clear
         </Button>
       )}
-      <Text size="xs" c="dimmed">
-        Into the current draft plan; nothing changes until it is approved and applied.
-      </Text>
+      <DraftNote instanceId={instanceId} />
       {dialog === 'add' && (
         <AddPeopleDialog
           instanceId={instanceId}

@@ -57,9 +57,10 @@ function ActionDialogBody(props: ActionDialogProps) {
   const preview = useBuildPreview(instanceId, plan.planId, work);
   const submit = async () => {
     if (!work || plan.blocked) return;
-    if (await add(work, plan.target)) {
+    const planId = await add(work, plan.target);
+    if (planId) {
       onAdded?.();
-      plan.onAdded?.();
+      plan.onAdded?.(planId);
       onClose();
     }
   };

@@ -3,20 +3,26 @@
  * `ChoosePlanHere` (the People list's bulk actions) the dialog asks, starting from the current
  * draft: another draft plan, or a new one with a title (which becomes the current draft).
  */
-import { Select, Stack, TextInput } from '@mantine/core';
+import { Select, Stack, Text, TextInput } from '@mantine/core';
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useCurrentDraft } from '../plan-draft/current-draft';
 import type { DraftTarget } from '../plan-draft/use-add-to-draft';
 import { DraftNote } from './draft-note';
 
-const ChoosePlan = createContext<{ onAdded?: () => void } | null>(null);
+interface Choosing {
+  onAdded?: (planId: string) => void;
+  /** The work goes into a new plan with this title (empty: a title of the moment), without asking. */
+  intoNewPlan?: string;
+}
+
+const ChoosePlan = createContext<Choosing | null>(null);
 
 /**
  * Action dialogs opened inside this ask which plan their work goes into, and call `onAdded` once
  * their work is in it (the People list clears its ticks).
  */
-export function ChoosePlanHere({ children, onAdded }: { children: ReactNode; onAdded?: () => void }) {
-  return <ChoosePlan.Provider value={{ ...(onAdded ? { onAdded } : {}) }}>{children}</ChoosePlan.Provider>;
+export function ChoosePlanHere({ children, ...choosing }: Choosing & { children: ReactNode }) {
+  return <ChoosePlan.Provider value={choosing}>{children}</ChoosePlan.Provider>;
 }
 
 const NEW_PLAN = '__new';
@@ -29,7 +35,7 @@ export interface PlanChoice {
   /** Why the work cannot be added yet (a new plan without a title). */
   blocked: string | null;
   /** Called once the work is in the plan. */
-  onAdded: (() => void) | undefined;
+  onAdded: ((planId: string) => void) | undefined;
   field: ReactNode;
 }
 
@@ -40,6 +46,7 @@ export function usePlanChoice(instanceId: string): PlanChoice {
   const [picked, setChoice] = useState<string | null>(null);
   const choice = picked ?? draft?.id ?? NEW_PLAN;
   const [title, setTitle] = useState(`People changes ${new Date().toLocaleDateString()}`);
+  if (asks?.intoNewPlan !== undefined) return intoNewPlan(asks.intoNewPlan.trim(), asks.onAdded);
   if (!asks) {
     const field = <DraftNote instanceId={instanceId} testId="action-draft" />;
     return { planId: draft?.id ?? null, target: undefined, blocked: null, onAdded: undefined, field };
@@ -82,4 +89,15 @@ export function usePlanChoice(instanceId: string): PlanChoice {
     onAdded: asks.onAdded,
     field,
   };
+}
+
+function intoNewPlan(title: string, onAdded: Choosing['onAdded']): PlanChoice {
+  const newTitle = title || `By hand ${new Date().toLocaleString()}`;
+  const field = (
+    <Text size="xs" c="dimmed" data-testid="action-draft">
+      Into a new plan, &ldquo;{newTitle}&rdquo;; add more on its page. Nothing changes on the instance until the plan is
+      approved and applied.
+    </Text>
+  );
+  return { planId: null, target: { newTitle }, blocked: null, onAdded, field };
 }

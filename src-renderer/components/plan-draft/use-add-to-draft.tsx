@@ -106,8 +106,9 @@ export type DraftTarget = { planId: string } | { newTitle: string };
 export function useAddToDraft(instanceId: string | null) {
   const { draft } = useCurrentDraft(instanceId);
   const [busy, setBusy] = useState(false);
-  const add = async (work: DraftWork, target?: DraftTarget): Promise<boolean> => {
-    if (!instanceId) return false;
+  /** The plan the work went into, or null when nothing was added. */
+  const add = async (work: DraftWork, target?: DraftTarget): Promise<string | null> => {
+    if (!instanceId) return null;
     setBusy(true);
     try {
       const planId =
@@ -120,10 +121,10 @@ export function useAddToDraft(instanceId: string | null) {
             );
       const out = await run(planId, work);
       announce({ planId, ...out });
-      return out.added > 0;
+      return out.added > 0 ? planId : null;
     } catch (err) {
       notifyError(err, 'Not added to the plan');
-      return false;
+      return null;
     } finally {
       setBusy(false);
     }

@@ -4,10 +4,10 @@
  */
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
+import { ActionsMenu } from '../../components/actions/actions-menu';
 import { everyMatch, somePeople } from '../../components/actions/action-target';
 import type { PeopleFiltersInput } from '../../../src-preload/contract';
 import { formatNumber } from '../../lib/format';
-import { PeopleBulkActions } from './people-bulk-actions';
 import type { PeopleSelection } from './use-people-selection';
 
 interface PeopleBulkBarProps {
@@ -54,7 +54,7 @@ export function PeopleBulkBar({ instanceId, selection, search, total }: PeopleBu
         >
           Clear selection
         </Button>
-        <PeopleBulkActions instanceId={instanceId} target={target} onAdded={selection.clear} />
+        <ActionsMenu instanceId={instanceId} target={target} onAdded={selection.clear} />
       </Group>
     </Paper>
   );

@@ -1,7 +1,8 @@
 /**
- * "Add to a plan" for the people ticked on the People list (or every match of its search): the
- * same action dialogs as a person's or a role's page, each asking which plan the work goes into
- * (the current draft unless another is chosen) and previewing what it will change.
+ * "Add to a plan" for several people (ticked on the People list, every match of its search, or
+ * picked in the Plans screen's "By hand" builder): the same action dialogs as a person's or a
+ * role's page, each asking which plan the work goes into (the current draft unless another is
+ * chosen; or a new plan, when `intoNewPlan` says so) and previewing what it will change.
  */
 import { Button, Menu } from '@mantine/core';
 import {
@@ -14,14 +15,14 @@ import {
   IconUserOff,
 } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
-import { AccessDialog } from '../../components/actions/access-dialog';
-import { AddAssignmentDialog } from '../../components/actions/add-assignment-dialog';
-import { AddRoleDialog } from '../../components/actions/add-role-dialog';
-import type { ActionTarget } from '../../components/actions/action-target';
-import { DeactivateDialog } from '../../components/actions/deactivate-dialog';
-import { ChoosePlanHere } from '../../components/actions/plan-choice';
-import { RemoveAssignmentDialog } from '../../components/actions/remove-assignment-dialog';
-import { RemoveRoleDialog } from '../../components/actions/remove-role-dialog';
+import { AccessDialog } from './access-dialog';
+import { AddAssignmentDialog } from './add-assignment-dialog';
+import { AddRoleDialog } from './add-role-dialog';
+import type { ActionTarget } from './action-target';
+import { DeactivateDialog } from './deactivate-dialog';
+import { ChoosePlanHere } from './plan-choice';
+import { RemoveAssignmentDialog } from './remove-assignment-dialog';
+import { RemoveRoleDialog } from './remove-role-dialog';
 
 type BulkDialog = 'addRole' | 'removeRole' | 'addAssignment' | 'removeAssignment' | 'access' | 'deactivate';
 
@@ -34,14 +35,18 @@ const ITEMS: { id: BulkDialog; label: string; icon: ReactNode; color?: string }[
   { id: 'deactivate', label: 'Deactivate…', icon: <IconUserOff size={14} />, color: 'red' },
 ];
 
-interface PeopleBulkActionsProps {
+interface ActionsMenuProps {
   instanceId: string;
   /** The ticked people, or the search; null while nobody is ticked. */
   target: ActionTarget | null;
-  onAdded: () => void;
+  /** Called with the plan once the work is in it. */
+  onAdded: (planId: string) => void;
+  /** The work goes into a new plan with this title instead of asking. */
+  intoNewPlan?: string;
+  size?: string;
 }
 
-export function PeopleBulkActions({ instanceId, target, onAdded }: PeopleBulkActionsProps) {
+export function ActionsMenu({ instanceId, target, onAdded, intoNewPlan, size = 'compact-sm' }: ActionsMenuProps) {
   const [open, setOpen] = useState<BulkDialog | null>(null);
   const close = () => setOpen(null);
   const props = target ? { instanceId, target, onClose: close } : null;
@@ -50,7 +55,7 @@ export function PeopleBulkActions({ instanceId, target, onAdded }: PeopleBulkAct
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
           <Button
-            size="compact-sm"
+            size={size}
             ml="auto"
             rightSection={<IconChevronDown size={14} />}
             disabled={!target}
@@ -68,7 +73,7 @@ export function PeopleBulkActions({ instanceId, target, onAdded }: PeopleBulkAct
         </Menu.Dropdown>
       </Menu>
       {props && (
-        <ChoosePlanHere onAdded={onAdded}>
+        <ChoosePlanHere onAdded={onAdded} {...(intoNewPlan !== undefined ? { intoNewPlan } : {})}>
           {open === 'addRole' && <AddRoleDialog {...props} />}
           {open === 'removeRole' && <RemoveRoleDialog {...props} />}
           {open === 'addAssignment' && <AddAssignmentDialog {...props} />}

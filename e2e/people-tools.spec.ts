@@ -272,3 +272,46 @@ test('Jump to finds a person, a role and a plan by keyboard alone, with their ki
   await input.fill('qqzzxxqq');
   await expect(palette.getByTestId('palette-empty')).toHaveText('Nothing matches “qqzzxxqq”.');
 });
+
+test("Plans' By hand builder: people picked, a shared action dialog, a new plan with the title", async ({
+  app,
+  harness,
+}) => {
+  await app.setViewportSize({ width: 1360, height: 860 });
+  const b = harness.backend;
+  const instanceId = await exploreAndSync(harness);
+  const [one, two] = (await ok<{ rows: Row[] }>(b.invoke('people:search', { instanceId, limit: 2, offset: 40 }))).rows;
+  const roles = await ok<
+    { id: number; name: string; privileged: boolean | null; utaOnly: boolean; removed: boolean }[]
+  >(b.invoke('roles:list', { instanceId }));
+  const role = roles.find((r) => !r.utaOnly && !r.removed && r.privileged !== true)!;
+
+  await app.goto(`${harness.url}#/plans`);
+  await waitForApp(app);
+  await app.getByTestId('new-plan').click();
+  await app.getByTestId('plan-title').fill('Two by hand');
+  await app.getByRole('tab', { name: 'By hand' }).click();
+  const hand = app.getByTestId('hand-builder');
+  await expect(hand.getByTestId('bulk-act')).toBeDisabled();
+  for (const p of [one!, two!]) {
+    await hand.getByTestId('person-picker').fill(p.lastName);
+    await app.getByRole('option').filter({ hasText: p.email }).first().click();
+  }
+  // Close the people list (a click on the dialog's title).
+  await app.locator('.mantine-Modal-title').click();
+  await hand.getByTestId('bulk-act').click();
+  await app.getByRole('menuitem', { name: 'Add a profile role…' }).click();
+  const dialog = app.getByTestId('add-role-dialog');
+  await dialog.getByTestId('role-select').click();
+  await app.getByRole('option').filter({ hasText: role.name }).first().click();
+  await expect(dialog.getByTestId('action-draft')).toContainText('Into a new plan, “Two by hand”');
+  await expect(dialog.getByTestId('build-preview')).toContainText(/Adds [12] operations?/);
+  await snapshot(app, 'plans-by-hand-dialog');
+  await dialog.getByTestId('action-submit').click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByTestId('plan-page')).toContainText('Two by hand');
+  const plans = await ok<{ id: string; title: string; operations: number }[]>(b.invoke('plans:list', { instanceId }));
+  const made = plans.find((p) => p.title === 'Two by hand');
+  expect(made).toBeDefined();
+  await snapshot(app, 'plans-by-hand-plan');
+});

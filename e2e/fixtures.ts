@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { Result } from '../src-preload/contract';
 import { startHarness, type Harness, type HarnessOptions } from './harness/server';
 import { REPO_ROOT } from './harness/paths';
 
@@ -69,6 +70,22 @@ export async function snapshot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+/** The data of a channel's answer, or a thrown error naming its code and message. */
+export async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.data as T;
+}
+
+/** The built-in sandbox connected and synced through the channels; its instance id. */
+export async function exploreAndSync(harness: Harness): Promise<string> {
+  const b = harness.backend;
+  const { instance } = await ok<{ instance: { id: string } }>(b.invoke('sandbox:explore'));
+  const job = await ok<{ id: string }>(b.invoke('sync:start', { instanceId: instance.id }));
+  expect((await b.services.jobs.wait(job.id)).state).toBe('succeeded');
+  return instance.id;
 }
 
 export { expect };

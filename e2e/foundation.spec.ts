@@ -1,31 +1,42 @@
 /**
  * The foundation, end to end: the real renderer in Chromium against the real backend. Add an
- * instance in Settings, reload, see it persisted; the home screen in light and dark themes.
+ * instance from Settings (through Connect's New connection, the one form for it), reload, see it
+ * persisted; the home screen in light and dark themes.
  */
 import { expect, snapshot, test, waitForApp } from './fixtures';
 
-test('adds an instance in Settings and keeps it across a reload', async ({ app, harness }) => {
+test("adds an instance from Settings through Connect's New connection and keeps it across a reload", async ({
+  app,
+  harness,
+}) => {
   await app.goto(`${harness.url}#/settings`);
   await expect(app.getByTestId('screen-settings')).toBeVisible();
   await expect(app.getByTestId('instances-empty')).toBeVisible();
 
+  // One way to add an instance: Settings' button opens Connect's New connection form.
   await app.getByRole('button', { name: 'Add instance' }).first().click();
-  const form = app.getByRole('dialog', { name: 'Add instance' });
-  await form.getByLabel('Name').fill('Acme production');
-  await form.getByLabel('Host').fill('not a url');
-  await form.getByLabel('Alias').fill('acme');
-  await form.getByLabel('Root company ID').fill('825646');
-  await form.getByRole('button', { name: 'Save instance' }).click();
+  await expect(app).toHaveURL(/#\/connect\/new$/);
+  const form = app.getByTestId('connection-form');
+  await expect(form).toBeVisible();
+  await form.getByLabel(/^Name/).fill('Acme production');
+  await form.getByLabel(/^Host/).fill('not a url');
+  await form.getByLabel(/^Alias/).fill('acme');
+  await form.getByLabel(/^Root company ID/).fill('825646');
+  await form.getByLabel(/^API username/).fill('api.user@acme.org');
+  await form.getByLabel(/^Password/).fill('s3cret-password');
+  await form.getByRole('button', { name: /^Save/ }).click();
   // The form refuses a bad host before anything is sent.
-  await expect(form.getByText(/must be a URL/i)).toBeVisible();
-  await form.getByLabel('Host').fill('https://acme.smartsimple.com');
-  await form.getByRole('button', { name: 'Save instance' }).click();
-  await expect(form).toBeHidden();
+  await expect(form.getByText(/URL/i).first()).toBeVisible();
+  await expect(app.getByTestId('connection-form')).toBeVisible();
+  await form.getByLabel(/^Host/).fill('https://acme.smartsimple.com');
+  await form.getByRole('button', { name: /^Save/ }).click();
+  await expect(app).toHaveURL(/#\/connect$/);
+  await expect(app.getByTestId('connection-summary')).toContainText('Acme production');
+  await snapshot(app, 'settings-add-instance-via-connect');
 
-  const row = app.getByRole('row', { name: /Acme production/ });
-  await expect(row).toBeVisible();
+  await app.goto(`${harness.url}#/settings`);
+  await expect(app.getByRole('row', { name: /Acme production/ })).toBeVisible();
   await snapshot(app, 'settings-instance-added');
-
   await app.reload();
   await waitForApp(app);
   await expect(app.getByRole('row', { name: /Acme production/ })).toBeVisible();
@@ -34,6 +45,8 @@ test('adds an instance in Settings and keeps it across a reload', async ({ app, 
   expect(stored).toEqual([
     { name: 'Acme production', host: 'https://acme.smartsimple.com', alias: 'acme', root_company_id: '825646' },
   ]);
+  // Settings has no second form for it.
+  await expect(app.getByRole('dialog', { name: 'Add instance' })).toHaveCount(0);
 });
 
 test('the home screen in light and dark themes', async ({ app, harness }) => {

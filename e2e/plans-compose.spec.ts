@@ -196,7 +196,7 @@ test('CSV problems are shown before a plan exists, and Build makes one plan', as
     .getByTestId('csv-text')
     .fill(`email,roles\n${a.email},${role.name}\nnobody@nowhere.example,${role.name}\n${c.email},No Such Role`);
   await app.getByTestId('csv-check').click();
-  await expect(app.getByTestId('csv-preview')).toContainText('3 rows, 2 matched: 1 operations for 1 people');
+  await expect(app.getByTestId('csv-preview')).toContainText('3 rows, 2 matched: 1 operation for 1 person');
   await expect(app.getByTestId('csv-problem-row')).toHaveCount(2);
   await expect(app.getByTestId('csv-problem-row').first()).toContainText(
     'No person with e-mail nobody@nowhere.example',

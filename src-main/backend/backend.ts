@@ -11,6 +11,8 @@ import { createAiService } from '../ai/ai-service';
 import { createAiSettingsService } from '../ai/ai-settings';
 import { createAskService } from '../ask/ask-service';
 import { createEvidenceService } from '../evidence/evidence-service';
+import { createJumpService } from '../jump/jump-service';
+import { createViewsService } from '../views/views-service';
 import { createIntakeService } from '../intake/intake-service';
 import { createInvestigateService } from '../investigate/investigate-service';
 import { createAuditService } from '../audit-trail/audit-service';
@@ -186,6 +188,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const ask = createAskService({ db, ai });
   const evidence = createEvidenceService({ db, ask, instances, administrator });
   const onboarding = createOnboardingService({ db, mirror, ai, administrator });
+  const peopleTools = buildPeopleTools({ db, instances, mirror, plans });
   const intake = createIntakeService({ db, blobDir: path.join(dataDir, 'intake'), logger: logger.child('intake') });
   const helpdesk = createHelpdeskService({ db, instances, ai, administrator });
   const investigate = createInvestigateService({
@@ -211,6 +214,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     onboarding,
     intake,
     investigate,
+    ...peopleTools,
     helpdesk,
     jobs,
     db,
@@ -219,6 +223,16 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     sandbox,
     emit,
     changed,
+  };
+}
+
+/** What the People list and Jump to add over the mirror and plans: saved views, the layout, Jump to. */
+function buildPeopleTools(
+  deps: Pick<Services, 'db' | 'instances' | 'mirror' | 'plans'>,
+): Pick<Services, 'views' | 'jump'> {
+  return {
+    views: createViewsService({ db: deps.db, instances: deps.instances }),
+    jump: createJumpService({ mirror: deps.mirror, plans: deps.plans }),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Handlers } from './dispatch';
 type BrowseChannels =
   | 'people:search'
   | 'people:get'
+  | 'people:exportCsv'
   | 'organizations:tree'
   | 'roles:list'
   | 'roles:get'
@@ -17,6 +18,7 @@ export function browseHandlers({ mirror }: Services): Pick<Handlers, BrowseChann
   return {
     'people:search': ({ instanceId, ...input }) => mirror.searchPeople(instanceId, input),
     'people:get': ({ instanceId, personId }) => mirror.getPerson(instanceId, personId),
+    'people:exportCsv': ({ instanceId, ...input }) => mirror.exportPeopleCsv(instanceId, input),
     'organizations:tree': ({ instanceId }) => mirror.organizationsTree(instanceId),
     'roles:list': ({ instanceId }) => mirror.listRoles(instanceId),
     'roles:get': ({ instanceId, roleId }) => mirror.getRole(instanceId, roleId),

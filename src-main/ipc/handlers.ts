@@ -14,9 +14,11 @@ import { intakeHandlers } from './intake-handlers';
 import { investigateHandlers } from './investigate-handlers';
 import { instanceHandlers } from './instance-handlers';
 import { jobHandlers } from './job-handlers';
+import { jumpHandlers } from './jump-handlers';
 import { onboardingHandlers } from './onboarding-handlers';
 import { planHandlers } from './plan-handlers';
 import { settingsHandlers } from './settings-handlers';
+import { viewHandlers } from './view-handlers';
 
 export function createHandlers(services: Services): Handlers {
   return {
@@ -35,6 +37,8 @@ export function createHandlers(services: Services): Handlers {
     ...onboardingHandlers(services),
     ...intakeHandlers(services),
     ...investigateHandlers(services),
+    ...viewHandlers(services),
+    ...jumpHandlers(services),
     ...helpdeskHandlers(services),
   };
 }

@@ -14,6 +14,8 @@ import type { IntakeService } from '../intake/intake-service';
 import type { InstancesService } from '../instances/instances-service';
 import type { InvestigateService } from '../investigate/investigate-service';
 import type { JobsService } from '../jobs/jobs-service';
+import type { JumpService } from '../jump/jump-service';
+import type { ViewsService } from '../views/views-service';
 import type { Logger } from '../log/logger';
 import type { MirrorService } from '../mirror/mirror-service';
 import type { OnboardingService } from '../onboarding/onboarding-service';
@@ -51,6 +53,10 @@ export interface Services {
   evidence: EvidenceService;
   intake: IntakeService;
   investigate: InvestigateService;
+  /** Saved views of the People list and its layout. */
+  views: ViewsService;
+  /** Jump to: people, roles, programs, organizations and plans by name, e-mail or id. */
+  jump: JumpService;
   /** The access troubleshooter, resets, tickets and the knowledge base. */
   helpdesk: HelpdeskService;
   jobs: JobsService;

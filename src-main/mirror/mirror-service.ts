@@ -4,7 +4,10 @@
  * The sync engine writes the mirror; everything else reads it through this service.
  */
 import type {
+  DownloadText,
   OrganizationNode,
+  PeopleColumnId,
+  PeopleSort,
   PersonDetail,
   PrivilegeSuggestion,
   ProgramAssignmentRow,
@@ -19,18 +22,30 @@ import type { InstancesService } from '../instances/instances-service';
 import { recordRolePrivileged } from '../audit-trail';
 import { listOrganizationsTree } from './organizations-store';
 import { selectPeopleIds, type PeopleSelectionFilter, type SearchPeopleInput } from './people-search-store';
+import { allPeopleSorted, matchingPeopleIds, searchPeopleSorted } from './people-list-store';
+import { peopleCsv } from './people-export';
 import { getPerson, listPeopleForMatching, searchPeople, type PersonForMatching } from './people-store';
 import { listProgramAssignments, listPrograms } from './programs-store';
 import { getRole, getRoleDepartments, listRoles, setRolePrivileged, suggestPrivileged } from './roles-store';
 
+/** A people search as the People list makes it: words, filters, and the order. */
+export interface PeopleListInput {
+  query?: string | undefined;
+  filters?: SearchPeopleInput['filters'];
+  sort?: PeopleSort | undefined;
+}
+
 export interface MirrorService {
-  searchPeople(instanceId: string, input: SearchPeopleInput): SearchPeopleResult;
+  /** A page of people; without a sort (or by name, A to Z) in the name indexes' own order. */
+  searchPeople(instanceId: string, input: SearchPeopleInput & { sort?: PeopleSort | undefined }): SearchPeopleResult;
+  /** Every person the search matches, in its order, as a CSV with these columns. */
+  exportPeopleCsv(instanceId: string, input: PeopleListInput & { columns: PeopleColumnId[] }): DownloadText;
   getPerson(instanceId: string, personId: number): PersonDetail;
   /**
    * Ids of everyone the filter selects, ascending. More than `max` is VALIDATION (a plan of
    * 10,000 people is a bench, not a click), with a message that says to narrow it.
    */
-  selectPeople(instanceId: string, filter: PeopleSelectionFilter, max: number): number[];
+  selectPeople(instanceId: string, filter: PeopleSelectionFilter, max: number, query?: string): number[];
   organizationsTree(instanceId: string): OrganizationNode[];
   listRoles(instanceId: string): RoleRow[];
   getRole(instanceId: string, roleId: number): RoleDetail;
@@ -53,10 +68,23 @@ export function createMirrorService({ db, instances, administrator }: MirrorServ
   /** Every call names an instance; an unknown one is NOT_FOUND rather than an empty answer. */
   const known = (instanceId: string) => instances.get(instanceId).id;
   return {
-    searchPeople: (instanceId, input) => searchPeople(db, known(instanceId), input),
+    searchPeople: (instanceId, { sort, ...input }) =>
+      sort && !(sort.by === 'name' && sort.dir === 'asc')
+        ? searchPeopleSorted(db, known(instanceId), { ...input, sort })
+        : searchPeople(db, known(instanceId), input),
+    exportPeopleCsv(instanceId, { columns, sort, ...search }) {
+      const rows = allPeopleSorted(db, known(instanceId), search, sort ?? { by: 'name', dir: 'asc' });
+      return {
+        filename: `people-${new Date().toISOString().slice(0, 10)}.csv`,
+        mime: 'text/csv',
+        text: peopleCsv(rows, columns),
+      };
+    },
     getPerson: (instanceId, personId) => getPerson(db, known(instanceId), personId),
-    selectPeople(instanceId, filter, max) {
-      const { ids, total } = selectPeopleIds(db, known(instanceId), filter, max);
+    selectPeople(instanceId, filter, max, query) {
+      const { ids, total } = query?.trim()
+        ? matchingPeopleIds(db, known(instanceId), { query, filters: filter }, max)
+        : selectPeopleIds(db, known(instanceId), filter, max);
       if (total > max)
         throw validation(`The filter selects ${total} people; a plan from a filter takes at most ${max}. Narrow it.`);
       return ids;

@@ -95,8 +95,8 @@ export const PERSON_COLUMNS = `p.id, p.first_name, p.last_name, p.email, p.title
 export const ORG_JOIN = 'LEFT JOIN mirror_organizations o ON o.instance_id = p.instance_id AND o.id = p.company_id';
 
 /** A term as an FTS5 string (quotes doubled), so punctuation in emails is never query syntax. */
-const ftsString = (term: string) => `"${term.replace(/"/g, '""')}"`;
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+export const ftsString = (term: string) => `"${term.replace(/"/g, '""')}"`;
+export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const HOLDS_ROLE =
   'EXISTS (SELECT 1 FROM mirror_role_holdings h WHERE h.instance_id = p.instance_id AND h.role_id = ? AND h.person_id = p.id)';
@@ -201,11 +201,11 @@ const hasFilters = (f: PeopleFilters) =>
 
 /** The key breaks ties: within an instance it is the id order, and the name indexes end with it. */
 const NAME_ORDER = 'ORDER BY p.last_name, p.first_name, p.key';
-const ESC = "ESCAPE '\\'";
+export const ESC = "ESCAPE '\\'";
 
 /** Prepared once per database and text: a keystroke should not pay for parsing SQL. */
 const statements = new WeakMap<DB, Map<string, Database.Statement>>();
-function stmt(db: DB, sql: string): Database.Statement {
+export function stmt(db: DB, sql: string): Database.Statement {
   let cache = statements.get(db);
   if (!cache) statements.set(db, (cache = new Map()));
   let s = cache.get(sql);

@@ -158,7 +158,7 @@ function operationWarnings(
       severity: 'info',
       personId,
       operationId: op.id,
-      message: `${context.roleName(op.params.roleId as number)} is not marked privileged or not yet: decide on the Roles screen.`,
+      message: `Nobody has decided yet whether ${context.roleName(op.params.roleId as number)} is privileged. On the Roles screen, set its Privileged column to Privileged or Not privileged; until then this counts as medium risk.`,
     });
   }
   if (op.kind === 'create_person' || personId === null) return warnings;

@@ -15,10 +15,12 @@ import { helpdeskChannels } from './helpdesk';
 import { intakeChannels } from './intake';
 import { investigateChannels } from './investigate';
 import { jobsChannels } from './jobs';
+import { jumpChannels } from './jump';
 import { mirrorChannels } from './mirror';
 import { onboardingChannels } from './onboarding';
 import { plansChannels } from './plans';
 import { syncChannels } from './sync';
+import { viewsChannels } from './views';
 
 export const channels = {
   ...appChannels,
@@ -34,6 +36,8 @@ export const channels = {
   ...onboardingChannels,
   ...intakeChannels,
   ...investigateChannels,
+  ...viewsChannels,
+  ...jumpChannels,
   ...helpdeskChannels,
 } as const;
 

@@ -87,6 +87,21 @@ export type {
   RoleRow,
   SearchPeopleResult,
 } from './mirror';
+export {
+  ACCESS_TYPE_WORDS,
+  DEFAULT_PEOPLE_COLUMNS,
+  DEFAULT_PEOPLE_SORT,
+  PEOPLE_COLUMN_IDS,
+  PEOPLE_COLUMN_LABELS,
+  USER_TYPE_WORDS,
+  peopleColumnsSchema,
+  peopleSortSchema,
+} from './people-list';
+export type { PeopleColumnId, PeopleSort } from './people-list';
+export { peopleLayoutSchema, peopleViewFiltersSchema, peopleViewInputSchema, viewNameSchema } from './views';
+export type { PeopleLayout, PeopleView, PeopleViewFilters, PeopleViewInput } from './views';
+export { JUMP_KINDS } from './jump';
+export type { JumpKind, JumpTarget } from './jump';
 
 // ---------- plans ----------
 export type { ApplyApprovedResult, LinkedPlan, PlanApplyResult, PlanDetail } from './plans';

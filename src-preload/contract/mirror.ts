@@ -4,7 +4,8 @@
  * assignments. Main's query functions return these shapes.
  */
 import { z } from 'zod';
-import { channel, idSchema as id } from './wire';
+import { channel, idSchema as id, type DownloadText } from './wire';
+import { peopleColumnsSchema, peopleSortSchema } from './people-list';
 
 /** A record id of the instance as the mirror keeps it. */
 const mirrorId = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -214,6 +215,24 @@ export const mirrorChannels = {
         filters: peopleFiltersSchema.optional(),
         limit: z.number().int().min(1).max(1000).optional(),
         offset: z.number().int().min(0).max(10_000_000).optional(),
+        /** Without it: by last and first name. */
+        sort: peopleSortSchema.optional(),
+      })
+      .strict(),
+    reads: ['mirror'],
+  }),
+  /**
+   * Every person the search matches (not only the rows loaded), in the list's order, with the
+   * columns asked for, as a CSV whose cells a spreadsheet cannot take for formulas.
+   */
+  'people:exportCsv': channel<DownloadText>()({
+    input: z
+      .object({
+        instanceId: id,
+        query: z.string().max(200).optional(),
+        filters: peopleFiltersSchema.optional(),
+        sort: peopleSortSchema.optional(),
+        columns: peopleColumnsSchema,
       })
       .strict(),
     reads: ['mirror'],

@@ -80,7 +80,15 @@ const planTarget = z.object(planTargetShape);
 
 /** A People filter with the action to take on everyone it selects. */
 const filterBuild = z
-  .object({ kind: z.literal('filter'), filters: peopleFiltersSchema, action: bulkActionSchema })
+  .object({
+    kind: z.literal('filter'),
+    filters: peopleFiltersSchema,
+    action: bulkActionSchema,
+    /** The People list's search words, matched as the list matches them. */
+    query: z.string().max(200).optional(),
+    /** People the administrator unticked after "select all matching". */
+    excludePersonIds: z.array(planRecordIdSchema).max(10_000).optional(),
+  })
   .strict();
 /** People picked by id (a selection, a role's holders, one person) with the action to take on each. */
 const selectionBuild = z

@@ -49,6 +49,8 @@ export const TABLES = [
   'ai',
   'ask',
   'investigate',
+  /** Saved views and the People list's layout. */
+  'views',
   'intake',
   'helpdesk',
 ] as const;

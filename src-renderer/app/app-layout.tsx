@@ -65,6 +65,7 @@ function usePaletteCommands(openHelp: () => void): PaletteCommand[] {
       description: item.description,
       icon: <item.icon size={18} />,
       hint: item.hotkey ? `${mod}+${item.hotkey}` : undefined,
+      kind: 'Screen',
       run: () => navigate(item.path),
     })),
     {
@@ -72,14 +73,23 @@ function usePaletteCommands(openHelp: () => void): PaletteCommand[] {
       label: 'Sync the active instance',
       description: 'See what a sync costs in API calls, then run it',
       icon: <IconRefresh size={18} />,
+      kind: 'Command',
       run: openSyncDialog,
     },
     {
       id: 'theme:toggle',
       label: `Switch to ${nextScheme} theme`,
       icon: <IconMoon size={18} />,
+      kind: 'Command',
       run: () => setTheme(nextScheme),
     },
-    { id: 'help:shortcuts', label: 'Keyboard shortcuts', icon: <IconKeyboard size={18} />, hint: '?', run: openHelp },
+    {
+      id: 'help:shortcuts',
+      label: 'Keyboard shortcuts',
+      icon: <IconKeyboard size={18} />,
+      hint: '?',
+      kind: 'Command',
+      run: openHelp,
+    },
   ];
 }

@@ -42,6 +42,7 @@ const SCREEN_COMPONENTS: Record<string, ComponentType> = {
 
 /** Pages under a screen, by id; the screen's nav entry stays highlighted on them. */
 const DETAIL_ROUTES: { path: string; label: string; component: ComponentType }[] = [
+  { path: '/connect/new', label: 'Connect', component: ConnectScreen },
   { path: '/people/:id', label: 'person', component: PersonPage },
   { path: '/organizations/:id', label: 'Organizations', component: OrganizationsScreen },
   { path: '/roles/:id', label: 'role', component: RolePage },

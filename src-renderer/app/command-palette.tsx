@@ -1,12 +1,15 @@
 /**
- * The jump palette (Ctrl/Cmd+K): type to filter screens and commands, arrows to move, Enter to
- * run. A Modal with a listbox, because Mantine's Spotlight is a separate package we do not ship.
+ * The jump palette (Ctrl/Cmd+K): type to filter screens and commands and to find people, roles,
+ * programs, organizations and plans; arrows to move, Enter to run. Each option says what kind of
+ * thing it is. A Modal with a listbox, because Mantine's Spotlight is a separate package we do not
+ * ship.
  */
 import { Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import classes from './command-palette.module.css';
 import { PaletteOptionContent } from './palette-option-content';
+import { useJumpTargets } from './use-jump-targets';
 
 export interface PaletteCommand {
   id: string;
@@ -15,6 +18,8 @@ export interface PaletteCommand {
   icon?: ReactNode;
   /** Shown on the right, e.g. the shortcut. */
   hint?: string;
+  /** What it is: Screen, Command, Person, Role, Program, Organization, Plan. */
+  kind?: string;
   run: () => void;
 }
 
@@ -52,7 +57,9 @@ function PaletteBody({ commands, onClose }: { commands: PaletteCommand[]; onClos
   const [query, setQuery] = useState('');
   const [activeIndex, setActiveIndex] = useState(0);
   const listId = useId();
-  const visible = useMemo(() => commands.filter((c) => matches(c, query)), [commands, query]);
+  const records = useJumpTargets(query);
+  const screens = useMemo(() => commands.filter((c) => matches(c, query)), [commands, query]);
+  const visible = useMemo(() => [...screens, ...records.commands], [screens, records.commands]);
   const active = Math.min(activeIndex, Math.max(visible.length - 1, 0));
 
   const run = (command: PaletteCommand | undefined) => {
@@ -77,8 +84,8 @@ function PaletteBody({ commands, onClose }: { commands: PaletteCommand[]; onClos
     <Stack gap="xs">
       <TextInput
         data-autofocus
-        aria-label="Search screens and commands"
-        placeholder="Type a screen or command…"
+        aria-label="Search screens, commands, people, roles, programs and plans"
+        placeholder="A screen, a command, or a person, role, program or plan (name, e-mail or id)…"
         leftSection={<IconSearch size={16} />}
         value={query}
         onChange={(e) => {
@@ -92,10 +99,10 @@ function PaletteBody({ commands, onClose }: { commands: PaletteCommand[]; onClos
         aria-autocomplete="list"
         aria-activedescendant={visible.length ? optionId(active) : undefined}
       />
-      <div role="listbox" id={listId} aria-label="Screens and commands" className={classes.list}>
+      <div role="listbox" id={listId} aria-label="Screens, commands and records" className={classes.list}>
         {visible.length === 0 && (
-          <Text c="dimmed" size="sm" p="sm">
-            Nothing matches “{query}”.
+          <Text c="dimmed" size="sm" p="sm" data-testid="palette-empty">
+            {records.searching ? 'Searching…' : `Nothing matches “${query}”.`}
           </Text>
         )}
         {visible.map((command, index) => (
@@ -108,6 +115,7 @@ function PaletteBody({ commands, onClose }: { commands: PaletteCommand[]; onClos
             tabIndex={-1}
             className={classes.option}
             data-active={index === active || undefined}
+            data-testid="palette-option"
             onMouseEnter={() => setActiveIndex(index)}
             onClick={() => run(command)}
           >

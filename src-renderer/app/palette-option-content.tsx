@@ -1,5 +1,5 @@
-/** What one command palette option shows: its icon, label, description and keyboard shortcut. */
-import { Group, Kbd, Text } from '@mantine/core';
+/** What one command palette option shows: its icon, label, description, kind and keyboard shortcut. */
+import { Badge, Group, Kbd, Text } from '@mantine/core';
 import type { PaletteCommand } from './command-palette';
 
 export function PaletteOptionContent({ command }: { command: PaletteCommand }) {
@@ -18,7 +18,14 @@ export function PaletteOptionContent({ command }: { command: PaletteCommand }) {
           )}
         </div>
       </Group>
-      {command.hint && <Kbd size="xs">{command.hint}</Kbd>}
+      <Group gap="xs" wrap="nowrap">
+        {command.hint && <Kbd size="xs">{command.hint}</Kbd>}
+        {command.kind && (
+          <Badge size="sm" variant="light" color="gray" data-testid="palette-kind">
+            {command.kind}
+          </Badge>
+        )}
+      </Group>
     </Group>
   );
 }

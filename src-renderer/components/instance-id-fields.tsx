@@ -1,4 +1,4 @@
-/** The alias, root company ID and API version in one row, shared by the Connect form and "Add instance". */
+/** The alias, root company ID and API version in one row, as the Connect form asks for them. */
 import { SimpleGrid, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { ApiVersionSelect } from './api-version-select';

@@ -107,7 +107,10 @@ export function runBuild(
         includeSubOrganizations: build.includeSubOrganizations ?? false,
       });
     case 'filter': {
-      const personIds = deps.mirror.selectPeople(instanceId, build.filters, MAX_FILTER_PEOPLE);
+      const excluded = new Set(build.excludePersonIds ?? []);
+      const personIds = deps.mirror
+        .selectPeople(instanceId, build.filters, MAX_FILTER_PEOPLE, build.query)
+        .filter((id) => !excluded.has(id));
       return buildFromSelection(db, { planId, actor, personIds, action: build.action });
     }
     case 'selection':

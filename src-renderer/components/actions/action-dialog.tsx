@@ -1,14 +1,14 @@
 /**
- * The frame every action dialog shares: its fields, what it will change (previewed on the current
- * draft), and "Add to the plan", which puts the work into the current draft (a new draft when
- * there is none). Nothing here reaches the instance: a plan is reviewed, approved and applied.
+ * The frame every action dialog shares: its fields, what it will change (previewed on the plan it
+ * goes into), and "Add to the plan", which puts the work into the current draft (a new draft when
+ * there is none), or into the plan chosen in the dialog where it asks (plan-choice.tsx). Nothing here reaches the instance: a plan is reviewed, approved and applied.
  */
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { BuildPreview } from '../../../src-preload/contract';
 import { useAddToDraft, type DraftWork } from '../plan-draft/use-add-to-draft';
 import { BuildPreviewView, useBuildPreview } from './build-preview';
-import { DraftNote } from './draft-note';
+import { usePlanChoice } from './plan-choice';
 
 export interface ActionDialogProps {
   instanceId: string;
@@ -52,16 +52,19 @@ function ActionDialogBody(props: ActionDialogProps) {
     onAdded,
     previewNote,
   } = props;
-  const { add, busy, draft } = useAddToDraft(instanceId);
-  const preview = useBuildPreview(instanceId, draft?.id ?? null, work);
+  const { add, busy } = useAddToDraft(instanceId);
+  const plan = usePlanChoice(instanceId);
+  const preview = useBuildPreview(instanceId, plan.planId, work);
   const submit = async () => {
-    if (!work) return;
-    if (await add(work)) {
+    if (!work || plan.blocked) return;
+    const planId = await add(work, plan.target);
+    if (planId) {
       onAdded?.();
+      plan.onAdded?.(planId);
       onClose();
     }
   };
-  const disabled = !work || !!blocked || preview.addsNothing || preview.error !== null;
+  const disabled = !work || !!blocked || !!plan.blocked || preview.addsNothing || preview.error !== null;
   return (
     <form
       onSubmit={(e) => {
@@ -73,7 +76,7 @@ function ActionDialogBody(props: ActionDialogProps) {
         {children}
         <BuildPreviewView state={preview} />
         {preview.preview && previewNote?.(preview.preview)}
-        <DraftNote instanceId={instanceId} testId="action-draft" />
+        {plan.field}
         <Group justify="flex-end" gap="xs">
           {blocked && (
             <Text size="sm" c="dimmed" mr="auto">

@@ -1,8 +1,9 @@
 /**
- * Whom an action is for: one person (from their page), a list of people (a role's holders, a
- * People selection), or everyone a People filter matches. Every dialog in this folder takes a
- * target, so the same dialog serves all three; the filter is resolved in main when the work is
- * added (and previewed), never from what happens to be loaded in the renderer.
+ * Whom an action is for: one person (from their page), a list of people (a role's holders, people
+ * ticked on the People list), or everyone a People filter or search matches, less those unticked.
+ * Every dialog in this folder takes a target, so the same dialog serves all three; the filter is
+ * resolved in main when the work is added (and previewed), never from what happens to be loaded in
+ * the renderer.
  */
 import type { BulkActionInput, PeopleFiltersInput } from '../../../src-preload/contract';
 import type { DraftWork } from '../plan-draft/use-add-to-draft';
@@ -14,9 +15,11 @@ export interface PeopleTarget {
   name: string;
 }
 
-/** Everyone a People filter matches. */
+/** Everyone a People filter (and the list's search words) matches, less `excludePersonIds`. */
 export interface FilterTarget {
   filters: PeopleFiltersInput;
+  query?: string;
+  excludePersonIds?: number[];
   name: string;
 }
 
@@ -35,9 +38,24 @@ export function peopleMatching(filters: PeopleFiltersInput, total: number): Filt
   return { filters, name: `the ${total.toLocaleString()} ${total === 1 ? 'person' : 'people'} matching the filter` };
 }
 
+/** Every match of a People search (`count` of them once the unticked are left out). */
+export function everyMatch(
+  count: number,
+  search: { filters: PeopleFiltersInput; query: string; excludePersonIds: number[] },
+): FilterTarget {
+  const people = `${count.toLocaleString()} matching ${count === 1 ? 'person' : 'people'}`;
+  return { ...search, name: search.excludePersonIds.length > 0 ? people : `all ${people}` };
+}
+
 /** The same action for everyone in the target, as draft work (previewed before it is added). */
 export function actionFor(target: ActionTarget, action: BulkActionInput): DraftWork {
-  return 'personIds' in target
-    ? { kind: 'selection', personIds: target.personIds, action }
-    : { kind: 'filter', filters: target.filters, action };
+  if ('personIds' in target) return { kind: 'selection', personIds: target.personIds, action };
+  const { filters, query, excludePersonIds } = target;
+  return {
+    kind: 'filter',
+    filters,
+    action,
+    ...(query ? { query } : {}),
+    ...(excludePersonIds ? { excludePersonIds } : {}),
+  };
 }

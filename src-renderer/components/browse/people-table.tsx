@@ -6,15 +6,25 @@
 import { Alert, Text } from '@mantine/core';
 import { useMemo, type ReactNode, type Ref } from 'react';
 import { useLocation } from 'wouter';
-import type { PersonRow } from '../../../src-preload/contract';
+import { DEFAULT_PEOPLE_COLUMNS, type PeopleSort, type PersonRow } from '../../../src-preload/contract';
 import { VirtualTable, type VirtualTableHandle } from '../virtual-table/virtual-table';
-import { personColumns, type PersonColumnId } from './person-columns';
+import type { PersonColumnId } from './person-columns';
+import { peopleTableColumns, type PeopleTableSelection } from './people-table-columns';
 import type { PeoplePages } from './use-people-pages';
+
+export type { PeopleTableSelection };
 
 interface PeopleTableProps {
   pages: PeoplePages;
   label?: string;
   hideColumns?: readonly PersonColumnId[];
+  /** The columns to show, in order (the People list's choice); without it the default ones. */
+  columns?: readonly PersonColumnId[];
+  /** With `onSort`, each header sorts the list by its column. */
+  sort?: PeopleSort;
+  onSort?: (sort: PeopleSort) => void;
+  /** Ticks in a first column, for bulk actions. */
+  selection?: PeopleTableSelection;
   /** Below this width the table scrolls sideways. */
   minWidth?: number;
   /** Shown when the search finds nobody. */
@@ -33,12 +43,37 @@ export function PeopleTable({
   pages,
   label = 'People',
   hideColumns,
+  columns: chosen,
+  sort,
+  onSort,
+  selection,
   minWidth = 900,
   empty,
   ...rest
 }: PeopleTableProps) {
   const [, navigate] = useLocation();
-  const columns = useMemo(() => personColumns(hideColumns), [hideColumns]);
+  const ids = useMemo(
+    () => chosen ?? DEFAULT_PEOPLE_COLUMNS.filter((id) => !hideColumns?.includes(id)),
+    [chosen, hideColumns],
+  );
+  // `selection.version` stands for the ticks: the columns and rows change when a tick does.
+  const version = selection?.version;
+  const columns = useMemo(
+    () => peopleTableColumns(ids, sort, onSort, selection),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the version is the selection's identity
+    [ids, sort, onSort, version],
+  );
+  const rowAttributes = useMemo(
+    () =>
+      selection
+        ? (p: PersonRow) => ({
+            ...personRowAttributes(p),
+            'data-checked': selection.isChecked(p.id) ? 'true' : undefined,
+          })
+        : personRowAttributes,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
+    [version],
+  );
   if (pages.error && !pages.total) {
     return (
       <Alert color="red" title="People could not be loaded" role="alert">
@@ -54,7 +89,8 @@ export function PeopleTable({
       getRow={pages.getRow}
       onRangeChange={pages.setRange}
       onOpen={(p) => navigate(`/people/${p.id}`)}
-      rowAttributes={personRowAttributes}
+      rowAttributes={rowAttributes}
+      onToggle={selection ? (p, index, e) => selection.toggle(p, index, e.shiftKey) : undefined}
       minWidth={minWidth}
       empty={
         pages.isLoading ? (

@@ -2,14 +2,20 @@
  * The People table's columns. Cells are plain elements (no Mantine components): a table re-renders
  * its visible rows on every search, and that must stay well under a frame.
  */
-import type { PersonRow } from '../../../src-preload/contract';
+import {
+  DEFAULT_PEOPLE_COLUMNS,
+  PEOPLE_COLUMN_LABELS,
+  type PeopleColumnId,
+  type PersonRow,
+} from '../../../src-preload/contract';
 import { wireDateAgo, wireDateText } from '../../lib/format';
 import type { VirtualColumn } from '../virtual-table/virtual-table';
 import { AccessBadges, ExternalBadge, StatusBadge } from './person-badges';
 import classes from './person-columns.module.css';
 
-export type PersonColumnId =
-  'name' | 'email' | 'organization' | 'department' | 'access' | 'status' | 'kind' | 'lastLogin';
+export type PersonColumnId = PeopleColumnId;
+
+const dimmedDash = <span className={classes.dimmed}>—</span>;
 
 export const PERSON_COLUMNS: VirtualColumn<PersonRow>[] = [
   {
@@ -33,8 +39,7 @@ export const PERSON_COLUMNS: VirtualColumn<PersonRow>[] = [
     id: 'department',
     header: 'Department',
     width: 'minmax(90px, 0.8fr)',
-    cell: (p) =>
-      p.department ? <span title={p.department}>{p.department}</span> : <span className={classes.dimmed}>—</span>,
+    cell: (p) => (p.department ? <span title={p.department}>{p.department}</span> : dimmedDash),
   },
   {
     id: 'access',
@@ -57,8 +62,35 @@ export const PERSON_COLUMNS: VirtualColumn<PersonRow>[] = [
       );
     },
   },
+  {
+    id: 'title',
+    header: 'Title',
+    width: 'minmax(110px, 1fr)',
+    cell: (p) => (p.title ? <span title={p.title}>{p.title}</span> : dimmedDash),
+  },
+  { id: 'id', header: 'ID', width: '84px', align: 'right', cell: (p) => p.id },
+  {
+    id: 'lastUpdated',
+    header: 'Last updated',
+    width: '112px',
+    cell: (p) => {
+      const text = wireDateAgo(p.lastUpdated);
+      return text ? <span title={wireDateText(p.lastUpdated) ?? undefined}>{text}</span> : dimmedDash;
+    },
+  },
 ];
 
+const BY_ID = new Map(PERSON_COLUMNS.map((c) => [c.id as PeopleColumnId, c]));
+
+/** The default columns, less those hidden (an organization's or a role's people). */
 export function personColumns(hide: readonly PersonColumnId[] = []): VirtualColumn<PersonRow>[] {
-  return PERSON_COLUMNS.filter((c) => !hide.includes(c.id as PersonColumnId));
+  return personColumnsIn(DEFAULT_PEOPLE_COLUMNS.filter((id) => !hide.includes(id)));
+}
+
+/** The columns chosen, in the order given. */
+export function personColumnsIn(ids: readonly PeopleColumnId[]): VirtualColumn<PersonRow>[] {
+  return ids.flatMap((id) => {
+    const column = BY_ID.get(id);
+    return column ? [{ ...column, header: PEOPLE_COLUMN_LABELS[id] }] : [];
+  });
 }

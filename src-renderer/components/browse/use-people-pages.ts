@@ -9,7 +9,7 @@
  */
 import { keepPreviousData, useQueries, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PeopleFiltersInput, PersonRow, SearchPeopleResult } from '../../../src-preload/contract';
+import type { PeopleFiltersInput, PeopleSort, PersonRow, SearchPeopleResult } from '../../../src-preload/contract';
 import { apiQueryKey, callApi, useApiQuery, type ApiCallError } from '../../api';
 
 export const PAGE_SIZE = 100;
@@ -27,6 +27,8 @@ const RANGE_SETTLE_MS = 60;
 export interface PeopleSearch {
   query: string;
   filters: PeopleFiltersInput;
+  /** Without it (or by name, A to Z): the search's own name order. */
+  sort?: PeopleSort | undefined;
 }
 
 export interface PeoplePages {
@@ -42,7 +44,8 @@ export interface PeoplePages {
   error: ApiCallError | null;
 }
 
-const searchKey = (s: PeopleSearch) => JSON.stringify([s.query, s.filters]);
+const isDefaultSort = (sort: PeopleSort | undefined) => !sort || (sort.by === 'name' && sort.dir === 'asc');
+const searchKey = (s: PeopleSearch) => JSON.stringify([s.query, s.filters, ...(isDefaultSort(s.sort) ? [] : [s.sort])]);
 
 /** The `people:search` input of a search's pages (without the offset): one place, so keys match. */
 function pageInput(instanceId: string, search: PeopleSearch) {
@@ -51,6 +54,7 @@ function pageInput(instanceId: string, search: PeopleSearch) {
     instanceId,
     ...(query ? { query } : {}),
     ...(Object.keys(search.filters).length > 0 ? { filters: search.filters } : {}),
+    ...(search.sort && !isDefaultSort(search.sort) ? { sort: search.sort } : {}),
     limit: PAGE_SIZE,
   };
 }
@@ -128,7 +132,7 @@ export function usePeoplePages(instanceId: string, search: PeopleSearch): People
   // commit as the rows themselves.
   const [shownFor, setShownFor] = useState<PeopleSearch | null>(null);
   if (first.data && !first.isPlaceholderData && (shownFor === null || searchKey(shownFor) !== key)) {
-    setShownFor({ query: search.query, filters: search.filters });
+    setShownFor({ query: search.query, filters: search.filters, sort: search.sort });
   }
 
   return {

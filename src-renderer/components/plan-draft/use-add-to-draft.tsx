@@ -17,7 +17,14 @@ import { draftHref, setCurrentDraftId, useCurrentDraft } from './current-draft';
 export type DraftWork =
   | { kind: 'operations'; operations: PlanOperationInput[] }
   | { kind: 'selection'; personIds: number[]; action: BulkActionInput }
-  | { kind: 'filter'; filters: PeopleFilters; action: BulkActionInput }
+  | {
+      kind: 'filter';
+      filters: PeopleFilters;
+      action: BulkActionInput;
+      /** The People list's search words, and the people unticked from "every match". */
+      query?: string;
+      excludePersonIds?: number[];
+    }
   | { kind: 'deactivateOrganization'; organizationId: number; includeSubOrganizations: boolean };
 
 interface Outcome {
@@ -50,7 +57,13 @@ async function run(planId: string, work: DraftWork): Promise<Omit<Outcome, 'plan
           planId,
           build:
             work.kind === 'filter'
-              ? { kind: 'filter', filters: work.filters, action: work.action }
+              ? {
+                  kind: 'filter',
+                  filters: work.filters,
+                  action: work.action,
+                  ...(work.query?.trim() ? { query: work.query.trim() } : {}),
+                  ...(work.excludePersonIds?.length ? { excludePersonIds: work.excludePersonIds } : {}),
+                }
               : {
                   kind: 'deactivateOrganization',
                   organizationId: work.organizationId,
@@ -84,20 +97,34 @@ function announce(o: Outcome) {
   });
 }
 
+/**
+ * Where the work goes when not into the current draft: another draft plan, or a new one with this
+ * title (which becomes the current draft).
+ */
+export type DraftTarget = { planId: string } | { newTitle: string };
+
 export function useAddToDraft(instanceId: string | null) {
   const { draft } = useCurrentDraft(instanceId);
   const [busy, setBusy] = useState(false);
-  const add = async (work: DraftWork): Promise<boolean> => {
-    if (!instanceId) return false;
+  /** The plan the work went into, or null when nothing was added. */
+  const add = async (work: DraftWork, target?: DraftTarget): Promise<string | null> => {
+    if (!instanceId) return null;
     setBusy(true);
     try {
-      const planId = await ensureDraft(instanceId, draft?.id ?? null, `Draft ${new Date().toLocaleString()}`);
+      const planId =
+        target && 'planId' in target
+          ? target.planId
+          : await ensureDraft(
+              instanceId,
+              target ? null : (draft?.id ?? null),
+              target?.newTitle || `Draft ${new Date().toLocaleString()}`,
+            );
       const out = await run(planId, work);
       announce({ planId, ...out });
-      return out.added > 0;
+      return out.added > 0 ? planId : null;
     } catch (err) {
       notifyError(err, 'Not added to the plan');
-      return false;
+      return null;
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,7 @@
-/** The virtual table's keys: arrows, Page Up/Down, Home/End move the active row, Enter opens it. */
+/**
+ * The virtual table's keys: arrows, Page Up/Down, Home/End move the active row, Enter opens it,
+ * Space ticks it (where the table has a selection).
+ */
 import type { KeyboardEvent, RefObject } from 'react';
 import { HEADER_HEIGHT } from './virtual-table-types';
 
@@ -10,6 +13,7 @@ interface GridKeyboardOptions<T> {
   moveTo: (index: number) => void;
   getRow: (index: number) => T | undefined;
   onOpen: ((row: T, index: number) => void) | undefined;
+  onToggle?: ((row: T, index: number, event: { shiftKey: boolean }) => void) | undefined;
 }
 
 export function useGridKeyboard<T>({
@@ -20,6 +24,7 @@ export function useGridKeyboard<T>({
   moveTo,
   getRow,
   onOpen,
+  onToggle,
 }: GridKeyboardOptions<T>) {
   return (event: KeyboardEvent<HTMLDivElement>) => {
     const pageRows = Math.max(
@@ -38,6 +43,10 @@ export function useGridKeyboard<T>({
     if (target !== undefined) {
       event.preventDefault();
       moveTo(target);
+    } else if (event.key === ' ' && onToggle && event.target === event.currentTarget) {
+      const row = getRow(activeIndex);
+      event.preventDefault();
+      if (row !== undefined) onToggle(row, activeIndex, { shiftKey: event.shiftKey });
     } else if (event.key === 'Enter') {
       const row = getRow(activeIndex);
       if (row !== undefined && onOpen) {

@@ -17,7 +17,12 @@ export function VirtualTableHeader<T>({ columns, template, minWidth }: VirtualTa
       style={{ gridTemplateColumns: template, height: HEADER_HEIGHT, minWidth }}
     >
       {columns.map((c) => (
-        <div key={c.id} role="columnheader" className={`${classes.cell} ${c.align === 'right' ? classes.right : ''}`}>
+        <div
+          key={c.id}
+          role="columnheader"
+          aria-sort={c.sort}
+          className={`${classes.cell} ${c.align === 'right' ? classes.right : ''}`}
+        >
           {c.header}
         </div>
       ))}

@@ -46,7 +46,7 @@ function RowImpl<T>({
     >
       {columns.map((c) => (
         <div key={c.id} role="gridcell" className={`${classes.cell} ${c.align === 'right' ? classes.right : ''}`}>
-          {row === undefined ? <div className={classes.placeholder} /> : c.cell(row)}
+          {row === undefined ? <div className={classes.placeholder} /> : c.cell(row, index)}
         </div>
       ))}
     </div>

@@ -6,8 +6,10 @@ export interface VirtualColumn<T> {
   header: ReactNode;
   /** A CSS grid track: '2fr', 'minmax(160px, 1fr)', '110px'. */
   width: string;
-  cell: (row: T) => ReactNode;
+  cell: (row: T, index: number) => ReactNode;
   align?: 'left' | 'right';
+  /** The column's sort, for screen readers (`aria-sort` on its header). */
+  sort?: 'ascending' | 'descending' | 'none';
 }
 
 export interface VirtualTableHandle {
@@ -27,6 +29,8 @@ export interface VirtualTableProps<T> {
   /** Keep it stable (a module-level function): rows are memoized on it. */
   rowAttributes?: (row: T, index: number) => Record<string, string | number | undefined>;
   onOpen?: (row: T, index: number) => void;
+  /** Space on the active row (tick it in a selection). */
+  onToggle?: (row: T, index: number, event: { shiftKey: boolean }) => void;
   /** The rows in view changed (first and last index, without overscan). */
   onRangeChange?: (first: number, last: number) => void;
   rowHeight?: number;

@@ -29,7 +29,16 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     onRangeChange: props.onRangeChange,
   });
   const { activeIndex, moveTo, onRowClick } = useActiveRow(props, virtualizer, scrollerRef);
-  const onKeyDown = useGridKeyboard({ count, activeIndex, rowHeight, scrollerRef, moveTo, getRow, onOpen });
+  const onKeyDown = useGridKeyboard({
+    count,
+    activeIndex,
+    rowHeight,
+    scrollerRef,
+    moveTo,
+    getRow,
+    onOpen,
+    onToggle: props.onToggle,
+  });
 
   const items = virtualizer.getVirtualItems();
   const rowId = (index: number) => `${idPrefix}-row-${index}`;

@@ -5,7 +5,13 @@
  * lives in its own file or folder here.
  */
 import { Tabs } from '@mantine/core';
-import { IconAlertTriangle, IconChartBar, IconListDetails, IconMessageQuestion, IconTimeline } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconChartBar,
+  IconListDetails,
+  IconMessageQuestion,
+  IconTimeline,
+} from '@tabler/icons-react';
 import { useLocation, useParams } from 'wouter';
 import { BrowseGate } from '../../components/browse/browse-gate';
 import { ScreenHeader } from '../../components/screen-header';

@@ -1,11 +1,12 @@
 /**
  * Connect: the active instance's connection (settings, secrets, function registry, test), a new
- * connection, and on first start the one-click sandbox. Without a keychain it says so first, with
+ * connection (at `/connect/new`: the one way to add an instance, Settings' "Add instance" opens
+ * it too), and on first start the one-click sandbox. Without a keychain it says so first, with
  * how to start one, because no real instance's secret can be saved until then (the sandbox needs none).
  */
 import { Alert, Anchor, Button, Divider, EmptyState, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { IconKeyOff, IconPlugConnected, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useLocation, useRoute } from 'wouter';
 import { useApiQuery } from '../../api';
 import { ScreenHeader } from '../../components/screen-header';
 import { useActiveInstance, useUpdateSettings } from '../../hooks/use-settings';
@@ -18,7 +19,9 @@ export function ConnectScreen() {
   const { active, instances, isLoading } = useActiveInstance();
   const vault = useApiQuery('vault:status');
   const updateSettings = useUpdateSettings();
-  const [creating, setCreating] = useState(false);
+  const [creating] = useRoute('/connect/new');
+  const [, navigate] = useLocation();
+  const setCreating = (on: boolean) => navigate(on ? '/connect/new' : '/connect');
   const secretsBlocked =
     vault.data && !vault.data.available ? (vault.data.reason ?? 'No OS keychain is available.') : null;
 

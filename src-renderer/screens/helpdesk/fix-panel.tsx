@@ -7,6 +7,7 @@ import { Anchor, Badge, Button, Group, List, Paper, Progress, Stack, Text, Title
 import { IconExternalLink, IconFileText, IconRefresh, IconTool } from '@tabler/icons-react';
 import type { HelpdeskDiagnosis, Instance } from '../../../src-preload/contract';
 import { notifySuccess, useApiMutation } from '../../api';
+import { draftHref } from '../../components/plan-draft/current-draft';
 import { setHelpdeskView } from './helpdesk-store';
 import { useSyncThenCheck } from './use-sync-then-check';
 
@@ -41,9 +42,9 @@ function FixPlan({ instance, diagnosis }: Pick<Props, 'instance' | 'diagnosis'>)
         <Badge color={plan.state === 'applied' ? 'green' : plan.state === 'failed' ? 'red' : 'blue'}>
           {PLAN_STATE[plan.state] ?? plan.state}
         </Badge>
-        <Anchor href="#/plans" size="sm" data-testid="helpdesk-open-plans">
+        <Anchor href={draftHref(plan.id)} size="sm" data-testid="helpdesk-open-plans">
           <Group gap={4}>
-            Open Plans <IconExternalLink size={14} />
+            Open the plan <IconExternalLink size={14} />
           </Group>
         </Anchor>
       </Group>

@@ -12,6 +12,8 @@ export interface PeopleBrowseState {
   filtersOpen: boolean;
   scrollOffset: number;
   activeIndex: number;
+  /** The saved view last opened (its name shows on the Views button). */
+  activeViewId: string | null;
 }
 
 const initial = (instanceId: string | null): PeopleBrowseState => ({
@@ -21,6 +23,7 @@ const initial = (instanceId: string | null): PeopleBrowseState => ({
   filtersOpen: false,
   scrollOffset: 0,
   activeIndex: 0,
+  activeViewId: null,
 });
 
 let state = initial(null);

@@ -2,26 +2,17 @@
  * The People filters as the form holds them, and their translation to `people:search` filters.
  * Kept pure so the rules (what "within 30 days" means, what counts as a filter) are testable.
  */
-import type { PeopleFiltersInput } from '../../../src-preload/contract';
+import type { PeopleFiltersInput, PeopleViewFilters } from '../../../src-preload/contract';
 import { wireDateDaysAgo } from '../../lib/format';
 
 export type LastLoginMode = 'any' | 'never' | 'within' | 'notWithin' | 'before';
 
-export interface PeopleFilterState {
-  roleId: number | null;
-  organizationId: number | null;
-  includeSubOrganizations: boolean;
-  accessType: string | null;
-  status: string | null;
-  kind: 'all' | 'internal' | 'external';
-  lastLogin: LastLoginMode;
-  /** For `within` and `notWithin`. */
-  lastLoginDays: number;
-  /** For `before`: `YYYY-MM-DD`. */
-  lastLoginBefore: string;
-  /** Exact department name. */
-  department: string;
-}
+/**
+ * The filters as the form holds them: `lastLoginDays` for "within" and "not within", and
+ * `lastLoginBefore` (`YYYY-MM-DD`) for "before"; `department` is an exact name. The same shape a
+ * saved view keeps (the contract's), so a view stores the form and relative dates stay relative.
+ */
+export type PeopleFilterState = PeopleViewFilters;
 
 export const EMPTY_FILTERS: PeopleFilterState = {
   roleId: null,

@@ -27,14 +27,29 @@ export function usePeopleSearch(instanceId: string) {
   };
   const toggleFilters = useCallback(() => setFiltersOpen((open) => !open), []);
   useEffect(() => saveBrowseState({ filtersOpen }), [filtersOpen]);
-  const clearQuery = () => {
-    setQuery('');
+  /** Puts words in the box from outside it (a cleared search, a saved view opened). */
+  const replaceQuery = (q: string) => {
+    setQuery(q);
     setBoxKey((k) => k + 1);
   };
+  const clearQuery = () => replaceQuery('');
   const setFilters = (f: PeopleFilterState) => {
     setFiltersState(f);
     saveBrowseState({ filters: f });
   };
 
-  return { saved, query, setQuery, clearQuery, boxKey, filters, setFilters, filterCount, filtersOpen, toggleFilters };
+  return {
+    saved,
+    query,
+    setQuery,
+    clearQuery,
+    replaceQuery,
+    boxKey,
+    filters,
+    setFilters,
+    filterCount,
+    filtersOpen,
+    setFiltersOpen,
+    toggleFilters,
+  };
 }

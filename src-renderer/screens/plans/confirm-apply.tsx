@@ -2,7 +2,7 @@
 import { Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import type { Instance, PlanDetail } from '../../../src-preload/contract';
-import { formatNumber } from '../../lib/format';
+import { countOf, formatNumber } from '../../lib/format';
 import { topRisk } from './plan-format';
 
 export function confirmApply(instance: Instance, detail: PlanDetail, onConfirm: () => void): void {
@@ -13,7 +13,7 @@ export function confirmApply(instance: Instance, detail: PlanDetail, onConfirm: 
     children: (
       <Stack gap={4}>
         <Text size="sm">
-          {formatNumber(totals.operations)} operations on {formatNumber(totals.people)} people; risk <b>{risk}</b>
+          {countOf(totals.operations, 'operation')} on {countOf(totals.people, 'person', 'people')}; risk <b>{risk}</b>
           {totals.privileged ? `, ${totals.privileged} privileged` : ''}.
         </Text>
         <Text size="sm">

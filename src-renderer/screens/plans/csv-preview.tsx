@@ -5,7 +5,7 @@
 import { Alert, Badge, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import type { CsvPreviewResult, CsvProblem } from '../../../src-preload/contract';
-import { formatNumber } from '../../lib/format';
+import { countOf, formatNumber } from '../../lib/format';
 
 const SHOWN = 100;
 
@@ -16,7 +16,7 @@ export function CsvPreview({ result }: { result: CsvPreviewResult }) {
     <Alert
       color={clean ? 'teal' : 'yellow'}
       icon={clean ? <IconCircleCheck /> : <IconAlertTriangle />}
-      title={`${formatNumber(result.rows)} rows, ${formatNumber(result.matched)} matched: ${formatNumber(result.added)} operations for ${formatNumber(result.people)} people`}
+      title={`${formatNumber(result.rows)} rows, ${formatNumber(result.matched)} matched: ${countOf(result.added, 'operation')} for ${countOf(result.people, 'person', 'people')}`}
       data-testid="csv-preview"
     >
       <Stack gap="xs">

@@ -1,7 +1,7 @@
 /** The plan page's four figures: operations, approvals, risk and the API calls it uses. */
 import { Badge, SimpleGrid } from '@mantine/core';
 import type { PlanDetail } from '../../../src-preload/contract';
-import { formatNumber } from '../../lib/format';
+import { countOf, formatNumber } from '../../lib/format';
 import { RISK_COLOR, topRisk } from './plan-format';
 import { PlanStat } from './plan-stat';
 
@@ -13,7 +13,7 @@ export function PlanStats({ detail }: { detail: PlanDetail }) {
       <PlanStat
         label="Operations"
         value={formatNumber(totals.operations)}
-        hint={`${formatNumber(totals.people)} people`}
+        hint={countOf(totals.people, 'person', 'people')}
       />
       <PlanStat
         label="Approved"

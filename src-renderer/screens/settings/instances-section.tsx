@@ -1,25 +1,30 @@
 /**
- * The instances list with its actions: add, rename, remove, make active. Each action opens its
- * own dialog; this component only decides which one is open.
+ * The instances list with its actions: add, rename, remove, make active. Adding is Connect's New
+ * connection (one form for a new instance, with its API user and tokens); renaming and removing
+ * open their own dialogs here.
  */
 import { Anchor, Button, EmptyState, Group, Paper, Text, Title } from '@mantine/core';
 import { IconPlus, IconServer } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useLocation } from 'wouter';
 import type { Instance } from '../../../src-preload/contract';
 import { useActiveInstance } from '../../hooks/use-settings';
-import { AddInstanceModal } from './add-instance-modal';
 import { InstancesTable } from './instances-table';
 import { RenameInstanceModal } from './rename-instance-modal';
 import { useInstanceActions } from './use-instance-actions';
 
 export function InstancesSection() {
   const { active, instances, isLoading } = useActiveInstance();
-  const [adding, setAdding] = useState(false);
+  const [, navigate] = useLocation();
   const [renaming, setRenaming] = useState<Instance | null>(null);
   const actions = useInstanceActions();
 
   const addButton = (
-    <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+    <Button
+      leftSection={<IconPlus size={16} />}
+      onClick={() => navigate('/connect/new')}
+      title="Opens Connect's New connection: the instance, its API user and its function tokens"
+    >
       Add instance
     </Button>
   );
@@ -48,7 +53,7 @@ export function InstancesSection() {
           icon={<IconServer size={28} />}
           variant="light"
           title="No instance yet"
-          description="Add your SmartSimple instance: its host (such as https://acme.smartsimple.com), alias and root company ID. Secrets are entered on the Connect screen afterwards."
+          description="Add your SmartSimple instance on Connect: its host (such as https://acme.smartsimple.com), alias and root company ID, its API user and its function tokens."
         >
           <EmptyState.Actions>{addButton}</EmptyState.Actions>
         </EmptyState>
@@ -63,7 +68,6 @@ export function InstancesSection() {
         />
       )}
 
-      <AddInstanceModal opened={adding} onClose={() => setAdding(false)} />
       <RenameInstanceModal instance={renaming} onClose={() => setRenaming(null)} />
     </Paper>
   );

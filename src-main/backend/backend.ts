@@ -188,8 +188,8 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const ai = createAiService({ db, logger, vault, settings: () => ({ llm: instances.settings().llm }) });
   const aiSettings = createAiSettingsService({ ai, vault, instances });
   const ask = createAskService({ db });
-  const onboarding = createOnboardingService({ db, mirror, ai, administrator });
   const intake = createIntakeService({ db, logger: logger.child('intake') });
+  const onboarding = createOnboardingService({ db, mirror, ai, intake, administrator });
   const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };
   return {
     app,

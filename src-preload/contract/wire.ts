@@ -48,6 +48,7 @@ export const TABLES = [
   'audit',
   'ai',
   'ask',
+  'onboarding',
 ] as const;
 export type Table = (typeof TABLES)[number];
 

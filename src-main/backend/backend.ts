@@ -122,6 +122,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await services.jobs.shutdown();
       await services.sandbox.close();
       services.ask.close();
+      await services.intake.close();
       listeners.clear();
       db.close();
     },
@@ -188,7 +189,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const ai = createAiService({ db, logger, vault, settings: () => ({ llm: instances.settings().llm }) });
   const aiSettings = createAiSettingsService({ ai, vault, instances });
   const ask = createAskService({ db });
-  const intake = createIntakeService({ db, logger: logger.child('intake') });
+  const intake = createIntakeService({ db, blobDir: path.join(dataDir, 'intake'), logger: logger.child('intake') });
   const onboarding = createOnboardingService({ db, mirror, ai, intake, administrator });
   const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };
   return {

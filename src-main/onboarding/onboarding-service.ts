@@ -45,11 +45,7 @@ import {
 /** What onboarding needs of intake: reading a document, and (when intake keeps the bytes) a page image. */
 export interface IntakeReader {
   read(input: { name: string; bytes: Uint8Array }): Promise<IntakeResult>;
-  page?(input: { documentId: string; page: number; attachment?: string }): Promise<{
-    png: string;
-    width: number;
-    height: number;
-  }>;
+  page?(documentId: string, page: number): Promise<{ png: string; width: number; height: number }>;
 }
 
 export interface OnboardingServiceDeps {
@@ -194,13 +190,10 @@ function documents({ deps, requireDocument }: Ctx): Pick<OnboardingService, 'doc
       const stored = d.pages.find((x) => x.number === page && (x.attachment ?? null) === (attachment ?? null));
       if (!stored) throw notFound(`Page ${page} of ${d.file}`);
       const blank = { page, attachment: attachment ?? null, width: stored.width, height: stored.height, png: null };
-      if (!d.intakeDocumentId || !deps.intake?.page) return blank;
-      const image = await deps.intake.page({
-        documentId: d.intakeDocumentId,
-        page,
-        ...(attachment ? { attachment } : {}),
-      });
-      return { ...blank, ...image };
+      const source = stored.intakeDocumentId ?? d.intakeDocumentId;
+      if (!source || !deps.intake?.page) return blank;
+      const image = await deps.intake.page(source, page);
+      return { ...blank, width: image.width, height: image.height, png: image.png };
     },
   };
 }
@@ -259,8 +252,10 @@ function review(ctx: Ctx): Pick<OnboardingService, 'get' | 'decide' | 'createPla
 /** What is kept of a read document: its pages (and its attachments' pages), never its bytes. */
 function documentRow(instanceId: string, batchId: string, read: IntakeResult): DocumentRow {
   const pages: OnboardingPage[] = [
-    ...read.pages,
-    ...(read.attachments ?? []).flatMap((a) => a.pages.map((pg) => ({ ...pg, attachment: a.file }))),
+    ...read.pages.map((pg) => ({ ...pg, intakeDocumentId: read.documentId })),
+    ...(read.attachments ?? []).flatMap((a) =>
+      a.pages.map((pg) => ({ ...pg, attachment: a.file, intakeDocumentId: a.documentId })),
+    ),
   ];
   return {
     id: randomUUID(),
@@ -268,7 +263,7 @@ function documentRow(instanceId: string, batchId: string, read: IntakeResult): D
     batchId,
     file: read.file,
     format: read.format,
-    intakeDocumentId: (read as { documentId?: string }).documentId ?? null,
+    intakeDocumentId: read.documentId,
     pages,
     warnings: read.warnings,
     createdAt: '',

@@ -215,6 +215,8 @@ export type {
   IntakeFormat,
   IntakeMapping,
   IntakePage,
+  IntakePageImage,
+  IntakePageView,
   IntakeRecord,
   IntakeResult,
   IntakeSource,

@@ -194,7 +194,7 @@ export interface ProposalSummary {
 }
 
 /** A page of a document, or of one of its attachments (an e-mail's form). */
-export type OnboardingPage = IntakePage & { attachment?: string };
+export type OnboardingPage = IntakePage & { attachment?: string; intakeDocumentId?: string };
 
 /** A stored document as the review shows it: its pages' text with the boxes of every text item. */
 export interface OnboardingDocumentView {

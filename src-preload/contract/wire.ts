@@ -49,6 +49,7 @@ export const TABLES = [
   'ai',
   'ask',
   'onboarding',
+  'intake',
 ] as const;
 export type Table = (typeof TABLES)[number];
 

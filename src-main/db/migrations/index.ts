@@ -8,6 +8,8 @@ import { m0005SecretAccounts } from './0005-secret-accounts';
 import { m0006AiSuggestions } from './0006-ai-suggestions';
 import { m0007ApprovalReasons } from './0007-approval-reasons';
 import { m0008Ask } from './0008-ask';
+import { m0009Reserved } from './0009-reserved';
+import { m0010IntakeDocuments } from './0010-intake-documents';
 import { m0015Onboarding } from './0015-onboarding';
 
 export interface Migration {
@@ -35,8 +37,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0006AiSuggestions,
   m0007ApprovalReasons,
   m0008Ask,
-  reserved(9, 'detectors'),
-  reserved(10, 'intake'),
+  m0009Reserved,
+  m0010IntakeDocuments,
   reserved(11, 'console-people'),
   reserved(12, 'ask-evidence'),
   reserved(13, 'other-branch'),

@@ -118,7 +118,7 @@ interface RawSummary {
   updated_at: string;
 }
 
-/** The queue: newest drop first, then the order the records came in. */
+/** The queue: the latest drop first; within a drop, the documents and their records in the order they came. */
 export function listProposals(db: DB, instanceId: string, states: readonly ProposalState[]): ProposalSummary[] {
   const rows = db
     .prepare(
@@ -128,7 +128,7 @@ export function listProposals(db: DB, instanceId: string, states: readonly Propo
        JOIN onboarding_documents d ON d.id = p.document_id
        LEFT JOIN plans pl ON pl.id = p.plan_id
        WHERE p.instance_id = ? AND p.state IN (${states.map(() => '?').join(',')})
-       ORDER BY d.created_at DESC, d.batch_id, d.rowid, p.record_index
+       ORDER BY MAX(d.created_at) OVER (PARTITION BY d.batch_id) DESC, d.batch_id, d.rowid, p.record_index
        LIMIT 5000`,
     )
     .all(instanceId, ...states) as RawSummary[];

@@ -11,6 +11,7 @@
 import type { Proposal, ProposedOperation } from '../../src-preload/contract';
 import type { MirrorPersonFields } from '../ai/resolve/mirror-records';
 import type { OperationInput } from '../plans/types';
+import { distance } from 'fastest-levenshtein';
 import { flatFields } from './proposal';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -76,7 +77,17 @@ function linkedPerson(ctx: Ctx, personId: number, linked: MirrorPersonFields | n
   const sid = p.resolution.suggestionId;
   if (linked) {
     const changes: Record<string, string> = {};
-    for (const [k, sf, m] of MAP) if (f[k] && norm(String(linked[m] ?? '')) !== norm(f[k])) changes[sf] = cut(f[k]!);
+    for (const [k, sf, m] of MAP) {
+      const mirror = String(linked[m] ?? '');
+      if (!f[k] || norm(mirror) === norm(f[k])) continue;
+      if (likelyMisread(p.fields[k], f[k]!, mirror)) {
+        out.warnings.push(
+          `The document's ${LABEL[sf] ?? k} “${f[k]}” (read at ${Math.round(p.fields[k]!.confidence * 100)}%) is close to the instance's “${mirror}”: kept “${mirror}”. Type the value to change it.`,
+        );
+        continue;
+      }
+      changes[sf] = cut(f[k]!);
+    }
     if (Object.keys(changes).length)
       push(
         { kind: 'update_fields', personId, fields: changes, source: 'ai', aiSuggestionId: sid },
@@ -113,6 +124,19 @@ function linkedPerson(ctx: Ctx, personId: number, linked: MirrorPersonFields | n
         `Assign as ${r.roleName} on ${r.programName}`,
         r.privileged,
       );
+}
+
+/**
+ * A value read with less than full confidence that is a letter or two away from what the instance
+ * holds is more likely a misread (a scan's "tt" read as "ft") than a change: it is not planned.
+ * A value the administrator typed or took from the page is always meant.
+ */
+function likelyMisread(field: Proposal['fields'][string] | undefined, value: string, mirror: string): boolean {
+  if (!field || field.edited || !mirror.trim()) return false;
+  const a = norm(value).replace(/[^\p{L}\p{N}@.]/gu, '');
+  const b = norm(mirror).replace(/[^\p{L}\p{N}@.]/gu, '');
+  if (a === b) return true;
+  return field.confidence < 0.9 && 1 - distance(a, b) / Math.max(a.length, b.length) >= 0.75;
 }
 
 /** A new person: their organization first when it is new, then create_person with the accepted profile roles. */

@@ -29,7 +29,8 @@ export function planFromProposal(
   const planned = planProposal(p, linked);
   if (planned.problems.length) throw validation(planned.problems.join(' '));
   if (planned.operations.length === 0) throw validation('Nothing to plan: the person exists and nothing was accepted.');
-  const name = `${p.fields.firstName?.value ?? ''} ${p.fields.lastName?.value ?? ''}`.trim() || p.file;
+  const read = `${p.fields.firstName?.value ?? ''} ${p.fields.lastName?.value ?? ''}`.trim();
+  const name = linked ? `${linked.firstName} ${linked.lastName}`.trim() : read || p.file;
   const { plan } = createPlan(deps.db, {
     instanceId: p.instanceId,
     title: `Onboard ${name}`.slice(0, 200),

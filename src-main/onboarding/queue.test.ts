@@ -77,7 +77,9 @@ describe('the onboarding queue', () => {
 
     // A restart: a new database connection and new services over the same file.
     const { db } = openDatabase(path.join(m.dir, 'app.sqlite'));
-    closers.push(async () => db.close());
+    closers.push(async () => {
+      db.close();
+    });
     const again = m.service(db);
     const queue = again.list(m.instanceId);
     expect(queue.map((q) => [q.batchId, q.title, q.state])).toEqual([

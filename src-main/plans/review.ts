@@ -135,6 +135,13 @@ function personWarnings(diff: PersonDiff, m: MirrorPerson | undefined, context: 
   return warnings;
 }
 
+/** The roles an operation grants, by name (a new person's: every role the plan gives them). */
+function grantedRoleNames(op: Operation, context: WarningContext): string {
+  const ids =
+    op.kind === 'create_person' ? ((op.params.roleIds as number[] | undefined) ?? []) : [op.params.roleId as number];
+  return ids.map((id) => context.roleName(id)).join(', ');
+}
+
 function operationWarnings(
   op: Operation,
   { personId, name }: PersonDiff,
@@ -147,7 +154,7 @@ function operationWarnings(
       ? 'administrator access'
       : op.riskReasons.includes('reactivates-privileged')
         ? 'access back to a privileged account'
-        : `the privileged role ${context.roleName(op.params.roleId as number)}`;
+        : `the privileged role ${grantedRoleNames(op, context)}`;
     warnings.push({
       kind: 'privileged-grant',
       severity: 'danger',
@@ -162,7 +169,7 @@ function operationWarnings(
       severity: 'info',
       personId,
       operationId: op.id,
-      message: `${context.roleName(op.params.roleId as number)} is not marked privileged or not yet: decide on the Roles screen.`,
+      message: `${grantedRoleNames(op, context)} ${op.kind === 'create_person' && (op.params.roleIds as number[]).length > 1 ? 'are' : 'is'} not marked privileged or not yet: decide on the Roles screen.`,
     });
   }
   if (op.kind === 'create_person' || personId === null) return warnings;

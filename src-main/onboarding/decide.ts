@@ -26,8 +26,9 @@ export function applyDecision(p: Proposal, input: DecideInput): Decided {
   const changed = new Set<string>();
   for (const [k, v] of Object.entries(input.fields ?? {})) {
     const was = fields[k];
+    // The same value again counts once: the administrator confirms what was read (then it is theirs).
     const same = was && JSON.stringify(was.value) === JSON.stringify(v);
-    if (same && !input.sources?.[k]) continue;
+    if (same && was.edited && !input.sources?.[k]) continue;
     fields[k] = { value: v, confidence: 1, source: input.sources?.[k] ?? was?.source ?? null, edited: true };
     changed.add(k);
   }

@@ -30,7 +30,14 @@ import type { MirrorService } from '../mirror/mirror-service';
 import type { MirrorPersonFields } from '../ai/resolve/mirror-records';
 import { applyDecision, baseOf, type DecideInput } from './decide';
 import { planFromProposal, rejectSuggestions } from './plan';
-import { buildProposal, keptFields, prepareMatching, withOperations, type Matching } from './proposal';
+import {
+  buildProposal,
+  createMatchingCache,
+  keptFields,
+  withOperations,
+  type Matching,
+  type ProposeDeps,
+} from './proposal';
 import {
   getDocument,
   getProposal,
@@ -53,6 +60,7 @@ export interface OnboardingServiceDeps {
   mirror: MirrorService;
   ai: Pick<AiService, 'resolve' | 'recommendRoles' | 'decide' | 'get' | 'record'>;
   intake?: IntakeReader;
+  matching?: ProposeDeps['matching'];
   /** The administrator of an instance on this computer (the plan's author and the decider). */
   administrator: (instanceId: string) => string;
   /** Where the sample documents are (resources/intake-samples). */
@@ -78,8 +86,11 @@ export interface OnboardingService {
 const SAMPLE_TYPES = /\.(pdf|png|jpe?g|tiff?|docx|eml|msg|txt|csv|xlsx)$/i;
 
 /** What every part of the service shares. */
+/** The deps as the parts use them: the matching cache is always there. */
+type Deps = OnboardingServiceDeps & Required<Pick<OnboardingServiceDeps, 'matching'>>;
+
 interface Ctx {
-  deps: OnboardingServiceDeps;
+  deps: Deps;
   db: DB;
   now(): string;
   require(id: string): Proposal;
@@ -87,7 +98,8 @@ interface Ctx {
   linkedOf(p: Proposal): MirrorPersonFields | null;
 }
 
-export function createOnboardingService(deps: OnboardingServiceDeps): OnboardingService {
+export function createOnboardingService(input: OnboardingServiceDeps): OnboardingService {
+  const deps: Deps = { ...input, matching: input.matching ?? createMatchingCache() };
   const { db } = deps;
   const ctx: Ctx = {
     deps,
@@ -138,7 +150,7 @@ function queue({ deps, db, now }: Ctx): Pick<OnboardingService, 'add' | 'propose
       const read = await deps.intake.read({ name, bytes });
       const doc = documentRow(instanceId, batchId, read);
       const records = read.records.length > 0 ? read.records : [{ fields: {} }];
-      const matching = prepareMatching(deps, instanceId);
+      const matching = deps.matching(deps, instanceId);
       const proposals: Proposal[] = [];
       for (const [i, record] of records.entries())
         proposals.push(await proposeRecord(deps, instanceId, { doc, recordIndex: i, fields: record.fields }, matching));
@@ -160,7 +172,7 @@ function queue({ deps, db, now }: Ctx): Pick<OnboardingService, 'add' | 'propose
         createdAt: now(),
       };
       const record = { doc, recordIndex: 0, fields: document.fields };
-      const proposal = await proposeRecord(deps, instanceId, record, prepareMatching(deps, instanceId));
+      const proposal = await proposeRecord(deps, instanceId, record, deps.matching(deps, instanceId));
       keepNew(doc, [proposal]);
       return proposal;
     },

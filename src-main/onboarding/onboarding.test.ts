@@ -97,6 +97,32 @@ describe('onboarding proposals', () => {
     expect(proposal.operations[0]!.summary).toBe(`Update the title of ${p.firstName} ${p.lastName}`);
   });
 
+  it('does not plan a near-miss misread of a linked person (a scan\'s "tt" read as "ft"), unless typed', async () => {
+    const m = await setup();
+    const p = m.sb.state.data.people.find((x) => !x.deleted && x.lastName.length >= 6 && x.title)!;
+    const misread = `${p.lastName.slice(0, -2)}${p.lastName.slice(-1) === 'x' ? 'y' : 'x'}${p.lastName.slice(-1)}`;
+    const withLast = (confidence: number) => ({
+      file: 'scan.png',
+      fields: {
+        firstName: field(p.firstName),
+        lastName: { value: misread, confidence, source: null },
+        email: field(p.email),
+        title: { value: `“${p.title}`, confidence: 0.5, source: null },
+      },
+    });
+    const low = await m.onboarding.propose(m.instanceId, withLast(0.6));
+    expect(low.resolution.personId).toBe(p.id);
+    expect(low.operations).toEqual([]);
+    expect(low.warnings.join(' ')).toContain(
+      `The document's last name “${misread}” (read at 60%) is close to the instance's “${p.lastName}”`,
+    );
+    // Read with confidence, it is a change of name; typed by the administrator, too.
+    const sure = await m.onboarding.propose(m.instanceId, withLast(0.97));
+    expect(sure.operations.map((o) => o.summary)).toEqual([`Update the last name of ${p.firstName} ${p.lastName}`]);
+    const typed = await m.onboarding.decide({ proposalId: low.id, fields: { lastName: misread } });
+    expect(typed.operations.map((o) => o.kind)).toEqual(['update_fields']);
+  });
+
   it('recommends what more than 70% of at least 5 peers hold, says k of n and how the group was formed', async () => {
     const m = await setup();
     const role = plainRole(m);

@@ -6,7 +6,7 @@
  * matched to the catalogue, and a privileged one waits for the administrator's own decision (never
  * accepted by default, never in bulk) and then for the policy's individual approval.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { INTAKE_FIELD_NAMES } from '../../src-preload/contract';
 import type {
   DocumentField,
@@ -31,6 +31,8 @@ export interface ProposeDeps {
   db: DB;
   mirror: MirrorService;
   ai: Pick<AiService, 'resolve' | 'recommendRoles'>;
+  /** The mirror's people and their index (default: built for each call; the service keeps a cache). */
+  matching?: (deps: Pick<ProposeDeps, 'mirror'>, instanceId: string) => Matching;
 }
 
 export function flatFields(fields: Proposal['fields']): Fields {
@@ -78,11 +80,37 @@ export function prepareMatching(deps: Pick<ProposeDeps, 'mirror'>, instanceId: s
   return { people, index: people.length > 0 ? mirrorIndex(people) : undefined };
 }
 
+/**
+ * The index, built once per state of the mirror: building it (blocking keys, the model estimated
+ * by EM) costs seconds on a thousand people, matching one record against it milliseconds. The key
+ * is a digest of the people as the engine compares them, so a sync or an apply that changes anyone
+ * builds it again, and nothing else does.
+ */
+export function createMatchingCache(size = 4) {
+  const cache = new Map<string, { digest: string; index: MirrorIndex | undefined }>();
+  return (deps: Pick<ProposeDeps, 'mirror'>, instanceId: string): Matching => {
+    const people = deps.mirror.peopleForMatching(instanceId);
+    const hash = createHash('sha256');
+    for (const p of people)
+      hash.update(
+        `${p.id}\u0000${p.firstName}\u0000${p.lastName}\u0000${p.email}\u0000${p.phone ?? ''}\u0000${p.title ?? ''}\u0000${p.organization ?? ''}\u0000${p.department ?? ''}\n`,
+      );
+    const digest = hash.digest('hex');
+    const hit = cache.get(instanceId);
+    if (hit?.digest === digest) return { people, index: hit.index };
+    const index = people.length > 0 ? mirrorIndex(people) : undefined;
+    cache.delete(instanceId);
+    cache.set(instanceId, { digest, index });
+    while (cache.size > size) cache.delete(cache.keys().next().value as string);
+    return { people, index };
+  };
+}
+
 export async function buildProposal(
   deps: ProposeDeps,
   instanceId: string,
   base: ProposalBase,
-  matching: Matching = prepareMatching(deps, instanceId),
+  matching: Matching = (deps.matching ?? prepareMatching)(deps, instanceId),
 ): Promise<Proposal> {
   const fields = flatFields(base.fields);
   const { people } = matching;

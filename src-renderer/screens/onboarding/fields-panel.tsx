@@ -4,7 +4,7 @@
  * recorded as the administrator's edit. Fields the document did not give are there to fill in, by
  * typing or by clicking text on the page.
  */
-import { Badge, Group, Paper, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconFocus2 } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Proposal, ProposalField } from '../../../src-preload/contract';
@@ -18,14 +18,14 @@ function ConfidenceBadge({ f }: { f: ProposalField | undefined }) {
   if (!f || shownValue(f) === '') return null;
   if (f.edited)
     return (
-      <Badge size="sm" color="gray" variant="light">
+      <Badge size="xs" color="gray" variant="light">
         edited
       </Badge>
     );
   const color = f.confidence >= 0.9 ? 'teal' : f.confidence >= 0.7 ? 'yellow' : 'red';
   return (
     <Tooltip label={f.confidence >= 0.9 ? 'Read with confidence' : 'Check this one against the page'}>
-      <Badge size="sm" color={color} variant="light" data-testid="field-confidence">
+      <Badge size="xs" color={color} variant="light" data-testid="field-confidence">
         {pct(f.confidence)}
       </Badge>
     </Tooltip>
@@ -107,19 +107,23 @@ interface Props {
 }
 
 export function FieldsPanel({ proposal, located, selectedField, onSelectField, onSave, readOnly }: Props) {
-  const names = fieldsShown(Object.keys(proposal.fields));
+  const all = fieldsShown(Object.keys(proposal.fields));
+  // Fields the document gave (or that were filled in) get a row; the others are one click away.
+  const [opened, setOpened] = useState<string[]>([]);
+  const shown = all.filter((n) => shownValue(proposal.fields[n]) !== '' || n === selectedField || opened.includes(n));
+  const missing = all.filter((n) => !shown.includes(n));
   const low = Object.values(proposal.fields).filter((f) => !f.edited && shownValue(f) !== '' && f.confidence < 0.7);
   return (
-    <Paper withBorder p="xs">
+    <Paper withBorder p="xs" data-testid="fields-panel">
       <Stack gap={4}>
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c={low.length > 0 ? 'orange' : 'dimmed'}>
           {low.length > 0
             ? `${low.length} field${low.length === 1 ? '' : 's'} read with low confidence: check ${low.length === 1 ? 'it' : 'them'} against the page.`
             : 'Click a field to see where it came from; click text on the page to put it in a field.'}
         </Text>
         <Table verticalSpacing={2} highlightOnHover>
           <Table.Tbody>
-            {names.map((name) => (
+            {shown.map((name) => (
               <FieldRow
                 // A new value from main (an assignment from the page) starts the input afresh.
                 key={`${name}:${shownValue(proposal.fields[name])}`}
@@ -134,6 +138,28 @@ export function FieldsPanel({ proposal, located, selectedField, onSelectField, o
             ))}
           </Table.Tbody>
         </Table>
+        {missing.length > 0 && (
+          <Group gap={4}>
+            <Text size="xs" c="dimmed">
+              Not in the document:
+            </Text>
+            {missing.map((n) => (
+              <Button
+                key={n}
+                size="compact-xs"
+                variant="subtle"
+                disabled={readOnly}
+                onClick={() => {
+                  setOpened((o) => [...o, n]);
+                  onSelectField(n);
+                }}
+                data-testid={`add-field-${n}`}
+              >
+                {fieldLabel(n)}
+              </Button>
+            ))}
+          </Group>
+        )}
       </Stack>
     </Paper>
   );

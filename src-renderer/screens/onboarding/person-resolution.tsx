@@ -59,7 +59,12 @@ export function PersonResolution({ proposal, readOnly, onLink, onUseValue, busy 
         </Group>
         <Text size="sm">{r.explanation}</Text>
         {r.candidates.length > 0 && (
-          <SimpleGrid cols={{ base: 1, md: Math.min(4, r.candidates.length + 1) }} spacing="xs">
+          <SimpleGrid
+            type="container"
+            cols={{ base: 1, '340px': 2, '720px': Math.min(4, r.candidates.length + 1) }}
+            spacing="xs"
+            style={{ overflowWrap: 'anywhere' }}
+          >
             <Card withBorder padding="xs" bg="var(--mantine-color-gray-light)">
               <Text size="xs" c="dimmed">
                 The document
@@ -119,30 +124,7 @@ function CandidateCard(props: {
       <Text size="xs" c="dimmed" mt={4}>
         {c.reasons.slice(0, 3).join('; ')}
       </Text>
-      {c.differences.length > 0 ? (
-        <List size="xs" mt={4} spacing={0}>
-          {c.differences.map((d) => (
-            <List.Item key={d.field}>
-              {fieldLabel(d.field)}: document “{d.document}”, instance “{d.mirror || 'empty'}”
-              {!props.readOnly && d.mirror && (
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  ml={4}
-                  onClick={() => props.onUseValue(d.field, d.mirror)}
-                  data-testid="use-instance-value"
-                >
-                  use the instance's
-                </Button>
-              )}
-            </List.Item>
-          ))}
-        </List>
-      ) : (
-        <Text size="xs" mt={4}>
-          Nothing differs.
-        </Text>
-      )}
+      <Differences c={c} editable={!props.readOnly && linked} onUseValue={props.onUseValue} />
       {!props.readOnly && (
         <Button
           size="xs"
@@ -158,5 +140,52 @@ function CandidateCard(props: {
         </Button>
       )}
     </Card>
+  );
+}
+
+/** What the document says differently from the instance; for the linked person, which one to keep. */
+function Differences(props: {
+  c: PersonCandidate;
+  editable: boolean;
+  onUseValue: (field: string, value: string) => void;
+}) {
+  const { c } = props;
+  if (c.differences.length === 0)
+    return (
+      <Text size="xs" mt={4}>
+        Nothing differs.
+      </Text>
+    );
+  return (
+    <List size="xs" mt={4} spacing={0}>
+      {c.differences.map((d) => (
+        <List.Item key={d.field}>
+          {fieldLabel(d.field)}: document “{d.document}”, instance “{d.mirror || 'empty'}”
+          {props.editable && (
+            <>
+              {d.mirror && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  ml={4}
+                  onClick={() => props.onUseValue(d.field, d.mirror)}
+                  data-testid="use-instance-value"
+                >
+                  use the instance's
+                </Button>
+              )}
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() => props.onUseValue(d.field, d.document)}
+                data-testid="use-document-value"
+              >
+                change it to the document's
+              </Button>
+            </>
+          )}
+        </List.Item>
+      ))}
+    </List>
   );
 }

@@ -55,7 +55,8 @@ function formPdf(rows: [string, string][]) {
 const existingPerson = (sb: SandboxHandle) =>
   sb.state.data.people.find((p) => !p.deleted && p.title && p.email.includes('@'))!;
 
-describe('the onboarding queue', () => {
+// Real documents, a real page rendering and the mirror's index: slower than the default 30 s under load.
+describe('the onboarding queue', { timeout: 120_000 }, () => {
   it('keeps one proposal per record of a drop across a restart, with the pages for the highlights', async () => {
     const m = await setup();
     const bytes = await formPdf([

@@ -17,6 +17,7 @@ import { createConnectService } from '../connect/connect-service';
 import { localAdministrator } from '../connect/local-admin';
 import { createInstancesService } from '../instances/instances-service';
 import { createMirrorService } from '../mirror/mirror-service';
+import { workerMatching } from '../onboarding/matching/matcher';
 import { createOnboardingService } from '../onboarding/onboarding-service';
 import { createPlansService, withAdministratorName } from '../plans/plans-service';
 import { createSyncService } from '../sync/sync-service';
@@ -123,6 +124,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await services.sandbox.close();
       services.ask.close();
       await services.intake.close();
+      await services.onboarding.close();
       listeners.clear();
       db.close();
     },
@@ -190,7 +192,8 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const aiSettings = createAiSettingsService({ ai, vault, instances });
   const ask = createAskService({ db });
   const intake = createIntakeService({ db, blobDir: path.join(dataDir, 'intake'), logger: logger.child('intake') });
-  const onboarding = createOnboardingService({ db, mirror, ai, intake, administrator });
+  const matching = workerMatching(logger.child('matching'));
+  const onboarding = createOnboardingService({ db, mirror, ai, intake, administrator, matching });
   const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };
   return {
     app,

@@ -30,14 +30,8 @@ import type { MirrorService } from '../mirror/mirror-service';
 import type { MirrorPersonFields } from '../ai/resolve/mirror-records';
 import { applyDecision, baseOf, type DecideInput } from './decide';
 import { planFromProposal, rejectSuggestions } from './plan';
-import {
-  buildProposal,
-  createMatchingCache,
-  keptFields,
-  withOperations,
-  type Matching,
-  type ProposeDeps,
-} from './proposal';
+import { inlineMatching, type Matching } from './matching/matcher';
+import { buildProposal, keptFields, withOperations, type ProposeDeps } from './proposal';
 import {
   getDocument,
   getProposal,
@@ -60,6 +54,7 @@ export interface OnboardingServiceDeps {
   mirror: MirrorService;
   ai: Pick<AiService, 'resolve' | 'recommendRoles' | 'decide' | 'get' | 'record'>;
   intake?: IntakeReader;
+  /** Where people are matched (default: in this thread; the app passes the matching worker). */
   matching?: ProposeDeps['matching'];
   /** The administrator of an instance on this computer (the plan's author and the decider). */
   administrator: (instanceId: string) => string;
@@ -81,6 +76,8 @@ export interface OnboardingService {
   reopen(proposalId: string): Promise<Proposal>;
   samples(): { name: string; bytes: number }[];
   sample(name: string): { name: string; base64: string };
+  /** Stops the matching worker, when there is one. */
+  close(): Promise<void>;
 }
 
 const SAMPLE_TYPES = /\.(pdf|png|jpe?g|tiff?|docx|eml|msg|txt|csv|xlsx)$/i;
@@ -99,7 +96,7 @@ interface Ctx {
 }
 
 export function createOnboardingService(input: OnboardingServiceDeps): OnboardingService {
-  const deps: Deps = { ...input, matching: input.matching ?? createMatchingCache() };
+  const deps: Deps = { ...input, matching: input.matching ?? inlineMatching() };
   const { db } = deps;
   const ctx: Ctx = {
     deps,
@@ -126,6 +123,10 @@ export function createOnboardingService(input: OnboardingServiceDeps): Onboardin
     ...documents(ctx),
     ...review(ctx),
     samples: () => listSamples(samplesDir),
+    close: async () => {
+      const m = deps.matching as { close?: () => Promise<void> };
+      await m.close?.();
+    },
     sample(name) {
       const file = path.join(samplesDir, path.basename(name));
       if (!SAMPLE_TYPES.test(name) || !fs.existsSync(file)) throw notFound(`Sample ${name}`);

@@ -6,7 +6,7 @@
  * matched to the catalogue, and a privileged one waits for the administrator's own decision (never
  * accepted by default, never in bulk) and then for the policy's individual approval.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { INTAKE_FIELD_NAMES } from '../../src-preload/contract';
 import type {
   DocumentField,
@@ -22,8 +22,8 @@ import type { DB } from '../db/open';
 import { chooseOrganization, resolveOrganization } from './organization';
 import { planProposal } from './operations';
 import { findPeers, matchRequestedRoles, recommendAssignments } from './recommendations';
-import { decidePerson, mirrorIndex, resolvePerson, type Fields } from './resolution';
-import type { MirrorIndex } from '../ai/resolve';
+import { inlineMatching, type Matching, type MatchingSource } from './matching/matcher';
+import { decidePerson, type resolvePerson, type Fields } from './resolution';
 import type { MirrorPersonFields } from '../ai/resolve/mirror-records';
 import { assignmentsOf, organizationDomains, roleHoldingsOf } from './store';
 
@@ -31,8 +31,8 @@ export interface ProposeDeps {
   db: DB;
   mirror: MirrorService;
   ai: Pick<AiService, 'resolve' | 'recommendRoles'>;
-  /** The mirror's people and their index (default: built for each call; the service keeps a cache). */
-  matching?: (deps: Pick<ProposeDeps, 'mirror'>, instanceId: string) => Matching;
+  /** The mirror's people and how to match against them (default: an index built for this call). */
+  matching?: MatchingSource;
 }
 
 export function flatFields(fields: Proposal['fields']): Fields {
@@ -70,51 +70,15 @@ export interface ProposalBase {
   decisions?: Map<string, Recommendation['decision']>;
 }
 
-/** The mirror's people and their index, read once for every record of a drop. */
-export interface Matching {
-  people: MirrorPersonFields[];
-  index: MirrorIndex | undefined;
-}
-export function prepareMatching(deps: Pick<ProposeDeps, 'mirror'>, instanceId: string): Matching {
-  const people = deps.mirror.peopleForMatching(instanceId);
-  return { people, index: people.length > 0 ? mirrorIndex(people) : undefined };
-}
-
-/**
- * The index, built once per state of the mirror: building it (blocking keys, the model estimated
- * by EM) costs seconds on a thousand people, matching one record against it milliseconds. The key
- * is a digest of the people as the engine compares them, so a sync or an apply that changes anyone
- * builds it again, and nothing else does.
- */
-export function createMatchingCache(size = 4) {
-  const cache = new Map<string, { digest: string; index: MirrorIndex | undefined }>();
-  return (deps: Pick<ProposeDeps, 'mirror'>, instanceId: string): Matching => {
-    const people = deps.mirror.peopleForMatching(instanceId);
-    const hash = createHash('sha256');
-    for (const p of people)
-      hash.update(
-        `${p.id}\u0000${p.firstName}\u0000${p.lastName}\u0000${p.email}\u0000${p.phone ?? ''}\u0000${p.title ?? ''}\u0000${p.organization ?? ''}\u0000${p.department ?? ''}\n`,
-      );
-    const digest = hash.digest('hex');
-    const hit = cache.get(instanceId);
-    if (hit?.digest === digest) return { people, index: hit.index };
-    const index = people.length > 0 ? mirrorIndex(people) : undefined;
-    cache.delete(instanceId);
-    cache.set(instanceId, { digest, index });
-    while (cache.size > size) cache.delete(cache.keys().next().value as string);
-    return { people, index };
-  };
-}
-
 export async function buildProposal(
   deps: ProposeDeps,
   instanceId: string,
   base: ProposalBase,
-  matching: Matching = (deps.matching ?? prepareMatching)(deps, instanceId),
+  matching: Matching = (deps.matching ?? inlineMatching())(deps, instanceId),
 ): Promise<Proposal> {
   const fields = flatFields(base.fields);
   const { people } = matching;
-  const engine = resolvePerson(fields, people, matching.index);
+  const engine = await matching.resolve(fields);
   const resolved = base.linkPersonId === undefined ? engine : decidePerson(engine, base.linkPersonId);
   const recordedResolve = await recordResolution(deps, instanceId, fields, resolved);
   const tree = deps.mirror.organizationsTree(instanceId);

@@ -193,7 +193,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const ask = createAskService({ db });
   const intake = createIntakeService({ db, blobDir: path.join(dataDir, 'intake'), logger: logger.child('intake') });
   const matching = workerMatching(logger.child('matching'));
-  const onboarding = createOnboardingService({ db, mirror, ai, intake, administrator, matching });
+  const onboarding = createOnboardingService({ db, mirror, ai, intake, administrator, matching, logger });
   const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };
   return {
     app,

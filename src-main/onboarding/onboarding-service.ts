@@ -26,6 +26,7 @@ import { PROPOSAL_STATES } from '../../src-preload/contract';
 import type { AiService } from '../ai/ai-service';
 import type { DB } from '../db/open';
 import { conflict, notFound } from '../errors/app-error';
+import type { Logger } from '../log/logger';
 import type { MirrorService } from '../mirror/mirror-service';
 import type { MirrorPersonFields } from '../ai/resolve/mirror-records';
 import { applyDecision, baseOf, type DecideInput } from './decide';
@@ -54,6 +55,7 @@ export interface OnboardingServiceDeps {
   mirror: MirrorService;
   ai: Pick<AiService, 'resolve' | 'recommendRoles' | 'decide' | 'get' | 'record'>;
   intake?: IntakeReader;
+  logger?: Logger;
   /** Where people are matched (default: in this thread; the app passes the matching worker). */
   matching?: ProposeDeps['matching'];
   /** The administrator of an instance on this computer (the plan's author and the decider). */
@@ -179,6 +181,10 @@ function queue({ deps, db, now }: Ctx): Pick<OnboardingService, 'add' | 'propose
     },
     list: (instanceId, states = PROPOSAL_STATES) => {
       deps.mirror.organizationsTree(instanceId);
+      // The screen is open: the matching index is built now, not when the first document arrives.
+      deps.matching
+        .warm?.(deps, instanceId)
+        .catch((error: unknown) => deps.logger?.warn('matching warm-up failed', { error }));
       return listProposals(db, instanceId, states);
     },
   };

@@ -53,10 +53,32 @@ describe('matching against the mirror', () => {
     expect(there).toMatchObject({ outcome: 'same', personId: 3 });
     expect(worker.lastThreadId()).not.toBeNull();
     expect(worker.lastThreadId()).not.toBe(threadId);
-    // A second document, against the index the worker keeps.
+    // The people went once; a second document is matched against the index the worker keeps.
+    expect(worker.peopleSent()).toBe(1);
     const other = { firstName: 'Bo', lastName: 'Surname40', email: 'p41@example.org' };
     const again = await worker({ mirror }, 'i').resolve(other);
     expect(again).toEqual(await inlineMatching()({ mirror }, 'i').resolve(other));
     expect(again.personId).toBe(41);
+    expect(worker.peopleSent()).toBe(1);
+  });
+
+  it('warms up ahead of the first document: the people go while the screen is open, not with the document', async () => {
+    const warm = workerMatching();
+    try {
+      await warm.warm!({ mirror }, 'w');
+      expect(warm.peopleSent()).toBe(1);
+      const found = await warm({ mirror }, 'w').resolve({
+        firstName: 'Di',
+        lastName: 'Surname2',
+        email: 'p3@example.org',
+      });
+      expect(found.personId).toBe(3);
+      expect(warm.peopleSent()).toBe(1);
+      // A second warm-up within the minute does nothing.
+      await warm.warm!({ mirror }, 'w');
+      expect(warm.peopleSent()).toBe(1);
+    } finally {
+      await warm.close();
+    }
   });
 });

@@ -25,10 +25,11 @@ export interface Matching {
   people: MirrorPersonFields[];
   resolve(fields: Fields): Promise<PersonMatch>;
 }
-export type MatchingSource = (
-  deps: { mirror: Pick<MirrorService, 'peopleForMatching'> },
-  instanceId: string,
-) => Matching;
+type MirrorDeps = { mirror: Pick<MirrorService, 'peopleForMatching'> };
+export type MatchingSource = ((deps: MirrorDeps, instanceId: string) => Matching) & {
+  /** Builds the index ahead of the first document (in the worker; absent in this thread). */
+  warm?: (deps: MirrorDeps, instanceId: string) => Promise<void>;
+};
 
 export function digestOf(people: readonly MirrorPersonFields[]): string {
   const hash = createHash('sha256');
@@ -71,9 +72,10 @@ function workerSource(): { url: URL; entry?: string } {
 /** Matching in the matching worker thread (started on first use, kept while the app runs). */
 export function workerMatching(
   logger?: Logger,
-): MatchingSource & { close(): Promise<void>; lastThreadId(): number | null } {
+): MatchingSource & { close(): Promise<void>; lastThreadId(): number | null; peopleSent(): number } {
   let worker: Worker | null = null;
   let lastThread: number | null = null;
+  let sent = 0;
   let nextId = 1;
   const pending = new Map<number, { resolve: (a: MatchAnswer) => void; reject: (e: Error) => void }>();
   const failAll = (e: Error) => {
@@ -104,6 +106,7 @@ export function workerMatching(
     new Promise<MatchAnswer>((resolve, reject) => {
       worker ??= start();
       const id = nextId++;
+      if (request.people) sent++;
       pending.set(id, { resolve, reject });
       worker.postMessage({ id, request });
     });
@@ -115,14 +118,26 @@ export function workerMatching(
       async resolve(fields) {
         let a = await ask({ instanceId, digest, fields });
         if (a.needPeople) a = await ask({ instanceId, digest, fields, people });
-        if (a.needPeople) throw new Error('The matching worker did not take the people.');
+        if (a.needPeople || !a.resolution) throw new Error('The matching worker did not take the people.');
         lastThread = a.threadId;
         return a.resolution;
       },
     };
   };
+  // At most one warm-up a minute per instance: reading the people costs a little on a big mirror.
+  const warmed = new Map<string, number>();
   return Object.assign(source, {
+    async warm(deps: Parameters<MatchingSource>[0], instanceId: string) {
+      const last = warmed.get(instanceId) ?? 0;
+      if (Date.now() - last < 60_000) return;
+      warmed.set(instanceId, Date.now());
+      const people = deps.mirror.peopleForMatching(instanceId);
+      const digest = digestOf(people);
+      const a = await ask({ instanceId, digest });
+      if (a.needPeople) await ask({ instanceId, digest, people });
+    },
     lastThreadId: () => lastThread,
+    peopleSent: () => sent,
     async close() {
       const w = worker;
       worker = null;

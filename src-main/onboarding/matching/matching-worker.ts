@@ -15,10 +15,11 @@ export interface MatchRequest {
   digest: string;
   /** Sent only when the worker asked for them (it has no index for this digest). */
   people?: MirrorPersonFields[];
-  fields: Fields;
+  /** The document's fields; none: only build the index (warming up while the administrator picks files). */
+  fields?: Fields;
 }
 export type MatchAnswer =
-  { needPeople: true } | { needPeople: false; resolution: ReturnType<typeof resolvePerson>; threadId: number };
+  { needPeople: true } | { needPeople: false; resolution: ReturnType<typeof resolvePerson> | null; threadId: number };
 
 const held = new Map<string, { digest: string; people: MirrorPersonFields[]; index: MirrorIndex | undefined }>();
 
@@ -35,7 +36,8 @@ export function answer(req: MatchRequest): MatchAnswer {
     held.set(req.instanceId, state);
     while (held.size > 4) held.delete(held.keys().next().value as string);
   }
-  return { needPeople: false, resolution: resolvePerson(req.fields, state.people, state.index), threadId };
+  const resolution = req.fields ? resolvePerson(req.fields, state.people, state.index) : null;
+  return { needPeople: false, resolution, threadId };
 }
 
 parentPort?.on('message', (m: { id: number; request: MatchRequest }) => {

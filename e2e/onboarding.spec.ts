@@ -172,6 +172,11 @@ test('drop a text PDF and a scan, review with highlights, resolve, accept, plan,
   await app.getByTestId('field-row').filter({ hasText: 'Last name' }).click();
   await expect(app.locator('[data-testid="field-highlight"][data-field="lastName"]')).toHaveClass(/selected/);
   await snapshot(app, 'onboarding-07-scan-highlights');
+  // The e-mail on the form is not the instance's: the engine does not link on its own.
+  await expect(app.getByTestId('person-outcome')).toHaveText('Possibly an existing person');
+  await expect(app.getByTestId('person-candidate').first()).toContainText(`${existing.firstName} ${existing.lastName}`);
+  await app.getByTestId('person-resolution').scrollIntoViewIfNeeded();
+  await snapshot(app, 'onboarding-07b-possibly-the-same');
   // Fix a field: the e-mail as the instance knows it. The person then resolves to the existing one.
   const email = app.getByTestId('field-email');
   await email.fill(existing.email);

@@ -97,6 +97,43 @@ describe('onboarding proposals', () => {
     expect(proposal.operations[0]!.summary).toBe(`Update the title of ${p.firstName} ${p.lastName}`);
   });
 
+  it('two e-mails for one name: possibly the same, side by side; the administrator links or keeps it new', async () => {
+    const m = await setup();
+    const p = m.sb.state.data.people.find((x) => !x.deleted && x.title && x.companyId)!;
+    const document = doc({
+      firstName: p.firstName,
+      lastName: p.lastName,
+      email: `${p.firstName}.${p.lastName}@elsewhere.example`.toLowerCase(),
+      title: 'Head of Everything',
+    });
+    const proposal = await m.onboarding.propose(m.instanceId, document);
+    expect(proposal.resolution).toMatchObject({ outcome: 'possible', personId: null, decidedBy: 'engine' });
+    expect(proposal.resolution.candidates[0]).toMatchObject({ personId: p.id });
+    expect(proposal.resolution.candidates[0]!.differences.map((d) => d.field)).toEqual(['email', 'title']);
+    expect(proposal.resolution.explanation).toMatch(/the e-mail differs/);
+    expect(() => m.onboarding.createPlan(proposal.id)).toThrow(/Decide whether this is one of the similar people/);
+    const linked = await m.onboarding.decide({ proposalId: proposal.id, linkPersonId: p.id });
+    expect(linked.resolution).toMatchObject({ outcome: 'same', personId: p.id, decidedBy: 'administrator' });
+    expect(linked.operations.map((o) => o.summary)).toEqual([
+      `Update the e-mail, title of ${p.firstName} ${p.lastName}`,
+    ]);
+    // A later edit of another field keeps the administrator's link.
+    const kept = await m.onboarding.decide({ proposalId: proposal.id, fields: { phone: '+1 416 555 0100' } });
+    expect(kept.resolution).toMatchObject({ personId: p.id, decidedBy: 'administrator' });
+    const { planId } = m.onboarding.createPlan(proposal.id);
+    const op = getPlan(m.db, planId).operations[0]!;
+    expect(m.ai.get(kept.resolution.suggestionId)).toMatchObject({ decision: 'edited', operationId: op.id });
+    // The other way: none of them, a new person (into the candidate's organization, chosen).
+    const other = await m.onboarding.propose(m.instanceId, document);
+    const fresh = await m.onboarding.decide({ proposalId: other.id, linkPersonId: null });
+    expect(fresh.resolution).toMatchObject({ outcome: 'new', personId: null, decidedBy: 'administrator' });
+    expect(fresh.resolution.candidates.length).toBeGreaterThan(0);
+    expect(fresh.problems).not.toContain('Decide whether this is one of the similar people shown, or a new person.');
+    await expect(m.onboarding.decide({ proposalId: other.id, linkPersonId: 999_999_999 })).rejects.toThrow(
+      /one of the candidates shown/,
+    );
+  });
+
   it('does not plan a near-miss misread of a linked person (a scan\'s "tt" read as "ft"), unless typed', async () => {
     const m = await setup();
     const p = m.sb.state.data.people.find((x) => !x.deleted && x.lastName.length >= 6 && x.title)!;

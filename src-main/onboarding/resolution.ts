@@ -93,6 +93,21 @@ export function resolvePerson(
   const best = match.candidates[0];
   // An identical e-mail in the mirror is the same account whatever the rest says: SmartSimple keys on it.
   const sameEmail = candidates.find((c) => email && c.email.toLowerCase() === email);
+  // Without it, the engine's "same" is taken only when no e-mail contradicts it: a plan must never
+  // change someone else who shares a name. Two different e-mails make it the administrator's call.
+  const top = candidates[0];
+  const contradicted = !!(email && top?.email && top.email.toLowerCase() !== email);
+  const possible = {
+    outcome: 'possible' as const,
+    personId: null,
+    candidates,
+    explanation:
+      `${candidates.length === 1 ? `${top?.name} looks` : `${candidates.length} people look`} like this person` +
+      (contradicted ? `, but the e-mail differs (${top?.email} in the instance)` : '') +
+      ': pick the same person, or keep it new.',
+    decidedBy: 'engine' as const,
+  };
+  if (!sameEmail && best?.outcome === 'same' && contradicted) return possible;
   if (sameEmail || best?.outcome === 'same') {
     const chosen = sameEmail ?? candidates[0]!;
     return {
@@ -103,14 +118,7 @@ export function resolvePerson(
       decidedBy: 'engine',
     };
   }
-  if (best?.outcome === 'review' && candidates.length > 0)
-    return {
-      outcome: 'possible',
-      personId: null,
-      candidates,
-      explanation: `${candidates.length} ${candidates.length === 1 ? 'person looks' : 'people look'} similar; pick the same person, or keep it new.`,
-      decidedBy: 'engine',
-    };
+  if (best?.outcome === 'review' && candidates.length > 0) return possible;
   return {
     outcome: 'new',
     personId: null,

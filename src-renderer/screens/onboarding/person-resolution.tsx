@@ -109,18 +109,19 @@ function CandidateCard(props: {
       data-testid="person-candidate"
       style={linked ? { borderColor: 'var(--mantine-color-teal-6)' } : undefined}
     >
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <div>
-          <Text fw={600}>{c.name}</Text>
-          <Text size="sm">{c.email}</Text>
-          <Text size="sm" c="dimmed">
-            {[c.title, c.organization].filter(Boolean).join(', ')}
-          </Text>
-        </div>
-        <Badge variant="light" color={c.score >= 0.9 ? 'teal' : c.score >= 0.5 ? 'yellow' : 'gray'}>
-          {pct(c.score)}
-        </Badge>
-      </Group>
+      <Text fw={600}>{c.name}</Text>
+      <Badge
+        size="sm"
+        variant="light"
+        color={c.score >= 0.9 ? 'teal' : c.score >= 0.5 ? 'yellow' : 'gray'}
+        style={{ alignSelf: 'flex-start' }}
+      >
+        {pct(c.score)} the same
+      </Badge>
+      <Text size="sm">{c.email}</Text>
+      <Text size="sm" c="dimmed">
+        {[c.title, c.organization].filter(Boolean).join(', ')}
+      </Text>
       <Text size="xs" c="dimmed" mt={4}>
         {c.reasons.slice(0, 3).join('; ')}
       </Text>

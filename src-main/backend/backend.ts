@@ -14,6 +14,7 @@ import { createIntakeService } from '../intake/intake-service';
 import { createAuditService } from '../audit-trail/audit-service';
 import { recordPolicySettings } from '../audit-trail';
 import { createConnectService } from '../connect/connect-service';
+import { createHelpdeskService } from '../helpdesk/helpdesk-service';
 import { localAdministrator } from '../connect/local-admin';
 import { createInstancesService } from '../instances/instances-service';
 import { createMirrorService } from '../mirror/mirror-service';
@@ -194,6 +195,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const intake = createIntakeService({ db, blobDir: path.join(dataDir, 'intake'), logger: logger.child('intake') });
   const matching = workerMatching(logger.child('matching'));
   const onboarding = createOnboardingService({ db, mirror, ai, intake, administrator, matching, logger });
+  const helpdesk = createHelpdeskService({ db, instances, ai, administrator });
   const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };
   return {
     app,
@@ -210,6 +212,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     ask,
     onboarding,
     intake,
+    helpdesk,
     jobs,
     db,
     logger,

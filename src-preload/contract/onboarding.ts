@@ -9,7 +9,7 @@
  * review.
  */
 import { z } from 'zod';
-import type { IntakeFormat, IntakePage } from './intake';
+import { INTAKE_MAX_FILE_BYTES, type IntakeFormat, type IntakePage } from './intake';
 import type { PlanState } from './plans-types';
 import { channel } from './wire';
 
@@ -231,7 +231,8 @@ const batchId = z.string().min(1).max(64);
 const recordId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const fieldValue = z.union([z.string().max(2000), z.array(z.string().max(300)).max(50)]);
 
-export const MAX_ONBOARDING_FILE_BYTES = 25 * 1024 * 1024;
+/** Intake's own limit: onboarding reads every document through intake. */
+export const MAX_ONBOARDING_FILE_BYTES = INTAKE_MAX_FILE_BYTES;
 
 /** The organization as the administrator decides it: an existing one, or a new one under a parent. */
 export const organizationChoiceSchema = z.discriminatedUnion('kind', [

@@ -50,6 +50,7 @@ export const TABLES = [
   'ask',
   'onboarding',
   'intake',
+  'helpdesk',
 ] as const;
 export type Table = (typeof TABLES)[number];
 

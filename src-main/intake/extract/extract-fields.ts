@@ -33,6 +33,7 @@ export const LAYOUT = {
   cells: 0.97,
   headerRow: 0.93,
   above: 0.9,
+  runIn: 0.85,
   list: 0.98,
   fullName: 0.92,
 } as const;
@@ -121,7 +122,7 @@ function normalizeValue(
 function looseEvidence(pages: IntakePage[], fields: Fields, skipFrom: number) {
   if (fields.email) return;
   for (const [i, page] of pages.entries()) {
-    const re = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+    const re = /[A-Za-z0-9._%+'-]+ ?@ ?[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
     re.lastIndex = i === 0 ? skipFrom : 0;
     const m = re.exec(page.text);
     if (m) return put(fields, 'email', m[0], { page, start: m.index }, 0.5);

@@ -46,6 +46,11 @@ function labelOnly(index: Map<string, string>, text: string): LabelMatch | null 
   return matchLabel(index, text);
 }
 
+/** A cell that reads as a label, not a value that merely ends in a label's word ("Agente de programme"). */
+function isLabel(index: Map<string, string>, text: string): boolean {
+  return (matchLabel(index, text)?.quality ?? 0) >= 0.95 || labelled(index, text) !== null;
+}
+
 /** "Label: value" in one cell. */
 function labelled(
   index: Map<string, string>,
@@ -85,12 +90,15 @@ function headerRow(lines: Line[], i: number, index: Map<string, string>, fields:
   if (head.cells.length < 2 || !next || next.page !== head.page) return false;
   const labels = head.cells.map((c) => labelOnly(index, c.text));
   if (labels.filter(Boolean).length < Math.max(2, head.cells.length - 1)) return false;
-  if (next.cells.some((c) => labelOnly(index, c.text))) return false;
+  if (next.cells.some((c) => isLabel(index, c.text))) return false;
   const x = (c: Cell) => head.page.items.find((it) => it.start <= c.start && it.end > c.start)?.box?.x;
+  // The same number of cells: column by column. Otherwise (an empty cell) by the nearest position.
+  const byIndex =
+    next.cells.length === head.cells.length || head.page.view === 'text' || head.cells.some((c) => x(c) === undefined);
   next.cells.forEach((cell, n) => {
     const cx = x(cell);
     const col =
-      cx === undefined || head.cells.some((c) => x(c) === undefined)
+      byIndex || cx === undefined
         ? n
         : head.cells.reduce(
             (best, c, k) => (Math.abs(x(c)! - cx) < Math.abs(x(head.cells[best]!)! - cx) ? k : best),
@@ -107,15 +115,50 @@ function cellPairs(line: Line, index: Map<string, string>, fields: Fields, ctx: 
     const cell = line.cells[k]!;
     const inCell = labelled(index, cell.text);
     if (inCell) {
-      assign(fields, inCell.match, inCell.value, cell, LAYOUT.sameLine, ctx);
+      // A list ("Roles: [x] Reviewer   [x] Report Viewer") runs on over the cells that follow it.
+      let value = inCell.value;
+      while (inCell.match.field === 'requestedRoles' && line.cells[k + 1] && !isLabel(index, line.cells[k + 1]!.text))
+        value += `\t${line.cells[++k]!.text}`;
+      assign(fields, inCell.match, value, cell, LAYOUT.sameLine, ctx);
       continue;
     }
     const match = labelOnly(index, cell.text);
     const value = line.cells[k + 1];
-    if (match && value && !labelOnly(index, value.text) && !labelled(index, value.text)) {
+    if (match && value && !isLabel(index, value.text)) {
       assign(fields, match, value.text, value, LAYOUT.cells, ctx);
       k++;
     }
+  }
+}
+
+const FREE_TEXT = new Set([
+  'firstName',
+  'lastName',
+  'fullName',
+  'title',
+  'organization',
+  'department',
+  'program',
+  'managerName',
+]);
+
+/**
+ * A label run into its value with no separator ("Given name(s) Siobhan": a table whose gap was too
+ * narrow to see, an OCR line). Only a short line, only an exact label; a free-text field needs a
+ * label of two words or more, the others a value that reads as their kind (a date, an e-mail).
+ */
+function runIn(line: Line, index: Map<string, string>, fields: Fields, ctx: ReadContext) {
+  if (line.cells.length !== 1) return;
+  const words = line.text.split(' ');
+  if (words.length < 2 || words.length > 9) return;
+  for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
+    const label = words.slice(0, n).join(' ');
+    const match = matchLabel(index, label);
+    if (!match || match.quality < 0.97) continue;
+    if (FREE_TEXT.has(match.field) && (n < 2 || words.length - n > 5)) return;
+    const value = words.slice(n).join(' ');
+    const at = { page: line.page, text: value, start: line.start + line.text.indexOf(value, label.length) };
+    return assign(fields, match, value, at, LAYOUT.runIn, ctx);
   }
 }
 
@@ -138,15 +181,10 @@ export function handleLabelled(
       continue;
     }
     cellPairs(line, index, fields, ctx);
+    if (!labelled(index, line.text)) runIn(line, index, fields, ctx);
     const alone = line.cells.length === 1 ? labelOnly(index, line.text) : null;
     const next = lines[i + 1];
-    if (
-      alone &&
-      next &&
-      next.page === line.page &&
-      !labelOnly(index, next.cells[0]!.text) &&
-      !labelled(index, next.cells[0]!.text)
-    ) {
+    if (alone && next && next.page === line.page && !isLabel(index, next.cells[0]!.text)) {
       assign(fields, alone, next.cells[0]!.text, next.cells[0]!, LAYOUT.above, ctx);
       i++;
     }

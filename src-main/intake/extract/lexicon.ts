@@ -225,6 +225,7 @@ export interface LabelMatch {
 export function normalizeLabel(label: string): string {
   return label
     .toLowerCase()
+    .replace(/^[^\p{L}]+/u, '')
     .replace(/[*:：.#]+$/g, '')
     .replace(/[*:：]+/g, '')
     .replace(/\s+/g, ' ')
@@ -235,6 +236,8 @@ export function buildLabelIndex(custom: { label: string; field: string }[]): Map
   const index = new Map<string, string>();
   for (const [field, labels] of Object.entries(LEXICON)) for (const l of labels) index.set(normalizeLabel(l), field);
   for (const m of custom) index.set(normalizeLabel(m.label), m.field);
+  // OCR often loses the space between words ("Startdate"): each label also without its spaces.
+  for (const [label, field] of [...index]) if (label.includes(' ')) index.set(label.replace(/ /g, ''), field);
   return index;
 }
 
@@ -260,7 +263,10 @@ export function matchLabel(index: Map<string, string>, raw: string): LabelMatch 
   if (exact) return { field: exact, quality: 1 };
   let bare = label;
   for (const [re, by] of DECORATIONS) bare = bare.replace(re, by).trim();
-  const plain = index.get(bare) ?? index.get(bare.replace(/\(s\)$/, '').trim());
+  const plain =
+    index.get(bare) ??
+    index.get(bare.replace(/\(s\)$/, '').trim()) ??
+    index.get(bare.replace(/[ ()]/g, '').replace(/s$/, ''));
   if (plain) return { field: plain, quality: 0.97 };
   // "Work e-mail / Courriel": either half.
   for (const half of bare.split('/')) {

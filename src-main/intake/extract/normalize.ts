@@ -31,6 +31,8 @@ export function toEmail(text: string): string | null {
   const t = text
     .trim()
     .replace(/^mailto:/i, '')
+    // OCR may part an address at its @ or dots: "sipho.nkosi @ubuntu-edu.example.org".
+    .replace(/\s*([@.])\s*/g, '$1')
     .replace(/[<>.,;]+$/g, '')
     .replace(/^</, '');
   return EMAIL.test(t) ? t.toLowerCase() : null;

@@ -16,7 +16,7 @@ const TITLE = String.raw`((?:(?:\p{Lu}[\p{L}-]+|of|and|&)\s+){0,5}(?:${TITLE_HEA
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 const DATE = String.raw`(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH},?\s+\d{4}|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}))`;
 const ORG = String.raw`((?:the\s+)?\p{Lu}[\p{L}&'’-]*(?:\s+(?:of|for|and|&|on|de|du|des|la|le)?\s*\p{Lu}[\p{L}&'’-]*){0,6})`;
-const EMAIL = String.raw`([A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})`;
+const EMAIL = String.raw`([A-Za-z0-9._%+'-]+ ?@ ?[A-Za-z0-9.-]+\.[A-Za-z]{2,})`;
 const PERSON = String.raw`(?:she|he|they|[A-Z][a-z]+)`;
 
 interface Pattern {
@@ -39,7 +39,7 @@ const PATTERNS: Pattern[] = [
     0.8,
   ),
   p(
-    String.raw`${NAME}\s+(?:has been|was|is being|will be)\s+(?:hired|appointed|recruited|engaged|joining[^.]{0,60}?)\s+as\s+(?:(?:a|an|our|the)\s+)?(?:new\s+)?${TITLE}`,
+    String.raw`${NAME},?\s+(?:who\s+)?(?:has been|was|is being|will be|has)\s+(?:hired|appointed|recruited|engaged|joining[^.]{0,60}?)\s+as\s+(?:(?:a|an|our|the)\s+)?(?:new\s+)?${TITLE}`,
     ['name', 'title'],
     0.85,
   ),
@@ -109,9 +109,10 @@ export function proseFields(pages: IntakePage[], fields: Fields, ctx: ReadContex
           if (!name || !raw) return;
           const start = m!.index + m![0].indexOf(raw);
           if (name === 'name') putName(fields, raw, page, start, conf, ctx);
-          else if (name === 'organization')
-            put(fields, name, raw.replace(/\s+(?:on|in|from|as|at)$/, ''), { page, start }, conf, ctx);
-          else put(fields, name, raw, { page, start }, conf, ctx);
+          else if (name === 'organization') {
+            const org = raw.replace(/\s+(?:on|in|from|as|at)$/, '').replace(/^the\s+/, '');
+            put(fields, name, org, { page, start: start + raw.indexOf(org) }, conf, ctx);
+          } else put(fields, name, raw, { page, start }, conf, ctx);
         });
       }
     }

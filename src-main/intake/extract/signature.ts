@@ -57,13 +57,15 @@ export function findSignature(page: IntakePage): Signature | null {
 }
 
 /** The writer speaks of themself as the one who needs the account ("I will be joining", "my account"). */
-export function writesAboutSelf(text: string): boolean {
+export function writesAboutSelf(raw: string): boolean {
+  const text = raw.replace(/\s+/g, ' ');
   return /\b(?:I am|I'm|I will be|I'll be|I have been|I've been|I)\s+(?:\w+\s+){0,3}(?:join(?:ing|ed)?|start(?:ing|ed)?|hired|appointed|new)\b|\bmy (?:new )?(?:account|access|login|user(?:name)?)\b/i.test(
     text,
   );
 }
 
 /** The writer is the new person's manager ("she will report to me"). */
-export function reportsToWriter(text: string): boolean {
+export function reportsToWriter(raw: string): boolean {
+  const text = raw.replace(/\s+/g, ' ');
   return /\breport(?:s|ing)? (?:directly )?to me\b|\bin my team\b|\bjoin(?:s|ing)? my team\b/i.test(text);
 }

@@ -17,8 +17,11 @@ export function layoutPage(
   width: number,
   height: number,
   placed: PlacedText[],
-  /** A gap wider than this many text heights is a new cell: PDF runs are whole phrases, OCR gives words. */
-  cellGap = 1.5,
+  /**
+   * A gap wider than this many text heights is a new cell (PDF runs are whole phrases, OCR gives
+   * words); OCR words are always at least a space apart.
+   */
+  options: { cellGap: number; words: boolean } = { cellGap: 1.5, words: true },
 ): IntakePage & { items: (IntakeTextItem & { confidence?: number })[] } {
   const rows: PlacedText[][] = [];
   for (const b of placed.filter((p) => p.str.trim() !== '').sort((a, c) => a.box.y - c.box.y || a.box.x - c.box.x)) {
@@ -38,7 +41,8 @@ export function layoutPage(
       if (i > 0) {
         const prev = row[i - 1]!;
         const gap = b.box.x - (prev.box.x + prev.box.w);
-        text += gap > h * cellGap ? '\t' : gap > h * 0.08 && !/\s$/.test(prev.str) && !/^\s/.test(b.str) ? ' ' : '';
+        const spaced = /\s$/.test(prev.str) || /^\s/.test(b.str);
+        text += gap > h * options.cellGap ? '\t' : !spaced && (options.words || gap > h * 0.08) ? ' ' : '';
       }
       const item: IntakeTextItem & { confidence?: number } = {
         str: b.str,

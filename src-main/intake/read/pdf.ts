@@ -54,5 +54,5 @@ function pdfPage(number: number, width: number, height: number, raw: PdfItem[]):
     const h = i.height || Math.abs(i.transform[3] ?? 10);
     return { str: i.str, box: { x: i.transform[4]!, y: height - i.transform[5]! - h, w: i.width, h } };
   });
-  return { ...layoutPage(number, width, height, placed, 0.6), view: 'pdf' };
+  return { ...layoutPage(number, width, height, placed, { cellGap: 0.6, words: false }), view: 'pdf' };
 }

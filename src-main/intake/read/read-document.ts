@@ -10,7 +10,6 @@ import type { IntakeWorker } from '../worker/worker-client';
 import { mailText, readEml, readMsg, type Mail } from './email';
 import { csvRows, listRecords, xlsxRows } from './lists';
 import { readDocx, textPage } from './office';
-import { readPdfText } from './pdf';
 import { sniff } from './sniff';
 import { layoutText } from './text-layout';
 
@@ -95,7 +94,7 @@ export async function readDocument(input: ReadInput, depth = 0): Promise<Read> {
 type Done = (format: IntakeFormat, pages: IntakePage[], records?: IntakeRecord[], warnings?: string[]) => Read;
 
 async function readPdf(input: ReadInput, done: Done): Promise<Read> {
-  const pages = await readPdfText(input.name, input.bytes);
+  const pages = await input.worker.call('readPdf', { name: input.name, bytes: input.bytes });
   const scanned = pages.filter((p) => p.text.replace(/\s/g, '').length < MIN_TEXT_CHARS).map((p) => p.number);
   if (scanned.length === 0) return done('pdf', pages);
   const read = await input.worker.call('ocrPdf', { bytes: input.bytes, pages: scanned });

@@ -111,9 +111,53 @@ function degrade(canvas: Canvas, options: ScanOptions) {
 
 export const pngOf = (canvas: Canvas) => new Uint8Array(canvas.toBuffer('image/png'));
 export const jpegOf = (canvas: Canvas, quality = 80) => new Uint8Array(canvas.toBuffer('image/jpeg', quality));
+/** A grey TIFF, PackBits-compressed (as office scanners write them), with UTIF writing the header. */
 export function tiffOf(canvas: Canvas): Uint8Array {
-  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-  return new Uint8Array(UTIF.encodeImage(new Uint8Array(data.buffer), canvas.width, canvas.height));
+  const { width: w, height: h } = canvas;
+  const { data } = canvas.getContext('2d').getImageData(0, 0, w, h);
+  const packed: number[] = [];
+  for (let y = 0; y < h; y++) {
+    const row = new Uint8Array(w);
+    for (let x = 0; x < w; x++) row[x] = data[(y * w + x) * 4]!;
+    packBits(row, packed);
+  }
+  const head = 1000;
+  const ifd = {
+    t256: [w],
+    t257: [h],
+    t258: [8],
+    t259: [32773],
+    t262: [1],
+    t273: [head],
+    t277: [1],
+    t278: [h],
+    t279: [packed.length],
+    t284: [1],
+  };
+  const prefix = new Uint8Array(UTIF.encode([ifd as never]));
+  const out = new Uint8Array(head + packed.length);
+  out.set(prefix);
+  out.set(packed, head);
+  return out;
+}
+
+/** PackBits (TIFF compression 32773): runs of a repeated byte, or literal stretches, 128 at most. */
+function packBits(row: Uint8Array, out: number[]) {
+  let i = 0;
+  while (i < row.length) {
+    let run = 1;
+    while (i + run < row.length && run < 128 && row[i + run] === row[i]) run++;
+    if (run > 1) {
+      out.push(257 - run, row[i]!);
+      i += run;
+      continue;
+    }
+    let lit = 1;
+    while (i + lit < row.length && lit < 128 && row[i + lit] !== row[i + lit - 1]) lit++;
+    if (i + lit < row.length && lit > 1) lit--;
+    out.push(lit - 1, ...row.subarray(i, i + lit));
+    i += lit;
+  }
 }
 
 /** A PDF whose pages are pictures only (a scanner's PDF): no text layer. */

@@ -4,6 +4,7 @@
  */
 import { parentPort, threadId } from 'node:worker_threads';
 import type { IntakePage } from '../../../src-preload/contract';
+import { readPdfText } from '../read/pdf';
 import { closeOcr } from './ocr';
 import {
   ocrImage,
@@ -16,6 +17,8 @@ import {
 } from './tasks';
 
 export interface WorkerTasks {
+  /** A PDF's text with positions (pdfjs), off the main thread like everything pdfjs does. */
+  readPdf: { args: { name: string; bytes: Uint8Array }; result: IntakePage[] };
   ocrPdf: { args: { bytes: Uint8Array; pages: number[] }; result: IntakePage[] };
   ocrImage: { args: { bytes: Uint8Array; kind: ImageKind }; result: IntakePage[] };
   renderPdf: { args: { bytes: Uint8Array; page: IntakePage; maxPixels: number }; result: PageImage };
@@ -28,6 +31,7 @@ export interface WorkerTasks {
 export type TaskName = keyof WorkerTasks;
 
 const run: { [K in TaskName]: (args: WorkerTasks[K]['args']) => Promise<WorkerTasks[K]['result']> } = {
+  readPdf: ({ name, bytes }) => readPdfText(name, bytes),
   ocrPdf: ({ bytes, pages }) => ocrPdfPages(bytes, pages),
   ocrImage: ({ bytes, kind }) => ocrImage(bytes, kind),
   renderPdf: ({ bytes, page, maxPixels }) => renderPdfPage(bytes, page, maxPixels),
@@ -45,7 +49,9 @@ parentPort?.on('message', (m: { id: number; task: TaskName; args: never }) => {
       parentPort?.postMessage({ id: m.id, result });
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));
-      parentPort?.postMessage({ id: m.id, error: { name: e.name, message: e.message } });
+      // An AppError keeps its code across the thread boundary (a damaged PDF stays a VALIDATION error).
+      const code = (e as { code?: unknown }).code;
+      parentPort?.postMessage({ id: m.id, error: { name: e.name, message: e.message, code } });
     }
   });
 });

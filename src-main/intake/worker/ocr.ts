@@ -5,7 +5,6 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Canvas } from '@napi-rs/canvas';
 import { createWorker, type Worker as Tesseract } from 'tesseract.js';
 import type { PlacedText } from '../read/layout';
 
@@ -43,16 +42,17 @@ interface Word {
   bbox: { x0: number; y0: number; x1: number; y1: number };
 }
 
-/** The words tesseract reads on a canvas, boxes divided by `scale` (back to page units). */
-export async function recognizeWords(canvas: Canvas, scale: number): Promise<PlacedText[]> {
+/** The words tesseract reads in an image (PNG, PGM...), boxes divided by `scale` (back to page units). */
+export async function recognizeWords(image: Buffer, scale: number): Promise<PlacedText[]> {
   const t = await engine();
-  const { data } = await t.recognize(canvas.toBuffer('image/png'), {}, { blocks: true, text: false });
+  const { data } = await t.recognize(image, {}, { blocks: true, text: false });
   const words: Word[] = [];
   for (const block of data.blocks ?? [])
     for (const para of block.paragraphs)
       for (const line of para.lines) for (const word of line.words) words.push(word as unknown as Word);
   return words
-    .filter((w) => w.text.trim() && (w.confidence >= 30 || /[\p{L}\p{N}]{2,}/u.test(w.text)))
+    .map(trimRuleMarks)
+    .filter((w) => !RULE_NOISE.test(w.text) && (w.confidence >= 30 || /[\p{L}\p{N}]{2,}/u.test(w.text)))
     .map((w) => ({
       str: w.text,
       confidence: Math.round(w.confidence) / 100,
@@ -66,3 +66,16 @@ export async function recognizeWords(canvas: Canvas, scale: number): Promise<Pla
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+/** A word with a bar or bracket of a form's rule stuck to it loses the mark, and its box the mark's share. */
+function trimRuleMarks(w: Word): Word {
+  const raw = w.text.trim();
+  const lead = /^[|[‘(~]+(?=\p{L})/u.exec(raw)?.[0].length ?? 0;
+  const tail = /(?<=[\p{L}\p{N}.])[|\]~]+$/u.exec(raw)?.[0].length ?? 0;
+  if (!lead && !tail) return { ...w, text: raw };
+  const per = (w.bbox.x1 - w.bbox.x0) / raw.length;
+  const bbox = { ...w.bbox, x0: w.bbox.x0 + lead * per, x1: w.bbox.x1 - tail * per };
+  return { ...w, text: raw.slice(lead, raw.length - tail), bbox };
+}
+/** What the remains of a form's rules read as: bars, tildes, dashes, quotes on their own. */
+const RULE_NOISE = /^(?:[|~=_‘’'"[\](){}—–-]+|)$/;

@@ -50,28 +50,28 @@ function greyOf(rgba: Uint8Array | Uint8ClampedArray, width: number, height: num
   return { width, height, grey };
 }
 
-/** The 2nd and 98th percentile greys. */
-function percentiles(grey: Uint8ClampedArray): [number, number] {
+/** The grey at each of the given fractions of the pixels (sampled), darkest first. */
+function percentiles(grey: Uint8ClampedArray, fractions: number[]): number[] {
   const hist = new Uint32Array(256);
   for (let i = 0; i < grey.length; i += 3) hist[grey[i]!]!++;
   const total = Math.ceil(grey.length / 3);
-  let acc = 0;
-  let low = 0;
-  let high = 255;
-  for (let v = 0; v < 256; v++) {
-    acc += hist[v]!;
-    if (acc < total * 0.02) low = v;
-    if (acc <= total * 0.98) high = v;
-  }
-  return [low, Math.max(high, low + 1)];
+  return fractions.map((f) => {
+    let acc = 0;
+    for (let v = 0; v < 256; v++) if ((acc += hist[v]!) >= total * f) return v;
+    return 255;
+  });
 }
 
-/** Stretches the greys when paper is not white or ink not black (a washed-out or grey scan). */
+/**
+ * Stretches the greys when paper is not white or ink not black (a washed-out or grey scan): the
+ * ink (the darkest 0.5%) becomes black and the paper (most of the page) white.
+ */
 export function stretchContrast(r: Raster): boolean {
-  const [low, high] = percentiles(r.grey);
-  if (high - low > 200 && high > 235) return false;
-  const scale = 255 / Math.max(high - low, 1);
-  for (let i = 0; i < r.grey.length; i++) r.grey[i] = (r.grey[i]! - low) * scale;
+  const [ink, paper] = percentiles(r.grey, [0.005, 0.6]) as [number, number];
+  if (paper >= 235 && ink <= 60) return false;
+  if (paper - ink < 30) return false;
+  const scale = 255 / (paper - ink);
+  for (let i = 0; i < r.grey.length; i++) r.grey[i] = (r.grey[i]! - ink) * scale;
   return true;
 }
 
@@ -115,20 +115,13 @@ export function estimateSkew(r: Raster): number {
 }
 
 function darkThreshold(grey: Uint8ClampedArray): number {
-  const [low, high] = percentiles(grey);
-  return low + (high - low) * 0.5;
+  const [ink, paper] = percentiles(grey, [0.005, 0.6]) as [number, number];
+  return ink + (paper - ink) * 0.5;
 }
 
 /** The raster drawn on a canvas, turned by -angle about its centre (straightened) and scaled. */
 export function straighten(r: Raster, angle: number, scale: number): Canvas {
-  const src = createCanvas(r.width, r.height);
-  const ctx = src.getContext('2d');
-  const image = ctx.createImageData(r.width, r.height);
-  for (let i = 0, j = 0; i < r.grey.length; i++, j += 4) {
-    image.data[j] = image.data[j + 1] = image.data[j + 2] = r.grey[i]!;
-    image.data[j + 3] = 255;
-  }
-  ctx.putImageData(image, 0, 0);
+  const src = canvasOf(r);
   const w = Math.round(r.width * scale);
   const h = Math.round(r.height * scale);
   const out = createCanvas(w, h);
@@ -136,9 +129,130 @@ export function straighten(r: Raster, angle: number, scale: number): Canvas {
   o.fillStyle = '#fff';
   o.fillRect(0, 0, w, h);
   o.imageSmoothingEnabled = true;
-  o.imageSmoothingQuality = 'high';
+  o.imageSmoothingQuality = 'medium';
   o.translate(w / 2, h / 2);
   o.rotate((-angle * Math.PI) / 180);
   o.drawImage(src, -w / 2, -h / 2, w, h);
   return out;
+}
+
+/**
+ * Removes speckle (a dusty or noisy scan), only when there is much of it (the share of dark
+ * pixels with no dark neighbour): every clump of ink smaller than the dot of an i becomes paper;
+ * letters keep their shape. Returns whether it did.
+ */
+export function despeckle(r: Raster): boolean {
+  const { width: w, height: h, grey } = r;
+  const threshold = darkThreshold(grey);
+  const dark = new Uint8Array(w * h);
+  for (let i = 0; i < dark.length; i++) dark[i] = grey[i]! < threshold ? 1 : 0;
+  let darkCount = 0;
+  let alone = 0;
+  const neighbours = (i: number) =>
+    dark[i - w - 1]! +
+    dark[i - w]! +
+    dark[i - w + 1]! +
+    dark[i - 1]! +
+    dark[i + 1]! +
+    dark[i + w - 1]! +
+    dark[i + w]! +
+    dark[i + w + 1]!;
+  for (let y = 1; y < h - 1; y += 3)
+    for (let x = 1; x < w - 1; x += 3) {
+      const i = y * w + x;
+      if (!dark[i]) continue;
+      darkCount++;
+      if (neighbours(i) === 0) alone++;
+    }
+  if (darkCount === 0 || alone / darkCount < 0.08) return false;
+  removeSpecks(grey, dark, w, h, Math.max(3, Math.round((w / 1700) ** 2 * 6)));
+  return true;
+}
+
+/** Whitens the 8-connected clumps of dark pixels with fewer than `min` pixels. */
+function removeSpecks(grey: Uint8ClampedArray, dark: Uint8Array, w: number, h: number, min: number) {
+  const seen = new Uint8Array(w * h);
+  const stack: number[] = [];
+  const clump: number[] = [];
+  for (let start = 0; start < dark.length; start++) {
+    if (!dark[start] || seen[start]) continue;
+    stack.push(start);
+    seen[start] = 1;
+    clump.length = 0;
+    while (stack.length) {
+      const i = stack.pop()!;
+      if (clump.length < min) clump.push(i);
+      const x = i % w;
+      for (const d of [-w - 1, -w, -w + 1, -1, 1, w - 1, w, w + 1]) {
+        const j = i + d;
+        const jx = j % w;
+        if (j < 0 || j >= dark.length || Math.abs(jx - x) > 1 || !dark[j] || seen[j]) continue;
+        seen[j] = 1;
+        stack.push(j);
+      }
+      if (clump.length >= min && stack.length === 0) break;
+    }
+    if (clump.length < min) for (const i of clump) grey[i] = 255;
+  }
+}
+
+/**
+ * Whitens the long straight rules of a form (table borders, underlines): tesseract takes a boxed
+ * table for a picture and skips its text. A rule is a run of dark pixels longer than any letter.
+ */
+export function removeRules(r: Raster): void {
+  const { width: w, height: h, grey } = r;
+  const threshold = darkThreshold(grey);
+  const min = Math.max(40, Math.round(w * 0.035));
+  const dark = new Uint8Array(w * h);
+  for (let i = 0; i < dark.length; i++) dark[i] = grey[i]! < threshold ? 1 : 0;
+  // A pixel is on a rule when it or a neighbour across the rule is dark (a rule a little off
+  // straight). No gap is allowed within a rule: it would let the rule run on into the letters
+  // just above or below it.
+  const clear = new Uint8Array(w * h);
+  const runs = (lines: number, length: number, step: number, across: number) => {
+    for (let line = 1; line < lines - 1; line++) {
+      const base = line * across;
+      let start = -1;
+      for (let k = 0; k <= length; k++) {
+        const i = base + k * step;
+        if (k < length && dark[i]! | dark[i - across]! | dark[i + across]!) {
+          if (start < 0) start = k;
+          continue;
+        }
+        if (start >= 0 && k - start >= min)
+          for (let j = start; j < k; j++) for (let d = -2; d <= 2; d++) clear[base + j * step + d * across] = 1;
+        start = -1;
+      }
+    }
+  };
+  runs(h, w, 1, w);
+  runs(w, h, w, 1);
+  for (let i = 0; i < clear.length; i++) if (clear[i]) grey[i] = 255;
+}
+
+/** A raster's pixels back on a canvas. */
+export function canvasOf(r: Raster): Canvas {
+  const canvas = createCanvas(r.width, r.height);
+  const ctx = canvas.getContext('2d');
+  const image = ctx.createImageData(r.width, r.height);
+  for (let i = 0, j = 0; i < r.grey.length; i++, j += 4) {
+    image.data[j] = image.data[j + 1] = image.data[j + 2] = r.grey[i]!;
+    image.data[j + 3] = 255;
+  }
+  ctx.putImageData(image, 0, 0);
+  return canvas;
+}
+
+/** The raster as a binary PGM, which tesseract reads without a PNG to encode and decode. */
+export function pgmOf(r: Raster): Buffer {
+  const head = Buffer.from(`P5\n${r.width} ${r.height}\n255\n`, 'ascii');
+  return Buffer.concat([head, Buffer.from(r.grey.buffer, r.grey.byteOffset, r.grey.byteLength)]);
+}
+
+/** Light greys (speckle, the fringe of a removed rule, a coloured form's tint) become paper. */
+export function whitenPaper(r: Raster): void {
+  const [ink, paper] = percentiles(r.grey, [0.005, 0.6]) as [number, number];
+  const cut = ink + (paper - ink) * 0.7;
+  for (let i = 0; i < r.grey.length; i++) if (r.grey[i]! > cut) r.grey[i] = 255;
 }

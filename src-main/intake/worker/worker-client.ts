@@ -7,6 +7,8 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { ERROR_CODES, type ErrorCode } from '../../../src-preload/contract';
+import { AppError } from '../../errors/app-error';
 import type { Logger } from '../../log/logger';
 import type { TaskName, WorkerTasks } from './intake-worker';
 
@@ -43,14 +45,23 @@ export function createIntakeWorker(logger?: Logger): IntakeWorker {
   const start = () => {
     const source = workerSource();
     const w = new Worker(source.url, { workerData: source.entry ? { entry: source.entry } : {} });
-    w.on('message', (m: { id: number; result?: unknown; error?: { name: string; message: string } }) => {
-      const p = pending.get(m.id);
-      if (!p) return;
-      pending.delete(m.id);
-      if (m.error) p.reject(Object.assign(new Error(m.error.message), { name: m.error.name }));
-      else p.resolve(m.result as never);
-      if (pending.size === 0) armIdle();
-    });
+    w.on(
+      'message',
+      (m: { id: number; result?: unknown; error?: { name: string; message: string; code?: unknown } }) => {
+        const p = pending.get(m.id);
+        if (!p) return;
+        pending.delete(m.id);
+        const e = m.error;
+        if (e)
+          p.reject(
+            typeof e.code === 'string' && (ERROR_CODES as readonly string[]).includes(e.code)
+              ? new AppError(e.code as ErrorCode, e.message)
+              : Object.assign(new Error(e.message), { name: e.name }),
+          );
+        else p.resolve(m.result as never);
+        if (pending.size === 0) armIdle();
+      },
+    );
     w.on('error', (e) => {
       logger?.error('intake worker failed', { error: e });
       failAll(new Error(`The document reader stopped unexpectedly (${e.message}).`));

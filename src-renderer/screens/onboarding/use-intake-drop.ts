@@ -5,8 +5,9 @@
  * rest go on.
  */
 import { useRef, useState } from 'react';
-import { MAX_ONBOARDING_FILE_BYTES, type AddDocumentResult } from '../../../src-preload/contract';
+import type { AddDocumentResult } from '../../../src-preload/contract';
 import { callApi, toApiCallError } from '../../api';
+import { readIntakeFile } from '../../lib/read-intake-file';
 
 export interface DropProgress {
   total: number;
@@ -19,15 +20,6 @@ export interface RefusedFile {
   name: string;
   message: string;
 }
-
-function toBase64(buf: ArrayBuffer): string {
-  let s = '';
-  const bytes = new Uint8Array(buf);
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 /** `onAdded` hears each document read; `firstOfDrop` is true for the first one of a drop that was read. */
 export function useIntakeDrop(instanceId: string, onAdded: (result: AddDocumentResult, firstOfDrop: boolean) => void) {
@@ -44,16 +36,16 @@ export function useIntakeDrop(instanceId: string, onAdded: (result: AddDocumentR
     for (const [i, file] of files.entries()) {
       if (cancel.current) break;
       setProgress({ total: files.length, done: i, current: file.name, cancelled: false });
-      if (file.size > MAX_ONBOARDING_FILE_BYTES) {
-        problems.push({
-          name: file.name,
-          message: `${mb(file.size)}: intake reads documents up to ${mb(MAX_ONBOARDING_FILE_BYTES)}. Split it or export the pages that matter.`,
-        });
+      const r = await readIntakeFile(file);
+      if (!r.ok) {
+        problems.push({ name: file.name, message: r.message });
         continue;
       }
       try {
-        const base64 = toBase64(await file.arrayBuffer());
-        onAdded(await callApi('onboarding:add', { instanceId, batchId, name: file.name, base64 }), added++ === 0);
+        onAdded(
+          await callApi('onboarding:add', { instanceId, batchId, name: r.name, base64: r.base64 }),
+          added++ === 0,
+        );
       } catch (e) {
         problems.push({ name: file.name, message: toApiCallError(e).message });
       }

@@ -19,8 +19,8 @@ import type { Migration } from './index';
  *   constraint that no stored row can break: the schema text changes, the stored rows do not,
  *   and `schema_version` is bumped so every connection re-reads it.
  */
-export const m0015Onboarding: Migration = {
-  version: 15,
+export const m0011Onboarding: Migration = {
+  version: 11,
   name: 'onboarding',
   up(db) {
     db.exec(`

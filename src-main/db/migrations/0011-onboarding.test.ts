@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from './index';
-import { m0015Onboarding } from './0015-onboarding';
+import { m0011Onboarding } from './0011-onboarding';
 
-function before15() {
+function before11() {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
-  for (const m of MIGRATIONS.filter((x) => x.version < m0015Onboarding.version)) m.up(db);
+  for (const m of MIGRATIONS.filter((x) => x.version < m0011Onboarding.version)) m.up(db);
   db.prepare(
     `INSERT INTO instances (id, name, host, alias, root_company_id, api_version, created_at, updated_at)
      VALUES ('i1', 'Prod', 'https://a.smartsimple.com', 'a', '1', 1, 'now', 'now')`,
@@ -27,8 +27,8 @@ const insertOp = (db: Database.Database, seq: number, kind: string) =>
 
 describe('migration onboarding', () => {
   it('keeps documents and proposals with their state, removed with their instance', () => {
-    const db = before15();
-    m0015Onboarding.up(db);
+    const db = before11();
+    m0011Onboarding.up(db);
     db.prepare(
       "INSERT INTO onboarding_documents (id, instance_id, batch_id, file, format, created_at) VALUES ('d1', 'i1', 'b1', 'form.pdf', 'pdf', 'x')",
     ).run();
@@ -49,10 +49,10 @@ describe('migration onboarding', () => {
   });
 
   it('lets plan operations be create_organization, keeping every other check and the stored rows', () => {
-    const db = before15();
+    const db = before11();
     insertOp(db, 1, 'add_role');
     expect(() => insertOp(db, 2, 'create_organization')).toThrow(/CHECK/);
-    m0015Onboarding.up(db);
+    m0011Onboarding.up(db);
     insertOp(db, 2, 'create_organization');
     expect(() => insertOp(db, 3, 'make_coffee')).toThrow(/CHECK/);
     expect(db.prepare('SELECT kind FROM plan_operations ORDER BY seq').pluck().all()).toEqual([

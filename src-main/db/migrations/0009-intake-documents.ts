@@ -6,8 +6,8 @@ import type { Migration } from './index';
  * again, with its pages, without reading the document anew. An e-mail's attachments are documents
  * of their own, linked to the e-mail.
  */
-export const m0010IntakeDocuments: Migration = {
-  version: 10,
+export const m0009IntakeDocuments: Migration = {
+  version: 9,
   name: 'intake-documents',
   up(db) {
     db.exec(`

@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from './index';
-import { m0010IntakeDocuments } from './0010-intake-documents';
+import { m0009IntakeDocuments } from './0009-intake-documents';
 
 describe('migration intake-documents', () => {
   it('creates the documents table, one row per content, attachments pointing at their e-mail', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
-    for (const m of MIGRATIONS) if (m.version <= m0010IntakeDocuments.version) m.up(db);
+    for (const m of MIGRATIONS) if (m.version <= m0009IntakeDocuments.version) m.up(db);
     const cols = db.prepare('PRAGMA table_info(intake_documents)').all() as { name: string }[];
     expect(cols.map((c) => c.name)).toEqual([
       'id',

@@ -5,6 +5,7 @@
  * intake; click-to-assign keeps where the value came from; dismiss, reopen, plan; a new
  * organization planned before the person; a document that cannot be read keeps nothing.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAiService } from '../ai/ai-service';
@@ -102,7 +103,7 @@ describe('the onboarding queue', { timeout: 120_000 }, () => {
     expect(Buffer.from(image.png!, 'base64').subarray(1, 4).toString()).toBe('PNG');
   });
 
-  it('a document that cannot be read is refused and keeps nothing', async () => {
+  it('a document that cannot be read (damaged, password-protected) is refused and keeps nothing', async () => {
     const m = await setup();
     const count = () => m.db.prepare('SELECT COUNT(*) FROM onboarding_proposals').pluck().get();
     await expect(
@@ -113,6 +114,13 @@ describe('the onboarding queue', { timeout: 120_000 }, () => {
         bytes: new TextEncoder().encode('%PDF-1.7\n garbage'),
       }),
     ).rejects.toThrow(/not a readable PDF/);
+    const locked = fs.readFileSync(
+      path.join(import.meta.dirname, '../intake/test-support/fixtures/password-protected.pdf'),
+    );
+    await expect(
+      m.onboarding.add({ instanceId: m.instanceId, batchId: 'b', name: 'locked.pdf', bytes: locked }),
+    ).rejects.toThrow('locked.pdf: This PDF is password-protected. Save an unprotected copy and drop that.');
+    expect(m.db.prepare('SELECT COUNT(*) FROM intake_documents').pluck().get()).toBe(0);
     expect(count()).toBe(0);
     expect(m.db.prepare('SELECT COUNT(*) FROM onboarding_documents').pluck().get()).toBe(0);
   });

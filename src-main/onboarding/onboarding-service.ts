@@ -33,6 +33,7 @@ import { applyDecision, baseOf, type DecideInput } from './decide';
 import { planFromProposal, rejectSuggestions } from './plan';
 import { inlineMatching, type Matching } from './matching/matcher';
 import { buildProposal, keptFields, withOperations, type ProposeDeps } from './proposal';
+import { withLlmFields } from './llm-fields';
 import {
   getDocument,
   getProposal,
@@ -53,7 +54,7 @@ export interface IntakeReader {
 export interface OnboardingServiceDeps {
   db: DB;
   mirror: MirrorService;
-  ai: Pick<AiService, 'resolve' | 'recommendRoles' | 'decide' | 'get' | 'record'>;
+  ai: Pick<AiService, 'resolve' | 'recommendRoles' | 'decide' | 'get' | 'record' | 'extractFields' | 'engineInUse'>;
   intake?: IntakeReader;
   logger?: Logger;
   /** Where people are matched (default: in this thread; the app passes the matching worker). */
@@ -320,7 +321,10 @@ async function proposeRecord(
   r: { doc: DocumentRow; recordIndex: number; fields: OnboardingDocument['fields'] | IntakeRecord['fields'] },
   matching: Matching,
 ): Promise<Proposal> {
-  const fields = keptFields({ fields: r.fields as OnboardingDocument['fields'] });
+  const read = keptFields({ fields: r.fields as OnboardingDocument['fields'] });
+  // A list's row is its own record: the LLM reads whole documents (a form, a letter, an e-mail).
+  const whole = !['csv', 'xlsx', 'json'].includes(r.doc.format);
+  const fields = whole ? (await withLlmFields(deps.ai, instanceId, r.doc.pages, read)).fields : read;
   return buildProposal(
     deps,
     instanceId,

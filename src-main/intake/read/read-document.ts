@@ -4,7 +4,6 @@
  */
 import type { IntakeFormat, IntakeMapping, IntakePage, IntakeRecord } from '../../../src-preload/contract';
 import { AppError } from '../../errors/app-error';
-import { mailFields } from '../extract/mail-fields';
 import type { IntakeWorker } from '../worker/worker-client';
 import { mailText, readEml, readMsg, type Mail } from './email';
 import { csvRows, listRecords, xlsxRows } from './lists';
@@ -130,7 +129,13 @@ async function readMail(input: ReadInput, mail: Mail, format: 'eml' | 'msg', dep
       warnings.push(`Attachment ${a.name} was not read: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const read = mailFields(mail, page, attachments, input.mappings);
+  const { attachments: _bytes, ...head } = mail;
+  const read = await input.worker.call('mailFields', {
+    mail: head,
+    page,
+    attachments: attachments.map((a) => ({ name: a.name, records: a.records })),
+    mappings: input.mappings,
+  });
   const all = [...read.warnings, ...warnings];
   return {
     name: input.name,

@@ -5,6 +5,7 @@
 import { parentPort, threadId } from 'node:worker_threads';
 import type { IntakeMapping, IntakePage, IntakeRecord } from '../../../src-preload/contract';
 import { extractFields } from '../extract/extract-fields';
+import { mailFields, type MailHead, type ReadAttachment } from '../extract/mail-fields';
 import { readPdfText } from '../read/pdf';
 import { closeOcr } from './ocr';
 import {
@@ -27,6 +28,11 @@ export interface WorkerTasks {
   renderText: { args: { page: IntakePage; maxPixels: number }; result: PageImage };
   /** The fields of a document's pages (label matching, date and name parsing): seconds on a long scan. */
   extract: { args: { pages: IntakePage[]; mappings: IntakeMapping[] }; result: IntakeRecord & { warnings: string[] } };
+  /** An e-mail's fields: its body, its attachments' records, its headers. */
+  mailFields: {
+    args: { mail: MailHead; page: IntakePage; attachments: ReadAttachment[]; mappings: IntakeMapping[] };
+    result: { records: IntakeRecord[]; warnings: string[] };
+  };
   /** The worker's thread id (tests check the work is not done on the main thread). */
   whoami: { args: Record<string, never>; result: { threadId: number } };
   close: { args: Record<string, never>; result: null };
@@ -41,6 +47,7 @@ const run: { [K in TaskName]: (args: WorkerTasks[K]['args']) => Promise<WorkerTa
   renderImage: ({ bytes, kind, page, maxPixels }) => renderImagePage(bytes, kind, page, maxPixels),
   renderText: async ({ page, maxPixels }) => renderTextPage(page, maxPixels),
   extract: async ({ pages, mappings }) => extractFields(pages, mappings),
+  mailFields: async ({ mail, page, attachments, mappings }) => mailFields(mail, page, attachments, mappings),
   whoami: async () => ({ threadId }),
   close: async () => (await closeOcr(), null),
 };

@@ -24,6 +24,9 @@ export default defineConfig({
           'scan-worker': resolve(root, 'src-main/investigate/scan/scan-worker.ts'),
           // OCR and page pictures run in a worker thread (src-main/intake/worker/worker-client.ts finds it beside index.js).
           'intake-worker': resolve(root, 'src-main/intake/worker/intake-worker.ts'),
+          // The entity-resolution index of the people is built and matched in a worker thread
+          // (src-main/onboarding/matching/matcher.ts finds it beside index.js).
+          'matching-worker': resolve(root, 'src-main/onboarding/matching/matching-worker.ts'),
         },
         external,
       },

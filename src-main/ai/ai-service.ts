@@ -47,6 +47,16 @@ export interface AiServiceDeps {
   now?: () => Date;
 }
 
+export interface ExternalSuggestion {
+  /** What it was made from (kept as a digest only). */
+  input: unknown;
+  output: unknown;
+  confidence: number;
+  explanation: string;
+  /** Which local reader made it ("intake"). */
+  model: string;
+}
+
 export type RecordedAnswer<O> = EngineAnswer<O> & { suggestionId: string };
 export interface RunOptions {
   instanceId?: string | null;
@@ -62,6 +72,11 @@ export interface AiService extends AiTasks {
   get(id: string): Suggestion;
   list(query?: { kind?: TaskKind; limit?: number }): Suggestion[];
   decide(suggestionId: string, decision: Decision, by: string, operationId?: number | null): Suggestion;
+  /**
+   * Records a suggestion made outside the engines' tasks (intake's own field reader), so it is
+   * decided and counted like any other. Always the local engine: nothing left the computer.
+   */
+  record(kind: TaskKind, entry: ExternalSuggestion, options?: RunOptions): Suggestion;
   acceptanceRates(): AcceptanceRate[];
   testLlmConnection(): Promise<LlmConnectionTest>;
 }
@@ -109,6 +124,31 @@ function decideSuggestion(
   });
   if (!written) throw conflict('This suggestion was decided meanwhile.');
   return get(d.suggestionId);
+}
+
+/** Stores a suggestion made outside the engines (see AiService.record); returns its id. */
+function recordExternal(
+  db: DB,
+  at: Date,
+  kind: TaskKind,
+  entry: ExternalSuggestion,
+  instanceId: string | null,
+): string {
+  const id = randomUUID();
+  insertSuggestion(db, {
+    id,
+    instance_id: instanceId,
+    kind,
+    engine: 'local',
+    model: entry.model.slice(0, 200),
+    input_sha256: sha256Hex(canonicalJson({ kind, input: entry.input })),
+    output: JSON.stringify(entry.output),
+    confidence: Math.min(1, Math.max(0, entry.confidence)),
+    explanation: entry.explanation.slice(0, 2000),
+    fallback_reason: null,
+    created_at: at.toISOString(),
+  });
+  return id;
 }
 
 export function createAiService(deps: AiServiceDeps): AiService {
@@ -174,6 +214,7 @@ export function createAiService(deps: AiServiceDeps): AiService {
       listSuggestionRows(db, { kind: q.kind, limit: Math.min(Math.max(q.limit ?? 100, 1), 1000) }).map(toSuggestion),
     decide: (suggestionId, decision, by, operationId = null) =>
       decideSuggestion(db, get, { suggestionId, decision, by, operationId, at: now() }),
+    record: (kind, entry, options = {}) => get(recordExternal(db, now(), kind, entry, options.instanceId ?? null)),
     acceptanceRates: () =>
       countDecisions(db).map((r) => {
         const kept = r.accepted + r.edited;

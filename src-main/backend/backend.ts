@@ -22,6 +22,7 @@ import { createHelpdeskService } from '../helpdesk/helpdesk-service';
 import { localAdministrator } from '../connect/local-admin';
 import { createInstancesService } from '../instances/instances-service';
 import { createMirrorService } from '../mirror/mirror-service';
+import { workerMatching } from '../onboarding/matching/matcher';
 import { createOnboardingService } from '../onboarding/onboarding-service';
 import { createPlansService, withAdministratorName } from '../plans/plans-service';
 import { createSyncService } from '../sync/sync-service';
@@ -128,6 +129,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await services.sandbox.close();
       services.ask.close();
       await services.intake.close();
+      await services.onboarding.close();
       listeners.clear();
       db.close();
     },
@@ -187,9 +189,10 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const aiSettings = createAiSettingsService({ ai, vault, instances });
   const ask = createAskService({ db, ai });
   const evidence = createEvidenceService({ db, ask, instances, administrator });
-  const onboarding = createOnboardingService({ db, mirror, ai, administrator });
   const peopleTools = buildPeopleTools({ db, instances, mirror, plans });
   const intake = createIntakeService({ db, blobDir: path.join(dataDir, 'intake'), logger: logger.child('intake') });
+  const matching = workerMatching(logger.child('matching'));
+  const onboarding = createOnboardingService({ db, mirror, ai, intake, administrator, matching, logger });
   const helpdesk = createHelpdeskService({ db, instances, ai, administrator });
   const investigate = createInvestigateService({
     ...{ db, instances, mirror, plans, jobs, administrator, logger: logger.child('investigate') },

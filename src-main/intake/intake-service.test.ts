@@ -8,6 +8,8 @@ import { openDatabase } from '../db/open';
 import { createIntakeService } from './intake-service';
 import { docxOf, pdfOf } from './test-support/documents';
 
+/** Encrypted with an open password (see test-support/fixtures/README.md for how it was made). */
+const LOCKED_PDF = path.join(import.meta.dirname, 'test-support', 'fixtures', 'password-protected.pdf');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-intake-'));
 const { db } = openDatabase(path.join(dir, 'admin-desk.sqlite'));
 const blobDir = path.join(dir, 'intake');
@@ -113,10 +115,13 @@ describe('intake', () => {
     expect(pngSize(page.png).w).toBe(page.pixelWidth);
   });
 
-  it('refuses an unknown type, a corrupt PDF and a zip bomb with plain messages, keeping nothing', async () => {
+  it('refuses an unknown type, a corrupt PDF, a password-protected PDF and a zip bomb with plain messages, keeping nothing', async () => {
     const before = stored();
     await expect(read('x.docx', new Uint8Array([0, 1, 2, 3, 0, 0, 9]))).rejects.toThrow(/not one intake reads/);
     await expect(read('x.pdf', '%PDF-1.7\n garbage')).rejects.toThrow(/not a readable PDF/);
+    await expect(read('locked.pdf', fs.readFileSync(LOCKED_PDF))).rejects.toThrow(
+      'locked.pdf: This PDF is password-protected. Save an unprotected copy and drop that.',
+    );
     const zip = new JSZip();
     zip.file('word/document.xml', 'a'.repeat(120 * 1024 * 1024));
     const bomb = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });

@@ -94,7 +94,70 @@ describe('onboarding proposals', () => {
     expect(chosen.differences).toEqual([{ field: 'title', document: 'Chief Onboarding Tester', mirror: p.title }]);
     expect(chosen.reasons[0]).toBe('the same e-mail address');
     expect(proposal.operations.map((o) => o.kind)).toEqual(['update_fields']);
-    expect(proposal.operations[0]!.summary).toContain('sf_Title');
+    expect(proposal.operations[0]!.summary).toBe(`Update the title of ${p.firstName} ${p.lastName}`);
+  });
+
+  it('two e-mails for one name: possibly the same, side by side; the administrator links or keeps it new', async () => {
+    const m = await setup();
+    const p = m.sb.state.data.people.find((x) => !x.deleted && x.title && x.companyId)!;
+    const document = doc({
+      firstName: p.firstName,
+      lastName: p.lastName,
+      email: `${p.firstName}.${p.lastName}@elsewhere.example`.toLowerCase(),
+      title: 'Head of Everything',
+    });
+    const proposal = await m.onboarding.propose(m.instanceId, document);
+    expect(proposal.resolution).toMatchObject({ outcome: 'possible', personId: null, decidedBy: 'engine' });
+    expect(proposal.resolution.candidates[0]).toMatchObject({ personId: p.id });
+    expect(proposal.resolution.candidates[0]!.differences.map((d) => d.field)).toEqual(['email', 'title']);
+    expect(proposal.resolution.explanation).toMatch(/the e-mail differs/);
+    expect(() => m.onboarding.createPlan(proposal.id)).toThrow(/Decide whether this is one of the similar people/);
+    const linked = await m.onboarding.decide({ proposalId: proposal.id, linkPersonId: p.id });
+    expect(linked.resolution).toMatchObject({ outcome: 'same', personId: p.id, decidedBy: 'administrator' });
+    expect(linked.operations.map((o) => o.summary)).toEqual([
+      `Update the e-mail, title of ${p.firstName} ${p.lastName}`,
+    ]);
+    // A later edit of another field keeps the administrator's link.
+    const kept = await m.onboarding.decide({ proposalId: proposal.id, fields: { phone: '+1 416 555 0100' } });
+    expect(kept.resolution).toMatchObject({ personId: p.id, decidedBy: 'administrator' });
+    const { planId } = m.onboarding.createPlan(proposal.id);
+    const op = getPlan(m.db, planId).operations[0]!;
+    expect(m.ai.get(kept.resolution.suggestionId)).toMatchObject({ decision: 'edited', operationId: op.id });
+    // The other way: none of them, a new person (into the candidate's organization, chosen).
+    const other = await m.onboarding.propose(m.instanceId, document);
+    const fresh = await m.onboarding.decide({ proposalId: other.id, linkPersonId: null });
+    expect(fresh.resolution).toMatchObject({ outcome: 'new', personId: null, decidedBy: 'administrator' });
+    expect(fresh.resolution.candidates.length).toBeGreaterThan(0);
+    expect(fresh.problems).not.toContain('Decide whether this is one of the similar people shown, or a new person.');
+    await expect(m.onboarding.decide({ proposalId: other.id, linkPersonId: 999_999_999 })).rejects.toThrow(
+      /one of the candidates shown/,
+    );
+  });
+
+  it('does not plan a near-miss misread of a linked person (a scan\'s "tt" read as "ft"), unless typed', async () => {
+    const m = await setup();
+    const p = m.sb.state.data.people.find((x) => !x.deleted && x.lastName.length >= 6 && x.title)!;
+    const misread = `${p.lastName.slice(0, -2)}${p.lastName.slice(-1) === 'x' ? 'y' : 'x'}${p.lastName.slice(-1)}`;
+    const withLast = (confidence: number) => ({
+      file: 'scan.png',
+      fields: {
+        firstName: field(p.firstName),
+        lastName: { value: misread, confidence, source: null },
+        email: field(p.email),
+        title: { value: `“${p.title}`, confidence: 0.5, source: null },
+      },
+    });
+    const low = await m.onboarding.propose(m.instanceId, withLast(0.6));
+    expect(low.resolution.personId).toBe(p.id);
+    expect(low.operations).toEqual([]);
+    expect(low.warnings.join(' ')).toContain(
+      `The document's last name “${misread}” (read at 60%) is close to the instance's “${p.lastName}”`,
+    );
+    // Read with confidence, it is a change of name; typed by the administrator, too.
+    const sure = await m.onboarding.propose(m.instanceId, withLast(0.97));
+    expect(sure.operations.map((o) => o.summary)).toEqual([`Update the last name of ${p.firstName} ${p.lastName}`]);
+    const typed = await m.onboarding.decide({ proposalId: low.id, fields: { lastName: misread } });
+    expect(typed.operations.map((o) => o.kind)).toEqual(['update_fields']);
   });
 
   it('recommends what more than 70% of at least 5 peers hold, says k of n and how the group was formed', async () => {
@@ -192,11 +255,14 @@ describe('onboarding proposals', () => {
     const op = plan.operations[0]!;
     expect(op).toMatchObject({ kind: 'create_person', source: 'ai', aiSuggestionId: proposal.resolution.suggestionId });
     expect(op.approval).toBeNull();
-    expect(m.ai.get(proposal.resolution.suggestionId)).toMatchObject({
+    // The fields as read were edited (the e-mail); who the person is was the engine's call, kept.
+    expect(m.ai.get(proposal.extractionSuggestionId!)).toMatchObject({
+      kind: 'extract_fields',
       decision: 'edited',
       operationId: op.id,
       decidedBy: 'ana',
     });
+    expect(m.ai.get(proposal.resolution.suggestionId)).toMatchObject({ decision: 'accepted', operationId: op.id });
     const accepted = proposal.recommendations.find((r) => r.roleId === role.id)!;
     expect(accepted.decision).toBe('accepted');
     expect(op.params.roleIds).toEqual([role.id]);
@@ -237,10 +303,15 @@ describe('documents that try to instruct the AI', () => {
     );
     const roleIds = proposal.recommendations.map((r) => r.roleId).sort();
     expect(roleIds).toEqual([plain.id, privileged.id].sort());
-    expect(proposal.recommendations.find((r) => r.roleId === privileged.id)).toMatchObject({
-      privileged: true,
-      basis: 'requested',
-    });
+    // Asked for in a field, so matched; but a privileged grant waits for the administrator's own word.
+    const grantRec = proposal.recommendations.find((r) => r.roleId === privileged.id)!;
+    expect(grantRec).toMatchObject({ privileged: true, basis: 'requested', decision: 'pending' });
+    expect(proposal.recommendations.find((r) => r.roleId === plain.id)).toMatchObject({ decision: 'accepted' });
+    // "Accept all recommended" never takes the privileged one.
+    const bulk = await m.onboarding.decide({ proposalId: proposal.id, acceptRecommended: true });
+    expect(bulk.recommendations.find((r) => r.roleId === privileged.id)!.decision).toBe('pending');
+    expect(bulk.operations.filter((o) => o.kind === 'add_role')).toHaveLength(1);
+    await m.onboarding.decide({ proposalId: proposal.id, recommendations: { [grantRec.id]: 'accepted' } });
     const { planId } = m.onboarding.createPlan(proposal.id);
     const plan = getPlan(m.db, planId);
     expect(plan.state).toBe('draft');

@@ -1,16 +1,21 @@
 /**
- * The operations a proposal plans, each signed 'ai' with the suggestion it came from: create the
- * person (with the accepted profile roles) or update the linked one (only fields the document
- * states differently), add the accepted roles and program assignments. The transaction note on the
- * person, signed AI_Service, is written by the plan's apply for every 'ai' operation.
+ * The operations a proposal plans, each signed 'ai' with the suggestion it came from:
+ * - a new organization first, when the person's is not in the tree (create_organization, under
+ *   the parent proposed or chosen), the person then planned into it by name;
+ * - create the person (with the accepted profile roles) or update the linked one (only the fields
+ *   the document states differently);
+ * - add the accepted roles and program (UTA) assignments of a linked person.
+ * The transaction note on the person, signed AI_Service, is written by the plan's apply for every
+ * 'ai' operation.
  */
 import type { Proposal, ProposedOperation } from '../../src-preload/contract';
 import type { MirrorPersonFields } from '../ai/resolve/mirror-records';
 import type { OperationInput } from '../plans/types';
+import { distance } from 'fastest-levenshtein';
 import { flatFields } from './proposal';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MAP: [string, string, keyof MirrorPersonFields | null][] = [
+const MAP: [string, string, keyof MirrorPersonFields][] = [
   ['firstName', 'sf_First Name', 'firstName'],
   ['lastName', 'sf_Last Name', 'lastName'],
   ['email', 'sf_Email', 'email'],
@@ -18,6 +23,14 @@ const MAP: [string, string, keyof MirrorPersonFields | null][] = [
   ['phone', 'sf_Phone', 'phone'],
   ['department', 'cf_Department', 'department'],
 ];
+const LABEL: Record<string, string> = {
+  'sf_First Name': 'first name',
+  'sf_Last Name': 'last name',
+  sf_Email: 'e-mail',
+  sf_Title: 'title',
+  sf_Phone: 'phone',
+  cf_Department: 'department',
+};
 
 export interface PlannedFromProposal {
   operations: { input: OperationInput; shown: ProposedOperation }[];
@@ -26,48 +39,72 @@ export interface PlannedFromProposal {
 }
 
 const cut = (s: string) => s.slice(0, 255);
+const norm = (s: string | null | undefined) => (s ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
 
-export function proposedOperations(p: Proposal, linked: MirrorPersonFields | null): PlannedFromProposal {
-  const f = flatFields(p.fields);
-  const problems: string[] = [];
-  const warnings: string[] = [];
-  const operations: PlannedFromProposal['operations'] = [];
-  const accepted = p.recommendations.filter((r) => r.decision === 'accepted');
-  const sid = p.resolution.suggestionId;
-  const push = (input: OperationInput, summary: string, privileged = false) =>
-    operations.push({
-      input,
-      shown: {
-        kind: input.kind as ProposedOperation['kind'],
-        summary,
-        suggestionId: input.aiSuggestionId ?? sid,
-        privileged,
-      },
-    });
+interface Ctx {
+  p: Proposal;
+  f: Record<string, string>;
+  out: PlannedFromProposal;
+  push(input: OperationInput, summary: string, privileged?: boolean): void;
+}
+
+export function planProposal(p: Proposal, linked: MirrorPersonFields | null): PlannedFromProposal {
+  const out: PlannedFromProposal = { operations: [], problems: [], warnings: [] };
+  const ctx: Ctx = {
+    p,
+    f: flatFields(p.fields),
+    out,
+    push: (input, summary, privileged = false) =>
+      out.operations.push({
+        input,
+        shown: {
+          kind: input.kind as ProposedOperation['kind'],
+          summary,
+          suggestionId: input.aiSuggestionId ?? p.resolution.suggestionId,
+          privileged,
+        },
+      }),
+  };
   if (p.resolution.outcome === 'possible' && p.resolution.personId === null)
-    problems.push('Decide whether this is one of the similar people shown, or a new person.');
-  if (p.resolution.personId === null) return newPersonOps(p, { f, problems, warnings, operations, push, sid });
-  const personId = p.resolution.personId;
+    out.problems.push('Decide whether this is one of the similar people shown, or a new person.');
+  if (p.resolution.personId === null) newPerson(ctx);
+  else linkedPerson(ctx, p.resolution.personId, linked);
+  return out;
+}
+
+function linkedPerson(ctx: Ctx, personId: number, linked: MirrorPersonFields | null): void {
+  const { p, f, push, out } = ctx;
+  const sid = p.resolution.suggestionId;
   if (linked) {
     const changes: Record<string, string> = {};
     for (const [k, sf, m] of MAP) {
-      const v = f[k];
-      if (
-        v &&
-        m &&
-        String(linked[m] ?? '')
-          .trim()
-          .toLowerCase() !== v.toLowerCase()
-      )
-        changes[sf] = cut(v);
+      const mirror = String(linked[m] ?? '');
+      if (!f[k] || norm(mirror) === norm(f[k])) continue;
+      if (likelyMisread(p.fields[k], f[k]!, mirror)) {
+        out.warnings.push(
+          `The document's ${LABEL[sf] ?? k} “${f[k]}” (read at ${Math.round(p.fields[k]!.confidence * 100)}%) is close to the instance's “${mirror}”: kept “${mirror}”. Type the value to change it.`,
+        );
+        continue;
+      }
+      changes[sf] = cut(f[k]!);
     }
     if (Object.keys(changes).length)
       push(
         { kind: 'update_fields', personId, fields: changes, source: 'ai', aiSuggestionId: sid },
-        `Update ${Object.keys(changes).join(', ')} of ${linked.firstName} ${linked.lastName}`,
+        `Update the ${Object.keys(changes)
+          .map((k) => LABEL[k] ?? k)
+          .join(', ')} of ${linked.firstName} ${linked.lastName}`,
+      );
+    if (
+      p.organization.outcome !== 'none' &&
+      p.organization.name &&
+      norm(p.organization.name) !== norm(linked.organization)
+    )
+      out.warnings.push(
+        `The document places ${linked.firstName} ${linked.lastName} in ${p.organization.name}; the mirror has ${linked.organization ?? 'no organization'}. Moving a person to another organization is not part of this plan.`,
       );
   }
-  for (const r of accepted)
+  for (const r of p.recommendations.filter((x) => x.decision === 'accepted'))
     if (r.kind === 'role')
       push(
         { kind: 'add_role', personId, roleId: r.roleId, source: 'ai', aiSuggestionId: r.suggestionId },
@@ -87,59 +124,63 @@ export function proposedOperations(p: Proposal, linked: MirrorPersonFields | nul
         `Assign as ${r.roleName} on ${r.programName}`,
         r.privileged,
       );
-  return { operations, problems, warnings };
 }
 
-type Push = (input: OperationInput, summary: string, privileged?: boolean) => void;
+/**
+ * A value read with less than full confidence that is a letter or two away from what the instance
+ * holds is more likely a misread (a scan's "tt" read as "ft") than a change: it is not planned.
+ * A value the administrator typed or took from the page is always meant.
+ */
+function likelyMisread(field: Proposal['fields'][string] | undefined, value: string, mirror: string): boolean {
+  if (!field || field.edited || !mirror.trim()) return false;
+  const a = norm(value).replace(/[^\p{L}\p{N}@.]/gu, '');
+  const b = norm(mirror).replace(/[^\p{L}\p{N}@.]/gu, '');
+  if (a === b) return true;
+  return field.confidence < 0.9 && 1 - distance(a, b) / Math.max(a.length, b.length) >= 0.75;
+}
 
-/** A new person: create_person with the accepted profile roles, once the document names enough. */
-function newPersonOps(
-  p: Proposal,
-  {
-    f,
-    problems,
-    warnings,
-    operations,
-    push,
-    sid,
-  }: {
-    f: Record<string, string>;
-    problems: string[];
-    warnings: string[];
-    operations: PlannedFromProposal['operations'];
-    push: Push;
-    sid: string;
-  },
-): PlannedFromProposal {
+/** A new person: their organization first when it is new, then create_person with the accepted profile roles. */
+function newPerson(ctx: Ctx): void {
+  const { p, f, out, push } = ctx;
   const accepted = p.recommendations.filter((r) => r.decision === 'accepted');
-  if (!f.firstName || !f.lastName) problems.push('A new person needs a first and a last name.');
+  if (!f.firstName || !f.lastName) out.problems.push('A new person needs a first and a last name.');
   if (!f.email || !EMAIL.test(f.email))
-    problems.push('A new person needs a valid e-mail address (for example jane@example.org).');
-  const companyId = p.organization.organizationId ?? p.organization.proposedParent?.id ?? null;
-  if (companyId === null) problems.push('Choose the organization the person belongs to.');
-  if (p.organization.outcome === 'new')
-    warnings.push(
-      `"${p.organization.name}" is not in the tree: the person goes under ${p.organization.proposedParent?.name ?? 'the root'} until the organization is created.`,
-    );
+    out.problems.push('A new person needs a valid e-mail address (for example jane@example.org).');
+  const org = p.organization;
+  const newOrg = org.outcome === 'new' && org.create && org.proposedParent !== null && org.name !== null;
+  if (org.organizationId === null && !newOrg) out.problems.push('Choose the organization the person belongs to.');
   const roles = accepted.filter((r) => r.kind === 'role');
-  if (problems.length === 0) {
-    const fields: Record<string, string> = { 'sf_Company ID': String(companyId) };
-    for (const [k, sf] of MAP) if (f[k]) fields[sf] = cut(f[k]!);
-    push(
-      {
-        kind: 'create_person',
-        fields: fields as never,
-        roleIds: roles.map((r) => r.roleId),
-        source: 'ai',
-        aiSuggestionId: sid,
-      },
-      `Create ${f.firstName} ${f.lastName} (${f.email})${roles.length ? ` with ${roles.map((r) => r.roleName).join(', ')}` : ''}`,
-      roles.some((r) => r.privileged),
-    );
-  }
   if (accepted.some((r) => r.kind === 'assignment'))
-    warnings.push(
+    out.warnings.push(
       'Program assignments for a new person go in a second plan, once the person exists after apply and sync.',
     );
-  return { operations, problems, warnings };
+  if (out.problems.length > 0) return;
+  if (newOrg)
+    push(
+      {
+        kind: 'create_organization',
+        fields: {
+          sf_Name: cut(org.name!),
+          'sf_Parent Company ID': String(org.proposedParent!.id),
+          'sf_Is External': org.isExternal ? '1' : '0',
+        },
+        source: 'ai',
+        aiSuggestionId: org.suggestionId ?? p.resolution.suggestionId,
+      },
+      `Create ${org.isExternal ? 'external' : 'internal'} organization ${org.name} under ${org.proposedParent!.name}`,
+    );
+  const fields: Record<string, string> = newOrg ? {} : { 'sf_Company ID': String(org.organizationId) };
+  for (const [k, sf] of MAP) if (f[k]) fields[sf] = cut(f[k]!);
+  push(
+    {
+      kind: 'create_person',
+      fields: fields as never,
+      roleIds: roles.map((r) => r.roleId),
+      ...(newOrg ? { newOrganization: cut(org.name!) } : {}),
+      source: 'ai',
+      aiSuggestionId: p.resolution.suggestionId,
+    },
+    `Create ${f.firstName} ${f.lastName} (${f.email}) in ${newOrg ? org.name : org.path.join(' › ') || org.name}${roles.length ? ` with ${roles.map((r) => r.roleName).join(', ')}` : ''}`,
+    roles.some((r) => r.privileged),
+  );
 }

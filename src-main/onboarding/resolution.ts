@@ -1,17 +1,10 @@
 /**
  * Who the document is about: the person against the mirror with the AI core's entity-resolution
- * engine (same, possibly the same, or new, with the candidates' scores and why), and the
- * organization by fuzzy name against the tree (an existing one with its path, or a new one proposed
- * under the closest parent).
+ * engine (same, possibly the same, or new, with the candidates' scores and why). The organization
+ * is in organization.ts.
  */
-import { jaroWinkler } from '@skyra/jaro-winkler';
-import type {
-  OrganizationNode,
-  OrganizationResolution,
-  PersonCandidate,
-  PersonResolution,
-} from '../../src-preload/contract';
-import { buildIndex, matchOne } from '../ai/resolve';
+import type { PersonCandidate, PersonResolution } from '../../src-preload/contract';
+import { buildIndex, matchOne, type MirrorIndex } from '../ai/resolve';
 import { mirrorPersonRecord, type MirrorPersonFields } from '../ai/resolve/mirror-records';
 import type { Explanation, ResolveRecord } from '../ai/resolve/types';
 
@@ -58,17 +51,26 @@ export function documentRecord(fields: Fields): ResolveRecord {
   });
 }
 
+/** The mirror's people as the engine's index (built once for a drop of many documents). */
+export const mirrorIndex = (people: MirrorPersonFields[]): MirrorIndex =>
+  buildIndex(people.map(mirrorPersonRecord), { trainingSample: 4000 });
+
 /** The person: 'same' links, 'possible' leaves the choice to the administrator, 'new' creates. */
-export function resolvePerson(fields: Fields, people: MirrorPersonFields[]): Omit<PersonResolution, 'suggestionId'> {
+export function resolvePerson(
+  fields: Fields,
+  people: MirrorPersonFields[],
+  prebuilt?: MirrorIndex,
+): Omit<PersonResolution, 'suggestionId'> {
   if (people.length === 0)
     return {
       outcome: 'new',
       personId: null,
       candidates: [],
       explanation: 'The mirror holds no people yet: a new person.',
+      decidedBy: 'engine',
     };
   const byId = new Map(people.map((p) => [String(p.id), p]));
-  const index = buildIndex(people.map(mirrorPersonRecord), { trainingSample: 4000 });
+  const index = prebuilt ?? mirrorIndex(people);
   const match = matchOne(documentRecord(fields), index, { limit: 5 });
   const email = (fields.email ?? '').trim().toLowerCase();
   const candidates: PersonCandidate[] = match.candidates
@@ -91,6 +93,21 @@ export function resolvePerson(fields: Fields, people: MirrorPersonFields[]): Omi
   const best = match.candidates[0];
   // An identical e-mail in the mirror is the same account whatever the rest says: SmartSimple keys on it.
   const sameEmail = candidates.find((c) => email && c.email.toLowerCase() === email);
+  // Without it, the engine's "same" is taken only when no e-mail contradicts it: a plan must never
+  // change someone else who shares a name. Two different e-mails make it the administrator's call.
+  const top = candidates[0];
+  const contradicted = !!(email && top?.email && top.email.toLowerCase() !== email);
+  const possible = {
+    outcome: 'possible' as const,
+    personId: null,
+    candidates,
+    explanation:
+      `${candidates.length === 1 ? `${top?.name} looks` : `${candidates.length} people look`} like this person` +
+      (contradicted ? `, but the e-mail differs (${top?.email} in the instance)` : '') +
+      ': pick the same person, or keep it new.',
+    decidedBy: 'engine' as const,
+  };
+  if (!sameEmail && best?.outcome === 'same' && contradicted) return possible;
   if (sameEmail || best?.outcome === 'same') {
     const chosen = sameEmail ?? candidates[0]!;
     return {
@@ -98,90 +115,38 @@ export function resolvePerson(fields: Fields, people: MirrorPersonFields[]): Omi
       personId: chosen.personId,
       candidates,
       explanation: `${chosen.name} (${chosen.email}) is the same person (${Math.round(chosen.score * 100)}%): ${chosen.reasons.slice(0, 2).join('; ') || 'the engine scores them as one'}.`,
+      decidedBy: 'engine',
     };
   }
-  if (best?.outcome === 'review' && candidates.length > 0)
-    return {
-      outcome: 'possible',
-      personId: null,
-      candidates,
-      explanation: `${candidates.length} ${candidates.length === 1 ? 'person looks' : 'people look'} similar; pick the same person, or keep it new.`,
-    };
+  if (best?.outcome === 'review' && candidates.length > 0) return possible;
   return {
     outcome: 'new',
     personId: null,
     candidates: [],
     explanation: 'No one in the mirror looks like this person: a new person.',
+    decidedBy: 'engine',
   };
 }
 
-interface Flat {
-  node: OrganizationNode;
-  path: string[];
-}
-function flatten(nodes: OrganizationNode[], path: string[] = [], out: Flat[] = []): Flat[] {
-  for (const n of nodes) {
-    if (n.removed) continue;
-    const p = [...path, n.name];
-    out.push({ node: n, path: p });
-    flatten(n.children, p, out);
-  }
-  return out;
-}
-
-const normOrg = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/\b(the|inc|ltd|llc|corp|corporation|limited|co)\b\.?/g, ' ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
-export const ORG_MATCH = 0.9;
-
-/** The organization: the best fuzzy name match in the tree, or a new one under the closest parent. */
-export function resolveOrganization(
-  name: string | undefined,
-  tree: OrganizationNode[],
-  department?: string,
-): OrganizationResolution {
-  const none = { organizationId: null, path: [], score: 0, proposedParent: null, isExternal: null };
-  if (!name?.trim())
-    return { ...none, outcome: 'none', name: null, explanation: 'The document names no organization.' };
-  const flat = flatten(tree);
-  const target = normOrg(name);
-  const scored = flat
-    .map((f) => ({ ...f, score: target === normOrg(f.node.name) ? 1 : jaroWinkler(target, normOrg(f.node.name)) }))
-    .sort((a, b) => b.score - a.score);
-  const best = scored[0];
-  if (best && best.score >= ORG_MATCH)
+/** The administrator's word on who this is: one of the candidates, or a new person (null). */
+export function decidePerson(
+  resolved: Omit<PersonResolution, 'suggestionId'>,
+  linkPersonId: number | null,
+): Omit<PersonResolution, 'suggestionId'> {
+  if (linkPersonId === null)
     return {
-      outcome: 'existing',
-      organizationId: best.node.id,
-      name: best.node.name,
-      path: best.path,
-      score: Math.round(best.score * 1000) / 1000,
-      proposedParent: null,
-      isExternal: best.node.isExternal,
-      explanation: `"${name}" is ${best.path.join(' › ')} (${Math.round(best.score * 100)}% alike).`,
+      ...resolved,
+      outcome: 'new',
+      personId: null,
+      decidedBy: 'administrator',
+      explanation: 'The administrator keeps this a new person.',
     };
-  // A new one: under a department-like match if the document names one, else the root; external
-  // when it is not part of the root's own tree (most intake letters come from partner organizations).
-  const root = tree.find((n) => !n.removed) ?? null;
-  const parent = department
-    ? scored.find((s) => jaroWinkler(normOrg(department), normOrg(s.node.name)) >= ORG_MATCH)
-    : undefined;
-  const under = parent?.node ?? root;
+  const chosen = resolved.candidates.find((c) => c.personId === linkPersonId);
   return {
-    outcome: 'new',
-    organizationId: null,
-    name: name.trim(),
-    path: [],
-    score: best ? Math.round(best.score * 1000) / 1000 : 0,
-    proposedParent: under ? { id: under.id, name: under.name, isExternal: under.isExternal } : null,
-    isExternal: under ? under.id === root?.id || under.isExternal : true,
-    explanation:
-      `No organization in the tree is close to "${name}"` +
-      (best ? ` (the closest, ${best.node.name}, is ${Math.round(best.score * 100)}% alike)` : '') +
-      `: a new external organization under ${under?.name ?? 'the root'}, to be created in SmartSimple before the person.`,
+    ...resolved,
+    outcome: 'same',
+    personId: linkPersonId,
+    decidedBy: 'administrator',
+    explanation: `The administrator linked ${chosen ? `${chosen.name} (${chosen.email})` : `person ${linkPersonId}`}: the same person.`,
   };
 }

@@ -1,4 +1,4 @@
-/** The mirror reads onboarding needs beyond the mirror service: who holds which profile role and program assignment. */
+/** The mirror reads onboarding needs beyond the mirror service: role and program holdings, the e-mail domains of each organization. */
 import type { DB } from '../db/open';
 
 export function roleHoldingsOf(db: DB, instanceId: string, personIds: readonly number[]): Map<number, number[]> {
@@ -29,4 +29,22 @@ export function assignmentsOf(
   );
   for (const id of personIds) out.set(id, stmt.all(instanceId, id) as AssignmentHolding[]);
   return out;
+}
+
+/** How many live people of an organization write from an e-mail domain. */
+export interface DomainCount {
+  organizationId: number;
+  domain: string;
+  people: number;
+}
+
+export function organizationDomains(db: DB, instanceId: string): DomainCount[] {
+  return db
+    .prepare(
+      `SELECT company_id AS organizationId, lower(substr(email, instr(email, '@') + 1)) AS domain, COUNT(*) AS people
+       FROM mirror_people
+       WHERE instance_id = ? AND deleted_at IS NULL AND company_id IS NOT NULL AND instr(email, '@') > 0
+       GROUP BY company_id, domain`,
+    )
+    .all(instanceId) as DomainCount[];
 }

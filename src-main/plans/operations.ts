@@ -22,8 +22,10 @@ export interface PlanningContext {
   person?: FieldMap | undefined;
   /** Whether the person holds `roleId` on `programId` now. */
   assigned?: (programId: number, roleId: number) => boolean;
-  /** For create_person: the organization's side. */
+  /** For create_person: the organization's side (an existing one, or one the plan creates). */
   organization?: { isExternal: boolean; name: string } | undefined;
+  /** For create_organization: the parent (null parentId: the root) and the names already under it. */
+  parent?: { id: number; name: string; isExternal: boolean; parentId: number | null; children: string[] } | undefined;
 }
 
 export interface PlannedOperation {
@@ -66,6 +68,7 @@ export function planOperation(raw: OperationInput | ParsedOperationInput, ctx: P
   const input = operationInputSchema.parse(raw);
   const base = { source: input.source, aiSuggestionId: input.aiSuggestionId ?? null };
   if (input.kind === 'create_person') return planCreatePerson(input, ctx, base);
+  if (input.kind === 'create_organization') return planCreateOrganization(input, ctx, base);
   const person = ctx.person;
   if (!person) throw validation(`Person ${input.personId} is not in the mirror (removed, or not synced yet).`);
   const subject: Subject = {
@@ -107,7 +110,12 @@ function planCreatePerson(
   ctx: PlanningContext,
   base: SourceFields,
 ): PlannedOperation {
-  if (!ctx.organization) throw validation(`Organization ${input.fields['sf_Company ID']} is not in the mirror.`);
+  if (!ctx.organization)
+    throw validation(
+      input.newOrganization
+        ? `The plan does not create the organization ${input.newOrganization}: add its create_organization first.`
+        : `Organization ${input.fields['sf_Company ID']} is not in the mirror.`,
+    );
   for (const r of input.roleIds) needRole(ctx, r, false);
   const after: FieldMap = {
     ...input.fields,
@@ -122,9 +130,45 @@ function planCreatePerson(
     kind: 'create_person',
     personId: null,
     // The organization's name as planned, so the summary names it ("in Harbor Arts Council").
-    params: { fields: input.fields, roleIds: input.roleIds, organizationName: ctx.organization.name },
+    params: {
+      fields: input.fields,
+      roleIds: input.roleIds,
+      organizationName: ctx.organization.name,
+      ...(input.newOrganization ? { newOrganization: input.newOrganization } : {}),
+    },
     before: {},
     after,
+  };
+}
+
+const sameName = (a: string, b: string) =>
+  a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * A new organization under an existing parent. Its side (internal or external) is fixed at
+ * creation and follows the parent's, except directly under the root, which holds both branches.
+ */
+function planCreateOrganization(
+  input: ParsedInput<'create_organization'>,
+  ctx: PlanningContext,
+  base: SourceFields,
+): PlannedOperation {
+  const parent = ctx.parent;
+  const name = input.fields.sf_Name.trim().replace(/\s+/g, ' ');
+  if (!parent) throw validation(`Organization ${input.fields['sf_Parent Company ID']} is not in the mirror.`);
+  const external = input.fields['sf_Is External'] === '1';
+  if (parent.parentId !== null && parent.isExternal !== external)
+    throw validation(
+      `${parent.name} is ${parent.isExternal ? 'external' : 'internal'}: an organization under it is ${parent.isExternal ? 'external' : 'internal'} too.`,
+    );
+  if (parent.children.some((c) => sameName(c, name))) throw validation(`${parent.name} already has ${name}.`);
+  return {
+    ...base,
+    kind: 'create_organization',
+    personId: null,
+    params: { fields: { ...input.fields, sf_Name: name }, parentName: parent.name },
+    before: {},
+    after: { ...input.fields, sf_Name: name, sf_Status: 'Active' },
   };
 }
 
@@ -296,6 +340,8 @@ export function inverseInputs(
   actualBefore: FieldMap,
   recordid: string | null,
 ): OperationInput[] {
+  // An organization is not inverted: createUndoPlan says why (ORGANIZATION_NOT_UNDONE).
+  if (op.kind === 'create_organization') return [];
   const personId = op.personId ?? (recordid ? Number(recordid) : NaN);
   if (!Number.isSafeInteger(personId)) return [];
   const roleId = op.params.roleId as number;
@@ -386,11 +432,17 @@ export function describeOperation(
       return `Deactivate: ${access}${removed.length ? `; remove ${removed.map(role).join(', ')}` : ''}`;
     }
     case 'create_person': {
-      const org = op.params.organizationName;
+      const org = op.params.newOrganization ?? op.params.organizationName;
       const where = typeof org === 'string' && org ? org : `organization ${norm(op.after['sf_Company ID'])}`;
       const roles = rolesOf(op.after);
       const given = roles.length ? ` with ${roles.map(role).join(', ')}` : '';
       return `Create ${norm(op.after['sf_First Name'])} ${norm(op.after['sf_Last Name'])} <${norm(op.after['sf_Email'])}> in ${where}${given}`;
     }
+    case 'create_organization':
+      return `Create ${op.after['sf_Is External'] === '1' ? 'external' : 'internal'} organization ${norm(op.after['sf_Name'])} under ${String(op.params.parentName ?? `organization ${norm(op.after['sf_Parent Company ID'])}`)}`;
   }
 }
+
+/** Why an undo plan does not remove an organization an applied plan created. */
+export const ORGANIZATION_NOT_UNDONE =
+  'SmartSimple keeps an organization once created (its delete hides the record and its history): the people the plan put in it are deactivated; set the organization Inactive in SmartSimple if it should not be used.';

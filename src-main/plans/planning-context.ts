@@ -5,6 +5,7 @@
 import type { DB } from '../db/open';
 import {
   getMirrorAssignments,
+  getMirrorChildOrganizationNames,
   getMirrorOrganization,
   getMirrorPeople,
   listMirrorProgramNames,
@@ -34,11 +35,30 @@ export interface PeopleContext extends InstanceCatalogue {
   contextFor(input: ParsedOperationInput): PlanningContext;
 }
 
+/** A new organization of the plan, as people planned into it see it. */
+export interface PlannedOrganization {
+  name: string;
+  isExternal: boolean;
+}
+
+/** The create_organization operations a plan already holds (stored rows). */
+export function plannedOrganizationsOf(rows: readonly Pick<OperationRow, 'kind' | 'after'>[]): PlannedOrganization[] {
+  return rows
+    .filter((r) => r.kind === 'create_organization')
+    .map((r) => {
+      const after = JSON.parse(r.after) as Operation['after'];
+      return { name: after['sf_Name'] ?? '', isExternal: after['sf_Is External'] === '1' };
+    });
+}
+
+const orgKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
 export function loadPeopleContext(
   db: DB,
   instanceId: string,
   inputs: readonly ParsedOperationInput[],
   catalogue = loadCatalogue(db, instanceId),
+  inPlan: readonly PlannedOrganization[] = [],
 ): PeopleContext {
   const ids = inputs.flatMap((i) => ('personId' in i ? [i.personId] : []));
   const people = getMirrorPeople(db, instanceId, ids);
@@ -49,15 +69,32 @@ export function loadPeopleContext(
       : [],
   );
   const orgs = new Map<number, ReturnType<typeof getMirrorOrganization>>();
+  const org = (id: number) => {
+    if (!orgs.has(id)) orgs.set(id, getMirrorOrganization(db, instanceId, id));
+    return orgs.get(id);
+  };
+  // The organizations this plan creates: those stored, and those arriving with these inputs.
+  const created = new Map(inPlan.map((o) => [orgKey(o.name), o]));
+  for (const i of inputs)
+    if (i.kind === 'create_organization')
+      created.set(orgKey(i.fields.sf_Name), { name: i.fields.sf_Name, isExternal: i.fields['sf_Is External'] === '1' });
   return {
     ...catalogue,
     people,
     assignments,
     contextFor(input) {
       if (input.kind === 'create_person') {
-        const orgId = Number(input.fields['sf_Company ID']);
-        if (!orgs.has(orgId)) orgs.set(orgId, getMirrorOrganization(db, instanceId, orgId));
-        return { ...catalogue, organization: orgs.get(orgId) };
+        const organization = input.newOrganization
+          ? created.get(orgKey(input.newOrganization))
+          : org(Number(input.fields['sf_Company ID']));
+        return { ...catalogue, organization };
+      }
+      if (input.kind === 'create_organization') {
+        const parent = org(Number(input.fields['sf_Parent Company ID']));
+        return {
+          ...catalogue,
+          parent: parent && { ...parent, children: getMirrorChildOrganizationNames(db, instanceId, parent.id) },
+        };
       }
       const personId = input.personId;
       return {
@@ -74,6 +111,10 @@ export function loadPeopleContext(
  * plan may not claim the same thing (add and remove the same role, two new titles).
  */
 export function claimsOf(op: Pick<PlannedOperation, 'kind' | 'personId' | 'params' | 'before' | 'after'>): string[] {
+  if (op.kind === 'create_organization')
+    return [
+      `organization:${orgKey(String(op.after['sf_Name'] ?? ''))}:under:${String(op.after['sf_Parent Company ID'])}`,
+    ];
   const who = op.personId ?? `new:${String(op.after['sf_Email'] ?? '').toLowerCase()}`;
   const out: string[] = [];
   for (const key of Object.keys(op.after)) {

@@ -23,7 +23,7 @@ import {
 import { getMirrorPeople } from './store/mirror-reads';
 import { AppError, conflict, notFound, validation } from '../errors/app-error';
 import { planOperation, type PlannedOperation } from './operations';
-import { claimsOf, loadCatalogue, loadPeopleContext, toOperation } from './planning-context';
+import { claimsOf, loadCatalogue, loadPeopleContext, plannedOrganizationsOf, toOperation } from './planning-context';
 import { BULK_PEOPLE_THRESHOLD, assessRisk } from './risk';
 import type { Operation, OperationInput, PlanOrigin, PlanState, PlanSummary, PlanWithOperations } from './types';
 import { EDITABLE_STATES, actorSchema, operationInputSchema } from './types';
@@ -134,6 +134,8 @@ function insertPlanned(db: DB, row: PlanRow, actor: string, inputs: OperationInp
     db,
     row.instance_id,
     parsed.map((p) => p.value),
+    undefined,
+    plannedOrganizationsOf(listOperationRows(db, row.id)),
   );
   const candidates: { index: number; planned: PlannedOperation; person?: PlannedOperation['before'] | undefined }[] =
     [];
@@ -225,7 +227,13 @@ export function editOperation(
     const current = rows.find((r) => r.id === input.operationId);
     if (!current) throw notFound(`Operation ${input.operationId} of this plan`);
     const value = operationInputSchema.parse(input.operation);
-    const ctx = loadPeopleContext(db, row.instance_id, [value]);
+    const ctx = loadPeopleContext(
+      db,
+      row.instance_id,
+      [value],
+      undefined,
+      plannedOrganizationsOf(rows.filter((r) => r.id !== current.id)),
+    );
     const planned = planOperation(value, ctx.contextFor(value));
     const others = new Set(
       rows

@@ -135,6 +135,13 @@ function personWarnings(diff: PersonDiff, m: MirrorPerson | undefined, context: 
   return warnings;
 }
 
+/** The roles an operation grants, by name (a new person's: every role the plan gives them). */
+function grantedRoleNames(op: Operation, context: WarningContext): string {
+  const ids =
+    op.kind === 'create_person' ? ((op.params.roleIds as number[] | undefined) ?? []) : [op.params.roleId as number];
+  return ids.map((id) => context.roleName(id)).join(', ');
+}
+
 function operationWarnings(
   op: Operation,
   { personId, name }: PersonDiff,
@@ -153,12 +160,13 @@ function operationWarnings(
     });
   }
   if (op.riskReasons.includes('unclassified-role')) {
+    const plural = op.kind === 'create_person' && (op.params.roleIds as number[]).length > 1;
     warnings.push({
       kind: 'unclassified-role',
       severity: 'info',
       personId,
       operationId: op.id,
-      message: `Nobody has decided yet whether ${context.roleName(op.params.roleId as number)} is privileged. On the Roles screen, set its Privileged column to Privileged or Not privileged; until then this counts as medium risk.`,
+      message: `Nobody has decided yet whether ${grantedRoleNames(op, context)} ${plural ? 'are' : 'is'} privileged. On the Roles screen, set ${plural ? 'their' : 'its'} Privileged column to Privileged or Not privileged; until then ${plural ? 'they count' : 'this counts'} as medium risk.`,
     });
   }
   if (op.kind === 'create_person' || personId === null) return warnings;
@@ -194,7 +202,8 @@ function privilegedWhat(op: Operation, context: WarningContext, name: string): s
   if (op.riskReasons.includes('admin-access')) return `administrator access to ${name}`;
   if (op.riskReasons.includes('reactivates-privileged')) return `access back to ${name}, a privileged account`;
   if (op.kind === 'set_access') return `sign-in back to ${name}, who holds a privileged or undecided role`;
-  if (roleId !== undefined) return `the privileged role ${context.roleName(roleId)} to ${name}`;
+  if (op.kind === 'create_person' || roleId !== undefined)
+    return `the privileged role ${grantedRoleNames(op, context)} to ${name}`;
   return `access the approval policy counts as privileged to ${name}`;
 }
 

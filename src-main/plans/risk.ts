@@ -9,8 +9,8 @@
  *   still medium risk and the review warns when someone loses their last role.
  * - A role whose privileged flag is not decided yet counts as not privileged but raises the risk
  *   to medium with 'unclassified-role', so the review asks the administrator to decide.
- * - high: privileged. medium: external person, login e-mail change, offboarding, new person,
- *   removing a privileged role, unclassified role, or a plan touching many people at once.
+ * - high: privileged. medium: external person, login e-mail change, offboarding, new person, new
+ *   organization, removing a privileged role, unclassified role, or a plan touching many people.
  */
 import { ACCESS_TYPES, USER_TYPES } from '../smartsimple/protocol';
 import type { PlannedOperation } from './operations';
@@ -74,6 +74,7 @@ export function assessRisk(
     if (rolesOf(op.before).length > rolesOf(op.after).length) reasons.add('removes-privileged-role');
   }
   if (op.kind === 'create_person') reasons.add('new-person');
+  if (op.kind === 'create_organization') reasons.add('new-organization');
   if (val(person, 'sf_Is External') === '1' || (op.kind === 'create_person' && val(op.after, 'sf_Is External') === '1'))
     reasons.add('external-person');
   if (op.kind === 'update_fields' && 'sf_Email' in op.after) reasons.add('login-identity');

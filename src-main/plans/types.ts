@@ -51,6 +51,8 @@ export const USER_RECORD_KINDS: ReadonlySet<OperationKind> = new Set([
   'set_access',
   'deactivate',
 ]);
+/** Kinds that create a record (organizations first, then the people who may go in them). */
+export const CREATE_KINDS: ReadonlySet<OperationKind> = new Set(['create_organization', 'create_person']);
 /** Kinds written through Associations-Update (UTA roles on programs). */
 export const ASSOCIATION_KINDS: ReadonlySet<OperationKind> = new Set(['add_assignment', 'remove_assignment']);
 
@@ -95,7 +97,11 @@ export const operationInputSchema = z.discriminatedUnion('kind', [
           'sf_First Name': z.string().min(1).max(255),
           'sf_Last Name': z.string().min(1).max(255),
           sf_Email: z.string().email().max(255),
-          'sf_Company ID': z.string().regex(/^\d{1,15}$/),
+          /** The organization; absent when the person goes into one this plan creates (`newOrganization`). */
+          'sf_Company ID': z
+            .string()
+            .regex(/^\d{1,15}$/)
+            .optional(),
           sf_Title: z.string().max(255).optional(),
           sf_Phone: z.string().max(255).optional(),
           cf_Department: z.string().max(255).optional(),
@@ -105,6 +111,25 @@ export const operationInputSchema = z.discriminatedUnion('kind', [
         })
         .strict(),
       roleIds: z.array(id).max(100).default([]),
+      /** The name of the organization a create_organization of the same plan creates, for the person to go in. */
+      newOrganization: z.string().trim().min(1).max(255).optional(),
+      ...common,
+    })
+    .strict()
+    .refine(
+      (v) => (v.fields['sf_Company ID'] === undefined) !== (v.newOrganization === undefined),
+      'create_person needs either sf_Company ID or newOrganization (one of them)',
+    ),
+  z
+    .object({
+      kind: z.literal('create_organization'),
+      fields: z
+        .object({
+          sf_Name: z.string().trim().min(1).max(255),
+          'sf_Parent Company ID': z.string().regex(/^\d{1,15}$/),
+          'sf_Is External': z.enum(['0', '1']),
+        })
+        .strict(),
       ...common,
     })
     .strict(),

@@ -1,6 +1,7 @@
 /**
  * Undo: the inverse of an applied plan, as a new draft that goes through review and approval like
- * any other. It is built from the journal, not the mirror (which lags until the next sync): each
+ * any other. An organization the plan created stays (ORGANIZATION_NOT_UNDONE says why); the people
+ * it put there are deactivated. It is built from the journal, not the mirror (which lags until the next sync): each
  * verified operation's inverse goes from the state read back after the apply (its "before") to
  * the state read just before the apply wrote (its "after"). Operations that were skipped or failed
  * changed nothing and have no inverse. Inverses run in reverse order.
@@ -9,7 +10,13 @@ import { appendAudit } from '../audit-trail';
 import type { DB } from '../db/open';
 import { listJournal } from './store/journal-store';
 import { AppError, conflict } from '../errors/app-error';
-import { assignmentKey, inverseInputs, planOperation, type PlannedOperation } from './operations';
+import {
+  ORGANIZATION_NOT_UNDONE,
+  assignmentKey,
+  inverseInputs,
+  planOperation,
+  type PlannedOperation,
+} from './operations';
 import { loadCatalogue } from './planning-context';
 import { createPlan, getPlan, requirePlan, storePlanned, type PlanChange, type RejectedOperation } from './plans';
 import type { FieldMap } from './types';
@@ -31,6 +38,13 @@ export function createUndoPlan(db: DB, input: { planId: string; actor: string })
   for (const op of verified) {
     const j = journal.get(op.id);
     if (!j) continue;
+    if (op.kind === 'create_organization') {
+      rejected.push({
+        index: candidates.length + rejected.length,
+        message: `${op.summary}: ${ORGANIZATION_NOT_UNDONE}`,
+      });
+      continue;
+    }
     const isAssignment = op.kind === 'add_assignment' || op.kind === 'remove_assignment';
     // The person as the apply left them: the read-back (for assignments, the pair as verified).
     const person = isAssignment ? undefined : (j.actualAfter ?? undefined);

@@ -51,6 +51,7 @@ const OPERATIONS: unknown[] = [
   { kind: 'create_person', roleIds: [GLOBAL_ADMIN_ROLE], userType: '40', accessType: '1', isExternal: true },
   { kind: 'create_person', roleIds: [REVIEWER], isExternal: false },
   { kind: 'deactivate' },
+  { kind: 'create_organization', isExternal: true },
 ];
 const CONTEXTS: PolicyContext[] = [
   ctx(),
@@ -60,6 +61,14 @@ const CONTEXTS: PolicyContext[] = [
 ];
 
 describe('the approval policy', () => {
+  it('approves a new organization with the plan: it grants no one anything, and needs no person', () => {
+    expect(decideApproval({ kind: 'create_organization', isExternal: true }, ctx({ person: null }))).toEqual({
+      decision: 'with_plan',
+      reasons: [],
+      rules: [],
+    });
+  });
+
   it('approves a privileged grant only on its own, whatever the engine adds to the proposal', () => {
     const plain = decideApproval({ kind: 'add_role', roleId: GLOBAL_ADMIN_ROLE }, ctx());
     expect(plain).toMatchObject({ decision: 'on_its_own', rules: ['privileged-role'] });

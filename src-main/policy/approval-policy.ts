@@ -38,6 +38,8 @@ export const policyOperationSchema = z.discriminatedUnion('kind', [
     status: z.enum(USER_STATUSES).nullable().default(null),
   }),
   z.object({ kind: z.literal('deactivate') }),
+  /** A new organization grants no one anything by itself. */
+  z.object({ kind: z.literal('create_organization'), isExternal: z.boolean() }),
 ]);
 export type PolicyOperation = z.input<typeof policyOperationSchema>;
 type Op = z.output<typeof policyOperationSchema>;
@@ -150,7 +152,7 @@ function judge(op: Op, ctx: PolicyContext, th: z.output<typeof policyThresholdsS
       'refused',
       `The plan touches ${ctx.planPeople} people; the limit is ${th.maxPlanPeople}: split it.`,
     );
-  if (op.kind !== 'create_person' && !person)
+  if (op.kind !== 'create_person' && op.kind !== 'create_organization' && !person)
     add('person-unknown', 'refused', 'The person is not in the mirror: sync first.');
 
   for (const roleId of grantedRoles(op)) {

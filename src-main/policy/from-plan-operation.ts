@@ -43,6 +43,8 @@ export function policyOperationFrom(op: PlannedLike): PolicyOperation | { kind: 
         userType: codeOrNull(p.userType),
         status: (codeOrNull(p.status) as 'Active' | 'Inactive' | 'Pending' | null) ?? null,
       };
+    case 'create_organization':
+      return { kind: 'create_organization', isExternal: (op.after?.['sf_Is External'] ?? '0') === '1' };
     default:
       // deactivate, or a kind the policy does not know (which it then refuses).
       return { kind: op.kind };

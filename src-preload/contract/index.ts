@@ -203,15 +203,35 @@ export type {
 } from './evidence';
 
 // ---------- onboarding ----------
-export { documentFieldSchema, onboardingDocumentSchema } from './onboarding';
+export {
+  MAX_ONBOARDING_FILE_BYTES,
+  PROPOSAL_STATES,
+  documentFieldSchema,
+  fieldSourceSchema,
+  onboardingDecideSchema,
+  onboardingDocumentSchema,
+  onboardingFieldNameSchema,
+  organizationChoiceSchema,
+} from './onboarding';
 export type {
+  AddDocumentResult,
   DocumentField,
+  FieldSource,
+  OnboardingDecideInput,
   OnboardingDocument,
+  OnboardingDocumentView,
+  OnboardingPage,
+  OnboardingPageImage,
+  OrganizationCandidate,
+  OrganizationChoice,
   OrganizationResolution,
   PeerGroup,
   PersonCandidate,
   PersonResolution,
   Proposal,
+  ProposalField,
+  ProposalState,
+  ProposalSummary,
   ProposedOperation,
   Recommendation,
 } from './onboarding';

@@ -27,6 +27,7 @@ export const OPERATION_KIND_NAMES = [
   'remove_assignment',
   'set_access',
   'deactivate',
+  'create_organization',
 ] as const;
 
 /** Fields an update may name: bounded in count and size; the backend keeps the list of editable ones. */

@@ -33,6 +33,7 @@ export type RiskReason =
   | 'login-identity'
   | 'offboarding'
   | 'new-person'
+  | 'new-organization'
   | 'bulk';
 
 export type OperationSource = 'admin' | 'ai';

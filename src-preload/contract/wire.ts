@@ -51,6 +51,7 @@ export const TABLES = [
   'investigate',
   /** Saved views and the People list's layout. */
   'views',
+  'onboarding',
   'intake',
   'helpdesk',
 ] as const;

@@ -2,8 +2,9 @@
  * `desk propose FILE [--instance ID|NAME] [--json]`: read the document (intake), resolve it against
  * the connected instance's mirror and print the proposal: the fields, who the person is, the
  * organization, the peer group, the recommendations with their reasons, and the operations a plan
- * would hold. Nothing is planned or approved. A `.json` FILE is a document already read, as
- * `desk intake FILE --json` prints it (`{"file", "fields"}`), and is proposed as it stands.
+ * would hold. Nothing is planned or approved; the proposal is kept in the onboarding queue, so the
+ * app shows it to review. A `.json` FILE is a document already read, as `desk intake FILE --json`
+ * prints it (`{"file", "fields"}`), and is proposed as it stands.
  */
 import fs from 'node:fs';
 import { onboardingDocumentSchema, type OnboardingDocument, type Proposal } from '../../../src-preload/contract';

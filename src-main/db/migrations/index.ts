@@ -12,6 +12,7 @@ import { m0009IntakeDocuments } from './0009-intake-documents';
 import { m0010Helpdesk } from './0010-helpdesk';
 import { m0011AskChangesBy } from './0011-ask-changes-by';
 import { m0012Investigate } from './0012-investigate';
+import { m0013Onboarding } from './0013-onboarding';
 
 export interface Migration {
   version: number;
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0010Helpdesk,
   m0011AskChangesBy,
   m0012Investigate,
+  m0013Onboarding,
 ];

@@ -21,10 +21,14 @@ const fromAttachment = (fields: Fields, attachment: string): Fields =>
     ]),
   ) as Fields;
 
+/** What mailFields reads of a message and of its attachments (sent to the intake worker as is). */
+export type MailHead = Omit<Mail, 'attachments'>;
+export type ReadAttachment = Pick<Read, 'name' | 'records'>;
+
 export function mailFields(
-  mail: Mail,
+  mail: MailHead,
   page: IntakePage,
-  attachments: Read[],
+  attachments: ReadAttachment[],
   mappings: IntakeMapping[],
 ): { records: IntakeRecord[]; warnings: string[] } {
   // A list attached ("the 12 reviewers are in the sheet"): one record a row, as the list reads.

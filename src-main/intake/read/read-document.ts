@@ -1,11 +1,9 @@
 /**
  * Routes a document to its reader by its sniffed type, then extracts the fields of each record.
- * Scans and images go to the intake worker for OCR; an e-mail's attachments are read in turn.
+ * PDFs, scans and images go to the intake worker (text, OCR), and so does field extraction; an e-mail's attachments are read in turn.
  */
 import type { IntakeFormat, IntakeMapping, IntakePage, IntakeRecord } from '../../../src-preload/contract';
 import { AppError } from '../../errors/app-error';
-import { extractFields } from '../extract/extract-fields';
-import { mailFields } from '../extract/mail-fields';
 import type { IntakeWorker } from '../worker/worker-client';
 import { mailText, readEml, readMsg, type Mail } from './email';
 import { csvRows, listRecords, xlsxRows } from './lists';
@@ -50,8 +48,9 @@ export async function readDocument(input: ReadInput, depth = 0): Promise<Read> {
   const { name, bytes, mappings } = input;
   const kind = sniff(name, bytes);
   const ext = name.toLowerCase().split('.').pop() ?? '';
-  const done = (format: IntakeFormat, pages: IntakePage[], records?: IntakeRecord[], warnings: string[] = []) => {
-    const read = records ? { fields: {}, warnings: [] } : extractFields(pages, mappings);
+  // Extraction runs in the worker too: on a scan's noisy words it parses many candidate dates and names.
+  const done: Done = async (format, pages, records, warnings = []) => {
+    const read = records ? { fields: {}, warnings: [] } : await input.worker.call('extract', { pages, mappings });
     return {
       name,
       bytes,
@@ -91,7 +90,7 @@ export async function readDocument(input: ReadInput, depth = 0): Promise<Read> {
   throw unknownType(name);
 }
 
-type Done = (format: IntakeFormat, pages: IntakePage[], records?: IntakeRecord[], warnings?: string[]) => Read;
+type Done = (format: IntakeFormat, pages: IntakePage[], records?: IntakeRecord[], warnings?: string[]) => Promise<Read>;
 
 async function readPdf(input: ReadInput, done: Done): Promise<Read> {
   const pages = await input.worker.call('readPdf', { name: input.name, bytes: input.bytes });
@@ -130,7 +129,13 @@ async function readMail(input: ReadInput, mail: Mail, format: 'eml' | 'msg', dep
       warnings.push(`Attachment ${a.name} was not read: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const read = mailFields(mail, page, attachments, input.mappings);
+  const { attachments: _bytes, ...head } = mail;
+  const read = await input.worker.call('mailFields', {
+    mail: head,
+    page,
+    attachments: attachments.map((a) => ({ name: a.name, records: a.records })),
+    mappings: input.mappings,
+  });
   const all = [...read.warnings, ...warnings];
   return {
     name: input.name,

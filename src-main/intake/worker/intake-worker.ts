@@ -1,9 +1,11 @@
 /**
- * The intake worker thread: OCR and page pictures, so the main process never waits on them. One
+ * The intake worker thread: OCR, page pictures and field extraction, so the main process never waits on them. One
  * request at a time arrives as {id, task, args}; the answer is {id, result} or {id, error}.
  */
 import { parentPort, threadId } from 'node:worker_threads';
-import type { IntakePage } from '../../../src-preload/contract';
+import type { IntakeMapping, IntakePage, IntakeRecord } from '../../../src-preload/contract';
+import { extractFields } from '../extract/extract-fields';
+import { mailFields, type MailHead, type ReadAttachment } from '../extract/mail-fields';
 import { readPdfText } from '../read/pdf';
 import { closeOcr } from './ocr';
 import {
@@ -24,6 +26,13 @@ export interface WorkerTasks {
   renderPdf: { args: { bytes: Uint8Array; page: IntakePage; maxPixels: number }; result: PageImage };
   renderImage: { args: { bytes: Uint8Array; kind: ImageKind; page: IntakePage; maxPixels: number }; result: PageImage };
   renderText: { args: { page: IntakePage; maxPixels: number }; result: PageImage };
+  /** The fields of a document's pages (label matching, date and name parsing): seconds on a long scan. */
+  extract: { args: { pages: IntakePage[]; mappings: IntakeMapping[] }; result: IntakeRecord & { warnings: string[] } };
+  /** An e-mail's fields: its body, its attachments' records, its headers. */
+  mailFields: {
+    args: { mail: MailHead; page: IntakePage; attachments: ReadAttachment[]; mappings: IntakeMapping[] };
+    result: { records: IntakeRecord[]; warnings: string[] };
+  };
   /** The worker's thread id (tests check the work is not done on the main thread). */
   whoami: { args: Record<string, never>; result: { threadId: number } };
   close: { args: Record<string, never>; result: null };
@@ -37,6 +46,8 @@ const run: { [K in TaskName]: (args: WorkerTasks[K]['args']) => Promise<WorkerTa
   renderPdf: ({ bytes, page, maxPixels }) => renderPdfPage(bytes, page, maxPixels),
   renderImage: ({ bytes, kind, page, maxPixels }) => renderImagePage(bytes, kind, page, maxPixels),
   renderText: async ({ page, maxPixels }) => renderTextPage(page, maxPixels),
+  extract: async ({ pages, mappings }) => extractFields(pages, mappings),
+  mailFields: async ({ mail, page, attachments, mappings }) => mailFields(mail, page, attachments, mappings),
   whoami: async () => ({ threadId }),
   close: async () => (await closeOcr(), null),
 };

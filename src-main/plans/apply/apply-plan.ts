@@ -4,7 +4,7 @@
  * from its journal).
  *
  * Order: first whatever is in doubt from the last run is reconciled by reading back; then new
- * people, changes to people (re-read, drift check, merged full-replace updates in batches,
+ * organizations, new people, changes to people (re-read, drift check, merged full-replace updates in batches,
  * verify), program assignments, and last the note on each changed person. The hourly limit is
  * the client's business (it waits for a slot); the wait shows in the job's progress message.
  */
@@ -25,6 +25,7 @@ import { DEFAULT_APPLY_FUNCTIONS, createEnv, opsIn, serverText, type ApplyEnv, t
 import { runAssociationPhase } from './association-phase';
 import { runCreatePhase } from './create-phase';
 import { runNotePhase } from './note-phase';
+import { runOrganizationPhase } from './organization-phase';
 import { assertCanApply } from './can-apply';
 import { reconcileInDoubt } from './reconcile';
 import { runUserPhase } from './user-phase';
@@ -140,6 +141,7 @@ function createApplyEnv(options: ApplyPlanOptions, plan: PlanToApply, log: Logge
     fns: functions,
     userFields: fieldsOf(db, instanceId, functions.updateUsers, RECOMMENDED_FIELDS['users.update'] ?? []),
     noteFields: fieldsOf(db, instanceId, functions.transactions, RECOMMENDED_FIELDS['transactions.update'] ?? []),
+    companyFields: fieldsOf(db, instanceId, functions.updateCompanies, RECOMMENDED_FIELDS['companies.update'] ?? []),
     batchSize,
     chunkPeople: roundSize(batchSize, options.idsPerCall ?? DEFAULT_IDS_PER_CALL),
     ops: new Map(plan.operations.map((o) => [o.id, o])),
@@ -149,6 +151,7 @@ function createApplyEnv(options: ApplyPlanOptions, plan: PlanToApply, log: Logge
 /** The phases in their order; the summary is saved between them so a stop shows the progress. */
 async function runPhases(env: ApplyEnv, plan: PlanToApply, approver: string, saveProgress: () => void): Promise<void> {
   await reconcileInDoubt(env, opsIn(env, ['sending', 'unknown']));
+  await runOrganizationPhase(env);
   await runCreatePhase(env);
   saveProgress();
   await runUserPhase(env);

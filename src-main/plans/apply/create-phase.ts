@@ -2,7 +2,8 @@
  * New people. Before creating, the plan looks for each e-mail on the server: someone who already
  * has it (created by hand meanwhile, or by an earlier run whose answer was lost) is drift, not a
  * second person. The create record carries every field of users.update: the planned values, and
- * empty for the rest (read-only fields must be empty on create).
+ * empty for the rest (read-only fields must be empty on create). A person planned into an
+ * organization the plan creates gets its id from that operation's journal (organizations go first).
  */
 import { idCriteria } from '../../smartsimple/client';
 import { WRITE_FIELD_READ_NAMES } from '../../smartsimple/protocol';
@@ -10,6 +11,7 @@ import type { Operation } from '../types';
 import type { JournalPatch } from '../store/journal-store';
 import { chunks, opsIn, type ApplyEnv } from './env';
 import { reconcileInDoubt } from './reconcile';
+import { companyIdFor } from './organization-phase';
 import { verifyPeople } from './user-phase';
 import { writeAll, type Outgoing } from './write-batches';
 
@@ -42,6 +44,17 @@ async function createRound(env: ApplyEnv, ops: Operation[]): Promise<void> {
   const skips: { opId: number; patch: JournalPatch }[] = [];
   const outgoing: Outgoing[] = [];
   for (const op of ops) {
+    const companyId = companyIdFor(env, op);
+    if (companyId === null) {
+      skips.push({
+        opId: op.id,
+        patch: {
+          state: 'failed',
+          message: `Not created: its new organization ${String(op.params.newOrganization)} was not created.`,
+        },
+      });
+      continue;
+    }
     const id = existing.get(email(op).toLowerCase());
     if (id !== undefined) {
       skips.push({
@@ -58,6 +71,7 @@ async function createRound(env: ApplyEnv, ops: Operation[]): Promise<void> {
       const readName = WRITE_FIELD_READ_NAMES[field];
       item[field] = op.after[field] ?? (readName ? op.after[readName] : undefined) ?? '';
     }
+    item['sf_Company ID'] = companyId;
     outgoing.push({ opIds: [op.id], item, intended: { sf_Email: email(op) } });
   }
   env.move(skips);

@@ -19,6 +19,9 @@ export interface ApplyFunctions {
   listAssociations: string;
   updateAssociations: string;
   transactions: string;
+  /** A List function on companies, and the Update function that creates them. */
+  readCompanies: string;
+  updateCompanies: string;
 }
 
 export const DEFAULT_APPLY_FUNCTIONS: ApplyFunctions = {
@@ -27,6 +30,8 @@ export const DEFAULT_APPLY_FUNCTIONS: ApplyFunctions = {
   listAssociations: 'programs.associations.list',
   updateAssociations: 'programs.associations.update',
   transactions: 'transactions.update',
+  readCompanies: 'companies.list',
+  updateCompanies: 'companies.update',
 };
 
 export const TERMINAL: ReadonlySet<JournalState> = new Set(['verified', 'failed', 'skipped_drift']);
@@ -39,9 +44,10 @@ export interface ApplyEnv {
   ctx: JobContext;
   logger: Logger;
   fns: ApplyFunctions;
-  /** users.update's field list (full replace), and transactions.update's. */
+  /** users.update's field list (full replace), transactions.update's and companies.update's. */
   userFields: readonly string[];
   noteFields: readonly string[];
+  companyFields: readonly string[];
   /** Records per write call. */
   batchSize: number;
   /** People per round of read / write / verify (a multiple of the batch and of the ids per read). */

@@ -71,6 +71,8 @@ const noteKey = (n: NoteRow) => ({ planId: n.planId, personId: n.personId, sourc
 function queueNotes(env: ApplyEnv, plan: { id: string; title: string }, appliedBy: string): void {
   const groups = new Map<string, { personId: number; source: 'admin' | 'ai'; ops: Operation[] }>();
   for (const op of opsIn(env, ['verified'])) {
+    // A note goes on a person; a new organization is named in the note of the person created in it.
+    if (op.kind === 'create_organization') continue;
     const personId = op.personId ?? Number(env.journal.get(op.id)?.recordid);
     if (!Number.isSafeInteger(personId)) continue;
     const key = `${personId}:${op.source}`;

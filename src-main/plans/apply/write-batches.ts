@@ -19,7 +19,7 @@ import type { WireRecord } from '../../smartsimple/protocol';
 import type { FieldMap } from '../types';
 import { chunks, serverText, type ApplyEnv } from './env';
 
-export type WriteKind = 'update' | 'create' | 'associations';
+export type WriteKind = 'update' | 'create' | 'create-organization' | 'associations';
 
 /** One item to write and the operations it carries (one person's merged update, one association). */
 export interface Outgoing {
@@ -35,6 +35,7 @@ function call(env: ApplyEnv, kind: WriteKind, items: Record<string, unknown>[]):
   const options = { batchSize: Math.max(1, items.length), signal: env.ctx.signal };
   if (kind === 'update') return env.client.update(env.fns.updateUsers, items as WireRecord[], options);
   if (kind === 'create') return env.client.create(env.fns.updateUsers, items as WireRecord[], options);
+  if (kind === 'create-organization') return env.client.create(env.fns.updateCompanies, items as WireRecord[], options);
   return env.client.associationsUpdate(env.fns.updateAssociations, items as AssociationItem[], options);
 }
 

@@ -214,13 +214,23 @@ export function getMirrorOrganization(
   db: DB,
   instanceId: string,
   id: number,
-): { id: number; name: string; isExternal: boolean } | undefined {
+): { id: number; name: string; isExternal: boolean; parentId: number | null } | undefined {
   const row = db
     .prepare(
-      'SELECT id, name, is_external FROM mirror_organizations WHERE instance_id = ? AND id = ? AND deleted_at IS NULL',
+      'SELECT id, name, is_external, parent_id FROM mirror_organizations WHERE instance_id = ? AND id = ? AND deleted_at IS NULL',
     )
-    .get(instanceId, id) as { id: number; name: string; is_external: number } | undefined;
-  return row ? { id: row.id, name: row.name, isExternal: row.is_external === 1 } : undefined;
+    .get(instanceId, id) as { id: number; name: string; is_external: number; parent_id: number | null } | undefined;
+  return row
+    ? { id: row.id, name: row.name, isExternal: row.is_external === 1, parentId: row.parent_id ?? null }
+    : undefined;
+}
+
+/** The names of the live organizations directly under `parentId`. */
+export function getMirrorChildOrganizationNames(db: DB, instanceId: string, parentId: number): string[] {
+  return db
+    .prepare('SELECT name FROM mirror_organizations WHERE instance_id = ? AND parent_id = ? AND deleted_at IS NULL')
+    .pluck()
+    .all(instanceId, parentId) as string[];
 }
 
 /** The mirror's raw records of live people (as the last sync or apply stored them), by id. */

@@ -26,6 +26,8 @@ import { yieldToEventLoop } from './run-book';
 import { text } from './write-common';
 import type { WriteOp } from './write-batch';
 import type { WriteSlicer } from './write-slicer';
+import type { PageSizerOptions } from './page-sizer';
+import { PageSizer, isPageSizeFailure } from './page-sizer';
 import type { SyncEntity } from './types';
 
 export interface PassEnv {
@@ -41,6 +43,8 @@ export interface PassEnv {
   progress: SyncProgress;
   slicer: WriteSlicer;
   afterPage?: (entity: SyncEntity, pages: number) => void | Promise<void>;
+  /** How listing pages back off on slow or failed pages (page-sizer.ts). */
+  paging?: PageSizerOptions;
 }
 
 /** Live rows per slice when marking unseen rows as removed (each slice is one short transaction). */
@@ -48,15 +52,16 @@ const UNSEEN_SLICE = 5000;
 
 const isLog = (entity: SyncEntity) => entity === 'access_events' || entity === 'login_sessions';
 
-/** One page of a List or Report-Query function: one call. */
+/** One page of a List or Report-Query function: one call (`attempts` of it, default the client's). */
 export async function fetchPage(
   env: PassEnv,
   fn: KnownFunctionName,
   source: 'list' | 'report',
   criteria: Criterion[],
   pageSize: number,
+  attempts?: number,
 ): Promise<ListPage> {
-  const options = { criteria, pageSize, signal: env.signal };
+  const options = { criteria, pageSize, signal: env.signal, ...(attempts !== undefined ? { attempts } : {}) };
   const pages = source === 'report' ? env.client.reportQuery(fn, options) : env.client.list(fn, options);
   try {
     const first = await pages.next();
@@ -215,34 +220,76 @@ export const WORKER_WINDOW = 3;
  * so the network and the disk overlap. A crash or cancel loses at most the pages not yet
  * committed; nothing committed is ever fetched again.
  */
-export async function runListingPass(env: PassEnv, step: SyncStep): Promise<void> {
-  if (step.entity === 'roles') throw new Error('roles are not paged');
-  const spec: PagedEntitySpec = PAGED_ENTITIES[step.entity];
-  const pageSize = spec.pageGroup === 'logs' ? env.sizes.logPageSize : env.sizes.pageSize;
-  // Logs are never deleted on the server; everything else is checked when read whole.
-  const trackSeen = !isLog(step.entity) && step.phase !== 'incremental';
-  const fetchAfter = (c: SyncCursor): Promise<ListPage> => {
+/** A page asked for, with its size, and how long the server took to answer it or how it failed. */
+type TimedPage = { askedFor: number } & ({ page: ListPage; ms: number } | { error: unknown });
+
+/**
+ * Fetches the pages of a listing pass at the sizer's size, keyed on the cursor. Above the floor a
+ * page gets one attempt: its failure is answered with a smaller page, not the same request again.
+ */
+function pageFetcher(env: PassEnv, spec: PagedEntitySpec, sizer: PageSizer) {
+  return (c: SyncCursor): Promise<TimedPage> => {
     const criteria: Criterion[] = [];
     if (c.since && spec.updatedField)
       criteria.push({ andor: 'and', field: spec.updatedField, operator: '>=', value: c.since });
     if ((c.afterId ?? 0) > 0)
       criteria.push({ andor: 'and', field: spec.idField, operator: '>', value: String(c.afterId) });
-    const page = fetchPage(env, spec.fn, spec.source, criteria, pageSize);
-    // Handled now, so a failure while something else is awaited is not an unhandled rejection;
-    // awaiting the page later still sees it.
-    page.catch(() => undefined);
-    return page;
+    const askedFor = sizer.size;
+    const started = performance.now();
+    const attempts = sizer.canShrink ? 1 : undefined;
+    // Settled into a value now, so a failure while something else is awaited is not an
+    // unhandled rejection; the caller sees it when it takes the page.
+    return fetchPage(env, spec.fn, spec.source, criteria, askedFor, attempts).then(
+      (page): TimedPage => ({ page, askedFor, ms: performance.now() - started }),
+      (error: unknown): TimedPage => ({ error, askedFor }),
+    );
   };
+}
+
+/** The page for `cursor`, asked again smaller while the server fails on it and the size can shrink. */
+async function nextPage(
+  env: PassEnv,
+  step: SyncStep,
+  sizer: PageSizer,
+  first: Promise<TimedPage>,
+  fetchAfter: (c: SyncCursor) => Promise<TimedPage>,
+  cursor: SyncCursor,
+): Promise<ListPage> {
+  let pending = first;
+  for (;;) {
+    const got = await pending;
+    if ('page' in got) {
+      sizer.answered(got.ms, got.askedFor);
+      return got.page;
+    }
+    const e = got.error;
+    if (env.signal.aborted || !isPageSizeFailure(e) || !sizer.failed(got.askedFor)) throw e;
+    env.logger.warn('a sync page failed: asking for smaller pages', {
+      step: step.key,
+      pageSize: sizer.size,
+      error: e instanceof Error ? e.message : String(e),
+    });
+    pending = fetchAfter(cursor);
+  }
+}
+
+export async function runListingPass(env: PassEnv, step: SyncStep): Promise<void> {
+  if (step.entity === 'roles') throw new Error('roles are not paged');
+  const spec: PagedEntitySpec = PAGED_ENTITIES[step.entity];
+  const sizer = new PageSizer(spec.pageGroup === 'logs' ? env.sizes.logPageSize : env.sizes.pageSize, env.paging);
+  // Logs are never deleted on the server; everything else is checked when read whole.
+  const trackSeen = !isLog(step.entity) && step.phase !== 'incremental';
+  const fetchAfter = pageFetcher(env, spec, sizer);
   const window = env.book.writer === 'worker' ? WORKER_WINDOW : 1;
   let cursor = await beginPass(env, step, trackSeen);
   env.progress.start(step.key);
-  let ahead: Promise<ListPage> | null = null;
+  let ahead: Promise<TimedPage> | null = null;
   const writing: Promise<void>[] = [];
   try {
     while (cursor.total === null || cursor.records < cursor.total) {
       const afterId = cursor.afterId ?? 0;
       const callsBefore = env.client.stats().calls;
-      const page = await (ahead ?? fetchAfter(cursor));
+      const page = await nextPage(env, step, sizer, ahead ?? fetchAfter(cursor), fetchAfter, cursor);
       ahead = null;
       const ids = pageIds(spec.fn, page.records, spec.idField, afterId);
       const complete = page.records.length === 0 || page.recordto >= page.allcount;
@@ -260,6 +307,7 @@ export async function runListingPass(env: PassEnv, step: SyncStep): Promise<void
           : null,
         total: complete ? records : cursor.records + page.allcount,
       };
+      const pageSize = sizer.size;
       const written = commitPage(env, step.entity, page.records, trackSeen ? ids : null, next).then((c) =>
         pageDone(env, step, c, page.records.length, env.client.stats().calls - callsBefore, pageSize),
       );

@@ -116,6 +116,7 @@ async function syncInstance(
     progress,
     slicer: new WriteSlicer(options.sliceMs),
     afterPage: options.afterPage,
+    ...(options.paging ? { paging: options.paging } : {}),
   };
   try {
     // A new run puts back any index an abandoned run left dropped; a resumed one keeps them

@@ -4,6 +4,7 @@ import type { JobContext } from '../jobs/jobs-service';
 import type { Logger } from '../log/logger';
 import type { CallBudget, SmartConnectClient } from '../smartsimple/client';
 import type { WriterOption } from './page-store';
+import type { PageSizerOptions } from './page-sizer';
 import type { WriteTiming } from './run-book';
 import type { WaitRelay } from './wait-relay';
 import type {
@@ -30,7 +31,7 @@ export interface RunSyncOptions {
   instanceId: string;
   /** Default 'auto'. */
   mode?: SyncMode;
-  /** Records per List call for people, organizations, programs, assignments (default 500). */
+  /** Records per List call for people, organizations, programs, assignments (default 1,000). */
   pageSize?: number;
   /** Records per call for the two logs, whose rows are narrow (default 5,000). */
   logPageSize?: number;
@@ -60,6 +61,8 @@ export interface RunSyncOptions {
   clock?: () => number;
   /** Test hook: called after each page is committed (entity, pages done in this pass). */
   afterPage?: (entity: SyncEntity, pages: number) => void | Promise<void>;
+  /** How listing pages back off on slow or failed pages (defaults in page-sizer.ts). */
+  paging?: PageSizerOptions;
 }
 
 export interface SyncRunResult {

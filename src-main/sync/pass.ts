@@ -48,7 +48,7 @@ export interface PassEnv {
 }
 
 /** Live rows per slice when marking unseen rows as removed (each slice is one short transaction). */
-const UNSEEN_SLICE = 5000;
+const UNSEEN_SLICE = 2000;
 
 const isLog = (entity: SyncEntity) => entity === 'access_events' || entity === 'login_sessions';
 
@@ -132,17 +132,21 @@ export async function beginPass(env: PassEnv, step: SyncStep, trackSeen: boolean
     lastCount: existing?.lastCount ?? null,
     completedAt: existing?.completedAt ?? null,
   };
-  const ops: WriteOp[] = trackSeen ? [{ op: 'clearSeen', entity: step.entity }] : [];
-  // Indexes a crashed or abandoned pass left dropped come back; a full pass into empty tables
-  // drops them again until its end (indexes.ts).
-  ops.push({ op: 'restoreIndexes', entity: step.entity });
+  // Indexes a crashed or abandoned pass left dropped come back (first: they are built in
+  // transactions of their own); a full pass into empty tables drops them again until its end
+  // (index-store.ts), and its cursor says `bulk`.
+  const ops: WriteOp[] = [{ op: 'restoreIndexes', entity: step.entity }];
+  if (trackSeen) ops.push({ op: 'clearSeen', entity: step.entity });
   if (step.phase === 'full') ops.push({ op: 'deferIndexes', entity: step.entity });
   // Append-only sources without a date continue after the highest id the mirror holds.
   ops.push({ op: 'cursor', cursor, continueAfterMax: incremental && spec !== undefined && !spec.updatedField });
   return (await env.book.commit(ops)).cursor ?? cursor;
 }
 
-/** Marks what the pass did not see as removed (in slices), then closes the pass. */
+/**
+ * Marks what the pass did not see as removed (in slices), then closes the pass. A pass that began
+ * on empty tables (`bulk`) saw everything they hold, so it has nothing to sweep.
+ */
 export async function endPass(env: PassEnv, step: SyncStep, cursor: SyncCursor, trackSeen: boolean): Promise<void> {
   if (trackSeen) {
     for (let after: number | null = 0; after !== null;) {
@@ -156,8 +160,10 @@ export async function endPass(env: PassEnv, step: SyncStep, cursor: SyncCursor, 
   const idSweep =
     step.phase === 'reconcile' && step.entity !== 'roles' && PAGED_ENTITIES[step.entity].idsFn !== undefined;
   const watermark = idSweep ? cursor.watermark : nextWatermark(cursor, env.clock(), env.overlapMs);
-  const ops: WriteOp[] = trackSeen ? [{ op: 'clearSeen', entity: step.entity }] : [];
-  ops.push({ op: 'restoreIndexes', entity: step.entity });
+  // The deferred indexes first, in transactions of their own; the seen ids are cleared only with
+  // the cursor that closes the pass, so a crash before it sweeps again with them.
+  const ops: WriteOp[] = [{ op: 'restoreIndexes', entity: step.entity }];
+  if (trackSeen) ops.push({ op: 'clearSeen', entity: step.entity });
   ops.push({ op: 'endPass', cursor: { ...cursor, phase: null, since: null, afterId: null, watermark } });
   await env.book.commit(ops, { done: step.key });
   env.progress.finish(step.key);
@@ -278,10 +284,11 @@ export async function runListingPass(env: PassEnv, step: SyncStep): Promise<void
   const spec: PagedEntitySpec = PAGED_ENTITIES[step.entity];
   const sizer = new PageSizer(spec.pageGroup === 'logs' ? env.sizes.logPageSize : env.sizes.pageSize, env.paging);
   // Logs are never deleted on the server; everything else is checked when read whole.
-  const trackSeen = !isLog(step.entity) && step.phase !== 'incremental';
+  const sweep = !isLog(step.entity) && step.phase !== 'incremental';
   const fetchAfter = pageFetcher(env, spec, sizer);
   const window = env.book.writer === 'worker' ? WORKER_WINDOW : 1;
-  let cursor = await beginPass(env, step, trackSeen);
+  let cursor = await beginPass(env, step, sweep);
+  const trackSeen = sweep && !cursor.bulk;
   env.progress.start(step.key);
   let ahead: Promise<TimedPage> | null = null;
   const writing: Promise<void>[] = [];

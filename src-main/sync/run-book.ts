@@ -12,8 +12,9 @@ import type { SyncEntity, SyncSummary } from './types';
 export interface WriteTiming {
   /** Time inside write transactions (in the worker when there is one). */
   writeMs: number;
-  /** Longest single transaction. */
+  /** Longest single transaction, and what it wrote. */
   maxWriteMs: number;
+  longestWrite: string;
   /** Records written (applied, whether or not they changed anything). */
   rows: number;
   transactions: number;
@@ -21,8 +22,10 @@ export interface WriteTiming {
   writer: PageStore['kind'];
   /** CPU time of the write worker's thread (Linux; null inline or elsewhere). */
   writerCpuMs: number | null;
+  /** How often the worker waited for the app's connection to write first, and for how long (null inline). */
+  gaveWay: { times: number; ms: number } | null;
   /** Page writes per entity. */
-  byEntity: Partial<Record<SyncEntity, { rows: number; ms: number }>>;
+  byEntity: Partial<Record<SyncEntity, { rows: number; ms: number; cpuMs: number | null }>>;
 }
 
 export class RunBook {
@@ -41,10 +44,12 @@ export class RunBook {
     this.timing = {
       writeMs: 0,
       maxWriteMs: 0,
+      longestWrite: '',
       rows: 0,
       transactions: 0,
       writer: store.kind,
       writerCpuMs: null,
+      gaveWay: null,
       byEntity: {},
     };
   }
@@ -78,14 +83,23 @@ export class RunBook {
     this.summary = result.summary;
     const t = this.timing;
     t.writeMs += result.ms;
-    t.maxWriteMs = Math.max(t.maxWriteMs, result.transactionMs);
+    if (result.longest.ms > t.maxWriteMs) {
+      t.maxWriteMs = result.longest.ms;
+      t.longestWrite = result.longest.what;
+    }
     t.rows += result.rows;
-    if (result.transaction !== this.lastTransaction) t.transactions++;
-    this.lastTransaction = result.transaction;
+    // Numbers rise; batches written together share theirs.
+    for (const id of result.transactions) {
+      if (id > this.lastTransaction) {
+        t.transactions++;
+        this.lastTransaction = id;
+      }
+    }
     if (options.entity && result.rows > 0) {
-      const e = (t.byEntity[options.entity] ??= { rows: 0, ms: 0 });
+      const e = (t.byEntity[options.entity] ??= { rows: 0, ms: 0, cpuMs: 0 });
       e.rows += result.rows;
       e.ms += result.ms;
+      e.cpuMs = e.cpuMs === null || result.cpuMs === null ? null : e.cpuMs + result.cpuMs;
     }
     return result;
   }

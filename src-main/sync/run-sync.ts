@@ -134,7 +134,9 @@ async function syncInstance(
     throw e;
   } finally {
     unsubscribe?.();
-    book.timing.writerCpuMs = (await store.close()).cpuMs;
+    const closed = await store.close();
+    book.timing.writerCpuMs = closed.cpuMs;
+    book.timing.gaveWay = closed.gaveWay;
   }
   return finishedResult(run, book, decision.resume !== null, log);
 }

@@ -8,6 +8,7 @@ import { m0005SecretAccounts } from './0005-secret-accounts';
 import { m0006AiSuggestions } from './0006-ai-suggestions';
 import { m0007ApprovalReasons } from './0007-approval-reasons';
 import { m0008Ask } from './0008-ask';
+import { m0009LogShadows } from './0009-log-shadows';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0006AiSuggestions,
   m0007ApprovalReasons,
   m0008Ask,
+  m0009LogShadows,
 ];

@@ -10,8 +10,10 @@ import type { BatchResult, WriteOp } from './write-batch';
 import type { SyncEntity, SyncSummary } from './types';
 
 export interface WriteTiming {
-  /** Time inside write transactions (in the worker when there is one). */
+  /** Time inside write transactions (in the worker when there is one), index builds and checkpoints. */
   writeMs: number;
+  /** The same in the writing thread's CPU time (Linux; null elsewhere). */
+  writeCpuMs: number | null;
   /** Longest single transaction, and what it wrote. */
   maxWriteMs: number;
   longestWrite: string;
@@ -43,6 +45,7 @@ export class RunBook {
     this.callsMark = client.stats().calls;
     this.timing = {
       writeMs: 0,
+      writeCpuMs: 0,
       maxWriteMs: 0,
       longestWrite: '',
       rows: 0,
@@ -83,6 +86,7 @@ export class RunBook {
     this.summary = result.summary;
     const t = this.timing;
     t.writeMs += result.ms;
+    t.writeCpuMs = t.writeCpuMs === null || result.cpuMs === null ? null : t.writeCpuMs + result.cpuMs;
     if (result.longest.ms > t.maxWriteMs) {
       t.maxWriteMs = result.longest.ms;
       t.longestWrite = result.longest.what;

@@ -9,7 +9,7 @@ import type { DB } from '../db/open';
 import type { SyncCursor } from './store';
 import { getSyncRun, saveSyncCursor, saveSyncRunSummary } from './store';
 import type { WireRecord } from '../smartsimple/protocol';
-import type { EntityWriter, PageCounts } from './write-common';
+import type { EntityWriter, PageCounts, Prepared } from './write-common';
 import { addCounts, seenStatements } from './write-common';
 import { deferIndexes } from './index-store';
 import { createAccessEventsWriter, createLoginSessionsWriter } from './write-logs';
@@ -23,7 +23,8 @@ import {
 import type { SyncEntity, SyncSummary } from './types';
 
 export type WriteOp =
-  | { op: 'apply'; entity: SyncEntity; records: WireRecord[] }
+  /** `prepared`: the writer's statement values of the records, made before the transaction (never sent). */
+  | { op: 'apply'; entity: SyncEntity; records: WireRecord[]; prepared?: Prepared }
   | { op: 'seen'; entity: SyncEntity; ids: number[] }
   | { op: 'clearSeen'; entity: SyncEntity }
   | { op: 'markUnseen'; entity: SyncEntity; afterId: number; limit: number }
@@ -87,11 +88,15 @@ function createWriters(db: DB, instanceId: string): Record<SyncEntity, EntityWri
   };
 }
 
-/**
- * Runs the ops of one unit (a batch, or a slice of one) inside the caller's transaction, and
- * updates the run's summary in it. Statements are prepared once, for one instance.
- */
-export function createUnitRunner(db: DB, instanceId: string): (unit: WriteBatch) => UnitResult {
+export interface UnitRunner {
+  /** Runs the ops of one unit (a batch, or a slice of one) inside the caller's transaction, and the summary. */
+  run(unit: WriteBatch): UnitResult;
+  /** The unit with its records' statement values made (before its transaction; no database access). */
+  prepare(unit: WriteBatch): WriteBatch;
+}
+
+/** Statements are prepared once, for one instance. */
+export function createUnitRunner(db: DB, instanceId: string): UnitRunner {
   const writers = createWriters(db, instanceId);
   const seen = new Map<SyncEntity, ReturnType<typeof seenStatements>>();
   const seenOf = (entity: SyncEntity) => {
@@ -100,7 +105,14 @@ export function createUnitRunner(db: DB, instanceId: string): (unit: WriteBatch)
     return s;
   };
 
-  return (batch) => {
+  const prepare = (unit: WriteBatch): WriteBatch => ({
+    ...unit,
+    ops: unit.ops.map((op) =>
+      op.op === 'apply' && !op.prepared ? { ...op, prepared: writers[op.entity].prepare(op.records) } : op,
+    ),
+  });
+
+  const run = (batch: WriteBatch): UnitResult => {
     const counts: PageCounts = {};
     let rows = 0;
     let unseenLastId: number | null | undefined;
@@ -109,7 +121,7 @@ export function createUnitRunner(db: DB, instanceId: string): (unit: WriteBatch)
     for (const op of batch.ops) {
       switch (op.op) {
         case 'apply':
-          addCounts(counts, writers[op.entity].apply(op.records, batch.at));
+          addCounts(counts, writers[op.entity].apply(op.records, batch.at, op.prepared));
           rows += op.records.length;
           break;
         case 'seen':
@@ -156,4 +168,5 @@ export function createUnitRunner(db: DB, instanceId: string): (unit: WriteBatch)
     saveSyncRunSummary(db, batch.runId, summary);
     return { counts, unseenLastId, cursor, summary, rows };
   };
+  return { run, prepare };
 }

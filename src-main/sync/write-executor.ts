@@ -79,16 +79,17 @@ function estimate(unit: WriteBatch, rates: WriteSlicer, budgetMs: number): numbe
 
 export function createBatchExecutor(db: DB, instanceId: string, options: ExecutorOptions = {}): BatchExecutor {
   const budgetMs = options.budgetMs ?? DEFAULT_TRANSACTION_BUDGET_MS;
-  const runUnit = createUnitRunner(db, instanceId);
+  const runner = createUnitRunner(db, instanceId);
   const rates = new WriteSlicer(budgetMs);
   const clock = new TransactionClock(db, options);
   const rebuild = createRebuilder(db, clock, budgetMs);
 
   /** One transaction of units from one or more batches; the time goes to each by its records. */
   const commit = (group: readonly { unit: WriteBatch; acc: BatchAcc }[]) => {
+    const units = group.map((g) => runner.prepare(g.unit));
     const started = performance.now();
     const results = clock.run(
-      () => group.map((g) => runUnit(g.unit)),
+      () => units.map((u) => runner.run(u)),
       (out) => {
         const total = out.reduce((n, r) => n + r.rows, 0);
         return group.map((g, k) => ({

@@ -27,6 +27,8 @@ import { text } from './write-common';
 import type { WriteOp } from './write-batch';
 import type { WriteSlicer } from './write-slicer';
 import type { PageSizerOptions } from './page-sizer';
+import type { PlannedPages } from './planned-pages';
+import { fetchFirstPage, takePlannedPage } from './planned-pages';
 import { PageSizer, isPageSizeFailure } from './page-sizer';
 import type { SyncEntity } from './types';
 
@@ -45,6 +47,8 @@ export interface PassEnv {
   afterPage?: (entity: SyncEntity, pages: number) => void | Promise<void>;
   /** How listing pages back off on slow or failed pages (page-sizer.ts). */
   paging?: PageSizerOptions;
+  /** First pages the plan fetched (planned-pages.ts); a pass takes its own out. */
+  plannedPages?: PlannedPages;
 }
 
 /** Live rows per slice when marking unseen rows as removed (each slice is one short transaction). */
@@ -53,7 +57,7 @@ const UNSEEN_SLICE = 2000;
 const isLog = (entity: SyncEntity) => entity === 'access_events' || entity === 'login_sessions';
 
 /** One page of a List or Report-Query function: one call (`attempts` of it, default the client's). */
-export async function fetchPage(
+export function fetchPage(
   env: PassEnv,
   fn: KnownFunctionName,
   source: 'list' | 'report',
@@ -61,16 +65,7 @@ export async function fetchPage(
   pageSize: number,
   attempts?: number,
 ): Promise<ListPage> {
-  const options = { criteria, pageSize, signal: env.signal, ...(attempts !== undefined ? { attempts } : {}) };
-  const pages = source === 'report' ? env.client.reportQuery(fn, options) : env.client.list(fn, options);
-  try {
-    const first = await pages.next();
-    return first.done
-      ? { index: 0, records: [], recordfrom: 0, recordto: 0, recordcount: 0, allcount: 0, shifted: false }
-      : first.value;
-  } finally {
-    await pages.return(undefined);
-  }
+  return fetchFirstPage(env.client, fn, source, criteria, { pageSize, signal: env.signal, attempts });
 }
 
 /** Ids of a page, checked to move past the cursor (a server that ignored the criteria would loop). */
@@ -233,13 +228,41 @@ type TimedPage = { askedFor: number } & ({ page: ListPage; ms: number } | { erro
  * Fetches the pages of a listing pass at the sizer's size, keyed on the cursor. Above the floor a
  * page gets one attempt: its failure is answered with a smaller page, not the same request again.
  */
+/** The criteria of the page after the cursor: changed since its watermark, ids past its last. */
+function pageCriteria(spec: PagedEntitySpec, c: SyncCursor): Criterion[] {
+  const criteria: Criterion[] = [];
+  if (c.since && spec.updatedField)
+    criteria.push({ andor: 'and', field: spec.updatedField, operator: '>=', value: c.since });
+  if ((c.afterId ?? 0) > 0)
+    criteria.push({ andor: 'and', field: spec.idField, operator: '>', value: String(c.afterId) });
+  return criteria;
+}
+
+/**
+ * The first page the plan fetched for this pass, when the pass is at its very start and asks for
+ * the same; the pass then counts as started when that page was fetched (for its watermark).
+ */
+function plannedStart(
+  env: PassEnv,
+  step: SyncStep,
+  spec: PagedEntitySpec,
+  cursor: SyncCursor,
+  pageSize: number,
+): { ahead: Promise<TimedPage>; cursor: SyncCursor } | null {
+  if (cursor.pages > 0 || (cursor.afterId ?? 0) > 0) return null;
+  const now = env.clock();
+  const planned = takePlannedPage(env.plannedPages, step.key, { criteria: pageCriteria(spec, cursor), pageSize, now });
+  if (!planned) return null;
+  const started = Math.min(cursor.passStartedMs ?? now, planned.fetchedAt);
+  return {
+    ahead: Promise.resolve({ page: planned.page, askedFor: pageSize, ms: 0 }),
+    cursor: { ...cursor, passStartedMs: started },
+  };
+}
+
 function pageFetcher(env: PassEnv, spec: PagedEntitySpec, sizer: PageSizer) {
   return (c: SyncCursor): Promise<TimedPage> => {
-    const criteria: Criterion[] = [];
-    if (c.since && spec.updatedField)
-      criteria.push({ andor: 'and', field: spec.updatedField, operator: '>=', value: c.since });
-    if ((c.afterId ?? 0) > 0)
-      criteria.push({ andor: 'and', field: spec.idField, operator: '>', value: String(c.afterId) });
+    const criteria = pageCriteria(spec, c);
     const askedFor = sizer.size;
     const started = performance.now();
     const attempts = sizer.canShrink ? 1 : undefined;
@@ -291,6 +314,8 @@ export async function runListingPass(env: PassEnv, step: SyncStep): Promise<void
   const trackSeen = sweep && !cursor.bulk;
   env.progress.start(step.key);
   let ahead: Promise<TimedPage> | null = null;
+  const planned = plannedStart(env, step, spec, cursor, sizer.size);
+  if (planned) ({ ahead, cursor } = planned);
   const writing: Promise<void>[] = [];
   try {
     while (cursor.total === null || cursor.records < cursor.total) {

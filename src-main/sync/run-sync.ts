@@ -117,6 +117,7 @@ async function syncInstance(
     slicer: new WriteSlicer(options.sliceMs),
     afterPage: options.afterPage,
     ...(options.paging ? { paging: options.paging } : {}),
+    ...(options.plannedPages ? { plannedPages: new Map(options.plannedPages) } : {}),
   };
   try {
     // A new run puts back any index an abandoned run left dropped; a resumed one keeps them

@@ -1,0 +1,25 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../src-main/db/open';
+import { createInstance } from '../src-main/instances/instances-store';
+import { silentLogger } from '../src-main/log/logger';
+import { createMemoryBudget } from '../src-main/smartsimple/client';
+import { clientOnSandbox } from '../src-main/smartsimple/sandbox/client-on-sandbox';
+import { startSandbox } from '../src-main/smartsimple/sandbox';
+import { runSync } from '../src-main/sync';
+
+const people = Number(process.env.P ?? 100000);
+const out = process.env.OUT ?? `/tmp/perfx/mirror-${people}.sqlite`;
+const sb = await startSandbox({ seed: 42, people, latencyMs: 0, hourlyLimit: 1e9, clock: 'system' });
+const c = sb.connection();
+for (const f of [out, out + '-wal', out + '-shm']) fs.rmSync(f, { force: true });
+const { db } = openDatabase(out);
+const inst = createInstance(db, { name: 'B', host: c.url, alias: c.alias, rootCompanyId: c.rootCompanyId, apiVersion: 1 }, { isSandbox: true });
+const client = clientOnSandbox(c, { budget: createMemoryBudget({ limit: 1e9 }), logger: silentLogger, timeoutMs: 120000 });
+const t = performance.now();
+const r = await runSync({ db, client, instanceId: inst.id, mode: 'full', pageSize: 1000, ctx: { signal: new AbortController().signal, progress: () => {}, throwIfCancelled: () => {} }, logger: silentLogger });
+console.log(r.message, ((performance.now() - t) / 1000).toFixed(1), 's', 'maxTx', r.timing.maxWriteMs.toFixed(0), 'writeMs', r.timing.writeMs.toFixed(0));
+db.pragma('wal_checkpoint(TRUNCATE)');
+db.close();
+await sb.close();
+console.log(path.resolve(out));

@@ -153,3 +153,19 @@ export function finishShadow(db: DB, item: DeferredItem): void {
 export function dropShadowSort(db: DB): void {
   db.exec(`DROP TABLE IF EXISTS ${SORT_TABLE}`);
 }
+
+/**
+ * The people search index, merged a slice at a time. A first sync fills it one short transaction
+ * after another, each leaving a small segment of the index behind; a search then looks every term
+ * up in each of them. One step merges about `pages` pages (of 4 KB) towards a single segment;
+ * false once there was nothing left to merge. FTS5's 'merge' with a negative size merges segments
+ * of every level together (its documented way to optimize in steps).
+ */
+export function mergeSearchIndexStep(db: DB, pages: number): boolean {
+  const before = db.prepare('SELECT total_changes()').pluck().get() as number;
+  db.prepare(
+    `INSERT INTO mirror_people_fts (mirror_people_fts, rank) VALUES ('merge', ${-Math.max(1, Math.floor(pages))})`,
+  ).run();
+  const after = db.prepare('SELECT total_changes()').pluck().get() as number;
+  return after - before >= 2;
+}

@@ -158,6 +158,9 @@ export async function endPass(env: PassEnv, step: SyncStep, cursor: SyncCursor, 
   // The deferred indexes first, in transactions of their own; the seen ids are cleared only with
   // the cursor that closes the pass, so a crash before it sweeps again with them.
   const ops: WriteOp[] = [{ op: 'restoreIndexes', entity: step.entity }];
+  // A first sync's people came in many short transactions, each a small segment of the search
+  // index: merged into one, a search looks each term up once.
+  if (step.entity === 'people' && cursor.bulk) ops.push({ op: 'compactSearch' });
   if (trackSeen) ops.push({ op: 'clearSeen', entity: step.entity });
   ops.push({ op: 'endPass', cursor: { ...cursor, phase: null, since: null, afterId: null, watermark } });
   await env.book.commit(ops, { done: step.key });

@@ -41,7 +41,17 @@ export type WriteOp =
    * Builds the entity's deferred indexes again, each in transactions of its own. Only first in a
    * batch: the rest of the batch is committed after them, so a crash in between repeats them.
    */
-  | { op: 'restoreIndexes'; entity: SyncEntity | 'all' };
+  | { op: 'restoreIndexes'; entity: SyncEntity | 'all' }
+  /**
+   * Merges the people search index into one segment, in slices (after a first sync, whose many
+   * short transactions left many small ones). Only at the head of a batch, like restoreIndexes.
+   */
+  | { op: 'compactSearch' };
+
+/** The ops that run, each in transactions of their own, before the rest of their batch. */
+export type MaintenanceOp = Extract<WriteOp, { op: 'restoreIndexes' | 'compactSearch' }>;
+export const isMaintenance = (op: WriteOp): op is MaintenanceOp =>
+  op.op === 'restoreIndexes' || op.op === 'compactSearch';
 
 export interface WriteBatch {
   runId: number;
@@ -156,7 +166,8 @@ export function createUnitRunner(db: DB, instanceId: string): UnitRunner {
           bulk = deferIndexes(db, op.entity).empty;
           break;
         case 'restoreIndexes':
-          throw new Error('restoreIndexes runs before the transaction of its batch (write-executor.ts)');
+        case 'compactSearch':
+          throw new Error(`${op.op} runs before the transaction of its batch (write-executor.ts)`);
       }
     }
     const summary = getSyncRun(db, batch.runId)?.summary;

@@ -11,13 +11,14 @@
  *   only means the page is fetched and applied again.
  * - The estimate is the measured time per record of each entity (an average that follows the
  *   machine's load), so slices shrink when the machine is busy.
- * - A batch that starts with `restoreIndexes` first builds the deferred indexes back, each in
- *   transactions of its own (index-store.ts), then commits the rest.
+ * - A batch that starts with `restoreIndexes` or `compactSearch` first builds the deferred indexes
+ *   back or merges the search index, in transactions of their own (write-rebuild.ts), then commits
+ *   the rest.
  * - Transactions are run and timed by write-transactions.ts (checkpoints between them too).
  */
 import type { DB } from '../db/open';
-import type { BatchResult, UnitResult, WriteBatch, WriteOp } from './write-batch';
-import { createUnitRunner } from './write-batch';
+import type { BatchResult, MaintenanceOp, UnitResult, WriteBatch, WriteOp } from './write-batch';
+import { createUnitRunner, isMaintenance } from './write-batch';
 import { createRebuilder } from './write-rebuild';
 import type { BatchAcc, TransactionOptions } from './write-transactions';
 import { TransactionClock, emptyAcc, mergeUnit } from './write-transactions';
@@ -125,14 +126,15 @@ export function createBatchExecutor(db: DB, instanceId: string, options: Executo
     };
     batches.forEach((batch, i) => {
       const acc = accs[i] as BatchAcc;
-      let rest = batch;
-      if (batch.ops[0]?.op === 'restoreIndexes') {
-        flush();
-        rebuild(acc, batch.ops[0].entity);
-        rest = { ...batch, ops: batch.ops.slice(1) };
+      const head = batch.ops.findIndex((o) => !isMaintenance(o));
+      const maintenance = (head < 0 ? batch.ops : batch.ops.slice(0, head)) as MaintenanceOp[];
+      const rest = { ...batch, ops: head < 0 ? [] : batch.ops.slice(head) };
+      if (maintenance.length > 0) flush();
+      for (const op of maintenance) {
+        if (op.op === 'restoreIndexes') rebuild.indexes(acc, op.entity);
+        else rebuild.searchIndex(acc);
       }
-      if (rest.ops.some((o) => o.op === 'restoreIndexes'))
-        throw new Error('restoreIndexes must be the first op of its batch');
+      if (rest.ops.some(isMaintenance)) throw new Error('restoreIndexes and compactSearch lead their batch');
       for (const unit of unitsOf(rest, rates)) {
         const ms = estimate(unit, rates, budgetMs);
         if (group.length > 0 && groupMs + ms > budgetMs) flush();

@@ -2,7 +2,8 @@
  * Building a first sync's deferred indexes back (index-store.ts), each in transactions of its own
  * so none holds the write lock for long: an index in one transaction (100,000 rows: a fraction of
  * a second), a log's per-person table in slices sized to the transaction budget, after a sort
- * that writes only the connection's temp database.
+ * that writes only the connection's temp database. And merging the people search index, a slice
+ * of pages per transaction.
  */
 import type { DB } from '../db/open';
 import type { DeferredItem } from './index-store';
@@ -12,6 +13,7 @@ import {
   deferredItems,
   dropShadowSort,
   finishShadow,
+  mergeSearchIndexStep,
   restoreShadowTrigger,
   sortShadowKeys,
 } from './index-store';
@@ -19,14 +21,14 @@ import type { BatchAcc, TransactionClock } from './write-transactions';
 import { charge, measure } from './write-transactions';
 import type { SyncEntity } from './types';
 
-/** Keys of a per-person table copied per slice: as many as the budget allows at the measured rate. */
+/** Units (keys copied, pages merged) per slice: as many as the budget allows at the measured rate. */
 class CopyRate {
-  private msPerRow = 0.003;
-  rows(budgetMs: number): number {
-    return Math.min(200_000, Math.max(1000, Math.floor(budgetMs / this.msPerRow)));
+  constructor(private msPerUnit = 0.003) {}
+  rows(budgetMs: number, min = 1000, max = 200_000): number {
+    return Math.min(max, Math.max(min, Math.floor(budgetMs / this.msPerUnit)));
   }
-  record(rows: number, ms: number): void {
-    if (rows >= 1000) this.msPerRow = this.msPerRow * 0.5 + (ms / rows) * 0.5;
+  record(units: number, ms: number, min = 1000): void {
+    if (units >= min) this.msPerUnit = this.msPerUnit * 0.5 + (ms / units) * 0.5;
   }
 }
 
@@ -64,16 +66,36 @@ export function createRebuilder(db: DB, clock: TransactionClock, budgetMs: numbe
     }
   };
 
-  /** Everything deferred for the entity (or all), built back; its time charged to `acc`. */
-  return (acc: BatchAcc, entity: SyncEntity | 'all') => {
-    for (const item of deferredItems(db, entity)) {
-      if (item.kind === 'index')
-        clock.run(
-          () => buildIndex(db, item),
+  const mergeRate = new CopyRate(0.05);
+  return {
+    /** Everything deferred for the entity (or all), built back; its time charged to `acc`. */
+    indexes(acc: BatchAcc, entity: SyncEntity | 'all') {
+      for (const item of deferredItems(db, entity)) {
+        if (item.kind === 'index')
+          clock.run(
+            () => buildIndex(db, item),
+            () => [{ acc, share: 1 }],
+            () => `index ${item.name}`,
+          );
+        else shadow(acc, item);
+      }
+    },
+    /** The people search index merged into one segment, a budget's worth of pages per transaction. */
+    searchIndex(acc: BatchAcc) {
+      for (let step = 0; step < MAX_MERGE_STEPS; step++) {
+        const pages = mergeRate.rows(budgetMs, 50, 20_000);
+        const started = performance.now();
+        const merged = clock.run(
+          () => mergeSearchIndexStep(db, pages),
           () => [{ acc, share: 1 }],
-          () => `index ${item.name}`,
+          () => `search index merge of ${pages} pages`,
         );
-      else shadow(acc, item);
-    }
+        mergeRate.record(pages, performance.now() - started, 50);
+        if (!merged) break;
+      }
+    },
   };
 }
+
+/** A bound on merge steps, should the index keep reporting work (it would be a bug). */
+const MAX_MERGE_STEPS = 100_000;

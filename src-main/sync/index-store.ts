@@ -45,6 +45,13 @@ const SHADOWS: Readonly<Record<string, { shadow: string; trigger: string; column
   },
 };
 
+/**
+ * Indexes kept while the tables fill: their entries arrive in their own order (people come by id,
+ * so their holdings by person are appended), so keeping them costs little, and building them at the
+ * end would be one more long statement.
+ */
+const KEPT_WHILE_FILLING: ReadonlySet<string> = new Set(['mirror_role_holdings_person']);
+
 export interface DeferredItem {
   /** The index's name, or a shadow's insert trigger. */
   name: string;
@@ -76,7 +83,8 @@ export function deferIndexes(db: DB, entity: SyncEntity): DeferResult {
        WHERE sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))
          AND (type = 'index' OR (type = 'trigger' AND name IN (SELECT value FROM json_each(?))))`,
     )
-    .all(JSON.stringify(tables), JSON.stringify(triggers)) as DeferredItem[];
+    .all(JSON.stringify(tables), JSON.stringify(triggers))
+    .filter((item) => !KEPT_WHILE_FILLING.has((item as DeferredItem).name)) as DeferredItem[];
   const keep = db.prepare(
     'INSERT OR REPLACE INTO sync_deferred_indexes (name, table_name, sql, kind) VALUES (?, ?, ?, ?)',
   );

@@ -9,8 +9,11 @@
  *   the cursor) with the last slice. The slices before it are safe to write twice (a record equal
  *   to the mirrored one is not written again, log rows have natural keys), so a crash between them
  *   only means the page is fetched and applied again.
- * - The estimate is the measured time per record of each entity (an average that follows the
- *   machine's load), so slices shrink when the machine is busy.
+ * - The estimate is the measured work per record of each entity: the CPU time of its transactions
+ *   (Linux; elsewhere their wall-clock time). On a machine busy with other work the wall-clock time
+ *   of a transaction says more about the others than about it, and slices sized by it would shrink
+ *   to a few hundred people, each leaving the search index a segment more to merge (a quarter more
+ *   work in all); sized by CPU time they stay near a page.
  * - A batch that starts with `restoreIndexes` or `compactSearch` first builds the deferred indexes
  *   back or merges the search index, in transactions of their own (write-rebuild.ts), then commits
  *   the rest.
@@ -88,7 +91,6 @@ export function createBatchExecutor(db: DB, instanceId: string, options: Executo
   /** One transaction of units from one or more batches; the time goes to each by its records. */
   const commit = (group: readonly { unit: WriteBatch; acc: BatchAcc }[]) => {
     const units = group.map((g) => runner.prepare(g.unit));
-    const started = performance.now();
     const results = clock.run(
       () => units.map((u) => runner.run(u)),
       (out) => {
@@ -100,14 +102,13 @@ export function createBatchExecutor(db: DB, instanceId: string, options: Executo
       },
       () => describeUnits(group.map((g) => g.unit)),
     );
-    const ms = performance.now() - started;
     const entities = new Set(group.flatMap((g) => applyOf(g.unit.ops)?.entity ?? []));
     const [entity] = entities;
     if (entities.size === 1 && entity)
       rates.record(
         entity,
         results.reduce((n, r) => n + r.rows, 0),
-        ms,
+        clock.lastWorkMs,
       );
     return results;
   };

@@ -19,21 +19,24 @@ import {
 } from './index-store';
 import type { BatchAcc, TransactionClock } from './write-transactions';
 import { charge, measure } from './write-transactions';
+import { DecayingRate } from './write-slicer';
 import type { SyncEntity } from './types';
 
 /** Units (keys copied, pages merged) per slice: as many as the budget allows at the measured rate. */
 class CopyRate {
-  constructor(private msPerUnit = 0.003) {}
+  private readonly rate = new DecayingRate();
+  constructor(private readonly initialMsPerUnit: number) {}
   rows(budgetMs: number, min = 1000, max = 200_000): number {
-    return Math.min(max, Math.max(min, Math.floor(budgetMs / this.msPerUnit)));
+    const msPerUnit = Math.max(1e-5, this.rate.value ?? this.initialMsPerUnit);
+    return Math.min(max, Math.max(min, Math.floor(budgetMs / msPerUnit)));
   }
-  record(units: number, ms: number, min = 1000): void {
-    if (units >= min) this.msPerUnit = this.msPerUnit * 0.5 + (ms / units) * 0.5;
+  record(units: number, ms: number): void {
+    this.rate.record(units, ms);
   }
 }
 
 export function createRebuilder(db: DB, clock: TransactionClock, budgetMs: number) {
-  const copyRate = new CopyRate();
+  const copyRate = new CopyRate(0.003);
 
   const shadow = (acc: BatchAcc, item: DeferredItem) => {
     const mine = () => [{ acc, share: 1 }];
@@ -48,7 +51,6 @@ export function createRebuilder(db: DB, clock: TransactionClock, budgetMs: numbe
       for (let from = 0; ;) {
         const to = Math.min(sorted.value, from + copyRate.rows(budgetMs));
         const last = to >= sorted.value;
-        const started = performance.now();
         clock.run(
           () => {
             copyShadowSlice(db, item, from, to);
@@ -57,7 +59,7 @@ export function createRebuilder(db: DB, clock: TransactionClock, budgetMs: numbe
           mine,
           () => `${item.tableName} by person ${to - from} keys`,
         );
-        copyRate.record(to - from, performance.now() - started);
+        copyRate.record(to - from, clock.lastWorkMs);
         if (last) break;
         from = to;
       }
@@ -84,13 +86,12 @@ export function createRebuilder(db: DB, clock: TransactionClock, budgetMs: numbe
     searchIndex(acc: BatchAcc) {
       for (let step = 0; step < MAX_MERGE_STEPS; step++) {
         const pages = mergeRate.rows(budgetMs, 50, 20_000);
-        const started = performance.now();
         const merged = clock.run(
           () => mergeSearchIndexStep(db, pages),
           () => [{ acc, share: 1 }],
           () => `search index merge of ${pages} pages`,
         );
-        mergeRate.record(pages, performance.now() - started, 50);
+        mergeRate.record(pages, clock.lastWorkMs);
         if (!merged) break;
       }
     },

@@ -13,6 +13,7 @@
  *
  *   npx tsx bench/startup.ts
  *   STARTUP_BENCH_PEOPLE=20000 STARTUP_BENCH_ROUNDS=5 npx tsx bench/startup.ts
+ *   STARTUP_BENCH_DATA=<folder> npx tsx bench/startup.ts    keeps the synced data folder there
  */
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -33,6 +34,7 @@ import { startSandboxChild } from './support/sandbox-child';
 const PEOPLE = Number(process.env.STARTUP_BENCH_PEOPLE ?? 100_000);
 const ROUNDS = Number(process.env.STARTUP_BENCH_ROUNDS ?? 7);
 const LATENCY_MS = Number(process.env.STARTUP_BENCH_LATENCY_MS ?? 20);
+const KEEP_DATA = process.env.STARTUP_BENCH_DATA;
 
 interface Timing {
   readyMs: number;
@@ -122,7 +124,9 @@ const fmt = (n: number, digits = 0) =>
 export async function benchStartup(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-bench-startup-'));
   const empty = path.join(root, 'empty');
-  const full = path.join(root, 'full');
+  // STARTUP_BENCH_DATA keeps the synced folder (bench/search-latency can reuse it: SEARCH_BENCH_DATA).
+  const full = KEEP_DATA ?? path.join(root, 'full');
+  if (KEEP_DATA) fs.rmSync(KEEP_DATA, { recursive: true, force: true });
   let load: CpuLoad | null = null;
   try {
     load = await startCpuLoad();

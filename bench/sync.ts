@@ -328,6 +328,12 @@ function printWrites(runs: FullRun[], raw: RawInsertResult): void {
     each((r) => fmt(r.result.timing.transactions)),
   );
   row(
+    '  p50 / p99',
+    each(
+      (r) => `${fmt(pct(r.result.timing.transactionMs, 50), 1)} / ${fmt(pct(r.result.timing.transactionMs, 99), 1)} ms`,
+    ),
+  );
+  row(
     '  longest',
     each((r) => `${fmt(r.result.timing.maxWriteMs, 1)} ms`),
     'target < 250 ms',

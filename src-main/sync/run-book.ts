@@ -20,6 +20,8 @@ export interface WriteTiming {
   /** Records written (applied, whether or not they changed anything). */
   rows: number;
   transactions: number;
+  /** How long each write transaction took, in order. */
+  transactionMs: number[];
   /** Where the store ran: a worker thread or the main thread. */
   writer: PageStore['kind'];
   /** CPU time of the write worker's thread (Linux; null inline or elsewhere). */
@@ -50,6 +52,7 @@ export class RunBook {
       longestWrite: '',
       rows: 0,
       transactions: 0,
+      transactionMs: [],
       writer: store.kind,
       writerCpuMs: null,
       gaveWay: null,
@@ -93,9 +96,10 @@ export class RunBook {
     }
     t.rows += result.rows;
     // Numbers rise; batches written together share theirs.
-    for (const id of result.transactions) {
+    for (const { id, ms } of result.transactions) {
       if (id > this.lastTransaction) {
         t.transactions++;
+        t.transactionMs.push(ms);
         this.lastTransaction = id;
       }
     }

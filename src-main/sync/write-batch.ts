@@ -77,8 +77,8 @@ export interface BatchResult {
   cpuMs: number | null;
   /** Records applied. */
   rows: number;
-  /** Numbers of the transactions it was written in (rising; several batches may share one). */
-  transactions: number[];
+  /** The transactions it was written in, by number (rising; several batches may share one), with their length. */
+  transactions: { id: number; ms: number }[];
   /** The longest of those transactions, and what it wrote ("people: 250 records", "index ..."). */
   longest: { ms: number; what: string };
 }

@@ -40,7 +40,7 @@ export function charge(acc: BatchAcc, ms: number, cpuMs: number | null): void {
 
 /** A batch was (partly) written in transaction `id`, which took `ms` and wrote `what`. */
 function noteTransaction(acc: BatchAcc, id: number, ms: number, what: string): void {
-  if (acc.transactions[acc.transactions.length - 1] !== id) acc.transactions.push(id);
+  if (acc.transactions[acc.transactions.length - 1]?.id !== id) acc.transactions.push({ id, ms });
   if (ms > acc.longest.ms) acc.longest = { ms, what };
 }
 

@@ -8,6 +8,7 @@ import { auditHandlers } from './audit-handlers';
 import { browseHandlers } from './browse-handlers';
 import { syncHandlers } from './sync-handlers';
 import { connectionHandlers } from './connection-handlers';
+import { helpdeskHandlers } from './helpdesk-handlers';
 import { intakeHandlers } from './intake-handlers';
 import { instanceHandlers } from './instance-handlers';
 import { jobHandlers } from './job-handlers';
@@ -30,5 +31,6 @@ export function createHandlers(services: Services): Handlers {
     ...askHandlers(services),
     ...onboardingHandlers(services),
     ...intakeHandlers(services),
+    ...helpdeskHandlers(services),
   };
 }

@@ -8,6 +8,7 @@ import type { AiSettingsService } from '../ai/ai-settings';
 import type { AskService } from '../ask/ask-service';
 import type { AuditService } from '../audit-trail/audit-service';
 import type { ConnectService } from '../connect/connect-service';
+import type { HelpdeskService } from '../helpdesk/helpdesk-service';
 import type { IntakeService } from '../intake/intake-service';
 import type { InstancesService } from '../instances/instances-service';
 import type { JobsService } from '../jobs/jobs-service';
@@ -46,6 +47,8 @@ export interface Services {
   aiSettings: AiSettingsService;
   ask: AskService;
   intake: IntakeService;
+  /** The access troubleshooter, resets, tickets and the knowledge base. */
+  helpdesk: HelpdeskService;
   jobs: JobsService;
   /** Infrastructure for tests and tools that drive the backend directly; handlers never use these. */
   db: DB;

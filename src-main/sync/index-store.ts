@@ -9,8 +9,8 @@
  * Two kinds of deferred structure, each built back in short transactions of its own:
  * - `index`: a CREATE INDEX (people by name, holdings by person, ...), built back one per
  *   transaction (100,000 rows: a fraction of a second).
- * - `shadow`: a log's per-person table (`<log>_by_user`, kept by an insert trigger; migration
- *   0009). Its trigger is what is dropped. Built back without holding the write lock for the sort:
+ * - `shadow`: a log's per-person table (`<log>_by_user`, kept by an insert trigger; migration log-shadows).
+ *   Its trigger is what is dropped. Built back without holding the write lock for the sort:
  *   the trigger first (rows from then on keep it up to date), then the log's keys are sorted into
  *   a temporary table (a write to the connection's temp database, not the app's file), then copied
  *   across in key order, a slice per transaction; an entry already there is skipped.

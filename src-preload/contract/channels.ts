@@ -10,6 +10,7 @@ import { askChannels } from './ask';
 import { appChannels } from './app';
 import { auditChannels } from './audit';
 import { connectChannels } from './connect';
+import { helpdeskChannels } from './helpdesk';
 import { intakeChannels } from './intake';
 import { jobsChannels } from './jobs';
 import { mirrorChannels } from './mirror';
@@ -29,6 +30,7 @@ export const channels = {
   ...askChannels,
   ...onboardingChannels,
   ...intakeChannels,
+  ...helpdeskChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -68,7 +68,7 @@ export type {
 } from './sync';
 
 // ---------- mirror: people, organizations, roles, programs ----------
-export { peopleFiltersSchema } from './mirror';
+export { PERSON_ID_FIELD, peopleFiltersSchema } from './mirror';
 export type {
   AccessEventRow,
   LoginSessionRow,
@@ -94,6 +94,8 @@ export {
   MAX_PLAN_CSV_CHARS,
   MAX_PLAN_IMPORT_CHARS,
   OPERATION_KIND_NAMES,
+  checkProfileFields,
+  profileFieldProblems,
   bulkActionSchema,
   planOperationInputSchema,
 } from './plans-inputs';
@@ -103,6 +105,8 @@ export type {
   ApplyResult,
   ApplySummary,
   ApprovePlanResult,
+  BuildChange,
+  BuildPreview,
   BuildResult,
   CallEstimate,
   CsvBuildResult,
@@ -195,9 +199,38 @@ export type {
   IntakeFormat,
   IntakeMapping,
   IntakePage,
+  IntakePageImage,
+  IntakePageView,
   IntakeRecord,
   IntakeResult,
   IntakeSource,
   IntakeStandardField,
   IntakeTextItem,
 } from './intake';
+
+// ---------- help desk: the troubleshooter, resets, tickets, the knowledge base ----------
+export {
+  DEFAULT_EXPIRY_DAYS,
+  HELP_SOURCES,
+  HELPDESK_CHECK_IDS,
+  HELPDESK_TARGET_KINDS,
+  helpdeskTargetInputSchema,
+} from './helpdesk';
+export type {
+  HelpAnswer,
+  HelpPassage,
+  HelpSearchResult,
+  HelpSource,
+  HelpdeskCheck,
+  HelpdeskCheckId,
+  HelpdeskCheckResult,
+  HelpdeskDiagnosis,
+  HelpdeskOutcomeRow,
+  HelpdeskPerson,
+  HelpdeskPlanMade,
+  HelpdeskReset,
+  HelpdeskTarget,
+  HelpdeskTargetInput,
+  HelpdeskTargetKind,
+  HelpdeskTicket,
+} from './helpdesk';

@@ -48,6 +48,8 @@ export const TABLES = [
   'audit',
   'ai',
   'ask',
+  'intake',
+  'helpdesk',
 ] as const;
 export type Table = (typeof TABLES)[number];
 

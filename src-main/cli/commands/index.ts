@@ -3,12 +3,14 @@ import type { Command } from '../command';
 import { askCommand } from './ask';
 import { connectCommand } from './connect';
 import { instancesCommand } from './instances';
+import { intakeCommand } from './intake';
 import { peopleCommand } from './people';
 import { matchCommand } from './match';
 import { proposeCommand } from './propose';
 import { dedupeCommand, linkCommand } from './resolve';
 import { suggestionsCommand } from './suggestions';
 import { syncCommand } from './sync';
+import { whyCommand } from './why';
 
 export const COMMANDS: readonly Command[] = [
   connectCommand,
@@ -20,5 +22,7 @@ export const COMMANDS: readonly Command[] = [
   matchCommand,
   suggestionsCommand,
   askCommand,
+  intakeCommand,
   proposeCommand,
+  whyCommand,
 ];

@@ -8,7 +8,9 @@ import { m0005SecretAccounts } from './0005-secret-accounts';
 import { m0006AiSuggestions } from './0006-ai-suggestions';
 import { m0007ApprovalReasons } from './0007-approval-reasons';
 import { m0008Ask } from './0008-ask';
-import { m0009LogShadows } from './0009-log-shadows';
+import { m0009IntakeDocuments } from './0009-intake-documents';
+import { m0010Helpdesk } from './0010-helpdesk';
+import { m0011LogShadows } from './0011-log-shadows';
 
 export interface Migration {
   version: number;
@@ -26,5 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0006AiSuggestions,
   m0007ApprovalReasons,
   m0008Ask,
-  m0009LogShadows,
+  m0009IntakeDocuments,
+  m0010Helpdesk,
+  m0011LogShadows,
 ];

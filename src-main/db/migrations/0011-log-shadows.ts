@@ -27,8 +27,8 @@ const LOG_SHADOW_TRIGGERS = {
       END`,
 } as const;
 
-export const m0009LogShadows: Migration = {
-  version: 9,
+export const m0011LogShadows: Migration = {
+  version: 11,
   name: 'log-shadows',
   up(db) {
     db.exec(`

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from './index';
-import { m0009LogShadows } from './0009-log-shadows';
+import { m0011LogShadows } from './0011-log-shadows';
 
 function migrated(upTo: number) {
   const db = new Database(':memory:');
@@ -27,9 +27,9 @@ function withLogs(db: Database.Database) {
 
 describe('migration log-shadows', () => {
   it('moves what the per-person log indexes held into per-person tables, in key order', () => {
-    const db = migrated(m0009LogShadows.version - 1);
+    const db = migrated(m0011LogShadows.version - 1);
     withLogs(db);
-    m0009LogShadows.up(db);
+    m0011LogShadows.up(db);
     const indexes = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%_user'")
       .pluck()
@@ -45,7 +45,7 @@ describe('migration log-shadows', () => {
   });
 
   it('keeps them with the logs: rows added, moved to another person, and removed with their instance', () => {
-    const db = migrated(m0009LogShadows.version);
+    const db = migrated(m0011LogShadows.version);
     withLogs(db);
     expect(db.prepare('SELECT count(*) FROM mirror_login_sessions_by_user').pluck().get()).toBe(2);
     db.prepare('UPDATE mirror_login_sessions SET user_key = 9 WHERE key = 11').run();
@@ -56,11 +56,11 @@ describe('migration log-shadows', () => {
   });
 
   it('adds the kind of a deferred structure and the bulk flag of a pass, and forgets deferred log indexes', () => {
-    const db = migrated(m0009LogShadows.version - 1);
+    const db = migrated(m0011LogShadows.version - 1);
     db.prepare(
       "INSERT INTO sync_deferred_indexes (name, table_name, sql) VALUES ('mirror_login_sessions_user', 'mirror_login_sessions', 'CREATE INDEX x ON y(z)')",
     ).run();
-    m0009LogShadows.up(db);
+    m0011LogShadows.up(db);
     expect(db.prepare('SELECT count(*) FROM sync_deferred_indexes').pluck().get()).toBe(0);
     const kinds = db.prepare('PRAGMA table_info(sync_deferred_indexes)').all() as {
       name: string;

@@ -1,5 +1,5 @@
 /**
- * The knowledge base's passages and their FTS5 index (migration 13): the guide's sections (no
+ * The knowledge base's passages and their FTS5 index (migration 0010): the guide's sections (no
  * instance) and each instance's past resolutions. Search ranks with BM25, the title weighing
  * twice the body, and returns a snippet with the matched words marked.
  */
@@ -166,6 +166,16 @@ export function resolutionFrequencies(db: DB, stems: readonly string[]): Map<str
   if (stems.length === 0) return new Map();
   const rows = db
     .prepare('SELECT term, doc FROM help_resolutions_vocab WHERE term IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify([...new Set(stems)])) as { term: string; doc: number }[];
+  return new Map(rows.map((r) => [r.term, r.doc]));
+}
+
+/** How many guide passages hold each (stemmed) term (a vocabulary table of this connection). */
+export function guideFrequencies(db: DB, stems: readonly string[]): Map<string, number> {
+  if (stems.length === 0) return new Map();
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.help_guide_vocab USING fts5vocab(main, help_guide_fts, 'row')");
+  const rows = db
+    .prepare('SELECT term, doc FROM temp.help_guide_vocab WHERE term IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify([...new Set(stems)])) as { term: string; doc: number }[];
   return new Map(rows.map((r) => [r.term, r.doc]));
 }

@@ -14,6 +14,7 @@ import {
   MARK_CLOSE,
   MARK_OPEN,
   type PassageHit,
+  guideFrequencies,
   resolutionFrequencies,
   resolutionTotal,
   scorePassages,
@@ -40,7 +41,8 @@ export function rank(db: DB, index: HelpIndex, instanceId: string, query: HelpQu
   const pool = Math.max(20, limit * 4);
   const expanded = searchPassages(db, index, instanceId, query.match, pool);
   if (expanded.length === 0) return [];
-  const typed = query.typed === query.match ? null : scorePassages(db, index, instanceId, query.typed, pool);
+  const typedMatch = index === 'guide' ? guideTypedMatch(db, query) : query.typed;
+  const typed = typedMatch === query.match ? null : scorePassages(db, index, instanceId, typedMatch, pool);
   return expanded
     .map((h) => {
       const matched = matchedGroups(query.groups, h);
@@ -50,6 +52,28 @@ export function rank(db: DB, index: HelpIndex, instanceId: string, query: HelpQu
     })
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
+}
+
+/**
+ * The guide's "as typed" expression: a word the guide never uses ("quit", "recertification") is
+ * no evidence the guide's own words could outrank, so its group's other words stand in for it in
+ * full rather than at half weight.
+ */
+function guideTypedMatch(db: DB, query: HelpQuery): string {
+  const absent = query.groups.filter((g) => g.words.length > 1 && !guideHolds(db, g.typed));
+  if (absent.length === 0) return query.typed;
+  const regrouped = query.groups.map((g) => (absent.includes(g) ? { ...g, typed: '' } : g));
+  const extra = absent.flatMap((g) => g.words.filter((w) => w !== g.typed));
+  const own = withMatches(regrouped).typed;
+  const stand = withMatches(extra.map((w) => ({ typed: w, words: [w], generic: false }))).typed;
+  return [own, stand].filter(Boolean).join(' OR ');
+}
+
+/** Whether any guide passage holds a word (through its stems). */
+function guideHolds(db: DB, word: string): boolean {
+  learnStems(db, [word]);
+  const of = stems.get(word) ?? [];
+  return of.length > 0 && of.every((s) => (guideFrequencies(db, of).get(s) ?? 0) > 0);
 }
 
 const MARKED = new RegExp(`${MARK_OPEN}([^${MARK_CLOSE}]*)${MARK_CLOSE}`, 'g');

@@ -13,6 +13,7 @@ import type { Logger } from '../log/logger';
 import { silentLogger } from '../log/logger';
 import { damagedCopyName, damagedDatabaseError, inspectDatabase, moveAside, type DamageKind } from './damage';
 import { MIGRATIONS, type Migration } from './migrations';
+import { announceWrites } from './write-turns';
 
 export type DB = Database.Database;
 
@@ -110,6 +111,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
       }).immediate();
       log.info('migrated database', { from, to: latest, applied: pending.map((m) => m.name) });
     }
+    // The sync's write worker gives way to this connection's writes (write-turns.ts).
+    announceWrites(db);
     return { db, from, to: latest, backupFile, movedAside };
   } catch (err) {
     db.close();

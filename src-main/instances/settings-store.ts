@@ -2,11 +2,12 @@
 import { settingsSchema, type Settings } from '../../src-preload/contract';
 import type { DB } from '../db/open';
 import { DEFAULT_LLM_SETTINGS } from '../../src-preload/contract';
+import { DEFAULT_PAGE_SIZE } from '../smartsimple/protocol';
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'auto',
   activeInstanceId: null,
-  syncPageSize: 500,
+  syncPageSize: DEFAULT_PAGE_SIZE,
   llm: DEFAULT_LLM_SETTINGS,
   fourEyes: true,
   administratorName: null,

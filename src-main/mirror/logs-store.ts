@@ -16,56 +16,62 @@ export interface LogQuery {
 const clampLimit = (n: number | undefined) => Math.min(Math.max(1, Math.floor(n ?? 50)), 1000);
 
 /**
- * A person's rows come through the (user_key, time) index; without a person the instance's key
- * range is read backwards (ids follow time in these logs), so neither sorts a million rows.
+ * A person's rows come through the log's per-person table (`<log>_by_user`: person, time, row key,
+ * in that order); without a person the instance's key range is read backwards (ids follow time in
+ * these logs), so neither sorts a million rows.
  */
-function logWhere(
+function logQuery(
   db: DB,
   instanceId: string,
   query: LogQuery,
-  timeColumn: string,
-): { where: string; params: unknown[]; order: string } | null {
+  log: { table: string; timeColumn: string },
+): { from: string; where: string; params: unknown[]; order: string } | null {
   const range = personKeyRange(db, instanceId);
   if (!range) return null;
-  const params: unknown[] = [];
-  let where: string;
-  let order: string;
+  const { table, timeColumn } = log;
   if (query.personId !== undefined) {
-    where = 'l.user_key = ?';
-    params.push(range.base + query.personId);
-    order = `ORDER BY l.${timeColumn} DESC, l.key DESC`;
-  } else {
-    where = 'l.key BETWEEN ? AND ?';
-    params.push(range.base, range.last);
-    order = 'ORDER BY l.key DESC';
+    const params: unknown[] = [range.base + query.personId];
+    let where = 'b.user_key = ?';
+    if (query.before) {
+      where += ` AND b.${timeColumn} < ?`;
+      params.push(query.before);
+    }
+    return {
+      from: `${table}_by_user b CROSS JOIN ${table} l ON l.key = b.key`,
+      where,
+      params,
+      order: `ORDER BY b.${timeColumn} DESC, b.key DESC`,
+    };
   }
+  const params: unknown[] = [range.base, range.last];
+  let where = 'l.key BETWEEN ? AND ?';
   if (query.before) {
     where += ` AND l.${timeColumn} < ?`;
     params.push(query.before);
   }
-  return { where, params, order };
+  return { from: `${table} l`, where, params, order: 'ORDER BY l.key DESC' };
 }
 
 export function listLoginSessions(db: DB, instanceId: string, query: LogQuery = {}): LoginSessionRow[] {
-  const w = logWhere(db, instanceId, query, 'started_at');
-  if (!w) return [];
+  const q = logQuery(db, instanceId, query, { table: 'mirror_login_sessions', timeColumn: 'started_at' });
+  if (!q) return [];
   return db
     .prepare(
       `SELECT l.session_id AS sessionId, l.user_id AS personId, l.started_at AS startedAt, l.ended_at AS endedAt, l.ip, l.user_agent AS userAgent
-       FROM mirror_login_sessions l WHERE ${w.where} ${w.order} LIMIT ?`,
+       FROM ${q.from} WHERE ${q.where} ${q.order} LIMIT ?`,
     )
-    .all(...w.params, clampLimit(query.limit)) as LoginSessionRow[];
+    .all(...q.params, clampLimit(query.limit)) as LoginSessionRow[];
 }
 
 export function listAccessEvents(db: DB, instanceId: string, query: LogQuery = {}): AccessEventRow[] {
-  const w = logWhere(db, instanceId, query, 'at');
-  if (!w) return [];
+  const q = logQuery(db, instanceId, query, { table: 'mirror_access_events', timeColumn: 'at' });
+  if (!q) return [];
   return db
     .prepare(
       `SELECT l.event_id AS eventId, l.user_id AS personId, l.action, l.detail, l.changed_by AS changedBy,
          a.first_name || ' ' || a.last_name AS changedByName, l.at
-       FROM mirror_access_events l LEFT JOIN mirror_people a ON a.instance_id = l.instance_id AND a.id = l.changed_by
-       WHERE ${w.where} ${w.order} LIMIT ?`,
+       FROM ${q.from} LEFT JOIN mirror_people a ON a.instance_id = l.instance_id AND a.id = l.changed_by
+       WHERE ${q.where} ${q.order} LIMIT ?`,
     )
-    .all(...w.params, clampLimit(query.limit)) as AccessEventRow[];
+    .all(...q.params, clampLimit(query.limit)) as AccessEventRow[];
 }

@@ -79,7 +79,8 @@ export const ROLLING_WINDOW_MS = 60 * 60 * 1000;
 export const MAX_RECORDS_PER_CALL = 10_000;
 /** Above this many records per call the vendor warns of slow or failing queries. */
 export const RECOMMENDED_MAX_PAGE = 1000;
-export const DEFAULT_PAGE_SIZE = 500;
+/** Records per List call unless asked otherwise: the largest size the vendor says is answered reliably. */
+export const DEFAULT_PAGE_SIZE = RECOMMENDED_MAX_PAGE;
 
 /** Criteria operators accepted by List. */
 export const CRITERIA_OPERATORS = ['=', '>', '>=', '<', '<=', '<>', '!=', 'like', 'not like', 'isempty'] as const;

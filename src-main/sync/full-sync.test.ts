@@ -11,6 +11,7 @@ import { getSyncStatus } from './store';
 import { getPerson, searchPeople } from '../mirror/people-store';
 import { listOrganizationsTree } from '../mirror/organizations-store';
 import { planSync } from './plan';
+import { mergeSearchIndexStep } from './index-store';
 import { runSync } from './run-sync';
 import { callsTo, makeSyncClient, mirrorIndexes, startSyncSandbox, testJob } from './test-support/sync-fixtures';
 import { openTestDb } from './test-support/test-db';
@@ -137,5 +138,12 @@ describe('full sync', () => {
     // The indexes the full sync dropped while filling empty tables are all back.
     expect(mirrorIndexes(db)).toEqual(indexes);
     expect(db.prepare('SELECT count(*) FROM sync_deferred_indexes').pluck().get()).toBe(0);
+    // So are the logs' per-person tables and their triggers, complete.
+    expect(db.prepare('SELECT count(*) FROM mirror_login_sessions_by_user').pluck().get()).toBe(want.sessions);
+    expect(db.prepare('SELECT count(*) FROM mirror_access_events_by_user').pluck().get()).toBe(want.accessEvents);
+    const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%by_user%'");
+    expect(triggers.pluck().all()).toHaveLength(6);
+    // The search index the pages left in many small segments was merged: nothing is left to merge.
+    expect(mergeSearchIndexStep(db, 1_000_000)).toBe(false);
   });
 });

@@ -7,16 +7,20 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DB } from '../db/open';
+import { writeTurnsOf } from '../db/write-turns';
 import type { Logger } from '../log/logger';
 import type { BatchResult, WriteBatch } from './write-batch';
-import { createBatchExecutor } from './write-batch';
+import { createBatchExecutor } from './write-executor';
 import type { WriteWorkerData } from './write-worker';
 
 export interface PageStore {
   readonly kind: 'inline' | 'worker';
   commit(batch: WriteBatch): Promise<BatchResult>;
-  /** Ends it; a worker tells the CPU time its thread spent (Linux), else null. */
-  close(): Promise<{ cpuMs: number | null }>;
+  /**
+   * Ends it; a worker tells the CPU time its thread spent (Linux), else null, and how often it
+   * waited for the app's connection to write first (null inline, where there is no one to wait for).
+   */
+  close(): Promise<StoreClosed>;
 }
 
 /**
@@ -27,12 +31,17 @@ export interface PageStore {
  */
 export type WriterOption = 'auto' | 'inline' | { worker: URL };
 
+export interface StoreClosed {
+  cpuMs: number | null;
+  gaveWay: { times: number; ms: number } | null;
+}
+
 export function createInlineStore(db: DB, instanceId: string): PageStore {
   const execute = createBatchExecutor(db, instanceId);
   return {
     kind: 'inline',
     commit: async (batch) => execute(batch),
-    close: async () => ({ cpuMs: null }),
+    close: async () => ({ cpuMs: null, gaveWay: null }),
   };
 }
 
@@ -60,7 +69,13 @@ export async function createPageStore(
       logger.warn('no sync write worker found: writing on the main thread in slices');
     return createInlineStore(db, instanceId);
   }
-  const data: WriteWorkerData = { dbFile: db.name, instanceId, ...(source.entry ? { entry: source.entry } : {}) };
+  const turns = writeTurnsOf(db);
+  const data: WriteWorkerData = {
+    dbFile: db.name,
+    instanceId,
+    ...(turns ? { turns } : {}),
+    ...(source.entry ? { entry: source.entry } : {}),
+  };
   const worker = new Worker(source.url, { workerData: data });
   const pending = new Map<number, { resolve: (r: BatchResult) => void; reject: (e: Error) => void }>();
   let nextId = 1;
@@ -76,7 +91,7 @@ export async function createPageStore(
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the sync write worker exited while starting (code ${code})`)));
   });
-  let cpuMs: number | null = null;
+  let closed: StoreClosed = { cpuMs: null, gaveWay: null };
   worker.on(
     'message',
     (m: {
@@ -86,9 +101,10 @@ export async function createPageStore(
       error?: { name: string; message: string; stack?: string };
       closed?: true;
       cpuMs?: number | null;
+      gaveWay?: { times: number; ms: number };
     }) => {
       if (m.ready) return ready();
-      if (m.closed) cpuMs = m.cpuMs ?? null;
+      if (m.closed) closed = { cpuMs: m.cpuMs ?? null, gaveWay: m.gaveWay ?? null };
       const p = pending.get(m.id);
       if (!p) return;
       pending.delete(m.id);
@@ -113,7 +129,7 @@ export async function createPageStore(
     async close() {
       if (!failure) await send({ close: true }).catch(() => undefined);
       await worker.terminate();
-      return { cpuMs };
+      return closed;
     },
   };
 }

@@ -26,6 +26,10 @@ import { yieldToEventLoop } from './run-book';
 import { text } from './write-common';
 import type { WriteOp } from './write-batch';
 import type { WriteSlicer } from './write-slicer';
+import type { PageSizerOptions } from './page-sizer';
+import type { PlannedPages } from './planned-pages';
+import { fetchFirstPage, takePlannedPage } from './planned-pages';
+import { PageSizer, isPageSizeFailure } from './page-sizer';
 import type { SyncEntity } from './types';
 
 export interface PassEnv {
@@ -41,31 +45,27 @@ export interface PassEnv {
   progress: SyncProgress;
   slicer: WriteSlicer;
   afterPage?: (entity: SyncEntity, pages: number) => void | Promise<void>;
+  /** How listing pages back off on slow or failed pages (page-sizer.ts). */
+  paging?: PageSizerOptions;
+  /** First pages the plan fetched (planned-pages.ts); a pass takes its own out. */
+  plannedPages?: PlannedPages;
 }
 
 /** Live rows per slice when marking unseen rows as removed (each slice is one short transaction). */
-const UNSEEN_SLICE = 5000;
+const UNSEEN_SLICE = 2000;
 
 const isLog = (entity: SyncEntity) => entity === 'access_events' || entity === 'login_sessions';
 
-/** One page of a List or Report-Query function: one call. */
-export async function fetchPage(
+/** One page of a List or Report-Query function: one call (`attempts` of it, default the client's). */
+export function fetchPage(
   env: PassEnv,
   fn: KnownFunctionName,
   source: 'list' | 'report',
   criteria: Criterion[],
   pageSize: number,
+  attempts?: number,
 ): Promise<ListPage> {
-  const options = { criteria, pageSize, signal: env.signal };
-  const pages = source === 'report' ? env.client.reportQuery(fn, options) : env.client.list(fn, options);
-  try {
-    const first = await pages.next();
-    return first.done
-      ? { index: 0, records: [], recordfrom: 0, recordto: 0, recordcount: 0, allcount: 0, shifted: false }
-      : first.value;
-  } finally {
-    await pages.return(undefined);
-  }
+  return fetchFirstPage(env.client, fn, source, criteria, { pageSize, signal: env.signal, attempts });
 }
 
 /** Ids of a page, checked to move past the cursor (a server that ignored the criteria would loop). */
@@ -127,17 +127,21 @@ export async function beginPass(env: PassEnv, step: SyncStep, trackSeen: boolean
     lastCount: existing?.lastCount ?? null,
     completedAt: existing?.completedAt ?? null,
   };
-  const ops: WriteOp[] = trackSeen ? [{ op: 'clearSeen', entity: step.entity }] : [];
-  // Indexes a crashed or abandoned pass left dropped come back; a full pass into empty tables
-  // drops them again until its end (indexes.ts).
-  ops.push({ op: 'restoreIndexes', entity: step.entity });
+  // Indexes a crashed or abandoned pass left dropped come back (first: they are built in
+  // transactions of their own); a full pass into empty tables drops them again until its end
+  // (index-store.ts), and its cursor says `bulk`.
+  const ops: WriteOp[] = [{ op: 'restoreIndexes', entity: step.entity }];
+  if (trackSeen) ops.push({ op: 'clearSeen', entity: step.entity });
   if (step.phase === 'full') ops.push({ op: 'deferIndexes', entity: step.entity });
   // Append-only sources without a date continue after the highest id the mirror holds.
   ops.push({ op: 'cursor', cursor, continueAfterMax: incremental && spec !== undefined && !spec.updatedField });
   return (await env.book.commit(ops)).cursor ?? cursor;
 }
 
-/** Marks what the pass did not see as removed (in slices), then closes the pass. */
+/**
+ * Marks what the pass did not see as removed (in slices), then closes the pass. A pass that began
+ * on empty tables (`bulk`) saw everything they hold, so it has nothing to sweep.
+ */
 export async function endPass(env: PassEnv, step: SyncStep, cursor: SyncCursor, trackSeen: boolean): Promise<void> {
   if (trackSeen) {
     for (let after: number | null = 0; after !== null;) {
@@ -151,8 +155,13 @@ export async function endPass(env: PassEnv, step: SyncStep, cursor: SyncCursor, 
   const idSweep =
     step.phase === 'reconcile' && step.entity !== 'roles' && PAGED_ENTITIES[step.entity].idsFn !== undefined;
   const watermark = idSweep ? cursor.watermark : nextWatermark(cursor, env.clock(), env.overlapMs);
-  const ops: WriteOp[] = trackSeen ? [{ op: 'clearSeen', entity: step.entity }] : [];
-  ops.push({ op: 'restoreIndexes', entity: step.entity });
+  // The deferred indexes first, in transactions of their own; the seen ids are cleared only with
+  // the cursor that closes the pass, so a crash before it sweeps again with them.
+  const ops: WriteOp[] = [{ op: 'restoreIndexes', entity: step.entity }];
+  // A first sync's people came in many short transactions, each a small segment of the search
+  // index: merged into one, a search looks each term up once.
+  if (step.entity === 'people' && cursor.bulk) ops.push({ op: 'compactSearch' });
+  if (trackSeen) ops.push({ op: 'clearSeen', entity: step.entity });
   ops.push({ op: 'endPass', cursor: { ...cursor, phase: null, since: null, afterId: null, watermark } });
   await env.book.commit(ops, { done: step.key });
   env.progress.finish(step.key);
@@ -215,34 +224,107 @@ export const WORKER_WINDOW = 3;
  * so the network and the disk overlap. A crash or cancel loses at most the pages not yet
  * committed; nothing committed is ever fetched again.
  */
+/** A page asked for, with its size, and how long the server took to answer it or how it failed. */
+type TimedPage = { askedFor: number } & ({ page: ListPage; ms: number } | { error: unknown });
+
+/**
+ * Fetches the pages of a listing pass at the sizer's size, keyed on the cursor. Above the floor a
+ * page gets one attempt: its failure is answered with a smaller page, not the same request again.
+ */
+/** The criteria of the page after the cursor: changed since its watermark, ids past its last. */
+function pageCriteria(spec: PagedEntitySpec, c: SyncCursor): Criterion[] {
+  const criteria: Criterion[] = [];
+  if (c.since && spec.updatedField)
+    criteria.push({ andor: 'and', field: spec.updatedField, operator: '>=', value: c.since });
+  if ((c.afterId ?? 0) > 0)
+    criteria.push({ andor: 'and', field: spec.idField, operator: '>', value: String(c.afterId) });
+  return criteria;
+}
+
+/**
+ * The first page the plan fetched for this pass, when the pass is at its very start and asks for
+ * the same; the pass then counts as started when that page was fetched (for its watermark).
+ */
+function plannedStart(
+  env: PassEnv,
+  step: SyncStep,
+  spec: PagedEntitySpec,
+  cursor: SyncCursor,
+  pageSize: number,
+): { ahead: Promise<TimedPage>; cursor: SyncCursor } | null {
+  if (cursor.pages > 0 || (cursor.afterId ?? 0) > 0) return null;
+  const now = env.clock();
+  const planned = takePlannedPage(env.plannedPages, step.key, { criteria: pageCriteria(spec, cursor), pageSize, now });
+  if (!planned) return null;
+  const started = Math.min(cursor.passStartedMs ?? now, planned.fetchedAt);
+  return {
+    ahead: Promise.resolve({ page: planned.page, askedFor: pageSize, ms: 0 }),
+    cursor: { ...cursor, passStartedMs: started },
+  };
+}
+
+function pageFetcher(env: PassEnv, spec: PagedEntitySpec, sizer: PageSizer) {
+  return (c: SyncCursor): Promise<TimedPage> => {
+    const criteria = pageCriteria(spec, c);
+    const askedFor = sizer.size;
+    const started = performance.now();
+    const attempts = sizer.canShrink ? 1 : undefined;
+    // Settled into a value now, so a failure while something else is awaited is not an
+    // unhandled rejection; the caller sees it when it takes the page.
+    return fetchPage(env, spec.fn, spec.source, criteria, askedFor, attempts).then(
+      (page): TimedPage => ({ page, askedFor, ms: performance.now() - started }),
+      (error: unknown): TimedPage => ({ error, askedFor }),
+    );
+  };
+}
+
+/** The page for `cursor`, asked again smaller while the server fails on it and the size can shrink. */
+async function nextPage(
+  env: PassEnv,
+  step: SyncStep,
+  sizer: PageSizer,
+  first: Promise<TimedPage>,
+  fetchAfter: (c: SyncCursor) => Promise<TimedPage>,
+  cursor: SyncCursor,
+): Promise<ListPage> {
+  let pending = first;
+  for (;;) {
+    const got = await pending;
+    if ('page' in got) {
+      sizer.answered(got.ms, got.askedFor);
+      return got.page;
+    }
+    const e = got.error;
+    if (env.signal.aborted || !isPageSizeFailure(e) || !sizer.failed(got.askedFor)) throw e;
+    env.logger.warn('a sync page failed: asking for smaller pages', {
+      step: step.key,
+      pageSize: sizer.size,
+      error: e instanceof Error ? e.message : String(e),
+    });
+    pending = fetchAfter(cursor);
+  }
+}
+
 export async function runListingPass(env: PassEnv, step: SyncStep): Promise<void> {
   if (step.entity === 'roles') throw new Error('roles are not paged');
   const spec: PagedEntitySpec = PAGED_ENTITIES[step.entity];
-  const pageSize = spec.pageGroup === 'logs' ? env.sizes.logPageSize : env.sizes.pageSize;
+  const sizer = new PageSizer(spec.pageGroup === 'logs' ? env.sizes.logPageSize : env.sizes.pageSize, env.paging);
   // Logs are never deleted on the server; everything else is checked when read whole.
-  const trackSeen = !isLog(step.entity) && step.phase !== 'incremental';
-  const fetchAfter = (c: SyncCursor): Promise<ListPage> => {
-    const criteria: Criterion[] = [];
-    if (c.since && spec.updatedField)
-      criteria.push({ andor: 'and', field: spec.updatedField, operator: '>=', value: c.since });
-    if ((c.afterId ?? 0) > 0)
-      criteria.push({ andor: 'and', field: spec.idField, operator: '>', value: String(c.afterId) });
-    const page = fetchPage(env, spec.fn, spec.source, criteria, pageSize);
-    // Handled now, so a failure while something else is awaited is not an unhandled rejection;
-    // awaiting the page later still sees it.
-    page.catch(() => undefined);
-    return page;
-  };
+  const sweep = !isLog(step.entity) && step.phase !== 'incremental';
+  const fetchAfter = pageFetcher(env, spec, sizer);
   const window = env.book.writer === 'worker' ? WORKER_WINDOW : 1;
-  let cursor = await beginPass(env, step, trackSeen);
+  let cursor = await beginPass(env, step, sweep);
+  const trackSeen = sweep && !cursor.bulk;
   env.progress.start(step.key);
-  let ahead: Promise<ListPage> | null = null;
+  let ahead: Promise<TimedPage> | null = null;
+  const planned = plannedStart(env, step, spec, cursor, sizer.size);
+  if (planned) ({ ahead, cursor } = planned);
   const writing: Promise<void>[] = [];
   try {
     while (cursor.total === null || cursor.records < cursor.total) {
       const afterId = cursor.afterId ?? 0;
       const callsBefore = env.client.stats().calls;
-      const page = await (ahead ?? fetchAfter(cursor));
+      const page = await nextPage(env, step, sizer, ahead ?? fetchAfter(cursor), fetchAfter, cursor);
       ahead = null;
       const ids = pageIds(spec.fn, page.records, spec.idField, afterId);
       const complete = page.records.length === 0 || page.recordto >= page.allcount;
@@ -260,6 +342,7 @@ export async function runListingPass(env: PassEnv, step: SyncStep): Promise<void
           : null,
         total: complete ? records : cursor.records + page.allcount,
       };
+      const pageSize = sizer.size;
       const written = commitPage(env, step.entity, page.records, trackSeen ? ids : null, next).then((c) =>
         pageDone(env, step, c, page.records.length, env.client.stats().calls - callsBefore, pageSize),
       );

@@ -14,6 +14,7 @@ import { denseBand } from './band-store';
 import type { StepEstimate } from './progress';
 import type { PlanEntity, PlanSyncOptions, SyncEntity, SyncKind, SyncMode, SyncPhase, SyncPlan } from './types';
 import { SYNC_ENTITIES } from './types';
+import { fetchFirstPage } from './planned-pages';
 
 export interface SyncStep {
   /** `people:incremental`: the key a run records when the step is done. */
@@ -144,6 +145,37 @@ export function estimateSteps(
   });
 }
 
+/** Whether the step's pass is under way in the run being resumed (its first page is behind it). */
+function inProgress(db: DB, instanceId: string, s: SyncStep, resume: SyncRun | null): boolean {
+  const cursor = getSyncCursor(db, instanceId, s.entity);
+  return resume !== null && cursor?.runId === resume.id && cursor.phase === s.phase;
+}
+
+/**
+ * How many records a step will bring, in one call: the listing's first page at the size its pass
+ * will ask for, kept in `options.firstPages` for that pass (planned-pages.ts); a reconcile's id
+ * sweep or a pass already under way is counted with a one-record page instead.
+ */
+async function countStep(
+  db: DB,
+  instanceId: string,
+  client: SmartConnectClient,
+  s: SyncStep,
+  context: { sizes: PageSizes; decision: KindDecision; now: number; options: PlanSyncOptions },
+): Promise<number> {
+  if (s.entity === 'roles') return 0;
+  const { sizes, decision, now, options } = context;
+  const spec = PAGED_ENTITIES[s.entity];
+  const idSweep = s.phase === 'reconcile' && spec.idsFn !== undefined;
+  const criteria = countCriteria(db, instanceId, s);
+  if (idSweep || !options.firstPages || inProgress(db, instanceId, s, decision.resume))
+    return client.countOnly(idSweep && spec.idsFn ? spec.idsFn : spec.fn, criteria, { signal: options.signal });
+  const pageSize = pageSizeOf(s.entity, s.phase, sizes);
+  const page = await fetchFirstPage(client, spec.fn, spec.source, criteria, { pageSize, signal: options.signal });
+  options.firstPages.set(s.key, { page, pageSize, criteria: JSON.stringify(criteria), fetchedAt: now });
+  return page.allcount;
+}
+
 /**
  * Plans a sync in calls. Sizes it does not know (a first sync, or `exact`) it asks the server for
  * with one countOnly call per entity; an incremental sync is otherwise planned at its minimum of one
@@ -165,10 +197,7 @@ export async function planSync(
     if (s.entity === 'roles') continue;
     if (s.phase === 'band') continue;
     const needs = options.exact || (s.phase !== 'incremental' && knownRecords(db, instanceId, s, sizes) === null);
-    if (!needs) continue;
-    const spec = PAGED_ENTITIES[s.entity];
-    const fn = s.phase === 'reconcile' && spec.idsFn ? spec.idsFn : spec.fn;
-    counts.set(s.key, await client.countOnly(fn, countCriteria(db, instanceId, s), { signal: options.signal }));
+    if (needs) counts.set(s.key, await countStep(db, instanceId, client, s, { sizes, decision, now, options }));
   }
   const estimates = estimateSteps(db, instanceId, steps, sizes, counts);
   // A resumed step has pages behind it already.

@@ -10,19 +10,26 @@ import type { BatchResult, WriteOp } from './write-batch';
 import type { SyncEntity, SyncSummary } from './types';
 
 export interface WriteTiming {
-  /** Time inside write transactions (in the worker when there is one). */
+  /** Time inside write transactions (in the worker when there is one), index builds and checkpoints. */
   writeMs: number;
-  /** Longest single transaction. */
+  /** The same in the writing thread's CPU time (Linux; null elsewhere). */
+  writeCpuMs: number | null;
+  /** Longest single transaction, and what it wrote. */
   maxWriteMs: number;
+  longestWrite: string;
   /** Records written (applied, whether or not they changed anything). */
   rows: number;
   transactions: number;
+  /** How long each write transaction took, in order. */
+  transactionMs: number[];
   /** Where the store ran: a worker thread or the main thread. */
   writer: PageStore['kind'];
   /** CPU time of the write worker's thread (Linux; null inline or elsewhere). */
   writerCpuMs: number | null;
+  /** How often the worker waited for the app's connection to write first, and for how long (null inline). */
+  gaveWay: { times: number; ms: number } | null;
   /** Page writes per entity. */
-  byEntity: Partial<Record<SyncEntity, { rows: number; ms: number }>>;
+  byEntity: Partial<Record<SyncEntity, { rows: number; ms: number; cpuMs: number | null }>>;
 }
 
 export class RunBook {
@@ -40,11 +47,15 @@ export class RunBook {
     this.callsMark = client.stats().calls;
     this.timing = {
       writeMs: 0,
+      writeCpuMs: 0,
       maxWriteMs: 0,
+      longestWrite: '',
       rows: 0,
       transactions: 0,
+      transactionMs: [],
       writer: store.kind,
       writerCpuMs: null,
+      gaveWay: null,
       byEntity: {},
     };
   }
@@ -78,14 +89,25 @@ export class RunBook {
     this.summary = result.summary;
     const t = this.timing;
     t.writeMs += result.ms;
-    t.maxWriteMs = Math.max(t.maxWriteMs, result.transactionMs);
+    t.writeCpuMs = t.writeCpuMs === null || result.cpuMs === null ? null : t.writeCpuMs + result.cpuMs;
+    if (result.longest.ms > t.maxWriteMs) {
+      t.maxWriteMs = result.longest.ms;
+      t.longestWrite = result.longest.what;
+    }
     t.rows += result.rows;
-    if (result.transaction !== this.lastTransaction) t.transactions++;
-    this.lastTransaction = result.transaction;
+    // Numbers rise; batches written together share theirs.
+    for (const { id, ms } of result.transactions) {
+      if (id > this.lastTransaction) {
+        t.transactions++;
+        t.transactionMs.push(ms);
+        this.lastTransaction = id;
+      }
+    }
     if (options.entity && result.rows > 0) {
-      const e = (t.byEntity[options.entity] ??= { rows: 0, ms: 0 });
+      const e = (t.byEntity[options.entity] ??= { rows: 0, ms: 0, cpuMs: 0 });
       e.rows += result.rows;
       e.ms += result.ms;
+      e.cpuMs = e.cpuMs === null || result.cpuMs === null ? null : e.cpuMs + result.cpuMs;
     }
     return result;
   }

@@ -116,6 +116,8 @@ async function syncInstance(
     progress,
     slicer: new WriteSlicer(options.sliceMs),
     afterPage: options.afterPage,
+    ...(options.paging ? { paging: options.paging } : {}),
+    ...(options.plannedPages ? { plannedPages: new Map(options.plannedPages) } : {}),
   };
   try {
     // A new run puts back any index an abandoned run left dropped; a resumed one keeps them
@@ -133,7 +135,9 @@ async function syncInstance(
     throw e;
   } finally {
     unsubscribe?.();
-    book.timing.writerCpuMs = (await store.close()).cpuMs;
+    const closed = await store.close();
+    book.timing.writerCpuMs = closed.cpuMs;
+    book.timing.gaveWay = closed.gaveWay;
   }
   return finishedResult(run, book, decision.resume !== null, log);
 }

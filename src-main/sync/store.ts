@@ -26,6 +26,11 @@ export interface SyncCursor {
   watermark: string | null;
   lastCount: number | null;
   completedAt: string | null;
+  /**
+   * The pass in progress began on empty tables (a first sync): everything in them came from it, so
+   * it needs no deletion sweep. Optional when starting a pass (the batch that defers the indexes sets it).
+   */
+  bulk?: boolean;
 }
 
 interface RunRow {
@@ -54,6 +59,7 @@ interface CursorRow {
   watermark: string | null;
   last_count: number | null;
   completed_at: string | null;
+  bulk: number;
 }
 
 export function emptySummary(): SyncSummary {
@@ -99,6 +105,7 @@ const toCursor = (r: CursorRow): SyncCursor => ({
   watermark: r.watermark,
   lastCount: r.last_count,
   completedAt: r.completed_at,
+  bulk: r.bulk === 1,
 });
 
 export function createSyncRun(db: DB, instanceId: string, kind: SyncKind, startedAt: string): SyncRun {
@@ -170,12 +177,12 @@ export function listSyncCursors(db: DB, instanceId: string): SyncCursor[] {
 
 export function saveSyncCursor(db: DB, c: SyncCursor): void {
   db.prepare(
-    `INSERT INTO sync_cursors (instance_id, entity, phase, run_id, since, after_id, pages, records, max_seen, pass_started_ms, total, watermark, last_count, completed_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO sync_cursors (instance_id, entity, phase, run_id, since, after_id, pages, records, max_seen, pass_started_ms, total, watermark, last_count, completed_at, bulk)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (instance_id, entity) DO UPDATE SET phase = excluded.phase, run_id = excluded.run_id, since = excluded.since,
        after_id = excluded.after_id, pages = excluded.pages, records = excluded.records, max_seen = excluded.max_seen,
        pass_started_ms = excluded.pass_started_ms, total = excluded.total, watermark = excluded.watermark,
-       last_count = excluded.last_count, completed_at = excluded.completed_at`,
+       last_count = excluded.last_count, completed_at = excluded.completed_at, bulk = excluded.bulk`,
   ).run(
     c.instanceId,
     c.entity,
@@ -191,6 +198,7 @@ export function saveSyncCursor(db: DB, c: SyncCursor): void {
     c.watermark,
     c.lastCount,
     c.completedAt,
+    c.bulk ? 1 : 0,
   );
 }
 

@@ -9,6 +9,7 @@ import type { InstancesService } from '../instances/instances-service';
 import type { JobsService } from '../jobs/jobs-service';
 import type { Logger } from '../log/logger';
 import { planSync } from './plan';
+import type { PlannedPages } from './planned-pages';
 import { runSync } from './run-sync';
 import { lastSucceededRun, latestSyncRun, listSyncRuns } from './store';
 import type { SyncMode } from './types';
@@ -40,26 +41,29 @@ const exclusiveKey = (instanceId: string) => `sync:${instanceId}`;
 export function createSyncService(deps: SyncServiceDeps): SyncService {
   const { db, connections, instances, jobs } = deps;
   const pageSize = () => instances.settings().syncPageSize;
-  // The counts the last plan of each instance asked the server for: the run that follows
-  // measures its progress against them (a few minutes at most, the sizes change little).
-  const planned = new Map<string, { at: number; counts: Map<string, number> }>();
-  const plannedCounts = (instanceId: string) => {
+  // The counts the last plan of each instance asked the server for, and the first pages that told
+  // them: the run that follows measures its progress against them and starts from those pages
+  // (a few minutes at most, the sizes change little).
+  const planned = new Map<string, { at: number; counts: Map<string, number>; pages: PlannedPages }>();
+  const takePlan = (instanceId: string) => {
     const p = planned.get(instanceId);
     planned.delete(instanceId);
-    return p && Date.now() - p.at < PLANNED_COUNTS_TTL_MS ? p.counts : undefined;
+    return p && Date.now() - p.at < PLANNED_COUNTS_TTL_MS ? p : undefined;
   };
   return {
     async plan(instanceId, mode) {
       const client = await connections.clientFor(instanceId);
+      const pages: PlannedPages = new Map();
       const plan = await planSync(db, instanceId, client, {
         budget: connections.budgetFor(instanceId),
         pageSize: pageSize(),
+        firstPages: pages,
         ...(mode ? { mode } : {}),
       });
       const counts = new Map(
         plan.entities.filter((e) => e.source === 'count').map((e) => [`${e.entity}:${e.phase}`, e.records] as const),
       );
-      planned.set(instanceId, { at: Date.now(), counts });
+      planned.set(instanceId, { at: Date.now(), counts, pages });
       return plan;
     },
     async start(instanceId, mode) {
@@ -69,7 +73,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         busyMessage: `A sync of ${instance.name} is already running.`,
       };
       const waits = createWaitRelay();
-      const counts = plannedCounts(instanceId);
+      const plan = takePlan(instanceId);
       const client = await connections.clientFor(instanceId, { onWait: waits.onWait });
       return jobs.start({ kind: 'sync', title: `Sync ${instance.name}`, instanceId, exclusive }, async (ctx) => {
         try {
@@ -79,7 +83,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
             instanceId,
             mode: mode ?? 'auto',
             pageSize: pageSize(),
-            ...(counts ? { plannedCounts: counts } : {}),
+            ...(plan ? { plannedCounts: plan.counts, plannedPages: plan.pages } : {}),
             ctx,
             logger: deps.logger.child('sync'),
             waits,

@@ -4,6 +4,8 @@ import type { JobContext } from '../jobs/jobs-service';
 import type { Logger } from '../log/logger';
 import type { CallBudget, SmartConnectClient } from '../smartsimple/client';
 import type { WriterOption } from './page-store';
+import type { PageSizerOptions } from './page-sizer';
+import type { PlannedPages } from './planned-pages';
 import type { WriteTiming } from './run-book';
 import type { WaitRelay } from './wait-relay';
 import type {
@@ -30,7 +32,7 @@ export interface RunSyncOptions {
   instanceId: string;
   /** Default 'auto'. */
   mode?: SyncMode;
-  /** Records per List call for people, organizations, programs, assignments (default 500). */
+  /** Records per List call for people, organizations, programs, assignments (default 1,000). */
   pageSize?: number;
   /** Records per call for the two logs, whose rows are narrow (default 5,000). */
   logPageSize?: number;
@@ -45,6 +47,8 @@ export interface RunSyncOptions {
    * is then measured against known totals from the start, not a total that grows with the count.
    */
   plannedCounts?: ReadonlyMap<string, number>;
+  /** First pages the plan fetched (PlanSyncOptions.firstPages): their passes start from them. */
+  plannedPages?: PlannedPages;
   /** In `auto` mode a reconcile is due after this long (default 24 h). */
   reconcileEveryMs?: number;
   /** Taken off the last-updated watermark on top of the pass's own duration (default 2 min). */
@@ -60,6 +64,8 @@ export interface RunSyncOptions {
   clock?: () => number;
   /** Test hook: called after each page is committed (entity, pages done in this pass). */
   afterPage?: (entity: SyncEntity, pages: number) => void | Promise<void>;
+  /** How listing pages back off on slow or failed pages (defaults in page-sizer.ts). */
+  paging?: PageSizerOptions;
 }
 
 export interface SyncRunResult {
@@ -82,6 +88,11 @@ export interface PlanSyncOptions {
   budget?: CallBudget;
   /** Ask the server for exact sizes (one countOnly call per entity) even when counts are known. */
   exact?: boolean;
+  /**
+   * Filled with the first pages the counting fetched, for the run to start from (planned-pages.ts);
+   * without it the plan counts with one-record pages.
+   */
+  firstPages?: PlannedPages;
   reconcileEveryMs?: number;
   clock?: () => number;
   signal?: AbortSignal;

@@ -1,16 +1,17 @@
 /**
- * Every write a sync makes, as a batch of operations run in ONE transaction together with the
- * run's summary: a page's rows with the cursor that says the page is done, the seen ids of a
- * deletion sweep, a slice of that sweep, the start and end of a pass. The same executor runs on the
- * main thread (inline) or in the write worker (write-worker.ts), so both behave alike.
+ * Every write a sync makes, as a batch of operations: a page's rows with the cursor that says the
+ * page is done, the seen ids of a deletion sweep, a slice of that sweep, the start and end of a
+ * pass. The same executor (write-executor.ts) runs batches on the main thread (inline) or in the
+ * write worker (write-worker.ts), so both behave alike. This file says what one transaction of a
+ * batch does; the executor decides how batches become transactions.
  */
 import type { DB } from '../db/open';
 import type { SyncCursor } from './store';
 import { getSyncRun, saveSyncCursor, saveSyncRunSummary } from './store';
 import type { WireRecord } from '../smartsimple/protocol';
-import type { EntityWriter, PageCounts } from './write-common';
+import type { EntityWriter, PageCounts, Prepared } from './write-common';
 import { addCounts, seenStatements } from './write-common';
-import { deferIndexes, restoreIndexes } from './index-store';
+import { deferIndexes } from './index-store';
 import { createAccessEventsWriter, createLoginSessionsWriter } from './write-logs';
 import { createPeopleWriter } from './write-people';
 import {
@@ -22,7 +23,8 @@ import {
 import type { SyncEntity, SyncSummary } from './types';
 
 export type WriteOp =
-  | { op: 'apply'; entity: SyncEntity; records: WireRecord[] }
+  /** `prepared`: the writer's statement values of the records, made before the transaction (never sent). */
+  | { op: 'apply'; entity: SyncEntity; records: WireRecord[]; prepared?: Prepared }
   | { op: 'seen'; entity: SyncEntity; ids: number[] }
   | { op: 'clearSeen'; entity: SyncEntity }
   | { op: 'markUnseen'; entity: SyncEntity; afterId: number; limit: number }
@@ -30,10 +32,26 @@ export type WriteOp =
   | { op: 'cursor'; cursor: SyncCursor; continueAfterMax?: boolean }
   /** Ends a pass: the cursor with the entity's live count filled in. */
   | { op: 'endPass'; cursor: SyncCursor }
-  /** Drops the entity's secondary indexes if its tables are empty (see indexes.ts). */
+  /**
+   * Drops the entity's secondary indexes if its tables are empty (index-store.ts); a cursor saved
+   * after it in the same batch is marked `bulk` then.
+   */
   | { op: 'deferIndexes'; entity: SyncEntity }
-  /** Builds the entity's deferred indexes again. */
-  | { op: 'restoreIndexes'; entity: SyncEntity | 'all' };
+  /**
+   * Builds the entity's deferred indexes again, each in transactions of its own. Only first in a
+   * batch: the rest of the batch is committed after them, so a crash in between repeats them.
+   */
+  | { op: 'restoreIndexes'; entity: SyncEntity | 'all' }
+  /**
+   * Merges the people search index into one segment, in slices (after a first sync, whose many
+   * short transactions left many small ones). Only at the head of a batch, like restoreIndexes.
+   */
+  | { op: 'compactSearch' };
+
+/** The ops that run, each in transactions of their own, before the rest of their batch. */
+export type MaintenanceOp = Extract<WriteOp, { op: 'restoreIndexes' | 'compactSearch' }>;
+export const isMaintenance = (op: WriteOp): op is MaintenanceOp =>
+  op.op === 'restoreIndexes' || op.op === 'compactSearch';
 
 export interface WriteBatch {
   runId: number;
@@ -53,13 +71,20 @@ export interface BatchResult {
   /** From a cursor or endPass op: the cursor as saved. */
   cursor?: SyncCursor;
   summary: SyncSummary;
-  /** This batch's share of its transaction's time (by records), and records applied. */
+  /** Time spent writing this batch: its share of the transactions it was in, and its index builds. */
   ms: number;
+  /** The same in the writing thread's CPU time (Linux; null elsewhere). */
+  cpuMs: number | null;
+  /** Records applied. */
   rows: number;
-  /** The transaction it ran in (several queued batches may share one) and how long that took. */
-  transaction: number;
-  transactionMs: number;
+  /** The transactions it was written in, by number (rising; several batches may share one), with their length. */
+  transactions: { id: number; ms: number }[];
+  /** The longest of those transactions, and what it wrote ("people: 250 records", "index ..."). */
+  longest: { ms: number; what: string };
 }
+
+/** What one transaction did for one batch (or one slice of it). */
+export type UnitResult = Omit<BatchResult, 'ms' | 'cpuMs' | 'transactions' | 'longest'>;
 
 function createWriters(db: DB, instanceId: string): Record<SyncEntity, EntityWriter> {
   return {
@@ -73,18 +98,15 @@ function createWriters(db: DB, instanceId: string): Record<SyncEntity, EntityWri
   };
 }
 
-export interface BatchExecutor {
-  /** One batch, one transaction. */
-  (batch: WriteBatch): BatchResult;
-  /**
-   * Several queued batches in one transaction, in order (the write worker drains its queue so):
-   * each keeps its own cursor and counts, and a bigger transaction writes each index page once.
-   */
-  many(batches: readonly WriteBatch[]): BatchResult[];
+export interface UnitRunner {
+  /** Runs the ops of one unit (a batch, or a slice of one) inside the caller's transaction, and the summary. */
+  run(unit: WriteBatch): UnitResult;
+  /** The unit with its records' statement values made (before its transaction; no database access). */
+  prepare(unit: WriteBatch): WriteBatch;
 }
 
-/** Runs batches for one instance on `db`; statements are prepared once. */
-export function createBatchExecutor(db: DB, instanceId: string): BatchExecutor {
+/** Statements are prepared once, for one instance. */
+export function createUnitRunner(db: DB, instanceId: string): UnitRunner {
   const writers = createWriters(db, instanceId);
   const seen = new Map<SyncEntity, ReturnType<typeof seenStatements>>();
   const seenOf = (entity: SyncEntity) => {
@@ -93,15 +115,23 @@ export function createBatchExecutor(db: DB, instanceId: string): BatchExecutor {
     return s;
   };
 
-  const run = (batch: WriteBatch): Omit<BatchResult, 'ms' | 'transaction' | 'transactionMs'> => {
+  const prepare = (unit: WriteBatch): WriteBatch => ({
+    ...unit,
+    ops: unit.ops.map((op) =>
+      op.op === 'apply' && !op.prepared ? { ...op, prepared: writers[op.entity].prepare(op.records) } : op,
+    ),
+  });
+
+  const run = (batch: WriteBatch): UnitResult => {
     const counts: PageCounts = {};
     let rows = 0;
     let unseenLastId: number | null | undefined;
     let cursor: SyncCursor | undefined;
+    let bulk = false;
     for (const op of batch.ops) {
       switch (op.op) {
         case 'apply':
-          addCounts(counts, writers[op.entity].apply(op.records, batch.at));
+          addCounts(counts, writers[op.entity].apply(op.records, batch.at, op.prepared));
           rows += op.records.length;
           break;
         case 'seen':
@@ -120,18 +150,24 @@ export function createBatchExecutor(db: DB, instanceId: string): BatchExecutor {
           cursor = op.continueAfterMax
             ? { ...op.cursor, afterId: writers[op.cursor.entity].maxId?.() ?? 0 }
             : op.cursor;
+          if (bulk) cursor = { ...cursor, bulk: true };
           saveSyncCursor(db, cursor);
           break;
         case 'endPass':
-          cursor = { ...op.cursor, lastCount: writers[op.cursor.entity].count(), completedAt: batch.at };
+          cursor = {
+            ...op.cursor,
+            lastCount: writers[op.cursor.entity].count(),
+            completedAt: batch.at,
+            bulk: false,
+          };
           saveSyncCursor(db, cursor);
           break;
         case 'deferIndexes':
-          deferIndexes(db, op.entity);
+          bulk = deferIndexes(db, op.entity).empty;
           break;
         case 'restoreIndexes':
-          restoreIndexes(db, op.entity);
-          break;
+        case 'compactSearch':
+          throw new Error(`${op.op} runs before the transaction of its batch (write-executor.ts)`);
       }
     }
     const summary = getSyncRun(db, batch.runId)?.summary;
@@ -143,23 +179,5 @@ export function createBatchExecutor(db: DB, instanceId: string): BatchExecutor {
     saveSyncRunSummary(db, batch.runId, summary);
     return { counts, unseenLastId, cursor, summary, rows };
   };
-
-  let transactions = 0;
-  const runAll = db.transaction((batches: readonly WriteBatch[]) => batches.map(run));
-  const many = (batches: readonly WriteBatch[]): BatchResult[] => {
-    const started = performance.now();
-    const results = runAll.immediate(batches);
-    const transactionMs = performance.now() - started;
-    const transaction = ++transactions;
-    const rows = results.reduce((n, r) => n + r.rows, 0);
-    return results.map((r) => ({
-      ...r,
-      ms: rows > 0 ? (transactionMs * r.rows) / rows : transactionMs / results.length,
-      transaction,
-      transactionMs,
-    }));
-  };
-  const one = ((batch: WriteBatch) => many([batch])[0] as BatchResult) as BatchExecutor;
-  one.many = many;
-  return one;
+  return { run, prepare };
 }

@@ -8,16 +8,29 @@ import type { KindCounts, SummaryKind, SyncEntity } from './types';
 
 export type PageCounts = Partial<Record<SummaryKind, KindCounts>>;
 
+/** A writer's statement values for some records (see EntityWriter.prepare). */
+export interface Prepared {
+  readonly prepared: true;
+}
+
 /** A local view of one record, for a reconcile's comparison with the server's id listing. */
 export interface LocalStamp {
   lastUpdated: string | null;
   deleted: boolean;
 }
 
-/** Writes one entity's pages into the mirror. Every method runs inside the caller's transaction. */
+/** Writes one entity's pages into the mirror. Every method but `prepare` runs inside the caller's transaction. */
 export interface EntityWriter {
-  /** Inserts new records, updates changed ones (a removed one comes back), leaves equal ones alone. */
-  apply(records: readonly WireRecord[], at: string): PageCounts;
+  /**
+   * The statement values of records, computed without the database: the executor calls it before
+   * the transaction, so the write lock is held for the writes alone. Opaque to everyone but `apply`.
+   */
+  prepare(records: readonly WireRecord[]): Prepared;
+  /**
+   * Inserts new records, updates changed ones (a removed one comes back), leaves equal ones alone.
+   * `prepared` is what `prepare` made of these records (made here when absent).
+   */
+  apply(records: readonly WireRecord[], at: string, prepared?: Prepared): PageCounts;
   /** Marks up to `limit` live rows after `afterId` that the pass did not see as removed. */
   markUnseen?(afterId: number, limit: number, at: string): { lastId: number | null; counts: PageCounts };
   /** The highest id the mirror holds (append-only sources continue after it). */

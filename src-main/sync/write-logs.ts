@@ -5,6 +5,7 @@
  * be filled in after it was first seen: those columns are updated when they differ.
  */
 import type { DB } from '../db/open';
+import type { WireRecord } from '../smartsimple/protocol';
 import { ensurePersonKeyRange } from '../db/mirror-keys';
 import { recordIdOf } from './entities';
 import type { EntityWriter } from './write-common';
@@ -29,26 +30,33 @@ export function createAccessEventsWriter(db: DB, instanceId: string): EntityWrit
     `INSERT OR IGNORE INTO mirror_access_events (key, instance_id, event_id, user_key, user_id, action, detail, changed_by, at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const prepare = (records: readonly WireRecord[]) => {
+    const rows: unknown[][] = [];
+    for (const r of records) {
+      const id = recordIdOf(r, 'eventid');
+      const at = text(r, 'timestamp');
+      if (id === undefined || at === null) continue;
+      const user = int(r, 'userid') ?? 0;
+      rows.push([
+        base + id,
+        instanceId,
+        id,
+        base + user,
+        user,
+        text(r, 'action') ?? '',
+        text(r, 'detail'),
+        int(r, 'changed_by'),
+        at,
+      ]);
+    }
+    return { prepared: true as const, rows };
+  };
   return {
-    apply(records) {
+    prepare,
+    apply(records, _at, prepared) {
       const counts = emptyCounts();
-      for (const r of records) {
-        const id = recordIdOf(r, 'eventid');
-        const at = text(r, 'timestamp');
-        if (id === undefined || at === null) continue;
-        const user = int(r, 'userid') ?? 0;
-        counts.added += insert.run(
-          base + id,
-          instanceId,
-          id,
-          base + user,
-          user,
-          text(r, 'action') ?? '',
-          text(r, 'detail'),
-          int(r, 'changed_by'),
-          at,
-        ).changes;
-      }
+      const { rows } = (prepared as ReturnType<typeof prepare> | undefined) ?? prepare(records);
+      for (const row of rows) counts.added += insert.run(...row).changes;
       return { access_events: counts };
     },
     ...rangeQueries(db, 'mirror_access_events', base, last),
@@ -64,19 +72,34 @@ export function createLoginSessionsWriter(db: DB, instanceId: string): EntityWri
   const refresh = db.prepare(
     'UPDATE mirror_login_sessions SET ended_at = ?, ip = ?, user_agent = ? WHERE key = ? AND (ended_at IS NOT ? OR ip IS NOT ? OR user_agent IS NOT ?)',
   );
+  const prepare = (records: readonly WireRecord[]) => {
+    const rows: { key: number; values: unknown[]; end: string | null; ip: string | null; agent: string | null }[] = [];
+    for (const r of records) {
+      const id = recordIdOf(r, 'sessionid');
+      const start = text(r, 'session_start');
+      if (id === undefined || start === null) continue;
+      const end = text(r, 'session_end') || null;
+      const ip = text(r, 'ip');
+      const agent = text(r, 'user_agent');
+      const user = int(r, 'userid') ?? 0;
+      rows.push({
+        key: base + id,
+        values: [base + id, instanceId, id, base + user, user, start, end, ip, agent],
+        end,
+        ip,
+        agent,
+      });
+    }
+    return { prepared: true as const, rows };
+  };
   return {
-    apply(records) {
+    prepare,
+    apply(records, _at, prepared) {
       const counts = emptyCounts();
-      for (const r of records) {
-        const id = recordIdOf(r, 'sessionid');
-        const start = text(r, 'session_start');
-        if (id === undefined || start === null) continue;
-        const end = text(r, 'session_end') || null;
-        const ip = text(r, 'ip');
-        const agent = text(r, 'user_agent');
-        const user = int(r, 'userid') ?? 0;
-        if (insert.run(base + id, instanceId, id, base + user, user, start, end, ip, agent).changes > 0) counts.added++;
-        else counts.changed += refresh.run(end, ip, agent, base + id, end, ip, agent).changes;
+      const { rows } = (prepared as ReturnType<typeof prepare> | undefined) ?? prepare(records);
+      for (const { key, values, end, ip, agent } of rows) {
+        if (insert.run(...values).changes > 0) counts.added++;
+        else counts.changed += refresh.run(end, ip, agent, key, end, ip, agent).changes;
       }
       return { login_sessions: counts };
     },

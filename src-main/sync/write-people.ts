@@ -62,32 +62,49 @@ function personValues(r: WireRecord, roleIds: number[]): unknown[] {
   ];
 }
 
+/** A person's statement values, made before the transaction. */
+interface PersonValues {
+  id: number;
+  raw: string;
+  roleIds: number[];
+  values: unknown[];
+}
+
 export function createPeopleWriter(db: DB, instanceId: string): EntityWriter {
   const { base } = ensurePersonKeyRange(db, instanceId);
   const sql = prepareStatements(db);
   const unseen = unseenQuery(db, 'mirror_people', 'id', 'people');
+  const prepare = (records: readonly WireRecord[]) => {
+    const people: PersonValues[] = [];
+    for (const r of records) {
+      const id = recordIdOf(r, 'sf_User ID');
+      if (id === undefined) continue;
+      const roleIds = roleIdsOf(text(r, ROLE_LIST_FIELDS.read));
+      people.push({ id, raw: JSON.stringify(r), roleIds, values: personValues(r, roleIds) });
+    }
+    return { prepared: true as const, people };
+  };
 
   return {
-    apply(records) {
+    prepare,
+    apply(records, _at, prepared) {
       const people = emptyCounts();
       const holdings = emptyCounts();
-      for (const r of records) {
-        const id = recordIdOf(r, 'sf_User ID');
-        if (id === undefined) continue;
-        const raw = JSON.stringify(r);
-        const roleIds = roleIdsOf(text(r, ROLE_LIST_FIELDS.read));
+      const values = ((prepared as ReturnType<typeof prepare> | undefined) ?? prepare(records)).people;
+      for (const { id, raw, roleIds, values: columns } of values) {
         const key = base + id;
-        const current = sql.select.get(key) as { raw: string; role_ids: string; deleted_at: string | null } | undefined;
-        if (!current) {
-          sql.insert.run(key, instanceId, id, ...personValues(r, roleIds));
+        // Most records of a first sync are new: one insert, and only on a conflict the lookup.
+        if (sql.insert.run(key, instanceId, id, ...columns).changes > 0) {
           sql.insertRaw.run(key, raw);
           for (const role of roleIds) sql.addHolding.run(instanceId, role, id);
           people.added++;
           holdings.added += roleIds.length;
           continue;
         }
+        const current = sql.select.get(key) as { raw: string; role_ids: string; deleted_at: string | null } | undefined;
+        if (!current) continue;
         if (current.raw === raw && current.deleted_at === null) continue;
-        sql.update.run(...personValues(r, roleIds), key);
+        sql.update.run(...columns, key);
         sql.updateRaw.run(raw, key);
         people.changed++;
         // A removed person had their holdings dropped: compare against nothing then.
@@ -126,7 +143,8 @@ function prepareStatements(db: DB) {
       'SELECT p.role_ids, p.deleted_at, r.raw FROM mirror_people p JOIN mirror_people_raw r ON r.key = p.key WHERE p.key = ?',
     ),
     insert: db.prepare(
-      `INSERT INTO mirror_people (key, instance_id, id, ${COLUMNS.join(', ')}) VALUES (?, ?, ?, ${COLUMNS.map(() => '?').join(', ')})`,
+      `INSERT INTO mirror_people (key, instance_id, id, ${COLUMNS.join(', ')}) VALUES (?, ?, ?, ${COLUMNS.map(() => '?').join(', ')})
+       ON CONFLICT DO NOTHING`,
     ),
     insertRaw: db.prepare('INSERT INTO mirror_people_raw (key, raw) VALUES (?, ?)'),
     update: db.prepare(

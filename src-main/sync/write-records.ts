@@ -76,7 +76,8 @@ function createTableWriter(db: DB, instanceId: string, spec: TableSpec): EntityW
   const { table, idColumn, columns } = spec;
   const select = db.prepare(`SELECT raw, deleted_at FROM ${table} WHERE instance_id = ? AND ${idColumn} = ?`);
   const insert = db.prepare(
-    `INSERT INTO ${table} (instance_id, ${idColumn}, ${columns.join(', ')}, raw) VALUES (?, ?, ${columns.map(() => '?').join(', ')}, ?)`,
+    `INSERT INTO ${table} (instance_id, ${idColumn}, ${columns.join(', ')}, raw) VALUES (?, ?, ${columns.map(() => '?').join(', ')}, ?)
+     ON CONFLICT DO NOTHING`,
   );
   const update = db.prepare(
     `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')}, raw = ?, deleted_at = NULL WHERE instance_id = ? AND ${idColumn} = ?`,
@@ -86,19 +87,28 @@ function createTableWriter(db: DB, instanceId: string, spec: TableSpec): EntityW
   const countLive = db.prepare(`SELECT count(*) FROM ${table} WHERE instance_id = ? AND deleted_at IS NULL`).pluck();
   const maxId = db.prepare(`SELECT max(${idColumn}) FROM ${table} WHERE instance_id = ?`).pluck();
 
+  const prepare = (records: readonly WireRecord[]) => {
+    const rows: { id: number; raw: string; values: unknown[] }[] = [];
+    for (const r of records) {
+      const id = recordIdOf(r, spec.idField);
+      if (id !== undefined) rows.push({ id, raw: JSON.stringify(r), values: spec.values(r) });
+    }
+    return { prepared: true as const, rows };
+  };
   const writer: EntityWriter = {
-    apply(records) {
+    prepare,
+    apply(records, _at, prepared) {
       const counts = emptyCounts();
-      for (const r of records) {
-        const id = recordIdOf(r, spec.idField);
-        if (id === undefined) continue;
-        const raw = JSON.stringify(r);
-        const current = select.get(instanceId, id) as { raw: string; deleted_at: string | null } | undefined;
-        if (!current) {
-          insert.run(instanceId, id, ...spec.values(r), raw);
+      const { rows } = (prepared as ReturnType<typeof prepare> | undefined) ?? prepare(records);
+      for (const { id, raw, values } of rows) {
+        // New records (most of a first sync) cost one insert; only a conflict looks the row up.
+        if (insert.run(instanceId, id, ...values, raw).changes > 0) {
           counts.added++;
-        } else if (current.raw !== raw || current.deleted_at !== null) {
-          update.run(...spec.values(r), raw, instanceId, id);
+          continue;
+        }
+        const current = select.get(instanceId, id) as { raw: string; deleted_at: string | null } | undefined;
+        if (current && (current.raw !== raw || current.deleted_at !== null)) {
+          update.run(...values, raw, instanceId, id);
           counts.changed++;
         }
       }

@@ -20,14 +20,36 @@ const INITIAL_ROWS: Record<SyncEntity, number> = {
   login_sessions: 1000,
 };
 
+/**
+ * Time per unit of work (a row, a key, a page), from decaying sums of the time and the units
+ * measured: a reading of 0 (a CPU clock that ticks every 10 ms) or a spike then moves the rate by
+ * its share of the recent total, not all the way.
+ */
+export class DecayingRate {
+  private ms = 0;
+  private units = 0;
+
+  constructor(private readonly keep = 0.8) {}
+
+  /** ms per unit, or undefined before the first measure. */
+  get value(): number | undefined {
+    return this.units > 0 ? this.ms / this.units : undefined;
+  }
+
+  record(units: number, ms: number): void {
+    this.ms = this.ms * this.keep + ms;
+    this.units = this.units * this.keep + units;
+  }
+}
+
 export class WriteSlicer {
-  private readonly msPerRow = new Map<SyncEntity, number>();
+  private readonly rates = new Map<SyncEntity, DecayingRate>();
 
   constructor(private readonly targetMs = 20) {}
 
   /** Rows for the next slice of `entity`. */
   size(entity: SyncEntity): number {
-    const rate = this.msPerRow.get(entity);
+    const rate = this.rates.get(entity)?.value;
     if (rate === undefined) return INITIAL_ROWS[entity];
     return Math.min(10_000, Math.max(25, Math.floor(this.targetMs / Math.max(rate, 1e-4))));
   }
@@ -36,8 +58,8 @@ export class WriteSlicer {
   record(entity: SyncEntity, rows: number, ms: number): void {
     // Tiny slices say more about fixed costs than about rows.
     if (rows < 20) return;
-    const rate = ms / rows;
-    const prev = this.msPerRow.get(entity);
-    this.msPerRow.set(entity, prev === undefined ? rate : prev * 0.7 + rate * 0.3);
+    let rate = this.rates.get(entity);
+    if (!rate) this.rates.set(entity, (rate = new DecayingRate()));
+    rate.record(rows, ms);
   }
 }

@@ -8,28 +8,47 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { WriteBatch } from './write-batch';
-import { createBatchExecutor } from './write-batch';
+import { createBatchExecutor } from './write-executor';
 import { threadCpuMs } from './thread-cpu';
+import { waitForAppWrites } from '../db/write-turns';
 
 export interface WriteWorkerData {
   dbFile: string;
   instanceId: string;
+  /** The app connection's write counter (db/write-turns.ts): the worker gives way while it is raised. */
+  turns?: SharedArrayBuffer;
   /** For the tsx bootstrap (write-worker-boot.mjs): the module to load. */
   entry?: string;
 }
 
-const { dbFile, instanceId } = workerData as WriteWorkerData;
+const { dbFile, instanceId, turns } = workerData as WriteWorkerData;
 const db = new Database(dbFile, { fileMustExist: true });
 // The same settings as the app's connection (db/open.ts): the file is already in WAL mode.
 db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = NORMAL');
 // A connection of its own, so it can be tuned for bulk writes without touching the app's: a 64 MB
-// page cache keeps the log indexes' hot pages, and a larger WAL between checkpoints lets a page
-// that many transactions touch be copied back once (each checkpoint also syncs to disk).
+// page cache keeps the indexes' hot pages. Its checkpoints run between transactions (the executor
+// starts one every second or so of writing) rather than inside a commit, so they never lengthen
+// a transaction; a page that many transactions touch is still copied back once per checkpoint.
 db.pragma('cache_size = -65536');
-db.pragma('wal_autocheckpoint = 10000');
-const execute = createBatchExecutor(db, instanceId);
+db.pragma('wal_autocheckpoint = 0');
+/** Times the worker waited for the app's connection to write first, and how long in all. */
+const gaveWay = { times: 0, ms: 0 };
+const execute = createBatchExecutor(db, instanceId, {
+  checkpoints: true,
+  ...(turns
+    ? {
+        beforeTransaction: () => {
+          const turn = waitForAppWrites(turns);
+          if (turn.gaveWay) {
+            gaveWay.times++;
+            gaveWay.ms += turn.ms;
+          }
+        },
+      }
+    : {}),
+});
 const cpuAtStart = threadCpuMs();
 
 type Message = { id: number; batch: WriteBatch } | { id: number; close: true };
@@ -72,6 +91,7 @@ parentPort?.on('message', (message: Message) => {
       id: message.id,
       closed: true,
       cpuMs: cpu === null || cpuAtStart === null ? null : cpu - cpuAtStart,
+      gaveWay,
     });
     return;
   }

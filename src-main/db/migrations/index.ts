@@ -13,6 +13,7 @@ import { m0010Helpdesk } from './0010-helpdesk';
 import { m0011AskChangesBy } from './0011-ask-changes-by';
 import { m0012Investigate } from './0012-investigate';
 import { m0013Onboarding } from './0013-onboarding';
+import { m0014LogShadows } from './0014-log-shadows';
 
 export interface Migration {
   version: number;
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0011AskChangesBy,
   m0012Investigate,
   m0013Onboarding,
+  m0014LogShadows,
 ];

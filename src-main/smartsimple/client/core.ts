@@ -102,6 +102,12 @@ export interface SendRequest {
   records?: number;
   /** For reads: a problem with the reply's shape, which makes it 'malformed' (retried). */
   validate?: (body: Record<string, unknown>) => string | undefined;
+  /**
+   * Attempts of this call, the first included (default: the client's `retry.attempts`). A caller
+   * that has a better answer to a failure than sending the same request again (a sync asking for
+   * a smaller page) passes 1.
+   */
+  attempts?: number | undefined;
 }
 
 export interface Core {
@@ -378,7 +384,7 @@ async function send(engine: Engine, req: SendRequest): Promise<Reply> {
     logCall(failure.kind, { httpStatus: failure.httpStatus, serverMessage: failure.serverMessage });
     if (failure.kind === 'cancelled') throw failure;
     const retryable = TRANSIENT_KINDS.has(failure.kind) && (!write || failure.maybeSent === false);
-    if (!retryable || attempt >= settings.retry.attempts) throw failure;
+    if (!retryable || attempt >= (req.attempts ?? settings.retry.attempts)) throw failure;
     counters.count(fn, 'retries');
     const delay = backoffDelay(attempt - 1, settings.retry);
     engine.logger.info('retrying smartconnect call', { fn, attempt, delayMs: delay, after: failure.kind });

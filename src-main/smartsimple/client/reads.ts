@@ -13,7 +13,12 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-export interface ListOptions extends CallOptions {
+export interface PageCallOptions extends CallOptions {
+  /** Attempts per page call, the first included (default: the client's retry setting). */
+  attempts?: number;
+}
+
+export interface ListOptions extends PageCallOptions {
   criteria?: Criterion[];
   sortby?: SortBy[];
   /** Records per call (default DEFAULT_PAGE_SIZE, at most MAX_RECORDS_PER_CALL). */
@@ -112,6 +117,7 @@ export async function* pages(
       signal,
       write: false,
       validate: listProblem,
+      attempts: options.attempts,
       params: {
         ...extra,
         criteria: options.criteria && options.criteria.length > 0 ? options.criteria : undefined,

@@ -13,7 +13,11 @@ export interface FaultSpec {
   kind: FaultKind;
   /** Requests it affects before it is used up. Default 1. */
   times?: number;
-  match?: { function?: string; action?: Action };
+  /**
+   * Which requests it hits: a function, an action, and `minPageSize` for pages of at least that
+   * many records (a server that fails or slows down on big pages).
+   */
+  match?: { function?: string; action?: Action; minPageSize?: number };
   /** Default 'before'. badRecord and hourlyLimit always act before the action. */
   when?: 'before' | 'after';
   /** For latency. */
@@ -73,7 +77,7 @@ export class FaultController {
    */
   take(
     phase: 'before' | 'after',
-    request: { function?: string; action?: Action },
+    request: { function?: string; action?: Action; pageSize?: number },
     kinds?: readonly FaultKind[],
   ): ActiveFault[] {
     const taken: ActiveFault[] = [];
@@ -82,6 +86,7 @@ export class FaultController {
       if (kinds ? !kinds.includes(fault.kind) : fault.kind === 'badRecord') continue;
       if (fault.match?.function !== undefined && fault.match.function !== request.function) continue;
       if (fault.match?.action !== undefined && fault.match.action !== request.action) continue;
+      if (fault.match?.minPageSize !== undefined && (request.pageSize ?? 0) < fault.match.minPageSize) continue;
       fault.remaining--;
       taken.push(fault);
     }

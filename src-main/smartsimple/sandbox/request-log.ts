@@ -20,6 +20,8 @@ export interface RequestLogEntry {
   type: string;
   function?: string;
   action?: Action;
+  /** Records a paged request asked for (List, Report-Query, Associations-List). */
+  pageSize?: number;
   /** 'ok', 'partial' (per-record batch with failures), the error text, or `fault:<kind>`. */
   outcome: string;
   /** What the action answered when an 'after' fault replaced the response. */

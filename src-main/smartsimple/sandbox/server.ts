@@ -14,6 +14,7 @@ import { dispatch, type DispatchResult, parseRoute } from './dispatch';
 import type { ErrorStyle } from './errors';
 import { type ActiveFault, FaultController } from './faults';
 import { buildFunctions } from './functions';
+import { parseOtherSettings } from './paging';
 import type { Transaction } from './model';
 import { QueryCache } from './query';
 import { RollingWindow } from './rate-limit';
@@ -154,6 +155,18 @@ function createCore(options: SandboxOptions): { core: ServerCore; groundTruth: G
   return { core, groundTruth };
 }
 
+/** Records a paged request asks for (for faults that hit big pages); undefined when it asks for no page. */
+function requestedPageSize(params: Record<string, string>): number | undefined {
+  try {
+    const settings = parseOtherSettings(params.othersettings);
+    if ((settings.recordend ?? 0) > 0) return (settings.recordend ?? 0) - Math.max(1, settings.recordstart ?? 1) + 1;
+    return settings.recordsperpage || undefined;
+  } catch {
+    // Dispatch answers a bad othersettings with its own error.
+    return undefined;
+  }
+}
+
 /** Ends the exchange the way the fault says; true when it did. */
 function applyTerminalFault(
   fault: ActiveFault,
@@ -211,7 +224,13 @@ function createHandler(core: ServerCore, hung: Set<ServerResponse>) {
     entry.type = route.type;
     const params = parseParams(url, body ?? '', req.headers['content-type']);
     const known = core.functions.byToken.get(params.apitoken ?? '');
-    const request = { function: known?.name, action: known?.spec.action };
+    const request = { function: known?.name, action: known?.spec.action, pageSize: requestedPageSize(params) };
+    // Named in the log even when a fault answers before dispatch does.
+    if (known) {
+      entry.function = known.name;
+      entry.action = known.spec.action;
+    }
+    if (request.pageSize !== undefined) entry.pageSize = request.pageSize;
     for (const fault of faults.take('before', request)) {
       entry.faults.push(fault.kind);
       if (fault.kind === 'latency') await sleep(fault.ms);

@@ -26,7 +26,9 @@ export function useVirtualRows({
     count,
     getScrollElement: () => scrollerRef.current,
     estimateSize: () => rowHeight,
-    overscan: 8,
+    // Rows rendered beyond each edge of the view. Every keystroke's answer renders all of them
+    // anew; rows have one fixed height, so a few are enough for a smooth wheel scroll.
+    overscan: 4,
     // The sticky header sits above the rows inside the same scroller.
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,

@@ -12,6 +12,8 @@ import { createAiSettingsService } from '../ai/ai-settings';
 import { createAskService } from '../ask/ask-service';
 import { createIntakeService } from '../intake/intake-service';
 import { createInvestigateService } from '../investigate/investigate-service';
+import { createLicensesService } from '../licenses/licenses-service';
+import { createReviewsService } from '../reviews/reviews-service';
 import { createAuditService } from '../audit-trail/audit-service';
 import { recordPolicySettings } from '../audit-trail';
 import { createConnectService } from '../connect/connect-service';
@@ -188,6 +190,8 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     onScanFinished: () => changed(['investigate', 'jobs']),
   });
   synced.push((id) => investigate.afterSync(id));
+  const reviews = createReviewsService({ db, instances, mirror, investigate, plans, administrator });
+  const licenses = createLicensesService({ db, instances, administrator });
   const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };
   return {
     app,
@@ -205,6 +209,8 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     onboarding,
     intake,
     investigate,
+    reviews,
+    licenses,
     jobs,
     db,
     logger,
@@ -285,6 +291,11 @@ function buildSync(
 function startUp(services: Services): void {
   services.jobs.sweepInterrupted();
   services.investigate.sweepInterrupted();
+  try {
+    services.reviews.startDueEverywhere();
+  } catch (error) {
+    services.logger.error('quarterly review campaigns could not start', { error });
+  }
   services.syncSchedule.start();
   setTimeout(() => {
     try {

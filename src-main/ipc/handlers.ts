@@ -14,6 +14,7 @@ import { instanceHandlers } from './instance-handlers';
 import { jobHandlers } from './job-handlers';
 import { onboardingHandlers } from './onboarding-handlers';
 import { planHandlers } from './plan-handlers';
+import { reviewsHandlers } from './reviews-handlers';
 import { settingsHandlers } from './settings-handlers';
 
 export function createHandlers(services: Services): Handlers {
@@ -32,5 +33,6 @@ export function createHandlers(services: Services): Handlers {
     ...onboardingHandlers(services),
     ...intakeHandlers(services),
     ...investigateHandlers(services),
+    ...reviewsHandlers(services),
   };
 }

@@ -12,10 +12,12 @@ import type { IntakeService } from '../intake/intake-service';
 import type { InstancesService } from '../instances/instances-service';
 import type { InvestigateService } from '../investigate/investigate-service';
 import type { JobsService } from '../jobs/jobs-service';
+import type { LicensesService } from '../licenses/licenses-service';
 import type { Logger } from '../log/logger';
 import type { MirrorService } from '../mirror/mirror-service';
 import type { OnboardingService } from '../onboarding/onboarding-service';
 import type { PlansService } from '../plans/plans-service';
+import type { ReviewsService } from '../reviews/reviews-service';
 import type { SyncService } from '../sync/sync-service';
 import type { SyncScheduler } from '../sync/schedule';
 import type { Vault } from '../vault/vault';
@@ -48,6 +50,8 @@ export interface Services {
   ask: AskService;
   intake: IntakeService;
   investigate: InvestigateService;
+  reviews: ReviewsService;
+  licenses: LicensesService;
   jobs: JobsService;
   /** Infrastructure for tests and tools that drive the backend directly; handlers never use these. */
   db: DB;

@@ -13,9 +13,11 @@ import { connectChannels } from './connect';
 import { intakeChannels } from './intake';
 import { investigateChannels } from './investigate';
 import { jobsChannels } from './jobs';
+import { licensesChannels } from './licenses';
 import { mirrorChannels } from './mirror';
 import { onboardingChannels } from './onboarding';
 import { plansChannels } from './plans';
+import { reviewsChannels } from './reviews';
 import { syncChannels } from './sync';
 
 export const channels = {
@@ -31,6 +33,8 @@ export const channels = {
   ...onboardingChannels,
   ...intakeChannels,
   ...investigateChannels,
+  ...reviewsChannels,
+  ...licensesChannels,
 } as const;
 
 export type Channels = typeof channels;

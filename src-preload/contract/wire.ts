@@ -49,6 +49,7 @@ export const TABLES = [
   'ai',
   'ask',
   'investigate',
+  'reviews',
 ] as const;
 export type Table = (typeof TABLES)[number];
 

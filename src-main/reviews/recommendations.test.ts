@@ -40,7 +40,7 @@ async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
 
 describe.skipIf(!available && !required)('recommendations against the planted ground truth', () => {
   let b: Backend;
-  let items: ReviewItem[] = [];
+  const items: ReviewItem[] = [];
   const truth = generateInstance({ seed: SEED, people: PEOPLE }).groundTruth;
 
   beforeAll(async () => {

@@ -4,9 +4,11 @@ import { askCommand } from './ask';
 import { connectCommand } from './connect';
 import { findingsCommand, riskCommand } from './findings';
 import { instancesCommand } from './instances';
+import { licensesCommand } from './licenses';
 import { peopleCommand } from './people';
 import { matchCommand } from './match';
 import { proposeCommand } from './propose';
+import { reviewCommand } from './review';
 import { dedupeCommand, linkCommand } from './resolve';
 import { suggestionsCommand } from './suggestions';
 import { syncCommand } from './sync';
@@ -23,5 +25,7 @@ export const COMMANDS: readonly Command[] = [
   askCommand,
   findingsCommand,
   riskCommand,
+  reviewCommand,
+  licensesCommand,
   proposeCommand,
 ];

@@ -1,0 +1,188 @@
+/**
+ * Access review end to end on a 2,000-person sandbox: a campaign over about 500 of its people
+ * (departments chosen in the form), decided on the Reviews screen with filters, bulk decisions
+ * and the keyboard, signed off into a plan that is approved and applied in Plans; a sync then
+ * shows the revoked roles gone. The administrator's actions to decide every item (clicks and
+ * key presses) and the time are counted and printed.
+ */
+import type { Locator, Page } from '@playwright/test';
+import type { Result } from '../src-preload/contract';
+import { expect, snapshot, test, waitForApp } from './fixtures';
+import type { Harness } from './harness/server';
+
+test.describe.configure({ timeout: 1_200_000 });
+test.use({ harnessOptions: { backend: { sandbox: { people: 2000 } } } });
+
+async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.data as T;
+}
+
+async function sync(harness: Harness, instanceId: string): Promise<void> {
+  const b = harness.backend;
+  const job = await ok<{ id: string }>(b.invoke('sync:start', { instanceId }));
+  expect((await b.services.jobs.wait(job.id)).state).toBe('succeeded');
+  const status = await ok<{ runningJobId: string | null }>(b.invoke('investigate:status', { instanceId }));
+  if (status.runningJobId) await b.services.jobs.wait(status.runningJobId);
+}
+
+/** Departments whose people add up closest to 500. */
+async function departmentsForAbout500(harness: Harness, instanceId: string): Promise<string[]> {
+  const sizes = new Map<string, number>();
+  for (const offset of [0, 1000]) {
+    const page = await ok<{ rows: { department: string | null; removed: boolean }[] }>(
+      harness.backend.invoke('people:search', { instanceId, limit: 1000, offset }),
+    );
+    for (const p of page.rows)
+      if (p.department && !p.removed) sizes.set(p.department, (sizes.get(p.department) ?? 0) + 1);
+  }
+  // Subset sums over the departments (at most a few dozen): the set nearest 500.
+  let best = new Map<number, string[]>([[0, []]]);
+  for (const [d, n] of sizes) {
+    const next = new Map(best);
+    for (const [sum, set] of best) if (sum + n <= 700 && !next.has(sum + n)) next.set(sum + n, [...set, d]);
+    best = next;
+  }
+  const sum = [...best.keys()].sort((a, b) => Math.abs(a - 500) - Math.abs(b - 500))[0]!;
+  return best.get(sum)!;
+}
+
+test('a campaign over 500 people: decided with recommendations and filters, signed off, approved, applied, synced, the roles gone', async ({
+  app,
+  harness,
+}) => {
+  await app.setViewportSize({ width: 1440, height: 900 });
+  const b = harness.backend;
+  const { instance } = await ok<{ instance: { id: string } }>(b.invoke('sandbox:explore'));
+  const instanceId = instance.id;
+  await sync(harness, instanceId);
+  await ok(b.invoke('settings:update', { administratorName: 'Dana Whitfield' }));
+  const departments = await departmentsForAbout500(harness, instanceId);
+
+  await app.goto(`${harness.url}#/reviews`);
+  await waitForApp(app);
+  await expect(app.getByTestId('reviews-empty')).toBeVisible();
+  await app.getByTestId('new-campaign').click();
+  await app.getByTestId('campaign-name').fill('Q4 access review');
+  for (const d of departments) {
+    await app.getByTestId('campaign-departments').click();
+    await app.getByRole('option', { name: d, exact: true }).click();
+  }
+  await expect(app.getByTestId('campaign-preview')).toContainText(/\d+ people/);
+  const people = Number(
+    (await app.getByTestId('campaign-preview').innerText()).match(/([\d,]+) people/)![1]!.replace(/,/g, ''),
+  );
+  expect(people).toBeGreaterThanOrEqual(450);
+  expect(people).toBeLessThanOrEqual(550);
+  await snapshot(app, 'reviews-new-campaign');
+  await app.getByTestId('create-campaign').click();
+  await expect(app.getByTestId('campaign-view')).toBeVisible();
+  await expect(app.getByTestId('review-item').first()).toBeVisible();
+  await snapshot(app, 'reviews-campaign');
+
+  const { actions, ms } = await decideEverything(app);
+  console.log(
+    `reviews e2e: ${people} people, decided with ${actions} administrator actions in ${(ms / 1000).toFixed(1)} s`,
+  );
+  expect(actions).toBeLessThan(25);
+  await snapshot(app, 'reviews-decided');
+
+  // Every decision is recorded and can be undone until the sign-off: undo the last, then redo it.
+  await expect(app.getByTestId('decision-log')).toContainText('Dana Whitfield');
+
+  await app.getByTestId('sign-off').click();
+  await app.getByTestId('confirm-sign-off').click();
+  await expect(app.getByTestId('signed-off')).toBeVisible();
+  await expect(app.getByTestId('signed-off')).toContainText('The revocations are in the plan');
+  await snapshot(app, 'reviews-signed-off');
+  const [campaign] = await ok<{ id: string; plan: { id: string; title: string } }[]>(
+    b.invoke('reviews:list', { instanceId }),
+  );
+  const revoked = await ok<{ rows: { personId: number; roleId: number | null; kind: string }[] }>(
+    b.invoke('reviews:items', {
+      campaignId: campaign!.id,
+      filter: { decision: 'revoke', kinds: ['role'] },
+      limit: 5000,
+    }),
+  );
+  expect(revoked.rows.length).toBeGreaterThan(0);
+
+  await app.getByTestId('open-plans').click();
+  await approveAndApply(app, campaign!.plan.title);
+  await snapshot(app, 'reviews-plan-applied');
+
+  await sync(harness, instanceId);
+  for (const item of revoked.rows.slice(0, 25)) {
+    const person = await ok<{ roles: { id: number }[] }>(
+      b.invoke('people:get', { instanceId, personId: item.personId }),
+    );
+    expect(person.roles.map((r) => r.id)).not.toContain(item.roleId);
+  }
+  await app.goto(`${harness.url}#/reviews`);
+  await app.getByTestId('campaign-row').first().click();
+  await expect(app.getByTestId('campaign-plan-state')).toHaveText('applied');
+});
+
+/** Decides every item as an administrator would; counts each click and key press. */
+async function decideEverything(app: Page): Promise<{ actions: number; ms: number }> {
+  let actions = 0;
+  const progress = app.getByTestId('campaign-progress');
+  const act = async (target: Locator, how: 'click' | string = 'click') => {
+    const before = await progress.innerText();
+    actions++;
+    if (how === 'click') await target.click();
+    else await target.press(how);
+    return before;
+  };
+  const changes = async (before: string) => expect(progress).not.toHaveText(before);
+  const started = Date.now();
+
+  // Everyone dormant for 90 days: revoke all their access.
+  await act(app.getByLabel('Reason', { exact: true }));
+  await act(app.getByRole('option', { name: 'No sign-in for 90 days' }));
+  await expect(app.getByTestId('items-shown')).not.toContainText(/^0 items/);
+  await changes(await act(app.getByTestId('bulk-revoke')));
+  await act(app.getByTestId('filter-clear'));
+
+  // The high-risk items still open: look at them one by one with the keyboard.
+  await act(app.getByTestId('filter-decision').getByText('Undecided'));
+  await act(app.getByTestId('filter-risk'));
+  await act(app.getByRole('option', { name: 'High risk' }));
+  await app.keyboard.press('Escape');
+  const table = app.getByTestId('review-items');
+  const high = await app.getByTestId('review-item').count();
+  if (high > 0) {
+    await act(app.getByTestId('review-item').first());
+    for (let i = 0; i < Math.min(3, high); i++) {
+      const rec = await app.locator('[data-cursor="true"]').getByTestId('item-recommendation').innerText();
+      await changes(await act(table, rec.startsWith('Keep') ? 'k' : 'r'));
+    }
+    await snapshot(app, 'reviews-keyboard');
+  }
+  // The rest: take the recommendation for everything still undecided.
+  await act(app.getByTestId('filter-clear'));
+  await act(app.getByTestId('filter-decision').getByText('Undecided'));
+  await changes(await act(app.getByTestId('bulk-recommendation')));
+  await expect(progress).toContainText('(100%)');
+  return { actions, ms: Date.now() - started };
+}
+
+async function approveAndApply(app: Page, title: string): Promise<void> {
+  await app.getByTestId('plan-row').filter({ hasText: title }).click();
+  await expect(app.getByTestId('plan-state')).toHaveText('Draft');
+  await app.getByTestId('submit-plan').click();
+  await expect(app.getByTestId('plan-state')).toHaveText('In review');
+  await app.getByTestId('approve-plan').click();
+  const privileged = app.getByTestId('privileged-approval');
+  await expect(app.getByTestId('plan-state').filter({ hasText: 'Approved' }).or(privileged)).toBeVisible();
+  if (await privileged.isVisible()) {
+    await app.getByTestId('approval-reason').fill('Access review sign-off: removing privileged access');
+    await app.getByTestId('second-approver').fill('Bea Second');
+    await app.getByTestId('confirm-privileged-approval').click();
+  }
+  await expect(app.getByTestId('plan-state')).toHaveText('Approved');
+  await app.getByTestId('apply-plan').click();
+  await app.getByTestId('confirm-apply').click();
+  await expect(app.getByTestId('plan-state')).toHaveText('Applied', { timeout: 600_000 });
+}

@@ -1,6 +1,6 @@
 /**
  * Access review end to end on a 2,000-person sandbox: a campaign over about 500 of its people
- * (departments chosen in the form), decided on the Reviews screen with filters, bulk decisions
+ * (organizations chosen in the form), decided on the Reviews screen with filters, bulk decisions
  * and the keyboard, signed off into a plan that is approved and applied in Plans; a sync then
  * shows the revoked roles gone. The administrator's actions to decide every item (clicks and
  * key presses) and the time are counted and printed.
@@ -27,25 +27,39 @@ async function sync(harness: Harness, instanceId: string): Promise<void> {
   if (status.runningJobId) await b.services.jobs.wait(status.runningJobId);
 }
 
-/** Departments whose people add up closest to 500. */
-async function departmentsForAbout500(harness: Harness, instanceId: string): Promise<string[]> {
-  const sizes = new Map<string, number>();
-  for (const offset of [0, 1000]) {
-    const page = await ok<{ rows: { department: string | null; removed: boolean }[] }>(
-      harness.backend.invoke('people:search', { instanceId, limit: 1000, offset }),
-    );
-    for (const p of page.rows)
-      if (p.department && !p.removed) sizes.set(p.department, (sizes.get(p.department) ?? 0) + 1);
+interface Org {
+  id: number;
+  name: string;
+  totalPeople: number;
+  removed: boolean;
+  children: Org[];
+}
+
+/**
+ * Organizations (none under another chosen) whose people add up to about 500, largest first, as
+ * an administrator would scope a review by a few organizations.
+ */
+async function organizationsForAbout500(harness: Harness, instanceId: string): Promise<Org[]> {
+  const tree = await ok<Org[]>(harness.backend.invoke('organizations:tree', { instanceId }));
+  const all: { org: Org; path: number[] }[] = [];
+  const walk = (nodes: Org[], path: number[]) => {
+    for (const n of nodes) {
+      if (!n.removed) all.push({ org: n, path: [...path, n.id] });
+      walk(n.children, [...path, n.id]);
+    }
+  };
+  walk(tree, []);
+  const chosen: { org: Org; path: number[] }[] = [];
+  let sum = 0;
+  const candidates = all.filter((c) => c.org.totalPeople <= 300).sort((a, b) => b.org.totalPeople - a.org.totalPeople);
+  for (const c of candidates) {
+    if (sum >= 480) break;
+    if (sum + c.org.totalPeople > 520) continue;
+    if (chosen.some((x) => x.path.includes(c.org.id) || c.path.includes(x.org.id))) continue;
+    chosen.push(c);
+    sum += c.org.totalPeople;
   }
-  // Subset sums over the departments (at most a few dozen): the set nearest 500.
-  let best = new Map<number, string[]>([[0, []]]);
-  for (const [d, n] of sizes) {
-    const next = new Map(best);
-    for (const [sum, set] of best) if (sum + n <= 700 && !next.has(sum + n)) next.set(sum + n, [...set, d]);
-    best = next;
-  }
-  const sum = [...best.keys()].sort((a, b) => Math.abs(a - 500) - Math.abs(b - 500))[0]!;
-  return best.get(sum)!;
+  return chosen.map((c) => c.org);
 }
 
 test('a campaign over 500 people: decided with recommendations and filters, signed off, approved, applied, synced, the roles gone', async ({
@@ -58,17 +72,22 @@ test('a campaign over 500 people: decided with recommendations and filters, sign
   const instanceId = instance.id;
   await sync(harness, instanceId);
   await ok(b.invoke('settings:update', { administratorName: 'Dana Whitfield' }));
-  const departments = await departmentsForAbout500(harness, instanceId);
+  const organizations = await organizationsForAbout500(harness, instanceId);
 
   await app.goto(`${harness.url}#/reviews`);
   await waitForApp(app);
   await expect(app.getByTestId('reviews-empty')).toBeVisible();
   await app.getByTestId('new-campaign').click();
   await app.getByTestId('campaign-name').fill('Q4 access review');
-  for (const d of departments) {
-    await app.getByTestId('campaign-departments').click();
-    await app.getByRole('option', { name: d, exact: true }).click();
+  for (const o of organizations) {
+    await app.getByTestId('campaign-organizations').click();
+    await app.getByTestId('campaign-organizations').fill(o.name);
+    await app
+      .getByRole('option', { name: `${o.name} · ${o.totalPeople.toLocaleString('en-US')} people` })
+      .first()
+      .click();
   }
+  await app.getByTestId('campaign-name').click();
   await expect(app.getByTestId('campaign-preview')).toContainText(/\d+ people/);
   const people = Number(
     (await app.getByTestId('campaign-preview').innerText()).match(/([\d,]+) people/)![1]!.replace(/,/g, ''),

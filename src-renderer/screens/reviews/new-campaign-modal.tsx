@@ -1,7 +1,13 @@
 /** A new campaign: name, scope, kinds of access, stages, due date, default, recurrence; a preview of who is in it. */
 import { Alert, Button, Checkbox, Group, Modal, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { CreateCampaignInput, ReviewDefault, ReviewItemKind, ReviewScope } from '../../../src-preload/contract';
+import type {
+  CreateCampaignInput,
+  OrganizationNode,
+  ReviewDefault,
+  ReviewItemKind,
+  ReviewScope,
+} from '../../../src-preload/contract';
 import { REVIEW_ITEM_KIND_LABELS, REVIEW_ITEM_KINDS } from '../../../src-preload/contract';
 import { useApiMutation, useApiQuery } from '../../api';
 import { formatNumber } from '../../lib/format';
@@ -19,6 +25,7 @@ function useCampaignForm() {
   const [name, setName] = useState('');
   const [side, setSide] = useState<string>('all');
   const [departments, setDepartments] = useState<string[]>([]);
+  const [organizations, setOrganizations] = useState<string[]>([]);
   const [privilegedOnly, setPrivilegedOnly] = useState(false);
   const [kinds, setKinds] = useState<string[]>([...REVIEW_ITEM_KINDS]);
   const [managers, setManagers] = useState(false);
@@ -28,10 +35,32 @@ function useCampaignForm() {
   const scope: ReviewScope = {
     ...(side !== 'all' ? { side: side as 'internal' | 'external' } : {}),
     ...(departments.length ? { departments } : {}),
+    ...(organizations.length ? { organizationIds: organizations.map(Number) } : {}),
     ...(privilegedOnly ? { privilegedOnly } : {}),
   };
-  const fields = { name, side, departments, privilegedOnly, kinds, managers, dueOn, defaultDecision, quarterly };
-  const set = { setName, setSide, setDepartments, setPrivilegedOnly, setKinds, setManagers, setDueOn, setDefault };
+  const fields = {
+    name,
+    side,
+    departments,
+    organizations,
+    privilegedOnly,
+    kinds,
+    managers,
+    dueOn,
+    defaultDecision,
+    quarterly,
+  };
+  const set = {
+    setName,
+    setSide,
+    setDepartments,
+    setOrganizations,
+    setPrivilegedOnly,
+    setKinds,
+    setManagers,
+    setDueOn,
+    setDefault,
+  };
   return { fields, set: { ...set, setQuarterly }, scope };
 }
 
@@ -43,7 +72,14 @@ function useDepartments(instanceId: string, enabled: boolean): string[] {
 
 type Form = ReturnType<typeof useCampaignForm>;
 
-function CampaignFields({ form, departments, nameError }: { form: Form; departments: string[]; nameError?: string }) {
+interface FieldsProps {
+  form: Form;
+  departments: string[];
+  organizations: { value: string; label: string }[];
+  nameError?: string | undefined;
+}
+
+function CampaignFields({ form, departments, organizations, nameError }: FieldsProps) {
   const { fields: f, set } = form;
   const deptOptions = departments;
   return (
@@ -78,6 +114,16 @@ function CampaignFields({ form, departments, nameError }: { form: Form; departme
           data-testid="campaign-departments"
         />
       </Group>
+      <MultiSelect
+        label="Organizations (with everything under them)"
+        placeholder="Any organization"
+        searchable
+        limit={100}
+        value={f.organizations}
+        onChange={set.setOrganizations}
+        data={organizations}
+        data-testid="campaign-organizations"
+      />
       <Checkbox
         label="Privileged access only"
         checked={f.privilegedOnly}
@@ -90,6 +136,29 @@ function CampaignFields({ form, departments, nameError }: { form: Form; departme
         data={REVIEW_ITEM_KINDS.map((k) => ({ value: k, label: REVIEW_ITEM_KIND_LABELS[k] }))}
         error={f.kinds.length === 0 ? 'Choose at least one kind of access.' : undefined}
       />
+      <TimingFields form={form} />
+    </>
+  );
+}
+
+/** Every organization as an option, with how many people it holds with everything under it. */
+function useOrganizations(instanceId: string, enabled: boolean): { value: string; label: string }[] {
+  const tree = useApiQuery('organizations:tree', { instanceId }, { enabled });
+  const options: { value: string; label: string }[] = [];
+  const walk = (nodes: OrganizationNode[]) => {
+    for (const n of nodes) {
+      if (!n.removed) options.push({ value: String(n.id), label: `${n.name} · ${formatNumber(n.totalPeople)} people` });
+      walk(n.children);
+    }
+  };
+  walk(tree.data ?? []);
+  return options;
+}
+
+function TimingFields({ form }: { form: Form }) {
+  const { fields: f, set } = form;
+  return (
+    <>
       <Group grow>
         <TextInput label="Due" type="date" value={f.dueOn} onChange={(e) => set.setDueOn(e.currentTarget.value)} />
         <Select
@@ -121,6 +190,7 @@ export function NewCampaignModal({ instanceId, opened, onClose, onCreated }: Pro
   const form = useCampaignForm();
   const { fields: f, scope } = form;
   const deptOptions = useDepartments(instanceId, opened);
+  const orgOptions = useOrganizations(instanceId, opened);
   const itemKinds = f.kinds as ReviewItemKind[];
   const preview = useApiQuery(
     'reviews:preview',
@@ -147,7 +217,7 @@ export function NewCampaignModal({ instanceId, opened, onClose, onCreated }: Pro
   return (
     <Modal opened={opened} onClose={onClose} title="New access review campaign" size="lg">
       <Stack gap="sm">
-        <CampaignFields form={form} departments={deptOptions} nameError={nameError} />
+        <CampaignFields form={form} departments={deptOptions} organizations={orgOptions} nameError={nameError} />
         {preview.data && (
           <Alert variant="light" data-testid="campaign-preview">
             <Text size="sm">

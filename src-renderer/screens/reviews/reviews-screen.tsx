@@ -1,9 +1,10 @@
 /**
  * Reviews: access review campaigns of the active instance. The list (progress, due date, state)
  * and a new campaign (scope, kinds of access, stages, default, recurrence, with a preview of who
- * is in it); a campaign opens in place for deciding (see campaign-view.tsx).
+ * is in it); a campaign opens in place for deciding (see campaign-view.tsx). Tabs for licence
+ * use and the AI record.
  */
-import { Badge, Button, EmptyState, Group, Paper, Progress, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, EmptyState, Group, Paper, Progress, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconChecklist, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CampaignSummary, Instance } from '../../../src-preload/contract';
@@ -11,7 +12,9 @@ import { useApiQuery } from '../../api';
 import { BrowseGate } from '../../components/browse/browse-gate';
 import { ScreenHeader } from '../../components/screen-header';
 import { formatNumber } from '../../lib/format';
+import { AiRecordPanel } from './ai-record-panel';
 import { CampaignView } from './campaign-view';
+import { LicensesPanel } from './licenses-panel';
 import { NewCampaignModal } from './new-campaign-modal';
 
 export function ReviewsScreen() {
@@ -22,7 +25,28 @@ export function ReviewsScreen() {
         description="Access review campaigns: who keeps which access, with a recommendation and its reasons for every item."
       />
       <BrowseGate what="access to review">
-        {(instance) => <Campaigns key={instance.id} instance={instance} />}
+        {(instance) => (
+          <Tabs defaultValue="campaigns" keepMounted={false}>
+            <Tabs.List mb="md">
+              <Tabs.Tab value="campaigns">Campaigns</Tabs.Tab>
+              <Tabs.Tab value="licenses" data-testid="tab-licenses">
+                Licenses
+              </Tabs.Tab>
+              <Tabs.Tab value="ai" data-testid="tab-ai-record">
+                AI record
+              </Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="campaigns">
+              <Campaigns key={instance.id} instance={instance} />
+            </Tabs.Panel>
+            <Tabs.Panel value="licenses">
+              <LicensesPanel instanceId={instance.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="ai">
+              <AiRecordPanel instanceId={instance.id} />
+            </Tabs.Panel>
+          </Tabs>
+        )}
       </BrowseGate>
     </Stack>
   );

@@ -66,7 +66,7 @@ function scopeOf(values: CommandInput['values']): CreateCampaignInput['scope'] {
 const pct = (a: number, b: number) => (b === 0 ? '100%' : `${Math.round((a / b) * 100)}%`);
 
 const summaryLine = (c: CampaignSummary) =>
-  `${c.id}  ${c.name} [${c.state.replace('_', ' ')}${c.overdue ? ', overdue' : ''}] stage ${c.currentStage + 1}/${c.stages.length}: ` +
+  `${c.id}  ${c.name} [${c.state.replace('_', ' ')}${c.overdue ? ', overdue' : ''}] stage ${c.currentStage}/${c.stages.length}: ` +
   `${c.counts.decided}/${c.counts.items} decided (${pct(c.counts.decided, c.counts.items)}), ${c.counts.revoke} revoke, due ${c.dueOn}`;
 
 function detailText(c: CampaignDetail): string {

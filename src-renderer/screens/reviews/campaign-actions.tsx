@@ -13,7 +13,7 @@ export function CampaignActions({ campaign: c }: { campaign: CampaignDetail }) {
   const advance = useApiMutation('reviews:advanceStage');
   const [confirm, setConfirm] = useState(false);
   const active = c.state === 'active';
-  const lastStage = c.currentStage >= c.stages.length - 1;
+  const lastStage = c.currentStage >= c.stages.length;
   const error = exportBook.error ?? importBook.error ?? report.error ?? advance.error;
   return (
     <Stack gap={4} align="flex-end">
@@ -52,7 +52,7 @@ export function CampaignActions({ campaign: c }: { campaign: CampaignDetail }) {
         </Menu>
         {active && !lastStage && (
           <Button variant="light" onClick={() => advance.mutate({ campaignId: c.id })} loading={advance.isPending}>
-            Close stage {c.currentStage + 1}
+            Close stage {c.currentStage}
           </Button>
         )}
         {active && lastStage && (

@@ -38,7 +38,7 @@ export function CampaignView({ campaignId, onBack }: { campaignId: string; onBac
           </Button>
           <Title order={2}>{c.name}</Title>
           <Text size="sm" c="dimmed">
-            {c.scopeText} · stage {c.currentStage + 1} of {c.stages.length}: {c.stages[c.currentStage]?.name} · due{' '}
+            {c.scopeText} · stage {c.currentStage} of {c.stages.length}: {c.stages[c.currentStage - 1]?.name} · due{' '}
             {c.dueOn}
           </Text>
         </Stack>

@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY_META } from './src-main/security';
 
 const root = dirname(fileURLToPath(import.meta.url));
-const external = ['better-sqlite3', 'keytar', 'electron'];
+// tesseract.js starts its own worker from a file of its package; @napi-rs/canvas is native.
+const external = ['better-sqlite3', 'keytar', 'electron', 'tesseract.js', '@napi-rs/canvas'];
 
 export default defineConfig({
   main: {
@@ -18,6 +19,10 @@ export default defineConfig({
           'write-worker': resolve(root, 'src-main/sync/write-worker.ts'),
           // Questions run in a child process of their own (src-main/ask/runner.ts finds it beside index.js).
           'ask-runner': resolve(root, 'src-main/ask/runner-store.ts'),
+          // The detectors' scans run in a worker thread (src-main/investigate/scan/run-in-worker.ts finds it beside index.js).
+          'scan-worker': resolve(root, 'src-main/investigate/scan/scan-worker.ts'),
+          // OCR and page pictures run in a worker thread (src-main/intake/worker/worker-client.ts finds it beside index.js).
+          'intake-worker': resolve(root, 'src-main/intake/worker/intake-worker.ts'),
         },
         external,
       },

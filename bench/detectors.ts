@@ -154,11 +154,12 @@ async function timedScan(db: DB, request: ScanRequest) {
   return { result, wallMs, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
 }
 
-function printScore(name: string, s: oracle.Score, against: string): void {
-  const mark = s.precision >= 0.8 && s.recall >= 0.9 ? 'ok' : 'BELOW TARGET';
+/** `recallOnly`: what was planted is a subset of what the detector should find, so precision means nothing. */
+function printScore(name: string, s: oracle.Score, against: string, recallOnly = false): void {
+  const mark = (recallOnly || s.precision >= 0.8) && s.recall >= 0.9 ? 'ok' : 'BELOW TARGET';
   row(
     name,
-    `P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}`,
+    `P ${recallOnly ? '  -  ' : s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}`,
     `${fmt(s.found)} found, ${fmt(s.expected)} expected (${against})${s.expected > 0 ? `  ${mark}` : ''}`,
   );
 }
@@ -213,7 +214,9 @@ async function benchSize(people: number): Promise<void> {
     rawSessionScan(db, range);
     const rawMs = performance.now() - r0;
     const full = await timedScan(db, { ...request, mode: 'full' });
-    printFullScan(full, rawMs, sessions);
+    printFullScan('full scan, all detectors, first (writes every finding)', full, rawMs, sessions);
+    const again = await timedScan(db, { ...request, mode: 'full' });
+    printFullScan('full scan again (findings unchanged: the daily one)', again, rawMs, null);
     printScores(db, instanceId, truth, request);
 
     const { planted } = await ask(child, { type: 'change', n: 500 }, 'changed');
@@ -252,31 +255,35 @@ function prepare(db: DB, instanceId: string, truth: GroundTruth): ScanRequest {
   };
 }
 
-function printFullScan(full: Awaited<ReturnType<typeof timedScan>>, rawMs: number, sessions: number): void {
-  const scanMs = full.result.summary.ms;
-  row('login sessions in the mirror', fmt(sessions));
-  row('raw SQLite scan of those rows (better-sqlite3)', `${fmt(rawMs)} ms`);
-  row(
-    'full scan, all detectors (in the worker)',
-    `${fmt(scanMs)} ms`,
-    `target < 5,000 ms  ${scanMs < 5000 ? 'ok' : 'OVER'}`,
-  );
-  row(
-    '  full scan / raw scan',
-    `${(scanMs / rawMs).toFixed(2)} x`,
-    `target <= 3 x  ${scanMs / rawMs <= 3 ? 'ok' : 'OVER'}`,
-  );
-  row('  wall time incl. starting the worker', `${fmt(full.wallMs)} ms`);
+function printFullScan(
+  label: string,
+  scan: Awaited<ReturnType<typeof timedScan>>,
+  rawMs: number,
+  sessions: number | null,
+) {
+  const ms = scan.result.summary.ms;
+  const phases = scan.result.summary.phases ?? {};
+  const logMs = (phases.sessions ?? 0) + (phases.bursts ?? 0);
+  if (sessions !== null) {
+    row('login sessions in the mirror', fmt(sessions));
+    row('raw SQLite scan of those rows (better-sqlite3)', `${fmt(rawMs)} ms`);
+  }
+  row(label, `${fmt(ms)} ms`, `target < 5,000 ms  ${ms < 5000 ? 'ok' : 'OVER'}`);
+  row('  scan / raw scan', `${(ms / rawMs).toFixed(2)} x`, `target <= 3 x  ${ms / rawMs <= 3 ? 'ok' : 'OVER'}`);
+  row('  of which the log part (sessions, bursts) / raw', `${(logMs / rawMs).toFixed(2)} x`, `${fmt(logMs)} ms`);
+  row('  where the time went (ms)', '', JSON.stringify(phases));
+  row('  wall time incl. starting the worker', `${fmt(scan.wallMs)} ms`);
   row(
     '  main event loop delay p99 / max',
-    `${full.p99.toFixed(1)} / ${full.max.toFixed(1)} ms`,
-    `target p99 < 50 ms  ${full.p99 < 50 ? 'ok' : 'OVER'}`,
+    `${scan.p99.toFixed(1)} / ${scan.max.toFixed(1)} ms`,
+    `target p99 < 50 ms  ${scan.p99 < 50 ? 'ok' : 'OVER'}`,
   );
-  row(
-    '  findings',
-    fmt(Object.values(full.result.summary.found).reduce((a, b) => a + (b ?? 0), 0)),
-    JSON.stringify(full.result.summary.found),
-  );
+  if (sessions !== null)
+    row(
+      '  findings',
+      fmt(Object.values(scan.result.summary.found).reduce((a, b) => a + (b ?? 0), 0)),
+      JSON.stringify(scan.result.summary.found),
+    );
 }
 
 function printScores(db: DB, instanceId: string, truth: GroundTruth, request: ScanRequest): void {
@@ -286,7 +293,7 @@ function printScores(db: DB, instanceId: string, truth: GroundTruth, request: Sc
   printScore('off_hours', t.offHours, 'planted');
   printScore('permission_burst (events)', t.burst, 'planted');
   printScore('peer_outlier (person, role)', t.peers, 'planted');
-  printScore('new_ip_or_agent: planted new addresses', t.newAddressRecall, 'planted, recall only');
+  printScore('new_ip_or_agent: planted new addresses', t.newAddressRecall, 'planted, recall only', true);
   const d = oracle.againstDefinitions(db, instanceId, request);
   printScore('new_ip_or_agent', d.newIpOrAgent, 'definition in SQL');
   printScore('privileged_unused', d.privilegedUnused, 'definition in SQL');

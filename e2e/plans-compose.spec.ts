@@ -70,9 +70,7 @@ async function stateOf(harness: Harness, planId: string): Promise<string> {
   return (await ok<{ plan: { state: string } }>(harness.backend.invoke('plans:get', { planId }))).plan.state;
 }
 
-// fixme: written before four-eyes landed; its approval clicks now meet the four-eyes dialog (a reason and a
-// second administrator), so "Approved by" never appears. Rewrite its approval steps through that dialog.
-test.fixme('a long plan paged by person, remove, apply the approved part, People without a sync, undo links, discard', async ({
+test('a long plan paged by person, remove, apply the approved part, People without a sync, undo links, discard', async ({
   app,
   harness,
 }) => {
@@ -111,13 +109,20 @@ test.fixme('a long plan paged by person, remove, apply the approved part, People
   await expect(app.getByTestId('plan-state')).toHaveText('In review');
   await app.getByRole('button', { name: '1', exact: true }).first().click();
   const boxes = app.getByTestId('operation-checkbox');
-  // One at a time: a grant the policy counts as privileged is approved only on its own.
-  await boxes.nth(0).check();
-  await app.getByTestId('approve-selected').click();
-  await expect(app.getByText(/Approved by /)).toHaveCount(1);
-  await boxes.nth(1).check();
-  await app.getByTestId('approve-selected').click();
-  await expect(app.getByText(/Approved by /)).toHaveCount(2);
+  // One at a time: a grant of a plan this size is privileged, so it is approved on its own through
+  // the four-eyes dialog, with a reason and a second administrator's own name.
+  for (const n of [0, 1]) {
+    await boxes.nth(n).check();
+    await app.getByTestId('approve-selected').click();
+    const fourEyes = app.getByRole('dialog', { name: 'Approve a privileged operation' });
+    await expect(fourEyes).toBeVisible();
+    await app.getByTestId('approval-reason').fill('Needed for the spring reviews');
+    await app.getByTestId('second-approver').fill('Bea Second');
+    if (n === 0) await snapshot(app, 'plans-compose-four-eyes');
+    await app.getByTestId('confirm-privileged-approval').click();
+    await expect(fourEyes).toBeHidden();
+    await expect(app.getByText(/Approved by Bea Second/)).toHaveCount(n + 1);
+  }
   await app.getByTestId('apply-approved').click();
   await expect(app.getByRole('dialog')).toContainText('57 not approved yet move to a new draft');
   await snapshot(app, 'plans-compose-apply-approved-confirm');

@@ -37,6 +37,8 @@ export interface AiEngine {
   interpretQuestion: Task<'interpretQuestion'>;
   /** A structured explanation as sentences. */
   explain: Task<'explain'>;
+  /** An answer from retrieved passages only, each sentence citing its passages. */
+  answerQuestion: Task<'answerQuestion'>;
 }
 export type TaskInput<K extends TaskName> = InputOf<Tasks[K]>;
 export type TaskOutput<K extends TaskName> = OutputOf<Tasks[K]>;

@@ -17,6 +17,7 @@ import { createReviewsService } from '../reviews/reviews-service';
 import { createAuditService } from '../audit-trail/audit-service';
 import { recordPolicySettings } from '../audit-trail';
 import { createConnectService } from '../connect/connect-service';
+import { createHelpdeskService } from '../helpdesk/helpdesk-service';
 import { localAdministrator } from '../connect/local-admin';
 import { createInstancesService } from '../instances/instances-service';
 import { createMirrorService } from '../mirror/mirror-service';
@@ -125,6 +126,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await services.jobs.shutdown();
       await services.sandbox.close();
       services.ask.close();
+      await services.intake.close();
       listeners.clear();
       db.close();
     },
@@ -184,7 +186,8 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const aiSettings = createAiSettingsService({ ai, vault, instances });
   const ask = createAskService({ db });
   const onboarding = createOnboardingService({ db, mirror, ai, administrator });
-  const intake = createIntakeService({ db, logger: logger.child('intake') });
+  const intake = createIntakeService({ db, blobDir: path.join(dataDir, 'intake'), logger: logger.child('intake') });
+  const helpdesk = createHelpdeskService({ db, instances, ai, administrator });
   const investigate = createInvestigateService({
     ...{ db, instances, mirror, plans, jobs, administrator, logger: logger.child('investigate') },
     onScanFinished: () => changed(['investigate', 'jobs']),
@@ -209,6 +212,7 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     onboarding,
     intake,
     investigate,
+    helpdesk,
     reviews,
     licenses,
     jobs,

@@ -3,7 +3,6 @@
  * loader), a data folder of its own, the built-in sandbox, the real keychain of the test run.
  * Exit codes, stdout for results (JSON with --json), stderr for progress and errors.
  */
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,8 +12,8 @@ import { silentLogger, SecretRegistry } from '../log/logger';
 import { createVault } from '../vault/vault';
 import { dedupe, readRecordsCsv } from '../ai/resolve';
 import { syntheticPeople } from '../ai/resolve/synthetic-people';
+import { runDesk } from './test-support/run-desk';
 
-const DESK = path.join(import.meta.dirname, 'desk.ts');
 /** The desk processes of this file keep their keychain entries under a name of their own. */
 const SERVICE = `Admin Desk desk-test ${crypto.randomUUID()}`;
 const available = (
@@ -31,26 +30,8 @@ afterAll(() => {
   for (const d of made) fs.rmSync(d, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function desk(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', DESK, ...args], {
-      env: { ...process.env, ADMIN_DESK_KEYCHAIN_SERVICE: SERVICE, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const desk = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  runDesk(args, { ADMIN_DESK_KEYCHAIN_SERVICE: SERVICE, ...env });
 
 describe('desk without a backend', () => {
   it('prints its help and exits 0; an unknown command is a usage error (2)', async () => {

@@ -306,12 +306,22 @@ export function openFindingsByPerson(
   instanceId: string,
   people?: readonly number[],
 ): Map<number, Map<FindingKind, number>> {
-  const sql = `SELECT f.person_id, f.kind, count(*) FROM investigate_findings f LEFT JOIN plans pl ON pl.id = f.plan_id
+  const select = (
+    from: string,
+  ) => `SELECT f.person_id, f.kind, count(*) FROM ${from} LEFT JOIN plans pl ON pl.id = f.plan_id
     WHERE f.instance_id = ? AND f.detected = 1 AND ${EFFECTIVE_STATUS} IN ('open', 'acknowledged')`;
-  const one = db.prepare(`${sql} AND f.person_id = ? GROUP BY 1, 2`).raw(true);
+  // One person's findings through the person index (the planner would otherwise walk the kind index).
+  const one = db
+    .prepare(
+      `${select('investigate_findings f INDEXED BY investigate_findings_person')} AND f.person_id = ? GROUP BY 1, 2`,
+    )
+    .raw(true);
   const rows = (
     people === undefined
-      ? db.prepare(`${sql} GROUP BY 1, 2`).raw(true).all(instanceId)
+      ? db
+          .prepare(`${select('investigate_findings f')} GROUP BY 1, 2`)
+          .raw(true)
+          .all(instanceId)
       : people.flatMap((id) => one.all(instanceId, id))
   ) as [number, FindingKind, number][];
   const out = new Map<number, Map<FindingKind, number>>();

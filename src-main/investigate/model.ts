@@ -40,14 +40,17 @@ export interface RoleFacts {
   likelyPrivileged: boolean;
 }
 
-/** A person's sessions in time order, addresses and browsers as ids of the scan's dictionary. */
+/**
+ * A person's sessions in time order, addresses and browsers as ids of the scan's dictionary.
+ * Arrays, or views into a full scan's columns.
+ */
 export interface SessionHistory {
   personId: number;
-  sessionIds: number[];
+  sessionIds: ArrayLike<number>;
   /** Start, seconds. */
-  at: number[];
-  ip: number[];
-  ua: number[];
+  at: ArrayLike<number>;
+  ip: ArrayLike<number>;
+  ua: ArrayLike<number>;
 }
 
 /** Turns repeated strings (addresses, browsers) into small numbers and back. */
@@ -143,9 +146,22 @@ export function wireToSeconds(text: string | null | undefined): number | null {
   return Number.isNaN(seconds) || mo < 1 || mo > 12 || d < 1 || d > 31 ? null : seconds;
 }
 
-/** Seconds -> `YYYY-MM-DD HH:MM:SS` (UTC). */
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** Seconds -> `YYYY-MM-DD HH:MM:SS` (UTC), by arithmetic (Howard Hinnant's civil_from_days). */
 export function secondsToWire(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' ');
+  const s = Math.floor(seconds);
+  const z = Math.floor(s / DAY_S) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const t = s - Math.floor(s / DAY_S) * DAY_S;
+  return `${y}-${two(m)}-${two(d)} ${two(Math.floor(t / 3600))}:${two(Math.floor(t / 60) % 60)}:${two(t % 60)}`;
 }
 
 export const clamp01 = (x: number): number => Math.max(0, Math.min(1, x));

@@ -9,7 +9,7 @@
  * same thing from the person's record.
  */
 import type { FindingKind, RiskContribution, RiskFactor } from '../../src-preload/contract';
-import { FINDING_KIND_LABELS } from '../../src-preload/contract';
+import { FINDING_KIND_LABELS, inSentence } from '../../src-preload/contract';
 import type { DetectorSettings, PersonFacts, RoleFacts } from './model';
 import { canSignIn, DAY_S, isExpired, lastActivity, plural } from './model';
 import { ACCESS_TYPES, USER_TYPES } from '../smartsimple/protocol';
@@ -78,7 +78,7 @@ export const RISK_FACTORS: RiskFactor[] = [
   },
   ...Object.entries(FINDING_POINTS).map(([kind, p]) => ({
     factor: `finding:${kind}`,
-    label: `Open finding: ${FINDING_KIND_LABELS[kind as FindingKind].toLowerCase()}`,
+    label: `Open finding: ${inSentence(FINDING_KIND_LABELS[kind as FindingKind])}`,
     points: `${p.each} each, at most ${p.max}`,
     description: 'Open or acknowledged, still detected; dismissed and remediated findings do not count.',
   })),
@@ -168,7 +168,7 @@ export function findingContributions(open: ReadonlyMap<FindingKind, number> | un
     if (!rule) continue;
     out.push({
       factor: `finding:${kind}`,
-      label: `Open finding: ${FINDING_KIND_LABELS[kind].toLowerCase()}`,
+      label: `Open finding: ${inSentence(FINDING_KIND_LABELS[kind])}`,
       points: capped(n, rule),
       detail: plural(n, 'open finding'),
     });

@@ -8,6 +8,7 @@ import { auditHandlers } from './audit-handlers';
 import { browseHandlers } from './browse-handlers';
 import { syncHandlers } from './sync-handlers';
 import { connectionHandlers } from './connection-handlers';
+import { helpdeskHandlers } from './helpdesk-handlers';
 import { intakeHandlers } from './intake-handlers';
 import { investigateHandlers } from './investigate-handlers';
 import { instanceHandlers } from './instance-handlers';
@@ -33,6 +34,7 @@ export function createHandlers(services: Services): Handlers {
     ...onboardingHandlers(services),
     ...intakeHandlers(services),
     ...investigateHandlers(services),
+    ...helpdeskHandlers(services),
     ...reviewsHandlers(services),
   };
 }

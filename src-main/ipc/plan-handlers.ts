@@ -12,6 +12,7 @@ export function planHandlers({ plans }: Services): Pick<Handlers, PlanChannels> 
     'plans:buildFromFilter': (input) => plans.buildFromFilter(input),
     'plans:buildFromSelection': (input) => plans.buildFromSelection(input),
     'plans:buildFromCsv': (input) => plans.buildFromCsv(input),
+    'plans:previewBuild': (input) => plans.previewBuild(input),
     'plans:previewCsv': (input) => plans.previewCsv(input),
     'plans:addOperation': (input) => plans.addOperations(input),
     'plans:editOperation': (input) => plans.editOperation(input),

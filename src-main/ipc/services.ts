@@ -8,6 +8,7 @@ import type { AiSettingsService } from '../ai/ai-settings';
 import type { AskService } from '../ask/ask-service';
 import type { AuditService } from '../audit-trail/audit-service';
 import type { ConnectService } from '../connect/connect-service';
+import type { HelpdeskService } from '../helpdesk/helpdesk-service';
 import type { IntakeService } from '../intake/intake-service';
 import type { InstancesService } from '../instances/instances-service';
 import type { InvestigateService } from '../investigate/investigate-service';
@@ -50,6 +51,8 @@ export interface Services {
   ask: AskService;
   intake: IntakeService;
   investigate: InvestigateService;
+  /** The access troubleshooter, resets, tickets and the knowledge base. */
+  helpdesk: HelpdeskService;
   reviews: ReviewsService;
   licenses: LicensesService;
   jobs: JobsService;

@@ -1,6 +1,6 @@
 /**
  * What license optimization reads from the mirror (accounts, sessions, who made access changes,
- * which roles external people hold) and its settings row (table license_settings, migration 14).
+ * which roles external people hold) and its settings row (table license_settings, migration 12).
  */
 import type { DB } from '../db/open';
 import { personKeyRange } from '../db/mirror-keys';

@@ -73,6 +73,8 @@ function seed({ db, instanceId }: TestDb) {
           'sf_User Type': '40',
           cf_Department: 'Information Technology',
           'cf_Manager ID': '100',
+          'sf_Created By': '101',
+          'sf_Updated By': '99999',
         }),
         personRecord(103, {
           'sf_First Name': 'Di',
@@ -172,6 +174,9 @@ describe('mirror queries', () => {
     expect(ana.accessChanges[0]).toMatchObject({ action: 'role_added', detail: ',2,' });
     const cy = getPerson(t.db, t.instanceId, 102);
     expect(cy.managerName).toBe('Ana Núñez');
+    // "Created By" reads as a name; an id the mirror does not know stays unnamed.
+    expect(cy.peopleNamed).toEqual({ '100': 'Ana Núñez', '101': 'Bo Smith' });
+    expect(ana.peopleNamed).toEqual({});
     expect(cy.programs).toEqual([
       { associationId: 9002, programId: 500, programName: 'Arts Access', roleId: 4, roleName: 'Reviewer' },
     ]);

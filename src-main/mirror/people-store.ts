@@ -7,7 +7,7 @@ import type { DB } from '../db/open';
 import { listAccessEvents, listLoginSessions } from './logs-store';
 import { ORG_JOIN, PERSON_COLUMNS, toPerson, type PersonDbRow } from './people-search-store';
 import { getOrganizationPath } from './organizations-store';
-import type { PersonDetail, PersonProgram, PersonRole } from '../../src-preload/contract';
+import { PERSON_ID_FIELD, type PersonDetail, type PersonProgram, type PersonRole } from '../../src-preload/contract';
 
 export type { PersonDetail, PersonProgram, PersonRole };
 
@@ -64,6 +64,7 @@ export function getPerson(
        WHERE a.instance_id = ? AND a.person_id = ? AND a.deleted_at IS NULL ORDER BY g.name COLLATE NOCASE, a.association_id`,
     )
     .all(instanceId, personId) as PersonProgram[];
+  const raw = JSON.parse(row.raw) as Record<string, string | null>;
   return {
     ...toPerson(row),
     phone: row.phone,
@@ -71,7 +72,8 @@ export function getPerson(
     managerId: row.manager_id,
     managerName: row.manager_name,
     created: row.created,
-    raw: JSON.parse(row.raw) as Record<string, string | null>,
+    raw,
+    peopleNamed: namesOfPeopleIn(db, instanceId, raw),
     roles: roles.map((r) => ({
       id: r.id,
       name: r.name,
@@ -83,6 +85,25 @@ export function getPerson(
     recentLogins: listLoginSessions(db, instanceId, { personId, limit: recent }),
     accessChanges: listAccessEvents(db, instanceId, { personId, limit: recent }),
   };
+}
+
+/** "Created By: 14543" reads as a name: the people the raw record names by id (removed ones too). */
+function namesOfPeopleIn(db: DB, instanceId: string, raw: Record<string, string | null>): Record<string, string> {
+  const ids = [
+    ...new Set(
+      Object.entries(raw)
+        .filter(([k, v]) => PERSON_ID_FIELD.test(k) && v !== null && /^\d{1,15}$/.test(v))
+        .map(([, v]) => Number(v)),
+    ),
+  ];
+  if (ids.length === 0) return {};
+  const rows = db
+    .prepare(
+      `SELECT id, trim(first_name || ' ' || last_name) AS name FROM mirror_people
+       WHERE instance_id = ? AND id IN (${ids.map(() => '?').join(',')})`,
+    )
+    .all(instanceId, ...ids) as { id: number; name: string }[];
+  return Object.fromEntries(rows.filter((r) => r.name).map((r) => [String(r.id), r.name]));
 }
 
 /** A live person with the fields entity resolution compares (names, e-mail, phone, work details). */

@@ -121,7 +121,8 @@ function planCreatePerson(
     ...base,
     kind: 'create_person',
     personId: null,
-    params: { fields: input.fields, roleIds: input.roleIds },
+    // The organization's name as planned, so the summary names it ("in Harbor Arts Council").
+    params: { fields: input.fields, roleIds: input.roleIds, organizationName: ctx.organization.name },
     before: {},
     after,
   };
@@ -133,7 +134,9 @@ function planRoleChange(
   { name, roles }: Subject,
   base: SourceFields,
 ): PlannedOperation {
-  needRole(ctx, input.roleId, false);
+  // A "UTA roles only" role cannot be given on a profile, but one left there from before the flag
+  // was set can be taken off (the help desk's troubleshooter proposes exactly that).
+  if (input.kind === 'add_role' || !roles.includes(input.roleId)) needRole(ctx, input.roleId, false);
   const holds = roles.includes(input.roleId);
   if (input.kind === 'add_role' && holds) throw validation(`${name} already holds ${roleName(ctx, input.roleId)}.`);
   if (input.kind === 'remove_role' && !holds) throw validation(`${name} does not hold ${roleName(ctx, input.roleId)}.`);
@@ -346,6 +349,10 @@ const CODE_WORDS: Record<string, Record<string, string>> = {
   },
 };
 
+/** A field's value in words: access and admin codes by name ("No access"), anything else quoted. */
+export const valueWords = (field: string, v: string | null | undefined): string =>
+  CODE_WORDS[field]?.[norm(v)] ?? `"${norm(v)}"`;
+
 /** One line for lists and for the note written on the person in SmartSimple. */
 export function describeOperation(
   op: GuardedOperation,
@@ -355,9 +362,10 @@ export function describeOperation(
   const role = (id: unknown) => ctx.roles.get(id as number)?.name ?? `role ${String(id)}`;
   const program = (id: unknown) => ctx.programs.get(id as number) ?? `program ${String(id)}`;
   // Codes in words: "Access Type: User -> No access", not `"1" -> "0"`.
-  const words = (k: string, v: string | null | undefined) => CODE_WORDS[k]?.[norm(v)] ?? `"${norm(v)}"`;
   const changes = (keys: string[]) =>
-    keys.map((k) => `${k.replace(/^(sf|cf)_/, '')}: ${words(k, op.before[k])} -> ${words(k, op.after[k])}`).join(', ');
+    keys
+      .map((k) => `${k.replace(/^(sf|cf)_/, '')}: ${valueWords(k, op.before[k])} -> ${valueWords(k, op.after[k])}`)
+      .join(', ');
   switch (op.kind) {
     case 'add_role':
       return `Add profile role ${role(op.params.roleId)}`;
@@ -377,7 +385,12 @@ export function describeOperation(
       );
       return `Deactivate: ${access}${removed.length ? `; remove ${removed.map(role).join(', ')}` : ''}`;
     }
-    case 'create_person':
-      return `Create ${norm(op.after['sf_First Name'])} ${norm(op.after['sf_Last Name'])} <${norm(op.after['sf_Email'])}> in organization ${norm(op.after['sf_Company ID'])}`;
+    case 'create_person': {
+      const org = op.params.organizationName;
+      const where = typeof org === 'string' && org ? org : `organization ${norm(op.after['sf_Company ID'])}`;
+      const roles = rolesOf(op.after);
+      const given = roles.length ? ` with ${roles.map(role).join(', ')}` : '';
+      return `Create ${norm(op.after['sf_First Name'])} ${norm(op.after['sf_Last Name'])} <${norm(op.after['sf_Email'])}> in ${where}${given}`;
+    }
   }
 }

@@ -24,6 +24,7 @@ import { reviewPlan } from './review';
 import { applyJobFor, resumeInterruptedApplies, startApply, type RunningApplies } from './service/apply-jobs';
 import { buildPlanFromCsv, buildPlanFromFilter, buildPlanFromSelection, previewPlanFromCsv } from './service/builds';
 import { actorForPlan, instanceOfPlan, type PlansServiceDeps } from './service/deps';
+import { previewPlanBuild } from './service/preview-build';
 import { createUndoPlan } from './undo';
 import { splitLinks, splitUnapproved } from './split';
 import { getPlanRow } from './store/plans-store';
@@ -43,6 +44,8 @@ export interface PlansService {
   buildFromFilter(input: In<'plans:buildFromFilter'>): Out<'plans:buildFromFilter'>;
   buildFromSelection(input: In<'plans:buildFromSelection'>): Out<'plans:buildFromSelection'>;
   buildFromCsv(input: In<'plans:buildFromCsv'>): Out<'plans:buildFromCsv'>;
+  /** A selection, filter or named bulk action, tried and rolled back: what it would add. */
+  previewBuild(input: In<'plans:previewBuild'>): Out<'plans:previewBuild'>;
   /** The CSV build, tried and rolled back: nothing is written. */
   previewCsv(input: In<'plans:previewCsv'>): Out<'plans:previewCsv'>;
   addOperations(input: In<'plans:addOperation'>): Out<'plans:addOperation'>;
@@ -81,6 +84,7 @@ export function createPlansService(deps: PlansServiceDeps): PlansService {
     buildFromFilter: (input) => buildPlanFromFilter(deps, input),
     buildFromSelection: (input) => buildPlanFromSelection(deps, input),
     buildFromCsv: (input) => buildPlanFromCsv(deps, input),
+    previewBuild: (input) => previewPlanBuild(deps, input),
     previewCsv: (input) => previewPlanFromCsv(deps, input),
     addOperations: ({ planId, operations }) =>
       addOperations(db, { planId, actor: actor(planId), operations: operations.map(checkOperation) }),

@@ -143,17 +143,13 @@ function operationWarnings(
 ): ReviewWarning[] {
   const warnings: ReviewWarning[] = [];
   if (op.privileged) {
-    const what = op.riskReasons.includes('admin-access')
-      ? 'administrator access'
-      : op.riskReasons.includes('reactivates-privileged')
-        ? 'access back to a privileged account'
-        : `the privileged role ${context.roleName(op.params.roleId as number)}`;
+    const what = privilegedWhat(op, context, name);
     warnings.push({
       kind: 'privileged-grant',
       severity: 'danger',
       personId,
       operationId: op.id,
-      message: `Grants ${what} to ${name}: approve this operation on its own.`,
+      message: `Grants ${what}: approve this operation on its own.`,
     });
   }
   if (op.riskReasons.includes('unclassified-role')) {
@@ -190,6 +186,16 @@ function operationWarnings(
     });
   }
   return warnings;
+}
+
+/** What a privileged operation grants and to whom, in words (the approval policy's reasons go beyond roles). */
+function privilegedWhat(op: Operation, context: WarningContext, name: string): string {
+  const roleId = op.params.roleId as number | undefined;
+  if (op.riskReasons.includes('admin-access')) return `administrator access to ${name}`;
+  if (op.riskReasons.includes('reactivates-privileged')) return `access back to ${name}, a privileged account`;
+  if (op.kind === 'set_access') return `sign-in back to ${name}, who holds a privileged or undecided role`;
+  if (roleId !== undefined) return `the privileged role ${context.roleName(roleId)} to ${name}`;
+  return `access the approval policy counts as privileged to ${name}`;
 }
 
 /** How the mirror differs from what the operation was planned on (program roles: held or not). */

@@ -19,7 +19,12 @@ import type {
   Risk,
   RiskReason,
 } from '../../src-preload/contract';
-import { OPERATION_KIND_NAMES as OPERATION_KINDS, PLAN_ORIGINS, PLAN_STATES } from '../../src-preload/contract';
+import {
+  OPERATION_KIND_NAMES as OPERATION_KINDS,
+  PLAN_ORIGINS,
+  PLAN_STATES,
+  checkProfileFields,
+} from '../../src-preload/contract';
 
 export type {
   ApplySummary,
@@ -107,7 +112,7 @@ export const operationInputSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('update_fields'),
       personId: id,
-      fields: z.partialRecord(z.enum(EDITABLE_FIELDS), z.string().max(255)),
+      fields: z.partialRecord(z.enum(EDITABLE_FIELDS), z.string().max(255)).superRefine(checkProfileFields),
       ...common,
     })
     .strict(),

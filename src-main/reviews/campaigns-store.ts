@@ -1,4 +1,4 @@
-/** Campaigns in SQLite (table review_campaigns, migration 14) and their workbook exports. */
+/** Campaigns in SQLite (table review_campaigns, migration 12) and their workbook exports. */
 import type { DB } from '../db/open';
 import type {
   CampaignState,

@@ -286,7 +286,21 @@ export const RECOMMENDED_FIELDS: Partial<Record<KnownFunctionName, readonly stri
  * `recordid` (the event, session or association id), and the default order is `recordid`
  * ascending, which for the logs is also time order. Dates are `YYYY-MM-DD HH:MM:SS` UTC.
  */
-export const ACCESS_ACTIONS = ['activated', 'deactivated', 'role_added', 'role_removed', 'password_reset'] as const;
+export const ACCESS_ACTIONS = [
+  'activated',
+  'deactivated',
+  'role_added',
+  'role_removed',
+  'password_reset',
+  // Ours (the real log's wording is unknown; older SmartSimple logs list "Locked Users"): an
+  // account locked after the password policy's failed sign-ins, and the lock lifted by an
+  // administrator in SmartSimple's own screens. A password reset lifts a lock too. Appended, so
+  // the stored action numbers of existing logs keep their meaning.
+  'locked',
+  'unlocked',
+] as const;
+/** Events that decide whether an account is locked: the latest of them says so. */
+export const LOCK_ACTIONS: readonly AccessAction[] = ['locked', 'unlocked', 'password_reset'];
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 export const REPORT_COLUMNS = {
   /** `detail`: the changed role ids (`,14078,`) for role events, a short text otherwise. */

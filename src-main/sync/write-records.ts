@@ -127,3 +127,27 @@ export const createProgramsWriter = (db: DB, instanceId: string) => createTableW
 export const createAssignmentsWriter = (db: DB, instanceId: string) =>
   createTableWriter(db, instanceId, TABLES.assignments);
 export const createRolesWriter = (db: DB, instanceId: string) => createTableWriter(db, instanceId, TABLES.roles);
+
+/**
+ * One program's live associations as just listed from the server (apply's read-back): written as
+ * a sync would write them, and the program's other mirrored associations marked removed.
+ */
+export function replaceProgramAssignments(
+  db: DB,
+  instanceId: string,
+  programId: number,
+  records: readonly WireRecord[],
+  at: string,
+): { added: number; changed: number; removed: number } {
+  const withProgram = records.map((r) => ({ ...r, objectid: String(programId) }));
+  const { assignments } = createAssignmentsWriter(db, instanceId).apply(withProgram, at);
+  const live = withProgram.flatMap((r) => recordIdOf(r, 'associationid') ?? []);
+  const gone = db
+    .prepare(
+      `UPDATE mirror_program_assignments SET deleted_at = ?
+       WHERE instance_id = ? AND program_id = ? AND deleted_at IS NULL
+         AND association_id NOT IN (SELECT value FROM json_each(?))`,
+    )
+    .run(at, instanceId, programId, JSON.stringify(live));
+  return { added: assignments?.added ?? 0, changed: assignments?.changed ?? 0, removed: gone.changes };
+}

@@ -12,6 +12,7 @@ export const TASK_KINDS = [
   'recommend_roles',
   'interpret_question',
   'explain',
+  'answer_question',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 export type EngineName = 'local' | 'llm';

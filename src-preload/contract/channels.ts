@@ -10,6 +10,7 @@ import { askChannels } from './ask';
 import { appChannels } from './app';
 import { auditChannels } from './audit';
 import { connectChannels } from './connect';
+import { helpdeskChannels } from './helpdesk';
 import { intakeChannels } from './intake';
 import { investigateChannels } from './investigate';
 import { jobsChannels } from './jobs';
@@ -33,6 +34,7 @@ export const channels = {
   ...onboardingChannels,
   ...intakeChannels,
   ...investigateChannels,
+  ...helpdeskChannels,
   ...reviewsChannels,
   ...licensesChannels,
 } as const;

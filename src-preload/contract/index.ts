@@ -68,7 +68,7 @@ export type {
 } from './sync';
 
 // ---------- mirror: people, organizations, roles, programs ----------
-export { peopleFiltersSchema } from './mirror';
+export { PERSON_ID_FIELD, peopleFiltersSchema } from './mirror';
 export type {
   AccessEventRow,
   LoginSessionRow,
@@ -94,6 +94,8 @@ export {
   MAX_PLAN_CSV_CHARS,
   MAX_PLAN_IMPORT_CHARS,
   OPERATION_KIND_NAMES,
+  checkProfileFields,
+  profileFieldProblems,
   bulkActionSchema,
   planOperationInputSchema,
 } from './plans-inputs';
@@ -103,6 +105,8 @@ export type {
   ApplyResult,
   ApplySummary,
   ApprovePlanResult,
+  BuildChange,
+  BuildPreview,
   BuildResult,
   CallEstimate,
   CsvBuildResult,
@@ -195,6 +199,8 @@ export type {
   IntakeFormat,
   IntakeMapping,
   IntakePage,
+  IntakePageImage,
+  IntakePageView,
   IntakeRecord,
   IntakeResult,
   IntakeSource,
@@ -209,6 +215,7 @@ export {
   FINDING_KIND_LABELS,
   FINDING_STATUSES,
   detectorSettingsSchema,
+  inSentence,
   findingsQuerySchema,
   remediationActionSchema,
 } from './investigate';
@@ -239,6 +246,32 @@ export type {
   SodSuggestion,
   TimelineEntry,
 } from './investigate';
+// ---------- help desk: the troubleshooter, resets, tickets, the knowledge base ----------
+export {
+  DEFAULT_EXPIRY_DAYS,
+  HELP_SOURCES,
+  HELPDESK_CHECK_IDS,
+  HELPDESK_TARGET_KINDS,
+  helpdeskTargetInputSchema,
+} from './helpdesk';
+export type {
+  HelpAnswer,
+  HelpPassage,
+  HelpSearchResult,
+  HelpSource,
+  HelpdeskCheck,
+  HelpdeskCheckId,
+  HelpdeskCheckResult,
+  HelpdeskDiagnosis,
+  HelpdeskOutcomeRow,
+  HelpdeskPerson,
+  HelpdeskPlanMade,
+  HelpdeskReset,
+  HelpdeskTarget,
+  HelpdeskTargetInput,
+  HelpdeskTargetKind,
+  HelpdeskTicket,
+} from './helpdesk';
 
 // ---------- reviews: access review campaigns, the AI record; licenses ----------
 export {

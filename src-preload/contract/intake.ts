@@ -20,13 +20,22 @@ export interface IntakeBox {
   w: number;
   h: number;
 }
+/**
+ * How a page's picture is made for `intake:page`: a PDF page rendered, a scanned page or image as
+ * OCR saw it (straightened), or the text of a document without pages (DOCX, e-mail, text, list)
+ * laid out on a page of its own. Items' boxes are in the same units either way.
+ */
+export type IntakePageView = 'pdf' | 'scan' | 'text';
 export interface IntakePage {
   number: number;
+  /** Page size in box units: PDF points for PDFs (scanned pages too), pixels for images. */
   width: number;
   height: number;
   text: string;
   items: IntakeTextItem[];
-  ocr?: { confidence: number; rotated?: number };
+  view?: IntakePageView;
+  /** OCR: the mean word confidence (0-1), the straightening applied (degrees), the contrast stretch. */
+  ocr?: { confidence: number; rotated?: number; contrast?: boolean; words: number };
 }
 /** Where a field's value came from: a page (1-based) and the character range in its text. */
 export interface IntakeSource {
@@ -64,14 +73,28 @@ export interface IntakeRecord {
 }
 export type IntakeFormat = 'pdf' | 'pdf-scan' | 'image' | 'docx' | 'eml' | 'msg' | 'text' | 'csv' | 'xlsx';
 export interface IntakeResult {
+  /** The stored document (its bytes, content-addressed, and this result): `intake:page`, `intake:document`. */
+  documentId: string;
   file: string;
   format: IntakeFormat;
   pages: IntakePage[];
   records: IntakeRecord[];
   /** = records[0].fields (empty when nothing was found). */
   fields: IntakeRecord['fields'];
+  /** An e-mail's attachments, each read in turn (each a stored document of its own). */
   attachments?: IntakeResult[];
   warnings: string[];
+}
+
+/** One page as a picture: PNG (base64) of pixelWidth x pixelHeight showing width x height box units. */
+export interface IntakePageImage {
+  documentId: string;
+  page: number;
+  width: number;
+  height: number;
+  pixelWidth: number;
+  pixelHeight: number;
+  png: string;
 }
 
 /** The administrator's own label -> custom field mapping ("Cost centre" -> cf_costCentre). */
@@ -97,11 +120,27 @@ export const intakeReadSchema = z
   })
   .strict();
 
+const documentId = z.string().regex(/^doc_[0-9a-f]{24}$/, 'a document id is doc_ and 24 hex digits');
+
 export const intakeChannels = {
-  /** Read one dropped document into fields (nothing is stored). */
+  /**
+   * Read one dropped document into fields and keep it (its bytes and what was read) under a
+   * documentId. A document that cannot be read is refused and nothing is kept.
+   */
   'intake:read': channel<IntakeResult>()({
     input: intakeReadSchema,
+    writes: ['intake'],
     maxInputBytes: Math.ceil((INTAKE_MAX_FILE_BYTES * 4) / 3) + 4096,
+  }),
+  /** A stored document's read result. */
+  'intake:document': channel<IntakeResult>()({
+    input: z.object({ documentId }).strict(),
+    reads: ['intake'],
+  }),
+  /** One page of a stored document as a PNG, with its size in the units of the item and source boxes. */
+  'intake:page': channel<IntakePageImage>()({
+    input: z.object({ documentId, page: z.number().int().min(1).max(500) }).strict(),
+    reads: ['intake'],
   }),
   /** The custom field mappings. */
   'intake:mappings': channel<IntakeMapping[]>()({ input: noInput, reads: ['settings'] }),

@@ -35,6 +35,11 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   external_internal_role: 'External person with an internal role',
 };
 
+/** A label inside a sentence: its first letter lower-cased, acronyms and names kept ("new IP address"). */
+export function inSentence(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+}
+
 export const FINDING_STATUSES = ['open', 'acknowledged', 'dismissed', 'remediated'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 

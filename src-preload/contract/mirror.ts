@@ -102,6 +102,9 @@ export interface AccessEventRow {
   at: string;
 }
 
+/** Raw fields that hold a person's id (who created or last updated a record, a manager). */
+export const PERSON_ID_FIELD = /(Created|Updated) By$|Manager ID$/;
+
 /** Everything the person page shows. */
 export interface PersonDetail extends PersonRow {
   phone: string | null;
@@ -111,6 +114,8 @@ export interface PersonDetail extends PersonRow {
   created: string | null;
   /** Every field the server sent, custom fields included. */
   raw: Record<string, string | null>;
+  /** Names of the people whose ids the raw fields hold (PERSON_ID_FIELD), by id. */
+  peopleNamed: Record<string, string>;
   roles: PersonRole[];
   programs: PersonProgram[];
   /** Root first. */

@@ -35,6 +35,30 @@ const fieldMap = z
   .refine((m) => Object.keys(m).length <= 20, 'at most 20 fields');
 
 /**
+ * Profile fields an update sets: a name or an e-mail may change but not be emptied, and an e-mail
+ * must be one. Field -> the problem, in words; empty when all is well. The person form checks
+ * with it before sending, the contract and the planner at the door.
+ */
+export function profileFieldProblems(fields: Partial<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const required: [string, string][] = [
+    ['sf_First Name', 'A first name cannot be emptied; write the new one.'],
+    ['sf_Last Name', 'A last name cannot be emptied; write the new one.'],
+    ['sf_Email', 'An e-mail address cannot be emptied; write the new one.'],
+  ];
+  for (const [field, message] of required) if (fields[field]?.trim() === '') out[field] = message;
+  const email = fields['sf_Email']?.trim();
+  if (email && !z.email().safeParse(email).success) out['sf_Email'] = `"${email}" is not an e-mail address.`;
+  return out;
+}
+
+/** `profileFieldProblems` as a zod refinement, each problem at its field. */
+export function checkProfileFields(fields: Partial<Record<string, string>>, ctx: z.RefinementCtx): void {
+  for (const [field, message] of Object.entries(profileFieldProblems(fields)))
+    ctx.addIssue({ code: 'custom', path: [field], message });
+}
+
+/**
  * One operation as the renderer may send it. `source` is not accepted: an operation typed in by
  * the administrator is theirs; AI suggestions reach plans through main only (trust rules).
  */
@@ -42,7 +66,9 @@ export const planOperationInputSchema = z.discriminatedUnion('kind', [
   z
     .object({ kind: z.literal('create_person'), fields: fieldMap, roleIds: z.array(recordId).max(100).optional() })
     .strict(),
-  z.object({ kind: z.literal('update_fields'), personId: recordId, fields: fieldMap }).strict(),
+  z
+    .object({ kind: z.literal('update_fields'), personId: recordId, fields: fieldMap.superRefine(checkProfileFields) })
+    .strict(),
   z.object({ kind: z.literal('add_role'), personId: recordId, roleId: recordId }).strict(),
   z.object({ kind: z.literal('remove_role'), personId: recordId, roleId: recordId }).strict(),
   z.object({ kind: z.literal('add_assignment'), personId: recordId, programId: recordId, roleId: recordId }).strict(),

@@ -233,6 +233,28 @@ export interface CsvBuildResult {
   header: string[];
 }
 
+/** One kind of change a build makes, and to how many people ("Status -> Inactive": 40). */
+export interface BuildChange {
+  label: string;
+  people: number;
+}
+
+/**
+ * A selection or filter build tried and rolled back: exactly what it would add to the plan and
+ * whom it would leave out (and why), before anything is written.
+ */
+export interface BuildPreview {
+  /** People the selection or filter named. */
+  selected: number;
+  /** Operations it would add (one per person). */
+  added: number;
+  /** The changes those operations make, most people first. */
+  changes: BuildChange[];
+  /** How many would be left out, and the first of them with the reason. */
+  rejectedCount: number;
+  rejected: { personId: number; name: string; message: string }[];
+}
+
 /** A CSV build tried and rolled back: what it would add, and every problem, before any plan exists. */
 export type CsvPreviewResult = Omit<CsvBuildResult, 'plan'> & { people: number };
 

@@ -24,6 +24,7 @@ import {
 import type {
   ApplyResult,
   ApprovePlanResult,
+  BuildPreview,
   BuildResult,
   CsvBuildResult,
   CsvPreviewResult,
@@ -77,6 +78,19 @@ export type PlanApplyResult = Omit<ApplyResult, 'message'> & { applyJobId: strin
 
 const planTarget = z.object(planTargetShape);
 
+/** A People filter with the action to take on everyone it selects. */
+const filterBuild = z
+  .object({ kind: z.literal('filter'), filters: peopleFiltersSchema, action: bulkActionSchema })
+  .strict();
+/** People picked by id (a selection, a role's holders, one person) with the action to take on each. */
+const selectionBuild = z
+  .object({
+    kind: z.literal('selection'),
+    personIds: z.array(planRecordIdSchema).min(1).max(10_000),
+    action: bulkActionSchema,
+  })
+  .strict();
+
 /** Roles for the people a CSV lists; rows that match no one come back with their line number. */
 const csvBuildInput = planTarget
   .extend({
@@ -114,10 +128,7 @@ export const plansChannels = {
   'plans:buildFromFilter': channel<BuildResult>()({
     input: planTarget
       .extend({
-        build: z.discriminatedUnion('kind', [
-          ...namedBulkSchemas,
-          z.object({ kind: z.literal('filter'), filters: peopleFiltersSchema, action: bulkActionSchema }).strict(),
-        ]),
+        build: z.discriminatedUnion('kind', [...namedBulkSchemas, filterBuild]),
       })
       .strict(),
     writes: ['plans', 'audit'],
@@ -127,6 +138,20 @@ export const plansChannels = {
       .extend({ personIds: z.array(planRecordIdSchema).min(1).max(10_000), action: bulkActionSchema })
       .strict(),
     writes: ['plans', 'audit'],
+  }),
+  /**
+   * A named bulk action, a filter or a selection tried on the plan named (or a new one) and rolled
+   * back: what it would add and whom it would leave out. Nothing is written.
+   */
+  'plans:previewBuild': channel<BuildPreview>()({
+    input: z
+      .object({
+        instanceId: planInstanceIdSchema,
+        planId: planIdSchema.optional(),
+        build: z.discriminatedUnion('kind', [...namedBulkSchemas, filterBuild, selectionBuild]),
+      })
+      .strict(),
+    reads: ['plans', 'mirror'],
   }),
   /** Roles for the people a CSV lists; rows that match no one come back with their line number. */
   'plans:buildFromCsv': channel<CsvBuildResult>()({

@@ -49,6 +49,8 @@ export const TABLES = [
   'ai',
   'ask',
   'investigate',
+  'intake',
+  'helpdesk',
   'reviews',
 ] as const;
 export type Table = (typeof TABLES)[number];

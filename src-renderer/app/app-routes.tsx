@@ -10,6 +10,7 @@ import { Route, Switch, useLocation } from 'wouter';
 import { ErrorFallback } from '../components/error-fallback';
 import { AuditScreen } from '../screens/audit/audit-screen';
 import { ConnectScreen } from '../screens/connect/connect-screen';
+import { HelpdeskScreen } from '../screens/helpdesk/helpdesk-screen';
 import { HomeScreen } from '../screens/home/home-screen';
 import { OnboardingScreen } from '../screens/onboarding/onboarding-screen';
 import { OrganizationsScreen } from '../screens/organizations/organizations-screen';
@@ -34,6 +35,7 @@ const SCREEN_COMPONENTS: Record<string, ComponentType> = {
   '/onboarding': OnboardingScreen,
   '/plans': PlansScreen,
   '/audit': AuditScreen,
+  '/helpdesk': HelpdeskScreen,
   '/reviews': ReviewsScreen,
   '/settings': SettingsScreen,
 };
@@ -44,6 +46,8 @@ const DETAIL_ROUTES: { path: string; label: string; component: ComponentType }[]
   { path: '/organizations/:id', label: 'Organizations', component: OrganizationsScreen },
   { path: '/roles/:id', label: 'role', component: RolePage },
   { path: '/programs/:id', label: 'program', component: ProgramPage },
+  { path: '/audit/:tab', label: 'Audit', component: AuditScreen },
+  { path: '/audit/:tab/:id', label: 'Audit', component: AuditScreen },
 ];
 
 export function AppRoutes() {

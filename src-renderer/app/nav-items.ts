@@ -7,6 +7,7 @@ import {
   IconChecklist,
   IconFolders,
   IconHome,
+  IconLifebuoy,
   IconListCheck,
   IconPlugConnected,
   IconSettings,
@@ -88,6 +89,12 @@ export const SCREENS: readonly NavItem[] = [
     icon: IconShieldSearch,
     description: 'Findings over logins and access changes',
     hotkey: '6',
+  },
+  {
+    path: '/helpdesk',
+    label: 'Help desk',
+    icon: IconLifebuoy,
+    description: "Why can't this person see that: access checks, fixes as plans, the guide",
   },
   { path: '/reviews', label: 'Reviews', icon: IconChecklist, description: 'Access review campaigns', hotkey: '7' },
   {

@@ -1,4 +1,5 @@
 /** The tasks, by the engine method that runs each. */
+import { answerQuestionTask } from './answer-question';
 import { explainTask } from './explain';
 import { extractFieldsTask } from './extract-fields';
 import { interpretQuestionTask } from './interpret-question';
@@ -12,6 +13,7 @@ export function createTasks(resolver?: Resolver) {
     recommendRoles: recommendRolesTask,
     interpretQuestion: interpretQuestionTask,
     explain: explainTask,
+    answerQuestion: answerQuestionTask,
   };
 }
 export type Tasks = ReturnType<typeof createTasks>;

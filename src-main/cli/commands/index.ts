@@ -4,6 +4,7 @@ import { askCommand } from './ask';
 import { connectCommand } from './connect';
 import { findingsCommand, riskCommand } from './findings';
 import { instancesCommand } from './instances';
+import { intakeCommand } from './intake';
 import { licensesCommand } from './licenses';
 import { peopleCommand } from './people';
 import { matchCommand } from './match';
@@ -12,6 +13,7 @@ import { reviewCommand } from './review';
 import { dedupeCommand, linkCommand } from './resolve';
 import { suggestionsCommand } from './suggestions';
 import { syncCommand } from './sync';
+import { whyCommand } from './why';
 
 export const COMMANDS: readonly Command[] = [
   connectCommand,
@@ -25,7 +27,9 @@ export const COMMANDS: readonly Command[] = [
   askCommand,
   findingsCommand,
   riskCommand,
+  intakeCommand,
   reviewCommand,
   licensesCommand,
   proposeCommand,
+  whyCommand,
 ];

@@ -6,11 +6,11 @@
  * `desk intake FILE --json` prints it (`{"file", "fields"}`), and is proposed as it stands.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { onboardingDocumentSchema, type OnboardingDocument, type Proposal } from '../../../src-preload/contract';
 import type { Command } from '../command';
 import { usageError } from '../output';
 import { resolveInstance } from './instance-arg';
+import { readIntakeFile } from './intake';
 
 function human(p: Proposal): string {
   const value = (v: string | string[]) => (Array.isArray(v) ? v.join('; ') : v);
@@ -39,11 +39,6 @@ function readJson(file: string): OnboardingDocument {
   }
 }
 
-async function readDocument(session: Parameters<Command['run']>[0]['session'], file: string) {
-  const base64 = fs.readFileSync(file).toString('base64');
-  return session.call('intake:read', { name: path.basename(file), base64 });
-}
-
 export const proposeCommand: Command = {
   name: 'propose',
   usage: 'propose FILE [--instance ID|NAME]',
@@ -54,7 +49,7 @@ export const proposeCommand: Command = {
     if (!file) throw usageError('Usage: desk propose FILE');
     if (!fs.existsSync(file)) throw usageError(`No file ${file}.`);
     const instance = await resolveInstance(session, values.instance as string | undefined);
-    const read = file.toLowerCase().endsWith('.json') ? readJson(file) : await readDocument(session, file);
+    const read = file.toLowerCase().endsWith('.json') ? readJson(file) : await readIntakeFile(session, file);
     const proposal = await session.call('onboarding:propose', {
       instanceId: instance.id,
       document: { file: read.file, fields: read.fields as Record<string, never> },

@@ -8,8 +8,10 @@ import { m0005SecretAccounts } from './0005-secret-accounts';
 import { m0006AiSuggestions } from './0006-ai-suggestions';
 import { m0007ApprovalReasons } from './0007-approval-reasons';
 import { m0008Ask } from './0008-ask';
-import { m0009Investigate } from './0009-investigate';
-import { m0014Reviews } from './0014-reviews';
+import { m0009IntakeDocuments } from './0009-intake-documents';
+import { m0010Helpdesk } from './0010-helpdesk';
+import { m0011Investigate } from './0011-investigate';
+import { m0012Reviews } from './0012-reviews';
 
 export interface Migration {
   version: number;
@@ -27,17 +29,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0006AiSuggestions,
   m0007ApprovalReasons,
   m0008Ask,
-  m0009Investigate,
-  // 0010-0013 are reserved for migrations on other branches (intake, console-people, ask, helpdesk);
-  // these placeholders keep the list gapless until those land and replace them.
-  reserved(10),
-  reserved(11),
-  reserved(12),
-  reserved(13),
-  m0014Reviews,
+  m0009IntakeDocuments,
+  m0010Helpdesk,
+  m0011Investigate,
+  m0012Reviews,
 ];
-
-/** A numbered slot kept for a migration of another branch: it does nothing. */
-function reserved(version: number): Migration {
-  return { version, name: `reserved-${version}`, up: () => undefined };
-}

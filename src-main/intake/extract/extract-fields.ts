@@ -1,31 +1,42 @@
 /**
- * The local engine: fields from page text. Label/value layouts first ("Label: value", label and
- * value in table cells, label above value), then prose and signatures, then loose evidence (any
- * e-mail address). Each field keeps its page and character range; text that addresses the AI is
- * only ever read as the fields it states.
+ * The local engine: fields from page text. Label/value layouts first ("Label: value" lines, label
+ * and value in neighbouring table cells, a header row over a row of values, a label above its
+ * value), then prose, then signatures and loose evidence (any e-mail address). Each field keeps
+ * its page and character range; text that addresses the AI is only ever read as the fields it
+ * states.
+ *
+ * A field's confidence is the product of what it rests on: how it was found (the layout), how
+ * well its label matched, how clean its value is (a valid phone, an unambiguous date) and, on a
+ * scan, how sure OCR was of its words.
  */
 import type { IntakeField, IntakeMapping, IntakePage, IntakeRecord } from '../../../src-preload/contract';
-import { buildLabelIndex, fieldForLabel } from './lexicon';
-import { splitName, splitRoles, stripHonorific, toE164, toEmail, toIsoDate } from './normalize';
+import { dateContext, readDate, type DateContext } from './dates';
+import { handleLabelled } from './layout-fields';
+import { buildLabelIndex } from './lexicon';
+import { phoneCountry, readPhone, splitRoles, stripHonorific, toEmail } from './normalize';
 import { proseFields } from './prose';
+import { signatureFields } from './signature-fields';
 
-interface Line {
-  page: IntakePage;
-  text: string;
-  start: number;
-}
 type Fields = IntakeRecord['fields'];
 
-function linesOf(page: IntakePage): Line[] {
-  const out: Line[] = [];
-  let at = 0;
-  for (const raw of page.text.split('\n')) {
-    const lead = raw.length - raw.trimStart().length;
-    if (raw.trim()) out.push({ page, text: raw.trim(), start: at + lead });
-    at += raw.length + 1;
-  }
-  return out;
+/** What a value is read against: the document's date order and country, and where notes go. */
+export interface ReadContext {
+  dates: DateContext;
+  country: ReturnType<typeof phoneCountry>;
+  warnings: string[];
 }
+const PLAIN: ReadContext = { dates: { order: null, evidence: null, reference: null }, country: 'CA', warnings: [] };
+
+/** How a value was found: the first factor of its confidence. */
+export const LAYOUT = {
+  sameLine: 0.97,
+  cells: 0.97,
+  headerRow: 0.93,
+  above: 0.9,
+  runIn: 0.85,
+  list: 0.98,
+  fullName: 0.92,
+} as const;
 
 export function sourceOf(page: IntakePage, start: number, end: number): IntakeField['source'] {
   const items = page.items.filter((i) => i.box && i.end > start && i.start < end);
@@ -42,114 +53,105 @@ export function sourceOf(page: IntakePage, start: number, end: number): IntakeFi
   return { page: page.number, start, end, box };
 }
 
-/** Sets a field from raw text at [start,end) on a page, normalized; keeps the more confident value. */
-export function put(fields: Fields, name: string, raw: string, at: { page: IntakePage; start: number }, conf: number) {
-  const value = normalizeValue(name, raw);
-  if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return;
-  const existing = fields[name as keyof Fields];
-  if (existing && existing.confidence >= conf) return;
-  const offset = at.page.text.indexOf(raw, at.start);
-  const start = offset >= 0 ? offset : at.start;
-  fields[name as keyof Fields] = { value, confidence: conf, source: sourceOf(at.page, start, start + raw.length) };
+/** The mean OCR confidence of the words in [start, end), or 1 for text that was not OCR'd. */
+function ocrCertainty(page: IntakePage, start: number, end: number): number {
+  const words = (page.items as { start: number; end: number; confidence?: number }[]).filter(
+    (i) => i.confidence !== undefined && i.end > start && i.start < end,
+  );
+  return words.length ? words.reduce((s, w) => s + w.confidence!, 0) / words.length : 1;
 }
 
-function normalizeValue(name: string, raw: string): string | string[] | null {
+/** Sets a field from raw text at [start,end) on a page, normalized; keeps the more confident value. */
+export function put(
+  fields: Fields,
+  name: string,
+  raw: string,
+  at: { page: IntakePage; start: number },
+  conf: number,
+  ctx: ReadContext = PLAIN,
+) {
+  const read = normalizeValue(name, raw, ctx);
+  if (!read || read.value === '' || (Array.isArray(read.value) && read.value.length === 0)) return;
+  const offset = at.page.text.indexOf(raw.trim(), at.start);
+  const start = offset >= 0 ? offset : at.start;
+  const end = start + raw.trim().length;
+  const confidence = Math.round(conf * read.certainty * ocrCertainty(at.page, start, end) * 100) / 100;
+  const existing = fields[name as keyof Fields];
+  if (existing && existing.confidence >= confidence) return;
+  fields[name as keyof Fields] = { value: read.value, confidence, source: sourceOf(at.page, start, end) };
+  if (read.note) ctx.warnings.push(read.note);
+}
+
+const HONORIFIC_ONLY = /^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|rev)\.?$/i;
+
+function normalizeValue(
+  name: string,
+  raw: string,
+  ctx: ReadContext,
+): { value: string | string[]; certainty: number; note?: string } | null {
   const v = raw.trim().replace(/\s+/g, ' ');
+  const sure = (value: string | null | string[], certainty = 1) => (value === null ? null : { value, certainty });
   switch (name) {
     case 'email':
-      return toEmail(v);
-    case 'phone':
-      return toE164(v);
-    case 'startDate':
-      return toIsoDate(v);
+      return sure(toEmail(v));
+    case 'phone': {
+      const p = readPhone(v, ctx.country);
+      return p && { value: p.e164, certainty: p.certainty };
+    }
+    case 'startDate': {
+      const d = readDate(v.replace(/[.,;]$/, ''), ctx.dates);
+      return d && { value: d.iso, certainty: d.certainty, ...(d.note ? { note: d.note } : {}) };
+    }
     case 'requestedRoles':
-      return splitRoles(raw);
+      return sure(splitRoles(raw));
     case 'managerName':
-      return stripHonorific(v);
     case 'firstName':
-    case 'lastName':
-      return stripHonorific(v);
+    case 'lastName': {
+      const n = stripHonorific(v).replace(/[,;.]$/, '');
+      if (!/\p{L}/u.test(n) || /[@\d]/.test(n) || n.split(' ').length > 5) return null;
+      return sure(n, /^\p{Lu}/u.test(n) ? 1 : 0.9);
+    }
+    case 'title':
+      return HONORIFIC_ONLY.test(v) ? null : sure(v.replace(/[,;]$/, ''));
     default:
-      return v;
+      return sure(v.replace(/[,;]$/, ''));
   }
 }
 
-const SEP = /^(.{1,45}?)\s*(?::|\t|\s{2,}|\|)\s*(.+)$/;
-
-function labelValue(lines: Line[], index: Map<string, string>, fields: Fields) {
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const m = SEP.exec(line.text);
-    if (m) {
-      const field = fieldForLabel(index, m[1]!);
-      if (field) {
-        handle(fields, field, m[2]!, line, 0.95);
-        continue;
-      }
-    }
-    const alone = fieldForLabel(index, line.text);
-    const next = lines[i + 1];
-    const nextIsLabel = next
-      ? fieldForLabel(index, next.text) || fieldForLabel(index, SEP.exec(next.text)?.[1] ?? '')
-      : true;
-    if (alone && next && next.page === line.page && !nextIsLabel) {
-      handle(fields, alone, next.text, next, 0.85);
-      i++;
-    }
-  }
-}
-
-function handle(fields: Fields, field: string, value: string, line: Line, conf: number) {
-  if (field === 'fullName') return;
-  put(fields, field, value, line, conf);
-}
-
-const FULL_NAME = [
-  'name',
-  'full name',
-  'employee name',
-  'staff name',
-  'new user',
-  'user name',
-  'name of new user',
-  'nom complet',
-];
-
-function fullNames(lines: Line[], fields: Fields) {
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const m = SEP.exec(line.text);
-    let label = m?.[1];
-    let value = m?.[2];
-    let at = line;
-    if (!m && FULL_NAME.includes(line.text.toLowerCase().replace(/:$/, '')) && lines[i + 1]) {
-      label = line.text.replace(/:$/, '');
-      value = lines[i + 1]!.text;
-      at = lines[i + 1]!;
-    }
-    if (!label || !value || !FULL_NAME.includes(label.toLowerCase().trim())) continue;
-    const split = splitName(value);
-    if (!split) continue;
-    put(fields, 'firstName', split.first, at, 0.9);
-    put(fields, 'lastName', split.last, at, 0.9);
-  }
-}
-
-function looseEvidence(pages: IntakePage[], fields: Fields) {
+/** Any e-mail address in the content, when no labelled one was found: weak evidence. */
+function looseEvidence(pages: IntakePage[], fields: Fields, skipFrom: number) {
   if (fields.email) return;
-  for (const page of pages) {
-    const m = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/.exec(page.text);
-    if (m) return put(fields, 'email', m[0], { page, start: m.index }, 0.4);
+  for (const [i, page] of pages.entries()) {
+    const re = /[A-Za-z0-9._%+'-]+ ?@ ?[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+    re.lastIndex = i === 0 ? skipFrom : 0;
+    const m = re.exec(page.text);
+    if (m) return put(fields, 'email', m[0], { page, start: m.index }, 0.5);
   }
 }
 
-export function extractFields(pages: IntakePage[], mappings: IntakeMapping[]): IntakeRecord {
+export interface ExtractOptions {
+  /** Lines at the top of the first page that are not the document's content (an e-mail's headers). */
+  skipLines?: number;
+  /** The document's own date (ISO), to decide an ambiguous numeric date. */
+  reference?: string | null;
+}
+
+export function extractFields(
+  pages: IntakePage[],
+  mappings: IntakeMapping[],
+  options: ExtractOptions = {},
+): IntakeRecord & { warnings: string[] } {
   const index = buildLabelIndex(mappings);
+  const all = pages.map((p) => p.text).join('\n');
+  const ctx: ReadContext = {
+    dates: dateContext(all, options.reference ?? null),
+    country: phoneCountry(all),
+    warnings: [],
+  };
   const fields: Fields = {};
-  const lines = pages.flatMap(linesOf);
-  labelValue(lines, index, fields);
-  fullNames(lines, fields);
-  proseFields(pages, fields);
-  looseEvidence(pages, fields);
-  return { fields };
+  const { skipFrom } = handleLabelled(pages, index, fields, ctx, options.skipLines ?? 0);
+  proseFields(pages, fields, ctx, skipFrom);
+  signatureFields(pages, fields, ctx);
+  looseEvidence(pages, fields, skipFrom);
+  return { fields, warnings: [...new Set(ctx.warnings)] };
 }

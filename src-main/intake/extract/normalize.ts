@@ -1,33 +1,29 @@
 /** Values to their canonical form: ISO dates (chrono-node), E.164 phones, checked e-mails, names. */
-import * as chrono from 'chrono-node';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-const pad = (n: number) => String(n).padStart(2, '0');
-
-export function toIsoDate(text: string): string | null {
-  const t = text.trim();
-  if (ISO.test(t)) return t;
-  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  if (numeric) {
-    const a = Number(numeric[1]);
-    const b = Number(numeric[2]);
-    // Day first unless the first number cannot be a day-month pair that way (12/31/2027).
-    const [d, m] = b > 12 ? [b, a] : [a, b];
-    if (m < 1 || m > 12 || d < 1 || d > 31) return null;
-    return `${numeric[3]}-${pad(m)}-${pad(d)}`;
-  }
-  const parsed = chrono.en.GB.parse(t, new Date(Date.UTC(2026, 0, 1)))[0];
-  if (!parsed || !parsed.start.isCertain('month') || !parsed.start.isCertain('day')) return null;
-  const c = parsed.start;
-  const year = c.get('year') ?? 2026;
-  return `${year}-${pad(c.get('month') ?? 1)}-${pad(c.get('day') ?? 1)}`;
+/**
+ * A phone number in E.164, with how sure: 1 when valid for its country, 0.8 when only possible.
+ * A number without a country code is read in the document's country when it has one (a +44
+ * elsewhere in it), else as North American.
+ */
+export function readPhone(text: string, country: CountryCode = 'CA'): { e164: string; certainty: number } | null {
+  const cleaned = text
+    .replace(/\(0\)/g, '')
+    .replace(/\s*(?:x|ext\.?)\s*\d+$/i, '')
+    .trim();
+  if ((cleaned.match(/\d/g) ?? []).length < 7) return null;
+  const parsed = parsePhoneNumberFromString(cleaned, country);
+  if (!parsed || !parsed.isPossible()) return null;
+  return { e164: parsed.number, certainty: parsed.isValid() ? 1 : 0.8 };
 }
 
-export function toE164(text: string): string | null {
-  const cleaned = text.replace(/\(0\)/g, '').trim();
-  const parsed = parsePhoneNumberFromString(cleaned, 'CA') ?? parsePhoneNumberFromString(cleaned, 'GB');
-  return parsed && parsed.isPossible() ? parsed.number : null;
+/** The country a document's phones point to (its first +NN number), for the numbers without one. */
+export function phoneCountry(text: string): CountryCode {
+  for (const m of text.matchAll(/\+\d[\d ().-]{6,18}\d/g)) {
+    const c = parsePhoneNumberFromString(m[0])?.country;
+    if (c) return c;
+  }
+  return 'CA';
 }
 
 const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$/;
@@ -35,6 +31,8 @@ export function toEmail(text: string): string | null {
   const t = text
     .trim()
     .replace(/^mailto:/i, '')
+    // OCR may part an address at its @ or dots: "sipho.nkosi @ubuntu-edu.example.org".
+    .replace(/\s*([@.])\s*/g, '$1')
     .replace(/[<>.,;]+$/g, '')
     .replace(/^</, '');
   return EMAIL.test(t) ? t.toLowerCase() : null;
@@ -57,7 +55,11 @@ export function splitName(full: string): { first: string; last: string } | null 
   return { first: parts.slice(0, i).join(' '), last: parts.slice(i).join(' ') };
 }
 
+const CHECKED = /(?:\[[xX✓✔]\]|☒|☑|✔|✓)\s*([^[☐☒☑✔✓]+)/g;
+
+/** Requested roles as written: a list, or only the ticked boxes of a checkbox list. */
 export function splitRoles(text: string): string[] {
+  if (/\[[ xX✓✔]?\]|[☐☒☑]/.test(text)) return [...text.matchAll(CHECKED)].map((m) => m[1]!.trim()).filter(Boolean);
   return text
     .split(/[;,\n]|\s+and\s+|•/)
     .map((s) => s.replace(/^[-*\s]+/, '').trim())

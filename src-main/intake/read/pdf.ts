@@ -1,6 +1,7 @@
 /** Text PDFs with pdfjs-dist (legacy build, no eval): each page's text and every item's position. */
-import type { IntakePage, IntakeTextItem } from '../../../src-preload/contract';
+import type { IntakePage } from '../../../src-preload/contract';
 import { AppError } from '../../errors/app-error';
+import { layoutPage } from './layout';
 
 interface PdfItem {
   str: string;
@@ -40,7 +41,7 @@ export async function readPdfText(name: string, bytes: Uint8Array): Promise<Inta
       const page = await doc.getPage(n);
       const view = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      pages.push(layout(n, view.width, view.height, content.items as PdfItem[]));
+      pages.push(pdfPage(n, view.width, view.height, content.items as PdfItem[]));
     }
     return pages;
   } finally {
@@ -48,35 +49,10 @@ export async function readPdfText(name: string, bytes: Uint8Array): Promise<Inta
   }
 }
 
-/** Items in reading order: lines by baseline (top to bottom), left to right, gaps as tabs. */
-function layout(number: number, width: number, height: number, raw: PdfItem[]): IntakePage {
-  const boxes = raw
-    .filter((i) => i.str.trim() !== '')
-    .map((i) => {
-      const h = i.height || Math.abs(i.transform[3] ?? 10);
-      return { str: i.str, box: { x: i.transform[4]!, y: height - i.transform[5]! - h, w: i.width, h } };
-    });
-  const rows: (typeof boxes)[] = [];
-  for (const b of [...boxes].sort((a, c) => a.box.y - c.box.y || a.box.x - c.box.x)) {
-    const row = rows.find((r) => Math.abs(r[0]!.box.y - b.box.y) < Math.max(2, b.box.h * 0.4));
-    if (row) row.push(b);
-    else rows.push([b]);
-  }
-  let text = '';
-  const items: IntakeTextItem[] = [];
-  rows.sort((a, b) => a[0]!.box.y - b[0]!.box.y);
-  for (const row of rows) {
-    row.sort((a, b) => a.box.x - b.box.x);
-    row.forEach((b, i) => {
-      if (i > 0) {
-        const prev = row[i - 1]!;
-        const gap = b.box.x - (prev.box.x + prev.box.w);
-        text += gap > b.box.h * 1.2 ? '\t' : gap > 0.5 && !/\s$/.test(prev.str) && !/^\s/.test(b.str) ? ' ' : '';
-      }
-      items.push({ str: b.str, start: text.length, end: text.length + b.str.length, box: b.box });
-      text += b.str;
-    });
-    text += '\n';
-  }
-  return { number, width, height, text, items };
+function pdfPage(number: number, width: number, height: number, raw: PdfItem[]): IntakePage {
+  const placed = raw.map((i) => {
+    const h = i.height || Math.abs(i.transform[3] ?? 10);
+    return { str: i.str, box: { x: i.transform[4]!, y: height - i.transform[5]! - h, w: i.width, h } };
+  });
+  return { ...layoutPage(number, width, height, placed, { cellGap: 0.6, words: false }), view: 'pdf' };
 }

@@ -21,9 +21,9 @@ const ctx: DetectorContext = {
 };
 
 /** A person signing in on `days` working days between 09:00 and 17:00 UTC from one address, then `extra`. */
-function history(days: number, extra: number[] = []): { h: SessionHistory; dict: Dictionary } {
+function history(days: number, extra: number[] = []): { h: SessionHistory & { at: number[] }; dict: Dictionary } {
   const dict = new Dictionary();
-  const h: SessionHistory = { personId: 1, sessionIds: [], at: [], ip: [], ua: [] };
+  const h = { personId: 1, sessionIds: [] as number[], at: [] as number[], ip: [] as number[], ua: [] as number[] };
   const start = Date.UTC(2026, 5, 1) / 1000;
   const push = (at: number, ip = '10.0.0.1') => {
     h.sessionIds.push(h.sessionIds.length + 1);
@@ -79,7 +79,7 @@ describe('off-hours sessions', () => {
 
   it('learns a night worker as such: their 02:00 is not off-hours, their 14:00 is', () => {
     const dict = new Dictionary();
-    const h: SessionHistory = { personId: 2, sessionIds: [], at: [], ip: [], ua: [] };
+    const h = { personId: 2, sessionIds: [] as number[], at: [] as number[], ip: [] as number[], ua: [] as number[] };
     const start = Date.UTC(2026, 5, 1) / 1000;
     for (let d = 0; d < 40; d++) {
       h.sessionIds.push(d + 1);

@@ -46,7 +46,9 @@ export function detectPeerOutliers(groups: Map<string, PersonFacts[]>, ctx: Dete
     const holders = new Map<number, number>();
     for (const m of members) for (const r of m.roleIds) holders.set(r, (holders.get(r) ?? 0) + 1);
     const peers = members.length - 1;
+    const unusual = (roleId: number) => ((holders.get(roleId) ?? 1) - 1) / peers <= peerMaxShare;
     for (const person of members) {
+      if (!person.roleIds.some(unusual)) continue;
       const roles: EvidenceRole[] = person.roleIds.map((roleId) => {
         const share = ((holders.get(roleId) ?? 1) - 1) / peers;
         const role = ctx.roles.get(roleId);

@@ -177,19 +177,14 @@ export function crossingPeople(
   idleWindows: [string, string][],
   expiry: [string, string],
 ): number[] {
-  const ids = new Set<number>();
-  const idle = db
+  const windows = idleWindows.map(() => '(last_activity >= ? AND last_activity < ?)');
+  return db
     .prepare(
-      'SELECT person_id FROM investigate_person_state WHERE instance_id = ? AND last_activity >= ? AND last_activity < ?',
+      `SELECT person_id FROM investigate_person_state WHERE instance_id = ?
+       AND (${[...windows, '(expiry > ? AND expiry <= ?)'].join(' OR ')})`,
     )
-    .pluck();
-  for (const [from, to] of idleWindows) for (const id of idle.all(instanceId, from, to) as number[]) ids.add(id);
-  const expired = db
-    .prepare('SELECT person_id FROM investigate_person_state WHERE instance_id = ? AND expiry > ? AND expiry <= ?')
     .pluck()
-    .all(instanceId, expiry[0], expiry[1]) as number[];
-  for (const id of expired) ids.add(id);
-  return [...ids];
+    .all(instanceId, ...idleWindows.flat(), ...expiry) as number[];
 }
 
 /** The peer group each person had at the last scan. */
@@ -295,7 +290,7 @@ export function sessionHistories(
     )
     .raw(true);
   return ids.map((personId) => {
-    const h: SessionHistory = { personId, sessionIds: [], at: [], ip: [], ua: [] };
+    const h = { personId, sessionIds: [] as number[], at: [] as number[], ip: [] as number[], ua: [] as number[] };
     for (const [id, start, ip, ua] of select.iterate(range.base + personId) as IterableIterator<
       [number, string, string | null, string | null]
     >) {
@@ -306,9 +301,11 @@ export function sessionHistories(
       h.ip.push(dict.id(ip));
       h.ua.push(dict.id(ua));
     }
-    return h;
+    return h satisfies SessionHistory;
   });
 }
+
+const evidenceStatements = new WeakMap<DB, { newest: Database.Statement; after: Database.Statement }>();
 
 /** Sessions of one person for a finding's evidence: the newest ones, or those after a moment. */
 export function evidenceSessions(
@@ -317,20 +314,23 @@ export function evidenceSessions(
   personId: number,
   options: { after?: string; limit: number },
 ): EvidenceSession[] {
+  let s = evidenceStatements.get(db);
+  if (!s) {
+    const columns = 'session_id, started_at, ended_at, ip, user_agent';
+    s = {
+      newest: db.prepare(
+        `SELECT ${columns} FROM mirror_login_sessions WHERE user_key = ? ORDER BY started_at DESC LIMIT ?`,
+      ),
+      after: db.prepare(
+        `SELECT ${columns} FROM mirror_login_sessions WHERE user_key = ? AND started_at > ? ORDER BY started_at LIMIT ?`,
+      ),
+    };
+    evidenceStatements.set(db, s);
+  }
   const rows = (
     options.after === undefined
-      ? db
-          .prepare(
-            `SELECT session_id, started_at, ended_at, ip, user_agent FROM mirror_login_sessions
-             WHERE user_key = ? ORDER BY started_at DESC LIMIT ?`,
-          )
-          .all(range.base + personId, options.limit)
-      : db
-          .prepare(
-            `SELECT session_id, started_at, ended_at, ip, user_agent FROM mirror_login_sessions
-             WHERE user_key = ? AND started_at > ? ORDER BY started_at LIMIT ?`,
-          )
-          .all(range.base + personId, options.after, options.limit)
+      ? s.newest.all(range.base + personId, options.limit)
+      : s.after.all(range.base + personId, options.after, options.limit)
   ) as {
     session_id: number;
     started_at: string;
@@ -429,15 +429,42 @@ export interface PersonState {
   expiry: string | null;
 }
 
-/** A full scan's state of everyone, in place of the instance's old rows. */
-export function replacePersonState(db: DB, instanceId: string, states: Iterable<PersonState>): void {
-  db.prepare('DELETE FROM investigate_person_state WHERE instance_id = ?').run(instanceId);
+/**
+ * A full scan's state of everyone, in place of the instance's old rows: only rows that differ are
+ * written (a scan a day after the last one changes a few thousand, not everyone).
+ */
+export function replacePersonState(db: DB, instanceId: string, states: Iterable<PersonState>): number {
+  const key = (r: readonly unknown[]) => JSON.stringify(r);
+  const existing = new Map(
+    (
+      db
+        .prepare(
+          `SELECT person_id, last_session_at, sessions, peer_group, last_activity, expiry
+           FROM investigate_person_state WHERE instance_id = ?`,
+        )
+        .raw(true)
+        .all(instanceId) as [number, ...unknown[]][]
+    ).map(([id, ...rest]) => [id, key(rest)]),
+  );
   const upsert = db.prepare(
     `INSERT INTO investigate_person_state (instance_id, person_id, last_session_at, sessions, peer_group, last_activity, expiry)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (instance_id, person_id) DO UPDATE SET last_session_at = excluded.last_session_at,
+       sessions = excluded.sessions, peer_group = excluded.peer_group, last_activity = excluded.last_activity,
+       expiry = excluded.expiry`,
   );
-  for (const s of states)
-    upsert.run(instanceId, s.personId, s.lastSessionAt, s.sessions, s.peerGroup, s.lastActivity, s.expiry);
+  let written = 0;
+  for (const s of states) {
+    const values = [s.lastSessionAt, s.sessions, s.peerGroup, s.lastActivity, s.expiry] as const;
+    const old = existing.get(s.personId);
+    existing.delete(s.personId);
+    if (old === key(values)) continue;
+    upsert.run(instanceId, s.personId, ...values);
+    written++;
+  }
+  const remove = db.prepare('DELETE FROM investigate_person_state WHERE instance_id = ? AND person_id = ?');
+  for (const id of existing.keys()) written += remove.run(instanceId, id).changes;
+  return written;
 }
 
 /** An incremental scan's sessions: the latest and the count of the people it read. */

@@ -192,6 +192,8 @@ interface Detected {
   scope: ScanScope;
   /** The people the scan judged or compared (everyone in a full scan): their risk is scored again. */
   people: PersonFacts[];
+  /** In an incremental scan, the people something happened to; the others were only compared, their state is as kept. */
+  judged?: ReadonlySet<number>;
   roles: Map<number, RoleFacts>;
   stats: RoleStats;
   internalRoles: Set<number>;
@@ -322,6 +324,7 @@ function detectIncremental(env: Env, previous: ScanRecord, dirtySeq: number): De
     drafts,
     scope,
     people,
+    judged: judgedIds,
     roles,
     stats: previous.roleStats,
     internalRoles: judged.internalRoles,
@@ -334,7 +337,9 @@ function detectIncremental(env: Env, previous: ScanRecord, dirtySeq: number): De
 /** What the next incremental scan needs of each person the scan looked at (everyone, for a full one). */
 function saveState(db: DB, instanceId: string, work: Detected, full: boolean): void {
   const wire = (s: number | null) => (s === null ? null : secondsToWire(s));
-  const rows = work.people.map((p) => ({
+  const { judged } = work;
+  const people = full || !judged ? work.people : work.people.filter((p) => judged.has(p.id));
+  const rows = people.map((p) => ({
     personId: p.id,
     peerGroup: peerGroupKey(p),
     lastActivity: wire(lastActivity(p) ?? p.created),
@@ -346,7 +351,7 @@ function saveState(db: DB, instanceId: string, work: Detected, full: boolean): v
       instanceId,
       rows.map((r, i) => ({
         ...r,
-        lastSessionAt: wire(work.people[i]!.lastSessionAt),
+        lastSessionAt: wire(people[i]!.lastSessionAt),
         sessions: work.sessions.get(r.personId)?.sessions ?? 0,
       })),
     );

@@ -150,17 +150,30 @@ export function fullSessionPass(
 ): SessionPassResult {
   const c = readAll(db, range, expected, dict, hooks);
   const { order, starts } = groupByPerson(c);
+  // The columns again in person order: each person's history is then four views, no copies.
+  const n = c.length;
+  const sessionIds = new Float64Array(n);
+  const at = new Float64Array(n);
+  const ip = new Int32Array(n);
+  const ua = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const row = order[k]!;
+    sessionIds[k] = c.session[row]!;
+    at[k] = c.at[row]!;
+    ip[k] = c.ip[row]!;
+    ua[k] = c.ua[row]!;
+  }
   const drafts: FindingDraft[] = [];
   const state = new Map<number, PersonSessionState>();
   for (let p = 0; p < c.ids.length; p++) {
-    const rows = order.subarray(starts[p]!, starts[p + 1]!);
-    const h: SessionHistory = { personId: c.ids[p]!, sessionIds: [], at: [], ip: [], ua: [] };
-    for (const row of rows) {
-      h.sessionIds.push(c.session[row]!);
-      h.at.push(c.at[row]!);
-      h.ip.push(c.ip[row]!);
-      h.ua.push(c.ua[row]!);
-    }
+    const [from, to] = [starts[p]!, starts[p + 1]!];
+    const h: SessionHistory = {
+      personId: c.ids[p]!,
+      sessionIds: sessionIds.subarray(from, to),
+      at: at.subarray(from, to),
+      ip: ip.subarray(from, to),
+      ua: ua.subarray(from, to),
+    };
     for (const d of judgeHistory(h, dict, ctx)) drafts.push(d);
     state.set(h.personId, stateOf(h));
     if ((p & 0xfff) === 0) hooks.throwIfCancelled();

@@ -7,7 +7,8 @@ import { assignmentKey } from '../operations';
 import { ASSOCIATION_KINDS, type Operation } from '../types';
 import type { JournalPatch } from '../store/journal-store';
 import { opsIn, type ApplyEnv } from './env';
-import { programPairs, reconcileInDoubt } from './reconcile';
+import { refreshMirrorAssignments } from './mirror-refresh';
+import { listProgramAssociations, pairsOf, programPairs, reconcileInDoubt } from './reconcile';
 import { writeAll, type Outgoing } from './write-batches';
 
 const pairKey = (op: Operation) => `${op.personId}:${String(op.params.roleId)}`;
@@ -60,10 +61,13 @@ export async function runAssociationPhase(env: ApplyEnv): Promise<void> {
   throw new Error('Apply made no progress on the remaining program assignments; stopping.');
 }
 
+/** Reads each touched program's associations back: verifies the operations and refreshes the mirror. */
 async function verifyAssociations(env: ApplyEnv, ops: readonly Operation[]): Promise<void> {
   const changes: { opId: number; patch: JournalPatch }[] = [];
   for (const programId of [...new Set(ops.map((o) => o.params.programId as number))]) {
-    const pairs = await programPairs(env, programId);
+    const records = await listProgramAssociations(env, programId);
+    refreshMirrorAssignments(env.db, env.instanceId, programId, records);
+    const pairs = pairsOf(records);
     for (const op of ops.filter((o) => o.params.programId === programId)) {
       const held = pairs.get(pairKey(op));
       const key = assignmentKey(programId, op.params.roleId as number);

@@ -1,6 +1,8 @@
 /**
- * What apply reads back goes into the mirror at once, through the sync engine's own people
- * writer, so the People list shows the new roles and access without a sync. A read-back record
+ * What apply reads back goes into the mirror at once, through the sync engine's own writers, so
+ * the People list, a person's programs and a program's people show the change without a sync.
+ * Program assignments: the program's association list as read to verify replaces its mirrored
+ * assignments. A read-back record
  * carries the apply read function's fields only: it is laid over the mirror's raw record, so
  * fields that function does not return (last login, created) keep what the last sync stored.
  */
@@ -8,6 +10,7 @@ import type { DB } from '../../db/open';
 import type { WireRecord } from '../../smartsimple/protocol';
 import { recordIdOf } from '../../sync/entities';
 import { createPeopleWriter } from '../../sync/write-people';
+import { replaceProgramAssignments } from '../../sync/write-records';
 import { getMirrorRawPeople } from '../store/mirror-reads';
 
 /** Writes the records into the mirror; returns how many people it changed or added. */
@@ -26,5 +29,18 @@ export function refreshMirrorPeople(db: DB, instanceId: string, records: readonl
   return db.transaction(() => {
     const counts = createPeopleWriter(db, instanceId).apply(merged, new Date().toISOString());
     return (counts.people?.added ?? 0) + (counts.people?.changed ?? 0);
+  })();
+}
+
+/** Writes a program's live associations, as just listed, into the mirror; returns the rows changed. */
+export function refreshMirrorAssignments(
+  db: DB,
+  instanceId: string,
+  programId: number,
+  records: readonly WireRecord[],
+): number {
+  return db.transaction(() => {
+    const c = replaceProgramAssignments(db, instanceId, programId, records, new Date().toISOString());
+    return c.added + c.changed + c.removed;
   })();
 }

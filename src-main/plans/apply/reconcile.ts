@@ -9,6 +9,7 @@
  * MAX_ATTEMPTS sends whose outcome stayed unknown -> 'failed', so a flaky link cannot loop forever.
  */
 import type { IndexedInput, PartialWrite } from '../../smartsimple/client';
+import type { WireRecord } from '../../smartsimple/protocol';
 import { assignmentKey } from '../operations';
 import { USER_RECORD_KINDS, type Operation } from '../types';
 import type { JournalPatch } from '../store/journal-store';
@@ -102,10 +103,17 @@ async function reconcileCreates(env: ApplyEnv, ops: readonly Operation[]): Promi
 }
 
 /** Live (contact, role) pairs of a program, with their association ids. */
+/** A program's live associations on the server (one call). */
+export function listProgramAssociations(env: ApplyEnv, programId: number): Promise<WireRecord[]> {
+  return env.client.associationsList(env.fns.listAssociations, String(programId), { signal: env.ctx.signal });
+}
+
+/** `contact:role` -> association id, of a program's live associations. */
 export async function programPairs(env: ApplyEnv, programId: number): Promise<Map<string, string>> {
-  const records = await env.client.associationsList(env.fns.listAssociations, String(programId), {
-    signal: env.ctx.signal,
-  });
+  return pairsOf(await listProgramAssociations(env, programId));
+}
+
+export function pairsOf(records: readonly WireRecord[]): Map<string, string> {
   return new Map(
     records.map((r) => [`${r.contactid ?? ''}:${r.roleid ?? ''}`, String(r.associationid ?? r.recordid ?? '')]),
   );

@@ -83,35 +83,48 @@ const FILTER_TITLES = {
   filter: 'Change people by filter',
 } as const;
 
+/** A named bulk action, a filter or a selection, as the builders and the preview take it. */
+export type BuildSpec = ParsedInputOf<'plans:previewBuild'>['build'];
+
+/** Runs one build on a plan that exists. */
+export function runBuild(
+  deps: PlansServiceDeps,
+  build: BuildSpec,
+  target: { planId: string; actor: string; instanceId: string },
+): BuildResult {
+  const { db } = deps;
+  const { planId, actor, instanceId } = target;
+  switch (build.kind) {
+    case 'grantRoleToDepartment':
+      return grantRoleToDepartment(db, { planId, actor, roleId: build.roleId, department: build.department });
+    case 'removeRoleFromDormant':
+      return removeRoleFromDormant(db, { planId, actor, roleId: build.roleId, days: build.days });
+    case 'deactivateOrganization':
+      return deactivateOrganization(db, {
+        planId,
+        actor,
+        organizationId: build.organizationId,
+        includeSubOrganizations: build.includeSubOrganizations ?? false,
+      });
+    case 'filter': {
+      const personIds = deps.mirror.selectPeople(instanceId, build.filters, MAX_FILTER_PEOPLE);
+      return buildFromSelection(db, { planId, actor, personIds, action: build.action });
+    }
+    case 'selection':
+      return buildFromSelection(db, { planId, actor, personIds: build.personIds, action: build.action });
+  }
+}
+
 export function buildPlanFromFilter(
   deps: PlansServiceDeps,
   input: ParsedInputOf<'plans:buildFromFilter'>,
 ): BuildResult {
   const { build } = input;
-  const { db } = deps;
   return intoPlan<BuildResult>(
     deps,
     input,
     { title: FILTER_TITLES[build.kind], origin: 'filter' },
-    (planId, actor, instanceId) => {
-      switch (build.kind) {
-        case 'grantRoleToDepartment':
-          return grantRoleToDepartment(db, { planId, actor, roleId: build.roleId, department: build.department });
-        case 'removeRoleFromDormant':
-          return removeRoleFromDormant(db, { planId, actor, roleId: build.roleId, days: build.days });
-        case 'deactivateOrganization':
-          return deactivateOrganization(db, {
-            planId,
-            actor,
-            organizationId: build.organizationId,
-            includeSubOrganizations: build.includeSubOrganizations ?? false,
-          });
-        case 'filter': {
-          const personIds = deps.mirror.selectPeople(instanceId, build.filters, MAX_FILTER_PEOPLE);
-          return buildFromSelection(db, { planId, actor, personIds, action: build.action });
-        }
-      }
-    },
+    (planId, actor, instanceId) => runBuild(deps, build, { planId, actor, instanceId }),
   );
 }
 
@@ -136,42 +149,50 @@ export function buildPlanFromCsv(deps: PlansServiceDeps, input: ParsedInputOf<'p
   );
 }
 
-/** Thrown to roll the preview's transaction back; never leaves this file. */
+/** Thrown to roll a preview's transaction back; never leaves `rolledBack`. */
 class PreviewDone extends Error {}
+
+/** Runs `work` in a transaction that is then rolled back: nothing it wrote is kept. */
+export function rolledBack<R>(deps: PlansServiceDeps, work: () => R): R {
+  let result: { value: R } | undefined;
+  try {
+    deps.db.transaction(() => {
+      result = { value: work() };
+      throw new PreviewDone();
+    })();
+  } catch (e) {
+    if (!(e instanceof PreviewDone)) throw e;
+  }
+  if (!result) throw new Error('The preview produced no result.');
+  return result.value;
+}
 
 /**
  * The CSV build on a new plan (or the plan named) inside a transaction that is then rolled back:
  * exactly what Build would add and refuse, and no plan, trail entry or operation is kept.
  */
 export function previewPlanFromCsv(deps: PlansServiceDeps, input: ParsedInputOf<'plans:previewCsv'>): CsvPreviewResult {
-  let result: CsvBuildResult | undefined;
   let prior = new Set<number>();
-  try {
-    deps.db.transaction(() => {
-      const planId = input.planId ?? previewPlan(deps, input.instanceId);
-      const actor = deps.administrator(instanceOfPlan(deps, planId, input.instanceId));
-      prior = new Set(getPlan(deps.db, planId).operations.map((o) => o.id));
-      result = buildFromCsv(deps.db, {
-        planId,
-        actor,
-        csv: input.csv,
-        mode: input.mode,
-        ...(input.roles ? { roles: input.roles } : {}),
-      });
-      throw new PreviewDone();
-    })();
-  } catch (e) {
-    if (!(e instanceof PreviewDone)) throw e;
-  }
-  if (!result) throw new Error('The CSV preview produced no result.');
+  const result: CsvBuildResult = rolledBack(deps, () => {
+    const planId = input.planId ?? previewPlan(deps, input.instanceId, 'CSV preview');
+    const actor = deps.administrator(instanceOfPlan(deps, planId, input.instanceId));
+    prior = new Set(getPlan(deps.db, planId).operations.map((o) => o.id));
+    return buildFromCsv(deps.db, {
+      planId,
+      actor,
+      csv: input.csv,
+      mode: input.mode,
+      ...(input.roles ? { roles: input.roles } : {}),
+    });
+  });
   const { plan, ...rest } = result;
   const people = new Set(plan.operations.filter((o) => !prior.has(o.id)).map((o) => o.personId)).size;
   return { ...rest, people };
 }
 
-function previewPlan(deps: PlansServiceDeps, instanceId: string | undefined): string {
+/** A throwaway plan for a preview (inside its rolled-back transaction). */
+export function previewPlan(deps: PlansServiceDeps, instanceId: string | undefined, title: string): string {
   if (!instanceId) throw validation('Name the plan to add to (planId), or the instance for a new plan (instanceId).');
   const id = deps.instances.get(instanceId).id;
-  return createPlan(deps.db, { instanceId: id, title: 'CSV preview', origin: 'csv', createdBy: deps.administrator(id) })
-    .plan.id;
+  return createPlan(deps.db, { instanceId: id, title, origin: 'csv', createdBy: deps.administrator(id) }).plan.id;
 }

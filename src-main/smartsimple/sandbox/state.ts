@@ -3,7 +3,7 @@
  * needs (id -> row), the soft-delete and restore rules, and the log appends that writes cause.
  * Tests get it as `handle.state` for direct reads and for setting up odd cases.
  */
-import { ACCESS_TYPES, type AccessAction } from '../protocol';
+import { ACCESS_TYPES, LOCK_ACTIONS, type AccessAction } from '../protocol';
 import type { Association, Company, InstanceData, Person, Program, Role, Transaction } from './model';
 
 export class InstanceState {
@@ -147,6 +147,53 @@ export class InstanceState {
   logAccess(userId: number, action: AccessAction, actorId: number, at: number, detail = ''): void {
     this.data.accessLog.push(userId, action, actorId, Math.floor(at / 1000), detail);
     this.touch();
+  }
+
+  /**
+   * Locks an account as the password policy does after too many failed sign-ins: a `locked` row
+   * in the Access Modification log, made by the person themselves (no administrator acted).
+   * False for an unknown person or one already locked.
+   */
+  lockAccount(personId: number, at: number, detail = 'too many failed sign-in attempts'): boolean {
+    const p = this.person(personId);
+    if (!p || this.isLocked(personId)) return false;
+    this.logAccess(p.id, 'locked', p.id, at, detail);
+    return true;
+  }
+
+  /**
+   * Lifts a lock the way an administrator does in SmartSimple's own screens (SmartConnect has no
+   * call for it): an `unlocked` row. False when the account is not locked.
+   */
+  unlockAccount(personId: number, actorId: number, at: number): boolean {
+    if (!this.person(personId) || !this.isLocked(personId)) return false;
+    this.logAccess(personId, 'unlocked', actorId, at, 'unlocked by an administrator');
+    return true;
+  }
+
+  /** Locked: the person's latest locked / unlocked / password reset row is `locked`. */
+  isLocked(personId: number): boolean {
+    const log = this.data.accessLog;
+    for (let i = log.length - 1; i >= 0; i--) {
+      if (log.user.get(i) !== personId) continue;
+      const action = log.actionAt(i);
+      if (LOCK_ACTIONS.includes(action)) return action === 'locked';
+    }
+    return false;
+  }
+
+  /**
+   * Changes a program's status the way its owner does in SmartSimple (Admin Desk has no program
+   * update function): the record's last-updated stamp moves, so an incremental sync sees it.
+   */
+  setProgramStatus(programId: number, status: string, actorId: number, at: number): boolean {
+    const program = this.program(programId);
+    if (!program) return false;
+    program.status = status;
+    program.lastUpdated = at;
+    program.updatedBy = actorId;
+    this.touch();
+    return true;
   }
 
   /**

@@ -1,9 +1,9 @@
 /** The current draft, chosen in the header: the plan every "Add to plan" action puts its operations in. */
 import { Button, Group, Menu, Modal, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { IconCheck, IconClipboardList, IconPlus } from '@tabler/icons-react';
+import { IconCheck, IconClipboardList, IconExternalLink, IconPlus } from '@tabler/icons-react';
 import { callApi, notifyError } from '../../api';
-import { useCurrentDraft } from '../../components/plan-draft/current-draft';
+import { draftHref, useCurrentDraft } from '../../components/plan-draft/current-draft';
 import { useActiveInstance } from '../../hooks/use-settings';
 
 export function DraftSelector() {
@@ -58,6 +58,11 @@ export function DraftSelector() {
           >
             New draft…
           </Menu.Item>
+          {draft && (
+            <Menu.Item leftSection={<IconExternalLink size={14} />} component="a" href={draftHref(draft.id)}>
+              Open &quot;{draft.title}&quot;
+            </Menu.Item>
+          )}
           {draft && <Menu.Item onClick={() => setDraft(null)}>Clear the choice</Menu.Item>}
         </Menu.Dropdown>
       </Menu>

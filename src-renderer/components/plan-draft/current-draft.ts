@@ -18,6 +18,9 @@ function readAll(): Record<string, string> {
   }
 }
 
+/** The address of a plan on the Plans screen. */
+export const draftHref = (planId: string) => `#/plans?plan=${encodeURIComponent(planId)}`;
+
 /** Makes `planId` the current draft of the instance (null: none). */
 export function setCurrentDraftId(instanceId: string, planId: string | null): void {
   const all = readAll();

@@ -12,7 +12,7 @@ import type {
   PlanOperationInput,
 } from '../../../src-preload/contract';
 import { callApi, notifyError } from '../../api';
-import { setCurrentDraftId, useCurrentDraft } from './current-draft';
+import { draftHref, setCurrentDraftId, useCurrentDraft } from './current-draft';
 
 export type DraftWork =
   | { kind: 'operations'; operations: PlanOperationInput[] }
@@ -76,7 +76,7 @@ function announce(o: Outcome) {
           </Text>
         )}
         <Text size="sm">Nothing changes on the instance until the plan is approved and applied.</Text>
-        <Anchor href={`#/plans?plan=${encodeURIComponent(o.planId)}`} size="sm">
+        <Anchor href={draftHref(o.planId)} size="sm">
           Open plan
         </Anchor>
       </Stack>

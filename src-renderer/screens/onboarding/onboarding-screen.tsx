@@ -2,18 +2,12 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { useState } from 'react';
-import type { Instance, Proposal } from '../../../src-preload/contract';
+import { INTAKE_MAX_FILE_BYTES, type Instance, type Proposal } from '../../../src-preload/contract';
 import { useApiMutation, useApiQuery } from '../../api';
 import { BrowseGate } from '../../components/browse/browse-gate';
 import { ScreenHeader } from '../../components/screen-header';
+import { intakeTooLargeMessage, readIntakeFile } from '../../lib/read-intake-file';
 import { ProposalView } from './proposal-view';
-
-function toBase64(buf: ArrayBuffer): string {
-  let s = '';
-  const bytes = new Uint8Array(buf);
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
 
 function Intake({ instance }: { instance: Instance }) {
   const read = useApiMutation('intake:read', { meta: { errorTitle: 'The document could not be read' } });
@@ -41,7 +35,16 @@ function Intake({ instance }: { instance: Instance }) {
     <Stack>
       <Dropzone
         loading={read.isPending || propose.isPending}
-        onDrop={(files) => files.forEach((f) => void f.arrayBuffer().then((b) => handle(f.name, toBase64(b))))}
+        maxSize={INTAKE_MAX_FILE_BYTES}
+        onReject={(rejected) => {
+          const file = rejected[0]?.file;
+          if (file) setError(intakeTooLargeMessage(file.name, file.size));
+        }}
+        onDrop={(files) =>
+          files.forEach(
+            (f) => void readIntakeFile(f).then((r) => (r.ok ? handle(r.name, r.base64) : setError(r.message))),
+          )
+        }
       >
         <Text ta="center" py="lg">
           Drop intake documents here (PDF, scans, DOCX, e-mails, CSV), or click to choose files.

@@ -1,11 +1,14 @@
 /**
  * One organization: where it sits, its counts, and its people (with those of its
  * sub-organizations unless switched off), searchable, through the same paged table as People.
+ * Its actions go into the current draft: add a person to it, deactivate its people.
  */
-import { Anchor, Badge, Breadcrumbs, Checkbox, EmptyState, Group, Stack, Text, Title } from '@mantine/core';
-import { IconUsers } from '@tabler/icons-react';
+import { Anchor, Badge, Breadcrumbs, Button, Checkbox, EmptyState, Group, Stack, Text, Title } from '@mantine/core';
+import { IconUserOff, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { Instance, OrganizationNode } from '../../../src-preload/contract';
+import { DeactivateOrganizationDialog } from '../../components/actions/deactivate-organization-dialog';
+import { NewPersonDialog } from '../../components/actions/new-person-dialog';
 import { PeopleTable } from '../../components/browse/people-table';
 import { SearchBox } from '../../components/browse/search-box';
 import { usePeoplePages } from '../../components/browse/use-people-pages';
@@ -47,6 +50,7 @@ export function OrganizationPanel({ instance, organization: org, path }: Organiz
         <Badge color={org.isExternal ? 'grape' : 'indigo'}>{org.isExternal ? 'External' : 'Internal'}</Badge>
         {org.status && <Badge color={org.status === 'Active' ? 'teal' : 'gray'}>{org.status}</Badge>}
         {org.removed && <Badge color="red">Removed</Badge>}
+        {!org.removed && <OrganizationActions instanceId={instance.id} organization={org} />}
       </Group>
       <Text size="sm" c="dimmed">
         {countOf(org.people, 'person', 'people')} directly in it
@@ -95,5 +99,37 @@ export function OrganizationPanel({ instance, organization: org, path }: Organiz
         />
       </div>
     </Stack>
+  );
+}
+
+function OrganizationActions({
+  instanceId,
+  organization: org,
+}: {
+  instanceId: string;
+  organization: OrganizationNode;
+}) {
+  const [dialog, setDialog] = useState<'person' | 'deactivate' | null>(null);
+  const close = () => setDialog(null);
+  return (
+    <Group gap="xs" ml="auto" data-testid="organization-actions">
+      <Button size="xs" variant="light" leftSection={<IconUserPlus size={14} />} onClick={() => setDialog('person')}>
+        Add a person…
+      </Button>
+      <Button
+        size="xs"
+        variant="light"
+        color="red"
+        leftSection={<IconUserOff size={14} />}
+        onClick={() => setDialog('deactivate')}
+        disabled={org.totalPeople === 0}
+      >
+        Deactivate…
+      </Button>
+      {dialog === 'person' && <NewPersonDialog instanceId={instanceId} organizationId={org.id} onClose={close} />}
+      {dialog === 'deactivate' && (
+        <DeactivateOrganizationDialog instanceId={instanceId} organization={org} onClose={close} />
+      )}
+    </Group>
   );
 }

@@ -13,6 +13,7 @@ import { FullHeight, Grow } from '../../components/browse/full-height';
 import { PeopleTable } from '../../components/browse/people-table';
 import { SearchBox } from '../../components/browse/search-box';
 import { usePeoplePages } from '../../components/browse/use-people-pages';
+import { NewPersonButton } from '../../components/actions/new-person-button';
 import { ScreenHeader } from '../../components/screen-header';
 import type { VirtualTableHandle } from '../../components/virtual-table/virtual-table';
 import { formatNumber } from '../../lib/format';
@@ -33,6 +34,7 @@ export function PeopleScreen() {
       <ScreenHeader
         title="People"
         description="The people of the active instance, from the last sync. Works offline."
+        actions={<NewPersonButton />}
       />
       <BrowseGate what="people">{(instance) => <PeopleBrowser key={instance.id} instance={instance} />}</BrowseGate>
     </FullHeight>

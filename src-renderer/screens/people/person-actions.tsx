@@ -1,153 +1,137 @@
 /**
  * What an administrator can do to this person, each into the current draft plan (never straight
- * on the instance): add or remove a profile role, set the access expiry, deactivate.
+ * on the instance): edit the profile, add or remove profile roles and program assignments, change
+ * access and its expiry, deactivate or reactivate. A password reset is explained, not faked: the
+ * API has no call for it. The dialogs live in components/actions, shared with lists of people.
  */
-import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Group, Menu, Stack } from '@mantine/core';
+import {
+  IconChevronDown,
+  IconKey,
+  IconPencil,
+  IconPlayerPlay,
+  IconPlus,
+  IconShieldCog,
+  IconUserOff,
+} from '@tabler/icons-react';
 import type { Instance, PersonDetail } from '../../../src-preload/contract';
-import { useApiQuery } from '../../api';
-import { useAddToDraft } from '../../components/plan-draft/use-add-to-draft';
+import { AccessDialog } from '../../components/actions/access-dialog';
+import { onePerson } from '../../components/actions/action-target';
+import { AddAssignmentDialog } from '../../components/actions/add-assignment-dialog';
+import { AddRoleDialog } from '../../components/actions/add-role-dialog';
+import { DeactivateDialog } from '../../components/actions/deactivate-dialog';
+import { EditProfileDialog } from '../../components/actions/edit-profile-dialog';
+import { PasswordResetDialog } from '../../components/actions/password-reset-dialog';
+import { ReactivateDialog } from '../../components/actions/reactivate-dialog';
+import { RemoveAssignmentDialog } from '../../components/actions/remove-assignment-dialog';
+import { RemoveRoleDialog } from '../../components/actions/remove-role-dialog';
+import { DraftNote } from '../../components/actions/draft-note';
 
-type Dialog = 'role' | 'expiry' | 'deactivate' | null;
+export type PersonDialog =
+  | { kind: 'edit' | 'add-role' | 'add-program' | 'access' | 'expiry' | 'deactivate' | 'reactivate' | 'password' }
+  | { kind: 'remove-role'; roleId?: number }
+  | { kind: 'remove-program'; associationId?: number };
 
-export function PersonActions({ instance, person }: { instance: Instance; person: PersonDetail }) {
-  const { add, busy, draft } = useAddToDraft(instance.id);
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const close = () => setDialog(null);
-  const submit = async (ops: Parameters<typeof add>[0]) => {
-    if (await add(ops)) close();
-  };
+/** Someone who can still sign in can be deactivated; anyone without access or not Active, reactivated. */
+const canSignIn = (p: PersonDetail) => p.accessType !== '0' && p.status === 'Active';
+
+interface ActionsProps {
+  instance: Instance;
+  person: PersonDetail;
+  onOpen: (d: PersonDialog) => void;
+}
+
+export function PersonActions({ instance, person: p, onOpen }: ActionsProps) {
+  const open = (kind: PersonDialog['kind']) => () => onOpen({ kind } as PersonDialog);
   return (
     <Stack gap={4}>
       <Group gap="xs" data-testid="person-actions">
-        <Button size="xs" variant="light" onClick={() => setDialog('role')}>
+        <Button size="xs" variant="light" leftSection={<IconPencil size={14} />} onClick={open('edit')}>
+          Edit profile…
+        </Button>
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={open('add-role')}>
           Add role…
         </Button>
-        <Button size="xs" variant="light" onClick={() => setDialog('expiry')}>
-          Set access expiry…
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={open('add-program')}>
+          Add to a program…
         </Button>
-        <Button size="xs" variant="light" color="red" onClick={() => setDialog('deactivate')}>
-          Deactivate…
-        </Button>
-      </Group>
-      <Text size="xs" c="dimmed">
-        Into {draft ? `the draft "${draft.title}"` : 'a new draft plan'}; nothing changes until it is approved and
-        applied.
-      </Text>
-      <RoleDialog
-        instance={instance}
-        person={person}
-        opened={dialog === 'role'}
-        onClose={close}
-        busy={busy}
-        onAdd={(roleId) =>
-          void submit({ kind: 'operations', operations: [{ kind: 'add_role', personId: person.id, roleId }] })
-        }
-      />
-      <ExpiryDialog
-        person={person}
-        opened={dialog === 'expiry'}
-        onClose={close}
-        busy={busy}
-        onSet={(expiresOn) =>
-          void submit({ kind: 'operations', operations: [{ kind: 'set_access', personId: person.id, expiresOn }] })
-        }
-      />
-      <Modal
-        opened={dialog === 'deactivate'}
-        onClose={close}
-        title={`Deactivate ${person.firstName} ${person.lastName}?`}
-      >
-        <Text size="sm">The plan will set their status to Inactive and remove their profile roles once applied.</Text>
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
+        <Menu position="bottom-start" withinPortal>
+          <Menu.Target>
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconShieldCog size={14} />}
+              rightSection={<IconChevronDown size={12} />}
+            >
+              Access
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item onClick={open('access')}>Access type, admin level, status…</Menu.Item>
+            <Menu.Item onClick={open('expiry')}>Access expiry…</Menu.Item>
+            <Menu.Item leftSection={<IconKey size={14} />} onClick={open('password')}>
+              Reset password…
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+        {canSignIn(p) ? (
           <Button
+            size="xs"
+            variant="light"
             color="red"
-            loading={busy}
-            onClick={() =>
-              void submit({ kind: 'operations', operations: [{ kind: 'deactivate', personId: person.id }] })
-            }
+            leftSection={<IconUserOff size={14} />}
+            onClick={open('deactivate')}
           >
-            Add deactivation to the plan
+            Deactivate…
           </Button>
-        </Group>
-      </Modal>
+        ) : (
+          <Button
+            size="xs"
+            variant="light"
+            color="teal"
+            leftSection={<IconPlayerPlay size={14} />}
+            onClick={open('reactivate')}
+          >
+            Reactivate…
+          </Button>
+        )}
+      </Group>
+      <DraftNote instanceId={instance.id} />
     </Stack>
   );
 }
 
-interface RoleDialogProps {
+interface DialogsProps {
   instance: Instance;
   person: PersonDetail;
-  opened: boolean;
-  busy: boolean;
+  dialog: PersonDialog | null;
   onClose: () => void;
-  onAdd: (roleId: number) => void;
 }
 
-function RoleDialog({ instance, person, opened, busy, onClose, onAdd }: RoleDialogProps) {
-  const roles = useApiQuery('roles:list', { instanceId: instance.id }, { enabled: opened });
-  const [roleId, setRoleId] = useState<string | null>(null);
-  const held = new Set(person.roles.map((r) => r.id));
-  const options = (roles.data ?? [])
-    .filter((r) => !r.utaOnly && !r.removed && !held.has(r.id))
-    .map((r) => ({ value: String(r.id), label: r.privileged ? `${r.name} (privileged)` : r.name }));
-  return (
-    <Modal opened={opened} onClose={onClose} title="Add a profile role">
-      <Select
-        label="Role"
-        placeholder="Pick a role"
-        searchable
-        data={options}
-        value={roleId}
-        onChange={setRoleId}
-        nothingFoundMessage="No role matches"
-        data-autofocus
-      />
-      <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button disabled={!roleId} loading={busy} onClick={() => roleId && onAdd(Number(roleId))}>
-          Add to the plan
-        </Button>
-      </Group>
-    </Modal>
-  );
-}
-
-interface ExpiryDialogProps {
-  person: PersonDetail;
-  opened: boolean;
-  busy: boolean;
-  onClose: () => void;
-  onSet: (day: string) => void;
-}
-
-function ExpiryDialog({ person, opened, busy, onClose, onSet }: ExpiryDialogProps) {
-  const [day, setDay] = useState(person.accessExpiry?.slice(0, 10) ?? '');
-  const bad = day !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(day);
-  return (
-    <Modal opened={opened} onClose={onClose} title="Access expiry">
-      <TextInput
-        type="date"
-        label="Expires on"
-        description="Leave empty to remove the expiry."
-        value={day}
-        onChange={(e) => setDay(e.currentTarget.value)}
-        error={bad ? 'Write the date as YYYY-MM-DD' : undefined}
-        data-autofocus
-      />
-      <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button disabled={bad} loading={busy} onClick={() => onSet(day)}>
-          Add to the plan
-        </Button>
-      </Group>
-    </Modal>
-  );
+/** The open dialog, mounted only while open (each starts from the person as they are now). */
+export function PersonDialogs({ instance, person: p, dialog, onClose }: DialogsProps) {
+  if (!dialog) return null;
+  const base = { instanceId: instance.id, target: onePerson(p), onClose };
+  const profileRoles = p.roles.filter((r) => !r.utaOnly);
+  switch (dialog.kind) {
+    case 'edit':
+      return <EditProfileDialog {...base} person={p} />;
+    case 'add-role':
+      return <AddRoleDialog {...base} held={p.roles.map((r) => r.id)} />;
+    case 'remove-role':
+      return <RemoveRoleDialog {...base} choices={profileRoles} initialRoleId={dialog.roleId} />;
+    case 'add-program':
+      return <AddAssignmentDialog {...base} />;
+    case 'remove-program':
+      return <RemoveAssignmentDialog {...base} assignments={p.programs} initialAssociationId={dialog.associationId} />;
+    case 'access':
+    case 'expiry':
+      return <AccessDialog {...base} current={p} focusExpiry={dialog.kind === 'expiry'} />;
+    case 'deactivate':
+      return <DeactivateDialog {...base} />;
+    case 'reactivate':
+      return <ReactivateDialog {...base} />;
+    case 'password':
+      return <PasswordResetDialog name={base.target.name} onClose={onClose} />;
+  }
 }

@@ -1,5 +1,6 @@
 /** The person's roles, programs, recent logins and access changes, as the mirror holds them. */
-import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconX } from '@tabler/icons-react';
 import type { PersonDetail } from '../../../src-preload/contract';
 import { accessDetailWords } from '../../components/browse/access-detail';
 import { useApiQuery } from '../../api';
@@ -13,7 +14,31 @@ const none = (text: string) => (
   </Text>
 );
 
-export function RolesSection({ roles }: { roles: PersonDetail['roles'] }) {
+/** A small "remove" button beside a role or an assignment: it opens the dialog, nothing more. */
+function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <Tooltip label={label} withinPortal>
+      <ActionIcon
+        size="sm"
+        variant="subtle"
+        color="red"
+        aria-label={label}
+        onClick={onClick}
+        data-testid="remove-button"
+      >
+        <IconX size={14} />
+      </ActionIcon>
+    </Tooltip>
+  );
+}
+
+interface RolesProps {
+  roles: PersonDetail['roles'];
+  /** Opens the removal of a profile role (absent: no buttons). */
+  onRemove?: ((roleId: number) => void) | undefined;
+}
+
+export function RolesSection({ roles, onRemove }: RolesProps) {
   // Privileged first: they are what an administrator looks for.
   const sorted = [...roles].sort((a, b) => Number(b.privileged === true) - Number(a.privileged === true));
   return (
@@ -29,6 +54,9 @@ export function RolesSection({ roles }: { roles: PersonDetail['roles'] }) {
               </Anchor>
               <PrivilegedBadge privileged={r.privileged} />
               {r.utaOnly && <Badge color="gray">UTA only</Badge>}
+              {onRemove && !r.utaOnly && (
+                <RemoveButton label={`Remove ${r.name ?? `role ${r.id}`}…`} onClick={() => onRemove(r.id)} />
+              )}
             </Group>
           ))}
         </Stack>
@@ -37,7 +65,13 @@ export function RolesSection({ roles }: { roles: PersonDetail['roles'] }) {
   );
 }
 
-export function ProgramsSection({ programs }: { programs: PersonDetail['programs'] }) {
+interface ProgramsProps {
+  programs: PersonDetail['programs'];
+  /** Opens the removal of an assignment (absent: no buttons). */
+  onRemove?: ((associationId: number) => void) | undefined;
+}
+
+export function ProgramsSection({ programs, onRemove }: ProgramsProps) {
   return (
     <Section title="Programs" count={programs.length} testId="person-programs">
       {programs.length === 0 ? (
@@ -48,17 +82,26 @@ export function ProgramsSection({ programs }: { programs: PersonDetail['programs
             <Table.Tr>
               <Table.Th>Program</Table.Th>
               <Table.Th>Role on it (UTA)</Table.Th>
+              {onRemove && <Table.Th w={40} />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {programs.map((a) => (
-              <Table.Tr key={a.associationId}>
+              <Table.Tr key={a.associationId} data-testid="person-program">
                 <Table.Td>
                   <Anchor href={`#/programs/${a.programId}`} size="sm">
                     {a.programName ?? `Program ${a.programId}`}
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{a.roleName ?? `Role ${a.roleId}`}</Table.Td>
+                {onRemove && (
+                  <Table.Td>
+                    <RemoveButton
+                      label={`Take off ${a.programName ?? `program ${a.programId}`}…`}
+                      onClick={() => onRemove(a.associationId)}
+                    />
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -163,7 +206,9 @@ export function AccessChangesSection({
               <Table.Tr key={e.eventId}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{wireDateText(e.at)}</Table.Td>
                 <Table.Td>
-                  <Badge color={ACTION_COLORS[e.action] ?? 'gray'}>{e.action.replace(/_/g, ' ')}</Badge>
+                  <Badge color={ACTION_COLORS[e.action] ?? 'gray'} style={{ overflow: 'visible' }} miw="max-content">
+                    {e.action.replace(/_/g, ' ')}
+                  </Badge>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" style={{ wordBreak: 'break-word' }}>

@@ -4,14 +4,15 @@
  * and access changes. Reached by `#/people/<id>`.
  */
 import { Alert, Anchor, Breadcrumbs, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconBuilding } from '@tabler/icons-react';
+import { IconArrowLeft, IconBuilding, IconTimeline } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useParams } from 'wouter';
 import type { Instance } from '../../../src-preload/contract';
 import { useApiQuery } from '../../api';
 import { BrowseGate } from '../../components/browse/browse-gate';
 import { AccessBadges, ExternalBadge, StatusBadge } from '../../components/browse/person-badges';
 import { AccessChangesSection, LoginsSection, ProgramsSection, RolesSection } from './person-activity';
-import { PersonActions } from './person-actions';
+import { PersonActions, PersonDialogs, type PersonDialog } from './person-actions';
 import { CustomFieldsSection, ProfileSection } from './person-profile';
 
 export function PersonPage() {
@@ -42,6 +43,7 @@ export function PersonPage() {
 function PersonDetails({ instance, personId }: { instance: Instance; personId: number }) {
   // Silent: a person removed meanwhile is said here, not in a notification.
   const person = useApiQuery('people:get', { instanceId: instance.id, personId }, { meta: { silent: true } });
+  const [dialog, setDialog] = useState<PersonDialog | null>(null);
   if (person.isLoading) return <Loader size="sm" aria-label="Loading the person" />;
   if (person.error || !person.data) {
     return (
@@ -67,9 +69,16 @@ function PersonDetails({ instance, personId }: { instance: Instance; personId: n
           <AccessBadges accessType={p.accessType} userType={p.userType} />
           <ExternalBadge isExternal={p.isExternal} />
         </Group>
-        <Text c="dimmed" size="sm">
-          {[p.title, p.email].filter(Boolean).join(' · ')}
-        </Text>
+        <Group gap="md">
+          <Text c="dimmed" size="sm">
+            {[p.title, p.email].filter(Boolean).join(' · ')}
+          </Text>
+          <Anchor href={`#/audit/timeline/${p.id}`} size="sm" data-testid="person-timeline-link">
+            <Group gap={4}>
+              <IconTimeline size={14} /> Timeline, findings and risk
+            </Group>
+          </Anchor>
+        </Group>
         {p.organizationPath.length > 0 && (
           <Group gap={6} wrap="nowrap" data-testid="person-org-path">
             <IconBuilding size={16} color="var(--mantine-color-dimmed)" aria-hidden />
@@ -82,20 +91,27 @@ function PersonDetails({ instance, personId }: { instance: Instance; personId: n
             </Breadcrumbs>
           </Group>
         )}
-        {!p.removed && <PersonActions instance={instance} person={p} />}
+        {!p.removed && <PersonActions instance={instance} person={p} onOpen={setDialog} />}
       </Stack>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Stack gap="md">
           <ProfileSection person={p} />
-          <RolesSection roles={p.roles} />
-          <ProgramsSection programs={p.programs} />
+          <RolesSection
+            roles={p.roles}
+            onRemove={p.removed ? undefined : (roleId) => setDialog({ kind: 'remove-role', roleId })}
+          />
+          <ProgramsSection
+            programs={p.programs}
+            onRemove={p.removed ? undefined : (associationId) => setDialog({ kind: 'remove-program', associationId })}
+          />
         </Stack>
         <Stack gap="md">
-          <CustomFieldsSection raw={p.raw} />
+          <CustomFieldsSection raw={p.raw} names={p.peopleNamed} />
           <LoginsSection logins={p.recentLogins} />
           <AccessChangesSection changes={p.accessChanges} instanceId={instance.id} />
         </Stack>
       </SimpleGrid>
+      <PersonDialogs instance={instance} person={p} dialog={dialog} onClose={() => setDialog(null)} />
     </Stack>
   );
 }

@@ -5,7 +5,7 @@
 import { Anchor, DataList, Table, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
-import type { PersonDetail } from '../../../src-preload/contract';
+import { PERSON_ID_FIELD, type PersonDetail } from '../../../src-preload/contract';
 import { accessTypeLabel, USER_TYPE_LABELS } from '../../components/browse/person-badges';
 import { Section } from '../../components/browse/section';
 import { wireDateAgo, wireDateText } from '../../lib/format';
@@ -107,15 +107,13 @@ export function ProfileSection({ person: p }: { person: PersonDetail }) {
   );
 }
 
-/** Fields that hold a person's id: shown as a link to that person. */
-const PERSON_ID_FIELD = /(Created|Updated) By$|Manager ID$/;
-
-function FieldValue({ name, value }: { name: string; value: string | null }) {
+/** A field that holds a person's id is a link to that person, by name when the mirror knows them. */
+function FieldValue({ name, value, names }: { name: string; value: string | null; names: Record<string, string> }) {
   if (!value) return dash;
   if (PERSON_ID_FIELD.test(name) && /^\d+$/.test(value)) {
     return (
-      <Anchor href={`#/people/${value}`} size="sm">
-        {value}
+      <Anchor href={`#/people/${value}`} size="sm" title={`SmartSimple ID ${value}`}>
+        {names[value] ?? `Person #${value}`}
       </Anchor>
     );
   }
@@ -132,7 +130,13 @@ function otherFields(
     .sort((a, b) => Number(b.custom) - Number(a.custom) || a.label.localeCompare(b.label));
 }
 
-export function CustomFieldsSection({ raw }: { raw: Record<string, string | null> }) {
+export function CustomFieldsSection({
+  raw,
+  names,
+}: {
+  raw: Record<string, string | null>;
+  names: Record<string, string>;
+}) {
   const [filter, setFilter] = useState('');
   const all = otherFields(raw);
   const q = filter.trim().toLowerCase();
@@ -176,7 +180,7 @@ export function CustomFieldsSection({ raw }: { raw: Record<string, string | null
                   </Text>
                 </Table.Td>
                 <Table.Td style={{ wordBreak: 'break-word' }}>
-                  <FieldValue name={f.key} value={f.value} />
+                  <FieldValue name={f.key} value={f.value} names={names} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -5,6 +5,7 @@
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Operation, OperationKind, PlanOperationInput } from '../../../src-preload/contract';
+import { ACCESS_TYPE_LABELS, USER_TYPE_LABELS } from '../../components/browse/person-badges';
 import { fieldLabel } from './plan-format';
 import type { Option } from './use-plan-vocabulary';
 
@@ -22,6 +23,10 @@ interface Props {
 
 type Draft = Record<string, string>;
 
+/** Codes as SmartSimple's words ("No access"), the code kept as the value. */
+const codeOptions = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+
 function draftOf(op: Operation): Draft {
   const p = op.params;
   if (op.kind === 'update_fields') return { ...(p.fields as Draft) };
@@ -30,6 +35,7 @@ function draftOf(op: Operation): Draft {
     accessType: String(p.accessType ?? ''),
     userType: String(p.userType ?? ''),
     status: String(p.status ?? ''),
+    ...(p.expiresOn !== undefined && p.expiresOn !== null ? { expiresOn: String(p.expiresOn) } : {}),
   };
 }
 
@@ -44,6 +50,8 @@ function inputOf(op: Operation, d: Draft): PlanOperationInput {
     ...(opt(d.accessType) ? { accessType: d.accessType } : {}),
     ...(opt(d.userType) ? { userType: d.userType } : {}),
     ...(opt(d.status) ? { status: d.status as 'Active' | 'Inactive' | 'Pending' } : {}),
+    // An expiry the operation sets (or clears, '') stays part of it.
+    ...(d.expiresOn !== undefined ? { expiresOn: d.expiresOn } : {}),
   };
 }
 
@@ -116,15 +124,21 @@ function EditFields({
     );
   return (
     <>
-      <TextInput
-        label="Access type code"
-        value={draft.accessType ?? ''}
-        onChange={(e) => set('accessType', e.currentTarget.value)}
+      <Select
+        label="Access type"
+        data={codeOptions(ACCESS_TYPE_LABELS)}
+        clearable
+        placeholder="Leave as it is"
+        value={draft.accessType || null}
+        onChange={(v) => set('accessType', v ?? '')}
       />
-      <TextInput
-        label="User type code"
-        value={draft.userType ?? ''}
-        onChange={(e) => set('userType', e.currentTarget.value)}
+      <Select
+        label="Admin level"
+        data={codeOptions(USER_TYPE_LABELS)}
+        clearable
+        placeholder="Leave as it is"
+        value={draft.userType || null}
+        onChange={(v) => set('userType', v ?? '')}
       />
       <Select
         label="Status"
@@ -133,6 +147,15 @@ function EditFields({
         value={draft.status || null}
         onChange={(v) => set('status', v ?? '')}
       />
+      {draft.expiresOn !== undefined && (
+        <TextInput
+          type="date"
+          label="Access expiry"
+          description="Empty removes the expiry."
+          value={draft.expiresOn}
+          onChange={(e) => set('expiresOn', e.currentTarget.value)}
+        />
+      )}
     </>
   );
 }

@@ -16,6 +16,7 @@ export const PEOPLE_PER_PAGE = 20;
 interface Props {
   people: PersonDiff[];
   roleName: Map<number, string>;
+  programName: Map<number, string>;
   selectable: boolean;
   editable: boolean;
   selected: Set<number>;
@@ -71,7 +72,7 @@ function PersonGroup({ person: p, ...props }: Omit<Props, 'people'> & { person: 
           </Text>
         </div>
       </Group>
-      <FieldsDiff before={p.before} after={p.after} roleName={props.roleName} />
+      <FieldsDiff before={p.before} after={p.after} roleName={props.roleName} programName={props.programName} />
       <Table mt={6} verticalSpacing={4} withRowBorders={false}>
         <Table.Tbody>
           {p.operations.map((op) => (

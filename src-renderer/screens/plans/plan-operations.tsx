@@ -18,10 +18,11 @@ interface Props {
   detail: PlanDetail;
   actions: PlanActions;
   roleName: Map<number, string>;
+  programName: Map<number, string>;
   roles: Option[];
 }
 
-export function PlanOperations({ detail: d, actions, roleName, roles }: Props) {
+export function PlanOperations({ detail: d, actions, roleName, programName, roles }: Props) {
   const [editing, setEditing] = useState<Operation | null>(null);
   const editable = EDITABLE_PLAN_STATES.includes(d.plan.state);
   const { planId, selected, remove, edit } = actions;
@@ -67,6 +68,7 @@ export function PlanOperations({ detail: d, actions, roleName, roles }: Props) {
       <PlanDiff
         people={d.people}
         roleName={roleName}
+        programName={programName}
         selectable={editable}
         editable={editable}
         selected={selected}

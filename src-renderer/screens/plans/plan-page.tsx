@@ -53,7 +53,13 @@ export function PlanPage({ instance, planId, onOpen, onBack }: Props) {
         />
       )}
 
-      <PlanOperations detail={d} actions={actions} roleName={vocab.roleName} roles={vocab.profileRoles} />
+      <PlanOperations
+        detail={d}
+        actions={actions}
+        roleName={vocab.roleName}
+        programName={vocab.programName}
+        roles={vocab.profileRoles}
+      />
     </Stack>
   );
 }

@@ -1,12 +1,14 @@
 /**
  * Plans: the one way changes reach SmartSimple. A list of the instance's plans, a builder for new
  * ones, the plan page (review, approve, apply, results, undo), and the local audit trail as a tab.
- * The open plan lives in component state: a plan belongs to the instance shown, and switching
- * instance resets the screen (keyed by instance).
+ * The open plan is in the address (`#/plans?plan=<id>`, as the current draft's "Open plan" link
+ * writes it), so a link, Back and a reload all land on it; switching instance resets the screen
+ * (keyed by instance).
  */
 import { Tabs } from '@mantine/core';
 import { IconListCheck, IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useLocation, useSearch } from 'wouter';
 import type { Instance } from '../../../src-preload/contract';
 import { BrowseGate } from '../../components/browse/browse-gate';
 import { ScreenHeader } from '../../components/screen-header';
@@ -30,7 +32,7 @@ export function PlansScreen() {
 
 function PlansBody({ instance }: { instance: Instance }) {
   const [tab, setTab] = useState<string | null>('plans');
-  const [openPlan, setOpenPlan] = useState<string | null>(null);
+  const [openPlan, setOpenPlan] = useOpenPlan();
   return (
     <Tabs value={tab} onChange={setTab} keepMounted={false}>
       <Tabs.List mb="md">
@@ -53,4 +55,13 @@ function PlansBody({ instance }: { instance: Instance }) {
       </Tabs.Panel>
     </Tabs>
   );
+}
+
+/** The plan named by `?plan=` in the address, and a setter that writes it there. */
+function useOpenPlan(): [string | null, (planId: string | null) => void] {
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const planId = new URLSearchParams(search).get('plan');
+  const open = (id: string | null) => navigate(id ? `/plans?plan=${encodeURIComponent(id)}` : '/plans');
+  return [planId && planId.length <= 64 ? planId : null, open];
 }

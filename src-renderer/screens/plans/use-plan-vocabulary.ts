@@ -1,4 +1,4 @@
-/** Roles, organizations and departments of the mirror, as Select options for the builders. */
+/** Roles, programs, organizations and departments of the mirror, as Select options and names for the builders. */
 import { useMemo } from 'react';
 import type { OrganizationNode } from '../../../src-preload/contract';
 import { useApiQuery } from '../../api';
@@ -11,6 +11,7 @@ export interface Option {
 export function usePlanVocabulary(instanceId: string) {
   const roles = useApiQuery('roles:list', { instanceId });
   const tree = useApiQuery('organizations:tree', { instanceId });
+  const programs = useApiQuery('programs:list', { instanceId });
   // No channel lists departments: the first thousand people of the mirror name them.
   const people = useApiQuery('people:search', { instanceId, limit: 1000 });
   return useMemo(() => {
@@ -30,12 +31,14 @@ export function usePlanVocabulary(instanceId: string) {
       .sort((a, b) => a.localeCompare(b))
       .map((d) => ({ value: d, label: d }));
     const roleName = new Map((roles.data ?? []).map((r) => [r.id, r.name]));
+    const programName = new Map((programs.data ?? []).map((p) => [p.id, p.name]));
     return {
       profileRoles,
       organizations,
       departments,
       roleName,
+      programName,
       isLoading: roles.isLoading || tree.isLoading || people.isLoading,
     };
-  }, [roles.data, tree.data, people.data, roles.isLoading, tree.isLoading, people.isLoading]);
+  }, [roles.data, tree.data, programs.data, people.data, roles.isLoading, tree.isLoading, people.isLoading]);
 }

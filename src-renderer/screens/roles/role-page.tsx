@@ -1,6 +1,7 @@
 /**
  * One role (`#/roles/<id>`): the privileged decision with any suggestion and its reasons, the
- * departments its holders are in, and the holders themselves (the People table, filtered).
+ * departments its holders are in, and the holders themselves (the People table, filtered), with
+ * "Add holders" and "Remove holders" into the current draft.
  */
 import {
   Alert,
@@ -16,11 +17,13 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconArrowLeft, IconBulb } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { IconArrowLeft, IconBulb, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
 import { useParams } from 'wouter';
 import type { Instance, RoleDetail } from '../../../src-preload/contract';
 import { useApiQuery } from '../../api';
+import { AddPeopleDialog } from '../../components/actions/add-people-dialog';
+import { RemoveHoldersDialog } from '../../components/actions/remove-holders-dialog';
 import { BrowseGate } from '../../components/browse/browse-gate';
 import { PeopleTable } from '../../components/browse/people-table';
 import { Section } from '../../components/browse/section';
@@ -157,14 +160,44 @@ const HOLDER_COLUMNS_HIDDEN = ['department'] as const;
 function Holders({ instance, role }: { instance: Instance; role: RoleDetail }) {
   const filters = useMemo(() => ({ roleId: role.id }), [role.id]);
   const pages = usePeoplePages(instance.id, { query: '', filters });
+  const [dialog, setDialog] = useState<'add' | 'remove' | null>(null);
+  const close = () => setDialog(null);
   return (
-    <Section title="Holders" count={role.holders}>
+    <Section
+      title="Holders"
+      count={role.holders}
+      testId="role-holders"
+      actions={
+        !role.removed && (
+          <Group gap="xs">
+            <Button size="xs" variant="light" leftSection={<IconUserPlus size={14} />} onClick={() => setDialog('add')}>
+              Add holders…
+            </Button>
+            {!role.utaOnly && (
+              <Button
+                size="xs"
+                variant="light"
+                color="red"
+                leftSection={<IconUserMinus size={14} />}
+                onClick={() => setDialog('remove')}
+                disabled={role.holders === 0}
+              >
+                Remove holders…
+              </Button>
+            )}
+          </Group>
+        )
+      }
+    >
+      {dialog === 'add' && <AddPeopleDialog instanceId={instance.id} onClose={close} to="role" role={role} />}
+      {dialog === 'remove' && <RemoveHoldersDialog instanceId={instance.id} onClose={close} role={role} />}
       {role.holders === 0 ? (
         <Text size="sm" c="dimmed">
           Nobody holds this role on their profile
           {role.assignments > 0
             ? `; it is given ${formatNumber(role.assignments)} times on programs (see Programs).`
             : '.'}
+          {role.utaOnly && ' Add holders gives it on a program; take someone off from the program page.'}
         </Text>
       ) : (
         <div style={{ height: Math.min(520, 36 + 34 * role.holders + 2) }}>

@@ -22,6 +22,7 @@ export const KIND_LABELS: Record<TaskKind, string> = {
   recommend_roles: 'Role recommendations',
   interpret_question: 'Questions interpreted',
   explain: 'Explanations',
+  answer_question: 'Help desk answers',
 };
 
 export const MIN_TIMEOUT_SECONDS = 1;

@@ -1,41 +1,17 @@
 /** The generator: determinism, the shape of a 30-person foundation, options, and the ground-truth file. */
-import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACCESS_TYPES } from '../../protocol';
 import { buildFunctions } from '../functions';
-import type { InstanceData } from '../model';
 import { generateInstance } from './generate';
+import { instanceDigest } from './instance-digest';
 import { writeGroundTruth } from './ground-truth';
 
 const NOW = Date.UTC(2026, 10, 1);
 
-function digest(data: InstanceData): string {
-  const hash = createHash('sha256');
-  hash.update(
-    JSON.stringify([
-      data.alias,
-      data.rootCompanyId,
-      data.companies,
-      data.people,
-      data.roles,
-      data.programs,
-      data.associations,
-      data.apiAccount,
-      data.nextIds,
-    ]),
-  );
-  for (const log of [data.sessions, data.accessLog]) {
-    for (const column of Object.values(log)) {
-      if (column && typeof column === 'object' && 'data' in column && column.data instanceof Uint32Array)
-        hash.update(Buffer.from(column.data.buffer, 0, column.length * 4));
-    }
-  }
-  hash.update(JSON.stringify(data.accessLog.details));
-  return hash.digest('hex');
-}
+const digest = instanceDigest;
 
 describe('determinism', () => {
   it('gives identical data, ground truth and tokens for the same seed', () => {

@@ -17,8 +17,8 @@ import type { Migration } from './index';
  * - `investigate_scans` keeps the high-water marks of the last scan (log keys, changed people):
  *   an incremental scan looks only at rows past them.
  */
-export const m0009Investigate: Migration = {
-  version: 9,
+export const m0011Investigate: Migration = {
+  version: 11,
   name: 'investigate',
   up(db) {
     db.exec(`
@@ -79,14 +79,12 @@ export const m0009Investigate: Migration = {
         -- side|department|title at the last scan: a person who moves changes their old group too.
         peer_group TEXT,
         -- Their latest sign-in (last login or session, else the creation date) and access expiry day
-        -- at the last scan: time alone moves people across the dormant limits and expiry days, and
-        -- these indexes find them without reading everyone.
+        -- at the last scan: time alone moves people across the dormant limits and expiry days. (No
+        -- index: one pass over these narrow rows costs less than keeping two indexes at every scan.)
         last_activity TEXT,
         expiry TEXT,
         PRIMARY KEY (instance_id, person_id)
       ) STRICT, WITHOUT ROWID;
-      CREATE INDEX investigate_person_state_activity ON investigate_person_state(instance_id, last_activity);
-      CREATE INDEX investigate_person_state_expiry ON investigate_person_state(instance_id, expiry);
 
       -- People whose mirror row changed (a sync, an apply's read-back), in the order they changed: an
       -- incremental scan judges them and removes the ones it read; a full scan removes all it read.

@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from './index';
-import { m0009Investigate } from './0009-investigate';
+import { m0011Investigate } from './0011-investigate';
 
 function migrated() {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
-  for (const m of MIGRATIONS) if (m.version <= m0009Investigate.version) m.up(db);
+  for (const m of MIGRATIONS) if (m.version <= m0011Investigate.version) m.up(db);
   db.prepare(
     `INSERT INTO instances (id, name, host, alias, root_company_id, api_version, created_at, updated_at)
      VALUES ('i1', 'Test', 'https://x', 'x', '1', 1, 'now', 'now')`,

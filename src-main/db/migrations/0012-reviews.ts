@@ -21,8 +21,8 @@ import type { Migration } from './index';
  *   campaign and stage, and the items as they stand.
  * - Recurrences share a `series_id`; the next campaign of a quarterly one starts on `next_start_on`.
  */
-export const m0014Reviews: Migration = {
-  version: 14,
+export const m0012Reviews: Migration = {
+  version: 12,
   name: 'reviews',
   up(db) {
     db.exec(`

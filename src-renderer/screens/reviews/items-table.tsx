@@ -19,7 +19,9 @@ interface Props {
 export function ItemsTable({ items, disabled, onDecide }: Props) {
   const [cursor, setCursor] = useState(0);
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
-  useEffect(() => rows.current[cursor]?.scrollIntoView({ block: 'nearest' }), [cursor]);
+  useEffect(() => {
+    rows.current[cursor]?.scrollIntoView({ block: 'nearest' });
+  }, [cursor]);
   const onKeyDown = (e: KeyboardEvent) => {
     const item = items[cursor];
     const move = (d: number) => setCursor((c) => Math.max(0, Math.min(items.length - 1, c + d)));

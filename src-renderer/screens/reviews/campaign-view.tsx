@@ -62,6 +62,11 @@ export function CampaignView({ campaignId, onBack }: { campaignId: string; onBac
             </Text>
           </Group>
           <ItemsTable items={items.data?.rows ?? []} disabled={!active} onDecide={decideOne} />
+          {items.data && total === 0 && (
+            <Text size="sm" c="dimmed" ta="center" py="md" data-testid="items-empty">
+              No item matches these filters. Clear them to see every item of this stage.
+            </Text>
+          )}
         </Stack>
       </Paper>
       <DecisionLog campaign={c} />

@@ -8,7 +8,8 @@ const WORD = { keep: 'Keep', revoke: 'Revoke', recommendation: 'Take the recomme
 
 export function DecisionLog({ campaign: c }: { campaign: CampaignDetail }) {
   const undo = useApiMutation('reviews:undo');
-  const actions = [...c.actions].reverse().slice(0, 50);
+  // Newest first, as main lists them.
+  const actions = c.actions.slice(0, 50);
   return (
     <Paper withBorder p="sm">
       <Title order={4} mb="xs">

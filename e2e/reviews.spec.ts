@@ -141,6 +141,15 @@ test('a campaign over 500 people: decided with recommendations and filters, sign
   await app.goto(`${harness.url}#/reviews`);
   await app.getByTestId('campaign-row').first().click();
   await expect(app.getByTestId('campaign-plan-state')).toHaveText('applied');
+
+  // Licence use beside the campaigns: seats, the concurrency chart, the saving; and the AI record.
+  await app.getByTestId('tab-licenses').click();
+  await expect(app.getByTestId('license-seats')).toContainText('Full user (internal)');
+  await expect(app.getByTestId('peak-chart')).toBeVisible();
+  await snapshot(app, 'reviews-licenses');
+  await app.getByTestId('tab-ai-record').click();
+  await expect(app.getByTestId('fairness')).toContainText(/internal|external/i);
+  await snapshot(app, 'reviews-ai-record');
 });
 
 /** Decides every item as an administrator would; counts each click and key press. */

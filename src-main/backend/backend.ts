@@ -15,6 +15,8 @@ import { createJumpService } from '../jump/jump-service';
 import { createViewsService } from '../views/views-service';
 import { createIntakeService } from '../intake/intake-service';
 import { createInvestigateService } from '../investigate/investigate-service';
+import { createLicensesService } from '../licenses/licenses-service';
+import { createReviewsService } from '../reviews/reviews-service';
 import { createAuditService } from '../audit-trail/audit-service';
 import { recordPolicySettings } from '../audit-trail';
 import { createConnectService } from '../connect/connect-service';
@@ -187,18 +189,20 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
   const audit = createAuditService({ db, instances });
   const ai = createAiService({ db, logger, vault, settings: () => ({ llm: instances.settings().llm }) });
   const aiSettings = createAiSettingsService({ ai, vault, instances });
-  const ask = createAskService({ db, ai });
-  const evidence = createEvidenceService({ db, ask, instances, administrator });
-  const peopleTools = buildPeopleTools({ db, instances, mirror, plans });
-  const intake = createIntakeService({ db, blobDir: path.join(dataDir, 'intake'), logger: logger.child('intake') });
-  const matching = workerMatching(logger.child('matching'));
-  const onboarding = createOnboardingService({ db, mirror, ai, intake, administrator, matching, logger });
-  const helpdesk = createHelpdeskService({ db, instances, ai, administrator });
-  const investigate = createInvestigateService({
-    ...{ db, instances, mirror, plans, jobs, administrator, logger: logger.child('investigate') },
-    onScanFinished: () => changed(['investigate', 'jobs']),
+  const capabilities = buildCapabilities({
+    db,
+    dataDir,
+    instances,
+    mirror,
+    plans,
+    jobs,
+    ai,
+    administrator,
+    logger,
+    changed,
   });
-  synced.push((id) => investigate.afterSync(id));
+  synced.push((id) => capabilities.investigate.afterSync(id));
+  const peopleTools = buildPeopleTools({ db, instances, mirror, plans });
   const app = { dataDir, shell: options.shell ?? 'electron', version: APP_VERSION, schemaVersion };
   return {
     app,
@@ -212,13 +216,8 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     audit,
     ai,
     aiSettings,
-    ask,
-    evidence,
-    onboarding,
-    intake,
-    investigate,
+    ...capabilities,
     ...peopleTools,
-    helpdesk,
     jobs,
     db,
     logger,
@@ -227,6 +226,29 @@ function buildServices({ options, dataDir, db, schemaVersion, logger, secrets, e
     emit,
     changed,
   };
+}
+
+type CapabilityDeps = Pick<Services, 'db' | 'instances' | 'mirror' | 'plans' | 'jobs' | 'ai' | 'logger' | 'changed'> & {
+  dataDir: string;
+  administrator: Parameters<typeof createReviewsService>[0]['administrator'];
+};
+
+/** The capabilities over the mirror, plans and AI core: each a folder of src-main with its service. */
+function buildCapabilities(deps: CapabilityDeps) {
+  const { db, dataDir, instances, mirror, plans, jobs, ai, administrator, logger, changed } = deps;
+  const ask = createAskService({ db, ai });
+  const evidence = createEvidenceService({ db, ask, instances, administrator });
+  const intake = createIntakeService({ db, blobDir: path.join(dataDir, 'intake'), logger: logger.child('intake') });
+  const matching = workerMatching(logger.child('matching'));
+  const onboarding = createOnboardingService({ db, mirror, ai, intake, administrator, matching, logger });
+  const helpdesk = createHelpdeskService({ db, instances, ai, administrator });
+  const investigate = createInvestigateService({
+    ...{ db, instances, mirror, plans, jobs, administrator, logger: logger.child('investigate') },
+    onScanFinished: () => changed(['investigate', 'jobs']),
+  });
+  const reviews = createReviewsService({ db, instances, mirror, investigate, plans, administrator });
+  const licenses = createLicensesService({ db, instances, administrator });
+  return { ask, evidence, intake, onboarding, helpdesk, investigate, reviews, licenses };
 }
 
 /** What the People list and Jump to add over the mirror and plans: saved views, the layout, Jump to. */
@@ -309,6 +331,11 @@ function buildSync(
 function startUp(services: Services): void {
   services.jobs.sweepInterrupted();
   services.investigate.sweepInterrupted();
+  try {
+    services.reviews.startDueEverywhere();
+  } catch (error) {
+    services.logger.error('quarterly review campaigns could not start', { error });
+  }
   services.syncSchedule.start();
   setTimeout(() => {
     try {

@@ -17,6 +17,7 @@ import { jobHandlers } from './job-handlers';
 import { jumpHandlers } from './jump-handlers';
 import { onboardingHandlers } from './onboarding-handlers';
 import { planHandlers } from './plan-handlers';
+import { reviewsHandlers } from './reviews-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { viewHandlers } from './view-handlers';
 
@@ -40,5 +41,6 @@ export function createHandlers(services: Services): Handlers {
     ...viewHandlers(services),
     ...jumpHandlers(services),
     ...helpdeskHandlers(services),
+    ...reviewsHandlers(services),
   };
 }

@@ -16,10 +16,12 @@ import type { InvestigateService } from '../investigate/investigate-service';
 import type { JobsService } from '../jobs/jobs-service';
 import type { JumpService } from '../jump/jump-service';
 import type { ViewsService } from '../views/views-service';
+import type { LicensesService } from '../licenses/licenses-service';
 import type { Logger } from '../log/logger';
 import type { MirrorService } from '../mirror/mirror-service';
 import type { OnboardingService } from '../onboarding/onboarding-service';
 import type { PlansService } from '../plans/plans-service';
+import type { ReviewsService } from '../reviews/reviews-service';
 import type { SyncService } from '../sync/sync-service';
 import type { SyncScheduler } from '../sync/schedule';
 import type { Vault } from '../vault/vault';
@@ -59,6 +61,8 @@ export interface Services {
   jump: JumpService;
   /** The access troubleshooter, resets, tickets and the knowledge base. */
   helpdesk: HelpdeskService;
+  reviews: ReviewsService;
+  licenses: LicensesService;
   jobs: JobsService;
   /** Infrastructure for tests and tools that drive the backend directly; handlers never use these. */
   db: DB;

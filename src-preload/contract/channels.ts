@@ -16,9 +16,11 @@ import { intakeChannels } from './intake';
 import { investigateChannels } from './investigate';
 import { jobsChannels } from './jobs';
 import { jumpChannels } from './jump';
+import { licensesChannels } from './licenses';
 import { mirrorChannels } from './mirror';
 import { onboardingChannels } from './onboarding';
 import { plansChannels } from './plans';
+import { reviewsChannels } from './reviews';
 import { syncChannels } from './sync';
 import { viewsChannels } from './views';
 
@@ -39,6 +41,8 @@ export const channels = {
   ...viewsChannels,
   ...jumpChannels,
   ...helpdeskChannels,
+  ...reviewsChannels,
+  ...licensesChannels,
 } as const;
 
 export type Channels = typeof channels;

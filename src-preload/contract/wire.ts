@@ -54,6 +54,7 @@ export const TABLES = [
   'onboarding',
   'intake',
   'helpdesk',
+  'reviews',
 ] as const;
 export type Table = (typeof TABLES)[number];
 

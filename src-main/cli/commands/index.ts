@@ -5,9 +5,11 @@ import { connectCommand } from './connect';
 import { findingsCommand, riskCommand } from './findings';
 import { instancesCommand } from './instances';
 import { intakeCommand } from './intake';
+import { licensesCommand } from './licenses';
 import { peopleCommand } from './people';
 import { matchCommand } from './match';
 import { proposeCommand } from './propose';
+import { reviewCommand } from './review';
 import { dedupeCommand, linkCommand } from './resolve';
 import { suggestionsCommand } from './suggestions';
 import { syncCommand } from './sync';
@@ -26,6 +28,8 @@ export const COMMANDS: readonly Command[] = [
   findingsCommand,
   riskCommand,
   intakeCommand,
+  reviewCommand,
+  licensesCommand,
   proposeCommand,
   whyCommand,
 ];

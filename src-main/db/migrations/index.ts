@@ -14,6 +14,7 @@ import { m0011AskChangesBy } from './0011-ask-changes-by';
 import { m0012Investigate } from './0012-investigate';
 import { m0013Onboarding } from './0013-onboarding';
 import { m0014LogShadows } from './0014-log-shadows';
+import { m0015Reviews } from './0015-reviews';
 
 export interface Migration {
   version: number;
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0012Investigate,
   m0013Onboarding,
   m0014LogShadows,
+  m0015Reviews,
 ];

@@ -245,6 +245,7 @@ function buildCapabilities(deps: CapabilityDeps) {
   const investigate = createInvestigateService({
     ...{ db, instances, mirror, plans, jobs, administrator, logger: logger.child('investigate') },
     onScanFinished: () => changed(['investigate', 'jobs']),
+    onDismissed: (finding) => helpdesk.indexFinding(finding),
   });
   const reviews = createReviewsService({ db, instances, mirror, investigate, plans, administrator });
   const licenses = createLicensesService({ db, instances, administrator });

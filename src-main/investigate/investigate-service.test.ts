@@ -13,6 +13,7 @@ import type {
   ConnectionDetails,
   FindingDetail,
   FindingsPage,
+  HelpSearchResult,
   InvestigateSettings,
   JobInfo,
   PersonTimeline,
@@ -112,6 +113,9 @@ describe.skipIf(!available && !required)('investigation through the channels', (
       .pluck()
       .get(`finding:${dormant.key}`);
     expect(trail).toBe(1);
+    // The dismissal is a past resolution the help desk finds by its reason.
+    const help = await ok<HelpSearchResult>(b.invoke('helpdesk:search', { instanceId, query: 'on leave until March' }));
+    expect(help.passages.find((p) => p.source === 'finding')).toMatchObject({ ref: `finding:${dormant.id}` });
   }, 120_000);
 
   it('opens a finding with its evidence and fixes, makes a plan, and says remediated once it is applied', async () => {

@@ -70,6 +70,20 @@ export interface InvestigateServiceDeps {
   administrator(instanceId: string): string;
   /** A scan ended: the screens that read findings refresh. */
   onScanFinished(): void;
+  /** Findings were dismissed with a reason: a past resolution the help desk can cite. */
+  onDismissed?(finding: DismissedFinding): void;
+}
+
+/** A dismissed finding as a past resolution (handed to the help desk's knowledge base). */
+export interface DismissedFinding {
+  id: number;
+  instanceId: string;
+  title: string;
+  summary: string;
+  decision: 'dismissed';
+  reason: string | null;
+  people: string[];
+  decidedAt: string;
 }
 
 export function createInvestigateService(deps: InvestigateServiceDeps): InvestigateService {
@@ -211,7 +225,7 @@ function setStatus(deps: InvestigateServiceDeps, input: In<'investigate:setStatu
     ]);
   const by = deps.administrator(id);
   const at = new Date().toISOString();
-  return db.transaction(() => {
+  const changed = db.transaction(() => {
     const changed = setFindingStatus(db, {
       instanceId: id,
       ids: input.findingIds,
@@ -235,8 +249,23 @@ function setStatus(deps: InvestigateServiceDeps, input: In<'investigate:setStatu
       changed.map((c) => c.personId),
       (p) => findingContributions(open.get(p)),
     );
-    return { updated: changed.length };
+    return changed;
   })();
+  if (input.status === 'dismissed' && deps.onDismissed)
+    for (const c of changed) {
+      const f = findingDetail(db, id, c.id);
+      deps.onDismissed({
+        id: c.id,
+        instanceId: id,
+        title: `${FINDING_KIND_LABELS[f.kind]}: ${f.personName}`,
+        summary: f.reason,
+        decision: 'dismissed',
+        reason,
+        people: [f.personName],
+        decidedAt: at,
+      });
+    }
+  return { updated: changed.length };
 }
 
 function makePlan(deps: InvestigateServiceDeps, input: In<'investigate:makePlan'>): Out<'investigate:makePlan'> {

@@ -15,6 +15,7 @@ import { m0012Investigate } from './0012-investigate';
 import { m0013Onboarding } from './0013-onboarding';
 import { m0014LogShadows } from './0014-log-shadows';
 import { m0015Reviews } from './0015-reviews';
+import { m0016LogPersonIndexes } from './0016-log-person-indexes';
 
 export interface Migration {
   version: number;
@@ -39,4 +40,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0013Onboarding,
   m0014LogShadows,
   m0015Reviews,
+  m0016LogPersonIndexes,
 ];

@@ -8,7 +8,8 @@
  * Each run scans a fresh copy in this thread (so `node --cpu-prof` sees it). Then, on two more
  * copies judged at the same moment, the incremental scan and a full one: the findings still
  * detected and the risk scores of the two are compared row by row (what the incremental scan must
- * find is what a full scan finds).
+ * find is what a full scan finds). REPLAY_DIFF=FILE writes the keys that differ, REPLAY_DUMP=FILE the
+ * incremental scan's findings and risk scores (to compare two versions of the scan).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -90,6 +91,11 @@ function main(): void {
     `  incremental vs full: ${findings(full).size} findings, ${df.length} differ ${JSON.stringify(byKind)}; ` +
       `${risk(full).size} risk scores, ${dr.length} differ`,
   );
+  if (process.env.REPLAY_DUMP)
+    fs.writeFileSync(
+      process.env.REPLAY_DUMP,
+      [...[...findings(inc)].map((r) => r.join(' ')), ...[...risk(inc)].map((r) => r.join(' '))].sort().join('\n'),
+    );
   if (process.env.REPLAY_DIFF) fs.writeFileSync(process.env.REPLAY_DIFF, [...df, ...dr.map(String)].sort().join('\n'));
   inc.close();
   full.close();

@@ -9,7 +9,8 @@
  * copies judged at the same moment, the incremental scan and a full one: the findings still
  * detected and the risk scores of the two are compared row by row (what the incremental scan must
  * find is what a full scan finds). REPLAY_DIFF=FILE writes the keys that differ, REPLAY_DUMP=FILE the
- * incremental scan's findings and risk scores (to compare two versions of the scan).
+ * incremental scan's findings and risk scores (to compare two versions of the scan); REPLAY_COMPARE=0
+ * leaves the comparison out.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -76,6 +77,7 @@ function main(): void {
     );
     db.close();
   }
+  if (process.env.REPLAY_COMPARE === '0') return fs.rmSync(dir, { recursive: true, force: true });
   const inc = copy('inc');
   scan(inc, 'incremental', asOf);
   const full = copy('full');

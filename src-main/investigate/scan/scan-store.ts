@@ -164,7 +164,7 @@ export function loadPeople(db: DB, instanceId: string, ids: Iterable<number>): P
       db
         .prepare(
           `SELECT ${PEOPLE_COLUMNS} FROM temp.scan_ids i
-           JOIN mirror_people p ON p.instance_id = ? AND p.id = i.id
+           CROSS JOIN mirror_people p ON p.instance_id = ? AND p.id = i.id
            LEFT JOIN investigate_person_state s ON s.instance_id = p.instance_id AND s.person_id = p.id`,
         )
         .raw(true)
@@ -199,7 +199,7 @@ export function previousGroups(db: DB, instanceId: string, ids: Iterable<number>
     const rows = db
       .prepare(
         `SELECT s.person_id, s.peer_group FROM temp.scan_ids i
-         JOIN investigate_person_state s ON s.instance_id = ? AND s.person_id = i.id`,
+         CROSS JOIN investigate_person_state s ON s.instance_id = ? AND s.person_id = i.id`,
       )
       .raw(true)
       .all(instanceId) as [number, string | null][];
@@ -247,7 +247,11 @@ export function peerGroupMembers(db: DB, instanceId: string, groups: Iterable<st
   }
 }
 
-/** Runs `fn` with the ids in a temporary table `scan_ids(id)`, emptied again afterwards. */
+/**
+ * Runs `fn` with the ids in a temporary table `scan_ids(id)`, emptied again afterwards. Queries
+ * read it first (CROSS JOIN): the planner, knowing nothing of a temporary table, would otherwise
+ * read every person of the instance and look each one up in it.
+ */
 function withIds<T>(db: DB, ids: Iterable<number>, fn: () => T): T {
   db.prepare('CREATE TEMP TABLE IF NOT EXISTS scan_ids (id INTEGER PRIMARY KEY)').run();
   const insert = db.prepare('INSERT OR IGNORE INTO temp.scan_ids (id) VALUES (?)');
@@ -437,7 +441,7 @@ export function personNames(db: DB, instanceId: string, ids: Iterable<number>): 
     const rows = db
       .prepare(
         `SELECT p.id, trim(p.first_name || ' ' || p.last_name) FROM temp.scan_ids i
-         JOIN mirror_people p ON p.instance_id = ? AND p.id = i.id`,
+         CROSS JOIN mirror_people p ON p.instance_id = ? AND p.id = i.id`,
       )
       .raw(true)
       .all(instanceId) as [number, string][];

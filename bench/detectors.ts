@@ -16,6 +16,11 @@
  * The sandbox runs in a child process at the lowest priority, as bench/sync.ts does: it stands
  * for a server elsewhere. Sizes by environment: DETECTORS_BENCH_SIZES (default "10000,100000").
  * Quick run: DETECTORS_BENCH_SIZES=5000 npx tsx bench/detectors.ts
+ *
+ * DETECTORS_BENCH_SCORES=0 leaves out the precision and recall (the definitions in SQL take
+ * minutes). DETECTORS_BENCH_KEEP=DIR keeps a copy of the mirror as it is just before the incremental scan
+ * (DIR/detectors-<people>.sqlite, with the scan's request beside it): `bench/detectors-replay.ts`
+ * runs that incremental scan again on a fresh copy, without generating and syncing the mirror.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -217,12 +222,13 @@ async function benchSize(people: number): Promise<void> {
     printFullScan('full scan, all detectors, first (writes every finding)', full, rawMs, sessions);
     const again = await timedScan(db, { ...request, mode: 'full' });
     printFullScan('full scan again (findings unchanged: the daily one)', again, rawMs, null);
-    printScores(db, instanceId, truth, request);
+    if (process.env.DETECTORS_BENCH_SCORES !== '0') printScores(db, instanceId, truth, request);
 
     const { planted } = await ask(child, { type: 'change', n: 500 }, 'changed');
     const t2 = performance.now();
     await sync('incremental');
     row('incremental sync of 500 changes', `${fmt(performance.now() - t2)} ms`);
+    keepSnapshot(db, people, request, planted);
     const inc = await timedScan(db, { ...request, mode: 'incremental' });
     printIncremental(db, instanceId, inc, planted);
   } finally {
@@ -232,6 +238,18 @@ async function benchSize(people: number): Promise<void> {
     await exited;
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** With DETECTORS_BENCH_KEEP: the mirror before the incremental scan, for bench/detectors-replay.ts. */
+function keepSnapshot(db: DB, people: number, request: ScanRequest, planted: { sessionId: string }[]): void {
+  const keep = process.env.DETECTORS_BENCH_KEEP;
+  if (!keep) return;
+  fs.mkdirSync(keep, { recursive: true });
+  const file = path.join(keep, `detectors-${people}.sqlite`);
+  fs.rmSync(file, { force: true });
+  db.prepare('VACUUM INTO ?').run(file);
+  fs.writeFileSync(`${file}.json`, JSON.stringify({ request, planted }, null, 2));
+  row('kept the mirror for bench/detectors-replay.ts', path.basename(file));
 }
 
 /** What an administrator would have decided: the privileged roles flagged, the catalogue's rules taken. */

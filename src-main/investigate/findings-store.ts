@@ -20,6 +20,8 @@ export type ScanScope = Partial<Record<FindingKind, 'all' | ReadonlySet<number>>
 export interface SaveResult {
   added: number;
   cleared: number;
+  /** The people one of whose findings was written or cleared (their risk may have changed). */
+  changedPeople: Set<number>;
 }
 
 /** A 64-bit FNV-1a of the strings, as hex: enough to tell a changed finding from an unchanged one. */
@@ -89,6 +91,7 @@ export function saveFindings(
        occurred_at = ?, detected = 1, cleared_at = NULL, changed_at = ?, fingerprint = ? WHERE id = ?`,
   );
   let added = 0;
+  const changedPeople = new Set<number>();
   const seen = new Set<string>();
   for (const d of drafts) {
     seen.add(d.key);
@@ -107,14 +110,32 @@ export function saveFindings(
     if (!old) {
       insert.run(instanceId, d.key, d.kind, d.personId, d.score, d.reason, numbers, evidence, d.occurredAt, at, at, fp);
       added++;
-    } else if (old.fingerprint !== fp || old.detected !== 1)
+      changedPeople.add(d.personId);
+    } else if (old.fingerprint !== fp || old.detected !== 1) {
       update.run(d.kind, d.personId, d.score, d.reason, numbers, evidence, d.occurredAt, at, fp, old.id);
+      changedPeople.add(d.personId).add(old.personId);
+    }
   }
   const clear = db.prepare('UPDATE investigate_findings SET detected = 0, cleared_at = ? WHERE id = ?');
   let cleared = 0;
   for (const [key, e] of existing)
-    if (e.detected === 1 && !seen.has(key) && inScope(scope, e)) cleared += clear.run(at, e.id).changes;
-  return { added, cleared };
+    if (e.detected === 1 && !seen.has(key) && inScope(scope, e)) {
+      cleared += clear.run(at, e.id).changes;
+      changedPeople.add(e.personId);
+    }
+  return { added, cleared, changedPeople };
+}
+
+/** The people with a finding of this kind still detected. */
+export function detectedPeople(db: DB, instanceId: string, kind: FindingKind): Set<number> {
+  return new Set(
+    db
+      .prepare(
+        'SELECT DISTINCT person_id FROM investigate_findings WHERE instance_id = ? AND kind = ? AND detected = 1',
+      )
+      .pluck()
+      .all(instanceId, kind) as number[],
+  );
 }
 
 interface FindingDbRow {

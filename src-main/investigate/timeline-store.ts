@@ -50,7 +50,7 @@ export function sessionHeatmap(db: DB, range: PersonKeyRange, personId: number):
   const rows = db
     .prepare(
       `SELECT CAST(strftime('%w', started_at) AS INTEGER), CAST(strftime('%H', started_at) AS INTEGER), count(*)
-       FROM mirror_login_sessions WHERE user_key = ? GROUP BY 1, 2`,
+       FROM mirror_login_sessions_by_user WHERE user_key = ? GROUP BY 1, 2`,
     )
     .raw(true)
     .all(range.base + personId) as [number, number, number][];
@@ -70,8 +70,9 @@ export function recentSessions(db: DB, range: PersonKeyRange, personId: number, 
   return (
     db
       .prepare(
-        `SELECT session_id, started_at, ended_at, ip, user_agent FROM mirror_login_sessions
-         WHERE user_key = ? ORDER BY started_at DESC LIMIT ?`,
+        `SELECT l.session_id, l.started_at, l.ended_at, l.ip, l.user_agent
+         FROM mirror_login_sessions_by_user b CROSS JOIN mirror_login_sessions l ON l.key = b.key
+         WHERE b.user_key = ? ORDER BY b.started_at DESC, b.key DESC LIMIT ?`,
       )
       .all(range.base + personId, limit) as {
       session_id: number;
@@ -116,10 +117,11 @@ export function accessEvents(
          FROM mirror_access_events e
          LEFT JOIN mirror_people t ON t.instance_id = ? AND t.id = e.user_id
          LEFT JOIN mirror_people a ON a.instance_id = ? AND a.id = e.changed_by
-         WHERE e.key BETWEEN ? AND ? AND (e.user_key = ? OR e.changed_by = ?)
+         WHERE e.key IN (SELECT key FROM mirror_access_events_by_user WHERE user_key = ?
+           UNION SELECT key FROM mirror_access_events WHERE changed_by = ? AND key BETWEEN ? AND ?)
          ORDER BY e.at DESC LIMIT ?`,
       )
-      .all(instanceId, instanceId, range.base, range.last, range.base + personId, personId, limit) as {
+      .all(instanceId, instanceId, range.base + personId, personId, range.base, range.last, limit) as {
       event_id: number;
       user_id: number;
       person_name: string | null;

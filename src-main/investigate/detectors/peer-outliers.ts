@@ -15,15 +15,21 @@ import type { DetectorContext, FindingDraft, PersonFacts } from '../model';
 import { percent, roundScore } from '../model';
 import { ACCESS_TYPES } from '../../smartsimple/protocol';
 
+/** What peer groups are made of: a person's side, department, title and roles (no more is read). */
+export type PeerFacts = Pick<
+  PersonFacts,
+  'id' | 'deleted' | 'accessType' | 'isExternal' | 'department' | 'title' | 'roleIds'
+>;
+
 /** The peer group a person belongs to, or null when they are nobody's peer. */
-export function peerGroupKey(p: Pick<PersonFacts, 'deleted' | 'accessType' | 'isExternal' | 'department' | 'title'>) {
+export function peerGroupKey(p: Omit<PeerFacts, 'id' | 'roleIds'>) {
   if (p.deleted || p.accessType === ACCESS_TYPES.api) return null;
   if (!p.department && !p.title) return null;
   return `${p.isExternal ? 'ext' : 'int'}|${p.department ?? ''}|${p.title ?? ''}`;
 }
 
-export function groupPeople(people: Iterable<PersonFacts>): Map<string, PersonFacts[]> {
-  const groups = new Map<string, PersonFacts[]>();
+export function groupPeople<P extends PeerFacts>(people: Iterable<P>): Map<string, P[]> {
+  const groups = new Map<string, P[]>();
   for (const p of people) {
     const key = peerGroupKey(p);
     if (key === null) continue;
@@ -34,11 +40,14 @@ export function groupPeople(people: Iterable<PersonFacts>): Map<string, PersonFa
   return groups;
 }
 
-function describeGroup(p: PersonFacts): string {
+function describeGroup(p: PeerFacts): string {
   return [p.isExternal ? 'external' : 'internal', p.department, p.title].filter(Boolean).join(', ');
 }
 
-export function detectPeerOutliers(groups: Map<string, PersonFacts[]>, ctx: DetectorContext): FindingDraft[] {
+export function detectPeerOutliers(
+  groups: ReadonlyMap<string, readonly PeerFacts[]>,
+  ctx: DetectorContext,
+): FindingDraft[] {
   const { peerMinGroup, peerMaxShare } = ctx.settings;
   const found: FindingDraft[] = [];
   for (const members of groups.values()) {

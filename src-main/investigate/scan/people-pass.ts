@@ -6,7 +6,7 @@
 import { detectDormant } from '../detectors/dormant';
 import { detectExpiredAccess } from '../detectors/expired-access';
 import { detectExternalInternalRoles, internalRoleIds, roleHolderStats } from '../detectors/external-internal-role';
-import { detectPeerOutliers, groupPeople } from '../detectors/peer-outliers';
+import { detectPeerOutliers, groupPeople, type PeerFacts } from '../detectors/peer-outliers';
 import { detectPrivilegedUnused, narrowLikelyPrivileged } from '../detectors/privileged-unused';
 import { detectSodConflicts, type SodRuleFacts } from '../detectors/separation-of-duties';
 import type { DetectorContext, FindingDraft, PersonFacts, RoleFacts } from '../model';
@@ -25,7 +25,7 @@ export interface PeopleResult {
  */
 export function detectPeople(
   judged: readonly PersonFacts[],
-  groupMembers: readonly PersonFacts[],
+  groupMembers: readonly PeerFacts[],
   roles: Map<number, RoleFacts>,
   stats: RoleStats | null,
   rules: readonly SodRuleFacts[],

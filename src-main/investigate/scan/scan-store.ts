@@ -1,13 +1,14 @@
 /**
  * What a scan reads from the mirror, and the per-person state it leaves for the next one. Log
  * rows are read by key (ordinal * 2^40 + id, mirror-keys.ts): the whole log in key order for a
- * full scan, one person's rows through the (user_key, started_at) index for an incremental one.
+ * full scan, one person's rows through the log's per-person table for an incremental one.
  */
 import Database from 'better-sqlite3';
 import type { DB } from '../../db/open';
 import { personKeyRange, type PersonKeyRange } from '../../db/mirror-keys';
 import type { EvidenceSession } from '../../../src-preload/contract';
 import type { PersonFacts, RoleChange, RoleFacts, SessionHistory } from '../model';
+import type { PeerFacts } from '../detectors/peer-outliers';
 import type { Dictionary } from '../model';
 import { wireToSeconds } from '../model';
 
@@ -116,9 +117,14 @@ type PersonRow = [
 
 const nonEmpty = (s: string | null) => (s === null || s === '' ? null : s);
 
-function toFacts(r: PersonRow): PersonFacts {
+function parseRoleIds(list: string): number[] {
   const roleIds: number[] = [];
-  for (const part of r[13].split(',')) if (part) roleIds.push(Number(part));
+  for (const part of list.split(',')) if (part) roleIds.push(Number(part));
+  return roleIds;
+}
+
+function toFacts(r: PersonRow): PersonFacts {
+  const roleIds = parseRoleIds(r[13]);
   return {
     id: r[0],
     name: `${r[1]} ${r[2]}`.trim() || `Person ${r[0]}`,
@@ -158,7 +164,7 @@ export function loadPeople(db: DB, instanceId: string, ids: Iterable<number>): P
       db
         .prepare(
           `SELECT ${PEOPLE_COLUMNS} FROM temp.scan_ids i
-           JOIN mirror_people p ON p.instance_id = ? AND p.id = i.id
+           CROSS JOIN mirror_people p ON p.instance_id = ? AND p.id = i.id
            LEFT JOIN investigate_person_state s ON s.instance_id = p.instance_id AND s.person_id = p.id`,
         )
         .raw(true)
@@ -193,7 +199,7 @@ export function previousGroups(db: DB, instanceId: string, ids: Iterable<number>
     const rows = db
       .prepare(
         `SELECT s.person_id, s.peer_group FROM temp.scan_ids i
-         JOIN investigate_person_state s ON s.instance_id = ? AND s.person_id = i.id`,
+         CROSS JOIN investigate_person_state s ON s.instance_id = ? AND s.person_id = i.id`,
       )
       .raw(true)
       .all(instanceId) as [number, string | null][];
@@ -201,8 +207,11 @@ export function previousGroups(db: DB, instanceId: string, ids: Iterable<number>
   });
 }
 
-/** Ids of everyone in the named peer groups (`ext|department|title`, peer-outliers.ts). */
-export function peopleInGroups(db: DB, instanceId: string, groups: Iterable<string>): number[] {
+/**
+ * Everyone in the named peer groups (`ext|department|title`, peer-outliers.ts), with only what the
+ * peer comparison reads: a touched group is compared whole, but its members are not judged again.
+ */
+export function peerGroupMembers(db: DB, instanceId: string, groups: Iterable<string>): PeerFacts[] {
   const parts = [...groups].map((g) => {
     const [side, department, ...title] = g.split('|');
     return [side === 'ext' ? 1 : 0, department ?? '', title.join('|')] as const;
@@ -215,21 +224,34 @@ export function peopleInGroups(db: DB, instanceId: string, groups: Iterable<stri
   const insert = db.prepare('INSERT OR IGNORE INTO temp.scan_groups VALUES (?, ?, ?)');
   for (const p of parts) insert.run(...p);
   try {
-    return db
+    const rows = db
       .prepare(
-        `SELECT p.id FROM mirror_people p
+        `SELECT p.id, p.is_external, p.access_type, p.department, p.title, p.deleted_at, p.role_ids FROM mirror_people p
          JOIN temp.scan_groups g ON g.is_external = p.is_external AND g.department = coalesce(p.department, '')
            AND g.title = coalesce(p.title, '')
          WHERE p.instance_id = ?`,
       )
-      .pluck()
-      .all(instanceId) as number[];
+      .raw(true)
+      .all(instanceId) as [number, number, string | null, string | null, string | null, string | null, string][];
+    return rows.map((r) => ({
+      id: r[0],
+      isExternal: r[1] === 1,
+      accessType: nonEmpty(r[2]),
+      department: nonEmpty(r[3]),
+      title: nonEmpty(r[4]),
+      deleted: r[5] !== null,
+      roleIds: parseRoleIds(r[6]),
+    }));
   } finally {
     db.prepare('DELETE FROM temp.scan_groups').run();
   }
 }
 
-/** Runs `fn` with the ids in a temporary table `scan_ids(id)`, emptied again afterwards. */
+/**
+ * Runs `fn` with the ids in a temporary table `scan_ids(id)`, emptied again afterwards. Queries
+ * read it first (CROSS JOIN): the planner, knowing nothing of a temporary table, would otherwise
+ * read every person of the instance and look each one up in it.
+ */
 function withIds<T>(db: DB, ids: Iterable<number>, fn: () => T): T {
   db.prepare('CREATE TEMP TABLE IF NOT EXISTS scan_ids (id INTEGER PRIMARY KEY)').run();
   const insert = db.prepare('INSERT OR IGNORE INTO temp.scan_ids (id) VALUES (?)');
@@ -277,7 +299,13 @@ export function peopleWithNewSessions(db: DB, range: PersonKeyRange, afterKey: n
     .all(Math.max(afterKey, range.base - 1), range.last) as number[];
 }
 
-/** Each person's sessions in time order, through the per-person index. */
+/**
+ * A person's sessions come through the log's per-person table (person, start, key; migration
+ * log-shadows): mirror_login_sessions has no index on user_key, and a query on it reads the log.
+ */
+const BY_PERSON = 'mirror_login_sessions_by_user b CROSS JOIN mirror_login_sessions l ON l.key = b.key';
+
+/** Each person's sessions in time order, through the per-person table. */
 export function sessionHistories(
   db: DB,
   range: PersonKeyRange,
@@ -286,7 +314,8 @@ export function sessionHistories(
 ): SessionHistory[] {
   const select = db
     .prepare(
-      'SELECT session_id, started_at, ip, user_agent FROM mirror_login_sessions WHERE user_key = ? ORDER BY started_at, key',
+      `SELECT l.session_id, l.started_at, l.ip, l.user_agent FROM ${BY_PERSON}
+       WHERE b.user_key = ? ORDER BY b.started_at, b.key`,
     )
     .raw(true);
   return ids.map((personId) => {
@@ -316,13 +345,13 @@ export function evidenceSessions(
 ): EvidenceSession[] {
   let s = evidenceStatements.get(db);
   if (!s) {
-    const columns = 'session_id, started_at, ended_at, ip, user_agent';
+    const columns = 'l.session_id, l.started_at, l.ended_at, l.ip, l.user_agent';
     s = {
       newest: db.prepare(
-        `SELECT ${columns} FROM mirror_login_sessions WHERE user_key = ? ORDER BY started_at DESC LIMIT ?`,
+        `SELECT ${columns} FROM ${BY_PERSON} WHERE b.user_key = ? ORDER BY b.started_at DESC, b.key DESC LIMIT ?`,
       ),
       after: db.prepare(
-        `SELECT ${columns} FROM mirror_login_sessions WHERE user_key = ? AND started_at > ? ORDER BY started_at LIMIT ?`,
+        `SELECT ${columns} FROM ${BY_PERSON} WHERE b.user_key = ? AND b.started_at > ? ORDER BY b.started_at, b.key LIMIT ?`,
       ),
     };
     evidenceStatements.set(db, s);
@@ -412,7 +441,7 @@ export function personNames(db: DB, instanceId: string, ids: Iterable<number>): 
     const rows = db
       .prepare(
         `SELECT p.id, trim(p.first_name || ' ' || p.last_name) FROM temp.scan_ids i
-         JOIN mirror_people p ON p.instance_id = ? AND p.id = i.id`,
+         CROSS JOIN mirror_people p ON p.instance_id = ? AND p.id = i.id`,
       )
       .raw(true)
       .all(instanceId) as [number, string][];

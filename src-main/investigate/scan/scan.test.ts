@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_S, secondsToWire } from '../model';
 import { scanFixture, type ScanFixture } from '../test-support/scan-fixture';
+import { groupPeople } from '../detectors/peer-outliers';
+import { loadAllPeople } from './scan-store';
 
 let f: ScanFixture;
 beforeAll(async () => {
@@ -92,6 +94,76 @@ describe('incremental scans', () => {
     expect(keysOf('peer_outlier')).not.toContain(`peer_outlier:${member.id}:${role}`);
     const kept = f.db.prepare('SELECT detected, status FROM investigate_findings WHERE id = ?').get(finding.id);
     expect(kept).toEqual({ detected: 0, status: 'acknowledged' });
+  });
+
+  it('re-checks the members of a group whose role counts changed, and keeps the findings of groups untouched', () => {
+    const asOf = f.asOf + 40 * DAY_S;
+    const groups = groupPeople(loadAllPeople(f.db, f.instanceId));
+    const large = [...groups.values()].filter((m) => m.length >= 5);
+    // A role two members of a group share: taking it from one makes the other (whose row does not
+    // change) the only holder.
+    const shared = large
+      .flatMap((members) =>
+        [...new Set(members.flatMap((m) => m.roleIds))].map((roleId) => ({
+          holders: members.filter((m) => m.roleIds.includes(roleId)),
+          roleId,
+        })),
+      )
+      .find((x) => x.holders.length === 2)!;
+    const [taken, kept] = shared.holders;
+    // A group with an outlier already: one of its other members leaves it (their title changes).
+    const outliers = new Set(f.findings('peer_outlier').map((x) => x.personId));
+    const withOutlier = large.find(
+      (m) => m.some((p) => outliers.has(p.id)) && !m.some((p) => p.id === taken!.id || p.id === kept!.id),
+    )!;
+    const leaver = withOutlier.find((p) => !outliers.has(p.id))!;
+    const untouched = f
+      .findings('peer_outlier')
+      .filter((x) => !withOutlier.some((p) => p.id === x.personId))
+      .map((x) => ({ key: x.key, reason: x.reason }));
+    expect(untouched.length).toBeGreaterThan(0);
+    const update = f.db.prepare(
+      'UPDATE mirror_people SET role_ids = ?, title = ?, last_updated = ? WHERE instance_id = ? AND id = ?',
+    );
+    const roleList = (ids: number[]) => `,${ids.join(',')},`;
+    const stamp = secondsToWire(asOf);
+    update.run(
+      roleList(taken!.roleIds.filter((r) => r !== shared.roleId)),
+      taken!.title,
+      stamp,
+      f.instanceId,
+      taken!.id,
+    );
+    update.run(roleList(leaver.roleIds), `${leaver.title} (acting)`, stamp, f.instanceId, leaver.id);
+
+    const result = f.scan({ mode: 'incremental', asOf });
+    expect(result.kind).toBe('incremental');
+    const snapshot = () =>
+      f.db
+        .prepare(
+          `SELECT key, score, reason, numbers, evidence FROM investigate_findings
+           WHERE instance_id = ? AND kind = 'peer_outlier' AND detected = 1 ORDER BY key`,
+        )
+        .all(f.instanceId);
+    const incremental = snapshot();
+    const riskOf = (id: number) =>
+      f.db
+        .prepare('SELECT contributions FROM investigate_risk WHERE instance_id = ? AND person_id = ?')
+        .pluck()
+        .get(f.instanceId, id);
+    const keptRisk = riskOf(kept!.id);
+    expect(keysOf('peer_outlier')).toContain(`peer_outlier:${kept!.id}:${shared.roleId}`);
+    expect(String(keptRisk)).toContain('finding:peer_outlier');
+    // The group the leaver left: its outliers' findings now count one peer fewer.
+    const left = f.findings('peer_outlier').find((x) => withOutlier.some((p) => p.id === x.personId))!;
+    expect(left.numbers.peers).toBe(withOutlier.length - 2);
+    // Groups nobody touched: their findings as they were.
+    for (const u of untouched) expect(f.findings('peer_outlier').find((x) => x.key === u.key)?.reason).toBe(u.reason);
+
+    // Exactly what a full scan at the same moment finds.
+    f.scan({ mode: 'full', asOf });
+    expect(snapshot()).toEqual(incremental);
+    expect(riskOf(kept!.id)).toBe(keptRisk);
   });
 
   it('leaves the findings as they were when cancelled, and records the scan as cancelled', () => {

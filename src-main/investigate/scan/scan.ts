@@ -13,8 +13,8 @@ import type { DB } from '../../db/open';
 import type { FindingKind, ScanSummary } from '../../../src-preload/contract';
 import { FINDING_KINDS } from '../../../src-preload/contract';
 import type { SodRuleFacts } from '../detectors/separation-of-duties';
-import { openFindingsByPerson, saveFindings, type ScanScope } from '../findings-store';
-import type { DetectorContext, DetectorSettings, FindingDraft, PersonFacts, RoleFacts } from '../model';
+import { detectedPeople, openFindingsByPerson, saveFindings, type ScanScope } from '../findings-store';
+import type { DetectorContext, DetectorSettings, FindingDraft, PersonFacts, RoleChange, RoleFacts } from '../model';
 import { DAY_S, Dictionary, lastActivity, secondsToWire } from '../model';
 import { riskOf } from '../risk';
 import { saveRisk } from '../risk-store';
@@ -36,10 +36,11 @@ import {
   replacePersonState,
   saveSessionState,
   clearDirtyPeople,
+  personNames,
 } from './scan-store';
 import type { PersonKeyRange } from '../../db/mirror-keys';
 import { detectPermissionBursts } from '../detectors/permission-burst';
-import { peerGroupKey } from '../detectors/peer-outliers';
+import { peerGroupKey, type PeerFacts } from '../detectors/peer-outliers';
 
 export interface ScanRequest {
   instanceId: string;
@@ -134,7 +135,7 @@ export function runScan(db: DB, req: ScanRequest, hooks: ScanHooks): ScanResult 
       saveState(db, req.instanceId, work, kind === 'full');
       clearDirtyPeople(db, req.instanceId, marks.dirtySeq);
       clock.mark('save findings');
-      saveRiskScores(env, work, kind === 'full');
+      saveRiskScores(env, work, kind === 'full', saved.changedPeople);
       clock.mark('risk');
       const s = summarize(work, saved, started, clock.phases);
       finishScanRecord(db, scanId, {
@@ -190,9 +191,9 @@ interface Env {
 interface Detected {
   drafts: FindingDraft[];
   scope: ScanScope;
-  /** The people the scan judged or compared (everyone in a full scan): their risk is scored again. */
+  /** The people the scan judged (everyone in a full scan): their state is saved and their risk scored again. */
   people: PersonFacts[];
-  /** In an incremental scan, the people something happened to; the others were only compared, their state is as kept. */
+  /** In an incremental scan, the ids of `people`. */
   judged?: ReadonlySet<number>;
   roles: Map<number, RoleFacts>;
   stats: RoleStats;
@@ -274,16 +275,7 @@ function detectIncremental(env: Env, previous: ScanRecord, dirtySeq: number): De
   const { db, req, range, clock, hooks } = env;
   const roles = loadRoles(db, req.instanceId, new Set(req.likelyPrivileged));
   const who = incrementalScope(db, req, range, previous, env.asOf, dirtySeq);
-  const known = new Set(who.judged.map((p) => p.id));
-  const people = [
-    ...who.judged,
-    ...loadPeople(
-      db,
-      req.instanceId,
-      [...who.groupMembers].filter((id) => !known.has(id)),
-    ),
-  ];
-  const byId = new Map(people.map((p) => [p.id, p]));
+  const byId = new Map(who.judged.map((p) => [p.id, p]));
   clock.mark('scope');
   const ctx = contextOf(env, roles, (id) => byId.get(id)?.name ?? null);
   hooks.progress(0, null, `Reading the sessions of ${who.sessionPeople.length.toLocaleString('en-US')} people`);
@@ -297,18 +289,12 @@ function detectIncremental(env: Env, previous: ScanRecord, dirtySeq: number): De
   let events = 0;
   if (range && who.actors.length > 0) {
     const changes = roleChangesByActor(db, range, who.actors);
+    const names = changedNames(env, changes, byId);
     for (const list of changes.values()) events += list.length;
-    drafts.push(...detectPermissionBursts(changes, ctx.personName, ctx));
+    drafts.push(...detectPermissionBursts(changes, (id) => names.get(id) ?? null, ctx));
   }
   clock.mark('bursts');
-  const judged = detectPeople(
-    who.judged,
-    people.filter((p) => who.groupMembers.has(p.id)),
-    roles,
-    previous.roleStats,
-    req.rules,
-    ctx,
-  );
+  const judged = detectPeople(who.judged, who.peers, roles, previous.roleStats, req.rules, ctx);
   drafts.push(...judged.drafts);
   clock.mark('people detectors');
   const judgedIds = new Set(who.judged.map((p) => p.id));
@@ -317,13 +303,13 @@ function detectIncremental(env: Env, previous: ScanRecord, dirtySeq: number): De
     off_hours: sessionScope,
     new_ip_or_agent: sessionScope,
     permission_burst: new Set(who.actors),
-    peer_outlier: who.groupMembers,
+    peer_outlier: peerScope(env, who.peers, judgedIds, drafts),
   };
   for (const kind of FINDING_KINDS) scope[kind] ??= judgedIds;
   return {
     drafts,
     scope,
-    people,
+    people: who.judged,
     judged: judgedIds,
     roles,
     stats: previous.roleStats,
@@ -332,6 +318,47 @@ function detectIncremental(env: Env, previous: ScanRecord, dirtySeq: number): De
     sessionRows: sessions.rows,
     events,
   };
+}
+
+/** Names of the people in role changes: those loaded, the others read (as a full scan knows everyone's). */
+function changedNames(
+  { db, req }: Env,
+  changes: ReadonlyMap<number, readonly RoleChange[]>,
+  loaded: ReadonlyMap<number, PersonFacts>,
+): Map<number, string> {
+  const ids = new Set<number>();
+  for (const [actor, list] of changes) {
+    ids.add(actor);
+    for (const c of list) ids.add(c.personId);
+  }
+  const names = personNames(
+    db,
+    req.instanceId,
+    [...ids].filter((id) => !loaded.has(id)),
+  );
+  for (const id of ids) {
+    const p = loaded.get(id);
+    if (p) names.set(id, p.name);
+  }
+  return names;
+}
+
+/**
+ * Whose peer-outlier findings a scan rewrites: the touched groups were compared whole, so a member
+ * is an outlier now exactly when a draft names them; the members with none that still had one
+ * are cleared. Every other member had none and has none: nothing of theirs is read or written.
+ */
+function peerScope(
+  { db, req }: Env,
+  peers: readonly PeerFacts[],
+  judged: ReadonlySet<number>,
+  drafts: readonly FindingDraft[],
+): Set<number> {
+  const scope = new Set<number>();
+  for (const d of drafts) if (d.kind === 'peer_outlier') scope.add(d.personId);
+  const compared = new Set([...judged, ...peers.map((p) => p.id)]);
+  for (const id of detectedPeople(db, req.instanceId, 'peer_outlier')) if (compared.has(id)) scope.add(id);
+  return scope;
 }
 
 /** What the next incremental scan needs of each person the scan looked at (everyone, for a full one). */
@@ -369,13 +396,28 @@ function saveState(db: DB, instanceId: string, work: Detected, full: boolean): v
   saveRowState(db, instanceId, rows);
 }
 
-function saveRiskScores({ db, req, asOf }: Env, work: Detected, full: boolean): void {
-  const open = openFindingsByPerson(db, req.instanceId, full ? undefined : work.people.map((p) => p.id));
+/**
+ * Risk scores: everyone's in a full scan; in an incremental one, those of the people judged and of
+ * the people one of whose findings changed (a peer whose group moved). Nobody else's inputs changed.
+ */
+function saveRiskScores({ db, req, asOf }: Env, work: Detected, full: boolean, changed: ReadonlySet<number>): void {
+  const loaded = new Set(work.people.map((p) => p.id));
+  const people = full
+    ? work.people
+    : [
+        ...work.people,
+        ...loadPeople(
+          db,
+          req.instanceId,
+          [...changed].filter((id) => !loaded.has(id)),
+        ),
+      ];
+  const open = openFindingsByPerson(db, req.instanceId, full ? undefined : people.map((p) => p.id));
   const input = { settings: req.settings, asOf, roles: work.roles, internalRoles: work.internalRoles };
   saveRisk(
     db,
     req.instanceId,
-    work.people.map((p) => ({ personId: p.id, ...riskOf(p, open.get(p.id), input) })),
+    people.map((p) => ({ personId: p.id, ...riskOf(p, open.get(p.id), input) })),
     full,
   );
 }

@@ -8,11 +8,12 @@
  *   a row changed since (investigate_dirty_people, kept by triggers on mirror_people), or whom
  *   time moved across a limit (their latest sign-in
  *   crossed the dormant or privileged-unused days, their access expiry day passed);
- * - peer groups: every group those people were in at the last scan or are in now.
+ * - peer groups: every group those people were in at the last scan or are in now, compared whole
+ *   (their other members' roles read, not the members judged: see scan.ts).
  */
 import type { PersonKeyRange } from '../../db/mirror-keys';
 import type { DB } from '../../db/open';
-import { peerGroupKey } from '../detectors/peer-outliers';
+import { peerGroupKey, type PeerFacts } from '../detectors/peer-outliers';
 import type { PersonFacts } from '../model';
 import { DAY_S, secondsToWire } from '../model';
 import type { ScanRecord } from '../scans-store';
@@ -22,7 +23,7 @@ import {
   dirtyPeople,
   loadPeople,
   newEventPeople,
-  peopleInGroups,
+  peerGroupMembers,
   peopleWithNewSessions,
   previousGroups,
 } from './scan-store';
@@ -32,8 +33,8 @@ export interface IncrementalScope {
   actors: number[];
   /** People whose own findings are recomputed (loaded). */
   judged: PersonFacts[];
-  /** Everyone in the peer groups touched (ids; `judged` among them). */
-  groupMembers: Set<number>;
+  /** Everyone in the peer groups touched, as the comparison reads them (`judged` among them when in a group). */
+  peers: PeerFacts[];
 }
 
 export function incrementalScope(
@@ -67,6 +68,6 @@ export function incrementalScope(
     sessionPeople,
     actors: events.actors,
     judged,
-    groupMembers: new Set([...peopleInGroups(db, req.instanceId, groups), ...judged.map((p) => p.id)]),
+    peers: peerGroupMembers(db, req.instanceId, groups),
   };
 }

@@ -10,7 +10,7 @@ const day = (seconds: number) => wire(seconds).slice(0, 10);
 
 /** The latest sign-in the mirror knows: server's last login or newest session, else the creation date. */
 const LAST_ACTIVITY = `coalesce(max(nullif(p.last_login, ''),
-  (SELECT max(s.started_at) FROM mirror_login_sessions s WHERE s.user_key = p.key)), p.created)`;
+  (SELECT max(s.started_at) FROM mirror_login_sessions_by_user s WHERE s.user_key = p.key)), p.created)`;
 const CAN_SIGN_IN = `p.deleted_at IS NULL AND p.access_type = '1' AND p.status = 'Active'
   AND (coalesce(p.access_expiry, '') = '' OR p.access_expiry > @today)`;
 
@@ -63,8 +63,9 @@ export function expiredAccessSql(db: DB, instanceId: string, asOf: number): stri
 export function newIpOrAgentSql(db: DB, instanceId: string, days: number, logins = 10, learnDays = 14): string[] {
   const window = days * 86_400;
   const unseen = (col: string) => `(coalesce(s.${col}, '') <> '' AND NOT EXISTS (
-      SELECT 1 FROM mirror_login_sessions o WHERE o.user_key = s.user_key AND o.${col} = s.${col}
-        AND (o.started_at < s.started_at OR (o.started_at = s.started_at AND o.key < s.key))
+      SELECT 1 FROM mirror_login_sessions_by_user ob CROSS JOIN mirror_login_sessions o ON o.key = ob.key
+      WHERE ob.user_key = s.user_key AND o.${col} = s.${col}
+        AND (ob.started_at < s.started_at OR (ob.started_at = s.started_at AND ob.key < s.key))
         AND unixepoch(o.started_at) >= unixepoch(s.started_at) - ${window}))`;
   return (
     db

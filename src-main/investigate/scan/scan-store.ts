@@ -210,6 +210,8 @@ export function previousGroups(db: DB, instanceId: string, ids: Iterable<number>
 /**
  * Everyone in the named peer groups (`ext|department|title`, peer-outliers.ts), with only what the
  * peer comparison reads: a touched group is compared whole, but its members are not judged again.
+ * The table is read front to back (NOT INDEXED): through the instance index, each row is a lookup
+ * (600 ms against 50 ms at 100,000 people).
  */
 export function peerGroupMembers(db: DB, instanceId: string, groups: Iterable<string>): PeerFacts[] {
   const parts = [...groups].map((g) => {
@@ -226,7 +228,8 @@ export function peerGroupMembers(db: DB, instanceId: string, groups: Iterable<st
   try {
     const rows = db
       .prepare(
-        `SELECT p.id, p.is_external, p.access_type, p.department, p.title, p.deleted_at, p.role_ids FROM mirror_people p
+        `SELECT p.id, p.is_external, p.access_type, p.department, p.title, p.deleted_at, p.role_ids
+         FROM mirror_people p NOT INDEXED
          JOIN temp.scan_groups g ON g.is_external = p.is_external AND g.department = coalesce(p.department, '')
            AND g.title = coalesce(p.title, '')
          WHERE p.instance_id = ?`,

@@ -254,16 +254,24 @@ function setStatus(deps: InvestigateServiceDeps, input: In<'investigate:setStatu
   if (input.status === 'dismissed' && deps.onDismissed)
     for (const c of changed) {
       const f = findingDetail(db, id, c.id);
-      deps.onDismissed({
-        id: c.id,
-        instanceId: id,
-        title: `${FINDING_KIND_LABELS[f.kind]}: ${f.personName}`,
-        summary: f.reason,
-        decision: 'dismissed',
-        reason,
-        people: [f.personName],
-        decidedAt: at,
-      });
+      // The dismissal is saved: a help desk that cannot index it must not turn it into an error.
+      try {
+        deps.onDismissed({
+          id: c.id,
+          instanceId: id,
+          title: `${FINDING_KIND_LABELS[f.kind]}: ${f.personName}`,
+          summary: f.reason,
+          decision: 'dismissed',
+          reason,
+          people: [f.personName],
+          decidedAt: at,
+        });
+      } catch (e) {
+        deps.logger.warn('a dismissed finding was not indexed for the help desk', {
+          findingId: c.id,
+          error: String(e),
+        });
+      }
     }
   return { updated: changed.length };
 }

@@ -4,30 +4,8 @@
  * the same rows), the query as written, then each section's chart and rows. Nothing is fetched:
  * no URL is allowed and only pdfmake's own font files may be read.
  */
-import { createRequire } from 'node:module';
+import { pdfmake } from '../export/pdfmake';
 import type { EvidenceChart, EvidenceDocument, EvidenceSection } from '../../src-preload/contract/evidence';
-
-const require = createRequire(import.meta.url);
-
-interface PdfMake {
-  setFonts(fonts: Record<string, Record<string, string>>): void;
-  setUrlAccessPolicy(allow: (url: string) => boolean): void;
-  setLocalAccessPolicy(allow: (path: string) => boolean): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-}
-
-let loaded: PdfMake | null = null;
-function pdfmake(): PdfMake {
-  if (loaded) return loaded;
-  const pm = require('pdfmake') as PdfMake;
-  const { Roboto } = require('pdfmake/fonts/Roboto') as { Roboto: Record<string, string> };
-  const fontFiles = new Set(Object.values(Roboto));
-  pm.setFonts({ Roboto });
-  pm.setUrlAccessPolicy(() => false);
-  pm.setLocalAccessPolicy((file) => fontFiles.has(file));
-  loaded = pm;
-  return pm;
-}
 
 /** What the PDF states besides the document itself. */
 export interface PdfFacts {

@@ -5,31 +5,9 @@
  * against the recommendation, and every decision action. Nothing is fetched: no URL is allowed
  * and only pdfmake's own font files may be read.
  */
-import { createRequire } from 'node:module';
+import { pdfmake } from '../export/pdfmake';
 import { REVIEW_ITEM_KINDS, REVIEW_ITEM_KIND_LABELS } from '../../src-preload/contract';
 import type { ReportData } from './report';
-
-const require = createRequire(import.meta.url);
-
-interface PdfMake {
-  setFonts(fonts: Record<string, Record<string, string>>): void;
-  setUrlAccessPolicy(allow: (url: string) => boolean): void;
-  setLocalAccessPolicy(allow: (path: string) => boolean): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-}
-
-let loaded: PdfMake | null = null;
-function pdfmake(): PdfMake {
-  if (loaded) return loaded;
-  const pm = require('pdfmake') as PdfMake;
-  const { Roboto } = require('pdfmake/fonts/Roboto') as { Roboto: Record<string, string> };
-  const fontFiles = new Set(Object.values(Roboto));
-  pm.setFonts({ Roboto });
-  pm.setUrlAccessPolicy(() => false);
-  pm.setLocalAccessPolicy((file) => fontFiles.has(file));
-  loaded = pm;
-  return pm;
-}
 
 /** Rows a PDF table shows; the CSV has them all. */
 export const PDF_ROW_LIMIT = 500;

@@ -2,17 +2,16 @@
  * One finding: what, who, why (in words and numbers), the evidence rows, its status with the
  * reason, and the fixes it offers, each of which makes a plan that goes through the normal review.
  */
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconCheck, IconEyeOff, IconRotate, IconTimeline } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Alert, Anchor, Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconTimeline } from '@tabler/icons-react';
 import type { FindingDetail, Instance } from '../../../../src-preload/contract';
 import { FINDING_KIND_LABELS } from '../../../../src-preload/contract';
-import { notifySuccess, useApiMutation, useApiQuery } from '../../../api';
+import { notifySuccess, useApiQuery } from '../../../api';
 import { dayTime } from '../../../lib/format';
-import { DismissModal } from './dismiss-modal';
 import { EvidenceSection } from './evidence';
 import { planText, scoreColor, STATUS_COLOR, STATUS_LABEL, utc } from './labels';
 import { MakePlanSection } from './make-plan';
+import { StatusControls } from './status-controls';
 
 interface Props {
   instance: Instance;
@@ -112,18 +111,7 @@ function FindingBody({ instance, f }: { instance: Instance; f: FindingDetail }) 
 }
 
 function StatusSection({ instance, f }: { instance: Instance; f: FindingDetail }) {
-  const [dismissing, setDismissing] = useState(false);
-  const status = useApiMutation('investigate:setStatus', { meta: { errorTitle: 'The status was not changed' } });
-  const apply = (next: 'open' | 'acknowledged' | 'dismissed', reason?: string) =>
-    status.mutate(
-      { instanceId: instance.id, findingIds: [f.id], status: next, ...(reason ? { reason } : {}) },
-      {
-        onSuccess: () => {
-          setDismissing(false);
-          notifySuccess(next === 'open' ? 'The finding is open again.' : `The finding is ${next}.`);
-        },
-      },
-    );
+  const settled = f.status === 'remediated';
   return (
     <Paper withBorder p="md" data-testid="finding-status-section">
       <Title order={3} mb="xs">
@@ -140,43 +128,16 @@ function StatusSection({ instance, f }: { instance: Instance; f: FindingDetail }
           {planText(f)}. <Anchor href="#/plans">Open Plans</Anchor>
         </Text>
       )}
-      <Group gap="xs">
-        {f.status !== 'acknowledged' && f.status !== 'remediated' && (
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<IconCheck size={14} />}
-            onClick={() => apply('acknowledged')}
-            data-testid="finding-acknowledge"
-          >
-            Acknowledge
-          </Button>
-        )}
-        {f.status !== 'dismissed' && f.status !== 'remediated' && (
-          <Button
-            size="xs"
-            variant="light"
-            color="gray"
-            leftSection={<IconEyeOff size={14} />}
-            onClick={() => setDismissing(true)}
-            data-testid="finding-dismiss"
-          >
-            Dismiss…
-          </Button>
-        )}
-        {f.status !== 'open' && f.status !== 'remediated' && (
-          <Button size="xs" variant="subtle" leftSection={<IconRotate size={14} />} onClick={() => apply('open')}>
-            Open again
-          </Button>
-        )}
-      </Group>
-      <DismissModal
-        count={1}
-        opened={dismissing}
-        busy={status.isPending}
-        error={status.error?.code === 'VALIDATION' ? status.error.message : null}
-        onClose={() => setDismissing(false)}
-        onDismiss={(reason) => apply('dismissed', reason)}
+      <StatusControls
+        instance={instance}
+        findingIds={[f.id]}
+        testPrefix="finding"
+        show={{
+          acknowledged: !settled && f.status !== 'acknowledged',
+          dismissed: !settled && f.status !== 'dismissed',
+          open: !settled && f.status !== 'open',
+        }}
+        onDone={(next) => notifySuccess(next === 'open' ? 'The finding is open again.' : `The finding is ${next}.`)}
       />
     </Paper>
   );

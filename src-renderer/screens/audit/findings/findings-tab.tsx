@@ -2,20 +2,20 @@
  * Findings: the scan bar, filters, the list with bulk status changes (acknowledge, dismiss with a
  * reason, open again), paged. One finding opens on its own page (`#/audit/findings/<id>`).
  */
-import { Alert, Button, EmptyState, Group, Loader, Pagination, Paper, Text } from '@mantine/core';
+import { Alert, EmptyState, Group, Loader, Pagination, Paper, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconCheck, IconEyeOff, IconRadar, IconRotate } from '@tabler/icons-react';
+import { IconRadar } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import type { FindingsQuery, Instance } from '../../../../src-preload/contract';
-import { notifySuccess, useApiMutation, useApiQuery } from '../../../api';
+import { notifySuccess, useApiQuery } from '../../../api';
 import { countOf } from '../../../lib/format';
 import { DetectorSettingsModal } from './detector-settings-modal';
-import { DismissModal } from './dismiss-modal';
 import { FindingPage } from './finding-page';
 import { DEFAULT_FILTERS, FindingsFilters, SEARCH_LIMIT, type FindingFilters } from './findings-filters';
 import { FindingsTable } from './findings-table';
 import { ScanBar } from './scan-bar';
+import { StatusControls } from './status-controls';
 
 const PAGE_SIZE = 50;
 
@@ -112,65 +112,23 @@ function NoFindings({ scanned, filtered }: { scanned: boolean; filtered: boolean
 }
 
 function BulkBar({ instance, selected, onDone }: { instance: Instance; selected: Set<number>; onDone(): void }) {
-  const [dismissing, setDismissing] = useState(false);
-  const status = useApiMutation('investigate:setStatus', { meta: { errorTitle: 'The status was not changed' } });
   if (selected.size === 0) return null;
-  const apply = (next: 'open' | 'acknowledged' | 'dismissed', reason?: string) =>
-    status.mutate(
-      { instanceId: instance.id, findingIds: [...selected], status: next, ...(reason ? { reason } : {}) },
-      {
-        onSuccess: (r) => {
-          notifySuccess(`${countOf(r.updated, 'finding')} ${next === 'open' ? 'opened again' : next}.`);
-          setDismissing(false);
-          onDone();
-        },
-      },
-    );
   return (
     <Paper withBorder p="xs" mb="sm" data-testid="bulk-bar">
       <Group justify="space-between">
         <Text size="sm" fw={500}>
           {countOf(selected.size, 'finding')} selected
         </Text>
-        <Group gap="xs">
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<IconCheck size={14} />}
-            onClick={() => apply('acknowledged')}
-            data-testid="bulk-acknowledge"
-          >
-            Acknowledge
-          </Button>
-          <Button
-            size="xs"
-            variant="light"
-            color="gray"
-            leftSection={<IconEyeOff size={14} />}
-            onClick={() => setDismissing(true)}
-            data-testid="bulk-dismiss"
-          >
-            Dismiss…
-          </Button>
-          <Button
-            size="xs"
-            variant="subtle"
-            leftSection={<IconRotate size={14} />}
-            onClick={() => apply('open')}
-            data-testid="bulk-reopen"
-          >
-            Open again
-          </Button>
-        </Group>
+        <StatusControls
+          instance={instance}
+          findingIds={[...selected]}
+          testPrefix="bulk"
+          onDone={(next, updated) => {
+            notifySuccess(`${countOf(updated, 'finding')} ${next === 'open' ? 'opened again' : next}.`);
+            onDone();
+          }}
+        />
       </Group>
-      <DismissModal
-        count={selected.size}
-        opened={dismissing}
-        busy={status.isPending}
-        error={status.error?.code === 'VALIDATION' ? status.error.message : null}
-        onClose={() => setDismissing(false)}
-        onDismiss={(reason) => apply('dismissed', reason)}
-      />
     </Paper>
   );
 }

@@ -4,7 +4,6 @@
  * made from a finding goes through approval and apply, and the finding then says it was
  * remediated by that plan and clears once the mirror no longer shows the cause.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,28 +16,17 @@ import type {
   InvestigateSettings,
   JobInfo,
   PersonTimeline,
-  Result,
   RiskOverview,
   ScanStatus,
 } from '../../src-preload/contract';
 import { createBackend, type Backend } from '../backend/backend';
-import { SecretRegistry, silentLogger } from '../log/logger';
-import { createVault } from '../vault/vault';
+import { ok, testKeychain } from '../test-support/channels';
 
 // One data folder for the whole file: the tests follow one another on the same backend.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-investigate-service-'));
-const service = `Admin Desk test ${crypto.randomUUID()}`;
-const available = (await createVault({ secrets: new SecretRegistry(), logger: silentLogger, service }).status())
-  .available;
-const required = process.env.ADMIN_DESK_REQUIRE_KEYCHAIN === '1';
+const { service, skip } = await testKeychain();
 
-async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
-}
-
-describe.skipIf(!available && !required)('investigation through the channels', () => {
+describe.skipIf(skip)('investigation through the channels', () => {
   let b: Backend;
   let instanceId = '';
 

@@ -2,36 +2,24 @@
  * Sync through the channels, then browse offline: the sandbox is closed before the browse calls,
  * so every answer comes from the mirror.
  */
-import crypto from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type {
   ConnectionDetails,
   JobInfo,
   PersonDetail,
-  Result,
   RoleRow,
   SearchPeopleResult,
   SyncPlan,
   SyncStatus,
 } from '../../src-preload/contract';
 import { createBackend, type Backend } from '../backend/backend';
-import { SecretRegistry, silentLogger } from '../log/logger';
 import { useTempDirs } from '../test-support/temp-dir';
-import { createVault } from '../vault/vault';
+import { ok, testKeychain } from '../test-support/channels';
 
 const tempDir = useTempDirs();
-const service = `Admin Desk test ${crypto.randomUUID()}`;
-const available = (await createVault({ secrets: new SecretRegistry(), logger: silentLogger, service }).status())
-  .available;
-const required = process.env.ADMIN_DESK_REQUIRE_KEYCHAIN === '1';
+const { service, skip } = await testKeychain();
 
-async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
-}
-
-describe.skipIf(!available && !required)('sync and browse through the channels', () => {
+describe.skipIf(skip)('sync and browse through the channels', () => {
   let b: Backend;
   let instanceId = '';
   afterAll(async () => {

@@ -22,19 +22,13 @@ import type {
   PlanSummary,
   ProgramAssignmentRow,
   ProgramRow,
-  Result,
   RoleRow,
   SearchPeopleResult,
 } from '../../src-preload/contract';
 import { createBackend, type Backend } from '../backend/backend';
+import { ok } from '../test-support/channels';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-entity-actions-'));
-
-async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
-}
 
 describe('entity actions into a draft', () => {
   let b: Backend;

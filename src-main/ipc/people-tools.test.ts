@@ -14,7 +14,6 @@ import type {
   PeopleView,
   PeopleViewInput,
   PlanWithOperations,
-  Result,
   RoleRow,
   SearchPeopleResult,
 } from '../../src-preload/contract';
@@ -22,16 +21,11 @@ import { createBackend, type Backend } from '../backend/backend';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ok } from '../test-support/channels';
 
 let b: Backend;
 let instanceId = '';
 let dataDir = '';
-
-async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
-}
 
 const FILTERS: PeopleViewInput['filters'] = {
   roleId: null,

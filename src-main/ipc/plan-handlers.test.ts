@@ -2,7 +2,6 @@
  * Plans through the channels against the sandbox over real HTTP and the real keychain: build from
  * a filter, review, approve, apply, results, undo; hostile inputs; the privileged-approval policy.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,28 +17,17 @@ import type {
   PlanChange,
   PlanDetail,
   PlanSummary,
-  Result,
   RoleRow,
   SearchPeopleResult,
 } from '../../src-preload/contract';
 import { createBackend, type Backend } from '../backend/backend';
-import { SecretRegistry, silentLogger } from '../log/logger';
-import { createVault } from '../vault/vault';
+import { ok, testKeychain } from '../test-support/channels';
 
 // One backend for the whole file (the sync is the slow part), so one folder that outlives each test.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-plans-ipc-'));
-const service = `Admin Desk test ${crypto.randomUUID()}`;
-const available = (await createVault({ secrets: new SecretRegistry(), logger: silentLogger, service }).status())
-  .available;
-const required = process.env.ADMIN_DESK_REQUIRE_KEYCHAIN === '1';
+const { service, skip } = await testKeychain();
 
-async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
-}
-
-describe.skipIf(!available && !required)('plans through the channels', () => {
+describe.skipIf(skip)('plans through the channels', () => {
   let b: Backend;
   let instanceId = '';
   let roles: RoleRow[] = [];

@@ -5,7 +5,6 @@
  * 95% of the items with no planted problem are recommended keep. Every item says why, and what
  * decides it is shown. (bench/reviews.ts prints the same figures for larger instances.)
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,31 +13,20 @@ import type {
   CampaignDetail,
   ConnectionDetails,
   JobInfo,
-  Result,
   ReviewItem,
   ReviewItemsPage,
   ScanStatus,
 } from '../../src-preload/contract';
 import { createBackend, type Backend } from '../backend/backend';
-import { SecretRegistry, silentLogger } from '../log/logger';
 import { generateInstance } from '../smartsimple/sandbox/seed/generate';
-import { createVault } from '../vault/vault';
+import { ok, testKeychain } from '../test-support/channels';
 
 const PEOPLE = 1500;
 const SEED = 21;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-recommendations-'));
-const service = `Admin Desk test ${crypto.randomUUID()}`;
-const available = (await createVault({ secrets: new SecretRegistry(), logger: silentLogger, service }).status())
-  .available;
-const required = process.env.ADMIN_DESK_REQUIRE_KEYCHAIN === '1';
+const { service, skip } = await testKeychain();
 
-async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
-}
-
-describe.skipIf(!available && !required)('recommendations against the planted ground truth', () => {
+describe.skipIf(skip)('recommendations against the planted ground truth', () => {
   let b: Backend;
   const items: ReviewItem[] = [];
   const truth = generateInstance({ seed: SEED, people: PEOPLE }).groundTruth;

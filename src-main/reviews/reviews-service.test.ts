@@ -5,7 +5,6 @@
  * the sign-off into a plan that is approved, applied and synced (the roles gone), the report as
  * CSV and PDF, the campaign kept across a restart, the next quarter's campaign, and the AI record.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,32 +23,21 @@ import type {
   JobInfo,
   PersonDetail,
   ProgramRow,
-  Result,
   ReviewItemsPage,
   ScanStatus,
   SignOffResult,
   WorkbookImportResult,
 } from '../../src-preload/contract';
 import { createBackend, type Backend } from '../backend/backend';
-import { SecretRegistry, silentLogger } from '../log/logger';
-import { createVault } from '../vault/vault';
+import { ok, testKeychain } from '../test-support/channels';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-reviews-'));
-const service = `Admin Desk test ${crypto.randomUUID()}`;
-const available = (await createVault({ secrets: new SecretRegistry(), logger: silentLogger, service }).status())
-  .available;
-const required = process.env.ADMIN_DESK_REQUIRE_KEYCHAIN === '1';
+const { service, skip } = await testKeychain();
 const SANDBOX = { people: 800, seed: 12 };
-
-async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
-}
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
-describe.skipIf(!available && !required)('access reviews through the channels', () => {
+describe.skipIf(skip)('access reviews through the channels', () => {
   let b: Backend;
   let instanceId = '';
   let programs: ProgramRow[] = [];

@@ -4,11 +4,12 @@
  * skip, off starts nothing, and an instance that is not connected is skipped too.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConnectionDetails, Instance, JobInfo, Result, SyncSchedule } from '../../src-preload/contract';
+import type { ConnectionDetails, Instance, JobInfo, SyncSchedule } from '../../src-preload/contract';
 import { createBackend, type Backend } from '../backend/backend';
 import type { LogRecord } from '../log/logger';
 import { useTempDirs } from '../test-support/temp-dir';
 import type { SyncClock } from './schedule';
+import { ok } from '../test-support/channels';
 
 const tempDir = useTempDirs();
 const open: Backend[] = [];
@@ -32,12 +33,6 @@ function manualClock() {
     },
   };
   return { clock, timers, advance: (ms: number) => (t += ms) };
-}
-
-async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
 }
 
 async function sandboxBackend() {

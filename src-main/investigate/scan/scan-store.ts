@@ -145,12 +145,15 @@ function toFacts(r: PersonRow): PersonFacts {
 
 /**
  * Everyone in the mirror (removed people too: their findings must clear), without their session
- * state: a full scan learns each person's latest session from the log itself.
+ * state: a full scan learns each person's latest session from the log itself. The table is read
+ * front to back (NOT INDEXED): through the instance index each row is a lookup (2.1 s against
+ * 0.85 s at 100,000 people).
  */
 export function loadAllPeople(db: DB, instanceId: string): PersonFacts[] {
   const rows = db
     .prepare(
-      `SELECT ${PEOPLE_COLUMNS.replace('s.last_session_at', 'NULL')} FROM mirror_people p WHERE p.instance_id = ?`,
+      `SELECT ${PEOPLE_COLUMNS.replace('s.last_session_at', 'NULL')} FROM mirror_people p NOT INDEXED
+       WHERE p.instance_id = ?`,
     )
     .raw(true)
     .all(instanceId) as PersonRow[];
@@ -223,9 +226,13 @@ export function iterateSessions(
     .iterate(range.base, range.last) as IterableIterator<[number, number, string, string | null, string | null]>;
 }
 
+/**
+ * How many sessions the instance has, counted in the narrow per-person table (a fourth of the
+ * time of counting the log itself, which is one more pass over every row).
+ */
 export function countSessions(db: DB, range: PersonKeyRange): number {
   return db
-    .prepare('SELECT count(*) FROM mirror_login_sessions WHERE key BETWEEN ? AND ?')
+    .prepare('SELECT count(*) FROM mirror_login_sessions_by_user WHERE user_key BETWEEN ? AND ?')
     .pluck()
     .get(range.base, range.last) as number;
 }

@@ -134,9 +134,10 @@ export function runScan(db: DB, req: ScanRequest, hooks: ScanHooks): ScanResult 
     hooks.progress(1, 1, 'Saving the findings');
     const summary = db.transaction(() => {
       const saved = saveFindings(db, req.instanceId, work.drafts, work.scope, stamp);
+      clock.mark('save findings');
       saveState(db, req.instanceId, work, kind === 'full');
       clearDirtyPeople(db, req.instanceId, marks.dirtySeq);
-      clock.mark('save findings');
+      clock.mark('save state');
       saveRiskScores(env, work, kind === 'full', saved.changedPeople);
       clock.mark('risk');
       const s = summarize(work, saved, started, clock.phases);

@@ -50,9 +50,16 @@ export interface GroupCounts {
   holders: Map<number, number>;
 }
 
+/** A person's roles, each once and ascending (the list itself when it already is: the usual case, no copy). */
+export function sortedRoles(ids: readonly number[]): readonly number[] {
+  let ascending = true;
+  for (let i = 1; i < ids.length && ascending; i++) ascending = ids[i - 1]! < ids[i]!;
+  return ascending ? ids : [...new Set(ids)].sort((a, b) => a - b);
+}
+
 export function countGroup(members: readonly Pick<PeerFacts, 'roleIds'>[]): GroupCounts {
   const holders = new Map<number, number>();
-  for (const m of members) for (const r of new Set(m.roleIds)) holders.set(r, (holders.get(r) ?? 0) + 1);
+  for (const m of members) for (const r of sortedRoles(m.roleIds)) holders.set(r, (holders.get(r) ?? 0) + 1);
   return { size: members.length, holders };
 }
 
@@ -89,7 +96,7 @@ export function judgeGroupMembers(
   const unusual = (roleId: number) => ((holders.get(roleId) ?? 1) - 1) / peers <= peerMaxShare;
   for (const person of members) {
     if (!person.roleIds.some(unusual)) continue;
-    found.push(...personOutliers(person, [...new Set(person.roleIds)], holders, peers, ctx));
+    found.push(...personOutliers(person, sortedRoles(person.roleIds), holders, peers, ctx));
   }
   return found;
 }

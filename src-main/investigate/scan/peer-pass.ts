@@ -11,6 +11,7 @@ import {
   groupPeople,
   judgeGroupMembers,
   peerGroupKey,
+  sortedRoles,
   unusualRoles,
   type GroupCounts,
   type PeerFacts,
@@ -24,13 +25,10 @@ export interface PeerPassResult {
   counts: Map<string, GroupCounts>;
 }
 
-/** A person's roles, each once and ascending (as kept). */
-export const sortedRoles = (p: Pick<PeerFacts, 'roleIds'>) => [...new Set(p.roleIds)].sort((a, b) => a - b);
-
 /** A person's place now: their group and their roles. */
 export function placeOf(p: PersonFacts): PeerPlace | null {
   const group = peerGroupKey(p);
-  return group === null ? null : { group, roleIds: sortedRoles(p) };
+  return group === null ? null : { group, roleIds: [...sortedRoles(p.roleIds)] };
 }
 
 export function fullPeerPass(people: readonly PersonFacts[], ctx: DetectorContext): PeerPassResult {

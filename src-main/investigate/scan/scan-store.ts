@@ -237,6 +237,20 @@ export function countSessions(db: DB, range: PersonKeyRange): number {
     .get(range.base, range.last) as number;
 }
 
+/** The smallest and largest person id with a session (two lookups in the per-person table), or null. */
+export function sessionPeopleSpan(db: DB, range: PersonKeyRange): { min: number; max: number } | null {
+  const end = (order: 'ASC' | 'DESC') =>
+    db
+      .prepare(
+        `SELECT user_key FROM mirror_login_sessions_by_user WHERE user_key BETWEEN ? AND ? ORDER BY user_key ${order} LIMIT 1`,
+      )
+      .pluck()
+      .get(range.base, range.last) as number | undefined;
+  const min = end('ASC');
+  const max = end('DESC');
+  return min === undefined || max === undefined ? null : { min: min - range.base, max: max - range.base };
+}
+
 /** The same rows, read and dropped: the raw scan the benchmark compares the full scan with. */
 export function rawSessionScan(db: DB, range: PersonKeyRange): number {
   let n = 0;

@@ -40,8 +40,8 @@ import {
 } from './scan-store';
 import type { PersonKeyRange } from '../../db/mirror-keys';
 import { detectPermissionBursts } from '../detectors/permission-burst';
-import { peerGroupKey, type GroupCounts } from '../detectors/peer-outliers';
-import { fullPeerPass, incrementalPeerPass, sortedRoles } from './peer-pass';
+import { peerGroupKey, sortedRoles, type GroupCounts } from '../detectors/peer-outliers';
+import { fullPeerPass, incrementalPeerPass } from './peer-pass';
 import { keptPlaces, roleList, saveCounts, saveMoves, type PeerMove } from './peer-store';
 
 export interface ScanRequest {
@@ -386,20 +386,13 @@ function saveState(db: DB, instanceId: string, work: Detected, full: boolean): v
     peerGroup: peerGroupKey(p),
     lastActivity: wire(lastActivity(p) ?? p.created),
     expiry: p.expiry,
-    roleIds: roleList(sortedRoles(p)),
+    roleIds: roleList(sortedRoles(p.roleIds)),
+    lastSessionAt: wire(p.lastSessionAt),
+    sessions: work.sessions.get(p.id)?.sessions ?? 0,
   }));
   saveCounts(db, instanceId, work.peerCounts, full);
   if (full) {
-    const moves = replacePersonState(
-      db,
-      instanceId,
-      rows.map((r, i) => ({
-        ...r,
-        lastSessionAt: wire(people[i]!.lastSessionAt),
-        sessions: work.sessions.get(r.personId)?.sessions ?? 0,
-      })),
-    );
-    saveMoves(db, instanceId, moves);
+    saveMoves(db, instanceId, replacePersonState(db, instanceId, rows));
     return;
   }
   saveSessionState(

@@ -11,7 +11,7 @@ import { detectOffHours } from '../detectors/off-hours';
 import { profileSessions } from '../detectors/session-profile';
 import type { DetectorContext, Dictionary, FindingDraft, SessionHistory } from '../model';
 import { wireToSeconds } from '../model';
-import { iterateSessions, sessionHistories } from './scan-store';
+import { iterateSessions, sessionHistories, sessionPeopleSpan } from './scan-store';
 
 export interface PersonSessionState {
   lastSessionAt: number | null;
@@ -94,8 +94,35 @@ function allocate(capacity: number, old?: Columns): Columns {
   return c;
 }
 
+/**
+ * Person id -> person index: an array over the ids the log holds when they are few enough (a
+ * lookup per row, a million times, costs less than a Map's), else a Map.
+ */
+function personIndex(span: { min: number; max: number } | null) {
+  const size = span ? span.max - span.min + 1 : 0;
+  if (!span || size > 1 << 23) {
+    const map = new Map<number, number>();
+    return { get: (id: number) => map.get(id), set: (id: number, p: number) => void map.set(id, p) };
+  }
+  const array = new Int32Array(size).fill(-1);
+  const map = new Map<number, number>();
+  return {
+    get(id: number) {
+      const k = id - span.min;
+      if (k < 0 || k >= size) return map.get(id);
+      const p = array[k]!;
+      return p < 0 ? undefined : p;
+    },
+    set(id: number, p: number) {
+      const k = id - span.min;
+      if (k < 0 || k >= size) map.set(id, p);
+      else array[k] = p;
+    },
+  };
+}
+
 function readAll(db: DB, range: PersonKeyRange, expected: number, dict: Dictionary, hooks: PassHooks): Columns {
-  const index = new Map<number, number>();
+  const index = personIndex(sessionPeopleSpan(db, range));
   let c = allocate(Math.max(1024, expected + 1024));
   for (const [user, session, start, ip, ua] of iterateSessions(db, range)) {
     // Rows may arrive while the scan reads (a sync writing): grow.

@@ -124,6 +124,10 @@ function personIndex(span: { min: number; max: number } | null) {
 function readAll(db: DB, range: PersonKeyRange, expected: number, dict: Dictionary, hooks: PassHooks): Columns {
   const index = personIndex(sessionPeopleSpan(db, range));
   let c = allocate(Math.max(1024, expected + 1024));
+  const lastIp: (string | null | undefined)[] = [];
+  const lastUa: (string | null | undefined)[] = [];
+  const lastIpId: number[] = [];
+  const lastUaId: number[] = [];
   for (const [user, session, start, ip, ua] of iterateSessions(db, range)) {
     // Rows may arrive while the scan reads (a sync writing): grow.
     if (c.length === c.person.length) c = allocate(c.length * 2, c);
@@ -132,12 +136,26 @@ function readAll(db: DB, range: PersonKeyRange, expected: number, dict: Dictiona
       p = c.ids.length;
       index.set(user, p);
       c.ids.push(user);
+      lastIp.push(undefined);
+      lastUa.push(undefined);
+      lastIpId.push(0);
+      lastUaId.push(0);
     }
     const row = c.length++;
     c.person[row] = p;
     c.at[row] = wireToSeconds(start) ?? 0;
-    c.ip[row] = dict.id(ip);
-    c.ua[row] = dict.id(ua);
+    // A person's address and browser are mostly those of their session before: comparing with it
+    // costs less than hashing the text for the dictionary.
+    if (ip !== lastIp[p]) {
+      lastIp[p] = ip;
+      lastIpId[p] = dict.id(ip);
+    }
+    if (ua !== lastUa[p]) {
+      lastUa[p] = ua;
+      lastUaId[p] = dict.id(ua);
+    }
+    c.ip[row] = lastIpId[p]!;
+    c.ua[row] = lastUaId[p]!;
     c.session[row] = session;
     if ((row & 0xffff) === 0xffff) {
       hooks.progress(row + 1);

@@ -4,7 +4,6 @@
  * --instance FILE`, `desk sync` and `desk findings --json`, each a real child process. Every finding
  * names its person by SmartSimple id and its detector kind plainly, and the planted ones are found.
  */
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,28 +14,15 @@ import { silentLogger, SecretRegistry } from '../log/logger';
 import { instanceToFile } from '../smartsimple/sandbox/instance-file';
 import { generateInstance } from '../smartsimple/sandbox/seed/generate';
 import { createVault } from '../vault/vault';
+import { runDesk } from './test-support/run-desk';
 
-const DESK = path.join(import.meta.dirname, 'desk.ts');
 const SERVICE = `Admin Desk instance-file-test ${crypto.randomUUID()}`;
 const available = (
   await createVault({ secrets: new SecretRegistry(), logger: silentLogger, service: SERVICE }).status()
 ).available;
 const required = process.env.ADMIN_DESK_REQUIRE_KEYCHAIN === '1';
 
-function desk(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', DESK, ...args], {
-      env: { ...process.env, ADMIN_DESK_KEYCHAIN_SERVICE: SERVICE },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const desk = (args: string[]) => runDesk(args, { ADMIN_DESK_KEYCHAIN_SERVICE: SERVICE });
 
 interface InstanceFileShape {
   people: { id: number }[];

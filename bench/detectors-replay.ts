@@ -73,7 +73,7 @@ function main(): void {
     const r = scan(db, 'incremental', asOf);
     console.log(
       `  incremental scan (this thread) ${String(r.summary.ms).padStart(6)} ms  ${r.kind}, ${r.summary.people} people, ` +
-        `+${r.summary.added} -${r.summary.cleared}  ${JSON.stringify(r.summary.phases)}`,
+        `+${r.summary.added} -${r.summary.cleared}  load ${os.loadavg()[0]!.toFixed(1)}  ${JSON.stringify(r.summary.phases)}`,
     );
     db.close();
   }
@@ -83,7 +83,7 @@ function main(): void {
   const full = copy('full');
   const f = scan(full, 'full', asOf);
   console.log(
-    `  full scan on the same mirror ${String(f.summary.ms).padStart(6)} ms  ${JSON.stringify(f.summary.phases)}`,
+    `  full scan on the same mirror ${String(f.summary.ms).padStart(6)} ms  load ${os.loadavg()[0]!.toFixed(1)}  ${JSON.stringify(f.summary.phases)}`,
   );
   const df = differences(findings(inc), findings(full));
   const dr = differences(risk(inc), risk(full));

@@ -273,6 +273,9 @@ function prepare(db: DB, instanceId: string, truth: GroundTruth): ScanRequest {
   };
 }
 
+/** The machine's 1-minute load average: the figures beside it are measured on a shared machine. */
+const load = () => os.loadavg()[0]!.toFixed(1);
+
 function printFullScan(
   label: string,
   scan: Awaited<ReturnType<typeof timedScan>>,
@@ -290,6 +293,7 @@ function printFullScan(
   row('  scan / raw scan', `${(ms / rawMs).toFixed(2)} x`, `target <= 3 x  ${ms / rawMs <= 3 ? 'ok' : 'OVER'}`);
   row('  of which the log part (sessions, bursts) / raw', `${(logMs / rawMs).toFixed(2)} x`, `${fmt(logMs)} ms`);
   row('  where the time went (ms)', '', JSON.stringify(phases));
+  row('  load average (1 min) after it', load());
   row('  wall time incl. starting the worker', `${fmt(scan.wallMs)} ms`);
   row(
     '  main event loop delay p99 / max',
@@ -331,6 +335,7 @@ function printIncremental(
   row('  kind, sessions read', `${inc.result.kind}, ${fmt(inc.result.summary.sessions)}`);
   row('  wall time incl. starting the worker', `${fmt(inc.wallMs)} ms`);
   row('  where the time went (ms)', '', JSON.stringify(inc.result.summary.phases));
+  row('  load average (1 min) after it', load());
   row('  main event loop delay p99 / max', `${inc.p99.toFixed(1)} / ${inc.max.toFixed(1)} ms`);
   const found = oracle.foundKeys(db, instanceId, 'off_hours');
   const hits = planted.filter((p) => found.has(p.sessionId)).length;
@@ -339,7 +344,7 @@ function printIncremental(
 
 async function main(): Promise<void> {
   console.log(
-    `bench/detectors: sizes ${SIZES.map((s) => fmt(s)).join(', ')}; ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`,
+    `bench/detectors: sizes ${SIZES.map((s) => fmt(s)).join(', ')}; ${os.cpus().length} cores, load ${load()}`,
   );
   for (const people of SIZES) await benchSize(people);
 }

@@ -58,15 +58,43 @@ export function exampleQuestions(lexicon: Lexicon, named: Entity[] = []): string
   ];
 }
 
+/**
+ * Words that say nothing of what a question is about: question words, articles, prepositions, and
+ * the nouns every question has (people, users). Two questions sharing only these are not near.
+ */
+const FILLER = new Set(
+  (
+    'a an the of in on at to for by with from and or not no any all some is are was were be been do does did ' +
+    'has have had who whom whose what which when where how many much me my i we you show list give find ' +
+    'tell there their they them it its this that these those per people person user users account accounts'
+  ).split(' '),
+);
+
+/** The words of a question that carry its meaning, each reduced to a rough stem (plurals, -ed, -ing). */
+function meaningfulWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of normName(text).split(' ')) {
+    if (w.length < 2 || FILLER.has(w)) continue;
+    out.add(w.length > 4 ? w.replace(/(ing|ed|es|s)$/, '') : w);
+  }
+  return out;
+}
+
+/**
+ * The candidates sharing the most meaningful words with the question (edit distance breaks ties).
+ * When none shares any, the leading candidates as they are (the questions named first, then a
+ * broad sample): nothing is offered as near on the strength of "who" or "on".
+ */
 export function nearestQuestions(question: string, candidates: string[], count = 3): string[] {
-  const words = new Set(normName(question).split(' '));
-  const scored = [...new Set(candidates)].map((c) => {
-    const cw = normName(c).split(' ');
-    const shared = cw.filter((w) => words.has(w)).length;
-    return { c, score: shared * 100 - distance(normName(question), normName(c)) / 10 };
+  const words = meaningfulWords(question);
+  const q = normName(question);
+  const unique = [...new Set(candidates)];
+  const scored = unique.map((c, order) => {
+    let shared = 0;
+    for (const w of meaningfulWords(c)) if (words.has(w)) shared++;
+    return { c, order, shared, distance: distance(q, normName(c)) };
   });
-  return scored
-    .sort((a, b) => b.score - a.score)
-    .slice(0, count)
-    .map((x) => x.c);
+  const near = scored.filter((x) => x.shared > 0).sort((a, b) => b.shared - a.shared || a.distance - b.distance);
+  const rest = scored.filter((x) => x.shared === 0).sort((a, b) => a.order - b.order);
+  return [...near, ...rest].slice(0, count).map((x) => x.c);
 }

@@ -38,10 +38,12 @@ export function saveRisk(db: DB, instanceId: string, rows: readonly RiskRow[], a
   const seen = new Set<number>();
   for (const r of rows) {
     seen.add(r.personId);
-    const json = JSON.stringify(r.contributions);
     if (r.score <= 0) {
       if (existing.has(r.personId)) written += remove.run(instanceId, r.personId).changes;
-    } else if (existing.get(r.personId) !== json) {
+      continue;
+    }
+    const json = JSON.stringify(r.contributions);
+    if (existing.get(r.personId) !== json) {
       upsert.run(instanceId, r.personId, r.score, json);
       written++;
     }

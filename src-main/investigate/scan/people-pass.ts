@@ -1,12 +1,11 @@
 /**
  * The detectors over people's records (no log rows): dormant, privileged unused, expired access,
- * separation of duties, external with internal roles (judged for the people given), and peer
- * outliers (judged over whole peer groups).
+ * separation of duties, external with internal roles (judged for the people given). Peer outliers
+ * are judged by group (peer-state.ts).
  */
 import { detectDormant } from '../detectors/dormant';
 import { detectExpiredAccess } from '../detectors/expired-access';
 import { detectExternalInternalRoles, internalRoleIds, roleHolderStats } from '../detectors/external-internal-role';
-import { detectPeerOutliers, groupPeople, type PeerFacts } from '../detectors/peer-outliers';
 import { detectPrivilegedUnused, narrowLikelyPrivileged } from '../detectors/privileged-unused';
 import { detectSodConflicts, type SodRuleFacts } from '../detectors/separation-of-duties';
 import type { DetectorContext, FindingDraft, PersonFacts, RoleFacts } from '../model';
@@ -20,12 +19,11 @@ export interface PeopleResult {
 }
 
 /**
- * `judged`: the people whose own findings are recomputed; `groupMembers`: everyone in the peer
- * groups to compare; `stats`: role holder counts, or null to count them over `judged` (a full scan).
+ * `judged`: the people whose own findings are recomputed; `stats`: role holder counts, or null to
+ * count them over `judged` (a full scan).
  */
 export function detectPeople(
   judged: readonly PersonFacts[],
-  groupMembers: readonly PeerFacts[],
   roles: Map<number, RoleFacts>,
   stats: RoleStats | null,
   rules: readonly SodRuleFacts[],
@@ -37,7 +35,6 @@ export function detectPeople(
     ...detectDormant(judged, ctx),
     ...detectPrivilegedUnused(judged, ctx),
     ...detectExpiredAccess(judged, ctx),
-    ...detectPeerOutliers(groupPeople(groupMembers), ctx),
     ...detectSodConflicts(judged, rules, ctx),
     ...detectExternalInternalRoles(judged, holders, ctx),
   ];

@@ -40,7 +40,9 @@ import {
 } from './scan-store';
 import type { PersonKeyRange } from '../../db/mirror-keys';
 import { detectPermissionBursts } from '../detectors/permission-burst';
-import { peerGroupKey, type PeerFacts } from '../detectors/peer-outliers';
+import { peerGroupKey, sortedRoles, type GroupCounts } from '../detectors/peer-outliers';
+import { fullPeerPass, incrementalPeerPass } from './peer-pass';
+import { keptPlaces, roleList, saveCounts, saveMoves, type PeerMove } from './peer-store';
 
 export interface ScanRequest {
   instanceId: string;
@@ -132,9 +134,10 @@ export function runScan(db: DB, req: ScanRequest, hooks: ScanHooks): ScanResult 
     hooks.progress(1, 1, 'Saving the findings');
     const summary = db.transaction(() => {
       const saved = saveFindings(db, req.instanceId, work.drafts, work.scope, stamp);
+      clock.mark('save findings');
       saveState(db, req.instanceId, work, kind === 'full');
       clearDirtyPeople(db, req.instanceId, marks.dirtySeq);
-      clock.mark('save findings');
+      clock.mark('save state');
       saveRiskScores(env, work, kind === 'full', saved.changedPeople);
       clock.mark('risk');
       const s = summarize(work, saved, started, clock.phases);
@@ -202,6 +205,9 @@ interface Detected {
   sessions: Map<number, { lastSessionAt: number | null; sessions: number }>;
   sessionRows: number;
   events: number;
+  /** The peer groups compared, with their counts now, and (incremental) who moved in or out of them. */
+  peerCounts: Map<string, GroupCounts>;
+  peerMoves: PeerMove[];
 }
 
 function contextOf(env: Env, roles: Map<number, RoleFacts>, names: (id: number) => string | null): DetectorContext {
@@ -254,8 +260,9 @@ function detectFull(env: Env): Detected {
   }
   hooks.throwIfCancelled();
   hooks.progress(0, null, 'Judging people, roles and peer groups');
-  const judged = detectPeople(people, people, roles, null, req.rules, ctx);
-  drafts.push(...judged.drafts);
+  const judged = detectPeople(people, roles, null, req.rules, ctx);
+  const peers = fullPeerPass(people, ctx);
+  drafts.push(...judged.drafts, ...peers.drafts);
   clock.mark('people detectors');
   const scope: ScanScope = Object.fromEntries(FINDING_KINDS.map((k) => [k, 'all']));
   return {
@@ -268,6 +275,8 @@ function detectFull(env: Env): Detected {
     sessions: sessions.state,
     sessionRows: sessions.rows,
     events,
+    peerCounts: peers.counts,
+    peerMoves: [],
   };
 }
 
@@ -294,8 +303,9 @@ function detectIncremental(env: Env, previous: ScanRecord, dirtySeq: number): De
     drafts.push(...detectPermissionBursts(changes, (id) => names.get(id) ?? null, ctx));
   }
   clock.mark('bursts');
-  const judged = detectPeople(who.judged, who.peers, roles, previous.roleStats, req.rules, ctx);
-  drafts.push(...judged.drafts);
+  const judged = detectPeople(who.judged, roles, previous.roleStats, req.rules, ctx);
+  const peers = incrementalPeerPass(db, req.instanceId, who.judged, ctx);
+  drafts.push(...judged.drafts, ...peers.drafts);
   clock.mark('people detectors');
   const judgedIds = new Set(who.judged.map((p) => p.id));
   const sessionScope = new Set(who.sessionPeople);
@@ -303,7 +313,7 @@ function detectIncremental(env: Env, previous: ScanRecord, dirtySeq: number): De
     off_hours: sessionScope,
     new_ip_or_agent: sessionScope,
     permission_burst: new Set(who.actors),
-    peer_outlier: peerScope(env, who.peers, judgedIds, drafts),
+    peer_outlier: peerScope(env, peers.counts, judgedIds, drafts),
   };
   for (const kind of FINDING_KINDS) scope[kind] ??= judgedIds;
   return {
@@ -317,6 +327,8 @@ function detectIncremental(env: Env, previous: ScanRecord, dirtySeq: number): De
     sessions: sessions.state,
     sessionRows: sessions.rows,
     events,
+    peerCounts: peers.counts,
+    peerMoves: peers.moves,
   };
 }
 
@@ -344,20 +356,23 @@ function changedNames(
 }
 
 /**
- * Whose peer-outlier findings a scan rewrites: the touched groups were compared whole, so a member
- * is an outlier now exactly when a draft names them; the members with none that still had one
- * are cleared. Every other member had none and has none: nothing of theirs is read or written.
+ * Whose peer-outlier findings a scan rewrites: the touched groups were compared whole (from their
+ * counts), so a member is an outlier now exactly when a draft names them; the members with none
+ * that still had one are cleared. Every other member had none and has none: nothing of theirs is
+ * read or written.
  */
 function peerScope(
   { db, req }: Env,
-  peers: readonly PeerFacts[],
+  compared: ReadonlyMap<string, unknown>,
   judged: ReadonlySet<number>,
   drafts: readonly FindingDraft[],
 ): Set<number> {
   const scope = new Set<number>();
   for (const d of drafts) if (d.kind === 'peer_outlier') scope.add(d.personId);
-  const compared = new Set([...judged, ...peers.map((p) => p.id)]);
-  for (const id of detectedPeople(db, req.instanceId, 'peer_outlier')) if (compared.has(id)) scope.add(id);
+  const detected = [...detectedPeople(db, req.instanceId, 'peer_outlier')];
+  for (const [id, place] of keptPlaces(db, req.instanceId, detected))
+    if (judged.has(id) || (place && compared.has(place.group))) scope.add(id);
+  for (const id of detected) if (judged.has(id)) scope.add(id);
   return scope;
 }
 
@@ -371,17 +386,13 @@ function saveState(db: DB, instanceId: string, work: Detected, full: boolean): v
     peerGroup: peerGroupKey(p),
     lastActivity: wire(lastActivity(p) ?? p.created),
     expiry: p.expiry,
+    roleIds: roleList(sortedRoles(p.roleIds)),
+    lastSessionAt: wire(p.lastSessionAt),
+    sessions: work.sessions.get(p.id)?.sessions ?? 0,
   }));
+  saveCounts(db, instanceId, work.peerCounts, full);
   if (full) {
-    replacePersonState(
-      db,
-      instanceId,
-      rows.map((r, i) => ({
-        ...r,
-        lastSessionAt: wire(people[i]!.lastSessionAt),
-        sessions: work.sessions.get(r.personId)?.sessions ?? 0,
-      })),
-    );
+    saveMoves(db, instanceId, replacePersonState(db, instanceId, rows));
     return;
   }
   saveSessionState(
@@ -394,6 +405,7 @@ function saveState(db: DB, instanceId: string, work: Detected, full: boolean): v
     })),
   );
   saveRowState(db, instanceId, rows);
+  saveMoves(db, instanceId, work.peerMoves);
 }
 
 /**

@@ -8,33 +8,22 @@
  *   a row changed since (investigate_dirty_people, kept by triggers on mirror_people), or whom
  *   time moved across a limit (their latest sign-in
  *   crossed the dormant or privileged-unused days, their access expiry day passed);
- * - peer groups: every group those people were in at the last scan or are in now, compared whole
- *   (their other members' roles read, not the members judged: see scan.ts).
+ * - peer groups: every group those people were in at the last scan or are in now, compared from
+ *   the counts the last scan kept (peer-pass.ts).
  */
 import type { PersonKeyRange } from '../../db/mirror-keys';
 import type { DB } from '../../db/open';
-import { peerGroupKey, type PeerFacts } from '../detectors/peer-outliers';
 import type { PersonFacts } from '../model';
 import { DAY_S, secondsToWire } from '../model';
 import type { ScanRecord } from '../scans-store';
 import type { ScanRequest } from './scan';
-import {
-  crossingPeople,
-  dirtyPeople,
-  loadPeople,
-  newEventPeople,
-  peerGroupMembers,
-  peopleWithNewSessions,
-  previousGroups,
-} from './scan-store';
+import { crossingPeople, dirtyPeople, loadPeople, newEventPeople, peopleWithNewSessions } from './scan-store';
 
 export interface IncrementalScope {
   sessionPeople: number[];
   actors: number[];
   /** People whose own findings are recomputed (loaded). */
   judged: PersonFacts[];
-  /** Everyone in the peer groups touched, as the comparison reads them (`judged` among them when in a group). */
-  peers: PeerFacts[];
 }
 
 export function incrementalScope(
@@ -57,17 +46,5 @@ export function incrementalScope(
   );
   const changed = dirtyPeople(db, req.instanceId, upTo);
   const ids = new Set([...sessionPeople, ...events.people, ...events.actors, ...crossing, ...changed]);
-  const judged = loadPeople(db, req.instanceId, ids);
-  const groups = new Set<string>();
-  for (const p of judged) {
-    const now = peerGroupKey(p);
-    if (now) groups.add(now);
-  }
-  for (const g of previousGroups(db, req.instanceId, ids).values()) if (g) groups.add(g);
-  return {
-    sessionPeople,
-    actors: events.actors,
-    judged,
-    peers: peerGroupMembers(db, req.instanceId, groups),
-  };
+  return { sessionPeople, actors: events.actors, judged: loadPeople(db, req.instanceId, ids) };
 }

@@ -11,7 +11,7 @@ import { detectOffHours } from '../detectors/off-hours';
 import { profileSessions } from '../detectors/session-profile';
 import type { DetectorContext, Dictionary, FindingDraft, SessionHistory } from '../model';
 import { wireToSeconds } from '../model';
-import { iterateSessions, sessionHistories } from './scan-store';
+import { iterateSessions, sessionHistories, sessionPeopleSpan } from './scan-store';
 
 export interface PersonSessionState {
   lastSessionAt: number | null;
@@ -94,9 +94,40 @@ function allocate(capacity: number, old?: Columns): Columns {
   return c;
 }
 
+/**
+ * Person id -> person index: an array over the ids the log holds when they are few enough (a
+ * lookup per row, a million times, costs less than a Map's), else a Map.
+ */
+function personIndex(span: { min: number; max: number } | null) {
+  const size = span ? span.max - span.min + 1 : 0;
+  if (!span || size > 1 << 23) {
+    const map = new Map<number, number>();
+    return { get: (id: number) => map.get(id), set: (id: number, p: number) => void map.set(id, p) };
+  }
+  const array = new Int32Array(size).fill(-1);
+  const map = new Map<number, number>();
+  return {
+    get(id: number) {
+      const k = id - span.min;
+      if (k < 0 || k >= size) return map.get(id);
+      const p = array[k]!;
+      return p < 0 ? undefined : p;
+    },
+    set(id: number, p: number) {
+      const k = id - span.min;
+      if (k < 0 || k >= size) map.set(id, p);
+      else array[k] = p;
+    },
+  };
+}
+
 function readAll(db: DB, range: PersonKeyRange, expected: number, dict: Dictionary, hooks: PassHooks): Columns {
-  const index = new Map<number, number>();
+  const index = personIndex(sessionPeopleSpan(db, range));
   let c = allocate(Math.max(1024, expected + 1024));
+  const lastIp: (string | null | undefined)[] = [];
+  const lastUa: (string | null | undefined)[] = [];
+  const lastIpId: number[] = [];
+  const lastUaId: number[] = [];
   for (const [user, session, start, ip, ua] of iterateSessions(db, range)) {
     // Rows may arrive while the scan reads (a sync writing): grow.
     if (c.length === c.person.length) c = allocate(c.length * 2, c);
@@ -105,12 +136,26 @@ function readAll(db: DB, range: PersonKeyRange, expected: number, dict: Dictiona
       p = c.ids.length;
       index.set(user, p);
       c.ids.push(user);
+      lastIp.push(undefined);
+      lastUa.push(undefined);
+      lastIpId.push(0);
+      lastUaId.push(0);
     }
     const row = c.length++;
     c.person[row] = p;
     c.at[row] = wireToSeconds(start) ?? 0;
-    c.ip[row] = dict.id(ip);
-    c.ua[row] = dict.id(ua);
+    // A person's address and browser are mostly those of their session before: comparing with it
+    // costs less than hashing the text for the dictionary.
+    if (ip !== lastIp[p]) {
+      lastIp[p] = ip;
+      lastIpId[p] = dict.id(ip);
+    }
+    if (ua !== lastUa[p]) {
+      lastUa[p] = ua;
+      lastUaId[p] = dict.id(ua);
+    }
+    c.ip[row] = lastIpId[p]!;
+    c.ua[row] = lastUaId[p]!;
     c.session[row] = session;
     if ((row & 0xffff) === 0xffff) {
       hooks.progress(row + 1);

@@ -9,6 +9,11 @@ import type { TestProject } from 'vitest/node';
 export default function setup(project: TestProject): () => void {
   const parent = path.join(project.config.root, 'node_modules', '.cache', 'admin-desk-test-bundles');
   fs.mkdirSync(parent, { recursive: true });
+  // A run that was killed left its folder: a day later nobody uses it.
+  for (const entry of fs.readdirSync(parent)) {
+    const old = path.join(parent, entry);
+    if (Date.now() - fs.statSync(old).mtimeMs > 86_400_000) fs.rmSync(old, { recursive: true, force: true });
+  }
   const dir = fs.mkdtempSync(path.join(parent, 'run-'));
   project.provide('testBundleDir', dir);
   return () => fs.rmSync(dir, { recursive: true, force: true });

@@ -11,7 +11,11 @@ export default defineConfig({
   globalSetup: './e2e/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
+  // Two cores, two workers. Every test has its own data folder, harness and keychain name (see
+  // fixtures.ts), so the tests of one file may run in both workers: a file of seven tests no longer
+  // keeps one worker busy while the other has nothing left to do.
   workers: 2,
+  fullyParallel: true,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {

@@ -3,7 +3,6 @@
  * real commands in child processes on the built-in sandbox, scored against the ground truth the
  * sandbox planted (generated again here from the same seed and size).
  */
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger, SecretRegistry } from '../log/logger';
 import { generateInstance } from '../smartsimple/sandbox/seed/generate';
 import { createVault } from '../vault/vault';
+import { runDesk } from './test-support/run-desk';
 
-const DESK = path.join(import.meta.dirname, 'desk.ts');
 const SERVICE = `Admin Desk findings-test ${crypto.randomUUID()}`;
 const available = (
   await createVault({ secrets: new SecretRegistry(), logger: silentLogger, service: SERVICE }).status()
@@ -22,20 +21,7 @@ const required = process.env.ADMIN_DESK_REQUIRE_KEYCHAIN === '1';
 const PEOPLE = 1500;
 const SEED = 21;
 
-function desk(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', DESK, ...args], {
-      env: { ...process.env, ADMIN_DESK_KEYCHAIN_SERVICE: SERVICE },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const desk = (args: string[]) => runDesk(args, { ADMIN_DESK_KEYCHAIN_SERVICE: SERVICE });
 
 interface Finding {
   kind: string;

@@ -4,7 +4,6 @@
  * checked against a count of our own over the mirror's SQLite file (accounts read row by row,
  * seats told apart here, the concurrency peak found by counting open sessions at each start).
  */
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,8 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger, SecretRegistry } from '../log/logger';
 import { DATABASE_FILE } from '../backend/backend';
 import { createVault } from '../vault/vault';
+import { runDesk } from './test-support/run-desk';
 
-const DESK = path.join(import.meta.dirname, 'desk.ts');
 const SERVICE = `Admin Desk review-cli-test ${crypto.randomUUID()}`;
 const available = (
   await createVault({ secrets: new SecretRegistry(), logger: silentLogger, service: SERVICE }).status()
@@ -25,20 +24,7 @@ const available = (
 const required = process.env.ADMIN_DESK_REQUIRE_KEYCHAIN === '1';
 const NOW = '2026-11-20T12:00:00.000Z';
 
-function desk(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', DESK, ...args], {
-      env: { ...process.env, ADMIN_DESK_KEYCHAIN_SERVICE: SERVICE },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const desk = (args: string[]) => runDesk(args, { ADMIN_DESK_KEYCHAIN_SERVICE: SERVICE });
 
 const seconds = (wire: string) => Date.parse(`${wire.replace(' ', 'T')}Z`) / 1000;
 

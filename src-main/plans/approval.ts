@@ -9,7 +9,7 @@
  */
 import { appendAudit } from '../audit-trail';
 import type { DB } from '../db/open';
-import { listOperationRows, setApproval, setPlanState } from './store/plans-store';
+import { approvalCounts, getOperationRows, listOperationRows, setApproval, setPlanState } from './store/plans-store';
 import { AppError, conflict, notFound } from '../errors/app-error';
 import { getPlan, requirePlan } from './plans';
 import type { PlanWithOperations } from './types';
@@ -43,8 +43,8 @@ export function requireReviewable(db: DB, planId: string) {
 /** Moves the plan to 'approved' when every operation is, back to 'in_review' when one is not. */
 export function settleState(db: DB, planId: string, at: string): void {
   const row = requirePlan(db, planId);
-  const ops = listOperationRows(db, planId);
-  const all = ops.length > 0 && ops.every((o) => o.approved_by !== null);
+  const { total, unapproved } = approvalCounts(db, planId);
+  const all = total > 0 && unapproved === 0;
   if (all && row.state === 'in_review') setPlanState(db, planId, 'approved', at);
   if (!all && row.state === 'approved') setPlanState(db, planId, 'in_review', at);
 }
@@ -69,14 +69,23 @@ export interface ApproveOperationsInput {
  * by a second administrator (see four-eyes.ts), recorded with who entered it on this computer.
  */
 export function approveOperations(db: DB, input: ApproveOperationsInput): PlanWithOperations {
+  recordOperationApprovals(db, input);
+  return getPlan(db, input.planId);
+}
+
+/**
+ * approveOperations without reading the whole plan back: each step reads only the operations it
+ * names, so approving the privileged operations of a large plan one by one stays linear.
+ */
+export function recordOperationApprovals(db: DB, input: ApproveOperationsInput): void {
   const approver = checkApprover(input.approver);
   const at = (input.now ?? new Date()).toISOString();
   const fourEyes = input.fourEyes ?? true;
   db.transaction(() => {
     const row = requireReviewable(db, input.planId);
-    const ops = new Map(listOperationRows(db, row.id).map((o) => [o.id, o]));
     const unique = [...new Set(input.operationIds)];
     if (unique.length === 0) throw conflict('Name the operations to approve.');
+    const ops = new Map(getOperationRows(db, row.id, unique).map((o) => [o.id, o]));
     const missing = unique.filter((id) => !ops.has(id));
     if (missing.length > 0) throw notFound(`Operation ${missing.join(', ')} of this plan`);
     const privileged = unique.filter((id) => ops.get(id)?.privileged === 1);
@@ -119,7 +128,6 @@ export function approveOperations(db: DB, input: ApproveOperationsInput): PlanWi
     });
     settleState(db, row.id, at);
   })();
-  return getPlan(db, input.planId);
 }
 
 /** Approves every operation that is not privileged and not approved yet. */

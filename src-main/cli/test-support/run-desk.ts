@@ -1,6 +1,10 @@
-/** Runs the real `desk` in a child process (node with the tsx loader), as an administrator would. */
+/**
+ * Runs the real `desk` in a child process, as an administrator would: a plain node on this run's
+ * one bundle of the CLI (test-support/bundle.ts), so a start costs no TypeScript compile.
+ */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { testBundle } from '../../test-support/bundle';
 
 export interface DeskRun {
   code: number | null;
@@ -8,11 +12,12 @@ export interface DeskRun {
   stderr: string;
 }
 
-const DESK = path.join(import.meta.dirname, '..', 'desk.ts');
+const ENTRY = path.join(import.meta.dirname, 'desk-entry.ts');
 
-export function runDesk(args: string[], env: NodeJS.ProcessEnv = {}): Promise<DeskRun> {
+export async function runDesk(args: string[], env: NodeJS.ProcessEnv = {}): Promise<DeskRun> {
+  const bundle = await testBundle(ENTRY);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', DESK, ...args], {
+    const child = spawn(process.execPath, [bundle, ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

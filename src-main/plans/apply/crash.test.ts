@@ -1,21 +1,30 @@
 /**
- * The apply crash test: a 2,000-operation plan is applied by a child process (node with the
- * tsx loader) against
- * a sandbox in this process; the child is SIGKILLed at 20 random points (at a random request of
- * its run, either while the server handles it, so the write lands and the answer is lost, or a
- * few milliseconds later, while the child records it) and started again each time. In the end the
- * sandbox holds exactly what a clean apply of the same plan leaves, and no write was applied twice.
+ * The apply crash test: a 2,000-operation plan is applied by a child process (plain node on this
+ * run's one bundle of the apply child, see test-support/bundle.ts) against a sandbox in this
+ * process; the child is SIGKILLed at 20 random points (at a random request of its run, either
+ * while the server handles it, so the write lands and the answer is lost, or a few milliseconds
+ * later, while the child records it) and started again each time. In the end the sandbox holds
+ * exactly what a clean apply of the same plan leaves, and no write was applied twice.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../log/logger';
 import type { SandboxHandle } from '../../smartsimple/sandbox';
+import { testBundle } from '../../test-support/bundle';
 import { useTempDirs } from '../../test-support/temp-dir';
 import type { DB } from '../../db/open';
 import { estimateCalls } from '../estimate';
 import { getPlan } from '../plans';
-import { makeClient, mirroredSandbox, sandboxState, testJob, writesPerRecord } from '../test-support/fixture';
+import {
+  makeClient,
+  mirroredSandbox,
+  openPlansDb,
+  sandboxState,
+  startPlansSandbox,
+  testJob,
+  writesPerRecord,
+} from '../test-support/fixture';
 import { approvedPlan, bulkOperations } from '../test-support/scenario';
 import { applyPlan, getApplyResult } from './apply-plan';
 
@@ -81,10 +90,15 @@ interface ChildRun {
 }
 
 /** Runs the child; with `killAt`, SIGKILLs it at its n-th request to the sandbox. */
-function runChild(sb: SandboxHandle, config: object, killAt?: { request: number; delayMs: number }): Promise<ChildRun> {
-  // tsx as a loader in the child's own node: the tsx CLI would run the script in a grandchild
-  // that a SIGKILL of the CLI leaves running.
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+async function runChild(
+  sb: SandboxHandle,
+  config: object,
+  killAt?: { request: number; delayMs: number },
+): Promise<ChildRun> {
+  // The bundle in the child's own node, compiled once per run: no TypeScript compile at each start,
+  // and no launcher process between the test and the child that a SIGKILL could miss.
+  const bundle = await testBundle(CHILD);
+  const child = spawn(process.execPath, [bundle], {
     env: { ...process.env, APPLY_CHILD_CONFIG: JSON.stringify(config) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -118,15 +132,22 @@ describe('crash test', () => {
   const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
   it(
     `survives ${KILLS} SIGKILLs during a ${OPERATIONS}-operation apply (seed ${seed})`,
-    // 21 child processes each load tsx: 50 s on an idle machine, several minutes on a loaded one.
+    // 21 child processes, each a plain node on one bundle compiled for the whole run.
     { timeout: 600_000 },
     async () => {
       const random = mulberry32(seed);
       const dir = tempDir();
       const crash = await mirroredSandbox(dir, { people: PEOPLE, hourlyLimit: 100_000 });
       sandboxes.push(crash.sb);
-      const plan = approvedPlan(crash.db, crash.instanceId, bulkOperations(crash.sb, OPERATIONS));
+      const before = sandboxState(crash.sb);
+      const operations = bulkOperations(crash.sb, OPERATIONS);
+      const plan = approvedPlan(crash.db, crash.instanceId, operations);
       expect(plan.operations).toHaveLength(OPERATIONS);
+      // The clean twin starts from a copy of this database: the same mirror and the same approved
+      // plan, without approving 2,000 operations a second time (the privileged ones one call each,
+      // every call reading the whole plan: about two minutes of CPU).
+      const twinDir = tempDir();
+      crash.db.prepare('VACUUM INTO ?').run(path.join(twinDir, 'app.sqlite'));
       const config = {
         dbFile: path.join(dir, 'app.sqlite'),
         instanceId: crash.instanceId,
@@ -163,9 +184,15 @@ describe('crash test', () => {
       expect(resumed).toBeGreaterThanOrEqual(KILLS - 1);
 
       // The same plan applied cleanly to a twin sandbox.
-      const clean = await mirroredSandbox(tempDir(), { people: PEOPLE, hourlyLimit: 100_000 });
-      sandboxes.push(clean.sb);
-      const twin = approvedPlan(clean.db, clean.instanceId, bulkOperations(clean.sb, OPERATIONS));
+      const cleanSb = await startPlansSandbox({ people: PEOPLE, hourlyLimit: 100_000 });
+      sandboxes.push(cleanSb);
+      // The twin sandbox holds what the crash sandbox held before its apply, so the copied plan fits it.
+      expect(sandboxState(cleanSb)).toEqual(before);
+      expect(bulkOperations(cleanSb, OPERATIONS)).toEqual(operations);
+      const clean = { sb: cleanSb, ...openPlansDb(twinDir, cleanSb) };
+      const twin = getPlan(clean.db, plan.id);
+      expect(twin.state).toBe(plan.state);
+      expect(twin.operations).toHaveLength(OPERATIONS);
       const cleanResult = await applyPlan({
         db: clean.db,
         client: makeClient(clean.sb).client,

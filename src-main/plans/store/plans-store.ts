@@ -269,6 +269,23 @@ export function listOperationRows(db: DB, planId: string): OperationRow[] {
   return db.prepare('SELECT * FROM plan_operations WHERE plan_id = ? ORDER BY seq').all(planId) as OperationRow[];
 }
 
+/** The named operations of a plan (an id of another plan's operation is not among them), in plan order. */
+export function getOperationRows(db: DB, planId: string, ids: readonly number[]): OperationRow[] {
+  if (ids.length === 0) return [];
+  return db
+    .prepare('SELECT * FROM plan_operations WHERE plan_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY seq')
+    .all(planId, JSON.stringify(ids)) as OperationRow[];
+}
+
+/** How many operations the plan has, and how many of them wait for an approval. */
+export function approvalCounts(db: DB, planId: string): { total: number; unapproved: number } {
+  return db
+    .prepare(
+      'SELECT count(*) AS total, coalesce(sum(approved_by IS NULL), 0) AS unapproved FROM plan_operations WHERE plan_id = ?',
+    )
+    .get(planId) as { total: number; unapproved: number };
+}
+
 export function setApproval(
   db: DB,
   ids: readonly number[],

@@ -15,8 +15,8 @@
  *   to a few hundred people, each leaving the search index a segment more to merge (a quarter more
  *   work in all); sized by CPU time they stay near a page. But the app's connection waits for the
  *   wall-clock time: where other processes stretch a transaction's wall-clock time beyond its CPU
- *   time, the work per transaction is counted down by that stretch (to a quarter of the budget at
- *   most; TransactionClock.workBudgetMs).
+ *   time, the work per transaction is counted down by that stretch (to half the budget at most;
+ *   TransactionClock.workBudgetMs).
  * - A batch that starts with `restoreIndexes` or `compactSearch` first builds the deferred indexes
  *   back or merges the search index, in transactions of their own (write-rebuild.ts), then commits
  *   the rest.

@@ -338,7 +338,11 @@ function printWrites(runs: FullRun[], raw: RawInsertResult): void {
     each((r) => `${fmt(r.result.timing.maxWriteMs, 1)} ms`),
     'target < 250 ms',
   );
-  for (const r of runs) console.log(`      at ${fmt(r.pageSize)}: ${r.result.timing.longestWrite}`);
+  for (const r of runs) {
+    const slow = r.result.timing.slowWrites;
+    console.log(`      at ${fmt(r.pageSize)}: ${r.result.timing.longestWrite}; ${fmt(slow.length)} of 250 ms or more`);
+    for (const w of slow.slice(0, 12)) console.log(`        ${fmt(w.ms, 1).padStart(8)} ms  ${w.what}`);
+  }
   printAppSide(runs);
 }
 

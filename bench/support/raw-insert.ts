@@ -3,9 +3,10 @@
  * into a fresh database of the same schema, under the sync's own conditions:
  * - the write worker's pragmas (64 MB page cache, synchronous NORMAL, foreign keys, checkpoints
  *   between transactions rather than inside them, as the worker runs them);
- * - the secondary indexes (and the logs' per-person tables' triggers) dropped on the empty tables
- *   exactly as a first sync drops them (index-store.ts), and built back at the end: every index in
- *   one statement, every per-person table with one sorted INSERT ... SELECT. The build is counted.
+ * - every secondary index (and the logs' per-person tables' triggers) dropped on the empty tables,
+ *   including those a first sync keeps while filling (index-store.ts; a bulk load in one
+ *   transaction per table builds them fastest at the end), and built back at the end: every index
+ *   in one statement, every per-person table with one sorted INSERT ... SELECT. The build is counted.
  * - one prepared statement and one transaction per table, rows already in memory as value arrays
  *   (read from the synced mirror before the clock starts).
  */
@@ -104,7 +105,9 @@ export function rawInsert(source: DB, dir: string, instanceId: string, instanceN
   const timer = clock();
   const byTable: RawInsertResult['byTable'] = {};
   let rows = 0;
-  timer.time(() => db.transaction(() => SYNC_ENTITIES.forEach((e) => deferIndexes(db, e))).immediate());
+  timer.time(() =>
+    db.transaction(() => SYNC_ENTITIES.forEach((e) => deferIndexes(db, e, { keepSmall: false }))).immediate(),
+  );
   for (const { table, columns } of COPY) {
     const values = source.prepare(`SELECT ${columns} FROM ${table}`).raw(true).all() as unknown[][];
     const marks = columns

@@ -17,6 +17,8 @@ export interface WriteTiming {
   /** Longest single transaction, and what it wrote. */
   maxWriteMs: number;
   longestWrite: string;
+  /** Every transaction of SLOW_TRANSACTION_MS or more, with what it wrote. */
+  slowWrites: { ms: number; what: string }[];
   /** Records written (applied, whether or not they changed anything). */
   rows: number;
   transactions: number;
@@ -50,6 +52,7 @@ export class RunBook {
       writeCpuMs: 0,
       maxWriteMs: 0,
       longestWrite: '',
+      slowWrites: [],
       rows: 0,
       transactions: 0,
       transactionMs: [],
@@ -94,6 +97,7 @@ export class RunBook {
       t.maxWriteMs = result.longest.ms;
       t.longestWrite = result.longest.what;
     }
+    t.slowWrites.push(...result.slow);
     t.rows += result.rows;
     // Numbers rise; batches written together share theirs.
     for (const { id, ms } of result.transactions) {

@@ -81,10 +81,15 @@ export interface BatchResult {
   transactions: { id: number; ms: number }[];
   /** The longest of those transactions, and what it wrote ("people: 250 records", "index ..."). */
   longest: { ms: number; what: string };
+  /** Transactions of SLOW_TRANSACTION_MS or more, with what they wrote (the benchmark names them). */
+  slow: { ms: number; what: string }[];
 }
 
+/** A write transaction this long keeps the app's connection waiting noticeably (issue 16's bound). */
+export const SLOW_TRANSACTION_MS = 250;
+
 /** What one transaction did for one batch (or one slice of it). */
-export type UnitResult = Omit<BatchResult, 'ms' | 'cpuMs' | 'transactions' | 'longest'>;
+export type UnitResult = Omit<BatchResult, 'ms' | 'cpuMs' | 'transactions' | 'longest' | 'slow'>;
 
 function createWriters(db: DB, instanceId: string): Record<SyncEntity, EntityWriter> {
   return {

@@ -13,7 +13,10 @@
  *   (Linux; elsewhere their wall-clock time). On a machine busy with other work the wall-clock time
  *   of a transaction says more about the others than about it, and slices sized by it would shrink
  *   to a few hundred people, each leaving the search index a segment more to merge (a quarter more
- *   work in all); sized by CPU time they stay near a page.
+ *   work in all); sized by CPU time they stay near a page. But the app's connection waits for the
+ *   wall-clock time: where other processes stretch a transaction's wall-clock time beyond its CPU
+ *   time, the work per transaction is counted down by that stretch (to half the budget at most;
+ *   TransactionClock.workBudgetMs).
  * - A batch that starts with `restoreIndexes` or `compactSearch` first builds the deferred indexes
  *   back or merges the search index, in transactions of their own (write-rebuild.ts), then commits
  *   the rest.
@@ -59,9 +62,9 @@ function describeUnits(units: readonly WriteBatch[]): string {
 }
 
 /** A batch as units: its `apply` split into slices of `size` records, the rest of it with the last. */
-function unitsOf(batch: WriteBatch, rates: WriteSlicer): WriteBatch[] {
+function unitsOf(batch: WriteBatch, rates: WriteSlicer, workMs: number): WriteBatch[] {
   const apply = applyOf(batch.ops);
-  const size = apply ? rates.size(apply.entity) : 0;
+  const size = apply ? rates.size(apply.entity, workMs) : 0;
   if (!apply || apply.records.length <= size) return [batch];
   const units: WriteBatch[] = [];
   for (let from = 0; from < apply.records.length; from += size) {
@@ -75,10 +78,10 @@ function unitsOf(batch: WriteBatch, rates: WriteSlicer): WriteBatch[] {
   return units;
 }
 
-function estimate(unit: WriteBatch, rates: WriteSlicer, budgetMs: number): number {
+function estimate(unit: WriteBatch, rates: WriteSlicer, workMs: number): number {
   const apply = applyOf(unit.ops);
   if (!apply) return UNIT_OVERHEAD_MS;
-  return UNIT_OVERHEAD_MS + (apply.records.length * budgetMs) / Math.max(1, rates.size(apply.entity));
+  return UNIT_OVERHEAD_MS + (apply.records.length * workMs) / Math.max(1, rates.size(apply.entity, workMs));
 }
 
 export function createBatchExecutor(db: DB, instanceId: string, options: ExecutorOptions = {}): BatchExecutor {
@@ -136,9 +139,12 @@ export function createBatchExecutor(db: DB, instanceId: string, options: Executo
         else rebuild.searchIndex(acc);
       }
       if (rest.ops.some(isMaintenance)) throw new Error('restoreIndexes and compactSearch lead their batch');
-      for (const unit of unitsOf(rest, rates)) {
-        const ms = estimate(unit, rates, budgetMs);
-        if (group.length > 0 && groupMs + ms > budgetMs) flush();
+      // The work that fits the budget on this machine now (the CPU time, where measured, counted
+      // down when other processes stretch it).
+      const workMs = clock.workBudgetMs(budgetMs);
+      for (const unit of unitsOf(rest, rates, workMs)) {
+        const ms = estimate(unit, rates, workMs);
+        if (group.length > 0 && groupMs + ms > workMs) flush();
         group.push({ unit, acc });
         groupMs += ms;
       }

@@ -31,7 +31,9 @@ class CopyRate {
     return Math.min(max, Math.max(min, Math.floor(budgetMs / msPerUnit)));
   }
   record(units: number, ms: number): void {
-    this.rate.record(units, ms);
+    // A CPU clock ticks every few ms: a shorter reading (a small log's keys) would say the work is
+    // free, and the next table would go in one slice.
+    if (ms >= MIN_READING_MS) this.rate.record(units, ms);
   }
 }
 
@@ -49,7 +51,7 @@ export function createRebuilder(db: DB, clock: TransactionClock, budgetMs: numbe
     charge(acc, sorted.ms, sorted.cpuMs);
     try {
       for (let from = 0; ;) {
-        const to = Math.min(sorted.value, from + copyRate.rows(budgetMs));
+        const to = Math.min(sorted.value, from + copyRate.rows(clock.workBudgetMs(budgetMs)));
         const last = to >= sorted.value;
         clock.run(
           () => {
@@ -85,7 +87,7 @@ export function createRebuilder(db: DB, clock: TransactionClock, budgetMs: numbe
     /** The people search index merged into one segment, a budget's worth of pages per transaction. */
     searchIndex(acc: BatchAcc) {
       for (let step = 0; step < MAX_MERGE_STEPS; step++) {
-        const pages = mergeRate.rows(budgetMs, 50, 20_000);
+        const pages = mergeRate.rows(clock.workBudgetMs(budgetMs), 50, 20_000);
         const merged = clock.run(
           () => mergeSearchIndexStep(db, pages),
           () => [{ acc, share: 1 }],
@@ -97,6 +99,8 @@ export function createRebuilder(db: DB, clock: TransactionClock, budgetMs: numbe
     },
   };
 }
+
+const MIN_READING_MS = 5;
 
 /** A bound on merge steps, should the index keep reporting work (it would be a bug). */
 const MAX_MERGE_STEPS = 100_000;

@@ -48,10 +48,10 @@ export class WriteSlicer {
   constructor(private readonly targetMs = 20) {}
 
   /** Rows for the next slice of `entity`. */
-  size(entity: SyncEntity): number {
+  size(entity: SyncEntity, targetMs = this.targetMs): number {
     const rate = this.rates.get(entity)?.value;
     if (rate === undefined) return INITIAL_ROWS[entity];
-    return Math.min(10_000, Math.max(25, Math.floor(this.targetMs / Math.max(rate, 1e-4))));
+    return Math.min(10_000, Math.max(25, Math.floor(targetMs / Math.max(rate, 1e-4))));
   }
 
   /** How long a slice of `rows` took. */

@@ -6,9 +6,10 @@
  * one would run inside a commit.
  */
 import type { DB } from '../db/open';
-import type { BatchResult, UnitResult } from './write-batch';
+import { SLOW_TRANSACTION_MS, type BatchResult, type UnitResult } from './write-batch';
 import { addCounts } from './write-common';
 import { threadCpuMs } from './thread-cpu';
+import { DecayingRate } from './write-slicer';
 
 /** A batch's result as its transactions add up. */
 export type BatchAcc = BatchResult;
@@ -21,6 +22,7 @@ export const emptyAcc = (): BatchAcc => ({
   rows: 0,
   transactions: [],
   longest: { ms: 0, what: '' },
+  slow: [],
 });
 
 /** What one unit of a batch did, added to the batch's result. */
@@ -42,6 +44,7 @@ export function charge(acc: BatchAcc, ms: number, cpuMs: number | null): void {
 function noteTransaction(acc: BatchAcc, id: number, ms: number, what: string): void {
   if (acc.transactions[acc.transactions.length - 1]?.id !== id) acc.transactions.push({ id, ms });
   if (ms > acc.longest.ms) acc.longest = { ms, what };
+  if (ms >= SLOW_TRANSACTION_MS && acc.slow.at(-1)?.what !== what) acc.slow.push({ ms, what });
 }
 
 /** Runs `work` and measures it on the wall clock and in this thread's CPU. */
@@ -65,6 +68,9 @@ export interface TransactionOptions {
 const CHECKPOINT_AFTER_MS = 1000;
 const CHECKPOINT_AFTER_TRANSACTIONS = 20;
 
+/** The most a busy machine shrinks the work per transaction (see workBudgetMs). */
+const MAX_STRETCH = 2;
+
 export class TransactionClock {
   private count = 0;
   private sinceCheckpoint = { ms: 0, transactions: 0 };
@@ -74,6 +80,8 @@ export class TransactionClock {
    * than about the writes), else its wall-clock time.
    */
   lastWorkMs = 0;
+  /** Wall-clock and CPU time of recent transactions, decaying: how much the machine stretches them. */
+  private readonly stretch = new DecayingRate();
 
   constructor(
     private readonly db: DB,
@@ -92,6 +100,8 @@ export class TransactionClock {
     this.options.beforeTransaction?.();
     const { value, ms, cpuMs } = measure(() => this.db.transaction(work).immediate());
     this.lastWorkMs = cpuMs ?? ms;
+    // Wall-clock ms per CPU ms; tiny transactions say more about the clock's tick than the machine.
+    if (cpuMs !== null && ms >= 5) this.stretch.record(Math.max(cpuMs, 0.5), ms);
     const id = ++this.count;
     const label = what(value);
     const shares = sharesOf(value);
@@ -102,6 +112,19 @@ export class TransactionClock {
     const last = shares[shares.length - 1];
     if (last) this.checkpointMaybe(last.acc, ms);
     return value;
+  }
+
+  /**
+   * The work (CPU where measured) a transaction may do to last about `budgetMs` on the wall clock:
+   * on a machine busy with other processes a transaction's wall-clock time is its CPU time times
+   * how much the others delay it, and the app's connection waits for the wall-clock time. Counted
+   * down to half the budget at most: smaller slices cost more than they spare (each commit writes
+   * its index pages again, each people slice leaves the search index a segment more; at a quarter,
+   * the sync's CPU per record rose by a sixth at 20,000 people under load).
+   */
+  workBudgetMs(budgetMs: number): number {
+    const stretch = Math.min(MAX_STRETCH, Math.max(1, this.stretch.value ?? 1));
+    return budgetMs / stretch;
   }
 
   private checkpointMaybe(acc: BatchAcc, ms: number): void {

@@ -37,9 +37,14 @@ export function viewStatements(instanceId: string): string[] {
       WHERE instance_id = ${i} AND deleted_at IS NULL`,
     `CREATE TEMP VIEW assignments AS SELECT association_id, program_id, person_id, role_id, role_name
       FROM main.mirror_program_assignments WHERE instance_id = ${i} AND deleted_at IS NULL`,
-    // person_key is the person's row key (people.key): sessions and changes are indexed by it.
-    `CREATE TEMP VIEW sessions AS SELECT session_id, user_id AS person_id, started_at, ended_at, ip, user_agent,
-      user_key AS person_key FROM main.mirror_login_sessions WHERE instance_id = ${i}`,
+    // person_key is the person's row key (people.key): sessions and changes are indexed by it. A
+    // person's sessions are found through the per-person copy (mirror_login_sessions_by_user), whose
+    // key holds the whole row's place: the log itself has no person index (migration 0018).
+    `CREATE TEMP VIEW sessions AS SELECT l.session_id, l.user_id AS person_id, l.started_at, l.ended_at, l.ip,
+      l.user_agent, b.user_key AS person_key
+      FROM main.mirror_login_sessions l JOIN main.mirror_login_sessions_by_user b
+        ON b.user_key = l.user_key AND b.started_at = l.started_at AND b.key = l.key
+      WHERE l.instance_id = ${i}`,
     `CREATE TEMP VIEW changes AS SELECT e.event_id, e.user_id AS person_id, e.action, e.detail,
       (SELECT r.name FROM main.mirror_roles r WHERE r.instance_id = e.instance_id
         AND r.id = CAST(substr(e.detail, 2, length(e.detail) - 2) AS INTEGER)

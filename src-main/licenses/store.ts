@@ -65,9 +65,12 @@ export function latestSessionByPerson(db: DB, instanceId: string): Map<number, s
   const range = personKeyRange(db, instanceId);
   if (!range) return new Map();
   const rows = db
-    .prepare('SELECT user_id, max(started_at) FROM mirror_login_sessions WHERE key BETWEEN ? AND ? GROUP BY user_key')
+    .prepare(
+      `SELECT user_key - ?, max(started_at) FROM mirror_login_sessions_by_user
+       WHERE user_key BETWEEN ? AND ? GROUP BY user_key`,
+    )
     .raw(true)
-    .all(range.base, range.last) as [number, string][];
+    .all(range.base, range.base, range.last) as [number, string][];
   return new Map(rows);
 }
 

@@ -66,17 +66,17 @@ export function loadReviewPeople(db: DB, instanceId: string): ReviewPerson[] {
   }));
 }
 
-/** Each person's newest session start, in seconds (one pass over the session index). */
+/** Each person's newest session start, in seconds (one pass over the per-person copy of the sessions). */
 function latestSessions(db: DB, instanceId: string): Map<number, number> {
   const range = personKeyRange(db, instanceId);
   if (!range) return new Map();
   const rows = db
     .prepare(
-      `SELECT user_id, max(started_at) FROM mirror_login_sessions
-       WHERE key BETWEEN ? AND ? GROUP BY user_key`,
+      `SELECT user_key - ?, max(started_at) FROM mirror_login_sessions_by_user
+       WHERE user_key BETWEEN ? AND ? GROUP BY user_key`,
     )
     .raw(true)
-    .all(range.base, range.last) as [number, string][];
+    .all(range.base, range.base, range.last) as [number, string][];
   const out = new Map<number, number>();
   for (const [id, at] of rows) {
     const s = wireToSeconds(at);

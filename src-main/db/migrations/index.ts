@@ -17,6 +17,7 @@ import { m0014LogShadows } from './0014-log-shadows';
 import { m0015Reviews } from './0015-reviews';
 import { m0016LogPersonIndexes } from './0016-log-person-indexes';
 import { m0017InvestigatePeerState } from './0017-investigate-peer-state';
+import { m0018SessionsPersonIndexDropped } from './0018-sessions-person-index-dropped';
 
 export interface Migration {
   version: number;
@@ -43,4 +44,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0015Reviews,
   m0016LogPersonIndexes,
   m0017InvestigatePeerState,
+  m0018SessionsPersonIndexDropped,
 ];

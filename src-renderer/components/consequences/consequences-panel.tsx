@@ -57,7 +57,11 @@ export function ConsequencesPanel({ planId, active, onFilter }: Props) {
             title={c.names.join(', ')}
           >
             <Group gap="xs" wrap="nowrap">
-              <Badge color={active === c.kind ? 'orange' : 'gray'} variant={active === c.kind ? 'filled' : 'light'}>
+              <Badge
+                color={active === c.kind ? 'orange' : 'gray'}
+                variant={active === c.kind ? 'filled' : 'light'}
+                style={{ flexShrink: 0, minWidth: 36 }}
+              >
                 {c.count}
               </Badge>
               <Text size="sm" fw={active === c.kind ? 600 : 400}>

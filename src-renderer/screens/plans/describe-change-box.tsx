@@ -207,7 +207,7 @@ function OperationsPreview({ reading: r }: { reading: Reading }) {
           Left out:{' '}
           {r.unchanged
             .slice(0, 3)
-            .map((u) => `${u.name} (${u.reason})`)
+            .map((u) => (u.reason.includes(u.name) ? u.reason : `${u.name}: ${u.reason}`))
             .join('; ')}
           {r.unchanged.length > 3 ? '; …' : ''}
         </Text>

@@ -7,13 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAiService, type AiService } from '../ai/ai-service';
-import { createAskService, type AskService } from '../ask/ask-service';
-import { ASK_TEST_NOW, syncedMirror } from '../ask/test-support/ask-mirror';
+import type { AiService } from '../ai/ai-service';
+import type { AskService } from '../ask/ask-service';
+import { ASK_TEST_NOW } from '../ask/test-support/ask-mirror';
 import type { DB } from '../db/open';
 import { getPlan } from '../plans';
 import { buildChange } from './change-build';
-import { createLifecycleService, type LifecycleService } from './lifecycle-service';
+import type { LifecycleService } from './lifecycle-service';
+import { TEST_ADMINISTRATOR, lifecycleOverMirror } from './test-support/lifecycle-mirror';
 
 let dir: string;
 let db: DB;
@@ -22,23 +23,11 @@ let ask: AskService;
 let ai: AiService;
 let lifecycle: LifecycleService;
 const NOW = new Date(ASK_TEST_NOW).toISOString();
-const ADMIN = 'Test Administrator';
+const ADMIN = TEST_ADMINISTRATOR;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-consequences-'));
-  const mirror = await syncedMirror(dir);
-  db = mirror.db;
-  instanceId = mirror.instanceId;
-  ask = createAskService({ db, now: () => ASK_TEST_NOW });
-  ai = createAiService({ db });
-  lifecycle = createLifecycleService({
-    db,
-    ask,
-    ai,
-    instances: { get: (id) => ({ id }) },
-    administrator: () => ADMIN,
-    now: () => ASK_TEST_NOW,
-  });
+  ({ db, instanceId, ask, ai, lifecycle } = await lifecycleOverMirror(dir));
 }, 120_000);
 afterAll(() => {
   ask?.close();

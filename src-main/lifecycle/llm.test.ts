@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAiService } from '../ai/ai-service';
 import {
   schemaName,
   startOpenAiStubServer,
@@ -16,10 +15,10 @@ import {
   type OpenAiStubServer,
   type StubReply,
 } from '../ai/test-support/openai-stub-server';
-import { createAskService, type AskService } from '../ask/ask-service';
-import { ASK_TEST_NOW, syncedMirror } from '../ask/test-support/ask-mirror';
+import type { AskService } from '../ask/ask-service';
 import type { DB } from '../db/open';
-import { createLifecycleService, type LifecycleService } from './lifecycle-service';
+import type { LifecycleService } from './lifecycle-service';
+import { lifecycleOverMirror } from './test-support/lifecycle-mirror';
 
 let dir: string;
 let db: DB;
@@ -33,9 +32,14 @@ let mirrorWords: string[];
 beforeAll(async () => {
   stub = await startOpenAiStubServer();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-describe-llm-'));
-  const m = await syncedMirror(dir, 120, 3);
-  db = m.db;
-  instanceId = m.instanceId;
+  ({ db, instanceId, ask, lifecycle } = await lifecycleOverMirror(dir, {
+    people: 120,
+    seed: 3,
+    ai: {
+      settings: { llm: { enabled: true, baseUrl: stub.baseUrl, model: 'stub-model', timeoutMs: 3000 } },
+      getLlmKey: async () => null,
+    },
+  }));
   org = db
     .prepare(
       `SELECT o.name FROM mirror_organizations o JOIN mirror_people p ON p.instance_id = o.instance_id AND p.company_id = o.id
@@ -48,20 +52,6 @@ beforeAll(async () => {
     .raw()
     .all(instanceId);
   mirrorWords = (people.flat() as string[]).filter((w) => w.length > 3);
-  const ai = createAiService({
-    db,
-    settings: { llm: { enabled: true, baseUrl: stub.baseUrl, model: 'stub-model', timeoutMs: 3000 } },
-    getLlmKey: async () => null,
-  });
-  ask = createAskService({ db, now: () => ASK_TEST_NOW, ai });
-  lifecycle = createLifecycleService({
-    db,
-    ask,
-    ai,
-    instances: { get: (id) => ({ id }) },
-    administrator: () => 'Test Administrator',
-    now: () => ASK_TEST_NOW,
-  });
 }, 120_000);
 afterAll(async () => {
   ask?.close();

@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAiService } from '../ai/ai-service';
-import { createAskService, type AskService } from '../ask/ask-service';
-import { ASK_TEST_NOW, syncedMirror } from '../ask/test-support/ask-mirror';
+import type { AskService } from '../ask/ask-service';
+import { ASK_TEST_NOW } from '../ask/test-support/ask-mirror';
 import type { DB } from '../db/open';
 import { parseChange } from './describe/read-change';
-import { createLifecycleService, type LifecycleService } from './lifecycle-service';
+import type { LifecycleService } from './lifecycle-service';
+import { lifecycleOverMirror } from './test-support/lifecycle-mirror';
 import { SENTENCE_CASES } from './test-support/sentence-cases';
 
 let dir: string;
@@ -25,19 +25,7 @@ const NOW = new Date(ASK_TEST_NOW).toISOString();
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-describe-'));
-  const mirror = await syncedMirror(dir);
-  db = mirror.db;
-  instanceId = mirror.instanceId;
-  ask = createAskService({ db, now: () => ASK_TEST_NOW });
-  const ai = createAiService({ db });
-  lifecycle = createLifecycleService({
-    db,
-    ask,
-    ai,
-    instances: { get: (id) => ({ id }) },
-    administrator: () => 'Test Administrator',
-    now: () => ASK_TEST_NOW,
-  });
+  ({ db, instanceId, ask, lifecycle } = await lifecycleOverMirror(dir));
 }, 120_000);
 afterAll(() => {
   ask?.close();

@@ -92,6 +92,16 @@ export interface Consequence {
 const sentence = z.string().trim().min(1).max(2000);
 const asOf = z.iso.datetime().optional();
 
+/** A change as edited: the action, and who as the query object or as SQL (checked by Ask's guard). */
+const changeInput = z.object({
+  instanceId: planInstanceIdSchema,
+  sentence,
+  action: lifecycleActionSchema,
+  query: askQuerySchema.optional(),
+  sql: z.string().min(1).max(20_000).optional(),
+  now: asOf,
+});
+
 export const lifecycleChannels = {
   /** Reads a sentence into a change and says what it would do; nothing is written. */
   'lifecycle:describe': channel<ChangeReading>()({
@@ -100,31 +110,12 @@ export const lifecycleChannels = {
   }),
   /** The same for an edited change (the action, and the query object or edited SQL). */
   'lifecycle:preview': channel<ChangeReading>()({
-    input: z
-      .object({
-        instanceId: planInstanceIdSchema,
-        sentence,
-        action: lifecycleActionSchema,
-        query: askQuerySchema.optional(),
-        sql: z.string().min(1).max(20_000).optional(),
-        now: asOf,
-      })
-      .strict(),
+    input: changeInput.strict(),
     reads: ['mirror', 'plans'],
   }),
   /** The confirmed change as a new draft plan (each operation says why; the suggestion is recorded). */
   'lifecycle:createPlan': channel<BuildResult & { suggestionId: string }>()({
-    input: z
-      .object({
-        instanceId: planInstanceIdSchema,
-        sentence,
-        action: lifecycleActionSchema,
-        query: askQuerySchema.optional(),
-        sql: z.string().min(1).max(20_000).optional(),
-        engine: z.enum(['grammar', 'llm']).optional(),
-        now: asOf,
-      })
-      .strict(),
+    input: changeInput.extend({ engine: z.enum(['grammar', 'llm']).optional() }).strict(),
     writes: ['plans', 'audit', 'ai'],
   }),
   /** What a plan would do beyond its operations: lost access, orphaned roles and programs, privilege. */

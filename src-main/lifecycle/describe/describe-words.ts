@@ -86,7 +86,10 @@ function namesOf(lexicon: Lexicon, c: Category): string[] {
 
 /** Sentences the grammar reads, about the names the sentence used first, then the instance's. */
 export function exampleSentences(lexicon: Lexicon, named: Entity[] = []): string[] {
-  const roles = namesOf(lexicon, 'role').filter((r) => !lexicon.utaOnlyRoles.has(r));
+  // Examples name an everyday role, not an administrator's.
+  const roles = namesOf(lexicon, 'role').filter(
+    (r) => !lexicon.utaOnlyRoles.has(r) && !/admin|approver|director|executive/i.test(r),
+  );
   const pick = (c: Category, fallback: string[]) => {
     const own = named.map((e) => e.entry.names[c]).filter((n): n is string => !!n);
     return [...own, ...fallback];

@@ -132,6 +132,41 @@ export const PATTERNS: Pattern[] = [
     build: (g, ctx, w) => removeRole(ctx, entityAt(ctx, w, g[1]), entityAt(ctx, w, g[2]), span(g[3])),
   },
   {
+    // "remove all reviewers from P": the role is the program role the people hold there.
+    re: words(`${REMOVE} (?:all |every |the )*(e\\d+) (?:off|from|out of) ${P}`),
+    build: (g, ctx, w) => {
+      const role = entityAt(ctx, w, g[1]);
+      const program = entityAt(ctx, w, g[2]);
+      if (!isProgramRole(ctx, role) || !programName(program)) return null;
+      used(role, program);
+      return {
+        action: { kind: 'remove_assignment', program: programName(program), role: roleName(role) },
+        selection: null,
+      };
+    },
+  },
+  {
+    // "remove everyone from P who has not logged in for 6 months": the selection follows the program.
+    re: words(
+      `(?:${REMOVE}|unenroll|unenrol|kick|take) (?:everyone|everybody|all|people|users|those|anyone) (?:off|from|out of) ${P} ((?:who|whose|that|with|without|at|in|from) .+)`,
+    ),
+    build: (g, ctx, w) => {
+      const program = entityAt(ctx, w, g[1]);
+      if (!programName(program)) return null;
+      used(program);
+      return {
+        action: { kind: 'remove_assignment', program: programName(program), role: null },
+        selection: g[2] as Span,
+      };
+    },
+  },
+  {
+    re: words(
+      `${REMOVE} (?:all |every |any |their |the )*(?:program )?(?:assignments?|programs?)(?: roles?)? (?:from|of|for) ${SEL}`,
+    ),
+    build: (g) => ({ action: { kind: 'remove_assignment', program: null, role: null }, selection: g[1] as Span }),
+  },
+  {
     re: words(
       `(?:${REMOVE}|unenroll|unenrol|kick|take) ${SEL} (?:off|from|out of|off of) ${P}(?: as (?:an? )?(e\\d+))?`,
     ),
@@ -146,6 +181,13 @@ export const PATTERNS: Pattern[] = [
     },
   },
   // Expiry (before deactivation: "end access for X on D" has a date).
+  {
+    re: words(`(?:set|change|update|give|put) (?:an? )?${EXPIRY} (?:to|at|as|of|on) (.+?) (?:for|of|on|to) ${SEL}`),
+    build: (g, _ctx, w) =>
+      dateLike(w, g[1])
+        ? { action: { kind: 'set_expiry', date: '' }, selection: g[2] as Span, date: g[1] as Span }
+        : null,
+  },
   {
     re: words(`(?:set|change|update|make|put|move|give) ${EXPIRY} (?:of|for|on) ${SELG} (?:to|on|at|as|for) (.+)`),
     build: (_g, _ctx, _w) => ({
@@ -182,7 +224,7 @@ export const PATTERNS: Pattern[] = [
   },
   // Roles.
   {
-    re: words(`${REMOVE} ${R}(?: away)? (?:from|for|of) ${SEL}`),
+    re: words(`${REMOVE}(?: away)? ${R}(?: away)? (?:from|for|of) ${SEL}`),
     build: (g, ctx, w) => removeRole(ctx, entityAt(ctx, w, g[1]), null, g[2] as Span),
   },
   {
@@ -299,6 +341,16 @@ export const PATTERNS: Pattern[] = [
     build: (g) => ({ action: { kind: 'deactivate' }, selection: g[1] as Span }),
   },
 ];
+
+/** Words that can be a day: digits, or a month's name. */
+function dateLike(words: string[], span: (number | null)[] | undefined): boolean {
+  if (!span || span[0] === null || span[0] === undefined) return false;
+  const text = words
+    .slice(span[0], span[1] ?? undefined)
+    .filter((x) => !/^e\d+$/.test(x))
+    .join(' ');
+  return /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|tomorrow|today|next|end/.test(text);
+}
 
 function setDepartment(e: Entity | null, sel: Span): ActionFind | null {
   const d = e?.entry.names.department;

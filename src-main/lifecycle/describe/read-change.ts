@@ -77,6 +77,9 @@ function selectionQuery(text: string, lexicon: Lexicon, now: number) {
   return first!;
 }
 
+const LACKS_IT =
+  /\b(?:who|that|which)\s+(?:lacks?|(?:does|do)\s+not\s+(?:have|hold)|(?:is|are)\s+missing)\s+(?:it|them|that role|the role|this role)\b|\bwithout (?:it|that role|this role)\b/i;
+
 const hasFilter = (people: AskPersonFilter[], f: AskPersonFilter) =>
   people.some((p) => JSON.stringify(p) === JSON.stringify(f));
 
@@ -90,9 +93,32 @@ function withActionCondition(query: AskQuery, action: LifecycleAction): AskQuery
   return { ...query, people: [...query.people, extra] };
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*';
+
+/** "December 31, 2026", "31 December 2026", "Dec 31" (the next one to come without a year). */
+function calendarDay(text: string, now: number): string | null {
+  const t = text.toLowerCase().replace(/,/g, ' ').replace(/\s+/g, ' ');
+  const m =
+    new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?(?: (\\d{4}))?\\b`).exec(t) ??
+    new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH}(?: (\\d{4}))?\\b`).exec(t);
+  if (!m) return null;
+  const [month, day] = /^\d/.test(m[1]!) ? [m[2]!, Number(m[1])] : [m[1]!, Number(m[2])];
+  const mi = MONTHS.indexOf(month.slice(0, 3));
+  const today = new Date(now);
+  const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  let year = m[3] ? Number(m[3]) : today.getUTCFullYear();
+  if (!m[3] && Date.UTC(year, mi, day) < todayUtc) year++;
+  const date = new Date(Date.UTC(year, mi, day));
+  if (date.getUTCMonth() !== mi || day < 1) return null;
+  return date.toISOString().slice(0, 10);
+}
+
 function expiryDay(text: string, now: number): string | null {
   const iso = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text);
   if (iso) return iso[1]!;
+  const calendar = calendarDay(text, now);
+  if (calendar) return calendar;
   const time = extractTime(text, now);
   const w = time.future[0] ?? time.windows[0];
   const at = w?.from ?? w?.to;
@@ -123,10 +149,15 @@ export function parseChange(sentence: string, lexicon: Lexicon, now: number): Ch
     action = { kind: 'set_expiry', date: day };
   }
   if (found.text) action = { kind: 'set_title', title: spanText(found.text).slice(0, 200) };
-  const selection = found.selection ? spanText(found.selection) : 'everyone';
+  let selection = found.selection ? spanText(found.selection) : 'everyone';
+  // "... who lack it": those without the role the sentence gives.
+  const lacking = action.kind === 'add_role' && LACKS_IT.test(selection);
+  if (lacking) selection = selection.replace(LACKS_IT, ' ').replace(/\s+/g, ' ').trim() || 'everyone';
   const parsed = selectionQuery(selection, lexicon, now);
   if (!parsed.ok)
     return { ok: false, named: entities, message: `The people to change could not be read: ${parsed.message}` };
-  const query = withActionCondition({ ...parsed.query, output: { kind: 'list' } }, action);
+  let query = withActionCondition({ ...parsed.query, output: { kind: 'list' } }, action);
+  if (lacking && action.kind === 'add_role')
+    query = { ...query, people: [...query.people, { kind: 'role', roles: [action.role], mode: 'none' }] };
   return { ok: true, change: { action, query }, notes: parsed.notes };
 }

@@ -277,6 +277,43 @@ export const SENTENCE_CASES: SentenceCase[] = [
     and(EXT, ORG('Heritage Disability League')),
     { kind: 'set_expiry', date: '2027-06-30' },
   ],
+  [
+    'set access expiry to 2027-01-01 for everyone at Sierra Nutrition Services',
+    and(ORG('Sierra Nutrition Services')),
+    { kind: 'set_expiry', date: '2027-01-01' },
+  ],
+  [
+    'Set the expiry date of all external accounts to December 31, 2026',
+    and(EXT),
+    { kind: 'set_expiry', date: '2026-12-31' },
+  ],
+  // More phrasings.
+  [
+    'take away Grants Officer from inactive users',
+    and(STATUS('Inactive'), HOLDS('Grants Officer')),
+    remove('Grants Officer'),
+  ],
+  [`remove all reviewers from ${YDG}`, and(ASSIGNED('Reviewer', YDG)), unassign(YDG, 'Reviewer')],
+  [
+    `remove everyone from ${FSE} who has not logged in for 90 days`,
+    and(NOT_SINCE(D90), ASSIGNED(null, FSE)),
+    unassign(FSE, null),
+  ],
+  [
+    'remove program assignments from external people at Delta Family Trust',
+    and(EXT, ORG('Delta Family Trust'), ASSIGNED(null, null)),
+    unassign(null, null),
+  ],
+  [
+    'Give the Grants Officer role to everyone titled Grants Officer who lacks it',
+    and(TITLE('Grants Officer'), `NOT ${HOLDS('Grants Officer')}`),
+    add('Grants Officer'),
+  ],
+  [
+    'grant Report Viewer to people in Finance and Grants Management',
+    and(`p.department IN ('Finance', 'Grants Management')`),
+    add('Report Viewer'),
+  ],
   // Department and title.
   [
     'move people titled Grants Assistant to the Grants Management department',

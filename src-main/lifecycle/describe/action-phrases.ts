@@ -124,6 +124,11 @@ export const PATTERNS: Pattern[] = [
     build: (g, ctx, w) => addRole(ctx, entityAt(ctx, w, g[2]), entityAt(ctx, w, g[3]), g[1] as Span),
   },
   {
+    // "add reviewers from Grants Management to P".
+    re: words(`(?:${ADD}|enroll|enrol|put) (?:all |the )?(e\\d+) (?:from|at|in) ${SEL} (?:to|on|onto|into|for) ${P}`),
+    build: (g, ctx, w) => addRole(ctx, entityAt(ctx, w, g[1]), entityAt(ctx, w, g[3]), g[2] as Span),
+  },
+  {
     re: words(`${ADD} ${R} (?:on|for|in) ${P} to ${SEL}`),
     build: (g, ctx, w) => addRole(ctx, entityAt(ctx, w, g[1]), entityAt(ctx, w, g[2]), g[3] as Span),
   },

@@ -20,7 +20,7 @@ export type ChangeParse =
 
 const LEAD =
   /^(?:please |kindly |can you |could you |would you |will you |i want to |i would like to |i'd like to |i need to |we need to |we want to |we should |you should |let us |lets |let's |go ahead and |now |then |also |and )+/;
-const TAIL = / (?:please|now|today|thanks|thank you|asap)$/;
+const TAIL = / (?:please|now|today|thanks|asap|too|also|immediately)$/;
 
 /** The words (Ask's entity marks) beside their original spelling, and the names found. */
 function marked(sentence: string, lexicon: Lexicon, aboutRoles = false) {

@@ -314,6 +314,22 @@ export const SENTENCE_CASES: SentenceCase[] = [
     and(`p.department IN ('Finance', 'Grants Management')`),
     add('Report Viewer'),
   ],
+  [
+    'Give people who hold Grants Officer the Document Manager role too',
+    and(HOLDS('Grants Officer')),
+    add('Document Manager'),
+  ],
+  [
+    `add reviewers from the Grants Management department to ${DIF}`,
+    and(DEPT('Grants Management')),
+    assign(DIF, 'Reviewer'),
+  ],
+  ['offboard all external contacts at Fairview Justice Society', and(EXT, ORG('Fairview Justice Society')), DEACTIVATE],
+  [
+    'set the access expiry for people at Delta Family Trust to 31 March 2027',
+    and(ORG('Delta Family Trust')),
+    { kind: 'set_expiry', date: '2027-03-31' },
+  ],
   // Department and title.
   [
     'move people titled Grants Assistant to the Grants Management department',

@@ -39,6 +39,8 @@ export interface AiEngine {
   explain: Task<'explain'>;
   /** An answer from retrieved passages only, each sentence citing its passages. */
   answerQuestion: Task<'answerQuestion'>;
+  /** A sentence describing a bulk change as an action and a people query, or "cannot read". */
+  describeChange: Task<'describeChange'>;
 }
 export type TaskInput<K extends TaskName> = InputOf<Tasks[K]>;
 export type TaskOutput<K extends TaskName> = OutputOf<Tasks[K]>;

@@ -42,6 +42,8 @@ export interface AskService {
     asOf?: string,
   ): Promise<AskAnswer | Extract<AskInterpretation, { ok: false }>>;
   suggestions(instanceId: string): string[];
+  /** The mirror's names as the grammar reads them (rebuilt after a sync); bulk change planning reads with it too. */
+  lexicon(instanceId: string): Lexicon;
   saved(instanceId: string): SavedQuestion[];
   save(instanceId: string, question: string, sql: string | null): SavedQuestion;
   deleteSaved(id: number): { deleted: boolean };
@@ -77,6 +79,7 @@ export function createAskService({ db, now = Date.now, timeoutMs, dbFile, ai }: 
       return { ...answer, interpretation: read.interpretation };
     },
     suggestions: (instanceId) => exampleQuestions(lexiconOf(instanceId)).slice(0, 12),
+    lexicon: lexiconOf,
     saved: (instanceId) => listSaved(db, instanceId),
     save: (instanceId, question, sql) => saveQuestion(db, instanceId, question, sql, new Date(now()).toISOString()),
     deleteSaved: (id) => ({ deleted: deleteSaved(db, id) }),

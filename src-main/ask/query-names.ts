@@ -20,13 +20,20 @@ const WORDS: Record<Category, string> = {
 
 class UnknownName extends Error {}
 
-function canonical(lexicon: Lexicon, name: string, categories: Category[]): string {
+/** A name in the mirror's spelling, in the first of the categories that has it (exactly or within a typo), or null. */
+export function mirrorName(lexicon: Lexicon, name: string, categories: Category[]): string | null {
   const norm = normName(name);
   const entry = lexicon.byNorm.get(norm) ?? fuzzyFind(lexicon, norm, norm.split(' ').length);
   for (const c of categories) {
     const found = entry?.names[c];
     if (found) return found;
   }
+  return null;
+}
+
+function canonical(lexicon: Lexicon, name: string, categories: Category[]): string {
+  const found = mirrorName(lexicon, name, categories);
+  if (found) return found;
   throw new UnknownName(`"${name}" is not a ${WORDS[categories[0] ?? 'role']} of this instance.`);
 }
 

@@ -12,9 +12,13 @@ import { RunRefused, type Runner } from './runner';
 
 export const ANSWER_ROW_LIMIT = 1000;
 
-export type RunInput = { instanceId: string; question: string; now?: string | undefined } & (
-  { query: AskQuery } | { sql: string }
-);
+export type RunInput = {
+  instanceId: string;
+  question: string;
+  now?: string | undefined;
+  /** Rows to keep (default ANSWER_ROW_LIMIT); a plan's selection reads up to 10,000 people. */
+  limit?: number;
+} & ({ query: AskQuery } | { sql: string });
 
 /** A question refused or stopped, with the reason in plain words (it reaches the screen as it is). */
 export class AskRefused extends AppError {
@@ -47,7 +51,7 @@ export async function runAnswer(runner: Runner, at: number, input: RunInput): Pr
       instanceId: input.instanceId,
       sql,
       params,
-      limit: ANSWER_ROW_LIMIT,
+      limit: input.limit ?? ANSWER_ROW_LIMIT,
       edited: !query,
     });
   } catch (error) {

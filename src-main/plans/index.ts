@@ -27,6 +27,7 @@ export {
   removeRoleFromDormant,
 } from './builders/filters';
 export type { BuildResult, BulkAction, FilterInput, SelectionInput } from './builders/filters';
+export { rolledBack } from './service/builds';
 export { reviewPlan } from './review';
 export type { PersonDiff, PlanReview, ReviewOptions, ReviewWarning, WarningKind } from './review';
 export { estimateCalls } from './estimate';

@@ -13,6 +13,7 @@ export const TASK_KINDS = [
   'interpret_question',
   'explain',
   'answer_question',
+  'describe_change',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 export type EngineName = 'local' | 'llm';

@@ -191,6 +191,15 @@ export type {
   AskWindow,
   SavedQuestion,
 } from './ask';
+export { CONSEQUENCE_KINDS, describedChangeSchema, lifecycleActionSchema } from './lifecycle';
+export type {
+  ChangeReading,
+  Consequence,
+  ConsequenceKind,
+  DescribedChange,
+  DescribedOperation,
+  LifecycleAction,
+} from './lifecycle';
 export { EVIDENCE_FORMATS } from './evidence';
 export type {
   EvidenceCell,

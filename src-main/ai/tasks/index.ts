@@ -1,5 +1,6 @@
 /** The tasks, by the engine method that runs each. */
 import { answerQuestionTask } from './answer-question';
+import { describeChangeTask } from './describe-change';
 import { explainTask } from './explain';
 import { extractFieldsTask } from './extract-fields';
 import { interpretQuestionTask } from './interpret-question';
@@ -14,6 +15,7 @@ export function createTasks(resolver?: Resolver) {
     interpretQuestion: interpretQuestionTask,
     explain: explainTask,
     answerQuestion: answerQuestionTask,
+    describeChange: describeChangeTask,
   };
 }
 export type Tasks = ReturnType<typeof createTasks>;

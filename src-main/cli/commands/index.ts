@@ -7,6 +7,7 @@ import { instancesCommand } from './instances';
 import { intakeCommand } from './intake';
 import { licensesCommand } from './licenses';
 import { peopleCommand } from './people';
+import { planCommand } from './plan-describe';
 import { matchCommand } from './match';
 import { proposeCommand } from './propose';
 import { reviewCommand } from './review';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   matchCommand,
   suggestionsCommand,
   askCommand,
+  planCommand,
   findingsCommand,
   riskCommand,
   intakeCommand,

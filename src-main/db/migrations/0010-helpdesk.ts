@@ -102,7 +102,7 @@ function passageIndex(name: 'guide' | 'resolutions', condition: string): string 
 }
 
 /** Rebuilds ai_suggestions with more values in its kind CHECK, from its own stored definition. */
-function widenSuggestionKinds(db: Database.Database, kinds: readonly string[]): void {
+export function widenSuggestionKinds(db: Database.Database, kinds: readonly string[]): void {
   const definition = db
     .prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'ai_suggestions'")
     .pluck()

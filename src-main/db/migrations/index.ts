@@ -18,6 +18,7 @@ import { m0015Reviews } from './0015-reviews';
 import { m0016LogPersonIndexes } from './0016-log-person-indexes';
 import { m0017InvestigatePeerState } from './0017-investigate-peer-state';
 import { m0018SessionsPersonIndexDropped } from './0018-sessions-person-index-dropped';
+import { m0019DescribeChange } from './0019-describe-change';
 
 export interface Migration {
   version: number;
@@ -45,4 +46,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0016LogPersonIndexes,
   m0017InvestigatePeerState,
   m0018SessionsPersonIndexDropped,
+  m0019DescribeChange,
 ];

@@ -156,7 +156,7 @@ export function buildPlanFromCsv(deps: PlansServiceDeps, input: ParsedInputOf<'p
 class PreviewDone extends Error {}
 
 /** Runs `work` in a transaction that is then rolled back: nothing it wrote is kept. */
-export function rolledBack<R>(deps: PlansServiceDeps, work: () => R): R {
+export function rolledBack<R>(deps: Pick<PlansServiceDeps, 'db'>, work: () => R): R {
   let result: { value: R } | undefined;
   try {
     deps.db.transaction(() => {

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Instance } from '../../../src-preload/contract';
 import { useApiQuery } from '../../api';
 import { formatNumber } from '../../lib/format';
+import { DescribeChangeBox } from './describe-change-box';
 import { NewPlanModal } from './new-plan-modal';
 import { PlansTable } from './plans-table';
 
@@ -15,6 +16,7 @@ export function PlanList({ instance, onOpen }: { instance: Instance; onOpen: (pl
 
   return (
     <>
+      <DescribeChangeBox instance={instance} onBuilt={onOpen} />
       <Group justify="space-between" mb="sm">
         <Text size="sm" c="dimmed">
           {rows.length > 0 ? `${formatNumber(rows.length)} plans on ${instance.name}` : ''}

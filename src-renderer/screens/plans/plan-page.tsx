@@ -4,8 +4,10 @@
  * with live progress, results, and the undo plan.
  */
 import { Alert, Loader, Stack, Text } from '@mantine/core';
-import type { Instance } from '../../../src-preload/contract';
+import { useState } from 'react';
+import type { ConsequenceKind, Instance, PlanDetail } from '../../../src-preload/contract';
 import { useApiQuery } from '../../api';
+import { ConsequencesPanel } from '../../components/consequences/consequences-panel';
 import { PlanApplyPanel } from './plan-apply-panel';
 import { PlanLinks } from './plan-links';
 import { PlanOperations } from './plan-operations';
@@ -27,6 +29,7 @@ export function PlanPage({ instance, planId, onOpen, onBack }: Props) {
   const detail = useApiQuery('plans:get', { instanceId: instance.id, planId });
   const vocab = usePlanVocabulary(instance.id);
   const actions = usePlanActions({ planId, onOpen, onBack });
+  const [filter, setFilter] = useState<{ kind: ConsequenceKind; ids: Set<number> } | null>(null);
 
   if (detail.isLoading) return <Loader size="sm" aria-label="Loading the plan" />;
   if (!detail.data) return <Alert color="red">{detail.error?.message ?? 'The plan could not be read.'}</Alert>;
@@ -53,8 +56,21 @@ export function PlanPage({ instance, planId, onOpen, onBack }: Props) {
         />
       )}
 
+      {!applied && plan.state !== 'applying' && (
+        <ConsequencesPanel
+          planId={planId}
+          active={filter?.kind ?? null}
+          onFilter={(c) => setFilter(c ? { kind: c.kind, ids: new Set(c.operationIds) } : null)}
+        />
+      )}
+      {filter && (
+        <Text size="sm" data-testid="consequence-filter">
+          Showing the {filter.ids.size} operation{filter.ids.size === 1 ? '' : 's'} behind this warning.
+        </Text>
+      )}
+
       <PlanOperations
-        detail={d}
+        detail={filter ? onlyOperations(d, filter.ids) : d}
         actions={actions}
         roleName={vocab.roleName}
         programName={vocab.programName}
@@ -62,4 +78,12 @@ export function PlanPage({ instance, planId, onOpen, onBack }: Props) {
       />
     </Stack>
   );
+}
+
+/** The plan narrowed to the operations named (a consequence's), person by person. */
+function onlyOperations(d: PlanDetail, ids: Set<number>): PlanDetail {
+  const people = d.people
+    .map((p) => ({ ...p, operations: p.operations.filter((o) => ids.has(o.id)) }))
+    .filter((p) => p.operations.length > 0);
+  return { ...d, people };
 }

@@ -23,6 +23,7 @@ export const KIND_LABELS: Record<TaskKind, string> = {
   interpret_question: 'Questions interpreted',
   explain: 'Explanations',
   answer_question: 'Help desk answers',
+  describe_change: 'Bulk changes described',
 };
 
 export const MIN_TIMEOUT_SECONDS = 1;

@@ -15,6 +15,7 @@ import { investigateHandlers } from './investigate-handlers';
 import { instanceHandlers } from './instance-handlers';
 import { jobHandlers } from './job-handlers';
 import { jumpHandlers } from './jump-handlers';
+import { lifecycleTemplatesHandlers } from './lifecycle-templates-handlers';
 import { onboardingHandlers } from './onboarding-handlers';
 import { planHandlers } from './plan-handlers';
 import { reviewsHandlers } from './reviews-handlers';
@@ -42,5 +43,6 @@ export function createHandlers(services: Services): Handlers {
     ...jumpHandlers(services),
     ...helpdeskHandlers(services),
     ...reviewsHandlers(services),
+    ...lifecycleTemplatesHandlers(services),
   };
 }

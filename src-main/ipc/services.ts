@@ -17,6 +17,7 @@ import type { JobsService } from '../jobs/jobs-service';
 import type { JumpService } from '../jump/jump-service';
 import type { ViewsService } from '../views/views-service';
 import type { LicensesService } from '../licenses/licenses-service';
+import type { LifecycleTemplatesService } from '../lifecycle/templates/templates-service';
 import type { Logger } from '../log/logger';
 import type { MirrorService } from '../mirror/mirror-service';
 import type { OnboardingService } from '../onboarding/onboarding-service';
@@ -63,6 +64,8 @@ export interface Services {
   helpdesk: HelpdeskService;
   reviews: ReviewsService;
   licenses: LicensesService;
+  /** Lifecycle templates: program roster, mover, leaver and organization offboarding, each ending in a plan. */
+  lifecycleTemplates: LifecycleTemplatesService;
   jobs: JobsService;
   /** Infrastructure for tests and tools that drive the backend directly; handlers never use these. */
   db: DB;

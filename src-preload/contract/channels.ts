@@ -17,6 +17,7 @@ import { investigateChannels } from './investigate';
 import { jobsChannels } from './jobs';
 import { jumpChannels } from './jump';
 import { licensesChannels } from './licenses';
+import { lifecycleTemplatesChannels } from './lifecycle-templates';
 import { mirrorChannels } from './mirror';
 import { onboardingChannels } from './onboarding';
 import { plansChannels } from './plans';
@@ -43,6 +44,7 @@ export const channels = {
   ...helpdeskChannels,
   ...reviewsChannels,
   ...licensesChannels,
+  ...lifecycleTemplatesChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -16,6 +16,7 @@ import { m0013Onboarding } from './0013-onboarding';
 import { m0014LogShadows } from './0014-log-shadows';
 import { m0015Reviews } from './0015-reviews';
 import { m0016LogPersonIndexes } from './0016-log-person-indexes';
+import { m0017LifecycleTemplates } from './0017-lifecycle-templates';
 
 export interface Migration {
   version: number;
@@ -41,4 +42,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0014LogShadows,
   m0015Reviews,
   m0016LogPersonIndexes,
+  m0017LifecycleTemplates,
 ];

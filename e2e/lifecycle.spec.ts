@@ -132,6 +132,7 @@ test('a roster of 30 reviewers from a CSV resolved into an applied plan; an orga
   await app.getByTestId('roster-plan').click();
   await expect(app.getByTestId('template-plan')).toBeVisible();
   await expect(app.getByTestId('template-follow-up')).toContainText('23 people are created');
+  await app.getByTestId('template-plan').scrollIntoViewIfNeeded();
   await snapshot(app, 'lifecycle-roster-plan');
   const created = await app
     .getByTestId('template-operation')
@@ -172,14 +173,17 @@ test('a roster of 30 reviewers from a CSV resolved into an applied plan; an orga
   await app.goto(`${harness.url}#/lifecycle`);
   await app.getByTestId('tab-offboard').click();
   await chooseOption(app, 'offboard-organization', 'Grants Man', /Grants Management/);
-  await app.getByLabel('Successor (optional)').fill(successor.email.slice(0, 8));
+  await app.getByTestId('person-picker').fill(successor.email.slice(0, 8));
   await app.getByTestId('person-option').filter({ hasText: successor.email }).click();
+  await app.keyboard.press('Escape');
   await app.getByTestId('offboard-show').click();
   await expect(app.getByTestId('offboard-successor')).toContainText(`${successor.firstName} ${successor.lastName}`);
   await expect(app.getByTestId('offboard-transfers')).toBeVisible();
+  await app.getByTestId('offboard-successor').scrollIntoViewIfNeeded();
   await snapshot(app, 'lifecycle-offboard-review');
   await app.getByTestId('offboard-plan').click();
   await expect(app.getByTestId('template-plan')).toBeVisible();
+  await app.getByTestId('template-plan').scrollIntoViewIfNeeded();
   await snapshot(app, 'lifecycle-offboard-plan');
   await app.getByTestId('open-template-plan').click();
   await approveAndApply(app, `Offboard ${org.name}`);

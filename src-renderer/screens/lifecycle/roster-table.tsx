@@ -8,7 +8,7 @@ export interface RowChoice {
 }
 
 const OUTCOME = {
-  same: { color: 'green', label: 'In the instance' },
+  same: { color: 'green', label: 'Found' },
   review: { color: 'orange', label: 'Decide' },
   new: { color: 'blue', label: 'New person' },
   error: { color: 'red', label: 'Error' },

@@ -17,6 +17,7 @@ import { createIntakeService } from '../intake/intake-service';
 import { createInvestigateService } from '../investigate/investigate-service';
 import { createLicensesService } from '../licenses/licenses-service';
 import { createLifecycleService } from '../lifecycle/lifecycle-service';
+import { createLifecycleTemplatesService } from '../lifecycle/templates/templates-service';
 import { createReviewsService } from '../reviews/reviews-service';
 import { createAuditService } from '../audit-trail/audit-service';
 import { recordPolicySettings } from '../audit-trail';
@@ -251,7 +252,8 @@ function buildCapabilities(deps: CapabilityDeps) {
   const reviews = createReviewsService({ db, instances, mirror, investigate, plans, administrator });
   const licenses = createLicensesService({ db, instances, administrator });
   const lifecycle = createLifecycleService({ db, ask, ai, instances, administrator });
-  return { ask, evidence, intake, onboarding, helpdesk, investigate, reviews, licenses, lifecycle };
+  const lifecycleTemplates = createLifecycleTemplatesService({ db, instances, mirror, ai, matching, administrator });
+  return { ask, evidence, intake, onboarding, helpdesk, investigate, reviews, licenses, lifecycle, lifecycleTemplates };
 }
 
 /** What the People list and Jump to add over the mirror and plans: saved views, the layout, Jump to. */

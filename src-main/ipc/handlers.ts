@@ -16,6 +16,7 @@ import { instanceHandlers } from './instance-handlers';
 import { jobHandlers } from './job-handlers';
 import { jumpHandlers } from './jump-handlers';
 import { lifecycleHandlers } from './lifecycle-handlers';
+import { lifecycleTemplatesHandlers } from './lifecycle-templates-handlers';
 import { onboardingHandlers } from './onboarding-handlers';
 import { planHandlers } from './plan-handlers';
 import { reviewsHandlers } from './reviews-handlers';
@@ -44,5 +45,6 @@ export function createHandlers(services: Services): Handlers {
     ...helpdeskHandlers(services),
     ...reviewsHandlers(services),
     ...lifecycleHandlers(services),
+    ...lifecycleTemplatesHandlers(services),
   };
 }

@@ -18,6 +18,7 @@ import type { JumpService } from '../jump/jump-service';
 import type { ViewsService } from '../views/views-service';
 import type { LicensesService } from '../licenses/licenses-service';
 import type { LifecycleService } from '../lifecycle/lifecycle-service';
+import type { LifecycleTemplatesService } from '../lifecycle/templates/templates-service';
 import type { Logger } from '../log/logger';
 import type { MirrorService } from '../mirror/mirror-service';
 import type { OnboardingService } from '../onboarding/onboarding-service';
@@ -66,6 +67,8 @@ export interface Services {
   licenses: LicensesService;
   /** Bulk change planning: a described change as a draft plan; the consequences of any plan. */
   lifecycle: LifecycleService;
+  /** Lifecycle templates: program roster, mover, leaver and organization offboarding, each ending in a plan. */
+  lifecycleTemplates: LifecycleTemplatesService;
   jobs: JobsService;
   /** Infrastructure for tests and tools that drive the backend directly; handlers never use these. */
   db: DB;

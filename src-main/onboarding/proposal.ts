@@ -243,7 +243,7 @@ function recommendation(
 }
 
 /** The person's resolution in the suggestion record: the document's identity and the candidates offered. */
-function recordResolution(
+export function recordResolution(
   deps: ProposeDeps,
   instanceId: string,
   fields: Fields,

@@ -18,6 +18,24 @@ afterEach(async () => {
 });
 
 describe('plans and the approval policy', () => {
+  it('a bulk plan is bulk, not too large: a plain grant in it is approved with the plan, a removal is not refused', () => {
+    const roles = new Map([[5, { id: 5, name: 'Reviewer', utaOnly: true, privileged: false }]]);
+    const person = { 'sf_Is External': '0', 'sf_Access Type': '1', sf_Status: 'Active' };
+    const grant = {
+      kind: 'add_assignment' as const,
+      params: { programId: 1, roleId: 5 },
+      before: { 'UTA 1:5': '0' },
+      after: { 'UTA 1:5': '1' },
+    };
+    const removal = { ...grant, kind: 'remove_assignment' as const, before: grant.after, after: grant.before };
+    expect(policyVerdict(grant, { roles, person, bulk: true })).toMatchObject({
+      decision: 'with_plan',
+      rules: ['bulk'],
+    });
+    expect(policyVerdict(removal, { roles, person, bulk: true }).decision).toBe('with_plan');
+    expect(assessRisk(grant, { roles, person, bulk: true })).toMatchObject({ privileged: false, risk: 'medium' });
+  });
+
   it('an AI grant of an administrator type is approved on its own, whatever the plan text claims', async () => {
     const m = await mirroredSandbox(tempDir());
     sandboxes.push(m.sb);

@@ -8,7 +8,12 @@
  * always allowed with the plan: a role not yet classified and API access are approved with the
  * plan and flagged medium risk by the review instead).
  */
-import { decideApproval, type ApprovalVerdict, type PolicyThresholds } from '../policy/approval-policy';
+import {
+  DEFAULT_THRESHOLDS,
+  decideApproval,
+  type ApprovalVerdict,
+  type PolicyThresholds,
+} from '../policy/approval-policy';
 import { policyOperationFrom } from '../policy/from-plan-operation';
 import { rolesOf, type PlannedOperation } from './operations';
 import type { FieldMap, RoleInfo } from './types';
@@ -40,8 +45,9 @@ export function policyVerdict(
   return decideApproval(policyOperationFrom({ kind: op.kind, params: op.params, after: op.after }), {
     roles: new Map([...ctx.roles].map(([id, r]) => [id, { privileged: r.privileged }])),
     person,
-    // The review knows "many people at once" as a flag; the policy only needs which side of the line.
-    planPeople: ctx.bulk ? Number.MAX_SAFE_INTEGER : 1,
+    // The review knows "many people at once" as a flag; the policy only needs which side of the line
+    // (just past it: a number past maxPlanPeople too would refuse every operation of a bulk plan).
+    planPeople: ctx.bulk ? DEFAULT_THRESHOLDS.bulkPeople + 1 : 1,
     thresholds: { ...PLAN_POLICY_THRESHOLDS, maxPlanPeople: 1_000_000 },
   });
 }

@@ -18,6 +18,7 @@ import { jobsChannels } from './jobs';
 import { jumpChannels } from './jump';
 import { licensesChannels } from './licenses';
 import { lifecycleChannels } from './lifecycle';
+import { lifecycleTemplatesChannels } from './lifecycle-templates';
 import { mirrorChannels } from './mirror';
 import { onboardingChannels } from './onboarding';
 import { plansChannels } from './plans';
@@ -45,6 +46,7 @@ export const channels = {
   ...reviewsChannels,
   ...licensesChannels,
   ...lifecycleChannels,
+  ...lifecycleTemplatesChannels,
 } as const;
 
 export type Channels = typeof channels;

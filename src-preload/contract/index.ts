@@ -388,3 +388,22 @@ export type {
   LicensedAccount,
   SeatType,
 } from './licenses';
+
+// ---------- lifecycle templates (roster, mover, leaver and organization offboarding) ----------
+export { rosterRowSchema, rosterSourceSchema } from './lifecycle-templates';
+export type {
+  MoverProposal,
+  OffboardPerson,
+  OffboardProposal,
+  OffboardTransfer,
+  OperationReason,
+  RoleSuggestion,
+  RosterCandidate,
+  RosterOutcome,
+  RosterPreview,
+  RosterRowInput,
+  RosterRowView,
+  SuccessorChoice,
+  TemplateOperation,
+  TemplatePlanResult,
+} from './lifecycle-templates';

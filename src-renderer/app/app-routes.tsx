@@ -12,6 +12,7 @@ import { AuditScreen } from '../screens/audit/audit-screen';
 import { ConnectScreen } from '../screens/connect/connect-screen';
 import { HelpdeskScreen } from '../screens/helpdesk/helpdesk-screen';
 import { HomeScreen } from '../screens/home/home-screen';
+import { LifecycleScreen } from '../screens/lifecycle/lifecycle-screen';
 import { OnboardingScreen } from '../screens/onboarding/onboarding-screen';
 import { OrganizationsScreen } from '../screens/organizations/organizations-screen';
 import { PeopleScreen } from '../screens/people/people-screen';
@@ -34,6 +35,7 @@ const SCREEN_COMPONENTS: Record<string, ComponentType> = {
   '/programs': ProgramsScreen,
   '/onboarding': OnboardingScreen,
   '/plans': PlansScreen,
+  '/lifecycle': LifecycleScreen,
   '/audit': AuditScreen,
   '/helpdesk': HelpdeskScreen,
   '/reviews': ReviewsScreen,

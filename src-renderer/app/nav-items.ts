@@ -9,6 +9,7 @@ import {
   IconHome,
   IconLifebuoy,
   IconListCheck,
+  IconRoute,
   IconPlugConnected,
   IconSettings,
   IconShieldLock,
@@ -82,6 +83,12 @@ export const SCREENS: readonly NavItem[] = [
     icon: IconListCheck,
     description: 'Approve, apply and undo batches of changes',
     hotkey: '5',
+  },
+  {
+    path: '/lifecycle',
+    label: 'Lifecycle',
+    icon: IconRoute,
+    description: 'Program rosters, movers, leavers and organizations offboarded, each as a plan',
   },
   {
     path: '/audit',

@@ -19,6 +19,7 @@ import { m0016LogPersonIndexes } from './0016-log-person-indexes';
 import { m0017InvestigatePeerState } from './0017-investigate-peer-state';
 import { m0018SessionsPersonIndexDropped } from './0018-sessions-person-index-dropped';
 import { m0019DescribeChange } from './0019-describe-change';
+import { m0020LifecycleTemplates } from './0020-lifecycle-templates';
 
 export interface Migration {
   version: number;
@@ -47,4 +48,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0017InvestigatePeerState,
   m0018SessionsPersonIndexDropped,
   m0019DescribeChange,
+  m0020LifecycleTemplates,
 ];

@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from './index';
 
-describe('migration 0017 lifecycle-templates', () => {
+describe('migration 0020 lifecycle-templates', () => {
   it('keeps a reason per operation and drops it with the operation', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
-    for (const m of MIGRATIONS.filter((x) => x.version <= 17)) m.up(db);
+    for (const m of MIGRATIONS.filter((x) => x.version <= 20)) m.up(db);
     db.exec(`INSERT INTO instances (id, name, host, alias, root_company_id, api_version, created_at, updated_at)
       VALUES ('i1', 'I', 'h', 'a', 1, 1, 'x', 'x')`);
     db.exec(`INSERT INTO plans (id, instance_id, title, state, origin, created_by, created_at, updated_at)

@@ -142,6 +142,10 @@ test('a roster of 30 reviewers from a CSV resolved into an applied plan; an orga
   await app.getByTestId('open-template-plan').click();
   await approveAndApply(app, 'Roster: Reviewers of');
   await snapshot(app, 'lifecycle-roster-applied');
+  // A created person's row names no one else: new people share an empty person id until synced.
+  await expect(app.locator('tbody tr').filter({ hasText: 'Create ' }).first()).toContainText(
+    'New person, SmartSimple id',
+  );
   await sync(harness, instanceId);
   const holders = new Set(
     db

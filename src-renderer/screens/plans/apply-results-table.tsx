@@ -28,7 +28,7 @@ export function ApplyResultsTable({ operations, names }: ApplyResultsTableProps)
             <Table.Td>
               <Text size="sm">{o.summary}</Text>
               <Text size="xs" c="dimmed">
-                {names.get(o.personId) ?? `person ${o.personId ?? o.recordid ?? 'new'}`}
+                {personLine(o, names)}
               </Text>
             </Table.Td>
             <Table.Td>
@@ -44,4 +44,14 @@ export function ApplyResultsTable({ operations, names }: ApplyResultsTableProps)
       </Table.Tbody>
     </Table>
   );
+}
+
+/**
+ * Who an operation's row is about. A new person has no person id until the server gives one, and
+ * several new people share that empty key in `names`: their name is in the summary, so the line
+ * says the id the server gave instead of borrowing another new person's name.
+ */
+function personLine(o: { personId: number | null; recordid: string | null }, names: Map<number | null, string>) {
+  if (o.personId === null) return o.recordid ? `New person, SmartSimple id ${o.recordid}` : 'New person';
+  return names.get(o.personId) ?? `person ${o.personId}`;
 }

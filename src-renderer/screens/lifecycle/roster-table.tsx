@@ -10,7 +10,7 @@ export interface RowChoice {
 const OUTCOME = {
   same: { color: 'green', label: 'Found' },
   review: { color: 'orange', label: 'Decide' },
-  new: { color: 'blue', label: 'New person' },
+  new: { color: 'blue', label: 'New' },
   error: { color: 'red', label: 'Error' },
 } as const;
 

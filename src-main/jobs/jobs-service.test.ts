@@ -41,6 +41,19 @@ describe('job runner', () => {
     db.close();
   });
 
+  it('sends the last progress held back by the throttle before the job ends', async () => {
+    const { runner, events, db } = setup();
+    const job = runner.start({ kind: 'test', title: 'Quick' }, async (ctx) => {
+      for (let i = 1; i <= 5; i++) ctx.progress(i, 5, `${i} calls`);
+      return 'Done.';
+    });
+    await runner.wait(job.id);
+    const running = events.filter((e) => e.id === job.id && e.state === 'running');
+    expect(running.at(-1)).toMatchObject({ done: 5, message: '5 calls' });
+    expect(events.at(-1)).toMatchObject({ state: 'succeeded' });
+    db.close();
+  });
+
   it('cancels a running job', async () => {
     const { runner, db } = setup();
     const job = runner.start({ kind: 'test', title: 'Waiting' }, async (ctx) => {

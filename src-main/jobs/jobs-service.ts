@@ -94,6 +94,9 @@ export function createJobsService({ db, emit, logger, throttleMs = 100 }: JobsSe
     emit({ ...r.info });
   };
   const finish: RunnerState['finish'] = (r, state, message, error) => {
+    // A progress update still held back by the throttle goes out first: the last running figures
+    // (records, calls) are what the live view ends on, not an earlier event's.
+    if (r.pendingEmit) publish(r, true);
     r.info = { ...r.info, state, message: message ?? r.info.message, error, finishedAt: new Date().toISOString() };
     saveJob(db, r.info);
     publish(r, true);

@@ -88,4 +88,26 @@ export async function exploreAndSync(harness: Harness): Promise<string> {
   return instance.id;
 }
 
+/**
+ * The open draft plan submitted, approved (a privileged operation through the four-eyes dialog,
+ * with `reason` and a second administrator) and applied, waited for until Applied.
+ */
+export async function approveAndApplyOpenPlan(page: Page, reason: string, timeout = 300_000): Promise<void> {
+  await expect(page.getByTestId('plan-state')).toHaveText('Draft');
+  await page.getByTestId('submit-plan').click();
+  await expect(page.getByTestId('plan-state')).toHaveText('In review');
+  await page.getByTestId('approve-plan').click();
+  const privileged = page.getByTestId('privileged-approval');
+  await expect(page.getByTestId('plan-state').filter({ hasText: 'Approved' }).or(privileged)).toBeVisible();
+  if (await privileged.isVisible()) {
+    await page.getByTestId('approval-reason').fill(reason);
+    await page.getByTestId('second-approver').fill('Bea Second');
+    await page.getByTestId('confirm-privileged-approval').click();
+  }
+  await expect(page.getByTestId('plan-state')).toHaveText('Approved');
+  await page.getByTestId('apply-plan').click();
+  await page.getByTestId('confirm-apply').click();
+  await expect(page.getByTestId('plan-state')).toHaveText('Applied', { timeout });
+}
+
 export { expect };

@@ -6,7 +6,7 @@
  * and after a sync its people hold nothing and the successor holds what was transferred.
  */
 import type { Page } from '@playwright/test';
-import { expect, ok, snapshot, test, waitForApp } from './fixtures';
+import { approveAndApplyOpenPlan, expect, ok, snapshot, test, waitForApp } from './fixtures';
 import type { Harness } from './harness/server';
 
 test.describe.configure({ timeout: 600_000 });
@@ -48,22 +48,8 @@ function rosterCsv(staff: Person[]): { csv: string; existing: Person[]; near: Pe
 }
 
 async function approveAndApply(app: Page, planTitle: string): Promise<void> {
-  await expect(app.getByTestId('plan-state')).toHaveText('Draft');
   await expect(app.getByText(planTitle).first()).toBeVisible();
-  await app.getByTestId('submit-plan').click();
-  await expect(app.getByTestId('plan-state')).toHaveText('In review');
-  await app.getByTestId('approve-plan').click();
-  const privileged = app.getByTestId('privileged-approval');
-  await expect(app.getByTestId('plan-state').filter({ hasText: 'Approved' }).or(privileged)).toBeVisible();
-  if (await privileged.isVisible()) {
-    await app.getByTestId('approval-reason').fill('Offboarding: the successor takes over the programs');
-    await app.getByTestId('second-approver').fill('Bea Second');
-    await app.getByTestId('confirm-privileged-approval').click();
-  }
-  await expect(app.getByTestId('plan-state')).toHaveText('Approved');
-  await app.getByTestId('apply-plan').click();
-  await app.getByTestId('confirm-apply').click();
-  await expect(app.getByTestId('plan-state')).toHaveText('Applied', { timeout: 300_000 });
+  await approveAndApplyOpenPlan(app, 'Offboarding: the successor takes over the programs');
 }
 
 async function chooseOption(app: Page, testId: string, text: string, option: string | RegExp): Promise<void> {

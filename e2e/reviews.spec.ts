@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import type { Result } from '../src-preload/contract';
-import { expect, snapshot, test, waitForApp } from './fixtures';
+import { approveAndApplyOpenPlan, expect, snapshot, test, waitForApp } from './fixtures';
 import type { Harness } from './harness/server';
 
 test.describe.configure({ timeout: 1_200_000 });
@@ -198,19 +198,5 @@ async function decideEverything(app: Page): Promise<{ actions: number; ms: numbe
 
 async function approveAndApply(app: Page, title: string): Promise<void> {
   await app.getByTestId('plan-row').filter({ hasText: title }).click();
-  await expect(app.getByTestId('plan-state')).toHaveText('Draft');
-  await app.getByTestId('submit-plan').click();
-  await expect(app.getByTestId('plan-state')).toHaveText('In review');
-  await app.getByTestId('approve-plan').click();
-  const privileged = app.getByTestId('privileged-approval');
-  await expect(app.getByTestId('plan-state').filter({ hasText: 'Approved' }).or(privileged)).toBeVisible();
-  if (await privileged.isVisible()) {
-    await app.getByTestId('approval-reason').fill('Access review sign-off: removing privileged access');
-    await app.getByTestId('second-approver').fill('Bea Second');
-    await app.getByTestId('confirm-privileged-approval').click();
-  }
-  await expect(app.getByTestId('plan-state')).toHaveText('Approved');
-  await app.getByTestId('apply-plan').click();
-  await app.getByTestId('confirm-apply').click();
-  await expect(app.getByTestId('plan-state')).toHaveText('Applied', { timeout: 600_000 });
+  await approveAndApplyOpenPlan(app, 'Access review sign-off: removing privileged access', 600_000);
 }

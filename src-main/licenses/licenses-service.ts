@@ -30,11 +30,11 @@ import type { InstancesService } from '../instances/instances-service';
 import { DAY_S, wireToSeconds } from '../investigate/model';
 import { createPlan } from '../plans';
 import type { OperationInput } from '../plans/types';
+import { latestSessionByPerson } from '../mirror/logs-store';
 import { ACCESS_TYPES, USER_TYPES } from '../smartsimple/protocol';
 import { concurrencyPeaks } from './peak';
 import {
   changesMadeBy,
-  latestSessionByPerson,
   licensedAccounts,
   programStaff,
   readLicenseSettings,

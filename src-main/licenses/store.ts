@@ -60,20 +60,6 @@ export function licensedAccounts(db: DB, instanceId: string): AccountRow[] {
   }));
 }
 
-/** Each person's newest session start (wire text). */
-export function latestSessionByPerson(db: DB, instanceId: string): Map<number, string> {
-  const range = personKeyRange(db, instanceId);
-  if (!range) return new Map();
-  const rows = db
-    .prepare(
-      `SELECT user_key - ?, max(started_at) FROM mirror_login_sessions_by_user
-       WHERE user_key BETWEEN ? AND ? GROUP BY user_key`,
-    )
-    .raw(true)
-    .all(range.base, range.base, range.last) as [number, string][];
-  return new Map(rows);
-}
-
 /** Every session's start and end (wire text; the end may be missing), in no particular order. */
 export function* sessionSpans(db: DB, instanceId: string): Generator<[string, string | null]> {
   const range = personKeyRange(db, instanceId);

@@ -75,3 +75,20 @@ export function listAccessEvents(db: DB, instanceId: string, query: LogQuery = {
     )
     .all(...q.params, clampLimit(query.limit)) as AccessEventRow[];
 }
+
+/**
+ * Each person's newest session start (wire text), one pass over the per-person copy of the
+ * sessions (the log itself has no person index, migration 0018). Reviews and licenses both read it.
+ */
+export function latestSessionByPerson(db: DB, instanceId: string): Map<number, string> {
+  const range = personKeyRange(db, instanceId);
+  if (!range) return new Map();
+  const rows = db
+    .prepare(
+      `SELECT user_key - ?, max(started_at) FROM mirror_login_sessions_by_user
+       WHERE user_key BETWEEN ? AND ? GROUP BY user_key`,
+    )
+    .raw(true)
+    .all(range.base, range.base, range.last) as [number, string][];
+  return new Map(rows);
+}

@@ -4,9 +4,9 @@
  * scores. One pass per table; a campaign over 100,000 people reads each once.
  */
 import type { DB } from '../db/open';
-import { personKeyRange } from '../db/mirror-keys';
 import type { FindingKind, RiskContribution } from '../../src-preload/contract';
 import { wireToSeconds } from '../investigate/model';
+import { latestSessionByPerson } from '../mirror/logs-store';
 import type { OpenFinding, PersonRisk, ReviewAssignment, ReviewPerson, ReviewProgram, ReviewRole } from './model';
 
 const nonEmpty = (s: string | null) => (s === null || s === '' ? null : s);
@@ -66,19 +66,10 @@ export function loadReviewPeople(db: DB, instanceId: string): ReviewPerson[] {
   }));
 }
 
-/** Each person's newest session start, in seconds (one pass over the per-person copy of the sessions). */
+/** Each person's newest session start, in seconds. */
 function latestSessions(db: DB, instanceId: string): Map<number, number> {
-  const range = personKeyRange(db, instanceId);
-  if (!range) return new Map();
-  const rows = db
-    .prepare(
-      `SELECT user_key - ?, max(started_at) FROM mirror_login_sessions_by_user
-       WHERE user_key BETWEEN ? AND ? GROUP BY user_key`,
-    )
-    .raw(true)
-    .all(range.base, range.base, range.last) as [number, string][];
   const out = new Map<number, number>();
-  for (const [id, at] of rows) {
+  for (const [id, at] of latestSessionByPerson(db, instanceId)) {
     const s = wireToSeconds(at);
     if (s !== null) out.set(id, s);
   }

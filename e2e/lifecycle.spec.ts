@@ -6,7 +6,7 @@
  * and after a sync its people hold nothing and the successor holds what was transferred.
  */
 import type { Page } from '@playwright/test';
-import { approveAndApplyOpenPlan, expect, ok, snapshot, test, waitForApp } from './fixtures';
+import { approveAndApplyOpenPlan, expect, exploreAndSync, ok, snapshot, test, waitForApp } from './fixtures';
 import type { Harness } from './harness/server';
 
 test.describe.configure({ timeout: 600_000 });
@@ -64,9 +64,7 @@ test('a roster of 30 reviewers from a CSV resolved into an applied plan; an orga
 }) => {
   await app.setViewportSize({ width: 1440, height: 900 });
   const b = harness.backend;
-  const { instance } = await ok<{ instance: { id: string } }>(b.invoke('sandbox:explore'));
-  const instanceId = instance.id;
-  await sync(harness, instanceId);
+  const instanceId = await exploreAndSync(harness);
   await ok(b.invoke('settings:update', { administratorName: 'Dana Whitfield' }));
   const db = b.services.db;
   const program = db

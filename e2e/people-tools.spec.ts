@@ -221,9 +221,14 @@ test('Jump to finds a person, a role and a plan by keyboard alone, with their ki
   const palette = app.getByRole('dialog', { name: 'Jump to' });
   const input = palette.getByRole('combobox');
 
+  // Typing goes to the palette only once it is open and focused (under load it can take a moment).
+  const openJump = async (): Promise<void> => {
+    await app.keyboard.press('Control+k');
+    await expect(input).toBeFocused();
+  };
+
   // A person by e-mail: Enter opens the person page.
-  await app.keyboard.press('Control+k');
-  await expect(input).toBeFocused();
+  await openJump();
   await app.keyboard.type(person.email);
   const first = palette.getByTestId('palette-option').first();
   await expect(first).toContainText(`${person.firstName} ${person.lastName}`);
@@ -235,7 +240,7 @@ test('Jump to finds a person, a role and a plan by keyboard alone, with their ki
   await expect(app.getByRole('heading', { name: `${person.firstName} ${person.lastName}` })).toBeVisible();
 
   // A person by id.
-  await app.keyboard.press('Control+k');
+  await openJump();
   await app.keyboard.type(String(person.id));
   await expect(palette.getByTestId('palette-option').first()).toContainText(person.email);
 
@@ -252,7 +257,7 @@ test('Jump to finds a person, a role and a plan by keyboard alone, with their ki
   await expect(app).toHaveURL(new RegExp(`#/roles/${role.id}$`));
 
   // A plan by its title: opens on the plan's page.
-  await app.keyboard.press('Control+k');
+  await openJump();
   await app.keyboard.type('year-end');
   const planOption = palette.getByTestId('palette-option').filter({ hasText: 'Year-end grantee review' });
   await expect(planOption.getByTestId('palette-kind')).toHaveText('Plan');
@@ -265,7 +270,7 @@ test('Jump to finds a person, a role and a plan by keyboard alone, with their ki
   await expect(app.getByText('Year-end grantee review').first()).toBeVisible();
 
   // Screens still come first, with their kind; nothing found says so.
-  await app.keyboard.press('Control+k');
+  await openJump();
   await app.keyboard.type('people');
   await expect(palette.getByTestId('palette-option').first()).toContainText('People');
   await expect(palette.getByTestId('palette-option').first().getByTestId('palette-kind')).toHaveText('Screen');

@@ -14,6 +14,21 @@ import { REPO_ROOT } from './harness/paths';
 
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'e2e/artifacts');
 
+/**
+ * A failed test prints the backend's warnings and errors (an INTERNAL answer's cause is only in
+ * the log, and the data folder is deleted after the test), so a CI run that failed once can be
+ * read without reproducing it.
+ */
+function reportBackendErrors(dataDir: string, title: string): void {
+  const file = path.join(dataDir, 'logs', 'app.log');
+  if (!fs.existsSync(file)) return;
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => /"level":"(warn|error)"/.test(line));
+  if (lines.length > 0) console.log(`backend warnings and errors during “${title}”:\n${lines.slice(-20).join('\n')}`);
+}
+
 interface Fixtures {
   /** Options of the harness (a spec sets them with `test.use`), e.g. a slower sandbox. */
   harnessOptions: Partial<Omit<HarnessOptions, 'dataDir'>>;
@@ -25,9 +40,10 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   harnessOptions: [{}, { option: true }],
   // eslint-disable-next-line no-empty-pattern
-  dataDir: async ({}, use) => {
+  dataDir: async ({}, use, testInfo) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-desk-e2e-'));
     await use(dir);
+    if (testInfo.status !== testInfo.expectedStatus) reportBackendErrors(dir, testInfo.title);
     fs.rmSync(dir, { recursive: true, force: true });
   },
   harness: async ({ dataDir, harnessOptions }, use, testInfo) => {

@@ -10,6 +10,13 @@
  * write then waits at most for the transaction in progress (bounded, write-executor.ts).
  *
  * Read-only statements are left as they are (no cost on the reading path).
+ *
+ * Transactions start with BEGIN IMMEDIATE, taking the write lock first (waiting for it with the
+ * busy timeout). A deferred transaction takes a read snapshot at its first SELECT, and when it then
+ * writes while another connection holds or has just released the lock, SQLite answers "database is
+ * locked" at once without waiting: its snapshot is stale, so waiting could not help. Nearly every
+ * transaction here reads before it writes, so under a busy worker that was an intermittent
+ * INTERNAL error. `.deferred()` is still there for a transaction that only reads.
  */
 import type Database from 'better-sqlite3';
 
@@ -45,6 +52,28 @@ function guardStatement(counter: Int32Array, statement: Database.Statement): Dat
   return statement;
 }
 
+type TransactionFn = ReturnType<DB['transaction']>;
+
+/** The same transaction function, IMMEDIATE unless told otherwise, announced for its whole length. */
+function immediateTransactions(counter: Int32Array, transaction: DB['transaction']): DB['transaction'] {
+  return ((fn: (...args: unknown[]) => unknown) => {
+    const tx = transaction(fn) as TransactionFn;
+    const announced = (variant: (...args: unknown[]) => unknown) =>
+      function (this: unknown, ...args: unknown[]) {
+        return around(counter, () => variant.apply(this, args));
+      };
+    const wrapped = announced(tx.immediate);
+    const variants = {
+      default: announced(tx.immediate),
+      deferred: announced(tx.deferred),
+      immediate: announced(tx.immediate),
+      exclusive: announced(tx.exclusive),
+    };
+    for (const [name, value] of Object.entries(variants)) Object.defineProperty(wrapped, name, { value });
+    return wrapped;
+  }) as DB['transaction'];
+}
+
 /** Makes the app's connection announce its writes. Call once, right after opening it. */
 export function announceWrites(db: DB): void {
   if (turns.has(db)) return;
@@ -52,6 +81,7 @@ export function announceWrites(db: DB): void {
   turns.set(db, counter);
   const prepare = db.prepare.bind(db);
   const exec = db.exec.bind(db);
+  const transaction = db.transaction.bind(db);
   Object.defineProperty(db, 'prepare', {
     value: (source: string) => guardStatement(counter, prepare(source)),
     configurable: true,
@@ -59,6 +89,11 @@ export function announceWrites(db: DB): void {
   });
   Object.defineProperty(db, 'exec', {
     value: (source: string) => around(counter, () => exec(source)),
+    configurable: true,
+    writable: true,
+  });
+  Object.defineProperty(db, 'transaction', {
+    value: immediateTransactions(counter, transaction),
     configurable: true,
     writable: true,
   });

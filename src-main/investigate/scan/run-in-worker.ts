@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DB } from '../../db/open';
+import { writeTurnsOf } from '../../db/write-turns';
 import type { JobContext } from '../../jobs/jobs-service';
 import { runScan, type ScanRequest, type ScanResult } from './scan';
 import type { ScanWorkerData } from './scan-worker';
@@ -32,7 +33,14 @@ export function runScanOffThread(db: DB, request: ScanRequest, ctx: JobContext):
       }),
     );
   const cancel = new SharedArrayBuffer(4);
-  const data: ScanWorkerData = { dbFile: db.name, request, cancel, ...(source.entry ? { entry: source.entry } : {}) };
+  const turns = writeTurnsOf(db);
+  const data: ScanWorkerData = {
+    dbFile: db.name,
+    request,
+    cancel,
+    ...(turns ? { turns } : {}),
+    ...(source.entry ? { entry: source.entry } : {}),
+  };
   const worker = new Worker(source.url, { workerData: data });
   const onAbort = () => Atomics.store(new Int32Array(cancel), 0, 1);
   ctx.signal.addEventListener('abort', onAbort, { once: true });

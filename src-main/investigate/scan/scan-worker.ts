@@ -6,17 +6,20 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runScan, type ScanRequest } from './scan';
 import { openScanConnection } from './scan-store';
+import { waitForAppWrites } from '../../db/write-turns';
 
 export interface ScanWorkerData {
   dbFile: string;
   request: ScanRequest;
   /** Int32Array over a SharedArrayBuffer: [0] becomes 1 when main cancels. */
   cancel: SharedArrayBuffer;
+  /** The app connection's write counter (db/write-turns.ts): the save waits while it is raised. */
+  turns?: SharedArrayBuffer;
   /** For the tsx bootstrap (scan-worker-boot.mjs): the module to load. */
   entry?: string;
 }
 
-const { dbFile, request, cancel } = workerData as ScanWorkerData;
+const { dbFile, request, cancel, turns } = workerData as ScanWorkerData;
 const flag = new Int32Array(cancel);
 const db = openScanConnection(dbFile);
 
@@ -32,6 +35,9 @@ try {
     throwIfCancelled() {
       if (Atomics.load(flag, 0) === 1)
         throw Object.assign(new Error('The scan was cancelled.'), { name: 'AbortError' });
+    },
+    beforeSave() {
+      if (turns) waitForAppWrites(turns);
     },
   });
   parentPort?.postMessage({ result });

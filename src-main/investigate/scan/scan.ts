@@ -60,6 +60,8 @@ export interface ScanRequest {
 export interface ScanHooks {
   progress(done: number, total: number | null, message: string): void;
   throwIfCancelled(): void;
+  /** Called just before the save takes the write lock (the worker gives way to the app's writes). */
+  beforeSave?(): void;
 }
 
 export interface ScanResult {
@@ -132,24 +134,29 @@ export function runScan(db: DB, req: ScanRequest, hooks: ScanHooks): ScanResult 
     const work = kind === 'full' || !previous ? detectFull(env) : detectIncremental(env, previous, marks.dirtySeq);
     hooks.throwIfCancelled();
     hooks.progress(1, 1, 'Saving the findings');
-    const summary = db.transaction(() => {
-      const saved = saveFindings(db, req.instanceId, work.drafts, work.scope, stamp);
-      clock.mark('save findings');
-      saveState(db, req.instanceId, work, kind === 'full');
-      clearDirtyPeople(db, req.instanceId, marks.dirtySeq);
-      clock.mark('save state');
-      saveRiskScores(env, work, kind === 'full', saved.changedPeople);
-      clock.mark('risk');
-      const s = summarize(work, saved, started, clock.phases);
-      finishScanRecord(db, scanId, {
-        state: 'succeeded',
-        finishedAt: new Date().toISOString(),
-        marks,
-        summary: s,
-        roleStats: work.stats,
-      });
-      return s;
-    })();
+    hooks.beforeSave?.();
+    // IMMEDIATE: the save reads before it writes, and a deferred transaction would fail at once,
+    // without waiting, if the app's connection were writing at that moment.
+    const summary = db
+      .transaction(() => {
+        const saved = saveFindings(db, req.instanceId, work.drafts, work.scope, stamp);
+        clock.mark('save findings');
+        saveState(db, req.instanceId, work, kind === 'full');
+        clearDirtyPeople(db, req.instanceId, marks.dirtySeq);
+        clock.mark('save state');
+        saveRiskScores(env, work, kind === 'full', saved.changedPeople);
+        clock.mark('risk');
+        const s = summarize(work, saved, started, clock.phases);
+        finishScanRecord(db, scanId, {
+          state: 'succeeded',
+          finishedAt: new Date().toISOString(),
+          marks,
+          summary: s,
+          roleStats: work.stats,
+        });
+        return s;
+      })
+      .immediate();
     return { scanId, kind, summary };
   } catch (e) {
     const cancelled = e instanceof Error && (e.name === 'AbortError' || /cancel/i.test(e.message));

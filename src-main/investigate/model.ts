@@ -71,6 +71,10 @@ export class Dictionary {
   text(id: number): string | null {
     return id === 0 ? null : (this.texts[id] ?? null);
   }
+  /** Every text by its number (index 0, "none", is ''): to hand the dictionary to another thread. */
+  all(): string[] {
+    return [...this.texts];
+  }
 }
 
 /** A role change from the access log. */

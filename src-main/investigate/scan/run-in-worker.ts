@@ -6,11 +6,12 @@
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type { DB } from '../../db/open';
 import { writeTurnsOf } from '../../db/write-turns';
 import type { JobContext } from '../../jobs/jobs-service';
-import { runScan, type ScanRequest, type ScanResult } from './scan';
+import { runScan, scanKind, type ScanRequest, type ScanResult } from './scan';
+import { markReaderFailed, readerMemory, type ReaderChannel } from './session-reader';
 import type { ScanWorkerData } from './scan-worker';
 
 function workerSource(): { url: URL; entry?: string } | null {
@@ -34,14 +35,18 @@ export function runScanOffThread(db: DB, request: ScanRequest, ctx: JobContext):
     );
   const cancel = new SharedArrayBuffer(4);
   const turns = writeTurnsOf(db);
+  const entry = source.entry ? { entry: source.entry } : {};
+  // A full scan reads the later part of the log on a second thread (session-reader.ts).
+  const reader = scanKind(db, request) === 'full' ? startReader(source.url, db.name, entry) : null;
   const data: ScanWorkerData = {
     dbFile: db.name,
     request,
     cancel,
     ...(turns ? { turns } : {}),
-    ...(source.entry ? { entry: source.entry } : {}),
+    ...(reader ? { reader: reader.channel } : {}),
+    ...entry,
   };
-  const worker = new Worker(source.url, { workerData: data });
+  const worker = new Worker(source.url, { workerData: data, transferList: reader ? [reader.channel.port] : [] });
   const onAbort = () => Atomics.store(new Int32Array(cancel), 0, 1);
   ctx.signal.addEventListener('abort', onAbort, { once: true });
   return new Promise<ScanResult>((resolve, reject) => {
@@ -63,5 +68,18 @@ export function runScanOffThread(db: DB, request: ScanRequest, ctx: JobContext):
   }).finally(() => {
     ctx.signal.removeEventListener('abort', onAbort);
     void worker.terminate();
+    void reader?.worker.terminate();
   });
+}
+
+/** The reader thread, waiting for the scan's word; if it stops without answering, the scan reads its part itself. */
+function startReader(url: URL, dbFile: string, entry: { entry?: string }): { channel: ReaderChannel; worker: Worker } {
+  const { port1, port2 } = new MessageChannel();
+  const memory = readerMemory();
+  const data: ScanWorkerData = { dbFile, reader: { ...memory, port: port2 }, ...entry };
+  const worker = new Worker(url, { workerData: data, transferList: [port2] });
+  const failed = () => markReaderFailed(memory.control);
+  worker.on('error', failed);
+  worker.on('exit', failed);
+  return { channel: { ...memory, port: port1 }, worker };
 }

@@ -213,17 +213,37 @@ function withIds<T>(db: DB, ids: Iterable<number>, fn: () => T): T {
   }
 }
 
-/** Every session in key order, as raw rows [user_id, session_id, started_at, ip, user_agent]. */
+/**
+ * Every session in key order, as raw rows [user_id, session_id, started_at, ip, user_agent]; or
+ * those with a key in [from, to] (a part of the log that another thread reads, session-reader.ts).
+ */
 export function iterateSessions(
   db: DB,
   range: PersonKeyRange,
+  from = range.base,
+  to = range.last,
 ): IterableIterator<[number, number, string, string | null, string | null]> {
   return db
     .prepare(
       'SELECT user_id, session_id, started_at, ip, user_agent FROM mirror_login_sessions WHERE key BETWEEN ? AND ?',
     )
     .raw(true)
-    .iterate(range.base, range.last) as IterableIterator<[number, number, string, string | null, string | null]>;
+    .iterate(Math.max(from, range.base), Math.min(to, range.last)) as IterableIterator<
+    [number, number, string, string | null, string | null]
+  >;
+}
+
+/** The smallest and largest key of the instance's sessions (two lookups), or null when it has none. */
+export function sessionKeySpan(db: DB, range: PersonKeyRange): { min: number; max: number } | null {
+  // Two statements: min() and max() in one would read the whole range.
+  const end = (order: 'ASC' | 'DESC') =>
+    db
+      .prepare(`SELECT key FROM mirror_login_sessions WHERE key BETWEEN ? AND ? ORDER BY key ${order} LIMIT 1`)
+      .pluck()
+      .get(range.base, range.last) as number | undefined;
+  const min = end('ASC');
+  const max = end('DESC');
+  return min === undefined || max === undefined ? null : { min, max };
 }
 
 /**

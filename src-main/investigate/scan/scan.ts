@@ -21,7 +21,13 @@ import { saveRisk } from '../risk-store';
 import { finishScanRecord, lastSucceededScan, startScanRecord, type RoleStats, type ScanRecord } from '../scans-store';
 import { detectPeople } from './people-pass';
 import { incrementalScope } from './scope';
-import { fullSessionPass, incrementalSessionPass, type SessionPassResult } from './session-pass';
+import {
+  fullSessionPass,
+  incrementalSessionPass,
+  startElsewhere,
+  type PartReader,
+  type SessionPassResult,
+} from './session-pass';
 import {
   countSessions,
   currentMarks,
@@ -62,6 +68,8 @@ export interface ScanHooks {
   throwIfCancelled(): void;
   /** Called just before the save takes the write lock (the worker gives way to the app's writes). */
   beforeSave?(): void;
+  /** Another thread that can read part of the log in a full scan (session-reader.ts); let go otherwise. */
+  partReader?: PartReader;
 }
 
 export interface ScanResult {
@@ -112,6 +120,11 @@ function decideKind(
   // Judging an earlier moment than last time (a script's --now) starts over.
   if (asOf < previousAsOf || (req.mode === 'auto' && due)) return { kind: 'full', previous };
   return { kind: 'incremental', previous };
+}
+
+/** What a scan of `req` would be now (a few lookups): the worker's caller starts a second thread for a full one. */
+export function scanKind(db: DB, req: ScanRequest): 'full' | 'incremental' {
+  return decideKind(db, req, req.asOf ?? chooseAsOf(db, req.instanceId)).kind;
 }
 
 export function runScan(db: DB, req: ScanRequest, hooks: ScanHooks): ScanResult {
@@ -238,6 +251,8 @@ const EMPTY_PASS: SessionPassResult = { drafts: [], state: new Map(), rows: 0 };
 
 function detectFull(env: Env): Detected {
   const { db, req, range, clock, hooks } = env;
+  // The later part of the log is read by another thread meanwhile, when there is one.
+  const elsewhere = range && hooks.partReader ? startElsewhere(db, range, hooks.partReader) : undefined;
   const roles = loadRoles(db, req.instanceId, new Set(req.likelyPrivileged));
   hooks.progress(0, null, 'Reading people');
   const people = loadAllPeople(db, req.instanceId);
@@ -249,10 +264,18 @@ function detectFull(env: Env): Detected {
   let events = 0;
   if (range) {
     const total = countSessions(db, range);
-    sessions = fullSessionPass(db, range, total, new Dictionary(), ctx, {
-      progress: (rows) => hooks.progress(rows, total, `Reading sessions: ${rows.toLocaleString('en-US')}`),
-      throwIfCancelled: () => hooks.throwIfCancelled(),
-    });
+    sessions = fullSessionPass(
+      db,
+      range,
+      total,
+      new Dictionary(),
+      ctx,
+      {
+        progress: (rows) => hooks.progress(rows, total, `Reading sessions: ${rows.toLocaleString('en-US')}`),
+        throwIfCancelled: () => hooks.throwIfCancelled(),
+      },
+      elsewhere,
+    );
     drafts.push(...sessions.drafts);
     clock.mark('sessions');
     hooks.progress(0, null, 'Looking for bursts of role changes');

@@ -9,9 +9,9 @@ import type { DB } from '../../db/open';
 import { detectNewIpOrAgent, newAddresses } from '../detectors/new-ip-or-agent';
 import { detectOffHours } from '../detectors/off-hours';
 import { profileSessions } from '../detectors/session-profile';
-import type { DetectorContext, Dictionary, FindingDraft, SessionHistory } from '../model';
-import { wireToSeconds } from '../model';
-import { iterateSessions, sessionHistories, sessionPeopleSpan } from './scan-store';
+import type { DetectorContext, FindingDraft, SessionHistory } from '../model';
+import { Dictionary, wireToSeconds } from '../model';
+import { iterateSessions, sessionHistories, sessionKeySpan, sessionPeopleSpan } from './scan-store';
 
 export interface PersonSessionState {
   lastSessionAt: number | null;
@@ -121,48 +121,197 @@ function personIndex(span: { min: number; max: number } | null) {
   };
 }
 
-function readAll(db: DB, range: PersonKeyRange, expected: number, dict: Dictionary, hooks: PassHooks): Columns {
-  const index = personIndex(sessionPeopleSpan(db, range));
-  let c = allocate(Math.max(1024, expected + 1024));
-  const lastIp: (string | null | undefined)[] = [];
-  const lastUa: (string | null | undefined)[] = [];
-  const lastIpId: number[] = [];
-  const lastUaId: number[] = [];
-  for (const [user, session, start, ip, ua] of iterateSessions(db, range)) {
+type PersonIndex = ReturnType<typeof personIndex>;
+
+/** Columns being filled, with each person's index and their last address and browser seen. */
+interface Reading {
+  c: Columns;
+  index: PersonIndex;
+  lastIp: (string | null | undefined)[];
+  lastUa: (string | null | undefined)[];
+  lastIpId: number[];
+  lastUaId: number[];
+}
+
+function startReading(db: DB, range: PersonKeyRange, expected: number): Reading {
+  return {
+    c: allocate(Math.max(1024, expected + 1024)),
+    index: personIndex(sessionPeopleSpan(db, range)),
+    lastIp: [],
+    lastUa: [],
+    lastIpId: [],
+    lastUaId: [],
+  };
+}
+
+/** The index of person `user`, added on first sight. */
+function personOf(r: Reading, user: number): number {
+  let p = r.index.get(user);
+  if (p === undefined) {
+    p = r.c.ids.length;
+    r.index.set(user, p);
+    r.c.ids.push(user);
+    r.lastIp.push(undefined);
+    r.lastUa.push(undefined);
+    r.lastIpId.push(0);
+    r.lastUaId.push(0);
+  }
+  return p;
+}
+
+/** The sessions with a key in [from, to], appended to `r`. */
+function readKeys(
+  db: DB,
+  range: PersonKeyRange,
+  from: number,
+  to: number,
+  dict: Dictionary,
+  r: Reading,
+  hooks: PassHooks,
+) {
+  for (const [user, session, start, ip, ua] of iterateSessions(db, range, from, to)) {
     // Rows may arrive while the scan reads (a sync writing): grow.
-    if (c.length === c.person.length) c = allocate(c.length * 2, c);
-    let p = index.get(user);
-    if (p === undefined) {
-      p = c.ids.length;
-      index.set(user, p);
-      c.ids.push(user);
-      lastIp.push(undefined);
-      lastUa.push(undefined);
-      lastIpId.push(0);
-      lastUaId.push(0);
-    }
+    if (r.c.length === r.c.person.length) r.c = allocate(r.c.length * 2, r.c);
+    const c = r.c;
+    const p = personOf(r, user);
     const row = c.length++;
     c.person[row] = p;
     c.at[row] = wireToSeconds(start) ?? 0;
     // A person's address and browser are mostly those of their session before: comparing with it
     // costs less than hashing the text for the dictionary.
-    if (ip !== lastIp[p]) {
-      lastIp[p] = ip;
-      lastIpId[p] = dict.id(ip);
+    if (ip !== r.lastIp[p]) {
+      r.lastIp[p] = ip;
+      r.lastIpId[p] = dict.id(ip);
     }
-    if (ua !== lastUa[p]) {
-      lastUa[p] = ua;
-      lastUaId[p] = dict.id(ua);
+    if (ua !== r.lastUa[p]) {
+      r.lastUa[p] = ua;
+      r.lastUaId[p] = dict.id(ua);
     }
-    c.ip[row] = lastIpId[p]!;
-    c.ua[row] = lastUaId[p]!;
+    c.ip[row] = r.lastIpId[p]!;
+    c.ua[row] = r.lastUaId[p]!;
     c.session[row] = session;
     if ((row & 0xffff) === 0xffff) {
       hooks.progress(row + 1);
       hooks.throwIfCancelled();
     }
   }
-  return c;
+}
+
+/**
+ * A part of the log read by another thread (session-reader.ts): its columns, with person ids in
+ * `ids` and addresses and browsers as numbers in its own dictionary, `texts` (0 is none).
+ */
+export interface LogPart {
+  length: number;
+  person: Int32Array;
+  at: Float64Array;
+  ip: Int32Array;
+  ua: Int32Array;
+  session: Float64Array;
+  ids: Int32Array;
+  texts: string[];
+}
+
+/** Reads the sessions with a key in [from, to] into a part for another thread (session-reader.ts). */
+export function readLogPart(db: DB, range: PersonKeyRange, from: number, to: number, hooks: PassHooks): LogPart {
+  const dict = new Dictionary();
+  const r = startReading(db, range, 0);
+  readKeys(db, range, from, to, dict, r, hooks);
+  const { c } = r;
+  const n = c.length;
+  return {
+    length: n,
+    person: c.person.slice(0, n),
+    at: c.at.slice(0, n),
+    ip: c.ip.slice(0, n),
+    ua: c.ua.slice(0, n),
+    session: c.session.slice(0, n),
+    ids: Int32Array.from(c.ids),
+    texts: dict.all(),
+  };
+}
+
+/** Appends a part read elsewhere (the later keys), its people and texts mapped into `r` and `dict`. */
+function appendPart(r: Reading, part: LogPart, dict: Dictionary): void {
+  if (r.c.length + part.length > r.c.person.length) r.c = allocate(r.c.length + part.length, r.c);
+  const c = r.c;
+  const people = Int32Array.from(part.ids, (user) => personOf(r, user));
+  const texts = new Int32Array(part.texts.length).fill(-1);
+  const textId = (id: number) => {
+    if (id === 0) return 0;
+    let mapped = texts[id]!;
+    if (mapped < 0) texts[id] = mapped = dict.id(part.texts[id] ?? null);
+    return mapped;
+  };
+  for (let k = 0; k < part.length; k++) {
+    const row = c.length++;
+    c.person[row] = people[part.person[k]!]!;
+    c.at[row] = part.at[k]!;
+    c.ip[row] = textId(part.ip[k]!);
+    c.ua[row] = textId(part.ua[k]!);
+    c.session[row] = part.session[k]!;
+  }
+}
+
+/**
+ * Another thread that reads the later part of the log while this one loads the people and reads
+ * the earlier part: `start` hands it the first key it reads, `wait` returns its part (null if it
+ * could not read it: this thread then reads that part itself), `cancel` lets it go (at any time;
+ * again is harmless).
+ */
+export interface PartReader {
+  start(fromKey: number, range: PersonKeyRange): void;
+  wait(): LogPart | null;
+  cancel(): void;
+}
+
+/** The share of the log's keys this thread reads when another reads the rest (it loads the people first). */
+const OWN_SHARE = 0.4;
+
+/** The later part of the log, handed to another thread: keys after `split`. */
+export interface ElsewherePart {
+  reader: PartReader;
+  split: number;
+}
+
+/**
+ * Hands the later part of the log to `reader` now, so it reads while this thread does other work;
+ * undefined (and the reader let go) when the log is too small to share.
+ */
+export function startElsewhere(db: DB, range: PersonKeyRange, reader: PartReader): ElsewherePart | undefined {
+  const span = sessionKeySpan(db, range);
+  if (!span || span.max - span.min < 2) {
+    reader.cancel();
+    return undefined;
+  }
+  const split = Math.floor(span.min + (span.max - span.min) * OWN_SHARE);
+  reader.start(split + 1, range);
+  return { reader, split };
+}
+
+function readAll(
+  db: DB,
+  range: PersonKeyRange,
+  expected: number,
+  dict: Dictionary,
+  hooks: PassHooks,
+  elsewhere?: ElsewherePart,
+): Columns {
+  const r = startReading(db, range, expected);
+  if (!elsewhere) {
+    readKeys(db, range, range.base, range.last, dict, r, hooks);
+    return r.c;
+  }
+  const { reader, split } = elsewhere;
+  try {
+    readKeys(db, range, range.base, split, dict, r, hooks);
+    const part = reader.wait();
+    if (part) appendPart(r, part, dict);
+    else readKeys(db, range, split + 1, range.last, dict, r, hooks);
+  } finally {
+    reader.cancel();
+  }
+  return r.c;
 }
 
 /** Row numbers grouped by person (counting sort), each person's rows in time order. */
@@ -192,8 +341,9 @@ export function fullSessionPass(
   dict: Dictionary,
   ctx: DetectorContext,
   hooks: PassHooks,
+  elsewhere?: ElsewherePart,
 ): SessionPassResult {
-  const c = readAll(db, range, expected, dict, hooks);
+  const c = readAll(db, range, expected, dict, hooks, elsewhere);
   const { order, starts } = groupByPerson(c);
   // The columns again in person order: each person's history is then four views, no copies.
   const n = c.length;

@@ -171,7 +171,11 @@ function printScore(name: string, s: oracle.Score, against: string, recallOnly =
 
 async function benchSize(people: number): Promise<void> {
   console.log(`\nbench/detectors at ${fmt(people)} people`);
-  const child = fork(fileURLToPath(import.meta.url), ['--sandbox'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // `--import tsx`: the sandbox runs from this source file, also when the bench itself runs bundled.
+  const child = fork(fileURLToPath(import.meta.url), ['--sandbox'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: ['--import', 'tsx'],
+  });
   if (child.pid) os.setPriority(child.pid, 19);
   const t0 = performance.now();
   const { connection, truth } = await ask(child, { type: 'start', people }, 'started');

@@ -100,8 +100,10 @@ function ask<T extends Reply['type']>(
 }
 
 export async function startSandboxChild(options: SandboxChildOptions): Promise<SandboxChild> {
+  // `--import tsx`: the sandbox runs from this source file, also when the bench runs bundled (run-bundled.ts).
   const child = fork(fileURLToPath(import.meta.url), ['--sandbox-child', JSON.stringify(options)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: ['--import', 'tsx'],
   });
   if (child.pid) os.setPriority(child.pid, Number(process.env.BENCH_SANDBOX_NICE ?? 10));
   const { connection, sizes } = await ask(child, null, 'started');

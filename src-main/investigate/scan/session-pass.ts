@@ -261,7 +261,10 @@ function appendPart(r: Reading, part: LogPart, dict: Dictionary): void {
  */
 export interface PartReader {
   start(fromKey: number, range: PersonKeyRange): void;
-  wait(): LogPart | null;
+  /** Rows it has read so far. */
+  rowsRead(): number;
+  /** `onProgress` is called now and then while it waits. */
+  wait(onProgress?: () => void): LogPart | null;
   cancel(): void;
 }
 
@@ -303,9 +306,11 @@ function readAll(
     return r.c;
   }
   const { reader, split } = elsewhere;
+  // Progress counts the rows of both threads.
+  const both: PassHooks = { ...hooks, progress: (own) => hooks.progress(own + reader.rowsRead()) };
   try {
-    readKeys(db, range, range.base, split, dict, r, hooks);
-    const part = reader.wait();
+    readKeys(db, range, range.base, split, dict, r, both);
+    const part = reader.wait(() => both.progress(r.c.length));
     if (part) appendPart(r, part, dict);
     else readKeys(db, range, split + 1, range.last, dict, r, hooks);
   } finally {

@@ -44,6 +44,7 @@ function secondConnectionReader(behaviour: 'reads' | 'fails') {
       from = fromKey;
       range = r;
     },
+    rowsRead: () => seen.part?.length ?? 0,
     wait() {
       if (behaviour === 'fails' || !range) return null;
       const other = openDatabase(f.db.name).db;

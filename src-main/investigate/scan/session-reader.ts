@@ -10,7 +10,7 @@
  * and a message port read synchronously (`receiveMessageOnPort`) rather than through events.
  *
  * Shared memory: `control` Int32Array [command: 0 wait, 1 go, 2 stop; status: 0 reading, 1 done,
- * 2 failed]; `keys` Float64Array [first key to read, and the instance's key range: ordinal, base, last].
+ * 2 failed; rows read so far (for the scan's progress)]; `keys` Float64Array [first key to read, and the instance's key range: ordinal, base, last].
  */
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { DB } from '../../db/open';
@@ -19,6 +19,7 @@ import { readLogPart, type LogPart, type PartReader } from './session-pass';
 
 const COMMAND = 0;
 const STATUS = 1;
+const ROWS = 2;
 const [WAIT, GO, STOP] = [0, 1, 2];
 const [READING, DONE, FAILED] = [0, 1, 2];
 
@@ -30,7 +31,7 @@ export interface ReaderChannel {
 
 /** Main process: the shared memory of a reader (the port is set by the caller, one end to each worker). */
 export function readerMemory(): { control: SharedArrayBuffer; keys: SharedArrayBuffer } {
-  return { control: new SharedArrayBuffer(8), keys: new SharedArrayBuffer(32) };
+  return { control: new SharedArrayBuffer(12), keys: new SharedArrayBuffer(32) };
 }
 
 /** Main process: the reader thread stopped without an answer (it failed to load, or crashed). */
@@ -51,7 +52,7 @@ export function serveLogPart(db: DB, channel: ReaderChannel): void {
   let message: PartMessage;
   try {
     const part = readLogPart(db, range, from, last, {
-      progress: () => {},
+      progress: (rows) => Atomics.store(control, ROWS, rows),
       throwIfCancelled: () => {
         if (Atomics.load(control, COMMAND) === STOP) throw new Error('the scan no longer needs this part');
       },
@@ -83,10 +84,12 @@ export function partReaderOf(channel: ReaderChannel, throwIfCancelled: () => voi
       keys.set([fromKey, range.ordinal, range.base, range.last]);
       tell(GO);
     },
-    wait() {
+    rowsRead: () => Atomics.load(control, ROWS),
+    wait(onProgress) {
       while (Atomics.load(control, STATUS) === READING) {
         Atomics.wait(control, STATUS, READING, 50);
         throwIfCancelled();
+        onProgress?.();
       }
       const received = receiveMessageOnPort(channel.port)?.message as PartMessage | undefined;
       return received && 'part' in received ? received.part : null;

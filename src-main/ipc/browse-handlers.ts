@@ -12,6 +12,7 @@ type BrowseChannels =
   | 'roles:setPrivileged'
   | 'roles:suggestPrivileged'
   | 'programs:list'
+  | 'departments:list'
   | 'programs:assignments';
 
 export function browseHandlers({ mirror }: Services): Pick<Handlers, BrowseChannels> {
@@ -26,6 +27,7 @@ export function browseHandlers({ mirror }: Services): Pick<Handlers, BrowseChann
       mirror.setRolePrivileged(instanceId, roleId, privileged),
     'roles:suggestPrivileged': ({ instanceId }) => mirror.suggestPrivileged(instanceId),
     'programs:list': ({ instanceId }) => mirror.listPrograms(instanceId),
+    'departments:list': ({ instanceId }) => mirror.listDepartments(instanceId),
     'programs:assignments': ({ instanceId, programId }) => mirror.programAssignments(instanceId, programId),
   };
 }

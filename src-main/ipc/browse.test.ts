@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type {
   ConnectionDetails,
+  DepartmentRow,
   JobInfo,
   PersonDetail,
   RoleRow,
@@ -81,6 +82,13 @@ describe.skipIf(skip)('sync and browse through the channels', () => {
     const programs = await ok<{ id: number }[]>(b.invoke('programs:list', { instanceId }));
     expect(programs.length).toBeGreaterThan(0);
     expect((await b.invoke('programs:assignments', { instanceId, programId: programs[0]!.id })).ok).toBe(true);
+
+    // Departments: every one the people name, with their head counts.
+    const counts = new Map<string, number>();
+    for (const p of all.rows) if (p.department?.trim()) counts.set(p.department, (counts.get(p.department) ?? 0) + 1);
+    const departments = await ok<DepartmentRow[]>(b.invoke('departments:list', { instanceId }));
+    expect(new Map(departments.map((d) => [d.name, d.people]))).toEqual(counts);
+    expect(counts.size).toBeGreaterThan(1);
 
     expect(await b.invoke('people:search', { instanceId: 'nope', query: 'x' })).toMatchObject({
       ok: false,

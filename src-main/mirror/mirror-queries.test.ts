@@ -18,7 +18,7 @@ import {
   sessionRecord,
 } from '../sync/test-support/wire-fixtures';
 import { openTestDb, type TestDb } from '../sync/test-support/test-db';
-import { getPerson, searchPeople, type PeopleFilters } from './people-store';
+import { getPerson, listDepartments, searchPeople, type PeopleFilters } from './people-store';
 import { listOrganizationsTree } from './organizations-store';
 import { listPrograms, listProgramAssignments } from './programs-store';
 import { getRole, listRoles, setRolePrivileged, suggestPrivileged } from './roles-store';
@@ -231,6 +231,29 @@ describe('mirror queries', () => {
       'Bo Smith',
       'Cy Smithers',
     ]);
+  });
+
+  it('lists every department of the live people with head counts, however many people come before it', () => {
+    // 1,200 people in Grants Management, then one in a department of its own, past the first thousand.
+    const many = Array.from({ length: 1200 }, (_, i) => personRecord(2000 + i, { 'sf_Last Name': `Aaron${i}` }));
+    const people = createPeopleWriter(t.db, t.instanceId);
+    t.db.transaction(() => {
+      people.apply([...many, personRecord(9000, { 'sf_Last Name': 'Zed', cf_Department: 'Zoning Review' })], AT);
+      people.apply([personRecord(9001, { cf_Department: '  ' }), personRecord(9002, { cf_Department: 'Gone' })], AT);
+      t.db.prepare('UPDATE mirror_people SET deleted_at = ? WHERE instance_id = ? AND id = 9002').run(AT, t.instanceId);
+    })();
+    const expected = t.db
+      .prepare(
+        `SELECT department AS name, count(*) AS people FROM mirror_people
+         WHERE instance_id = ? AND deleted_at IS NULL AND trim(coalesce(department, '')) <> '' GROUP BY department`,
+      )
+      .all(t.instanceId) as { name: string; people: number }[];
+    const listed = listDepartments(t.db, t.instanceId);
+    expect(listed).toEqual([...expected].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase())));
+    expect(listed.find((d) => d.name === 'Zoning Review')).toEqual({ name: 'Zoning Review', people: 1 });
+    expect(listed.find((d) => d.name === 'Grants Management')!.people).toBeGreaterThan(1200);
+    expect(listed.map((d) => d.name)).not.toContain('Gone');
+    expect(listed.map((d) => d.name.trim())).not.toContain('');
   });
 
   it('writes only what changed, follows role lists, and marks what a pass did not see as removed', () => {

@@ -12,6 +12,7 @@ import type {
   PrivilegeSuggestion,
   ProgramAssignmentRow,
   ProgramRow,
+  DepartmentRow,
   RoleDetail,
   RoleRow,
   SearchPeopleResult,
@@ -24,7 +25,13 @@ import { listOrganizationsTree } from './organizations-store';
 import { selectPeopleIds, type PeopleSelectionFilter, type SearchPeopleInput } from './people-search-store';
 import { allPeopleSorted, matchingPeopleIds, searchPeopleSorted } from './people-list-store';
 import { peopleCsv } from './people-export';
-import { getPerson, listPeopleForMatching, searchPeople, type PersonForMatching } from './people-store';
+import {
+  getPerson,
+  listDepartments,
+  listPeopleForMatching,
+  searchPeople,
+  type PersonForMatching,
+} from './people-store';
 import { listProgramAssignments, listPrograms } from './programs-store';
 import { getRole, getRoleDepartments, listRoles, setRolePrivileged, suggestPrivileged } from './roles-store';
 
@@ -54,6 +61,7 @@ export interface MirrorService {
   /** Every live person with the fields entity resolution compares. */
   peopleForMatching(instanceId: string): PersonForMatching[];
   listPrograms(instanceId: string): ProgramRow[];
+  listDepartments(instanceId: string): DepartmentRow[];
   programAssignments(instanceId: string, programId: number): ProgramAssignmentRow[];
 }
 
@@ -114,6 +122,7 @@ export function createMirrorService({ db, instances, administrator }: MirrorServ
     suggestPrivileged: (instanceId) => suggestPrivileged(db, known(instanceId)),
     peopleForMatching: (instanceId) => listPeopleForMatching(db, known(instanceId)),
     listPrograms: (instanceId) => listPrograms(db, known(instanceId)),
+    listDepartments: (instanceId) => listDepartments(db, known(instanceId)),
     programAssignments: (instanceId, programId) => listProgramAssignments(db, known(instanceId), programId),
   };
 }

@@ -7,7 +7,13 @@ import type { DB } from '../db/open';
 import { listAccessEvents, listLoginSessions } from './logs-store';
 import { ORG_JOIN, PERSON_COLUMNS, toPerson, type PersonDbRow } from './people-search-store';
 import { getOrganizationPath } from './organizations-store';
-import { PERSON_ID_FIELD, type PersonDetail, type PersonProgram, type PersonRole } from '../../src-preload/contract';
+import {
+  PERSON_ID_FIELD,
+  type DepartmentRow,
+  type PersonDetail,
+  type PersonProgram,
+  type PersonRole,
+} from '../../src-preload/contract';
 
 export type { PersonDetail, PersonProgram, PersonRole };
 
@@ -119,6 +125,17 @@ export interface PersonForMatching {
 }
 
 /** Every live person of the instance, for building a resolution index or a duplicate report. */
+/** Every department named on a live person, by name, with its head count (one pass over the people). */
+export function listDepartments(db: DB, instanceId: string): DepartmentRow[] {
+  return db
+    .prepare(
+      `SELECT department AS name, count(*) AS people FROM mirror_people
+       WHERE instance_id = ? AND deleted_at IS NULL AND department IS NOT NULL AND trim(department) <> ''
+       GROUP BY department ORDER BY department COLLATE NOCASE, department`,
+    )
+    .all(instanceId) as DepartmentRow[];
+}
+
 export function listPeopleForMatching(db: DB, instanceId: string): PersonForMatching[] {
   return db
     .prepare(

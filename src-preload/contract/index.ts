@@ -82,6 +82,7 @@ export type {
   PrivilegeSuggestion,
   ProgramAssignmentRow,
   ProgramRow,
+  DepartmentRow,
   RoleDepartment,
   RoleDetail,
   RoleRow,

@@ -205,6 +205,12 @@ export interface ProgramAssignmentRow {
   roleName: string | null;
 }
 
+/** A department named on live people of the mirror, with how many. */
+export interface DepartmentRow {
+  name: string;
+  people: number;
+}
+
 export const mirrorChannels = {
   /** People in the mirror: search by name, e-mail or organization, with filters; paged. */
   'people:search': channel<SearchPeopleResult>()({
@@ -262,6 +268,11 @@ export const mirrorChannels = {
     reads: ['mirror'],
   }),
   'programs:list': channel<ProgramRow[]>()({ input: z.object({ instanceId: id }).strict(), reads: ['mirror'] }),
+  /** Every department named on a live person of the mirror, by name, with how many people are in it. */
+  'departments:list': channel<DepartmentRow[]>()({
+    input: z.object({ instanceId: id }).strict(),
+    reads: ['mirror'],
+  }),
   'programs:assignments': channel<ProgramAssignmentRow[]>()({
     input: z.object({ instanceId: id, programId: mirrorId }).strict(),
     reads: ['mirror'],

@@ -12,8 +12,7 @@ export function usePlanVocabulary(instanceId: string) {
   const roles = useApiQuery('roles:list', { instanceId });
   const tree = useApiQuery('organizations:tree', { instanceId });
   const programs = useApiQuery('programs:list', { instanceId });
-  // No channel lists departments: the first thousand people of the mirror name them.
-  const people = useApiQuery('people:search', { instanceId, limit: 1000 });
+  const departmentRows = useApiQuery('departments:list', { instanceId });
   return useMemo(() => {
     const profileRoles: Option[] = (roles.data ?? [])
       .filter((r) => !r.utaOnly && !r.removed)
@@ -27,9 +26,10 @@ export function usePlanVocabulary(instanceId: string) {
       }
     };
     walk(tree.data ?? [], 0);
-    const departments = [...new Set((people.data?.rows ?? []).map((p) => p.department).filter((d): d is string => !!d))]
-      .sort((a, b) => a.localeCompare(b))
-      .map((d) => ({ value: d, label: d }));
+    const departments: Option[] = (departmentRows.data ?? []).map((d) => ({
+      value: d.name,
+      label: `${d.name} (${d.people})`,
+    }));
     const roleName = new Map((roles.data ?? []).map((r) => [r.id, r.name]));
     const programName = new Map((programs.data ?? []).map((p) => [p.id, p.name]));
     return {
@@ -38,7 +38,15 @@ export function usePlanVocabulary(instanceId: string) {
       departments,
       roleName,
       programName,
-      isLoading: roles.isLoading || tree.isLoading || people.isLoading,
+      isLoading: roles.isLoading || tree.isLoading || departmentRows.isLoading,
     };
-  }, [roles.data, tree.data, programs.data, people.data, roles.isLoading, tree.isLoading, people.isLoading]);
+  }, [
+    roles.data,
+    tree.data,
+    programs.data,
+    departmentRows.data,
+    roles.isLoading,
+    tree.isLoading,
+    departmentRows.isLoading,
+  ]);
 }

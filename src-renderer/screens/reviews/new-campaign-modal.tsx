@@ -64,10 +64,10 @@ function useCampaignForm() {
   return { fields, set: { ...set, setQuarterly }, scope };
 }
 
-/** No channel lists departments: the first thousand people of the mirror name them (as the plan builders do). */
+/** Every department of the mirror's live people. */
 function useDepartments(instanceId: string, enabled: boolean): string[] {
-  const people = useApiQuery('people:search', { instanceId, limit: 1000 }, { enabled });
-  return [...new Set((people.data?.rows ?? []).map((p) => p.department).filter((d): d is string => !!d))].sort();
+  const departments = useApiQuery('departments:list', { instanceId }, { enabled });
+  return (departments.data ?? []).map((d) => d.name);
 }
 
 type Form = ReturnType<typeof useCampaignForm>;

@@ -49,6 +49,13 @@ function rosterCsv(staff: Person[]): { csv: string; existing: Person[]; near: Pe
 
 async function approveAndApply(app: Page, planTitle: string): Promise<void> {
   await expect(app.getByText(planTitle).first()).toBeVisible();
+  // The approver sees why each operation is there: the template's step and its reason.
+  await expect(app.getByTestId('operation-why').first()).toHaveText(/^[^:]+: \S/);
+  // A warning many operations raise is one line with its count.
+  const warnings = await app.getByTestId('plan-warning').allTextContents();
+  expect(new Set(warnings).size).toBe(warnings.length);
+  await app.getByTestId('operation-why').first().scrollIntoViewIfNeeded();
+  await snapshot(app, `lifecycle-plan-reasons-${planTitle.split(':')[0]!.split(' ')[0]!.toLowerCase()}`);
   await approveAndApplyOpenPlan(app, 'Offboarding: the successor takes over the programs');
 }
 

@@ -6,7 +6,7 @@
  */
 import { Badge, Group, Pagination, Paper, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { Operation, PersonDiff } from '../../../src-preload/contract';
+import type { Operation, OperationReason, PersonDiff } from '../../../src-preload/contract';
 import { FieldsDiff } from './plan-fields-diff';
 import { OperationRow } from './plan-operation-row';
 
@@ -17,6 +17,8 @@ interface Props {
   people: PersonDiff[];
   roleName: Map<number, string>;
   programName: Map<number, string>;
+  /** Why an operation is there (the template step and its reason), by operation id. */
+  why: Map<number, OperationReason>;
   selectable: boolean;
   editable: boolean;
   selected: Set<number>;
@@ -52,7 +54,7 @@ export function PlanDiff(props: Props) {
   );
 }
 
-function PersonGroup({ person: p, ...props }: Omit<Props, 'people'> & { person: PersonDiff }) {
+function PersonGroup({ person: p, why, ...props }: Omit<Props, 'people'> & { person: PersonDiff }) {
   return (
     <Paper withBorder p="sm" data-testid="person-diff">
       <Group justify="space-between" mb={6}>
@@ -76,7 +78,7 @@ function PersonGroup({ person: p, ...props }: Omit<Props, 'people'> & { person: 
       <Table mt={6} verticalSpacing={4} withRowBorders={false}>
         <Table.Tbody>
           {p.operations.map((op) => (
-            <OperationRow key={op.id} op={op} {...props} />
+            <OperationRow key={op.id} op={op} why={why.get(op.id)} {...props} />
           ))}
         </Table.Tbody>
       </Table>

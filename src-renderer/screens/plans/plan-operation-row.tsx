@@ -1,13 +1,15 @@
 /** One operation of the diff: select, summary, risk, approval, and Edit / Remove while editable. */
 import { ActionIcon, Badge, Checkbox, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconLock, IconPencil, IconX } from '@tabler/icons-react';
-import type { Operation } from '../../../src-preload/contract';
+import type { Operation, OperationReason } from '../../../src-preload/contract';
 import { dayTime } from '../../lib/format';
 import { RISK_COLOR } from './plan-format';
 import { canEditKind } from './edit-operation-modal';
 
 interface Props {
   op: Operation;
+  /** Why it is there, when a lifecycle template put it in the plan. */
+  why?: OperationReason | undefined;
   selectable: boolean;
   editable: boolean;
   selected: Set<number>;
@@ -16,7 +18,7 @@ interface Props {
   onEdit: (op: Operation) => void;
 }
 
-export function OperationRow({ op, selectable, editable, selected, onToggle, onRemove, onEdit }: Props) {
+export function OperationRow({ op, why, selectable, editable, selected, onToggle, onRemove, onEdit }: Props) {
   return (
     <Table.Tr data-testid="operation-row">
       {selectable && (
@@ -32,6 +34,11 @@ export function OperationRow({ op, selectable, editable, selected, onToggle, onR
       )}
       <Table.Td>
         <Text size="sm">{op.summary}</Text>
+        {why && (
+          <Text size="xs" c="dimmed" data-testid="operation-why">
+            {why.step}: {why.reason}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td w={90}>
         <Tooltip label={op.riskReasons.join(', ') || 'no risk factor'} disabled={op.riskReasons.length === 0}>

@@ -4,8 +4,9 @@
  */
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Operation, PlanDetail } from '../../../src-preload/contract';
+import { useApiQuery } from '../../api';
 import { confirmRemove } from './confirm-discard';
 import { EditOperationModal } from './edit-operation-modal';
 import { PlanDiff } from './plan-diff';
@@ -26,6 +27,9 @@ export function PlanOperations({ detail: d, actions, roleName, programName, role
   const [editing, setEditing] = useState<Operation | null>(null);
   const editable = EDITABLE_PLAN_STATES.includes(d.plan.state);
   const { planId, selected, remove, edit } = actions;
+  // Why each operation is there, for a plan a lifecycle template built (none for other plans).
+  const reasons = useApiQuery('lifecycle:templateReasons', { planId });
+  const why = useMemo(() => new Map((reasons.data ?? []).map((r) => [r.operationId, r])), [reasons.data]);
   if (d.totals.operations === 0)
     return (
       <Paper withBorder p="lg">
@@ -69,6 +73,7 @@ export function PlanOperations({ detail: d, actions, roleName, programName, role
         people={d.people}
         roleName={roleName}
         programName={programName}
+        why={why}
         selectable={editable}
         editable={editable}
         selected={selected}

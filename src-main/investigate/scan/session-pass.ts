@@ -201,13 +201,7 @@ function readKeys(
  * A part of the log read by another thread (session-reader.ts): its columns, with person ids in
  * `ids` and addresses and browsers as numbers in its own dictionary, `texts` (0 is none).
  */
-export interface LogPart {
-  length: number;
-  person: Int32Array;
-  at: Float64Array;
-  ip: Int32Array;
-  ua: Int32Array;
-  session: Float64Array;
+export interface LogPart extends Omit<Columns, 'ids'> {
   ids: Int32Array;
   texts: string[];
 }

@@ -9,8 +9,12 @@
  * The scan's thread is busy in synchronous code throughout, so the two talk through shared memory
  * and a message port read synchronously (`receiveMessageOnPort`) rather than through events.
  *
- * Shared memory: `control` Int32Array [command: 0 wait, 1 go, 2 stop; status: 0 reading, 1 done,
- * 2 failed; rows read so far (for the scan's progress)]; `keys` Float64Array [first key to read, and the instance's key range: ordinal, base, last].
+ * Shared memory:
+ * - `control`, Int32Array: [command: 0 wait, 1 go, 2 stop; status: 0 reading, 1 done, 2 failed;
+ *   rows read so far, for the scan's progress];
+ * - `keys`, Float64Array: [first key to read; the instance's key range: ordinal, base, last].
+ *
+ * A reader that fails answers with its error and the scan reads that part itself.
  */
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { DB } from '../../db/open';

@@ -16,6 +16,7 @@ import {
   type OpenAiStubServer,
   type StubReply,
 } from '../ai/test-support/openai-stub-server';
+import { mirrorWords, wordsSaid } from '../ai/test-support/mirror-words';
 import type { DB } from '../db/open';
 import { createAskService, type AskService } from './ask-service';
 import { ASK_TEST_NOW, syncedMirror } from './test-support/ask-mirror';
@@ -26,7 +27,7 @@ let instanceId: string;
 let ask: AskService;
 let stub: OpenAiStubServer;
 let person: { id: number; first: string; last: string; email: string };
-let mirrorWords: string[];
+let words: string[];
 
 beforeAll(async () => {
   stub = await startOpenAiStubServer();
@@ -40,12 +41,7 @@ beforeAll(async () => {
        WHERE instance_id = ? AND is_external = 1 AND length(first_name) > 3 AND length(last_name) > 3 LIMIT 1`,
     )
     .get(instanceId) as typeof person;
-  const people = db
-    .prepare('SELECT first_name, last_name, email FROM mirror_people WHERE instance_id = ?')
-    .raw()
-    .all(instanceId);
-  const orgs = db.prepare('SELECT name FROM mirror_organizations WHERE instance_id = ?').pluck().all(instanceId);
-  mirrorWords = [...(people.flat() as string[]), ...(orgs as string[])].filter((w) => w.length > 3);
+  words = mirrorWords(db, instanceId, { organizations: true });
   const ai = createAiService({
     db,
     settings: { llm: { enabled: true, baseUrl: stub.baseUrl, model: 'stub-model', timeoutMs: 3000 } },
@@ -92,9 +88,7 @@ describe('the LLM reads what the grammar cannot', () => {
     const answer = await ask.ask(instanceId, unreadable());
     expect(stub.requests.map(schemaName)).toEqual(['interpret_question']);
     const body = stub.requests[0]!.raw.toLowerCase();
-    const said = (w: string) =>
-      new RegExp(`\\b${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(body);
-    expect(mirrorWords.filter(said)).toEqual([]);
+    expect(wordsSaid(body, words)).toEqual([]);
     expect(body).toContain('the query object selects people');
     if (!('table' in answer)) throw new Error(answer.message);
     expect(answer.interpretation).toMatch(/read by the LLM/);

@@ -4,28 +4,21 @@
  * marked privileged, four-eyes turned off) in it, and the chain intact. Real SQLite, the mirror
  * from the real sync of a sandbox over HTTP.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createInstancesService } from '../instances/instances-service';
 import { createMirrorService } from '../mirror/mirror-service';
 import { approveOperations } from '../plans/approval';
 import { createPlan, submitForReview } from '../plans/plans';
-import { mirroredSandbox } from '../plans/test-support/fixture';
-import type { SandboxHandle } from '../smartsimple/sandbox';
-import { useTempDirs } from '../test-support/temp-dir';
+import { useMirroredSandboxes } from '../plans/test-support/mirrored-sandboxes';
 import { createAuditService } from './audit-service';
 import { recordPolicySettings } from './decisions';
 import { verifyAuditTrail } from './verify';
 
-const tempDir = useTempDirs();
-const sandboxes: SandboxHandle[] = [];
-afterEach(async () => {
-  await Promise.all(sandboxes.splice(0).map((s) => s.close()));
-});
+const mirrored = useMirroredSandboxes();
 
 describe('the readable trail', () => {
   it('says who did what to whom in words, filters, and keeps every administrator decision', async () => {
-    const m = await mirroredSandbox(tempDir());
-    sandboxes.push(m.sb);
+    const m = await mirrored();
     const { db, instanceId } = m;
     const instances = createInstancesService({
       db,

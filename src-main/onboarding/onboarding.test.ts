@@ -3,26 +3,19 @@
  * plans database: resolution, peers k of n, requested roles, the plan signed 'ai' with its
  * suggestions, and documents whose text tries to grant, approve or skip review.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OnboardingDocument } from '../../src-preload/contract';
 import { createAiService } from '../ai/ai-service';
 import { createInstancesService } from '../instances/instances-service';
 import { createMirrorService } from '../mirror/mirror-service';
 import { getPlan } from '../plans';
-import { mirroredSandbox } from '../plans/test-support/fixture';
-import type { SandboxHandle } from '../smartsimple/sandbox';
-import { useTempDirs } from '../test-support/temp-dir';
+import { useMirroredSandboxes } from '../plans/test-support/mirrored-sandboxes';
 import { createOnboardingService } from './onboarding-service';
 
-const tempDir = useTempDirs();
-const sandboxes: SandboxHandle[] = [];
-afterEach(async () => {
-  await Promise.all(sandboxes.splice(0).map((s) => s.close()));
-});
+const mirrored = useMirroredSandboxes();
 
 async function setup() {
-  const m = await mirroredSandbox(tempDir());
-  sandboxes.push(m.sb);
+  const m = await mirrored();
   const mirror = createMirrorService({ db: m.db, instances: createInstancesService({ db: m.db }) });
   const ai = createAiService({ db: m.db });
   const onboarding = createOnboardingService({ db: m.db, mirror, ai, administrator: () => 'ana' });

@@ -4,25 +4,18 @@
  * mirror filled by the real sync from a sandbox over HTTP; the trail records builder, approver,
  * reason and who recorded it, and its chain stays intact.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAudit, verifyAuditTrail } from '../audit-trail';
 import { AppError } from '../errors/app-error';
-import type { SandboxHandle } from '../smartsimple/sandbox';
-import { useTempDirs } from '../test-support/temp-dir';
 import { approveOperations } from './approval';
 import { samePerson } from './four-eyes';
 import { createPlan, getPlan, submitForReview } from './plans';
-import { mirroredSandbox } from './test-support/fixture';
+import { useMirroredSandboxes } from './test-support/mirrored-sandboxes';
 
-const tempDir = useTempDirs();
-const sandboxes: SandboxHandle[] = [];
-afterEach(async () => {
-  await Promise.all(sandboxes.splice(0).map((s) => s.close()));
-});
+const mirrored = useMirroredSandboxes();
 
 async function privilegedPlan() {
-  const m = await mirroredSandbox(tempDir());
-  sandboxes.push(m.sb);
+  const m = await mirrored();
   const { people, roles } = m.sb.state.data;
   const person = people.find(
     (p) => !p.deleted && p.accessType === '1' && p.status === 'Active' && p.userType === '10' && !p.isExternal,

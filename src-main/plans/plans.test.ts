@@ -3,11 +3,9 @@
  * (privileged operations only on their own, never by the AI), discard, and the audit trail of it
  * all. The mirror is filled by the real sync from a sandbox over HTTP.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAudit, verifyAuditTrail } from '../audit-trail';
-import type { DB } from '../db/open';
 import type { SandboxHandle } from '../smartsimple/sandbox';
-import { useTempDirs } from '../test-support/temp-dir';
 import { approveOperations, approvePlan, revokeApprovals } from './approval';
 import {
   addOperations,
@@ -19,19 +17,9 @@ import {
   removeOperations,
   submitForReview,
 } from './plans';
-import { mirroredSandbox } from './test-support/fixture';
+import { useMirroredSandboxes } from './test-support/mirrored-sandboxes';
 
-const tempDir = useTempDirs();
-const sandboxes: SandboxHandle[] = [];
-afterEach(async () => {
-  await Promise.all(sandboxes.splice(0).map((s) => s.close()));
-});
-
-async function mirrored(): Promise<{ sb: SandboxHandle; db: DB; instanceId: string }> {
-  const m = await mirroredSandbox(tempDir());
-  sandboxes.push(m.sb);
-  return m;
-}
+const mirrored = useMirroredSandboxes();
 
 /** People who can sign in, internal, plain users; roles by kind. */
 function cast(sb: SandboxHandle) {

@@ -2,20 +2,14 @@
  * Plans under the approval policy: what the policy says must be approved on its own cannot be
  * approved with the plan, whatever the operation's source or text claims. The mirror is filled by the real sync from a sandbox over HTTP.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { SandboxHandle } from '../smartsimple/sandbox';
-import { useTempDirs } from '../test-support/temp-dir';
+import { describe, expect, it } from 'vitest';
 import { approvePlan } from './approval';
 import { createPlan, getPlan, submitForReview } from './plans';
 import { policyVerdict } from './policy-check';
 import { assessRisk } from './risk';
-import { mirroredSandbox } from './test-support/fixture';
+import { useMirroredSandboxes } from './test-support/mirrored-sandboxes';
 
-const tempDir = useTempDirs();
-const sandboxes: SandboxHandle[] = [];
-afterEach(async () => {
-  await Promise.all(sandboxes.splice(0).map((s) => s.close()));
-});
+const mirrored = useMirroredSandboxes();
 
 describe('plans and the approval policy', () => {
   it('a bulk plan is bulk, not too large: a plain grant in it is approved with the plan, a removal is not refused', () => {
@@ -37,8 +31,7 @@ describe('plans and the approval policy', () => {
   });
 
   it('an AI grant of an administrator type is approved on its own, whatever the plan text claims', async () => {
-    const m = await mirroredSandbox(tempDir());
-    sandboxes.push(m.sb);
+    const m = await mirrored();
     const person = m.sb.state.data.people.find(
       (p) => !p.deleted && p.accessType === '1' && p.status === 'Active' && p.userType === '10',
     )!;

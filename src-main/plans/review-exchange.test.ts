@@ -1,25 +1,18 @@
 /** Review (diff, totals, warnings, estimate) and the round trip through a second administrator. */
 import { parse } from 'csv-parse/sync';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit-trail';
 import { createMemoryBudget } from '../smartsimple/client';
-import type { SandboxHandle } from '../smartsimple/sandbox';
-import { useTempDirs } from '../test-support/temp-dir';
 import { approvePlan, revokeApprovals } from './approval';
 import { contentHash, exportPlanCsv, exportPlanJson, importPlanApprovals, type PlanExport } from './exchange';
 import { addOperations, createPlan, getPlan, submitForReview } from './plans';
 import { reviewPlan } from './review';
-import { mirroredSandbox } from './test-support/fixture';
+import { useMirroredSandboxes } from './test-support/mirrored-sandboxes';
 
-const tempDir = useTempDirs();
-const sandboxes: SandboxHandle[] = [];
-afterEach(async () => {
-  await Promise.all(sandboxes.splice(0).map((s) => s.close()));
-});
+const mirrored = useMirroredSandboxes();
 
 async function setup() {
-  const m = await mirroredSandbox(tempDir());
-  sandboxes.push(m.sb);
+  const m = await mirrored();
   const live = m.sb.state.data.people.filter(
     (p) => !p.deleted && p.accessType === '1' && p.status === 'Active' && p.userType === '10',
   );

@@ -3,28 +3,22 @@
  * into a new draft, linked both ways in the trail), the approved part applies against the sandbox
  * over HTTP, and what apply reads back is in the mirror at once (no sync in between).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAudit, verifyAuditTrail } from '../audit-trail';
 import { silentLogger } from '../log/logger';
-import type { SandboxHandle } from '../smartsimple/sandbox';
-import { useTempDirs } from '../test-support/temp-dir';
 import { applyPlan } from './apply/apply-plan';
 import { approveOperations } from './approval';
 import { createPlan, getPlan, submitForReview } from './plans';
 import { splitLinks, splitUnapproved } from './split';
 import { getMirrorPeople } from './store/mirror-reads';
-import { makeClient, mirroredSandbox, testJob } from './test-support/fixture';
+import { makeClient, testJob } from './test-support/fixture';
+import { useMirroredSandboxes } from './test-support/mirrored-sandboxes';
 import { plainUsers } from './test-support/scenario';
 
-const tempDir = useTempDirs();
-const sandboxes: SandboxHandle[] = [];
-afterEach(async () => {
-  await Promise.all(sandboxes.splice(0).map((s) => s.close()));
-});
+const mirrored = useMirroredSandboxes();
 
 async function planOfThree() {
-  const m = await mirroredSandbox(tempDir());
-  sandboxes.push(m.sb);
+  const m = await mirrored();
   const roles = m.sb.state.data.roles.filter((r) => !r.utaOnly && !r.privileged);
   const people = plainUsers(m.sb).slice(0, 3);
   const operations = people.map((p) => {

@@ -5,28 +5,23 @@
  * what was transferred; the mover has the roles kept). The expected state is read with our own SQL
  * over the synced mirror and from the sandbox itself.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAiService } from '../../ai/ai-service';
 import type { DB } from '../../db/open';
 import { createInstancesService } from '../../instances/instances-service';
 import { silentLogger } from '../../log/logger';
 import { createMirrorService } from '../../mirror/mirror-service';
 import { applyPlan } from '../../plans';
-import { makeClient, mirroredSandbox, syncMirror, testJob } from '../../plans/test-support/fixture';
+import { makeClient, syncMirror, testJob } from '../../plans/test-support/fixture';
+import { useMirroredSandboxes } from '../../plans/test-support/mirrored-sandboxes';
 import { approveAll } from '../../plans/test-support/scenario';
 import type { SandboxHandle } from '../../smartsimple/sandbox';
-import { useTempDirs } from '../../test-support/temp-dir';
 import { createLifecycleTemplatesService } from './templates-service';
 
-const tempDir = useTempDirs();
-const sandboxes: SandboxHandle[] = [];
-afterEach(async () => {
-  await Promise.all(sandboxes.splice(0).map((s) => s.close()));
-});
+const mirrored = useMirroredSandboxes();
 
 async function setup() {
-  const m = await mirroredSandbox(tempDir());
-  sandboxes.push(m.sb);
+  const m = await mirrored();
   const instances = createInstancesService({ db: m.db });
   const mirror = createMirrorService({ db: m.db, instances });
   const ai = createAiService({ db: m.db });

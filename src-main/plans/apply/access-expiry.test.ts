@@ -2,29 +2,23 @@
  * The access expiry on set_access: planned from the mirror, written to the sandbox over HTTP,
  * verified by reading back, undone back to no expiry; a malformed day is refused before any plan.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../log/logger';
-import type { SandboxHandle } from '../../smartsimple/sandbox';
-import { useTempDirs } from '../../test-support/temp-dir';
 import { planOperationInputSchema } from '../../../src-preload/contract/plans-inputs';
 import { createPlan } from '../plans';
-import { makeClient, mirroredSandbox, testJob } from '../test-support/fixture';
+import { makeClient, testJob } from '../test-support/fixture';
+import { useMirroredSandboxes } from '../test-support/mirrored-sandboxes';
 import { approveAll, approvedPlan, plainUsers } from '../test-support/scenario';
 import { createUndoPlan } from '../undo';
 import { applyPlan } from './apply-plan';
 
-const tempDir = useTempDirs();
-const sandboxes: SandboxHandle[] = [];
-afterEach(async () => {
-  await Promise.all(sandboxes.splice(0).map((s) => s.close()));
-});
+const mirrored = useMirroredSandboxes();
 
 const dayOf = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString().slice(0, 10));
 
 describe('set_access with an expiry date', () => {
   it('sets the expiry on the instance, verifies it, and its undo clears it again', async () => {
-    const m = await mirroredSandbox(tempDir());
-    sandboxes.push(m.sb);
+    const m = await mirrored();
     const { sb, db, instanceId } = m;
     const { client } = makeClient(sb);
     const person = plainUsers(sb).find((p) => p.accessExpiry === null) as { id: number };
@@ -50,8 +44,7 @@ describe('set_access with an expiry date', () => {
     const bad = planOperationInputSchema.safeParse({ kind: 'set_access', personId: 5, expiresOn: '30/06/2031' });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.message).toMatch(/YYYY-MM-DD/);
-    const m = await mirroredSandbox(tempDir());
-    sandboxes.push(m.sb);
+    const m = await mirrored();
     const person = plainUsers(m.sb).find((p) => p.accessExpiry === null) as { id: number };
     const { rejected } = createPlan(m.db, {
       instanceId: m.instanceId,

@@ -4,25 +4,20 @@
  * batch policies), and a failure that stops the run. Every time: nothing lost (each operation
  * ends verified or failed with the server's own text), nothing applied twice.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../log/logger';
 import { ERROR_TEXTS } from '../../smartsimple/protocol';
 import type { FaultSpec, SandboxHandle } from '../../smartsimple/sandbox';
-import { useTempDirs } from '../../test-support/temp-dir';
 import { callTimeoutFor } from '../../smartsimple/client/test-helpers';
-import { makeClient, mirroredSandbox, testJob, writesPerRecord } from '../test-support/fixture';
+import { makeClient, testJob, writesPerRecord } from '../test-support/fixture';
+import { useMirroredSandboxes } from '../test-support/mirrored-sandboxes';
 import { approvedPlan, bulkOperations } from '../test-support/scenario';
 import { applyPlan, stopApplying } from './apply-plan';
 
-const tempDir = useTempDirs();
-const sandboxes: SandboxHandle[] = [];
-afterEach(async () => {
-  await Promise.all(sandboxes.splice(0).map((s) => s.close()));
-});
+const mirrored = useMirroredSandboxes();
 
 async function setup(people = 120, timeoutMs = callTimeoutFor('none')) {
-  const m = await mirroredSandbox(tempDir());
-  sandboxes.push(m.sb);
+  const m = await mirrored();
   const { client } = makeClient(m.sb, { overrides: { timeoutMs } });
   const plan = approvedPlan(m.db, m.instanceId, bulkOperations(m.sb, people));
   const run = () =>
@@ -160,8 +155,7 @@ describe('applyPlan under faults', () => {
   });
 
   it('reconciles program assignments whose answer was lost by listing the program', async () => {
-    const m = await mirroredSandbox(tempDir());
-    sandboxes.push(m.sb);
+    const m = await mirrored();
     const program = m.sb.state.data.programs.find((p) => !p.deleted) as { id: number };
     const uta = m.sb.state.data.roles.find((r) => r.utaOnly) as { id: number };
     const holders = new Set(

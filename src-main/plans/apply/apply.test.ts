@@ -3,26 +3,20 @@
  * per changed person, in the calls the review estimated; drift skipped and reported; undo back to
  * the first state; the server's hourly limit reached mid-plan.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAudit, verifyAuditTrail } from '../../audit-trail';
 import { silentLogger } from '../../log/logger';
-import type { SandboxHandle } from '../../smartsimple/sandbox';
-import { useTempDirs } from '../../test-support/temp-dir';
 import { reviewPlan } from '../review';
-import { makeClient, mirroredSandbox, sandboxState, testJob, writesPerRecord } from '../test-support/fixture';
+import { makeClient, sandboxState, testJob, writesPerRecord } from '../test-support/fixture';
+import { useMirroredSandboxes } from '../test-support/mirrored-sandboxes';
 import { approveAll, approvedPlan, bulkOperations, mixedOperations, plainUsers } from '../test-support/scenario';
 import { createUndoPlan } from '../undo';
 import { applyPlan } from './apply-plan';
 
-const tempDir = useTempDirs();
-const sandboxes: SandboxHandle[] = [];
-afterEach(async () => {
-  await Promise.all(sandboxes.splice(0).map((s) => s.close()));
-});
+const mirrored = useMirroredSandboxes();
 
 async function setup() {
-  const m = await mirroredSandbox(tempDir());
-  sandboxes.push(m.sb);
+  const m = await mirrored();
   return { ...m, ...makeClient(m.sb) };
 }
 

@@ -4,26 +4,20 @@
  * in that order and read back; an organization already on the server is not made twice and its
  * people still go there; the undo deactivates the person and says why the organization stays.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../log/logger';
-import type { SandboxHandle } from '../../smartsimple/sandbox';
-import { useTempDirs } from '../../test-support/temp-dir';
 import { createPlan, getPlan, removeOperations } from '../plans';
-import { makeClient, mirroredSandbox, testJob } from '../test-support/fixture';
+import { makeClient, testJob } from '../test-support/fixture';
+import { useMirroredSandboxes } from '../test-support/mirrored-sandboxes';
 import { approveAll, approvedPlan } from '../test-support/scenario';
 import { createUndoPlan } from '../undo';
 import type { OperationInput } from '../types';
 import { applyPlan } from './apply-plan';
 
-const tempDir = useTempDirs();
-const sandboxes: SandboxHandle[] = [];
-afterEach(async () => {
-  await Promise.all(sandboxes.splice(0).map((s) => s.close()));
-});
+const mirrored = useMirroredSandboxes();
 
 async function setup() {
-  const m = await mirroredSandbox(tempDir());
-  sandboxes.push(m.sb);
+  const m = await mirrored();
   const { client } = makeClient(m.sb);
   const run = (planId: string) =>
     applyPlan({

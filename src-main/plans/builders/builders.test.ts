@@ -1,22 +1,16 @@
 /** Builders: a CSV of people and roles, a selection, and the three named bulk filters. */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { SandboxHandle } from '../../smartsimple/sandbox';
+import { describe, expect, it } from 'vitest';
 import { formatWireDate } from '../../smartsimple/protocol';
-import { useTempDirs } from '../../test-support/temp-dir';
 import { createPlan } from '../plans';
-import { PLANS_TEST_NOW, mirroredSandbox } from '../test-support/fixture';
+import { PLANS_TEST_NOW } from '../test-support/fixture';
+import { useMirroredSandboxes } from '../test-support/mirrored-sandboxes';
 import { buildFromCsv } from './csv';
 import { buildFromSelection, deactivateOrganization, grantRoleToDepartment, removeRoleFromDormant } from './filters';
 
-const tempDir = useTempDirs();
-const sandboxes: SandboxHandle[] = [];
-afterEach(async () => {
-  await Promise.all(sandboxes.splice(0).map((s) => s.close()));
-});
+const mirrored = useMirroredSandboxes();
 
 async function setup() {
-  const m = await mirroredSandbox(tempDir());
-  sandboxes.push(m.sb);
+  const m = await mirrored();
   const { plan } = createPlan(m.db, { instanceId: m.instanceId, title: 'Built', createdBy: 'ana' });
   return { ...m, planId: plan.id };
 }

@@ -114,6 +114,12 @@ export interface DetectorContext {
   sessionsOf(personId: number, options: { after?: number; limit: number }): EvidenceSession[];
 }
 
+/**
+ * What the session detectors (off hours, new address or browser) read besides a person's history:
+ * the settings only, so the scan's second thread can run them (scan/session-reader.ts).
+ */
+export type SessionDetectorContext = Pick<DetectorContext, 'settings'>;
+
 /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
 function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;

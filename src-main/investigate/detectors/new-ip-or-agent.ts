@@ -8,7 +8,7 @@
  * at all (+0.1 for a never-seen browser); +0.15 when both are new; +0.25 when the session is also
  * off-hours for them.
  */
-import type { Dictionary, FindingDraft, SessionHistory, DetectorContext } from '../model';
+import type { Dictionary, FindingDraft, SessionHistory, SessionDetectorContext } from '../model';
 import { DAY_S, roundScore, secondsToWire } from '../model';
 import type { SessionProfile } from './session-profile';
 
@@ -47,7 +47,7 @@ export function detectNewIpOrAgent(
   profile: SessionProfile,
   verdicts: NewAddressVerdicts,
   dict: Dictionary,
-  ctx: DetectorContext,
+  ctx: SessionDetectorContext,
 ): FindingDraft[] {
   const days = ctx.settings.newAddressDays;
   const margin = ctx.settings.offHoursMarginHours * 60;

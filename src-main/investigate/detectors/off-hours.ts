@@ -7,7 +7,7 @@
  * Score: 0.5 for the margin, rising with the distance (+0.125 an hour, so four hours out is 1),
  * +0.1 when the session also came from an address not seen in the window before.
  */
-import type { Dictionary, FindingDraft, SessionHistory, DetectorContext } from '../model';
+import type { Dictionary, FindingDraft, SessionHistory, SessionDetectorContext } from '../model';
 import { roundScore, secondsToWire } from '../model';
 import type { SessionProfile } from './session-profile';
 import { describeHours, describeMinutes } from './session-profile';
@@ -18,7 +18,7 @@ export function detectOffHours(
   profile: SessionProfile,
   fresh: NewAddressVerdicts,
   dict: Dictionary,
-  ctx: DetectorContext,
+  ctx: SessionDetectorContext,
 ): FindingDraft[] {
   const margin = ctx.settings.offHoursMarginHours * 60;
   const found: FindingDraft[] = [];

@@ -84,16 +84,30 @@ export function saveCounts(db: DB, instanceId: string, counts: ReadonlyMap<strin
   }
 }
 
-/** Who holds what where: the moves of a scan (a person leaving a group, joining one, or changing roles). */
+/**
+ * Who holds what where: the moves of a scan (a person leaving a group, joining one, or changing
+ * roles). Written in the table's key order: a full scan's first moves are everyone's roles, and
+ * SQLite appends in-order rows to its B-tree far faster than it scatters them.
+ */
 export function saveMoves(db: DB, instanceId: string, moves: Iterable<PeerMove>): void {
+  const removed: Holding[] = [];
+  const added: Holding[] = [];
+  for (const m of moves) {
+    if (m.from) for (const r of m.from.roleIds) removed.push([m.from.group, r, m.personId]);
+    if (m.to) for (const r of m.to.roleIds) added.push([m.to.group, r, m.personId]);
+  }
   const remove = db.prepare(
     'DELETE FROM investigate_peer_holders WHERE instance_id = ? AND peer_group = ? AND role_id = ? AND person_id = ?',
   );
   const add = db.prepare(
     'INSERT OR IGNORE INTO investigate_peer_holders (instance_id, peer_group, role_id, person_id) VALUES (?, ?, ?, ?)',
   );
-  for (const m of moves) {
-    if (m.from) for (const r of m.from.roleIds) remove.run(instanceId, m.from.group, r, m.personId);
-    if (m.to) for (const r of m.to.roleIds) add.run(instanceId, m.to.group, r, m.personId);
-  }
+  for (const h of removed.sort(byHolding)) remove.run(instanceId, ...h);
+  for (const h of added.sort(byHolding)) add.run(instanceId, ...h);
 }
+
+/** [group, role, person]: a row of investigate_peer_holders. */
+type Holding = [string, number, number];
+
+/** The table's order: group as SQLite compares text (BINARY: by UTF-8 bytes, which is JavaScript's order outside the astral planes), then role, then person. */
+const byHolding = (a: Holding, b: Holding) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2]);

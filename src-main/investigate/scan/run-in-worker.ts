@@ -36,7 +36,7 @@ export function runScanOffThread(db: DB, request: ScanRequest, ctx: JobContext):
   const cancel = new SharedArrayBuffer(4);
   const turns = writeTurnsOf(db);
   const entry = source.entry ? { entry: source.entry } : {};
-  // A full scan reads the later part of the log on a second thread (session-reader.ts).
+  // A full scan reads and judges a share of the people's sessions on a second thread (session-reader.ts).
   const reader = scanKind(db, request) === 'full' ? startReader(source.url, db.name, entry) : null;
   const data: ScanWorkerData = {
     dbFile: db.name,
@@ -72,7 +72,7 @@ export function runScanOffThread(db: DB, request: ScanRequest, ctx: JobContext):
   });
 }
 
-/** The reader thread, waiting for the scan's word; if it stops without answering, the scan reads its part itself. */
+/** The reader thread, waiting for the scan's job; if it stops without answering, the scan judges its share itself. */
 function startReader(url: URL, dbFile: string, entry: { entry?: string }): { channel: ReaderChannel; worker: Worker } {
   const { port1, port2 } = new MessageChannel();
   const memory = readerMemory();

@@ -4,12 +4,12 @@
  * shared flag main sets to cancel). Out: `{progress}` messages, then `{result}` or `{error}`.
  *
  * The same module, started with `{reader}` and no request, is the scan's second thread: it reads
- * the later part of the log in a full scan (session-reader.ts).
+ * and judges a share of the people's sessions in a full scan (session-reader.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runScan, type ScanHooks, type ScanRequest } from './scan';
 import { openScanConnection } from './scan-store';
-import { partReaderOf, serveLogPart, type ReaderChannel } from './session-reader';
+import { partReaderOf, serveShare, type ReaderChannel } from './session-reader';
 import { waitForAppWrites } from '../../db/write-turns';
 
 export interface ScanWorkerData {
@@ -64,7 +64,7 @@ function scan(req: ScanRequest, cancelFlag: SharedArrayBuffer): void {
 
 try {
   if (request && cancel) scan(request, cancel);
-  else if (reader) serveLogPart(db, reader);
+  else if (reader) serveShare(db, reader);
 } finally {
   db.close();
 }

@@ -21,13 +21,7 @@ import { saveRisk } from '../risk-store';
 import { finishScanRecord, lastSucceededScan, startScanRecord, type RoleStats, type ScanRecord } from '../scans-store';
 import { detectPeople } from './people-pass';
 import { incrementalScope } from './scope';
-import {
-  fullSessionPass,
-  incrementalSessionPass,
-  startElsewhere,
-  type PartReader,
-  type SessionPassResult,
-} from './session-pass';
+import { fullSessionPass, incrementalSessionPass, type PartReader, type SessionPassResult } from './session-pass';
 import {
   countSessions,
   currentMarks,
@@ -68,7 +62,7 @@ export interface ScanHooks {
   throwIfCancelled(): void;
   /** Called just before the save takes the write lock (the worker gives way to the app's writes). */
   beforeSave?(): void;
-  /** Another thread that can read part of the log in a full scan (session-reader.ts); let go otherwise. */
+  /** Another thread that can judge a share of the people's sessions in a full scan (session-reader.ts); let go otherwise. */
   partReader?: PartReader;
 }
 
@@ -251,8 +245,10 @@ const EMPTY_PASS: SessionPassResult = { drafts: [], state: new Map(), rows: 0 };
 
 function detectFull(env: Env): Detected {
   const { db, req, range, clock, hooks } = env;
-  // The later part of the log is read by another thread meanwhile, when there is one.
-  const elsewhere = range && hooks.partReader ? startElsewhere(db, range, hooks.partReader) : undefined;
+  // Another thread, when there is one, reads and judges its share of the people's sessions meanwhile.
+  const reader = range ? hooks.partReader : undefined;
+  if (range) reader?.start({ range, settings: req.settings });
+  else hooks.partReader?.cancel();
   const roles = loadRoles(db, req.instanceId, new Set(req.likelyPrivileged));
   hooks.progress(0, null, 'Reading people');
   const people = loadAllPeople(db, req.instanceId);
@@ -274,7 +270,7 @@ function detectFull(env: Env): Detected {
         progress: (rows) => hooks.progress(rows, total, `Reading sessions: ${rows.toLocaleString('en-US')}`),
         throwIfCancelled: () => hooks.throwIfCancelled(),
       },
-      elsewhere,
+      reader,
     );
     drafts.push(...sessions.drafts);
     clock.mark('sessions');

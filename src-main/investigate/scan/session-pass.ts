@@ -1,17 +1,27 @@
 /**
  * The session detectors over the login log. A full scan reads the whole log once in key order
  * (the table's own order, so SQLite reads it front to back), buckets the rows by person with a
- * counting sort, and judges each person's history in time order; an incremental scan judges only
- * the people with new sessions, their history read through the per-person index.
+ * counting sort, and judges each person's history in time order. With a second thread it reads
+ * once more, each thread keeping only its own share of the people (SQLite skips the others' rows
+ * in C; the cost is in the rows that cross into JavaScript), so reading and judging both run on
+ * two cores. An incremental scan judges only the people with new sessions, their history read
+ * through the per-person index.
  */
 import type { PersonKeyRange } from '../../db/mirror-keys';
 import type { DB } from '../../db/open';
 import { detectNewIpOrAgent, newAddresses } from '../detectors/new-ip-or-agent';
 import { detectOffHours } from '../detectors/off-hours';
 import { profileSessions } from '../detectors/session-profile';
-import type { DetectorContext, FindingDraft, SessionHistory } from '../model';
-import { Dictionary, wireToSeconds } from '../model';
-import { iterateSessions, sessionHistories, sessionKeySpan, sessionPeopleSpan } from './scan-store';
+import type { DetectorContext, DetectorSettings, FindingDraft, SessionDetectorContext, SessionHistory } from '../model';
+import { type Dictionary, wireToSeconds } from '../model';
+import {
+  SCAN_PARTS,
+  sessionChunks,
+  sessionHistories,
+  sessionPeopleSpan,
+  SHARE_PARTS,
+  type LogShare,
+} from './scan-store';
 
 export interface PersonSessionState {
   lastSessionAt: number | null;
@@ -31,7 +41,7 @@ export interface PassHooks {
 }
 
 /** Both session detectors on one person's history, against one profile. */
-export function judgeHistory(h: SessionHistory, dict: Dictionary, ctx: DetectorContext): FindingDraft[] {
+export function judgeHistory(h: SessionHistory, dict: Dictionary, ctx: SessionDetectorContext): FindingDraft[] {
   if (h.at.length <= ctx.settings.learningLogins) return [];
   const profile = profileSessions(h, ctx.settings);
   const fresh = newAddresses(h, profile, ctx.settings.newAddressDays);
@@ -133,17 +143,6 @@ interface Reading {
   lastUaId: number[];
 }
 
-function startReading(db: DB, range: PersonKeyRange, expected: number): Reading {
-  return {
-    c: allocate(Math.max(1024, expected + 1024)),
-    index: personIndex(sessionPeopleSpan(db, range)),
-    lastIp: [],
-    lastUa: [],
-    lastIpId: [],
-    lastUaId: [],
-  };
-}
-
 /** The index of person `user`, added on first sight. */
 function personOf(r: Reading, user: number): number {
   let p = r.index.get(user);
@@ -159,158 +158,35 @@ function personOf(r: Reading, user: number): number {
   return p;
 }
 
-/** The sessions with a key in [from, to], appended to `r`. */
-function readKeys(
-  db: DB,
-  range: PersonKeyRange,
-  from: number,
-  to: number,
-  dict: Dictionary,
-  r: Reading,
-  hooks: PassHooks,
-) {
-  for (const [user, session, start, ip, ua] of iterateSessions(db, range, from, to)) {
+/** The sessions of a share's people, appended to `r`. */
+function readShare(db: DB, range: PersonKeyRange, share: LogShare, dict: Dictionary, r: Reading, hooks: PassHooks) {
+  for (const chunk of sessionChunks(db, range, share)) {
     // Rows may arrive while the scan reads (a sync writing): grow.
-    if (r.c.length === r.c.person.length) r.c = allocate(r.c.length * 2, r.c);
+    if (r.c.length + chunk.length > r.c.person.length)
+      r.c = allocate(Math.max(r.c.length * 2, r.c.length + chunk.length), r.c);
     const c = r.c;
-    const p = personOf(r, user);
-    const row = c.length++;
-    c.person[row] = p;
-    c.at[row] = wireToSeconds(start) ?? 0;
-    // A person's address and browser are mostly those of their session before: comparing with it
-    // costs less than hashing the text for the dictionary.
-    if (ip !== r.lastIp[p]) {
-      r.lastIp[p] = ip;
-      r.lastIpId[p] = dict.id(ip);
+    for (const [user, session, start, ip, ua] of chunk) {
+      const p = personOf(r, user);
+      const row = c.length++;
+      c.person[row] = p;
+      c.at[row] = wireToSeconds(start) ?? 0;
+      // A person's address and browser are mostly those of their session before: comparing with it
+      // costs less than hashing the text for the dictionary.
+      if (ip !== r.lastIp[p]) {
+        r.lastIp[p] = ip;
+        r.lastIpId[p] = dict.id(ip);
+      }
+      if (ua !== r.lastUa[p]) {
+        r.lastUa[p] = ua;
+        r.lastUaId[p] = dict.id(ua);
+      }
+      c.ip[row] = r.lastIpId[p]!;
+      c.ua[row] = r.lastUaId[p]!;
+      c.session[row] = session;
     }
-    if (ua !== r.lastUa[p]) {
-      r.lastUa[p] = ua;
-      r.lastUaId[p] = dict.id(ua);
-    }
-    c.ip[row] = r.lastIpId[p]!;
-    c.ua[row] = r.lastUaId[p]!;
-    c.session[row] = session;
-    if ((row & 0xffff) === 0xffff) {
-      hooks.progress(row + 1);
-      hooks.throwIfCancelled();
-    }
+    hooks.progress(c.length);
+    hooks.throwIfCancelled();
   }
-}
-
-/**
- * A part of the log read by another thread (session-reader.ts): its columns, with person ids in
- * `ids` and addresses and browsers as numbers in its own dictionary, `texts` (0 is none).
- */
-export interface LogPart extends Omit<Columns, 'ids'> {
-  ids: Int32Array;
-  texts: string[];
-}
-
-/** Reads the sessions with a key in [from, to] into a part for another thread (session-reader.ts). */
-export function readLogPart(db: DB, range: PersonKeyRange, from: number, to: number, hooks: PassHooks): LogPart {
-  const dict = new Dictionary();
-  const r = startReading(db, range, 0);
-  readKeys(db, range, from, to, dict, r, hooks);
-  const { c } = r;
-  const n = c.length;
-  return {
-    length: n,
-    person: c.person.slice(0, n),
-    at: c.at.slice(0, n),
-    ip: c.ip.slice(0, n),
-    ua: c.ua.slice(0, n),
-    session: c.session.slice(0, n),
-    ids: Int32Array.from(c.ids),
-    texts: dict.all(),
-  };
-}
-
-/** Appends a part read elsewhere (the later keys), its people and texts mapped into `r` and `dict`. */
-function appendPart(r: Reading, part: LogPart, dict: Dictionary): void {
-  if (r.c.length + part.length > r.c.person.length) r.c = allocate(r.c.length + part.length, r.c);
-  const c = r.c;
-  const people = Int32Array.from(part.ids, (user) => personOf(r, user));
-  const texts = new Int32Array(part.texts.length).fill(-1);
-  const textId = (id: number) => {
-    if (id === 0) return 0;
-    let mapped = texts[id]!;
-    if (mapped < 0) texts[id] = mapped = dict.id(part.texts[id] ?? null);
-    return mapped;
-  };
-  for (let k = 0; k < part.length; k++) {
-    const row = c.length++;
-    c.person[row] = people[part.person[k]!]!;
-    c.at[row] = part.at[k]!;
-    c.ip[row] = textId(part.ip[k]!);
-    c.ua[row] = textId(part.ua[k]!);
-    c.session[row] = part.session[k]!;
-  }
-}
-
-/**
- * Another thread that reads the later part of the log while this one loads the people and reads
- * the earlier part: `start` hands it the first key it reads, `wait` returns its part (null if it
- * could not read it: this thread then reads that part itself), `cancel` lets it go (at any time;
- * again is harmless).
- */
-export interface PartReader {
-  start(fromKey: number, range: PersonKeyRange): void;
-  /** Rows it has read so far. */
-  rowsRead(): number;
-  /** `onProgress` is called now and then while it waits. */
-  wait(onProgress?: () => void): LogPart | null;
-  cancel(): void;
-}
-
-/** The share of the log's keys this thread reads when another reads the rest (it loads the people first). */
-const OWN_SHARE = 0.4;
-
-/** The later part of the log, handed to another thread: keys after `split`. */
-export interface ElsewherePart {
-  reader: PartReader;
-  split: number;
-}
-
-/**
- * Hands the later part of the log to `reader` now, so it reads while this thread does other work;
- * undefined (and the reader let go) when the log is too small to share.
- */
-export function startElsewhere(db: DB, range: PersonKeyRange, reader: PartReader): ElsewherePart | undefined {
-  const span = sessionKeySpan(db, range);
-  if (!span || span.max - span.min < 2) {
-    reader.cancel();
-    return undefined;
-  }
-  const split = Math.floor(span.min + (span.max - span.min) * OWN_SHARE);
-  reader.start(split + 1, range);
-  return { reader, split };
-}
-
-function readAll(
-  db: DB,
-  range: PersonKeyRange,
-  expected: number,
-  dict: Dictionary,
-  hooks: PassHooks,
-  elsewhere?: ElsewherePart,
-): Columns {
-  const r = startReading(db, range, expected);
-  if (!elsewhere) {
-    readKeys(db, range, range.base, range.last, dict, r, hooks);
-    return r.c;
-  }
-  const { reader, split } = elsewhere;
-  // Progress counts the rows of both threads.
-  const both: PassHooks = { ...hooks, progress: (own) => hooks.progress(own + reader.rowsRead()) };
-  try {
-    readKeys(db, range, range.base, split, dict, r, both);
-    const part = reader.wait(() => both.progress(r.c.length));
-    if (part) appendPart(r, part, dict);
-    else readKeys(db, range, split + 1, range.last, dict, r, hooks);
-  } finally {
-    reader.cancel();
-  }
-  return r.c;
 }
 
 /** Row numbers grouped by person (counting sort), each person's rows in time order. */
@@ -332,17 +208,31 @@ function groupByPerson(c: Columns): { order: Int32Array; starts: Int32Array } {
   return { order, starts };
 }
 
-/** Every session of the instance, in one read. */
-export function fullSessionPass(
+/**
+ * Reads the sessions of a share's people in one pass over the log (key order: SQLite reads the
+ * table front to back) and judges each person's history. `expected`: about how many rows the
+ * whole log holds (for the first allocation).
+ */
+export function judgeShare(
   db: DB,
   range: PersonKeyRange,
+  share: LogShare,
   expected: number,
   dict: Dictionary,
-  ctx: DetectorContext,
+  ctx: SessionDetectorContext,
   hooks: PassHooks,
-  elsewhere?: ElsewherePart,
 ): SessionPassResult {
-  const c = readAll(db, range, expected, dict, hooks, elsewhere);
+  const fraction = share === 'all' ? 1 : share === 'scan' ? SCAN_PARTS / SHARE_PARTS : 1 - SCAN_PARTS / SHARE_PARTS;
+  const r: Reading = {
+    c: allocate(Math.ceil(expected * fraction) + 1024),
+    index: personIndex(sessionPeopleSpan(db, range)),
+    lastIp: [],
+    lastUa: [],
+    lastIpId: [],
+    lastUaId: [],
+  };
+  readShare(db, range, share, dict, r, hooks);
+  const { c } = r;
   const { order, starts } = groupByPerson(c);
   // The columns again in person order: each person's history is then four views, no copies.
   const n = c.length;
@@ -372,5 +262,60 @@ export function fullSessionPass(
     state.set(h.personId, stateOf(h));
     if ((p & 0xfff) === 0) hooks.throwIfCancelled();
   }
-  return { drafts, state, rows: c.length };
+  return { drafts, state, rows: n };
+}
+
+/** What the other thread is asked to judge: its share of the people, with the scan's settings. */
+export interface ShareJob {
+  range: PersonKeyRange;
+  settings: DetectorSettings;
+}
+
+/**
+ * Another thread that reads and judges the 'reader' share of the people while this one loads the
+ * people and judges the 'scan' share (session-reader.ts): `start` hands it the job, `wait`
+ * returns what it found (null if it could not: this thread then judges that share itself),
+ * `cancel` lets it go (at any time; again is harmless).
+ */
+export interface PartReader {
+  start(job: ShareJob): void;
+  /** Rows it has read so far. */
+  rowsRead(): number;
+  /** `onProgress` is called now and then while it waits. */
+  wait(onProgress?: () => void): SessionPassResult | null;
+  cancel(): void;
+}
+
+/**
+ * Every session of the instance, in one read: on this thread alone, or (with `reader`, already
+ * started) on two, each judging its own share of the people. The findings are the same either way.
+ */
+export function fullSessionPass(
+  db: DB,
+  range: PersonKeyRange,
+  expected: number,
+  dict: Dictionary,
+  ctx: SessionDetectorContext,
+  hooks: PassHooks,
+  reader?: PartReader,
+): SessionPassResult {
+  if (!reader) return judgeShare(db, range, 'all', expected, dict, ctx, hooks);
+  try {
+    // Progress counts the rows of both threads.
+    const own = judgeShare(db, range, 'scan', expected, dict, ctx, {
+      ...hooks,
+      progress: (rows) => hooks.progress(rows + reader.rowsRead()),
+    });
+    const other =
+      reader.wait(() => hooks.progress(own.rows + reader.rowsRead())) ??
+      judgeShare(db, range, 'reader', expected, dict, ctx, {
+        ...hooks,
+        progress: (rows) => hooks.progress(own.rows + rows),
+      });
+    for (const [id, s] of other.state) own.state.set(id, s);
+    for (const d of other.drafts) own.drafts.push(d);
+    return { drafts: own.drafts, state: own.state, rows: own.rows + other.rows };
+  } finally {
+    reader.cancel();
+  }
 }

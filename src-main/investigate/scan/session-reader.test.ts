@@ -1,7 +1,7 @@
 /**
- * A full scan that reads the later part of the log on a second thread finds exactly what a scan
- * reading it all on one thread finds; when the second thread cannot answer, the scan reads that
- * part itself.
+ * A full scan that has a second thread judge a share of the people's sessions finds exactly what a
+ * scan reading it all on one thread finds; when the second thread cannot answer, the scan judges
+ * that share itself. The two shares split the log exactly, by person.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
@@ -10,7 +10,9 @@ import { DEFAULT_DETECTOR_SETTINGS } from '../../../src-preload/contract';
 import { scanFixture, type ScanFixture } from '../test-support/scan-fixture';
 import { runScanOffThread } from './run-in-worker';
 import type { ScanRequest } from './scan';
-import { readLogPart, type LogPart, type PartReader } from './session-pass';
+import { Dictionary } from '../model';
+import { keyRange, sessionChunks, type LogShare } from './scan-store';
+import { judgeShare, type PartReader, type SessionPassResult, type ShareJob } from './session-pass';
 
 let f: ScanFixture;
 beforeAll(async () => {
@@ -33,27 +35,30 @@ function outcome() {
   };
 }
 
-/** A reader over a second connection to the same file, reading when asked (in this thread). */
+/** A reader over a second connection to the same file, judging its share when asked (in this thread). */
 function secondConnectionReader(behaviour: 'reads' | 'fails') {
-  const seen = { started: 0, cancelled: 0, part: null as LogPart | null };
-  let from = 0;
-  let range: Parameters<PartReader['start']>[1] | null = null;
+  const seen = { started: 0, cancelled: 0, result: null as SessionPassResult | null };
+  let job: ShareJob | null = null;
   const reader: PartReader = {
-    start(fromKey, r) {
+    start(j) {
       seen.started++;
-      from = fromKey;
-      range = r;
+      job = structuredClone(j);
     },
-    rowsRead: () => seen.part?.length ?? 0,
+    rowsRead: () => seen.result?.rows ?? 0,
     wait() {
-      if (behaviour === 'fails' || !range) return null;
+      if (behaviour === 'fails' || !job) return null;
       const other = openDatabase(f.db.name).db;
       try {
-        seen.part = readLogPart(other, range, from, range.last, { progress: () => {}, throwIfCancelled: () => {} });
+        const result = judgeShare(other, job.range, 'reader', 0, new Dictionary(), job, {
+          progress: () => {},
+          throwIfCancelled: () => {},
+        });
+        // As it crosses between threads.
+        seen.result = structuredClone(result);
       } finally {
         other.close();
       }
-      return seen.part;
+      return seen.result;
     },
     cancel() {
       seen.cancelled++;
@@ -63,7 +68,21 @@ function secondConnectionReader(behaviour: 'reads' | 'fails') {
 }
 
 describe('a full scan with a second reader', () => {
-  it('finds the same with the later part read elsewhere, and reads it itself when the reader fails', () => {
+  it('splits the log by person: the two shares hold every row once, and no person is in both', () => {
+    const range = keyRange(f.db, f.instanceId)!;
+    // Small chunks: the test crosses many of them.
+    const rows = (share: LogShare) => [...sessionChunks(f.db, range, share, 100)].flat();
+    const people = (share: LogShare) => new Set(rows(share).map((r) => r[0]));
+    const [all, scan, reader] = [rows('all'), rows('scan'), rows('reader')];
+    expect(scan.length + reader.length).toBe(all.length);
+    expect(scan.length).toBeGreaterThan(0);
+    expect(reader.length).toBeGreaterThan(0);
+    const [mine, theirs] = [people('scan'), people('reader')];
+    expect([...mine].filter((id) => theirs.has(id))).toEqual([]);
+    expect(mine.size + theirs.size).toBe(people('all').size);
+  });
+
+  it('finds the same with a share judged elsewhere, and judges it itself when the reader fails', () => {
     f.scan({ mode: 'full' });
     const oneThread = outcome();
     expect(oneThread.findings.length).toBeGreaterThan(20);
@@ -72,9 +91,10 @@ describe('a full scan with a second reader', () => {
     const shared = secondConnectionReader('reads');
     f.scan({ mode: 'full' }, { partReader: shared.reader });
     expect(shared.seen.started).toBe(1);
-    // It read a real share of the log, not all of it and not nothing.
-    expect(shared.seen.part!.length).toBeGreaterThan(total * 0.3);
-    expect(shared.seen.part!.length).toBeLessThan(total * 0.9);
+    // It judged a real share of the log, not all of it and not nothing.
+    expect(shared.seen.result!.rows).toBeGreaterThan(total * 0.3);
+    expect(shared.seen.result!.rows).toBeLessThan(total * 0.9);
+    expect(shared.seen.result!.drafts.length).toBeGreaterThan(0);
     expect(outcome()).toEqual(oneThread);
 
     const failing = secondConnectionReader('fails');

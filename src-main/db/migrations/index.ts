@@ -20,6 +20,7 @@ import { m0017InvestigatePeerState } from './0017-investigate-peer-state';
 import { m0018SessionsPersonIndexDropped } from './0018-sessions-person-index-dropped';
 import { m0019DescribeChange } from './0019-describe-change';
 import { m0020LifecycleTemplates } from './0020-lifecycle-templates';
+import { m0021PeerHoldersDropped } from './0021-peer-holders-dropped';
 
 export interface Migration {
   version: number;
@@ -49,4 +50,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0018SessionsPersonIndexDropped,
   m0019DescribeChange,
   m0020LifecycleTemplates,
+  m0021PeerHoldersDropped,
 ];

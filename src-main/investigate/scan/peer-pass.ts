@@ -45,10 +45,6 @@ export function fullPeerPass(people: readonly PersonFacts[], ctx: DetectorContex
 const samePlace = (a: PeerPlace | null, b: PeerPlace | null) =>
   a === b || (a !== null && b !== null && a.group === b.group && a.roleIds.join(',') === b.roleIds.join(','));
 
-export interface IncrementalPeerResult extends PeerPassResult {
-  moves: PeerMove[];
-}
-
 function applyMove(counts: Map<string, GroupCounts>, place: PeerPlace | null, by: 1 | -1): void {
   if (!place) return;
   const c = counts.get(place.group);
@@ -77,7 +73,7 @@ export function incrementalPeerPass(
   instanceId: string,
   judged: readonly PersonFacts[],
   ctx: DetectorContext,
-): IncrementalPeerResult {
+): PeerPassResult {
   const kept = keptPlaces(
     db,
     instanceId,
@@ -98,17 +94,23 @@ export function incrementalPeerPass(
     applyMove(counts, m.to, 1);
   }
   for (const c of counts.values()) for (const [r, h] of c.holders) if (h <= 0) c.holders.delete(r);
+  // Only the holders of a group's unusual roles can be named: those judged now, and the others as the last scan kept them.
+  const unusual = new Map([...counts].map(([group, c]) => [group, unusualRoles(c, ctx.settings)]));
+  const keptByGroup = new Map<string, PeerFacts[]>();
+  for (const [id, place] of keptHolders(db, instanceId, unusual)) {
+    if (now.has(id)) continue;
+    const list = keptByGroup.get(place.group) ?? [];
+    list.push(keptMember(id, place));
+    keptByGroup.set(place.group, list);
+  }
   const drafts: FindingDraft[] = [];
   for (const [group, c] of counts) {
-    const unusual = unusualRoles(c, ctx.settings);
+    const roles = unusual.get(group) ?? [];
     const members: PeerFacts[] = [];
-    const keptIds = new Set<number>();
-    for (const roleId of unusual)
-      for (const id of keptHolders(db, instanceId, group, roleId)) if (!now.has(id)) keptIds.add(id);
     for (const { facts, place } of now.values())
-      if (place?.group === group && unusual.some((r) => place.roleIds.includes(r))) members.push(facts);
-    for (const [id, place] of keptPlaces(db, instanceId, [...keptIds])) if (place) members.push(keptMember(id, place));
+      if (place?.group === group && roles.some((r) => place.roleIds.includes(r))) members.push(facts);
+    members.push(...(keptByGroup.get(group) ?? []));
     drafts.push(...judgeGroupMembers(c, members, ctx));
   }
-  return { drafts, counts, moves };
+  return { drafts, counts };
 }

@@ -1,8 +1,10 @@
 /**
- * The peer groups as the last scan left them (migration investigate-peer-state): each group's size,
- * the holders of each role in it, who they are, and each person's group and roles. An incremental
- * scan reads the counts of the groups it touches and the few holders of their unusual roles, never
- * a group's members; a scan's changes of group or roles are written as moves.
+ * The peer groups as the last scan left them (migration investigate-peer-state): each group's size
+ * and the holders of each role in it, and each person's group and roles (investigate_person_state).
+ * An incremental scan reads the counts of the groups it touches and the few holders of their
+ * unusual roles, found in one pass over the people's kept state (migration peer-holders-dropped:
+ * a table of who holds what where cost a full scan a row per role held, and its moves, to spare a
+ * pass that costs tens of milliseconds).
  */
 import type { DB } from '../../db/open';
 import type { GroupCounts } from '../detectors/peer-outliers';
@@ -53,12 +55,41 @@ export function keptCounts(db: DB, instanceId: string, groups: Iterable<string>)
   return out;
 }
 
-/** The people who held a role in a group at the last scan. */
-export function keptHolders(db: DB, instanceId: string, group: string, roleId: number): number[] {
-  return db
-    .prepare('SELECT person_id FROM investigate_peer_holders WHERE instance_id = ? AND peer_group = ? AND role_id = ?')
-    .pluck()
-    .all(instanceId, group, roleId) as number[];
+/**
+ * The people who held, at the last scan, one of the roles `wanted` names for their group, with
+ * their group and roles then: one pass over the instance's kept state, each row's group looked up
+ * among those wanted.
+ */
+export function keptHolders(
+  db: DB,
+  instanceId: string,
+  wanted: ReadonlyMap<string, readonly number[]>,
+): Map<number, PeerPlace> {
+  const out = new Map<number, PeerPlace>();
+  if (![...wanted.values()].some((roles) => roles.length > 0)) return out;
+  db.prepare(
+    `CREATE TEMP TABLE IF NOT EXISTS scan_wanted_roles (
+       peer_group TEXT NOT NULL, role_id INTEGER NOT NULL, PRIMARY KEY (peer_group, role_id)) WITHOUT ROWID`,
+  ).run();
+  const clear = db.prepare('DELETE FROM temp.scan_wanted_roles');
+  clear.run();
+  try {
+    const insert = db.prepare('INSERT OR IGNORE INTO temp.scan_wanted_roles (peer_group, role_id) VALUES (?, ?)');
+    for (const [group, roles] of wanted) for (const r of roles) insert.run(group, r);
+    const rows = db
+      .prepare(
+        `SELECT DISTINCT s.person_id, s.peer_group, s.role_ids FROM investigate_person_state s
+         CROSS JOIN temp.scan_wanted_roles w
+           ON w.peer_group = s.peer_group AND instr(',' || s.role_ids || ',', ',' || w.role_id || ',') > 0
+         WHERE s.instance_id = ?`,
+      )
+      .raw(true)
+      .all(instanceId) as [number, string, string | null][];
+    for (const [id, group, roles] of rows) out.set(id, { group, roleIds: parseRoleList(roles) });
+  } finally {
+    clear.run();
+  }
+  return out;
 }
 
 /** The counts of the groups given, in place of their kept ones (all of the instance's when `all`). */
@@ -83,31 +114,3 @@ export function saveCounts(db: DB, instanceId: string, counts: ReadonlyMap<strin
     for (const [roleId, holders] of c.holders) if (holders > 0) role.run(instanceId, g, roleId, holders);
   }
 }
-
-/**
- * Who holds what where: the moves of a scan (a person leaving a group, joining one, or changing
- * roles). Written in the table's key order: a full scan's first moves are everyone's roles, and
- * SQLite appends in-order rows to its B-tree far faster than it scatters them.
- */
-export function saveMoves(db: DB, instanceId: string, moves: Iterable<PeerMove>): void {
-  const removed: Holding[] = [];
-  const added: Holding[] = [];
-  for (const m of moves) {
-    if (m.from) for (const r of m.from.roleIds) removed.push([m.from.group, r, m.personId]);
-    if (m.to) for (const r of m.to.roleIds) added.push([m.to.group, r, m.personId]);
-  }
-  const remove = db.prepare(
-    'DELETE FROM investigate_peer_holders WHERE instance_id = ? AND peer_group = ? AND role_id = ? AND person_id = ?',
-  );
-  const add = db.prepare(
-    'INSERT OR IGNORE INTO investigate_peer_holders (instance_id, peer_group, role_id, person_id) VALUES (?, ?, ?, ?)',
-  );
-  for (const h of removed.sort(byHolding)) remove.run(instanceId, ...h);
-  for (const h of added.sort(byHolding)) add.run(instanceId, ...h);
-}
-
-/** [group, role, person]: a row of investigate_peer_holders. */
-type Holding = [string, number, number];
-
-/** The table's order: group as SQLite compares text (BINARY: by UTF-8 bytes, which is JavaScript's order outside the astral planes), then role, then person. */
-const byHolding = (a: Holding, b: Holding) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2]);

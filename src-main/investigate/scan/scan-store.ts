@@ -10,7 +10,6 @@ import type { EvidenceSession } from '../../../src-preload/contract';
 import type { PersonFacts, RoleChange, RoleFacts, SessionHistory } from '../model';
 import type { Dictionary } from '../model';
 import { wireToSeconds } from '../model';
-import { parseRoleList, type PeerMove, type PeerPlace } from './peer-store';
 
 /** The scan worker's own connection to the app's file: the app's settings, and a bigger cache for one long read. */
 export function openScanConnection(file: string): DB {
@@ -501,15 +500,11 @@ export interface PersonState {
 
 type StateRow = [string | null, number, string | null, string | null, string | null, string | null];
 
-const placeOfRow = (group: string | null, roles: string | null): PeerPlace | null =>
-  group === null ? null : { group, roleIds: parseRoleList(roles) };
-
 /**
  * A full scan's state of everyone, in place of the instance's old rows: only rows that differ are
- * written (a scan a day after the last one changes a few thousand, not everyone). Returns the
- * people whose peer group or roles changed, for the kept holders (peer-store.ts).
+ * written (a scan a day after the last one changes a few thousand, not everyone).
  */
-export function replacePersonState(db: DB, instanceId: string, states: Iterable<PersonState>): PeerMove[] {
+export function replacePersonState(db: DB, instanceId: string, states: Iterable<PersonState>): void {
   const existing = new Map<number, StateRow>();
   const read = packedChunks<[number, ...StateRow]>(db, {
     table: 'investigate_person_state',
@@ -528,26 +523,15 @@ export function replacePersonState(db: DB, instanceId: string, states: Iterable<
        sessions = excluded.sessions, peer_group = excluded.peer_group, last_activity = excluded.last_activity,
        expiry = excluded.expiry, role_ids = excluded.role_ids`,
   );
-  const moves: PeerMove[] = [];
   for (const s of states) {
     const values: StateRow = [s.lastSessionAt, s.sessions, s.peerGroup, s.lastActivity, s.expiry, s.roleIds];
     const old = existing.get(s.personId);
     existing.delete(s.personId);
     if (old && values.every((v, i) => v === old[i])) continue;
     upsert.run(instanceId, s.personId, ...values);
-    if (!old || old[2] !== values[2] || old[5] !== values[5])
-      moves.push({
-        personId: s.personId,
-        from: old ? placeOfRow(old[2], old[5]) : null,
-        to: placeOfRow(s.peerGroup, s.roleIds),
-      });
   }
   const remove = db.prepare('DELETE FROM investigate_person_state WHERE instance_id = ? AND person_id = ?');
-  for (const [id, old] of existing) {
-    remove.run(instanceId, id);
-    moves.push({ personId: id, from: placeOfRow(old[2], old[5]), to: null });
-  }
-  return moves;
+  for (const id of existing.keys()) remove.run(instanceId, id);
 }
 
 /** An incremental scan's sessions: the latest and the count of the people it read. */

@@ -42,7 +42,7 @@ import type { PersonKeyRange } from '../../db/mirror-keys';
 import { detectPermissionBursts } from '../detectors/permission-burst';
 import { peerGroupKey, sortedRoles, type GroupCounts } from '../detectors/peer-outliers';
 import { fullPeerPass, incrementalPeerPass } from './peer-pass';
-import { keptPlaces, roleList, saveCounts, saveMoves, type PeerMove } from './peer-store';
+import { keptPlaces, roleList, saveCounts } from './peer-store';
 
 export interface ScanRequest {
   instanceId: string;
@@ -219,9 +219,8 @@ interface Detected {
   sessions: Map<number, { lastSessionAt: number | null; sessions: number }>;
   sessionRows: number;
   events: number;
-  /** The peer groups compared, with their counts now, and (incremental) who moved in or out of them. */
+  /** The peer groups compared, with their counts now. */
   peerCounts: Map<string, GroupCounts>;
-  peerMoves: PeerMove[];
 }
 
 function contextOf(env: Env, roles: Map<number, RoleFacts>, names: (id: number) => string | null): DetectorContext {
@@ -302,7 +301,6 @@ function detectFull(env: Env): Detected {
     sessionRows: sessions.rows,
     events,
     peerCounts: peers.counts,
-    peerMoves: [],
   };
 }
 
@@ -354,7 +352,6 @@ function detectIncremental(env: Env, previous: ScanRecord, dirtySeq: number): De
     sessionRows: sessions.rows,
     events,
     peerCounts: peers.counts,
-    peerMoves: peers.moves,
   };
 }
 
@@ -418,7 +415,7 @@ function saveState(db: DB, instanceId: string, work: Detected, full: boolean): v
   }));
   saveCounts(db, instanceId, work.peerCounts, full);
   if (full) {
-    saveMoves(db, instanceId, replacePersonState(db, instanceId, rows));
+    replacePersonState(db, instanceId, rows);
     return;
   }
   saveSessionState(
@@ -431,7 +428,6 @@ function saveState(db: DB, instanceId: string, work: Detected, full: boolean): v
     })),
   );
   saveRowState(db, instanceId, rows);
-  saveMoves(db, instanceId, work.peerMoves);
 }
 
 /**

@@ -69,6 +69,34 @@ const inScope = (scope: ScanScope, e: Pick<Existing, 'kind' | 'personId'>) => {
 };
 
 /**
+ * A draft as it is written: its numbers and evidence as JSON, and the fingerprint of what is
+ * written. Prepared where the draft is made: the scan's second thread sends its own prepared, as
+ * strings cross between threads far cheaper than nested objects, and the work is shared.
+ */
+export interface PreparedDraft extends Omit<FindingDraft, 'numbers' | 'evidence'> {
+  numbers: string;
+  evidence: string;
+  fingerprint: string;
+}
+
+export function prepareDraft(d: FindingDraft): PreparedDraft {
+  const numbers = JSON.stringify(d.numbers);
+  const evidence = JSON.stringify(d.evidence);
+  const parts = [d.kind, String(d.personId), String(d.score), d.reason, numbers, evidence, d.occurredAt ?? ''];
+  return {
+    key: d.key,
+    kind: d.kind,
+    personId: d.personId,
+    score: d.score,
+    reason: d.reason,
+    numbers,
+    evidence,
+    occurredAt: d.occurredAt,
+    fingerprint: fingerprint(parts),
+  };
+}
+
+/**
  * Writes a scan's findings and clears, within its scope, those it did not find again. Only what
  * changed is written: a finding found again as it was costs a comparison. Runs inside the
  * caller's transaction.
@@ -76,7 +104,7 @@ const inScope = (scope: ScanScope, e: Pick<Existing, 'kind' | 'personId'>) => {
 export function saveFindings(
   db: DB,
   instanceId: string,
-  drafts: readonly FindingDraft[],
+  drafts: readonly PreparedDraft[],
   scope: ScanScope,
   at: string,
 ): SaveResult {
@@ -95,24 +123,27 @@ export function saveFindings(
   const seen = new Set<string>();
   for (const d of drafts) {
     seen.add(d.key);
-    const numbers = JSON.stringify(d.numbers);
-    const evidence = JSON.stringify(d.evidence);
-    const fp = fingerprint([
-      d.kind,
-      String(d.personId),
-      String(d.score),
-      d.reason,
-      numbers,
-      evidence,
-      d.occurredAt ?? '',
-    ]);
+    const fp = d.fingerprint;
     const old = existing.get(d.key);
     if (!old) {
-      insert.run(instanceId, d.key, d.kind, d.personId, d.score, d.reason, numbers, evidence, d.occurredAt, at, at, fp);
+      insert.run(
+        instanceId,
+        d.key,
+        d.kind,
+        d.personId,
+        d.score,
+        d.reason,
+        d.numbers,
+        d.evidence,
+        d.occurredAt,
+        at,
+        at,
+        fp,
+      );
       added++;
       changedPeople.add(d.personId);
     } else if (old.fingerprint !== fp || old.detected !== 1) {
-      update.run(d.kind, d.personId, d.score, d.reason, numbers, evidence, d.occurredAt, at, fp, old.id);
+      update.run(d.kind, d.personId, d.score, d.reason, d.numbers, d.evidence, d.occurredAt, at, fp, old.id);
       changedPeople.add(d.personId).add(old.personId);
     }
   }

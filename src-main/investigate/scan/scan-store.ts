@@ -227,7 +227,7 @@ function withIds<T>(db: DB, ids: Iterable<number>, fn: () => T): T {
  */
 export type LogShare = 'all' | 'scan' | 'reader';
 export const SHARE_PARTS = 16;
-export const SCAN_PARTS = 6;
+export const SCAN_PARTS = 7;
 
 /** The condition on user_id of a share; the two shares are exact complements (ids are integers, NOT NULL). */
 const SHARE_SQL: Record<LogShare, string> = {

@@ -13,7 +13,14 @@ import type { DB } from '../../db/open';
 import type { FindingKind, ScanSummary } from '../../../src-preload/contract';
 import { FINDING_KINDS } from '../../../src-preload/contract';
 import type { SodRuleFacts } from '../detectors/separation-of-duties';
-import { detectedPeople, openFindingsByPerson, saveFindings, type ScanScope } from '../findings-store';
+import {
+  detectedPeople,
+  openFindingsByPerson,
+  prepareDraft,
+  saveFindings,
+  type PreparedDraft,
+  type ScanScope,
+} from '../findings-store';
 import type { DetectorContext, DetectorSettings, FindingDraft, PersonFacts, RoleChange, RoleFacts } from '../model';
 import { DAY_S, Dictionary, lastActivity, secondsToWire } from '../model';
 import { riskOf } from '../risk';
@@ -206,7 +213,8 @@ interface Env {
 }
 
 interface Detected {
-  drafts: FindingDraft[];
+  /** What the detectors found, prepared for saving. */
+  drafts: PreparedDraft[];
   scope: ScanScope;
   /** The people the scan judged (everyone in a full scan): their state is saved and their risk scored again. */
   people: PersonFacts[];
@@ -255,7 +263,7 @@ function detectFull(env: Env): Detected {
   clock.mark('people');
   const ctx = contextOf(env, roles, (id) => byId.get(id)?.name ?? null);
   let sessions = EMPTY_PASS;
-  const drafts: FindingDraft[] = [];
+  const drafts: PreparedDraft[] = [];
   let events = 0;
   if (range) {
     const total = countSessions(db, range);
@@ -276,7 +284,7 @@ function detectFull(env: Env): Detected {
     hooks.progress(0, null, 'Looking for bursts of role changes');
     const changes = roleChangesByActor(db, range);
     for (const list of changes.values()) events += list.length;
-    drafts.push(...detectPermissionBursts(changes, ctx.personName, ctx));
+    for (const d of detectPermissionBursts(changes, ctx.personName, ctx)) drafts.push(prepareDraft(d));
     clock.mark('bursts');
   }
   for (const [id, s] of sessions.state) {
@@ -287,7 +295,7 @@ function detectFull(env: Env): Detected {
   hooks.progress(0, null, 'Judging people, roles and peer groups');
   const judged = detectPeople(people, roles, null, req.rules, ctx);
   const peers = fullPeerPass(people, ctx);
-  drafts.push(...judged.drafts, ...peers.drafts);
+  for (const d of [...judged.drafts, ...peers.drafts]) drafts.push(prepareDraft(d));
   clock.mark('people detectors');
   const scope: ScanScope = Object.fromEntries(FINDING_KINDS.map((k) => [k, 'all']));
   return {
@@ -324,12 +332,12 @@ function detectIncremental(env: Env, previous: ScanRecord, dirtySeq: number): De
     const changes = roleChangesByActor(db, range, who.actors);
     const names = changedNames(env, changes, byId);
     for (const list of changes.values()) events += list.length;
-    drafts.push(...detectPermissionBursts(changes, (id) => names.get(id) ?? null, ctx));
+    for (const d of detectPermissionBursts(changes, (id) => names.get(id) ?? null, ctx)) drafts.push(prepareDraft(d));
   }
   clock.mark('bursts');
   const judged = detectPeople(who.judged, roles, previous.roleStats, req.rules, ctx);
   const peers = incrementalPeerPass(db, req.instanceId, who.judged, ctx);
-  drafts.push(...judged.drafts, ...peers.drafts);
+  for (const d of [...judged.drafts, ...peers.drafts]) drafts.push(prepareDraft(d));
   clock.mark('people detectors');
   const judgedIds = new Set(who.judged.map((p) => p.id));
   const sessionScope = new Set(who.sessionPeople);
@@ -388,7 +396,7 @@ function peerScope(
   { db, req }: Env,
   compared: ReadonlyMap<string, unknown>,
   judged: ReadonlySet<number>,
-  drafts: readonly FindingDraft[],
+  drafts: readonly Pick<FindingDraft, 'kind' | 'personId'>[],
 ): Set<number> {
   const scope = new Set<number>();
   for (const d of drafts) if (d.kind === 'peer_outlier') scope.add(d.personId);

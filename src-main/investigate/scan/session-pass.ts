@@ -12,6 +12,7 @@ import type { DB } from '../../db/open';
 import { detectNewIpOrAgent, newAddresses } from '../detectors/new-ip-or-agent';
 import { detectOffHours } from '../detectors/off-hours';
 import { profileSessions } from '../detectors/session-profile';
+import { prepareDraft, type PreparedDraft } from '../findings-store';
 import type { DetectorContext, DetectorSettings, FindingDraft, SessionDetectorContext, SessionHistory } from '../model';
 import { type Dictionary, wireToSeconds } from '../model';
 import {
@@ -29,7 +30,7 @@ export interface PersonSessionState {
 }
 
 export interface SessionPassResult {
-  drafts: FindingDraft[];
+  drafts: PreparedDraft[];
   state: Map<number, PersonSessionState>;
   rows: number;
 }
@@ -61,12 +62,12 @@ export function incrementalSessionPass(
   dict: Dictionary,
   ctx: DetectorContext,
 ): SessionPassResult {
-  const drafts: FindingDraft[] = [];
+  const drafts: PreparedDraft[] = [];
   const state = new Map<number, PersonSessionState>();
   let rows = 0;
   for (const h of sessionHistories(db, range, people, dict)) {
     rows += h.at.length;
-    drafts.push(...judgeHistory(h, dict, ctx));
+    for (const d of judgeHistory(h, dict, ctx)) drafts.push(prepareDraft(d));
     state.set(h.personId, stateOf(h));
   }
   return { drafts, state, rows };
@@ -247,7 +248,7 @@ export function judgeShare(
     ip[k] = c.ip[row]!;
     ua[k] = c.ua[row]!;
   }
-  const drafts: FindingDraft[] = [];
+  const drafts: PreparedDraft[] = [];
   const state = new Map<number, PersonSessionState>();
   for (let p = 0; p < c.ids.length; p++) {
     const [from, to] = [starts[p]!, starts[p + 1]!];
@@ -258,7 +259,7 @@ export function judgeShare(
       ip: ip.subarray(from, to),
       ua: ua.subarray(from, to),
     };
-    for (const d of judgeHistory(h, dict, ctx)) drafts.push(d);
+    for (const d of judgeHistory(h, dict, ctx)) drafts.push(prepareDraft(d));
     state.set(h.personId, stateOf(h));
     if ((p & 0xfff) === 0) hooks.throwIfCancelled();
   }

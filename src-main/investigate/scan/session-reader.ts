@@ -9,7 +9,7 @@
  * until the scan sends its job (a full scan) or says it is not needed (an incremental one). The
  * scan's thread is busy in synchronous code throughout, so the two talk through shared memory and
  * a message port read synchronously (`receiveMessageOnPort`) rather than through events: the job
- * one way, the findings and each person's latest session the other.
+ * one way, the findings (prepared for saving) and each person's latest session the other.
  *
  * Shared memory, `control` (Int32Array): [command: 0 wait, 1 go, 2 stop; status: 0 working,
  * 1 done, 2 failed; rows read so far, for the scan's progress].
@@ -43,7 +43,41 @@ export function markReaderFailed(control: SharedArrayBuffer): void {
   if (Atomics.compareExchange(c, STATUS, WORKING, FAILED) === WORKING) Atomics.notify(c, STATUS);
 }
 
-type ShareMessage = { result: SessionPassResult } | { error: string };
+/**
+ * A share's result as it crosses to the scan's thread: the drafts prepared for saving (strings
+ * copy far faster than nested objects) and each person's latest session and count as columns
+ * (transferred, not copied). Null latest sessions are NaN.
+ */
+interface WireResult {
+  drafts: SessionPassResult['drafts'];
+  ids: Float64Array;
+  last: Float64Array;
+  counts: Float64Array;
+  rows: number;
+}
+
+function toWire(r: SessionPassResult): WireResult {
+  const n = r.state.size;
+  const [ids, last, counts] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  let i = 0;
+  for (const [id, s] of r.state) {
+    ids[i] = id;
+    last[i] = s.lastSessionAt ?? NaN;
+    counts[i++] = s.sessions;
+  }
+  return { drafts: r.drafts, ids, last, counts, rows: r.rows };
+}
+
+function fromWire(w: WireResult): SessionPassResult {
+  const state: SessionPassResult['state'] = new Map();
+  for (let i = 0; i < w.ids.length; i++) {
+    const last = w.last[i]!;
+    state.set(w.ids[i]!, { lastSessionAt: Number.isNaN(last) ? null : last, sessions: w.counts[i]! });
+  }
+  return { drafts: w.drafts, state, rows: w.rows };
+}
+
+type ShareMessage = { result: WireResult } | { error: string };
 
 /** The reader's thread: waits for the job, judges its share, sends what it found, says it is done. */
 export function serveShare(db: DB, channel: ReaderChannel): void {
@@ -68,11 +102,18 @@ export function serveShare(db: DB, channel: ReaderChannel): void {
         },
       },
     );
-    message = { result };
+    message = { result: toWire(result) };
   } catch (e) {
     message = { error: e instanceof Error ? e.message : String(e) };
   }
-  channel.port.postMessage(message);
+  if ('result' in message) {
+    const { ids, last, counts } = message.result;
+    channel.port.postMessage(message, [
+      ids.buffer as ArrayBuffer,
+      last.buffer as ArrayBuffer,
+      counts.buffer as ArrayBuffer,
+    ]);
+  } else channel.port.postMessage(message);
   Atomics.store(control, STATUS, 'result' in message ? DONE : FAILED);
   Atomics.notify(control, STATUS);
 }
@@ -97,7 +138,7 @@ export function partReaderOf(channel: ReaderChannel, throwIfCancelled: () => voi
         onProgress?.();
       }
       const received = receiveMessageOnPort(channel.port)?.message as ShareMessage | undefined;
-      return received && 'result' in received ? received.result : null;
+      return received && 'result' in received ? fromWire(received.result) : null;
     },
     cancel() {
       tell(STOP);

@@ -88,7 +88,7 @@ export function createScanJobs(deps: ScanJobsDeps) {
       },
       async (ctx) => {
         try {
-          const result = await runScanOffThread(db, req, ctx);
+          const result = await runScanOffThread(db, req, ctx, deps.logger);
           resolveDone(result);
           return scanMessage(result);
         } catch (e) {

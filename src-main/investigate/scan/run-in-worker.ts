@@ -10,6 +10,7 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import type { DB } from '../../db/open';
 import { writeTurnsOf } from '../../db/write-turns';
 import type { JobContext } from '../../jobs/jobs-service';
+import type { Logger } from '../../log/logger';
 import { runScan, scanKind, type ScanRequest, type ScanResult } from './scan';
 import { markReaderFailed, readerMemory, type ReaderChannel } from './session-reader';
 import type { ScanWorkerData } from './scan-worker';
@@ -24,7 +25,13 @@ function workerSource(): { url: URL; entry?: string } | null {
   return null;
 }
 
-export function runScanOffThread(db: DB, request: ScanRequest, ctx: JobContext): Promise<ScanResult> {
+/** `logger` hears of a second thread that failed (the scan judged its share itself: slower, same findings). */
+export function runScanOffThread(
+  db: DB,
+  request: ScanRequest,
+  ctx: JobContext,
+  logger?: Pick<Logger, 'warn'>,
+): Promise<ScanResult> {
   const source = db.memory ? null : workerSource();
   if (!source)
     return Promise.resolve(
@@ -54,10 +61,16 @@ export function runScanOffThread(db: DB, request: ScanRequest, ctx: JobContext):
       'message',
       (m: {
         progress?: { done: number; total: number | null; message: string };
+        readerFailed?: string;
         result?: ScanResult;
         error?: { name: string; message: string; stack?: string };
       }) => {
         if (m.progress) ctx.progress(m.progress.done, m.progress.total, m.progress.message);
+        else if (m.readerFailed !== undefined)
+          logger?.warn("the full scan's second thread failed; the scan judged its share itself", {
+            reason: m.readerFailed,
+            ...(reader?.crash ? { error: reader.crash } : {}),
+          });
         else if (m.result) resolve(m.result);
         else if (m.error)
           reject(Object.assign(new Error(m.error.message), { name: m.error.name, stack: m.error.stack }));
@@ -73,13 +86,19 @@ export function runScanOffThread(db: DB, request: ScanRequest, ctx: JobContext):
 }
 
 /** The reader thread, waiting for the scan's job; if it stops without answering, the scan judges its share itself. */
-function startReader(url: URL, dbFile: string, entry: { entry?: string }): { channel: ReaderChannel; worker: Worker } {
+function startReader(url: URL, dbFile: string, entry: { entry?: string }) {
   const { port1, port2 } = new MessageChannel();
   const memory = readerMemory();
   const data: ScanWorkerData = { dbFile, reader: { ...memory, port: port2 }, ...entry };
   const worker = new Worker(url, { workerData: data, transferList: [port2] });
-  const failed = () => markReaderFailed(memory.control);
-  worker.on('error', failed);
-  worker.on('exit', failed);
-  return { channel: { ...memory, port: port1 }, worker };
+  const started: { channel: ReaderChannel; worker: Worker; crash?: unknown } = {
+    channel: { ...memory, port: port1 },
+    worker,
+  };
+  worker.on('error', (error) => {
+    started.crash = error;
+    markReaderFailed(memory.control);
+  });
+  worker.on('exit', () => markReaderFailed(memory.control));
+  return started;
 }

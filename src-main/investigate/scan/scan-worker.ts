@@ -1,7 +1,8 @@
 /**
  * The scan worker: a scan on a thread of its own, over its own connection to the app's database
  * file, so reading a million log rows never stalls the main process. In: `{request, cancel}` (a
- * shared flag main sets to cancel). Out: `{progress}` messages, then `{result}` or `{error}`.
+ * shared flag main sets to cancel). Out: `{progress}` messages (and `{readerFailed}` when the
+ * second thread failed), then `{result}` or `{error}`.
  *
  * The same module, started with `{reader}` and no request, is the scan's second thread: it reads
  * and judges a share of the people's sessions in a full scan (session-reader.ts).
@@ -34,7 +35,9 @@ function scan(req: ScanRequest, cancelFlag: SharedArrayBuffer): void {
   const throwIfCancelled = () => {
     if (Atomics.load(flag, 0) === 1) throw Object.assign(new Error('The scan was cancelled.'), { name: 'AbortError' });
   };
-  const partReader = reader ? partReaderOf(reader, throwIfCancelled) : undefined;
+  const partReader = reader
+    ? partReaderOf(reader, throwIfCancelled, (message) => parentPort?.postMessage({ readerFailed: message }))
+    : undefined;
   let last = 0;
   const hooks: ScanHooks = {
     progress(done, total, message) {

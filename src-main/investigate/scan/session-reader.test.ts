@@ -13,6 +13,8 @@ import type { ScanRequest } from './scan';
 import { Dictionary } from '../model';
 import { keyRange, sessionChunks, type LogShare } from './scan-store';
 import { judgeShare, type PartReader, type SessionPassResult, type ShareJob } from './session-pass';
+import { markReaderFailed, partReaderOf, readerMemory, serveShare } from './session-reader';
+import { MessageChannel } from 'node:worker_threads';
 
 let f: ScanFixture;
 beforeAll(async () => {
@@ -120,5 +122,35 @@ describe('a full scan with a second reader', () => {
     expect(result.kind).toBe('full');
     expect(result.summary.sessions).toBe(f.db.prepare('SELECT count(*) FROM mirror_login_sessions').pluck().get());
     expect(outcome()).toEqual(oneThread);
+  });
+
+  it('tells why a second thread failed, and lets the scan go on without it', () => {
+    // The reader's end answers with an error (its job could not be read).
+    const { port1, port2 } = new MessageChannel();
+    const memory = readerMemory();
+    const failures: string[] = [];
+    const scanSide = partReaderOf(
+      { ...memory, port: port1 },
+      () => undefined,
+      (m) => failures.push(m),
+    );
+    const control = new Int32Array(memory.control);
+    Atomics.store(control, 0, 1); // go, with no job in the port
+    serveShare(f.db, { ...memory, port: port2 });
+    expect(scanSide.wait()).toBeNull();
+    expect(failures).toEqual(['the scan sent no job']);
+
+    // A reader thread that stopped without answering (the main process marks it failed).
+    const other = new MessageChannel();
+    const memory2 = readerMemory();
+    const scanSide2 = partReaderOf(
+      { ...memory2, port: other.port1 },
+      () => undefined,
+      (m) => failures.push(m),
+    );
+    markReaderFailed(memory2.control);
+    expect(scanSide2.wait()).toBeNull();
+    expect(failures[1]).toMatch(/stopped without an answer/);
+    for (const p of [port1, port2, other.port1, other.port2]) p.close();
   });
 });

@@ -118,8 +118,16 @@ export function serveShare(db: DB, channel: ReaderChannel): void {
   Atomics.notify(control, STATUS);
 }
 
-/** The scan's thread: the reader as a `PartReader`. `throwIfCancelled` is checked while it waits. */
-export function partReaderOf(channel: ReaderChannel, throwIfCancelled: () => void): PartReader {
+/**
+ * The scan's thread: the reader as a `PartReader`. `throwIfCancelled` is checked while it waits;
+ * `onFailure` hears why a reader that answered with an error failed (the scan then judges its
+ * share itself, so only the log says so).
+ */
+export function partReaderOf(
+  channel: ReaderChannel,
+  throwIfCancelled: () => void,
+  onFailure: (message: string) => void = () => undefined,
+): PartReader {
   const control = new Int32Array(channel.control);
   const tell = (command: number) => {
     if (Atomics.compareExchange(control, COMMAND, WAIT, command) === WAIT) Atomics.notify(control, COMMAND);
@@ -138,7 +146,9 @@ export function partReaderOf(channel: ReaderChannel, throwIfCancelled: () => voi
         onProgress?.();
       }
       const received = receiveMessageOnPort(channel.port)?.message as ShareMessage | undefined;
-      return received && 'result' in received ? fromWire(received.result) : null;
+      if (received && 'result' in received) return fromWire(received.result);
+      onFailure(received ? received.error : 'the second thread stopped without an answer');
+      return null;
     },
     cancel() {
       tell(STOP);

@@ -162,7 +162,9 @@ export function loadAllPeople(db: DB, instanceId: string): PersonFacts[] {
     after: range.base - 1,
     upTo: range.last,
   });
-  for (const chunk of read) for (const row of chunk) people.push(toFacts(row));
+  oneSnapshot(db, () => {
+    for (const chunk of read) for (const row of chunk) people.push(toFacts(row));
+  });
   return people;
 }
 
@@ -276,7 +278,16 @@ function* packedChunks<Row>(db: DB, read: PackedRead): Generator<Row[]> {
   }
 }
 
-/** The sessions of a share's people in key order, in chunks of up to `size` rows. */
+/**
+ * `read` over one snapshot of the database, as one statement would see it: chunked reads are many
+ * statements, and a sync writing meanwhile must not show them a mirror half before and half after.
+ * A deferred transaction (it only reads; inside another it is a savepoint).
+ */
+export function oneSnapshot<T>(db: DB, read: () => T): T {
+  return db.transaction(read).deferred();
+}
+
+/** The sessions of a share's people in key order, in chunks of up to `size` rows (call inside oneSnapshot). */
 export function sessionChunks(db: DB, range: PersonKeyRange, share: LogShare, size = 8192): Generator<SessionRow[]> {
   return packedChunks<SessionRow>(db, {
     table: 'mirror_login_sessions',

@@ -16,6 +16,7 @@ import { prepareDraft, type PreparedDraft } from '../findings-store';
 import type { DetectorContext, DetectorSettings, FindingDraft, SessionDetectorContext, SessionHistory } from '../model';
 import { type Dictionary, wireToSeconds } from '../model';
 import {
+  oneSnapshot,
   SCAN_PARTS,
   sessionChunks,
   sessionHistories,
@@ -232,7 +233,7 @@ export function judgeShare(
     lastIpId: [],
     lastUaId: [],
   };
-  readShare(db, range, share, dict, r, hooks);
+  oneSnapshot(db, () => readShare(db, range, share, dict, r, hooks));
   const { c } = r;
   const { order, starts } = groupByPerson(c);
   // The columns again in person order: each person's history is then four views, no copies.

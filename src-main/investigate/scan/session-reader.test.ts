@@ -11,7 +11,7 @@ import { scanFixture, type ScanFixture } from '../test-support/scan-fixture';
 import { runScanOffThread } from './run-in-worker';
 import type { ScanRequest } from './scan';
 import { Dictionary } from '../model';
-import { keyRange, sessionChunks, type LogShare } from './scan-store';
+import { keyRange, oneSnapshot, sessionChunks, type LogShare } from './scan-store';
 import { judgeShare, type PartReader, type SessionPassResult, type ShareJob } from './session-pass';
 import { markReaderFailed, partReaderOf, readerMemory, serveShare } from './session-reader';
 import { MessageChannel } from 'node:worker_threads';
@@ -82,6 +82,42 @@ describe('a full scan with a second reader', () => {
     const [mine, theirs] = [people('scan'), people('reader')];
     expect([...mine].filter((id) => theirs.has(id))).toEqual([]);
     expect(mine.size + theirs.size).toBe(people('all').size);
+  });
+
+  it('reads its chunks from one snapshot: rows a sync adds meanwhile are left for the next scan', () => {
+    const range = keyRange(f.db, f.instanceId)!;
+    const total = f.db.prepare('SELECT count(*) FROM mirror_login_sessions').pluck().get() as number;
+    const last = f.db.prepare('SELECT max(key) FROM mirror_login_sessions').pluck().get() as number;
+    const writer = openDatabase(f.db.name).db;
+    const read = (snapshot: boolean) => {
+      let rows = 0;
+      let added = false;
+      const pass = () => {
+        for (const chunk of sessionChunks(f.db, range, 'all', 100)) {
+          rows += chunk.length;
+          if (added) continue;
+          // Another connection (a sync) appends a session after the first chunk.
+          writer
+            .prepare(
+              `INSERT INTO mirror_login_sessions (key, instance_id, session_id, user_key, user_id, started_at)
+               SELECT ?, instance_id, ?, user_key, user_id, started_at FROM mirror_login_sessions WHERE key = ?`,
+            )
+            .run(last + 1, 990_000_001, last);
+          added = true;
+        }
+      };
+      if (snapshot) oneSnapshot(f.db, pass);
+      else pass();
+      writer.prepare('DELETE FROM mirror_login_sessions WHERE key = ?').run(last + 1);
+      return rows;
+    };
+    try {
+      expect(read(true)).toBe(total);
+      // Without it the same read sees the new row: the test can tell.
+      expect(read(false)).toBe(total + 1);
+    } finally {
+      writer.close();
+    }
   });
 
   it('finds the same with a share judged elsewhere, and judges it itself when the reader fails', () => {

@@ -317,7 +317,11 @@ function printFullScan(label: string, scan: Awaited<ReturnType<typeof timedScan>
   const phases = scan.result.summary.phases ?? {};
   const logMs = (phases.sessions ?? 0) + (phases.bursts ?? 0);
   row(label, `${fmt(ms)} ms`, `target < 5,000 ms  ${ms < 5000 ? 'ok' : 'OVER'}`);
-  row('  scan / raw scan', `${(ms / rawMs).toFixed(2)} x`, `target <= 3 x  ${ms / rawMs <= 3 ? 'ok' : 'OVER'}`);
+  // The target is set for a log of about a million rows (#13). On a small one the scan's fixed costs
+  // (each thread's code warming up, the people, the save) outweigh the rows, and the ratio says little.
+  const verdict =
+    scan.result.summary.sessions >= 500_000 ? (ms / rawMs <= 3 ? 'ok' : 'OVER') : '(set at ~1,000,000 rows)';
+  row('  scan / raw scan', `${(ms / rawMs).toFixed(2)} x`, `target <= 3 x  ${verdict}`);
   row('  of which the log part (sessions, bursts) / raw', `${(logMs / rawMs).toFixed(2)} x`, `${fmt(logMs)} ms`);
   row('  where the time went (ms)', '', JSON.stringify(phases));
   row('  load average (1 min) after it', load());

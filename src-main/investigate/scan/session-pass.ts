@@ -37,7 +37,7 @@ export interface SessionPassResult {
 }
 
 export interface PassHooks {
-  /** Rows read so far (the full pass calls it every 64k rows). */
+  /** Rows read so far (the full pass calls it after every chunk of rows it reads). */
   progress(rows: number): void;
   throwIfCancelled(): void;
 }

@@ -56,6 +56,8 @@ export function runScanOffThread(
   const worker = new Worker(source.url, { workerData: data, transferList: reader ? [reader.channel.port] : [] });
   const onAbort = () => Atomics.store(new Int32Array(cancel), 0, 1);
   ctx.signal.addEventListener('abort', onAbort, { once: true });
+  // Cancelled before it started: the listener would never hear it.
+  if (ctx.signal.aborted) onAbort();
   return new Promise<ScanResult>((resolve, reject) => {
     worker.on(
       'message',

@@ -160,6 +160,27 @@ describe('a full scan with a second reader', () => {
     expect(outcome()).toEqual(oneThread);
   });
 
+  it('cancelled before it starts: the worker and its second thread stop, and nothing is saved', async () => {
+    f.scan({ mode: 'full' });
+    const before = outcome();
+    const job = testJob();
+    job.controller.abort();
+    const request: ScanRequest = {
+      instanceId: f.instanceId,
+      mode: 'full',
+      asOf: f.asOf,
+      settings: DEFAULT_DETECTOR_SETTINGS,
+      rules: [],
+      likelyPrivileged: [],
+      settingsDigest: 'test',
+    };
+    await expect(runScanOffThread(f.db, request, job.ctx)).rejects.toThrow(/cancelled/);
+    expect(outcome()).toEqual(before);
+    expect(f.db.prepare('SELECT state FROM investigate_scans ORDER BY id DESC LIMIT 1').pluck().get()).toBe(
+      'cancelled',
+    );
+  });
+
   it('tells why a second thread failed, and lets the scan go on without it', () => {
     // The reader's end answers with an error (its job could not be read).
     const { port1, port2 } = new MessageChannel();

@@ -126,14 +126,13 @@ export interface PersonForMatching {
 
 /** Every live person of the instance, for building a resolution index or a duplicate report. */
 /** Every department named on a live person, by name, with its head count (one pass over the people). */
+/** Every department of the live people with its head count (through mirror_people_department, migration 0022). */
+export const DEPARTMENTS_SQL = `SELECT department AS name, count(*) AS people FROM mirror_people
+  WHERE instance_id = ? AND deleted_at IS NULL AND department IS NOT NULL AND trim(department) <> ''
+  GROUP BY department ORDER BY department COLLATE NOCASE, department`;
+
 export function listDepartments(db: DB, instanceId: string): DepartmentRow[] {
-  return db
-    .prepare(
-      `SELECT department AS name, count(*) AS people FROM mirror_people
-       WHERE instance_id = ? AND deleted_at IS NULL AND department IS NOT NULL AND trim(department) <> ''
-       GROUP BY department ORDER BY department COLLATE NOCASE, department`,
-    )
-    .all(instanceId) as DepartmentRow[];
+  return db.prepare(DEPARTMENTS_SQL).all(instanceId) as DepartmentRow[];
 }
 
 export function listPeopleForMatching(db: DB, instanceId: string): PersonForMatching[] {

@@ -62,7 +62,12 @@ describe('cancel and resume', () => {
     // The people indexes wait, dropped, for the end of the interrupted pass (holdings by person are
     // appended in person order, so that one is kept), and the pass says it began on empty tables.
     const deferred = db.prepare('SELECT name FROM sync_deferred_indexes ORDER BY name').pluck().all();
-    expect(deferred).toEqual(['mirror_people_company', 'mirror_people_first_name', 'mirror_people_name']);
+    expect(deferred).toEqual([
+      'mirror_people_company',
+      'mirror_people_department',
+      'mirror_people_first_name',
+      'mirror_people_name',
+    ]);
     expect(cursor?.bulk).toBe(true);
 
     const second = sb.requestLog.length;

@@ -21,6 +21,7 @@ import { m0018SessionsPersonIndexDropped } from './0018-sessions-person-index-dr
 import { m0019DescribeChange } from './0019-describe-change';
 import { m0020LifecycleTemplates } from './0020-lifecycle-templates';
 import { m0021PeerHoldersDropped } from './0021-peer-holders-dropped';
+import { m0022PeopleDepartmentIndex } from './0022-people-department-index';
 
 export interface Migration {
   version: number;
@@ -51,4 +52,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0019DescribeChange,
   m0020LifecycleTemplates,
   m0021PeerHoldersDropped,
+  m0022PeopleDepartmentIndex,
 ];

@@ -3,7 +3,8 @@
  * member. An incremental one starts from the counts the last scan kept (peer-store.ts), applies
  * the moves of the people it judges (a changed group or roles), and judges, in every group they
  * were or are in, only the holders of the group's unusual roles: a member holding none cannot be
- * named, so the result is what a full scan finds, at a cost that follows the change, not the groups.
+ * named, so the result is what a full scan finds, at a cost that follows the change, not the groups
+ * (the holders kept from the last scan are found in one pass over the people's kept state).
  */
 import type { DB } from '../../db/open';
 import {

@@ -29,10 +29,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { quietJob } from './support/quiet-job';
 import { openDatabase, type DB } from '../src-main/db/open';
 import type { PersonKeyRange } from '../src-main/db/mirror-keys';
 import { createInstance } from '../src-main/instances/instances-store';
-import type { JobContext } from '../src-main/jobs/jobs-service';
 import { silentLogger } from '../src-main/log/logger';
 import { createMemoryBudget } from '../src-main/smartsimple/client';
 import { clientOnSandbox } from '../src-main/smartsimple/sandbox/client-on-sandbox';
@@ -151,12 +151,6 @@ const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const row = (label: string, value: string, note = '') =>
   console.log(`  ${label.padEnd(46)} ${value.padStart(16)}  ${note}`);
-const quietJob = (): JobContext => ({
-  signal: new AbortController().signal,
-  progress: () => undefined,
-  throwIfCancelled: () => undefined,
-});
-
 async function timedScan(db: DB, request: ScanRequest) {
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();

@@ -29,7 +29,6 @@ import { openDatabase, type DB } from '../src-main/db/open';
 import { createInstance } from '../src-main/instances/instances-store';
 import { DEFAULT_SETTINGS } from '../src-main/instances/settings-store';
 import { searchPeople } from '../src-main/mirror/people-store';
-import type { JobContext } from '../src-main/jobs/jobs-service';
 import { silentLogger } from '../src-main/log/logger';
 import { createMemoryBudget } from '../src-main/smartsimple/client';
 import { clientOnSandbox } from '../src-main/smartsimple/sandbox/client-on-sandbox';
@@ -40,6 +39,7 @@ import type { PlannedPages } from '../src-main/sync/planned-pages';
 import { describeLoad, startCpuLoad, type CpuLoad } from './support/cpu-load';
 import { rawInsert, type RawInsertResult } from './support/raw-insert';
 import { startSandboxChild, type SandboxChild, type SandboxSizes } from './support/sandbox-child';
+import { quietJob } from './support/quiet-job';
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const DEFAULT_PAGE = DEFAULT_SETTINGS.syncPageSize;
@@ -65,12 +65,6 @@ const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 const row = (label: string, values: string[], note = '') =>
   console.log(`  ${label.padEnd(40)} ${values.map((v) => v.padStart(22)).join('')}  ${note}`);
-
-const quietJob = (): JobContext => ({
-  signal: new AbortController().signal,
-  progress: () => {},
-  throwIfCancelled: () => {},
-});
 
 /** An app's own small write on the main connection every PROBE_EVERY_MS: how long each took. */
 function probeMainWrites(db: DB) {

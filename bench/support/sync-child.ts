@@ -16,6 +16,7 @@ import { createMemoryBudget } from '../../src-main/smartsimple/client';
 import type { SandboxConnection } from '../../src-main/smartsimple/sandbox';
 import { clientOnSandbox } from '../../src-main/smartsimple/sandbox/client-on-sandbox';
 import { runSync } from '../../src-main/sync';
+import { quietJob } from './quiet-job';
 
 export interface ChildSync {
   instanceId: string;
@@ -48,7 +49,7 @@ async function syncHere(dataDir: string, c: SandboxConnection): Promise<ChildSyn
       client,
       instanceId: instance.id,
       mode: 'full',
-      ctx: { signal: new AbortController().signal, progress: () => {}, throwIfCancelled: () => {} },
+      ctx: quietJob(),
       logger: silentLogger,
     }).finally(() => clearInterval(timer));
     const count = (sql: string) => db.prepare(sql).pluck().get() as number;

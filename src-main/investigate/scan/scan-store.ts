@@ -511,11 +511,19 @@ export interface PersonState {
 
 type StateRow = [string | null, number, string | null, string | null, string | null, string | null];
 
+/** What a full scan changes in the kept state: the rows that differ, and the people no longer there. */
+export interface PersonStateChanges {
+  changed: PersonState[];
+  removed: number[];
+}
+
 /**
- * A full scan's state of everyone, in place of the instance's old rows: only rows that differ are
- * written (a scan a day after the last one changes a few thousand, not everyone).
+ * A full scan's state of everyone against the instance's kept rows: only rows that differ are
+ * written (a scan a day after the last one changes a few thousand, not everyone). Read before the
+ * save takes the write lock, so the lock is held for the writes alone: only a scan of the instance
+ * writes its kept state, and scans of an instance never run two at once (scan-jobs.ts).
  */
-export function replacePersonState(db: DB, instanceId: string, states: Iterable<PersonState>): void {
+export function personStateChanges(db: DB, instanceId: string, states: Iterable<PersonState>): PersonStateChanges {
   const existing = new Map<number, StateRow>();
   const read = packedChunks<[number, ...StateRow]>(db, {
     table: 'investigate_person_state',
@@ -526,7 +534,21 @@ export function replacePersonState(db: DB, instanceId: string, states: Iterable<
     after: Number.MIN_SAFE_INTEGER,
     upTo: Number.MAX_SAFE_INTEGER,
   });
-  for (const chunk of read) for (const [id, ...rest] of chunk) existing.set(id, rest);
+  oneSnapshot(db, () => {
+    for (const chunk of read) for (const [id, ...rest] of chunk) existing.set(id, rest);
+  });
+  const changed: PersonState[] = [];
+  for (const s of states) {
+    const values: StateRow = [s.lastSessionAt, s.sessions, s.peerGroup, s.lastActivity, s.expiry, s.roleIds];
+    const old = existing.get(s.personId);
+    existing.delete(s.personId);
+    if (!old || !values.every((v, i) => v === old[i])) changed.push(s);
+  }
+  return { changed, removed: [...existing.keys()] };
+}
+
+/** Writes a full scan's changes of the kept state (inside the save's transaction). */
+export function writePersonState(db: DB, instanceId: string, changes: PersonStateChanges): void {
   const upsert = db.prepare(
     `INSERT INTO investigate_person_state (instance_id, person_id, last_session_at, sessions, peer_group, last_activity, expiry, role_ids)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -534,15 +556,10 @@ export function replacePersonState(db: DB, instanceId: string, states: Iterable<
        sessions = excluded.sessions, peer_group = excluded.peer_group, last_activity = excluded.last_activity,
        expiry = excluded.expiry, role_ids = excluded.role_ids`,
   );
-  for (const s of states) {
-    const values: StateRow = [s.lastSessionAt, s.sessions, s.peerGroup, s.lastActivity, s.expiry, s.roleIds];
-    const old = existing.get(s.personId);
-    existing.delete(s.personId);
-    if (old && values.every((v, i) => v === old[i])) continue;
-    upsert.run(instanceId, s.personId, ...values);
-  }
+  for (const s of changes.changed)
+    upsert.run(instanceId, s.personId, s.lastSessionAt, s.sessions, s.peerGroup, s.lastActivity, s.expiry, s.roleIds);
   const remove = db.prepare('DELETE FROM investigate_person_state WHERE instance_id = ? AND person_id = ?');
-  for (const id of existing.keys()) remove.run(instanceId, id);
+  for (const id of changes.removed) remove.run(instanceId, id);
 }
 
 /** An incremental scan's sessions: the latest and the count of the people it read. */

@@ -40,7 +40,10 @@ import {
   newestLogTime,
   roleChangesByActor,
   saveRowState,
-  replacePersonState,
+  personStateChanges,
+  writePersonState,
+  type PersonState,
+  type PersonStateChanges,
   saveSessionState,
   clearDirtyPeople,
   personNames,
@@ -147,6 +150,8 @@ export function runScan(db: DB, req: ScanRequest, hooks: ScanHooks): ScanResult 
     const env: Env = { db, req, range, asOf, clock, hooks };
     const work = kind === 'full' || !previous ? detectFull(env) : detectIncremental(env, previous, marks.dirtySeq);
     hooks.throwIfCancelled();
+    const state = stateChanges(db, req.instanceId, work, kind === 'full');
+    clock.mark('state changes');
     hooks.progress(1, 1, 'Saving the findings');
     hooks.beforeSave?.();
     // IMMEDIATE: the save reads before it writes, and a deferred transaction would fail at once,
@@ -155,7 +160,7 @@ export function runScan(db: DB, req: ScanRequest, hooks: ScanHooks): ScanResult 
       .transaction(() => {
         const saved = saveFindings(db, req.instanceId, work.drafts, work.scope, stamp);
         clock.mark('save findings');
-        saveState(db, req.instanceId, work, kind === 'full');
+        saveState(db, req.instanceId, work, state);
         clearDirtyPeople(db, req.instanceId, marks.dirtySeq);
         clock.mark('save state');
         saveRiskScores(env, work, kind === 'full', saved.changedPeople);
@@ -407,8 +412,14 @@ function peerScope(
   return scope;
 }
 
-/** What the next incremental scan needs of each person the scan looked at (everyone, for a full one). */
-function saveState(db: DB, instanceId: string, work: Detected, full: boolean): void {
+/**
+ * What the next incremental scan needs of each person the scan looked at (everyone, for a full one),
+ * worked out before the save: a full scan's changes of the kept state (the rows that differ), an
+ * incremental one's rows.
+ */
+type StateChanges = { full: true; changes: PersonStateChanges } | { full: false; rows: PersonState[] };
+
+function stateChanges(db: DB, instanceId: string, work: Detected, full: boolean): StateChanges {
   const wire = (s: number | null) => (s === null ? null : secondsToWire(s));
   const { judged } = work;
   const people = full || !judged ? work.people : work.people.filter((p) => judged.has(p.id));
@@ -421,9 +432,14 @@ function saveState(db: DB, instanceId: string, work: Detected, full: boolean): v
     lastSessionAt: wire(p.lastSessionAt),
     sessions: work.sessions.get(p.id)?.sessions ?? 0,
   }));
-  saveCounts(db, instanceId, work.peerCounts, full);
-  if (full) {
-    replacePersonState(db, instanceId, rows);
+  return full ? { full, changes: personStateChanges(db, instanceId, rows) } : { full, rows };
+}
+
+/** Writes the state (inside the save's transaction), and the peer groups' counts. */
+function saveState(db: DB, instanceId: string, work: Detected, state: StateChanges): void {
+  saveCounts(db, instanceId, work.peerCounts, state.full);
+  if (state.full) {
+    writePersonState(db, instanceId, state.changes);
     return;
   }
   saveSessionState(
@@ -431,11 +447,11 @@ function saveState(db: DB, instanceId: string, work: Detected, full: boolean): v
     instanceId,
     [...work.sessions].map(([personId, s]) => ({
       personId,
-      lastSessionAt: wire(s.lastSessionAt),
+      lastSessionAt: s.lastSessionAt === null ? null : secondsToWire(s.lastSessionAt),
       sessions: s.sessions,
     })),
   );
-  saveRowState(db, instanceId, rows);
+  saveRowState(db, instanceId, state.rows);
 }
 
 /**

@@ -37,6 +37,17 @@ function outcome() {
   };
 }
 
+/** A full scan of the fixture, as the app asks for one. */
+const fullScan = (): ScanRequest => ({
+  instanceId: f.instanceId,
+  mode: 'full',
+  asOf: f.asOf,
+  settings: DEFAULT_DETECTOR_SETTINGS,
+  rules: [],
+  likelyPrivileged: [],
+  settingsDigest: 'test',
+});
+
 /** A reader over a second connection to the same file, judging its share when asked (in this thread). */
 function secondConnectionReader(behaviour: 'reads' | 'fails') {
   const seen = { started: 0, cancelled: 0, result: null as SessionPassResult | null };
@@ -145,16 +156,7 @@ describe('a full scan with a second reader', () => {
   it('in the worker with its reader thread, finds what one thread finds', async () => {
     f.scan({ mode: 'full' });
     const oneThread = outcome();
-    const request: ScanRequest = {
-      instanceId: f.instanceId,
-      mode: 'full',
-      asOf: f.asOf,
-      settings: DEFAULT_DETECTOR_SETTINGS,
-      rules: [],
-      likelyPrivileged: [],
-      settingsDigest: 'test',
-    };
-    const result = await runScanOffThread(f.db, request, testJob().ctx);
+    const result = await runScanOffThread(f.db, fullScan(), testJob().ctx);
     expect(result.kind).toBe('full');
     expect(result.summary.sessions).toBe(f.db.prepare('SELECT count(*) FROM mirror_login_sessions').pluck().get());
     expect(outcome()).toEqual(oneThread);
@@ -165,16 +167,7 @@ describe('a full scan with a second reader', () => {
     const before = outcome();
     const job = testJob();
     job.controller.abort();
-    const request: ScanRequest = {
-      instanceId: f.instanceId,
-      mode: 'full',
-      asOf: f.asOf,
-      settings: DEFAULT_DETECTOR_SETTINGS,
-      rules: [],
-      likelyPrivileged: [],
-      settingsDigest: 'test',
-    };
-    await expect(runScanOffThread(f.db, request, job.ctx)).rejects.toThrow(/cancelled/);
+    await expect(runScanOffThread(f.db, fullScan(), job.ctx)).rejects.toThrow(/cancelled/);
     expect(outcome()).toEqual(before);
     expect(f.db.prepare('SELECT state FROM investigate_scans ORDER BY id DESC LIMIT 1').pluck().get()).toBe(
       'cancelled',

@@ -18,8 +18,16 @@ export interface CpuLoad {
 export async function startCpuLoad(processes = Number(process.env.BENCH_LOAD_PROCESSES ?? 1)): Promise<CpuLoad> {
   const children: ChildProcess[] = [];
   for (let i = 0; i < processes; i++) {
-    const child = fork(fileURLToPath(import.meta.url), ['--busy'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    await new Promise<void>((resolve) => child.once('message', () => resolve()));
+    // `--import tsx`: the child runs this source file, also when the bench itself runs bundled.
+    const child = fork(fileURLToPath(import.meta.url), ['--busy'], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv: ['--import', 'tsx'],
+    });
+    // A child that fails to start says so, rather than leaving the bench waiting for ever.
+    await new Promise<void>((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('exit', (code) => reject(new Error(`the CPU-busy process stopped before it started (code ${code})`)));
+    });
     children.push(child);
   }
   return {

@@ -1,16 +1,10 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS } from './index';
+import { beforeMigration } from './test-support/before-migration';
 import { m0017InvestigatePeerState } from './0017-investigate-peer-state';
 
 describe('migration investigate-peer-state', () => {
   it('adds the kept peer groups, and makes the scan after it a full one (earlier scans kept none)', () => {
-    const db = new Database(':memory:');
-    for (const m of MIGRATIONS) if (m.version < m0017InvestigatePeerState.version) m.up(db);
-    db.prepare(
-      `INSERT INTO instances (id, name, host, alias, root_company_id, api_version, created_at, updated_at)
-       VALUES ('i1', 'Prod', 'https://a.smartsimple.com', 'a', '1', 1, 'now', 'now')`,
-    ).run();
+    const db = beforeMigration(m0017InvestigatePeerState);
     db.prepare(
       `INSERT INTO investigate_scans (instance_id, kind, state, started_at, as_of, settings_digest)
        VALUES ('i1', 'full', 'succeeded', 'now', '2026-11-20 12:00:00', 'abc')`,

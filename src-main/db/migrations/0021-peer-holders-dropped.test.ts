@@ -1,17 +1,11 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { keptHolders } from '../../investigate/scan/peer-store';
-import { MIGRATIONS } from './index';
+import { beforeMigration } from './test-support/before-migration';
 import { m0021PeerHoldersDropped } from './0021-peer-holders-dropped';
 
 describe('migration peer-holders-dropped', () => {
   it('drops the holders table and keeps the counts; the holders are then found in the kept state', () => {
-    const db = new Database(':memory:');
-    for (const m of MIGRATIONS) if (m.version < m0021PeerHoldersDropped.version) m.up(db);
-    db.prepare(
-      `INSERT INTO instances (id, name, host, alias, root_company_id, api_version, created_at, updated_at)
-       VALUES ('i1', 'Prod', 'https://a.smartsimple.com', 'a', '1', 1, 'now', 'now')`,
-    ).run();
+    const db = beforeMigration(m0021PeerHoldersDropped);
     const state = db.prepare(
       "INSERT INTO investigate_person_state (instance_id, person_id, peer_group, role_ids) VALUES ('i1', ?, ?, ?)",
     );

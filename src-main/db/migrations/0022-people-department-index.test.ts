@@ -1,17 +1,11 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DEPARTMENTS_SQL, listDepartments } from '../../mirror/people-store';
-import { MIGRATIONS } from './index';
+import { beforeMigration } from './test-support/before-migration';
 import { m0022PeopleDepartmentIndex } from './0022-people-department-index';
 
 describe('migration people-department-index', () => {
   it('lists the departments through an index of the live people, without reading their rows', () => {
-    const db = new Database(':memory:');
-    for (const m of MIGRATIONS) if (m.version < m0022PeopleDepartmentIndex.version) m.up(db);
-    db.prepare(
-      `INSERT INTO instances (id, name, host, alias, root_company_id, api_version, created_at, updated_at)
-       VALUES ('i1', 'Prod', 'https://a.smartsimple.com', 'a', '1', 1, 'now', 'now')`,
-    ).run();
+    const db = beforeMigration(m0022PeopleDepartmentIndex);
     const person = db.prepare(
       "INSERT INTO mirror_people (key, instance_id, id, department, deleted_at) VALUES (?, 'i1', ?, ?, ?)",
     );
